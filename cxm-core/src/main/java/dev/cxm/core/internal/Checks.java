@@ -1,0 +1,73 @@
+package dev.cxm.core.internal;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.google.common.collect.ImmutableMap;
+
+/**
+ * Argument checks shared by the value types of cxm-core.
+ *
+ * <p>Every failure names the field, the offending value (only where it is not personal data) and the
+ * rule, so that a message such as {@code score: 11 is outside the NPS scale 0..10} needs no lookup.
+ */
+public final class Checks {
+
+    /** Longest identifier accepted, in characters; ids are keys, not documents. */
+    public static final int MAX_ID_LENGTH = 256;
+
+    private Checks() {}
+
+    /** Returns {@code value} when it is non-null and not blank, else throws naming {@code field}. */
+    public static String nonBlank(String field, String value) {
+        Objects.requireNonNull(value, () -> field + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(
+                    field + ": \"" + value + "\" is blank; it must contain a non-whitespace character");
+        }
+        return value;
+    }
+
+    /** Returns {@code value} when it is a non-blank identifier of at most {@link #MAX_ID_LENGTH} characters. */
+    public static String identifier(String field, String value) {
+        nonBlank(field, value);
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(field + ": an id of " + value.length()
+                    + " characters is too long; the limit is " + MAX_ID_LENGTH);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} when it is zero or positive. */
+    public static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
+        }
+        return value;
+    }
+
+    /** Returns {@code value} when it is non-null. */
+    public static <T> T present(String field, T value) {
+        return Objects.requireNonNull(value, () -> field + " must not be null");
+    }
+
+    /**
+     * Returns an immutable, insertion-ordered copy of an attribute map whose keys are non-blank and whose
+     * values are non-null; an empty map is the shared empty instance, so events without attributes cost
+     * nothing extra.
+     */
+    public static Map<String, String> attributes(String field, Map<String, String> attributes) {
+        present(field, attributes);
+        if (attributes.isEmpty()) {
+            return ImmutableMap.of();
+        }
+        attributes.forEach((key, value) -> {
+            Objects.requireNonNull(key, () -> field + " must not contain a null key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException(field + ": key \"" + key + "\" is blank; keys must be non-blank");
+            }
+            Objects.requireNonNull(value, () -> field + ": the value of key \"" + key + "\" must not be null");
+        });
+        return ImmutableMap.copyOf(attributes);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cxm.core.internal.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.cxm.core.io.CsvColumnMapping;
+import dev.cxm.core.io.RejectedRow;
+
+/**
+ * Reads CSV rows with Jackson's streaming CSV parser, one row in memory at a time, and maps each to an
+ * event. The first row is the header.
+ */
+public final class CsvRowReader implements RowReader {
+
+    private static final CsvFactory FACTORY = new CsvFactory().configure(CsvParser.Feature.SKIP_EMPTY_LINES, true);
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final CsvParser parser;
+    private final CsvRowMapper mapper;
+    private boolean finished;
+
+    private CsvRowReader(CsvParser parser, CsvRowMapper mapper) {
+        this.parser = parser;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Opens a reader and reads the header.
+     *
+     * @throws IllegalArgumentException when the input has no header row, or the header does not fit the
+     *     mapping; the reader is closed then
+     */
+    public static CsvRowReader open(Reader input, CsvColumnMapping mapping) throws IOException {
+        CsvParser parser = FACTORY.createParser(input);
+        try {
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(mapping.separator()));
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
+            }
+            List<String> header = new ArrayList<>();
+            readCells(parser, header);
+            if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
+                header.set(0, header.get(0).substring(1));
+            }
+            String[] names = header.stream().map(String::strip).toArray(String[]::new);
+            return new CsvRowReader(parser, new CsvRowMapper(mapping, names));
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ParsedRow> next() throws IOException {
+        if (finished) {
+            return Optional.empty();
+        }
+        long line = parser.currentLocation().getLineNr();
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                finished = true;
+                return Optional.empty();
+            }
+            List<String> cells = new ArrayList<>();
+            line = readCells(parser, cells);
+            return Optional.of(mapper.map(line, cells.toArray(String[]::new)));
+        } catch (JsonProcessingException unreadable) {
+            // Reported at the line where the unreadable row starts, not where the parser gave up (for an
+            // unclosed quote, the end of the input).
+            finished = true;
+            return Optional.of(new ParsedRow.Rejected(new RejectedRow(Math.max(1, line), Optional.empty(),
+                    "the CSV cannot be read from here on (" + unreadable.getOriginalMessage()
+                            + "); no later row was read"), true));
+        }
+    }
+
+    /**
+     * Reads the cells of the row whose START_ARRAY was just read into {@code cells}.
+     *
+     * @return the line the row starts on: that of its first cell, since the parser reports a stale
+     *     location for START_ARRAY
+     */
+    private static long readCells(CsvParser parser, List<String> cells) throws IOException {
+        long line = -1;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == null) {
+                throw new IllegalStateException("CSV row ended without END_ARRAY");
+            }
+            if (line < 0) {
+                line = parser.currentTokenLocation().getLineNr();
+            }
+            cells.add(parser.getText());
+        }
+        return Math.max(1, line);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cxm.core.model;
+
+import java.time.Instant;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * One recorded consent decision: for a purpose (such as {@code "marketing-email"}), a status, and when.
+ *
+ * @param purpose what the data would be processed for
+ * @param status the customer's decision
+ * @param at when it was recorded
+ */
+public record ConsentRecord(String purpose, ConsentStatus status, Instant at) {
+
+    /** Validates the record. */
+    public ConsentRecord {
+        Checks.identifier("consent.purpose", purpose);
+        Checks.present("consent.status", status);
+        Checks.present("consent.at", at);
+    }
+}

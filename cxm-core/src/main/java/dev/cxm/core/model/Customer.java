@@ -1,0 +1,129 @@
+package dev.cxm.core.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * A customer's profile: who they are to the company, what they consented to, which segments they belong
+ * to, and by which identities other channels know them.
+ *
+ * @param id the customer's id
+ * @param firstSeen when the company first met the customer
+ * @param profile profile attributes chosen by the host, such as {@code tier} or {@code country}
+ * @param consents consent decisions in the order they were recorded
+ * @param segments names of the segments the customer belongs to
+ * @param identities the customer's identities on other channels
+ */
+public record Customer(
+        CustomerId id,
+        Instant firstSeen,
+        Map<String, String> profile,
+        List<ConsentRecord> consents,
+        Set<String> segments,
+        Set<Identity> identities) {
+
+    /** Validates the profile and freezes every collection. */
+    public Customer {
+        Checks.present("id", id);
+        Checks.present("firstSeen", firstSeen);
+        profile = Checks.attributes("profile", profile);
+        consents = ImmutableList.copyOf(Checks.present("consents", consents));
+        Checks.present("segments", segments).forEach(segment -> Checks.identifier("segment", segment));
+        segments = ImmutableSet.copyOf(segments);
+        identities = ImmutableSet.copyOf(Checks.present("identities", identities));
+    }
+
+    /** Starts a customer first seen at {@code firstSeen}. */
+    public static Builder builder(CustomerId id, Instant firstSeen) {
+        return new Builder(id, firstSeen);
+    }
+
+    /** Returns a builder holding this customer's fields, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(id, firstSeen);
+        builder.profile.putAll(profile);
+        builder.consents.addAll(consents);
+        builder.segments.addAll(segments);
+        builder.identities.addAll(identities);
+        return builder;
+    }
+
+    /** Returns the latest consent decision for {@code purpose}, if any was recorded. */
+    public Optional<ConsentRecord> consentFor(String purpose) {
+        return consents.stream()
+                .filter(consent -> consent.purpose().equals(purpose))
+                .max(Comparator.comparing(ConsentRecord::at));
+    }
+
+    /** Returns whether the latest decision for {@code purpose} is {@link ConsentStatus#GRANTED}. */
+    public boolean hasConsented(String purpose) {
+        return consentFor(purpose).map(consent -> consent.status() == ConsentStatus.GRANTED).orElse(false);
+    }
+
+    /** Returns whether the customer belongs to {@code segment}. */
+    public boolean inSegment(String segment) {
+        return segments.contains(segment);
+    }
+
+    /** Builds a {@link Customer}. */
+    public static final class Builder {
+        private final CustomerId id;
+        private final Instant firstSeen;
+        private final Map<String, String> profile = new LinkedHashMap<>();
+        private final List<ConsentRecord> consents = new ArrayList<>();
+        private final Set<String> segments = new LinkedHashSet<>();
+        private final Set<Identity> identities = new LinkedHashSet<>();
+
+        private Builder(CustomerId id, Instant firstSeen) {
+            this.id = Checks.present("id", id);
+            this.firstSeen = Checks.present("firstSeen", firstSeen);
+        }
+
+        /** Sets one profile attribute, replacing an earlier value of the same key. */
+        public Builder profile(String key, String value) {
+            profile.put(Checks.nonBlank("profile key", key), Checks.present("profile value", value));
+            return this;
+        }
+
+        /** Records a consent decision. */
+        public Builder consent(String purpose, ConsentStatus status, Instant at) {
+            consents.add(new ConsentRecord(purpose, status, at));
+            return this;
+        }
+
+        /** Adds the customer to a segment. */
+        public Builder segment(String name) {
+            segments.add(Checks.identifier("segment", name));
+            return this;
+        }
+
+        /** Removes the customer from a segment. */
+        public Builder withoutSegment(String name) {
+            segments.remove(name);
+            return this;
+        }
+
+        /** Adds an identity. */
+        public Builder identity(Identity identity) {
+            identities.add(Checks.present("identity", identity));
+            return this;
+        }
+
+        /** Builds the customer. */
+        public Customer build() {
+            return new Customer(id, firstSeen, profile, consents, segments, identities);
+        }
+    }
+}

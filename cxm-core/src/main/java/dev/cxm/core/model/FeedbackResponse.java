@@ -1,0 +1,96 @@
+package dev.cxm.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * A customer's answer to a survey question on a score scale, such as an NPS rating.
+ *
+ * @param eventId the event's id
+ * @param customerId the customer who answered
+ * @param occurredAt when the answer was given
+ * @param surveyId the survey (or question) answered
+ * @param scale the answer scale
+ * @param score the answer; on {@code scale}
+ * @param comment the free-text comment, when given (a blank one counts as none); personal data, never
+ *     echoed in messages
+ * @param touchpoint the touchpoint the answer rates, when it rates one
+ * @param attributes host attributes
+ */
+public record FeedbackResponse(
+        EventId eventId,
+        CustomerId customerId,
+        Instant occurredAt,
+        String surveyId,
+        FeedbackScale scale,
+        int score,
+        Optional<String> comment,
+        Optional<Touchpoint> touchpoint,
+        Map<String, String> attributes) implements CustomerEvent {
+
+    /** Validates the response; a score off its scale is rejected. */
+    public FeedbackResponse {
+        Checks.present("eventId", eventId);
+        Checks.present("customerId", customerId);
+        Checks.present("occurredAt", occurredAt);
+        Checks.identifier("surveyId", surveyId);
+        Checks.present("scale", scale);
+        scale.requireOnScale(score);
+        comment = Checks.present("comment", comment).filter(text -> !text.isBlank());
+        Checks.present("touchpoint", touchpoint);
+        attributes = Checks.attributes("attributes", attributes);
+    }
+
+    /** Starts a response of {@code customerId} to {@code surveyId} at {@code occurredAt}. */
+    public static Builder builder(CustomerId customerId, Instant occurredAt, String surveyId, FeedbackScale scale,
+            int score) {
+        return new Builder(customerId, occurredAt, surveyId, scale, score);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.FEEDBACK;
+    }
+
+    @Override
+    public Optional<Touchpoint> atTouchpoint() {
+        return touchpoint;
+    }
+
+    /** Builds a {@link FeedbackResponse}. */
+    public static final class Builder extends EventBuilder<Builder, FeedbackResponse> {
+        private final String surveyId;
+        private final FeedbackScale scale;
+        private final int score;
+        private Optional<String> comment = Optional.empty();
+        private Optional<Touchpoint> touchpoint = Optional.empty();
+
+        private Builder(CustomerId customerId, Instant occurredAt, String surveyId, FeedbackScale scale, int score) {
+            super(customerId, occurredAt);
+            this.surveyId = Checks.identifier("surveyId", surveyId);
+            this.scale = Checks.present("scale", scale);
+            this.score = scale.requireOnScale(score);
+        }
+
+        /** Sets the free-text comment. */
+        public Builder comment(String value) {
+            this.comment = Optional.of(value);
+            return this;
+        }
+
+        /** Sets the touchpoint the answer rates. */
+        public Builder touchpoint(Touchpoint value) {
+            this.touchpoint = Optional.of(value);
+            return this;
+        }
+
+        @Override
+        public FeedbackResponse build() {
+            return new FeedbackResponse(eventIdOrRandom(), customerId, occurredAt, surveyId, scale, score, comment,
+                    touchpoint, attributes);
+        }
+    }
+}

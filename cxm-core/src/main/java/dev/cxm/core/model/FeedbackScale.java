@@ -1,0 +1,112 @@
+package dev.cxm.core.model;
+
+import java.util.Locale;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * The answer scale of a survey question: an inclusive range of integer scores with a name.
+ *
+ * <p>The three standard scales are {@link #NPS} (0..10), {@link #CSAT} (1..5) and {@link #CES} (1..7,
+ * CES 2.0); any other is a {@link #custom custom} scale.
+ *
+ * @param name the scale's name, such as {@code "nps"}
+ * @param min the lowest score
+ * @param max the highest score, greater than {@code min}
+ */
+public record FeedbackScale(String name, int min, int max) {
+
+    /** Largest number of points a scale may have. */
+    public static final int MAX_POINTS = 1001;
+
+    /** Net Promoter Score: "How likely are you to recommend ...", 0..10. */
+    public static final FeedbackScale NPS = new FeedbackScale("nps", 0, 10);
+    /** Customer satisfaction, 1..5. */
+    public static final FeedbackScale CSAT = new FeedbackScale("csat", 1, 5);
+    /** Customer Effort Score 2.0, 1..7. */
+    public static final FeedbackScale CES = new FeedbackScale("ces", 1, 7);
+
+    /** Validates the range. */
+    public FeedbackScale {
+        Checks.nonBlank("scale.name", name);
+        if (max <= min) {
+            throw new IllegalArgumentException("scale: " + min + ".." + max + " is empty or a single point;"
+                    + " max must be greater than min");
+        }
+        if ((long) max - min + 1 > MAX_POINTS) {
+            throw new IllegalArgumentException("scale: " + min + ".." + max + " has more than " + MAX_POINTS
+                    + " points");
+        }
+    }
+
+    /** Returns a custom scale. */
+    public static FeedbackScale custom(String name, int min, int max) {
+        return new FeedbackScale(name, min, max);
+    }
+
+    /**
+     * Parses {@code nps}, {@code csat} or {@code ces} (any case), or {@code name:min..max} for a custom scale
+     * (such as {@code stars:1..10}).
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static FeedbackScale parse(String text) {
+        String trimmed = Checks.nonBlank("scale", text).strip();
+        switch (trimmed.toLowerCase(Locale.ROOT)) {
+            case "nps":
+                return NPS;
+            case "csat":
+                return CSAT;
+            case "ces":
+                return CES;
+            default:
+                break;
+        }
+        int colon = trimmed.lastIndexOf(':');
+        int dots = trimmed.indexOf("..", colon + 1);
+        if (colon > 0 && dots > colon) {
+            try {
+                int min = Integer.parseInt(trimmed.substring(colon + 1, dots).strip());
+                int max = Integer.parseInt(trimmed.substring(dots + 2).strip());
+                return custom(trimmed.substring(0, colon).strip(), min, max);
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+        }
+        throw new IllegalArgumentException("scale: \"" + text
+                + "\" is not a scale; expected nps, csat, ces or name:min..max such as stars:1..10");
+    }
+
+    /** Returns whether {@code score} lies on this scale. */
+    public boolean contains(int score) {
+        return score >= min && score <= max;
+    }
+
+    /** Returns the number of points on the scale ({@code max - min + 1}). */
+    public int points() {
+        return max - min + 1;
+    }
+
+    /**
+     * Returns {@code score} when it lies on this scale.
+     *
+     * @throws IllegalArgumentException naming the score and the scale otherwise
+     */
+    public int requireOnScale(int score) {
+        if (!contains(score)) {
+            throw new IllegalArgumentException("score: " + score + " is outside the " + displayName() + " scale "
+                    + min + ".." + max);
+        }
+        return score;
+    }
+
+    private String displayName() {
+        return this.equals(NPS) || this.equals(CSAT) || this.equals(CES) ? name.toUpperCase(Locale.ROOT) : name;
+    }
+
+    /** Returns {@code name:min..max}, the form {@link #parse} reads. */
+    @Override
+    public String toString() {
+        return name + ":" + min + ".." + max;
+    }
+}

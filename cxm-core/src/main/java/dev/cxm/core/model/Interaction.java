@@ -1,0 +1,92 @@
+package dev.cxm.core.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * A customer's contact with the company at a touchpoint: a call, a visit to a page, a chat, a store visit.
+ *
+ * @param eventId the event's id
+ * @param customerId the customer
+ * @param occurredAt when the interaction started
+ * @param touchpoint where it happened
+ * @param outcome the host's word for how it ended, such as {@code "resolved"} or {@code "abandoned"};
+ *     {@code "unknown"} when not recorded
+ * @param duration how long it lasted; zero or positive
+ * @param attributes host attributes
+ */
+public record Interaction(
+        EventId eventId,
+        CustomerId customerId,
+        Instant occurredAt,
+        Touchpoint touchpoint,
+        String outcome,
+        Duration duration,
+        Map<String, String> attributes) implements CustomerEvent {
+
+    /** The outcome recorded when the host gives none. */
+    public static final String UNKNOWN_OUTCOME = "unknown";
+
+    /** Validates the interaction. */
+    public Interaction {
+        Checks.present("eventId", eventId);
+        Checks.present("customerId", customerId);
+        Checks.present("occurredAt", occurredAt);
+        Checks.present("touchpoint", touchpoint);
+        Checks.nonBlank("outcome", outcome);
+        Checks.present("duration", duration);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(
+                    "duration: " + duration + " is negative; a duration must be zero or positive");
+        }
+        attributes = Checks.attributes("attributes", attributes);
+    }
+
+    /** Starts an interaction of {@code customerId} at {@code touchpoint} at {@code occurredAt}. */
+    public static Builder builder(CustomerId customerId, Instant occurredAt, Touchpoint touchpoint) {
+        return new Builder(customerId, occurredAt, touchpoint);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.INTERACTION;
+    }
+
+    @Override
+    public Optional<Touchpoint> atTouchpoint() {
+        return Optional.of(touchpoint);
+    }
+
+    /** Builds an {@link Interaction}; outcome defaults to {@code "unknown"} and duration to zero. */
+    public static final class Builder extends EventBuilder<Builder, Interaction> {
+        private final Touchpoint touchpoint;
+        private String outcome = UNKNOWN_OUTCOME;
+        private Duration duration = Duration.ZERO;
+
+        private Builder(CustomerId customerId, Instant occurredAt, Touchpoint touchpoint) {
+            super(customerId, occurredAt);
+            this.touchpoint = Checks.present("touchpoint", touchpoint);
+        }
+
+        /** Sets how the interaction ended. */
+        public Builder outcome(String value) {
+            this.outcome = Checks.nonBlank("outcome", value);
+            return this;
+        }
+
+        /** Sets how long the interaction lasted. */
+        public Builder duration(Duration value) {
+            this.duration = Checks.present("duration", value);
+            return this;
+        }
+
+        @Override
+        public Interaction build() {
+            return new Interaction(eventIdOrRandom(), customerId, occurredAt, touchpoint, outcome, duration, attributes);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cxm.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * An order the customer placed.
+ *
+ * @param eventId the event's id
+ * @param customerId the customer
+ * @param occurredAt when the order was placed
+ * @param orderId the host's order number
+ * @param amount what the order was worth; never negative
+ * @param itemCount how many items it held; zero or more
+ * @param touchpoint where it was placed, when known
+ * @param attributes host attributes
+ */
+public record Purchase(
+        EventId eventId,
+        CustomerId customerId,
+        Instant occurredAt,
+        String orderId,
+        Money amount,
+        int itemCount,
+        Optional<Touchpoint> touchpoint,
+        Map<String, String> attributes) implements CustomerEvent {
+
+    /** Validates the purchase. */
+    public Purchase {
+        Checks.present("eventId", eventId);
+        Checks.present("customerId", customerId);
+        Checks.present("occurredAt", occurredAt);
+        Checks.identifier("orderId", orderId);
+        Checks.present("amount", amount);
+        Checks.nonNegative("itemCount", itemCount);
+        Checks.present("touchpoint", touchpoint);
+        attributes = Checks.attributes("attributes", attributes);
+    }
+
+    /** Starts a purchase of {@code amount} by {@code customerId} at {@code occurredAt}. */
+    public static Builder builder(CustomerId customerId, Instant occurredAt, Money amount) {
+        return new Builder(customerId, occurredAt, amount);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.PURCHASE;
+    }
+
+    @Override
+    public Optional<Touchpoint> atTouchpoint() {
+        return touchpoint;
+    }
+
+    /** Builds a {@link Purchase}; the order id defaults to the event id and the item count to 1. */
+    public static final class Builder extends EventBuilder<Builder, Purchase> {
+        private final Money amount;
+        private String orderId;
+        private int itemCount = 1;
+        private Optional<Touchpoint> touchpoint = Optional.empty();
+
+        private Builder(CustomerId customerId, Instant occurredAt, Money amount) {
+            super(customerId, occurredAt);
+            this.amount = Checks.present("amount", amount);
+        }
+
+        /** Sets the host's order number. */
+        public Builder orderId(String value) {
+            this.orderId = Checks.identifier("orderId", value);
+            return this;
+        }
+
+        /** Sets how many items the order held. */
+        public Builder itemCount(int value) {
+            this.itemCount = Checks.nonNegative("itemCount", value);
+            return this;
+        }
+
+        /** Sets where the order was placed. */
+        public Builder touchpoint(Touchpoint value) {
+            this.touchpoint = Optional.of(value);
+            return this;
+        }
+
+        @Override
+        public Purchase build() {
+            EventId id = eventIdOrRandom();
+            return new Purchase(id, customerId, occurredAt, orderId != null ? orderId : id.value(), amount, itemCount,
+                    touchpoint, attributes);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cxm.core.privacy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.store.CustomerStore;
+import dev.cxm.core.store.EventStore;
+
+/**
+ * Erases a customer from every store it is given: the profile and every event.
+ *
+ * <pre>{@code
+ * CustomerErasure erasure = CustomerErasure.builder()
+ *         .customers(customerStore)
+ *         .events(eventStore)
+ *         .build();
+ * ErasureReport report = erasure.erase(CustomerId.of("c-42"));
+ * }</pre>
+ *
+ * <p>Erasure is idempotent: erasing a customer who is already gone reports nothing removed.
+ */
+public final class CustomerErasure {
+
+    private final List<CustomerStore> customerStores;
+    private final List<EventStore> eventStores;
+    private final Clock clock;
+
+    private CustomerErasure(Builder builder) {
+        this.customerStores = List.copyOf(builder.customerStores);
+        this.eventStores = List.copyOf(builder.eventStores);
+        this.clock = builder.clock;
+    }
+
+    /** Starts an erasure over no stores, timed by the system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Removes every record of {@code customer} from every store and reports what was removed. */
+    public ErasureReport erase(CustomerId customer) {
+        Checks.present("customer", customer);
+        long events = 0;
+        for (EventStore store : eventStores) {
+            events += store.erase(customer);
+        }
+        int profiles = 0;
+        for (CustomerStore store : customerStores) {
+            if (store.erase(customer)) {
+                profiles++;
+            }
+        }
+        return new ErasureReport(customer, profiles, events, clock.instant());
+    }
+
+    /** Builds a {@link CustomerErasure}. */
+    public static final class Builder {
+        private final List<CustomerStore> customerStores = new ArrayList<>();
+        private final List<EventStore> eventStores = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** Adds a customer store to erase profiles from. */
+        public Builder customers(CustomerStore store) {
+            customerStores.add(Checks.present("store", store));
+            return this;
+        }
+
+        /** Adds an event store to erase events from. */
+        public Builder events(EventStore store) {
+            eventStores.add(Checks.present("store", store));
+            return this;
+        }
+
+        /** Sets the clock that stamps each report. */
+        public Builder clock(Clock value) {
+            this.clock = Checks.present("clock", value);
+            return this;
+        }
+
+        /**
+         * Builds the erasure.
+         *
+         * @throws IllegalArgumentException when no store was added: an erasure over nothing is a mistake
+         */
+        public CustomerErasure build() {
+            if (customerStores.isEmpty() && eventStores.isEmpty()) {
+                throw new IllegalArgumentException("stores: none given; add at least one customer or event store");
+            }
+            return new CustomerErasure(this);
+        }
+    }
+}

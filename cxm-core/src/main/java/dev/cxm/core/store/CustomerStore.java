@@ -1,0 +1,30 @@
+package dev.cxm.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.cxm.core.model.Customer;
+import dev.cxm.core.model.CustomerId;
+
+/** Keeps customer profiles, one per customer id. */
+public interface CustomerStore {
+
+    /** Stores {@code customer}, replacing the profile stored under the same id. */
+    void put(Customer customer);
+
+    /** Returns the customer with the given id, if stored. */
+    Optional<Customer> get(CustomerId id);
+
+    /** Returns the customers matching {@code query}, ordered by id. */
+    List<Customer> find(CustomerQuery query);
+
+    /** Returns how many customers are stored. */
+    long count();
+
+    /**
+     * Removes the customer's profile, for erasure under data-protection law.
+     *
+     * @return whether a profile was stored and removed
+     */
+    boolean erase(CustomerId id);
+}

@@ -1,0 +1,22 @@
+/**
+ * cxm-core: the domain model, the storage SPI with in-memory stores, JSON/CSV import and export, and
+ * erasure of personal data.
+ */
+module dev.cxm.core {
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.datatype.jdk8;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires com.google.common;
+    requires static org.jspecify;
+
+    exports dev.cxm.core.model;
+    exports dev.cxm.core.store;
+    exports dev.cxm.core.store.memory;
+    exports dev.cxm.core.io;
+    exports dev.cxm.core.privacy;
+
+    // Jackson reads and writes the model's records reflectively.
+    opens dev.cxm.core.model to com.fasterxml.jackson.databind;
+    opens dev.cxm.core.internal.io to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,184 @@
+package dev.cxm.core.model;
+
+import static dev.cxm.core.store.kit.TestEvents.HOTLINE;
+import static dev.cxm.core.store.kit.TestEvents.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.cxm.core.store.EventQuery;
+
+/**
+ * Each validation rule of the model, one test each: the rule is the oracle, and every message must name
+ * the field, the value (where it is not personal data) and the rule.
+ */
+class ValidationTest {
+
+    private static final CustomerId C1 = CustomerId.of("c1");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t\n"})
+    void rejectsBlankIds(String blank) {
+        assertThatThrownBy(() -> CustomerId.of(blank)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("customerId: ").hasMessageContaining("blank");
+        assertThatThrownBy(() -> EventId.of(blank)).hasMessageStartingWith("eventId: ");
+        assertThatThrownBy(() -> TouchpointId.of(blank)).hasMessageStartingWith("touchpointId: ");
+    }
+
+    @Test
+    void rejectsIdsLongerThan256Characters() {
+        assertThat(CustomerId.of("x".repeat(256)).value()).hasSize(256);
+        assertThatThrownBy(() -> CustomerId.of("x".repeat(257)))
+                .hasMessage("customerId: an id of 257 characters is too long; the limit is 256");
+    }
+
+    @Test
+    void rejectsNullWithTheFieldName() {
+        assertThatThrownBy(() -> new CustomerId(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("customerId must not be null");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nps,-1", "nps,11", "csat,0", "csat,6", "ces,0", "ces,8"})
+    void rejectsScoresOutsideTheStandardScales(String scaleName, int score) {
+        FeedbackScale scale = FeedbackScale.parse(scaleName);
+        assertThatThrownBy(() -> FeedbackResponse.builder(C1, at(0), "s", scale, score).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("score: " + score + " is outside the " + scaleName.toUpperCase() + " scale "
+                        + scale.min() + ".." + scale.max());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nps,0", "nps,10", "csat,1", "csat,5", "ces,1", "ces,7"})
+    void acceptsScoresAtTheEndsOfEachScale(String scaleName, int score) {
+        assertThat(FeedbackResponse.builder(C1, at(0), "s", FeedbackScale.parse(scaleName), score).build().score())
+                .isEqualTo(score);
+    }
+
+    @Test
+    void customScalesValidateTheirRange() {
+        FeedbackScale stars = FeedbackScale.parse("stars:1..10");
+        assertThat(stars).isEqualTo(FeedbackScale.custom("stars", 1, 10));
+        assertThat(stars.points()).isEqualTo(10);
+        assertThatThrownBy(() -> stars.requireOnScale(11)).hasMessage("score: 11 is outside the stars scale 1..10");
+        assertThatThrownBy(() -> FeedbackScale.custom("flat", 3, 3))
+                .hasMessage("scale: 3..3 is empty or a single point; max must be greater than min");
+        assertThatThrownBy(() -> FeedbackScale.parse("ten-ish")).hasMessageStartingWith("scale: \"ten-ish\" is not a scale");
+        assertThat(FeedbackScale.parse(FeedbackScale.CES.toString())).isEqualTo(FeedbackScale.CES);
+    }
+
+    @Test
+    void rejectsNegativeAmounts() {
+        assertThatThrownBy(() -> Money.of("-0.01", "EUR"))
+                .hasMessage("amount: -0.01 is negative; an amount must be 0 or more");
+    }
+
+    @Test
+    void rejectsUnknownCurrencies() {
+        assertThatThrownBy(() -> Money.of("1", "EURO")).hasMessage("currency: \"EURO\" is not an ISO 4217 currency code");
+    }
+
+    @Test
+    void rejectsMixedCurrenciesInOneComputation() {
+        Money euros = Money.of("10", "EUR");
+        assertThatThrownBy(() -> euros.plus(Money.of("5", "USD")))
+                .hasMessage("currency: USD does not match EUR; amounts in one computation must share a currency");
+        assertThat(euros.plus(Money.of("5.5", "EUR"))).isEqualTo(Money.of("15.50", "EUR"));
+    }
+
+    @Test
+    void equalAmountsAreEqualWhateverTheirScale() {
+        // Closed form: numerically equal amounts normalise to the currency's minor digits (2 for EUR, 0 for JPY).
+        assertThat(Money.of("10", "EUR")).isEqualTo(Money.of("10.000", "EUR"));
+        assertThat(Money.of("10", "EUR").amount()).isEqualTo(new BigDecimal("10.00"));
+        assertThat(Money.of("10.005", "EUR").amount()).isEqualTo(new BigDecimal("10.005"));
+        assertThat(Money.of("1200", "JPY").amount()).isEqualTo(new BigDecimal("1200"));
+    }
+
+    @Test
+    void rejectsNegativeItemCountAndDuration() {
+        assertThatThrownBy(() -> Purchase.builder(C1, at(0), Money.of("1", "EUR")).itemCount(-1))
+                .hasMessage("itemCount: -1 is negative; it must be 0 or more");
+        assertThatThrownBy(() -> Interaction.builder(C1, at(0), HOTLINE).duration(Duration.ofSeconds(-5)).build())
+                .hasMessage("duration: PT-5S is negative; a duration must be zero or positive");
+    }
+
+    @Test
+    void rejectsBlankAttributeKeys() {
+        assertThatThrownBy(() -> Interaction.builder(C1, at(0), HOTLINE).attribute(" ", "x"))
+                .hasMessageStartingWith("attributes key: ");
+        assertThatThrownBy(() -> new Interaction(EventId.of("e"), C1, at(0), HOTLINE, "ok", Duration.ZERO,
+                Map.of("", "x"))).hasMessageStartingWith("attributes: key \"\" is blank");
+    }
+
+    @Test
+    void hashIdentitiesRejectRawValuesWithoutEchoingThem() {
+        String address = "jane.doe@example.com";
+        assertThatThrownBy(() -> new Identity(IdentityType.EMAIL_HASH, address))
+                .hasMessageNotContaining(address)
+                .hasMessageContaining("SHA-256");
+        // Closed form: SHA-256 of "jane.doe@example.com", normalised from the mixed-case, padded address.
+        assertThat(Identity.ofEmail("  Jane.Doe@Example.com ").value())
+                .isEqualTo(com.google.common.hash.Hashing.sha256()
+                        .hashString(address, java.nio.charset.StandardCharsets.UTF_8).toString());
+        assertThat(Identity.ofPhone("+44 20 7946 0018")).isEqualTo(Identity.ofPhone("+442079460018"));
+    }
+
+    @Test
+    void channelParsingIsLenientAboutCaseAndSeparators() {
+        assertThat(Channel.parse("mobile app")).isEqualTo(Channel.MOBILE_APP);
+        assertThat(Channel.parse("Mobile-App")).isEqualTo(Channel.MOBILE_APP);
+        assertThatThrownBy(() -> Channel.parse("fax")).hasMessageStartingWith("channel: \"fax\" is not a channel");
+    }
+
+    @Test
+    void blankCommentCountsAsNone() {
+        FeedbackResponse response = FeedbackResponse.builder(C1, at(0), "s", FeedbackScale.NPS, 8).comment("  ").build();
+        assertThat(response.comment()).isEmpty();
+    }
+
+    @Test
+    void latestConsentDecisionWins() {
+        Instant t0 = at(0);
+        Customer customer = Customer.builder(C1, t0)
+                .consent("marketing", ConsentStatus.GRANTED, at(10))
+                .consent("marketing", ConsentStatus.REVOKED, at(20))
+                .consent("analytics", ConsentStatus.GRANTED, at(5))
+                .build();
+        assertThat(customer.consentFor("marketing").map(ConsentRecord::status)).contains(ConsentStatus.REVOKED);
+        assertThat(customer.hasConsented("marketing")).isFalse();
+        assertThat(customer.hasConsented("analytics")).isTrue();
+        assertThat(customer.hasConsented("profiling")).isFalse();
+        assertThat(customer.toBuilder().build()).isEqualTo(customer);
+    }
+
+    @Test
+    void purchaseOrderIdDefaultsToTheEventId() {
+        Purchase purchase = Purchase.builder(C1, at(0), Money.of("3", "EUR")).eventId("p-7").build();
+        assertThat(purchase.orderId()).isEqualTo("p-7");
+        assertThat(purchase.itemCount()).isEqualTo(1);
+        assertThat(purchase.touchpoint()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void derivedEventIdsAreDeterministic() {
+        assertThat(EventId.derivedFrom("row 1")).isEqualTo(EventId.derivedFrom("row 1"))
+                .isNotEqualTo(EventId.derivedFrom("row 2"));
+    }
+
+    @Test
+    void queryRejectsAReversedTimeRange() {
+        assertThatThrownBy(() -> EventQuery.builder().between(at(10), at(5)).build())
+                .hasMessage("to: " + at(5) + " is before from " + at(10) + "; a time range must not be reversed");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cxm.core.privacy;
+
+import static dev.cxm.core.store.kit.TestEvents.at;
+import static dev.cxm.core.store.kit.TestEvents.nps;
+import static dev.cxm.core.store.kit.TestEvents.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxm.core.model.Customer;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryCustomerStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+
+/** Erasure across stores: the counts are checked against what the test put in. */
+class CustomerErasureTest {
+
+    private final Instant now = Instant.parse("2026-11-23T12:00:00Z");
+    private final InMemoryCustomerStore customers = InMemoryCustomerStore.create();
+    private final EventStore feedback = InMemoryEventStore.create();
+    private final EventStore orders = InMemoryEventStore.create();
+    private final CustomerErasure erasure = CustomerErasure.builder()
+            .customers(customers).events(feedback).events(orders)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .build();
+
+    @Test
+    void removesProfileAndEventsFromEveryStoreAndReportsWhat() {
+        customers.put(Customer.builder(CustomerId.of("c1"), at(0)).build());
+        customers.put(Customer.builder(CustomerId.of("c2"), at(0)).build());
+        feedback.appendAll(List.of(nps("n1", "c1", 1, 9), nps("n2", "c1", 2, 3), nps("n3", "c2", 3, 7)));
+        orders.appendAll(List.of(purchase("p1", "c1", 4, "9.99"), purchase("p2", "c2", 5, "1.00")));
+
+        ErasureReport report = erasure.erase(CustomerId.of("c1"));
+
+        assertThat(report).isEqualTo(new ErasureReport(CustomerId.of("c1"), 1, 3, now));
+        assertThat(customers.get(CustomerId.of("c1"))).isEmpty();
+        assertThat(feedback.eventsOf(CustomerId.of("c1"))).isEmpty();
+        assertThat(orders.eventsOf(CustomerId.of("c1"))).isEmpty();
+        assertThat(feedback.count() + orders.count()).isEqualTo(2);
+        assertThat(customers.count()).isEqualTo(1);
+    }
+
+    @Test
+    void erasingAgainRemovesNothing() {
+        feedback.append(nps("n1", "c1", 1, 9));
+        erasure.erase(CustomerId.of("c1"));
+
+        ErasureReport again = erasure.erase(CustomerId.of("c1"));
+
+        assertThat(again.removedAnything()).isFalse();
+        assertThat(again.eventsRemoved()).isZero();
+    }
+
+    @Test
+    void anErasureOverNoStoreIsRefused() {
+        assertThatThrownBy(() -> CustomerErasure.builder().build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("stores: ");
+    }
+}
