@@ -15,6 +15,8 @@ module dev.cxm.core {
     exports dev.cxm.core.store.memory;
     exports dev.cxm.core.io;
     exports dev.cxm.core.privacy;
+    // Argument checks shared with the other cxm modules; not API.
+    exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey;
 
     // Jackson reads and writes the model's records reflectively.
     opens dev.cxm.core.model to com.fasterxml.jackson.databind;

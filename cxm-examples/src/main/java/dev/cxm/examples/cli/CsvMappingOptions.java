@@ -1,0 +1,147 @@
+package dev.cxm.examples.cli;
+
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.cxm.core.io.CsvColumnMapping;
+import dev.cxm.core.io.CsvField;
+import dev.cxm.core.model.EventType;
+import dev.cxm.core.model.FeedbackScale;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that map CSV columns to event fields, shared by every subcommand that reads a CSV of events.
+ * Without them, each field is read from its default column ({@code customer_id}, {@code occurred_at},
+ * {@code score}, ...).
+ */
+final class CsvMappingOptions {
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Every row is an event of this type: interaction, purchase or feedback.")
+    String type;
+    @Option(names = "--type-column", paramLabel = "COL", description = "Column with the event type (default: type).")
+    String typeColumn;
+    @Option(names = "--id-column", paramLabel = "COL", description = "Column with the event id (default: event_id;"
+            + " without one, ids are derived from line and content).")
+    String idColumn;
+    @Option(names = "--customer-column", paramLabel = "COL", description = "Column with the customer id (default: customer_id).")
+    String customerColumn;
+    @Option(names = "--time-column", paramLabel = "COL", description = "Column with the event time (default: occurred_at).")
+    String timeColumn;
+    @Option(names = "--time-format", paramLabel = "PATTERN",
+            description = "java.time pattern of the time column, such as yyyyMMdd (default: ISO-8601).")
+    String timeFormat;
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Zone of local dates and times (default: UTC).")
+    String zone;
+    @Option(names = "--touchpoint-column", paramLabel = "COL", description = "Column with the touchpoint id (default: touchpoint_id).")
+    String touchpointColumn;
+    @Option(names = "--touchpoint-name-column", paramLabel = "COL", description = "Column with the touchpoint name (default: touchpoint_name).")
+    String touchpointNameColumn;
+    @Option(names = "--channel-column", paramLabel = "COL", description = "Column with the channel (default: channel).")
+    String channelColumn;
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "Every touchpoint is on this channel.")
+    String channel;
+    @Option(names = "--stage-column", paramLabel = "COL", description = "Column with the journey stage (default: stage).")
+    String stageColumn;
+    @Option(names = "--outcome-column", paramLabel = "COL", description = "Column with the interaction outcome (default: outcome).")
+    String outcomeColumn;
+    @Option(names = "--duration-column", paramLabel = "COL", description = "Column with the interaction duration (default: duration).")
+    String durationColumn;
+    @Option(names = "--duration-unit", paramLabel = "UNIT",
+            description = "Unit of plain-number durations: seconds, minutes, hours, ... (default: seconds).")
+    String durationUnit;
+    @Option(names = "--order-column", paramLabel = "COL", description = "Column with the order id (default: order_id).")
+    String orderColumn;
+    @Option(names = "--amount-column", paramLabel = "COL", description = "Column with the purchase amount (default: amount).")
+    String amountColumn;
+    @Option(names = "--currency-column", paramLabel = "COL", description = "Column with the currency (default: currency).")
+    String currencyColumn;
+    @Option(names = "--currency", paramLabel = "CODE", description = "Every purchase is in this ISO 4217 currency.")
+    String currency;
+    @Option(names = "--items-column", paramLabel = "COL", description = "Column with the item count (default: items).")
+    String itemsColumn;
+    @Option(names = "--survey-column", paramLabel = "COL", description = "Column with the survey id (default: survey_id).")
+    String surveyColumn;
+    @Option(names = "--survey-id", paramLabel = "ID", description = "Every response answers this survey.")
+    String surveyId;
+    @Option(names = "--scale-column", paramLabel = "COL", description = "Column with the scale (default: scale).")
+    String scaleColumn;
+    @Option(names = "--scale", paramLabel = "SCALE",
+            description = "Every response is on this scale: nps, csat, ces or name:min..max.")
+    String scale;
+    @Option(names = "--score-column", paramLabel = "COL", description = "Column with the score (default: score).")
+    String scoreColumn;
+    @Option(names = "--comment-column", paramLabel = "COL", description = "Column with the comment (default: comment).")
+    String commentColumn;
+    @Option(names = "--attribute-columns", paramLabel = "COL", split = ",",
+            description = "Columns copied into each event's attributes.")
+    List<String> attributeColumns = new ArrayList<>();
+    @Option(names = "--separator", paramLabel = "CHAR", description = "Column separator (default: ,).")
+    Character separator;
+
+    /** Returns the mapping these options describe. */
+    CsvColumnMapping toMapping() {
+        return toMapping(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Returns the mapping these options describe, with a type and a scale used when the user gave neither a
+     * fixed value nor a column for them (the {@code nps} command assumes NPS feedback, say).
+     */
+    CsvColumnMapping toMapping(Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale) {
+        CsvColumnMapping.Builder mapping = CsvColumnMapping.builder();
+        column(mapping, CsvField.TYPE, typeColumn);
+        column(mapping, CsvField.EVENT_ID, idColumn);
+        column(mapping, CsvField.CUSTOMER, customerColumn);
+        column(mapping, CsvField.TIME, timeColumn);
+        column(mapping, CsvField.TOUCHPOINT, touchpointColumn);
+        column(mapping, CsvField.TOUCHPOINT_NAME, touchpointNameColumn);
+        column(mapping, CsvField.CHANNEL, channelColumn);
+        column(mapping, CsvField.STAGE, stageColumn);
+        column(mapping, CsvField.OUTCOME, outcomeColumn);
+        column(mapping, CsvField.DURATION, durationColumn);
+        column(mapping, CsvField.ORDER, orderColumn);
+        column(mapping, CsvField.AMOUNT, amountColumn);
+        column(mapping, CsvField.CURRENCY, currencyColumn);
+        column(mapping, CsvField.ITEMS, itemsColumn);
+        column(mapping, CsvField.SURVEY, surveyColumn);
+        column(mapping, CsvField.SCALE, scaleColumn);
+        column(mapping, CsvField.SCORE, scoreColumn);
+        column(mapping, CsvField.COMMENT, commentColumn);
+        fixed(mapping, CsvField.TYPE, Optional.ofNullable(type)
+                .or(() -> typeColumn == null ? defaultType.map(EventType::wireName) : Optional.empty()));
+        fixed(mapping, CsvField.SCALE, Optional.ofNullable(scale)
+                .or(() -> scaleColumn == null ? defaultScale.map(FeedbackScale::toString) : Optional.empty()));
+        fixed(mapping, CsvField.CHANNEL, Optional.ofNullable(channel));
+        fixed(mapping, CsvField.CURRENCY, Optional.ofNullable(currency));
+        fixed(mapping, CsvField.SURVEY, Optional.ofNullable(surveyId));
+        if (timeFormat != null) {
+            mapping.timePattern(timeFormat);
+        }
+        if (zone != null) {
+            mapping.zone(ZoneId.of(zone));
+        }
+        if (durationUnit != null) {
+            mapping.durationUnit(ChronoUnit.valueOf(durationUnit.strip().toUpperCase(Locale.ROOT)));
+        }
+        if (separator != null) {
+            mapping.separator(separator);
+        }
+        mapping.attributeColumns(attributeColumns);
+        return mapping.build();
+    }
+
+    private static void column(CsvColumnMapping.Builder mapping, CsvField field, String column) {
+        if (column != null) {
+            mapping.column(field, column);
+        }
+    }
+
+    private static void fixed(CsvColumnMapping.Builder mapping, CsvField field, Optional<String> value) {
+        value.ifPresent(text -> mapping.fixed(field, text));
+    }
+}

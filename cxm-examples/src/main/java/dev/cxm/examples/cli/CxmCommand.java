@@ -1,0 +1,51 @@
+package dev.cxm.examples.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code cxm} command-line tool: one subcommand per capability, each with {@code --json} for a result
+ * a script can read. Errors reach the user as one line and exit code 1 (2 for a usage mistake), with the
+ * stack trace only under {@code --verbose}.
+ */
+@Command(name = "cxm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.",
+        subcommands = {
+                ImportCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class CxmCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+    }
+
+    /** Runs the tool and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given output streams and returns its exit code, for tests and embedding. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new CxmCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::handleUsageError);
+        return commandLine.execute(args);
+    }
+}

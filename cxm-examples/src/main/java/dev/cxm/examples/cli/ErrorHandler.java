@@ -1,0 +1,55 @@
+package dev.cxm.examples.cli;
+
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+import picocli.CommandLine;
+
+/**
+ * Turns an exception from a subcommand into one line on standard error and exit code 1; the stack trace
+ * follows only with {@code --verbose}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    /** Exit code for a failure of the work itself (bad input, unreadable file). */
+    static final int FAILURE = 1;
+    /** Exit code for a mistake in the command line itself. */
+    static final int USAGE = 2;
+
+    /** Prints a command-line mistake as one line and a pointer to the help, instead of the whole usage. */
+    static int handleUsageError(CommandLine.ParameterException mistake, String[] args) {
+        CommandLine commandLine = mistake.getCommandLine();
+        commandLine.getErr().println("cxm: " + mistake.getMessage());
+        commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine,
+            CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("cxm: " + message(exception));
+        CxmCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
+        if (root.verbose) {
+            exception.printStackTrace(commandLine.getErr());
+        }
+        return FAILURE;
+    }
+
+    private static String message(Throwable exception) {
+        Throwable cause = exception instanceof UncheckedIOException && exception.getCause() != null
+                ? exception.getCause() : exception;
+        if (cause instanceof NoSuchFileException || cause instanceof FileNotFoundException) {
+            return "file not found: " + cause.getMessage();
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "cannot read file: " + cause.getMessage();
+        }
+        if (cause instanceof CommandFailure) {
+            return cause.getMessage();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+}

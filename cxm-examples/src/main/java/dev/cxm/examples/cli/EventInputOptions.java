@@ -1,0 +1,95 @@
+package dev.cxm.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.cxm.core.io.CsvEventImporter;
+import dev.cxm.core.io.EventImporter;
+import dev.cxm.core.io.ImportPolicy;
+import dev.cxm.core.io.ImportReport;
+import dev.cxm.core.io.NdjsonEventImporter;
+import dev.cxm.core.model.EventType;
+import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.store.EventStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * An input file of events, its format, what to do with bad rows, and (for CSV) the column mapping: what
+ * every subcommand that reads events takes.
+ */
+final class EventInputOptions {
+
+    /** The formats an event file can be in. */
+    enum Format {
+        /** Comma- (or otherwise) separated values with a header row. */
+        CSV,
+        /** One JSON event per line. */
+        NDJSON
+    }
+
+    /** What to do with a row that is not a valid event. */
+    enum OnError {
+        /** Stop at the first bad row and keep nothing. */
+        FAIL,
+        /** Keep the good rows and report the bad ones. */
+        SKIP
+    }
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file of events to read.")
+    Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv or ndjson (default: from the file extension: .csv, .ndjson or .jsonl).")
+    Format format;
+
+    @Option(names = "--on-error", paramLabel = "POLICY", defaultValue = "fail",
+            description = "fail: stop at the first bad row and keep nothing (default); skip: keep good rows and"
+                    + " report bad ones.")
+    OnError onError;
+
+    @ArgGroup(exclusive = false, heading = "CSV column mapping:%n")
+    CsvMappingOptions mapping = new CsvMappingOptions();
+
+    /** Returns the format given, or the one the file's extension names. */
+    Format format() {
+        if (format != null) {
+            return format;
+        }
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return Format.CSV;
+        }
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return Format.NDJSON;
+        }
+        throw new CommandFailure("cannot tell the format of " + input + " from its name; add --format csv or"
+                + " --format ndjson");
+    }
+
+    /** Returns the import policy {@code --on-error} names. */
+    ImportPolicy policy() {
+        return onError == OnError.SKIP ? ImportPolicy.SKIP_AND_REPORT : ImportPolicy.FAIL_ON_FIRST_ERROR;
+    }
+
+    /** Imports the file into {@code store}, with the CSV defaults of a subcommand that expects one kind of event. */
+    ImportReport importInto(EventStore store, Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale)
+            throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new CommandFailure("file not found: " + input);
+        }
+        CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
+        EventImporter importer = format() == Format.CSV
+                ? CsvEventImporter.of(options.toMapping(defaultType, defaultScale), policy())
+                : NdjsonEventImporter.of(policy());
+        ImportReport report = importer.importInto(store, input);
+        if (!report.applied()) {
+            throw new CommandFailure("import of " + input + " stopped at " + report.rejected().get(0)
+                    + "; nothing was kept (use --on-error skip to keep the good rows)");
+        }
+        return report;
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * cxm-metrics: feedback scores with intervals and tests, customer lifetime value models, churn and
+ * survival analysis.
+ */
+module dev.cxm.metrics {
+    requires transitive dev.cxm.core;
+    // Hipparchus ships no module descriptor; these are its automatic module names.
+    requires hipparchus.core;
+    requires hipparchus.stat;
+    requires hipparchus.optim;
+    requires static org.jspecify;
+
+    exports dev.cxm.metrics.stats;
+
+    // Jackson writes the result records reflectively.
+    opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
+}
