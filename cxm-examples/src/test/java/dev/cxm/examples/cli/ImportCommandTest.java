@@ -1,0 +1,119 @@
+package dev.cxm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code cxm import} on the bundled sample and on small files written here; expected counts are read off
+ * the sample (30 rows: 13 interactions, 7 purchases, 10 feedback; row 26 has an NPS score of 12 and row 28
+ * a negative amount).
+ */
+class ImportCommandTest {
+
+    private static final String SAMPLE = "samples/events.csv";
+
+    @Test
+    void reportsCountsAndEachRejectedRowWhenSkipping() {
+        CliRun run = CliRun.of("import", "--input", SAMPLE, "--on-error", "skip");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .containsPattern("rows read\\s+30")
+                .containsPattern("stored\\s+28\\s+\\(13 interaction, 6 purchase, 9 feedback\\)")
+                .containsPattern("rejected\\s+2")
+                .containsPattern("customers\\s+7")
+                .contains("line 26, column score: the value 12 is outside the scale 0..10")
+                .contains("line 28, column amount: the amount -15.00 is negative");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void jsonOutputIsOneObjectWithTheCounts() throws IOException {
+        CliRun run = CliRun.of("import", "--input", SAMPLE, "--on-error", "SKIP", "--json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(json.get("rowsRead").asLong()).isEqualTo(30);
+        assertThat(json.get("stored").asLong()).isEqualTo(28);
+        assertThat(json.get("byType").get("feedback").asLong()).isEqualTo(9);
+        assertThat(json.get("rejected")).hasSize(2);
+        assertThat(json.get("rejected").get(0).get("line").asLong()).isEqualTo(26);
+        assertThat(json.get("rejected").get(0).get("column").asText()).isEqualTo("score");
+    }
+
+    @Test
+    void failPolicyStopsWithOneLineAndExitCodeOne() {
+        CliRun run = CliRun.of("import", "--input", SAMPLE);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).hasLineCount(1)
+                .startsWith("cxm: import of samples/events.csv stopped at line 26, column score")
+                .endsWith("nothing was kept (use --on-error skip to keep the good rows)");
+    }
+
+    @Test
+    void writesAcceptedEventsAsNdjsonThatImportsBackClean(@TempDir Path dir) {
+        Path ndjson = dir.resolve("events.ndjson");
+        CliRun export = CliRun.of("import", "--input", SAMPLE, "--on-error", "skip", "--output", ndjson.toString());
+        CliRun reimport = CliRun.of("import", "--input", ndjson.toString(), "--json");
+
+        assertThat(export.exitCode()).isZero();
+        assertThat(reimport.exitCode()).isZero();
+        assertThat(reimport.out()).contains("\"rowsRead\" : 28").contains("\"rejectedCount\" : 0");
+    }
+
+    @Test
+    void mappingOptionsReadAFileWithOtherColumnNames(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("orders.txt");
+        Files.writeString(csv, "cust;day;value\n7;19970102;12.50\n7;19970115;3.00\n8;19970103;8.99\n");
+
+        CliRun run = CliRun.of("import", "--input", csv.toString(), "--type", "purchase", "--separator", ";",
+                "--customer-column", "cust", "--time-column", "day", "--time-format", "yyyyMMdd",
+                "--amount-column", "value", "--currency", "USD", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"purchase\" : 3").contains("\"customers\" : 2");
+    }
+
+    @Test
+    void errorsAreOneLineWithoutStackTraceUnlessVerbose(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "customer_id,occurred_at\nc1,2026-01-01\n");
+
+        CliRun missing = CliRun.of("import", "--input", dir.resolve("absent.csv").toString());
+        CliRun badMapping = CliRun.of("import", "--input", csv.toString(), "--score-column", "rating");
+        CliRun verbose = CliRun.of("--verbose", "import", "--input", csv.toString(), "--score-column", "rating");
+        CliRun unknownFormat = CliRun.of("import", "--input", dir.resolve("x.xlsx").toString());
+        CliRun usage = CliRun.of("import", "--input", csv.toString(), "--on-error", "maybe");
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err().strip()).hasLineCount(1).startsWith("cxm: file not found: ");
+        assertThat(badMapping.exitCode()).isEqualTo(1);
+        assertThat(badMapping.err().strip()).hasLineCount(1)
+                .isEqualTo("cxm: column: \"rating\" is not in the header; the header has customer_id, occurred_at");
+        assertThat(verbose.err()).contains("at dev.cxm.core");
+        assertThat(unknownFormat.err()).contains("file not found");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("--on-error").contains("Try 'cxm import --help'");
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        CliRun version = CliRun.of("--version");
+        CliRun help = CliRun.of("--help");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("cxm 0.1.0");
+        assertThat(help.out()).contains("import").contains("Usage: cxm");
+    }
+}
