@@ -51,6 +51,13 @@ public final class Checks {
         return Objects.requireNonNull(value, () -> field + " must not be null");
     }
 
+    /** Checks the fields every customer event has: its id, its customer and its instant. */
+    public static void eventIdentity(Object eventId, Object customerId, Object occurredAt) {
+        present("eventId", eventId);
+        present("customerId", customerId);
+        present("occurredAt", occurredAt);
+    }
+
     /**
      * Returns an immutable, insertion-ordered copy of an attribute map whose keys are non-blank and whose
      * values are non-null; an empty map is the shared empty instance, so events without attributes cost

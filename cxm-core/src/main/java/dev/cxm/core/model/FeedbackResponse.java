@@ -33,9 +33,7 @@ public record FeedbackResponse(
 
     /** Validates the response; a score off its scale is rejected. */
     public FeedbackResponse {
-        Checks.present("eventId", eventId);
-        Checks.present("customerId", customerId);
-        Checks.present("occurredAt", occurredAt);
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);

@@ -33,9 +33,7 @@ public record Interaction(
 
     /** Validates the interaction. */
     public Interaction {
-        Checks.present("eventId", eventId);
-        Checks.present("customerId", customerId);
-        Checks.present("occurredAt", occurredAt);
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.present("touchpoint", touchpoint);
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);

@@ -30,9 +30,7 @@ public record Purchase(
 
     /** Validates the purchase. */
     public Purchase {
-        Checks.present("eventId", eventId);
-        Checks.present("customerId", customerId);
-        Checks.present("occurredAt", occurredAt);
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
         Checks.nonNegative("itemCount", itemCount);
