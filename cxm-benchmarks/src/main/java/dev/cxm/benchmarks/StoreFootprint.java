@@ -1,0 +1,71 @@
+package dev.cxm.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import dev.cxm.core.model.Channel;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+
+/**
+ * Measures the heap an {@link InMemoryEventStore} retains per event: heap in use after a full GC, with the
+ * store filled, minus the same without it. Not a JMH benchmark (JMH measures time and allocation, not
+ * retained size); run it alone, with a fixed heap:
+ *
+ * <pre>{@code java -Xms6g -Xmx6g -cp cxm-benchmarks/target/benchmarks.jar dev.cxm.benchmarks.StoreFootprint 5000000}</pre>
+ *
+ * <p>Events are NPS responses of {@code n / 10} customers at 20 touchpoints, each created as a separate
+ * object (as an import would create them), with ids {@code e0, e1, ...}.
+ */
+public final class StoreFootprint {
+
+    private StoreFootprint() {}
+
+    /** Fills a store with the given number of events and prints the retained bytes per event. */
+    public static void main(String[] args) throws InterruptedException {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        InMemoryEventStore store = fill(events);
+        long after = usedAfterGc(memory);
+        System.out.printf("%,d events: %,d bytes retained, %.1f bytes per event (store holds %,d)%n", events,
+                after - before, (double) (after - before) / events, store.count());
+    }
+
+    private static InMemoryEventStore fill(int events) {
+        InMemoryEventStore store = InMemoryEventStore.create();
+        SplittableRandom random = new SplittableRandom(7);
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        int batch = 100_000;
+        java.util.List<FeedbackResponse> pending = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < events; i++) {
+            int touchpoint = random.nextInt(20);
+            pending.add(new FeedbackResponse(EventId.of("e" + i), CustomerId.of("c" + random.nextInt(events / 10 + 1)),
+                    start.plusSeconds(i), "nps-" + touchpoint % 3, FeedbackScale.custom("nps", 0, 10),
+                    random.nextInt(11), Optional.empty(),
+                    Optional.of(Touchpoint.of("tp-" + touchpoint, "Touchpoint " + touchpoint, Channel.WEB)), Map.of()));
+            if (pending.size() == batch) {
+                store.appendAll(pending);
+                pending.clear();
+            }
+        }
+        store.appendAll(pending);
+        return store;
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}
