@@ -11,7 +11,11 @@ module dev.cxm.metrics {
     requires static org.jspecify;
 
     exports dev.cxm.metrics.stats;
+    exports dev.cxm.metrics.survival;
+    //TMP exports dev.cxm.metrics.churn;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.survival to com.fasterxml.jackson.databind;
+    //TMP opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
 }

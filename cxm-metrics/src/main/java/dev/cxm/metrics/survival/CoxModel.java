@@ -1,0 +1,168 @@
+package dev.cxm.metrics.survival;
+
+import java.util.List;
+
+/**
+ * A fitted Cox proportional-hazards model: h(t | x) = h0(t) exp(x' beta). Holds the coefficients with
+ * their standard errors, intervals and tests, the partial likelihood and its likelihood-ratio test, the
+ * concordance index, and the baseline cumulative hazard to predict a survival curve for any covariate
+ * vector. Made by {@link CoxProportionalHazards}; immutable.
+ */
+public final class CoxModel {
+
+    private final List<CoxCoefficient> coefficients;
+    private final List<String> names;
+    private final double[] beta;
+    private final double[] means;
+    private final double[][] covariance;
+    private final double logPartialLikelihood;
+    private final double nullLogPartialLikelihood;
+    private final ChiSquaredTest likelihoodRatioTest;
+    private final double concordance;
+    private final int subjects;
+    private final int events;
+    private final int iterations;
+    private final CoxOptions options;
+    private final double[] hazardTimes;
+    private final double[] baselineHazard;
+
+    CoxModel(List<CoxCoefficient> coefficients, double[] beta, double[] means, double[][] covariance,
+            double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
+            double concordance, int subjects, int events, int iterations, CoxOptions options, double[] hazardTimes,
+            double[] baselineHazard) {
+        this.coefficients = List.copyOf(coefficients);
+        this.names = coefficients.stream().map(CoxCoefficient::name).toList();
+        this.beta = beta;
+        this.means = means;
+        this.covariance = covariance;
+        this.logPartialLikelihood = logPartialLikelihood;
+        this.nullLogPartialLikelihood = nullLogPartialLikelihood;
+        this.likelihoodRatioTest = likelihoodRatioTest;
+        this.concordance = concordance;
+        this.subjects = subjects;
+        this.events = events;
+        this.iterations = iterations;
+        this.options = options;
+        this.hazardTimes = hazardTimes;
+        this.baselineHazard = baselineHazard;
+    }
+
+    /** Returns one estimate per covariate, in the data's column order. */
+    public List<CoxCoefficient> coefficients() {
+        return coefficients;
+    }
+
+    /**
+     * Returns the estimate of the named covariate.
+     *
+     * @throws IllegalArgumentException naming the covariate when the model has none of that name
+     */
+    public CoxCoefficient coefficient(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("covariate: \"" + name + "\" is not in the model; its covariates are "
+                    + names);
+        }
+        return coefficients.get(j);
+    }
+
+    /** Returns the covariate names, in column order. */
+    public List<String> covariateNames() {
+        return names;
+    }
+
+    /** Returns the log partial likelihood at the estimate. */
+    public double logPartialLikelihood() {
+        return logPartialLikelihood;
+    }
+
+    /** Returns the log partial likelihood with every coefficient 0 (the null model). */
+    public double nullLogPartialLikelihood() {
+        return nullLogPartialLikelihood;
+    }
+
+    /** Returns the likelihood-ratio test of the model against the null model: 2 (ll - ll0) on p degrees of freedom. */
+    public ChiSquaredTest likelihoodRatioTest() {
+        return likelihoodRatioTest;
+    }
+
+    /** Returns Harrell's concordance index of the linear predictor, as R reports it for the fit. */
+    public double concordance() {
+        return concordance;
+    }
+
+    /** Returns how many subjects the model was fitted on. */
+    public int subjects() {
+        return subjects;
+    }
+
+    /** Returns how many of them churned. */
+    public int events() {
+        return events;
+    }
+
+    /** Returns how many Newton-Raphson iterations the fit took. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Returns the options the model was fitted with. */
+    public CoxOptions options() {
+        return options;
+    }
+
+    /** Returns the covariates' means, about which the baseline hazard is given. */
+    public double[] means() {
+        return means.clone();
+    }
+
+    /** Returns a copy of the coefficients' covariance matrix (the inverse information), in column order. */
+    public double[][] covariance() {
+        double[][] copy = new double[covariance.length][];
+        for (int j = 0; j < covariance.length; j++) {
+            copy[j] = covariance[j].clone();
+        }
+        return copy;
+    }
+
+    /** Returns the linear predictor (x - mean)' beta of a covariate vector given in column order. */
+    public double linearPredictor(double... covariates) {
+        if (covariates.length != beta.length) {
+            throw new IllegalArgumentException("covariates: " + covariates.length + " values for the "
+                    + beta.length + " covariates " + names);
+        }
+        double sum = 0;
+        for (int j = 0; j < beta.length; j++) {
+            if (!Double.isFinite(covariates[j])) {
+                throw new IllegalArgumentException("covariate " + names.get(j) + ": " + covariates[j]
+                        + " is not a finite number");
+            }
+            sum += (covariates[j] - means[j]) * beta[j];
+        }
+        return sum;
+    }
+
+    /** Returns the hazard of a covariate vector relative to a subject at the means: exp of its linear predictor. */
+    public double relativeHazard(double... covariates) {
+        return Math.exp(linearPredictor(covariates));
+    }
+
+    /**
+     * Predicts the survival curve of a subject with the given covariates (in column order), from the baseline
+     * cumulative hazard under the model's tie rule (as R's {@code survfit} on a {@code coxph} fit).
+     */
+    public PredictedSurvival predictSurvival(double... covariates) {
+        double risk = relativeHazard(covariates);
+        double[] survival = new double[baselineHazard.length];
+        for (int k = 0; k < survival.length; k++) {
+            survival[k] = Math.exp(-baselineHazard[k] * risk);
+        }
+        return new PredictedSurvival(hazardTimes, survival);
+    }
+
+    @Override
+    public String toString() {
+        return "CoxModel[subjects=" + subjects + ", events=" + events + ", coefficients=" + coefficients
+                + ", logPartialLikelihood=" + logPartialLikelihood + ", concordance=" + concordance + "]";
+    }
+}

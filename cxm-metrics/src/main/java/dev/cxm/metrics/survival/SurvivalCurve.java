@@ -1,0 +1,192 @@
+package dev.cxm.metrics.survival;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.RandomAccess;
+
+import dev.cxm.metrics.stats.ConfidenceInterval;
+
+/**
+ * A Kaplan-Meier survival curve of one group: the estimate of S(t), the probability that a subject lasts
+ * beyond t, at every time where subjects churned or were censored, with Greenwood's variance and a log-log
+ * confidence band. Made by {@link KaplanMeier}.
+ *
+ * <p>Immutable; the steps are held as primitive arrays and {@link #timeline()} is a read-only view over
+ * them, so a curve of ten million distinct times costs arrays, not objects.
+ */
+public final class SurvivalCurve {
+
+    /** The name of the confidence band's method, as recorded in every {@link ConfidenceInterval}. */
+    public static final String BAND_METHOD = "log-log";
+
+    /** Survival values this close to a quantile's target count as equal to it (as in R's survival). */
+    private static final double QUANTILE_TOLERANCE = 1e-8;
+
+    private final String group;
+    private final int subjects;
+    private final int events;
+    private final double level;
+    private final double z;
+    private final double[] times;
+    private final int[] atRisk;
+    private final int[] eventCounts;
+    private final int[] censoredCounts;
+    private final double[] survival;
+    private final double[] greenwoodSums;
+
+    SurvivalCurve(String group, int subjects, double level, double z, double[] times, int[] atRisk,
+            int[] eventCounts, int[] censoredCounts, double[] survival, double[] greenwoodSums) {
+        this.group = group;
+        this.subjects = subjects;
+        this.level = level;
+        this.z = z;
+        this.times = times;
+        this.atRisk = atRisk;
+        this.eventCounts = eventCounts;
+        this.censoredCounts = censoredCounts;
+        this.survival = survival;
+        this.greenwoodSums = greenwoodSums;
+        int total = 0;
+        for (int d : eventCounts) {
+            total += d;
+        }
+        this.events = total;
+    }
+
+    /** Returns the group the curve describes. */
+    public String group() {
+        return group;
+    }
+
+    /** Returns how many subjects the curve was estimated from. */
+    public int subjects() {
+        return subjects;
+    }
+
+    /** Returns how many of them churned (the rest were censored). */
+    public int events() {
+        return events;
+    }
+
+    /** Returns the confidence level of the band. */
+    public double level() {
+        return level;
+    }
+
+    /** Returns the steps in time order: one per distinct time at which subjects churned or were censored. */
+    public List<SurvivalStep> timeline() {
+        return new Timeline();
+    }
+
+    /**
+     * Returns the estimate of S(time) (the curve is a right-continuous step function, 1 before the first
+     * churn) with its standard error and confidence interval.
+     */
+    public SurvivalEstimate at(double time) {
+        if (Double.isNaN(time)) {
+            throw new IllegalArgumentException("time: NaN is not a time");
+        }
+        int k = lastStepAtOrBefore(time);
+        if (k < 0) {
+            return new SurvivalEstimate(time, 1, 0, new ConfidenceInterval(1, 1, level, BAND_METHOD));
+        }
+        return new SurvivalEstimate(time, survival[k], standardError(k),
+                new ConfidenceInterval(lower(k), upper(k), level, BAND_METHOD));
+    }
+
+    /** Returns the median time to churn with its confidence limits: {@code quantile(0.5)}. */
+    public SurvivalQuantile median() {
+        return quantile(0.5);
+    }
+
+    /**
+     * Returns the time by which a share {@code probability} of the subjects has churned: the first time
+     * the curve falls to {@code 1 - probability} or below. Where the curve sits exactly at that value over
+     * an interval, the quantile is the midpoint of the interval, as in R's survival package. The limits
+     * apply the same rule to the band: the lower limit to the lower band, the upper limit to the upper band.
+     */
+    public SurvivalQuantile quantile(double probability) {
+        if (!(probability > 0 && probability < 1)) {
+            throw new IllegalArgumentException("probability: " + probability + " is outside (0, 1)");
+        }
+        double target = 1 - probability;
+        return new SurvivalQuantile(probability, firstCrossing(target, Curve.ESTIMATE),
+                firstCrossing(target, Curve.LOWER), firstCrossing(target, Curve.UPPER), level);
+    }
+
+    private enum Curve { ESTIMATE, LOWER, UPPER }
+
+    private double value(int k, Curve curve) {
+        return switch (curve) {
+            case ESTIMATE -> survival[k];
+            case LOWER -> lower(k);
+            case UPPER -> upper(k);
+        };
+    }
+
+    private OptionalDouble firstCrossing(double target, Curve curve) {
+        for (int k = 0; k < times.length; k++) {
+            double value = value(k, curve);
+            if (value <= target + QUANTILE_TOLERANCE) {
+                if (Math.abs(value - target) < QUANTILE_TOLERANCE) {
+                    for (int later = k + 1; later < times.length; later++) {
+                        if (value(later, curve) < target - QUANTILE_TOLERANCE) {
+                            return OptionalDouble.of((times[k] + times[later]) / 2);
+                        }
+                    }
+                }
+                return OptionalDouble.of(times[k]);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private int lastStepAtOrBefore(double time) {
+        int k = Arrays.binarySearch(times, time);
+        return k >= 0 ? k : -k - 2;
+    }
+
+    private double standardError(int k) {
+        double s = survival[k];
+        return s == 0 ? 0 : s * Math.sqrt(greenwoodSums[k]);
+    }
+
+    /** The band is S^exp(+z sigma / log S) .. S^exp(-z sigma / log S), sigma^2 the Greenwood sum. */
+    private double lower(int k) {
+        double s = survival[k];
+        if (s == 0 || s == 1) {
+            return s;
+        }
+        return Math.min(s, Math.pow(s, Math.exp(-z * Math.sqrt(greenwoodSums[k]) / Math.log(s))));
+    }
+
+    private double upper(int k) {
+        double s = survival[k];
+        if (s == 0 || s == 1) {
+            return s;
+        }
+        return Math.max(s, Math.pow(s, Math.exp(z * Math.sqrt(greenwoodSums[k]) / Math.log(s))));
+    }
+
+    @Override
+    public String toString() {
+        return "SurvivalCurve[group=" + group + ", subjects=" + subjects + ", events=" + events + ", steps="
+                + times.length + "]";
+    }
+
+    /** The read-only view of the steps. */
+    private final class Timeline extends AbstractList<SurvivalStep> implements RandomAccess {
+        @Override
+        public SurvivalStep get(int k) {
+            return new SurvivalStep(times[k], atRisk[k], eventCounts[k], censoredCounts[k], survival[k],
+                    standardError(k), lower(k), upper(k));
+        }
+
+        @Override
+        public int size() {
+            return times.length;
+        }
+    }
+}
