@@ -12,10 +12,10 @@ module dev.cxm.metrics {
 
     exports dev.cxm.metrics.stats;
     exports dev.cxm.metrics.survival;
-    //TMP exports dev.cxm.metrics.churn;
+    exports dev.cxm.metrics.churn;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.survival to com.fasterxml.jackson.databind;
-    //TMP opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
 }

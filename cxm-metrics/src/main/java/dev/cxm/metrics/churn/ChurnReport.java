@@ -1,0 +1,49 @@
+package dev.cxm.metrics.churn;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * Churn and retention per period and group, as {@link ChurnRates} computes them.
+ *
+ * @param definition how churn was defined, in words
+ * @param period the calendar period of the rows
+ * @param zone the zone the periods are counted in
+ * @param from the start of the first period
+ * @param to the end of the observation: the last period ends at or before it
+ * @param rows one row per group and period, by group then period
+ */
+public record ChurnReport(String definition, CalendarPeriod period, ZoneId zone, Instant from, Instant to,
+        List<PeriodChurn> rows) {
+
+    /** Validates and copies the rows. */
+    public ChurnReport {
+        Checks.nonBlank("definition", definition);
+        Checks.present("period", period);
+        Checks.present("zone", zone);
+        Checks.present("from", from);
+        Checks.present("to", to);
+        rows = List.copyOf(rows);
+    }
+
+    /** Returns the groups in the report, in row order. */
+    public List<String> groups() {
+        return rows.stream().map(PeriodChurn::group).distinct().toList();
+    }
+
+    /**
+     * Returns the rows of one group, in period order.
+     *
+     * @throws IllegalArgumentException naming the group when the report has none of that name
+     */
+    public List<PeriodChurn> rowsOf(String group) {
+        List<PeriodChurn> selected = rows.stream().filter(row -> row.group().equals(group)).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("group: \"" + group + "\" is not in the report; its groups are " + groups());
+        }
+        return selected;
+    }
+}

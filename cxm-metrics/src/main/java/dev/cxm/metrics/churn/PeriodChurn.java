@@ -1,0 +1,54 @@
+package dev.cxm.metrics.churn;
+
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+
+import dev.cxm.core.internal.Checks;
+
+/**
+ * Churn and retention of one group in one calendar period [start, end).
+ *
+ * <p>A customer is <em>at start</em> when active just before the period starts; of those, the
+ * <em>churned</em> churn (cancel, or reach the inactivity threshold) during the period and the
+ * <em>retained</em> do not. <em>New</em> customers become active for the first time during the period,
+ * <em>reactivated</em> ones come back after having churned. <em>At end</em> counts those active when the
+ * period ends (the next period's at start).
+ *
+ * @param group the group, {@code "all"} when not grouped
+ * @param start the first day of the period
+ * @param end the first day after the period
+ * @param atStart customers active at the start
+ * @param retained of them, still active at the end without having churned in between
+ * @param churned of them, churned during the period
+ * @param newCustomers customers active for the first time during the period
+ * @param reactivated customers who came back during the period after having churned
+ * @param atEnd customers active at the end
+ * @param churnRate churned / atStart; empty when no customer was active at the start
+ * @param retentionRate retained / atStart; empty when no customer was active at the start
+ */
+public record PeriodChurn(String group, LocalDate start, LocalDate end, long atStart, long retained, long churned,
+        long newCustomers, long reactivated, long atEnd, OptionalDouble churnRate, OptionalDouble retentionRate) {
+
+    /** Validates the counts: retained and churned split the customers at start. */
+    public PeriodChurn {
+        Checks.nonBlank("group", group);
+        Checks.present("start", start);
+        Checks.present("end", end);
+        if (retained < 0 || churned < 0 || newCustomers < 0 || reactivated < 0 || atEnd < 0
+                || retained + churned != atStart) {
+            throw new IllegalArgumentException("counts: atStart " + atStart + ", retained " + retained + ", churned "
+                    + churned + "; counts are never negative and retained + churned = atStart");
+        }
+        Checks.present("churnRate", churnRate);
+        Checks.present("retentionRate", retentionRate);
+    }
+
+    /** Returns the counts of a period with the rates derived from them. */
+    public static PeriodChurn of(String group, LocalDate start, LocalDate end, long atStart, long churned,
+            long newCustomers, long reactivated, long atEnd) {
+        long retained = atStart - churned;
+        return new PeriodChurn(group, start, end, atStart, retained, churned, newCustomers, reactivated, atEnd,
+                atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) churned / atStart),
+                atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) retained / atStart));
+    }
+}

@@ -1,0 +1,216 @@
+package dev.cxm.metrics.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+
+/**
+ * Churn rates against a brute force in this test: on a grid of whole hours, a customer's state is decided
+ * hour by hour straight from the definitions (non-contractual: active at hour t when some event x has
+ * x <= t < x + threshold; contractual: active when the latest event at or before t is not a cancellation),
+ * and each count is read off those states.
+ */
+class ChurnRatesTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void nonContractualCountsMatchBruteForceByDay() {
+        qt().withFixedSeed(21).withExamples(120).forAll(longs().all()).checkAssert(seed -> {
+            List<EventLogs.Entry> log = EventLogs.generate(seed, 12, 24 * 10);
+            long threshold = 1 + Math.floorMod(seed, 60);
+            Instant from = EventLogs.ORIGIN.plus(Duration.ofDays(1));
+            Instant to = EventLogs.ORIGIN.plus(Duration.ofDays(9));
+            ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
+                    .period(CalendarPeriod.DAY, ZoneOffset.UTC).between(from, to).build()
+                    .compute(EventLogs.events(log));
+            assertThat(report.rows()).isEqualTo(bruteForce(log, false, threshold, dayBoundaries(1, 9), "all"));
+        });
+    }
+
+    @Test
+    void contractualCountsMatchBruteForceByDay() {
+        qt().withFixedSeed(22).withExamples(120).forAll(longs().all()).checkAssert(seed -> {
+            List<EventLogs.Entry> log = EventLogs.generate(seed, 12, 24 * 10);
+            ChurnReport report = ChurnRates.builder(ChurnDefinition.cancellationOutcome("Cancelled"))
+                    .period(CalendarPeriod.DAY, ZoneOffset.UTC)
+                    .between(EventLogs.ORIGIN.plus(Duration.ofDays(1)), EventLogs.ORIGIN.plus(Duration.ofDays(9)))
+                    .build().compute(EventLogs.events(log));
+            assertThat(report.rows()).isEqualTo(bruteForce(log, true, 0, dayBoundaries(1, 9), "all"));
+        });
+    }
+
+    @Test
+    void monthlyCountsInADaylightSavingZoneMatchBruteForcePerGroup() {
+        // Month boundaries in Europe/Berlin, computed here with ZonedDateTime, fall at 23:00 or 22:00 UTC.
+        qt().withFixedSeed(23).withExamples(60).forAll(longs().all()).checkAssert(seed -> {
+            List<EventLogs.Entry> log = EventLogs.generate(seed, 16, 24 * 240);
+            long threshold = 24 * (5 + Math.floorMod(seed, 40));
+            List<Long> boundaries = new ArrayList<>();
+            for (int month = 1; month <= 8; month++) {
+                boundaries.add(Duration.between(EventLogs.ORIGIN,
+                        LocalDate.of(2025, month, 1).atStartOfDay(BERLIN).toInstant()).toHours());
+            }
+            ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
+                    .period(CalendarPeriod.MONTH, BERLIN)
+                    .between(EventLogs.ORIGIN.plus(Duration.ofHours(boundaries.get(0))), Instant.parse("2025-08-01T00:00:00Z"))
+                    .groupBy(customer -> Integer.parseInt(customer.value().substring(1)) % 2 == 0 ? "even" : "odd")
+                    .build().compute(EventLogs.events(log));
+            List<PeriodChurn> expected = new ArrayList<>();
+            for (String group : List.of("even", "odd")) {
+                List<EventLogs.Entry> members = log.stream()
+                        .filter(e -> (e.customer() % 2 == 0) == group.equals("even")).toList();
+                expected.addAll(bruteForce(members, false, threshold, boundaries, group));
+            }
+            assertThat(report.rows()).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void eventOrderDoesNotMatter() {
+        // Expected: the report depends on the set of events only; a shuffled log gives the same rows.
+        qt().withFixedSeed(24).withExamples(50).forAll(longs().all()).checkAssert(seed -> {
+            List<CustomerEvent> events = new ArrayList<>(EventLogs.events(EventLogs.generate(seed, 10, 24 * 10)));
+            ChurnRates rates = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(20)))
+                    .period(CalendarPeriod.DAY, ZoneOffset.UTC)
+                    .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(10))).build();
+            ChurnReport ordered = rates.compute(events);
+            Collections.shuffle(events, new java.util.Random(seed));
+            assertThat(rates.compute(events.stream())).isEqualTo(ordered);
+        });
+    }
+
+    @Test
+    void ratesAreChurnedAndRetainedOverCustomersAtStart() {
+        // Expected: closed form on a hand-made log. Customers a, b, c are active on day 0; on day 1 (the
+        // reported period) a returns within the 30-hour threshold, b and c do not (they churn at hour 30), and
+        // d arrives: 3 at start, 1 retained, 2 churned, 1 new; rates 2/3 and 1/3.
+        List<CustomerEvent> events = List.of(
+                event("a", 0), event("a", 26), event("b", 0), event("c", 0), event("d", 30));
+        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(30)))
+                .period(CalendarPeriod.DAY, ZoneOffset.UTC)
+                .between(EventLogs.ORIGIN.plus(Duration.ofDays(1)), EventLogs.ORIGIN.plus(Duration.ofDays(2)))
+                .build().compute(events);
+        PeriodChurn day = report.rows().get(0);
+        assertThat(day.atStart()).isEqualTo(3);
+        assertThat(day.retained()).isEqualTo(1);
+        assertThat(day.churned()).isEqualTo(2);
+        assertThat(day.newCustomers()).isEqualTo(1);
+        assertThat(day.atEnd()).isEqualTo(2);
+        assertThat(day.churnRate()).isEqualTo(OptionalDouble.of(2.0 / 3));
+        assertThat(day.retentionRate()).isEqualTo(OptionalDouble.of(1.0 / 3));
+    }
+
+    @Test
+    void readsAStoreAndDefaultsToWholePeriodsUpToTheClock() {
+        // Expected: the clock stands at day 3, 12:00, so the whole days 0, 1 and 2 are reported (from
+        // defaults to the start of the earliest event's day); the counts are the brute force's.
+        List<EventLogs.Entry> log = EventLogs.generate(99, 8, 24 * 4);
+        InMemoryEventStore store = InMemoryEventStore.create();
+        store.appendAll(EventLogs.events(log));
+        Clock clock = Clock.fixed(EventLogs.ORIGIN.plus(Duration.ofHours(3 * 24 + 12)), ZoneOffset.UTC);
+        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(10)))
+                .period(CalendarPeriod.DAY, ZoneOffset.UTC).clock(clock).build().compute(store);
+        long firstDay = log.stream().mapToLong(EventLogs.Entry::hour).min().orElseThrow() / 24;
+        List<EventLogs.Entry> seen = log.stream().filter(e -> e.hour() < 3 * 24 + 12).toList();
+        assertThat(report.rows()).isEqualTo(bruteForce(seen, false, 10, dayBoundaries(firstDay, 3), "all"));
+        assertThat(report.to()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void emptyInputGivesNoRows() {
+        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+                .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(90))).build().compute(List.of());
+        assertThat(report.rows()).isEmpty();
+    }
+
+    @Test
+    void rejectsANonPositiveThresholdAndAReversedRange() {
+        assertThatThrownBy(() -> ChurnDefinition.nonContractual(Duration.ZERO))
+                .hasMessageStartingWith("inactivity: PT0S is not positive");
+        assertThatThrownBy(() -> ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+                .between(EventLogs.ORIGIN, EventLogs.ORIGIN))
+                .hasMessageStartingWith("to: 2025-01-01T00:00:00Z is not after from");
+    }
+
+    private static CustomerEvent event(String customer, long hour) {
+        return dev.cxm.core.model.Interaction.builder(dev.cxm.core.model.CustomerId.of(customer),
+                EventLogs.ORIGIN.plus(Duration.ofHours(hour)), EventLogs.APP).build();
+    }
+
+    private static List<Long> dayBoundaries(long firstDay, long lastDay) {
+        return IntStream.rangeClosed((int) firstDay, (int) lastDay).mapToObj(d -> d * 24L).toList();
+    }
+
+    /** The rows by brute force; {@code boundaries} are hours after the origin. */
+    private static List<PeriodChurn> bruteForce(List<EventLogs.Entry> log, boolean contractual, long threshold,
+            List<Long> boundaries, String group) {
+        int customers = log.stream().mapToInt(EventLogs.Entry::customer).max().orElse(-1) + 1;
+        List<PeriodChurn> rows = new ArrayList<>();
+        for (int k = 0; k + 1 < boundaries.size(); k++) {
+            long a = boundaries.get(k);
+            long b = boundaries.get(k + 1);
+            long atStart = 0;
+            long churned = 0;
+            long fresh = 0;
+            long back = 0;
+            long atEnd = 0;
+            for (int c = 0; c < customers; c++) {
+                int customer = c;
+                List<EventLogs.Entry> mine = log.stream().filter(e -> e.customer() == customer).toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                boolean startActive = active(mine, contractual, threshold, a - 1);
+                atStart += startActive ? 1 : 0;
+                boolean lapsed = false;
+                for (long t = a; t < b; t++) {
+                    lapsed |= !active(mine, contractual, threshold, t);
+                }
+                churned += startActive && lapsed ? 1 : 0;
+                atEnd += active(mine, contractual, threshold, b - 1) ? 1 : 0;
+                List<EventLogs.Entry> activity = mine.stream().filter(e -> !contractual || !e.cancellation()).toList();
+                if (activity.isEmpty()) {
+                    continue;
+                }
+                long firstActivity = activity.stream().mapToLong(EventLogs.Entry::hour).min().orElseThrow();
+                fresh += firstActivity >= a && firstActivity < b ? 1 : 0;
+                back += activity.stream().anyMatch(e -> e.hour() >= a && e.hour() < b && e.hour() != firstActivity
+                        && !active(mine, contractual, threshold, e.hour() - 1)) ? 1 : 0;
+            }
+            rows.add(PeriodChurn.of(group, date(a), date(b), atStart, churned, fresh, back, atEnd));
+        }
+        return rows;
+    }
+
+    private static LocalDate date(long hour) {
+        return EventLogs.ORIGIN.plus(Duration.ofHours(hour)).atZone(ZoneOffset.UTC).plusHours(2).toLocalDate();
+    }
+
+    private static boolean active(List<EventLogs.Entry> events, boolean contractual, long threshold, long t) {
+        if (contractual) {
+            return events.stream().filter(e -> e.hour() <= t)
+                    .max(java.util.Comparator.comparingLong(EventLogs.Entry::hour))
+                    .map(e -> !e.cancellation()).orElse(false);
+        }
+        return events.stream().anyMatch(e -> e.hour() <= t && t < e.hour() + threshold);
+    }
+}
