@@ -78,7 +78,7 @@ class ChurnRatesTest {
             for (String group : List.of("even", "odd")) {
                 List<EventLogs.Entry> members = log.stream()
                         .filter(e -> (e.customer() % 2 == 0) == group.equals("even")).toList();
-                expected.addAll(bruteForce(members, false, threshold, boundaries, group));
+                expected.addAll(bruteForce(members, false, threshold, boundaries, group, BERLIN));
             }
             assertThat(report.rows()).isEqualTo(expected);
         });
@@ -163,6 +163,11 @@ class ChurnRatesTest {
     /** The rows by brute force; {@code boundaries} are hours after the origin. */
     private static List<PeriodChurn> bruteForce(List<EventLogs.Entry> log, boolean contractual, long threshold,
             List<Long> boundaries, String group) {
+        return bruteForce(log, contractual, threshold, boundaries, group, ZoneOffset.UTC);
+    }
+
+    private static List<PeriodChurn> bruteForce(List<EventLogs.Entry> log, boolean contractual, long threshold,
+            List<Long> boundaries, String group, ZoneId zone) {
         int customers = log.stream().mapToInt(EventLogs.Entry::customer).max().orElse(-1) + 1;
         List<PeriodChurn> rows = new ArrayList<>();
         for (int k = 0; k + 1 < boundaries.size(); k++) {
@@ -196,13 +201,13 @@ class ChurnRatesTest {
                 back += activity.stream().anyMatch(e -> e.hour() >= a && e.hour() < b && e.hour() != firstActivity
                         && !active(mine, contractual, threshold, e.hour() - 1)) ? 1 : 0;
             }
-            rows.add(PeriodChurn.of(group, date(a), date(b), atStart, churned, fresh, back, atEnd));
+            rows.add(PeriodChurn.of(group, date(a, zone), date(b, zone), atStart, churned, fresh, back, atEnd));
         }
         return rows;
     }
 
-    private static LocalDate date(long hour) {
-        return EventLogs.ORIGIN.plus(Duration.ofHours(hour)).atZone(ZoneOffset.UTC).plusHours(2).toLocalDate();
+    private static LocalDate date(long hour, ZoneId zone) {
+        return EventLogs.ORIGIN.plus(Duration.ofHours(hour)).atZone(zone).toLocalDate();
     }
 
     private static boolean active(List<EventLogs.Entry> events, boolean contractual, long threshold, long t) {

@@ -1,0 +1,236 @@
+package dev.cxm.metrics.churn;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collector;
+import java.util.stream.Stream;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.metrics.churn.internal.PeriodIndexer;
+import dev.cxm.metrics.churn.internal.PeriodSet;
+
+/**
+ * Cohort retention: customers grouped by the calendar period of their first activity (or, recurring, of
+ * each activity), and the share of each cohort active in every later period.
+ *
+ * <pre>{@code
+ * CohortTable table = CohortRetention.builder()
+ *         .period(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin"))
+ *         .activity(event -> event instanceof Purchase)
+ *         .build()
+ *         .compute(store);
+ * System.out.print(table.render());
+ * }</pre>
+ *
+ * <p>The columns run to the last period with any activity, which may still be in progress. Counting is an
+ * {@link Accumulator} (add, merge, result), so the same code runs on one thread or on a parallel stream
+ * through {@link #collector()}. Memory is one small bit set per customer; time is linear in the events,
+ * plus, for recurring cohorts, the active periods of each customer times the columns kept (limit them with
+ * {@link Builder#maxOffset}).
+ */
+public final class CohortRetention {
+
+    private final CalendarPeriod period;
+    private final ZoneId zone;
+    private final CohortBasis basis;
+    private final RetentionBase relativeTo;
+    private final Predicate<? super CustomerEvent> activity;
+    private final Optional<Instant> until;
+    private final int maxOffset;
+
+    private CohortRetention(Builder builder) {
+        this.period = builder.period;
+        this.zone = builder.zone;
+        this.basis = builder.basis;
+        this.relativeTo = builder.relativeTo;
+        this.activity = builder.activity;
+        this.until = builder.until;
+        this.maxOffset = builder.maxOffset;
+    }
+
+    /** Starts a calculator of monthly, first-time cohorts in UTC, relative to the initial cohort, counting every event. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Computes the table over every event of {@code store}. */
+    public CohortTable compute(EventStore store) {
+        try (Stream<CustomerEvent> events = store.scan()) {
+            return compute(events);
+        }
+    }
+
+    /** Computes the table over a stream of events, in any order. */
+    public CohortTable compute(Stream<? extends CustomerEvent> events) {
+        Accumulator accumulator = accumulator();
+        events.forEach(accumulator::add);
+        return accumulator.result();
+    }
+
+    /** Computes the table over events, in any order. */
+    public CohortTable compute(Iterable<? extends CustomerEvent> events) {
+        Accumulator accumulator = accumulator();
+        for (CustomerEvent event : events) {
+            accumulator.add(event);
+        }
+        return accumulator.result();
+    }
+
+    /** Returns an empty accumulator of this calculator's counts. */
+    public Accumulator accumulator() {
+        return new Accumulator();
+    }
+
+    /** Returns a collector that computes the table from a stream, in parallel too. */
+    public Collector<CustomerEvent, Accumulator, CohortTable> collector() {
+        return Collector.of(this::accumulator, Accumulator::add, Accumulator::merge, Accumulator::result);
+    }
+
+    /**
+     * The running state of a cohort count: for each customer, the periods they were active in. Not
+     * thread-safe; give each thread its own and {@link #merge} them.
+     */
+    public final class Accumulator {
+        private final Map<CustomerId, PeriodSet> activePeriods = new HashMap<>();
+        private final PeriodIndexer indexer = new PeriodIndexer(period, zone);
+
+        private Accumulator() {}
+
+        /** Counts {@code event} when it is an activity before the calculator's {@code until}. */
+        public void add(CustomerEvent event) {
+            if (activity.test(event)) {
+                add(event.customerId(), event.occurredAt());
+            }
+        }
+
+        /** Counts an activity of {@code customer} at {@code at}, unless at or after the calculator's {@code until}. */
+        public void add(CustomerId customer, Instant at) {
+            if (until.isPresent() && !at.isBefore(until.get())) {
+                return;
+            }
+            int index = indexer.indexOf(at);
+            PeriodSet periods = activePeriods.get(customer);
+            if (periods == null) {
+                activePeriods.put(customer, new PeriodSet(index));
+            } else {
+                periods.add(index);
+            }
+        }
+
+        /** Adds the counts of {@code other} (of the same calculator) to this one and returns this. */
+        public Accumulator merge(Accumulator other) {
+            other.activePeriods.forEach((customer, periods) -> {
+                PeriodSet mine = activePeriods.get(customer);
+                if (mine == null) {
+                    activePeriods.put(customer, periods);
+                } else {
+                    mine.addAll(periods);
+                }
+            });
+            return this;
+        }
+
+        /** Returns the table of the activity counted so far. */
+        public CohortTable result() {
+            int last = Integer.MIN_VALUE;
+            for (PeriodSet periods : activePeriods.values()) {
+                last = Math.max(last, periods.last());
+            }
+            Map<Integer, long[]> counts = new TreeMap<>();
+            Map<Integer, Long> sizes = new HashMap<>();
+            for (PeriodSet periods : activePeriods.values()) {
+                int first = periods.first();
+                for (int cohort = first; cohort != Integer.MIN_VALUE;
+                        cohort = basis == CohortBasis.RECURRING ? periods.next(cohort) : Integer.MIN_VALUE) {
+                    int columns = (int) Math.min((long) last - cohort, maxOffset) + 1;
+                    long[] row = counts.computeIfAbsent(cohort, c -> new long[columns]);
+                    sizes.merge(cohort, 1L, Long::sum);
+                    for (int q = cohort; q != Integer.MIN_VALUE && q - cohort < columns; q = periods.next(q)) {
+                        row[q - cohort]++;
+                    }
+                }
+            }
+            List<CohortRow> rows = new ArrayList<>(counts.size());
+            counts.forEach((cohort, active) -> rows.add(row(cohort, sizes.get(cohort), active)));
+            return new CohortTable(period, zone, basis, relativeTo, rows);
+        }
+
+        private CohortRow row(int cohort, long size, long[] active) {
+            List<Long> counts = new ArrayList<>(active.length);
+            List<OptionalDouble> shares = new ArrayList<>(active.length);
+            for (int k = 0; k < active.length; k++) {
+                counts.add(active[k]);
+                long base = relativeTo == RetentionBase.INITIAL_COHORT || k == 0 ? size : active[k - 1];
+                shares.add(base == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) active[k] / base));
+            }
+            return new CohortRow(indexer.startDate(cohort), size, counts, shares);
+        }
+    }
+
+    /** Builds {@link CohortRetention}; each setter rejects an invalid value at once. */
+    public static final class Builder {
+        private CalendarPeriod period = CalendarPeriod.MONTH;
+        private ZoneId zone = ZoneOffset.UTC;
+        private CohortBasis basis = CohortBasis.FIRST_TIME;
+        private RetentionBase relativeTo = RetentionBase.INITIAL_COHORT;
+        private Predicate<? super CustomerEvent> activity = event -> true;
+        private Optional<Instant> until = Optional.empty();
+        private int maxOffset = Integer.MAX_VALUE;
+
+        private Builder() {}
+
+        /** Forms cohorts and columns of {@code value} periods in {@code periodZone}. */
+        public Builder period(CalendarPeriod value, ZoneId periodZone) {
+            this.period = Checks.present("period", value);
+            this.zone = Checks.present("zone", periodZone);
+            return this;
+        }
+
+        /** Sets how cohorts are formed: first-time (default) or recurring. */
+        public Builder basis(CohortBasis value) {
+            this.basis = Checks.present("basis", value);
+            return this;
+        }
+
+        /** Sets what retention is a share of: the initial cohort (default) or the previous period. */
+        public Builder relativeTo(RetentionBase value) {
+            this.relativeTo = Checks.present("relativeTo", value);
+            return this;
+        }
+
+        /** Counts only the events {@code value} accepts as activity (default: every event). */
+        public Builder activity(Predicate<? super CustomerEvent> value) {
+            this.activity = Checks.present("activity", value);
+            return this;
+        }
+
+        /** Ignores events at or after {@code value}. */
+        public Builder until(Instant value) {
+            this.until = Optional.of(Checks.present("until", value));
+            return this;
+        }
+
+        /** Keeps at most the columns +0 .. +{@code value}; zero or more. */
+        public Builder maxOffset(int value) {
+            this.maxOffset = Checks.nonNegative("maxOffset", value);
+            return this;
+        }
+
+        /** Builds the calculator. */
+        public CohortRetention build() {
+            return new CohortRetention(this);
+        }
+    }
+}
