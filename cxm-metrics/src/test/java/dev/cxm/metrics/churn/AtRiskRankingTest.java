@@ -1,0 +1,78 @@
+package dev.cxm.metrics.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxm.core.model.CustomerId;
+
+class AtRiskRankingTest {
+
+    @Test
+    void ranksCustomersBelowTheThresholdByValueAtRisk() {
+        // Expected: closed form. Values at risk = value * (1 - P(alive)): a 100 * 0.9 = 90, c 200 * 0.8 = 160,
+        // d 50 * 1 = 50, e 0; b (P(alive) 0.5) is above the threshold 0.4. Order: c, a, d, e.
+        List<CustomerOutlook> outlooks = List.of(outlook("a", 0.1, 100), outlook("b", 0.5, 1000),
+                outlook("c", 0.2, 200), outlook("d", 0.0, 50), outlook("e", 0.3, 0));
+        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.4).rank(outlooks);
+        assertThat(ranking).extracting(entry -> entry.outlook().customer().value()).containsExactly("c", "a", "d", "e");
+        assertThat(ranking).extracting(AtRiskCustomer::rank).containsExactly(1, 2, 3, 4);
+        assertThat(ranking).extracting(AtRiskCustomer::valueAtRisk).containsExactly(160.0, 90.0, 50.0, 0.0);
+        assertThat(AtRiskRanking.below(0.4).limit(2).rank(outlooks)).hasSize(2);
+    }
+
+    @Test
+    void readsAnyCustomerRecordThroughFunctions() {
+        // Expected: the same ranking as from the equivalent outlook records.
+        record Summary(String id, double alive, double clv) {}
+        List<Summary> summaries = List.of(new Summary("x", 0.05, 10), new Summary("y", 0.15, 300), new Summary("z", 0.9, 5));
+        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.5)
+                .rank(summaries, s -> CustomerId.of(s.id()), Summary::alive, Summary::clv);
+        assertThat(ranking).isEqualTo(AtRiskRanking.below(0.5).rank(List.of(outlook("x", 0.05, 10), outlook("y", 0.15, 300))));
+    }
+
+    @Test
+    void rankingMatchesBruteForceAndIgnoresInputOrder() {
+        // Expected: brute force, filter P(alive) < threshold and sort by value at risk then id; shuffling the
+        // input changes nothing.
+        qt().withFixedSeed(51).withExamples(100).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            List<CustomerOutlook> outlooks = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                outlooks.add(outlook("c" + i, random.nextInt(11) / 10.0, random.nextInt(5) * 25.0));
+            }
+            double threshold = 0.1 + random.nextInt(10) / 10.0;
+            List<CustomerOutlook> expected = outlooks.stream().filter(o -> o.probabilityAlive() < threshold)
+                    .sorted(Comparator.comparingDouble((CustomerOutlook o) -> -o.value() * (1 - o.probabilityAlive()))
+                            .thenComparing(o -> o.customer().value()))
+                    .toList();
+            List<AtRiskCustomer> ranking = AtRiskRanking.below(threshold).rank(outlooks);
+            assertThat(ranking).extracting(AtRiskCustomer::outlook).isEqualTo(expected);
+            Collections.shuffle(outlooks, random);
+            assertThat(AtRiskRanking.below(threshold).rank(outlooks)).isEqualTo(ranking);
+        });
+    }
+
+    @Test
+    void rejectsProbabilitiesOutsideTheUnitIntervalNamingTheCustomer() {
+        assertThatThrownBy(() -> outlook("c7", 1.2, 10))
+                .hasMessage("probabilityAlive: 1.2 of customer c7 is outside [0, 1]");
+        assertThatThrownBy(() -> outlook("c7", 0.5, Double.NaN))
+                .hasMessage("value: NaN of customer c7 is not a finite number zero or more");
+        assertThatThrownBy(() -> AtRiskRanking.below(0))
+                .hasMessageStartingWith("threshold: 0.0 is outside (0, 1]");
+    }
+
+    private static CustomerOutlook outlook(String id, double alive, double value) {
+        return CustomerOutlook.of(CustomerId.of(id), alive, value);
+    }
+}
