@@ -109,14 +109,19 @@ public final class KaplanMeier {
     private SurvivalCurve estimate(String group, double[] eventTimes, double[] censorTimes) {
         Arrays.sort(eventTimes);
         Arrays.sort(censorTimes);
-        int n = eventTimes.length + censorTimes.length;
-        StepBuffer steps = new StepBuffer();
+        int steps = countDistinct(eventTimes, censorTimes);
+        double[] times = new double[steps];
+        int[] atRiskAt = new int[steps];
+        int[] events = new int[steps];
+        int[] censored = new int[steps];
+        double[] survival = new double[steps];
+        double[] greenwood = new double[steps];
         int i = 0;
         int j = 0;
-        int atRisk = n;
+        int atRisk = eventTimes.length + censorTimes.length;
         double s = 1;
-        double greenwood = 0;
-        while (i < eventTimes.length || j < censorTimes.length) {
+        double sum = 0;
+        for (int k = 0; k < steps; k++) {
             double t = Math.min(i < eventTimes.length ? eventTimes[i] : Double.POSITIVE_INFINITY,
                     j < censorTimes.length ? censorTimes[j] : Double.POSITIVE_INFINITY);
             int d = 0;
@@ -131,48 +136,35 @@ public final class KaplanMeier {
             }
             if (d > 0) {
                 s *= 1 - (double) d / atRisk;
-                greenwood = atRisk > d ? greenwood + (double) d / ((double) atRisk * (atRisk - d))
-                        : Double.POSITIVE_INFINITY;
+                sum = atRisk > d ? sum + (double) d / ((double) atRisk * (atRisk - d)) : Double.POSITIVE_INFINITY;
             }
-            steps.add(t, atRisk, d, c, s, greenwood);
+            times[k] = t;
+            atRiskAt[k] = atRisk;
+            events[k] = d;
+            censored[k] = c;
+            survival[k] = s;
+            greenwood[k] = sum;
             atRisk -= d + c;
         }
-        return steps.toCurve(group, n, level, z);
+        return new SurvivalCurve(group, eventTimes.length + censorTimes.length, level, z, times, atRiskAt, events,
+                censored, survival, greenwood);
     }
 
-    /** Growable primitive columns of the steps. */
-    private static final class StepBuffer {
-        private double[] times = new double[64];
-        private int[] atRisk = new int[64];
-        private int[] events = new int[64];
-        private int[] censored = new int[64];
-        private double[] survival = new double[64];
-        private double[] greenwood = new double[64];
-        private int size;
-
-        void add(double time, int risk, int d, int c, double s, double g) {
-            if (size == times.length) {
-                int capacity = size * 2;
-                times = Arrays.copyOf(times, capacity);
-                atRisk = Arrays.copyOf(atRisk, capacity);
-                events = Arrays.copyOf(events, capacity);
-                censored = Arrays.copyOf(censored, capacity);
-                survival = Arrays.copyOf(survival, capacity);
-                greenwood = Arrays.copyOf(greenwood, capacity);
+    /** Returns how many distinct values two sorted arrays hold together. */
+    private static int countDistinct(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        int count = 0;
+        while (i < a.length || j < b.length) {
+            double t = Math.min(i < a.length ? a[i] : Double.POSITIVE_INFINITY, j < b.length ? b[j] : Double.POSITIVE_INFINITY);
+            while (i < a.length && a[i] == t) {
+                i++;
             }
-            times[size] = time;
-            atRisk[size] = risk;
-            events[size] = d;
-            censored[size] = c;
-            survival[size] = s;
-            greenwood[size] = g;
-            size++;
+            while (j < b.length && b[j] == t) {
+                j++;
+            }
+            count++;
         }
-
-        SurvivalCurve toCurve(String group, int subjects, double level, double z) {
-            return new SurvivalCurve(group, subjects, level, z, Arrays.copyOf(times, size), Arrays.copyOf(atRisk, size),
-                    Arrays.copyOf(events, size), Arrays.copyOf(censored, size), Arrays.copyOf(survival, size),
-                    Arrays.copyOf(greenwood, size));
-        }
+        return count;
     }
 }

@@ -112,8 +112,14 @@ public final class SurvivalCurve {
             throw new IllegalArgumentException("probability: " + probability + " is outside (0, 1)");
         }
         double target = 1 - probability;
-        return new SurvivalQuantile(probability, firstCrossing(target, Curve.ESTIMATE),
-                firstCrossing(target, Curve.LOWER), firstCrossing(target, Curve.UPPER), level);
+        // S never increases, so its crossing is found by bisection. The band need not be monotone, but
+        // lower <= S <= upper: the lower band crosses at or before S does, the upper band at or after.
+        int estimateCrossing = firstStepAtOrBelow(target + QUANTILE_TOLERANCE);
+        return new SurvivalQuantile(probability, quantileAt(estimateCrossing, target, Curve.ESTIMATE),
+                quantileAt(firstCrossing(target, Curve.LOWER, 0, Math.min(estimateCrossing + 1, times.length)),
+                        target, Curve.LOWER),
+                quantileAt(firstCrossing(target, Curve.UPPER, estimateCrossing, times.length), target, Curve.UPPER),
+                level);
     }
 
     private enum Curve { ESTIMATE, LOWER, UPPER }
@@ -126,21 +132,50 @@ public final class SurvivalCurve {
         };
     }
 
-    private OptionalDouble firstCrossing(double target, Curve curve) {
-        for (int k = 0; k < times.length; k++) {
-            double value = value(k, curve);
-            if (value <= target + QUANTILE_TOLERANCE) {
-                if (Math.abs(value - target) < QUANTILE_TOLERANCE) {
-                    for (int later = k + 1; later < times.length; later++) {
-                        if (value(later, curve) < target - QUANTILE_TOLERANCE) {
-                            return OptionalDouble.of((times[k] + times[later]) / 2);
-                        }
-                    }
-                }
-                return OptionalDouble.of(times[k]);
+    /** Returns the first step whose survival is at or below {@code value}, or the number of steps. */
+    private int firstStepAtOrBelow(double value) {
+        int low = 0;
+        int high = times.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (survival[mid] <= value) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return OptionalDouble.empty();
+        return low;
+    }
+
+    /** Returns the first step in [from, to) where {@code curve} is at or below the target, or the number of steps. */
+    private int firstCrossing(double target, Curve curve, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (value(k, curve) <= target + QUANTILE_TOLERANCE) {
+                return k;
+            }
+        }
+        return times.length;
+    }
+
+    /**
+     * Returns the quantile read at the crossing step {@code k}: its time, or, where the curve sits exactly
+     * at the target, the midpoint between it and the first later time the curve falls below the target.
+     */
+    private OptionalDouble quantileAt(int k, double target, Curve curve) {
+        if (k >= times.length) {
+            return OptionalDouble.empty();
+        }
+        if (Math.abs(value(k, curve) - target) < QUANTILE_TOLERANCE) {
+            int later = curve == Curve.ESTIMATE ? firstStepAtOrBelow(target - QUANTILE_TOLERANCE - Math.ulp(target))
+                    : k + 1;
+            while (later < times.length && !(value(later, curve) < target - QUANTILE_TOLERANCE)) {
+                later++;
+            }
+            if (later < times.length) {
+                return OptionalDouble.of((times[k] + times[later]) / 2);
+            }
+        }
+        return OptionalDouble.of(times[k]);
     }
 
     private int lastStepAtOrBefore(double time) {

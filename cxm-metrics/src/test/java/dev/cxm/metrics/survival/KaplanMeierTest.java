@@ -159,6 +159,42 @@ class KaplanMeierTest {
     }
 
     @Test
+    void quantilesFollowTheLinearScanRuleOnRandomData() {
+        // Expected: brute force over the timeline in this test, R's rule read literally: the first step at or
+        // below 1 - p, or the midpoint to the next step below it where the curve sits exactly at 1 - p; the
+        // limits apply the same rule to the lower and upper band.
+        qt().withFixedSeed(19).withExamples(300).forAll(RandomSubjects.specs()).checkAssert(spec -> {
+            SurvivalCurve curve = KaplanMeier.ofDefaults().fit(spec.data(1, 0));
+            List<SurvivalStep> steps = curve.timeline();
+            for (double p : new double[] {0.25, 0.5, 0.75}) {
+                SurvivalQuantile quantile = curve.quantile(p);
+                assertThat(quantile.estimate()).isEqualTo(linearRule(steps, 1 - p, SurvivalStep::survival));
+                assertThat(quantile.lower()).isEqualTo(linearRule(steps, 1 - p, SurvivalStep::lower));
+                assertThat(quantile.upper()).isEqualTo(linearRule(steps, 1 - p, SurvivalStep::upper));
+            }
+        });
+    }
+
+    private static java.util.OptionalDouble linearRule(List<SurvivalStep> steps, double target,
+            java.util.function.ToDoubleFunction<SurvivalStep> curve) {
+        double tolerance = 1e-8;
+        for (int k = 0; k < steps.size(); k++) {
+            double value = curve.applyAsDouble(steps.get(k));
+            if (value <= target + tolerance) {
+                if (Math.abs(value - target) < tolerance) {
+                    for (int later = k + 1; later < steps.size(); later++) {
+                        if (curve.applyAsDouble(steps.get(later)) < target - tolerance) {
+                            return java.util.OptionalDouble.of((steps.get(k).time() + steps.get(later).time()) / 2);
+                        }
+                    }
+                }
+                return java.util.OptionalDouble.of(steps.get(k).time());
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    @Test
     void rejectsALevelOutsideTheUnitInterval() {
         assertThatThrownBy(() -> KaplanMeier.withLevel(1.5))
                 .isInstanceOf(IllegalArgumentException.class)
