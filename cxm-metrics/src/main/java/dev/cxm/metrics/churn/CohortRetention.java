@@ -18,8 +18,9 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.metrics.churn.internal.ActivePeriods;
+import dev.cxm.metrics.churn.internal.ActivityTable;
 import dev.cxm.metrics.churn.internal.PeriodIndexer;
-import dev.cxm.metrics.churn.internal.PeriodSet;
 
 /**
  * Cohort retention: customers grouped by the calendar period of their first activity (or, recurring, of
@@ -103,7 +104,7 @@ public final class CohortRetention {
      * thread-safe; give each thread its own and {@link #merge} them.
      */
     public final class Accumulator {
-        private final Map<CustomerId, PeriodSet> activePeriods = new HashMap<>();
+        private final ActivityTable activePeriods = new ActivityTable();
         private final PeriodIndexer indexer = new PeriodIndexer(period, zone);
 
         private Accumulator() {}
@@ -120,50 +121,35 @@ public final class CohortRetention {
             if (until.isPresent() && !at.isBefore(until.get())) {
                 return;
             }
-            int index = indexer.indexOf(at);
-            PeriodSet periods = activePeriods.get(customer);
-            if (periods == null) {
-                activePeriods.put(customer, new PeriodSet(index));
-            } else {
-                periods.add(index);
-            }
+            activePeriods.add(customer, indexer.indexOf(at));
         }
 
         /** Adds the counts of {@code other} (of the same calculator) to this one and returns this. */
         public Accumulator merge(Accumulator other) {
-            other.activePeriods.forEach((customer, periods) -> {
-                PeriodSet mine = activePeriods.get(customer);
-                if (mine == null) {
-                    activePeriods.put(customer, periods);
-                } else {
-                    mine.addAll(periods);
-                }
-            });
+            activePeriods.addAll(other.activePeriods);
             return this;
         }
 
         /** Returns the table of the activity counted so far. */
         public CohortTable result() {
-            int last = Integer.MIN_VALUE;
-            for (PeriodSet periods : activePeriods.values()) {
-                last = Math.max(last, periods.last());
-            }
+            int[] last = {Integer.MIN_VALUE};
+            activePeriods.forEach((customer, periods) -> last[0] = Math.max(last[0], periods.last()));
             Map<Integer, long[]> counts = new TreeMap<>();
-            Map<Integer, Long> sizes = new HashMap<>();
-            for (PeriodSet periods : activePeriods.values()) {
+            Map<Integer, long[]> sizes = new HashMap<>();
+            activePeriods.forEach((customer, periods) -> {
                 int first = periods.first();
-                for (int cohort = first; cohort != Integer.MIN_VALUE;
-                        cohort = basis == CohortBasis.RECURRING ? periods.next(cohort) : Integer.MIN_VALUE) {
-                    int columns = (int) Math.min((long) last - cohort, maxOffset) + 1;
+                for (int cohort = first; cohort != ActivePeriods.NONE;
+                        cohort = basis == CohortBasis.RECURRING ? periods.next(cohort) : ActivePeriods.NONE) {
+                    int columns = (int) Math.min((long) last[0] - cohort, maxOffset) + 1;
                     long[] row = counts.computeIfAbsent(cohort, c -> new long[columns]);
-                    sizes.merge(cohort, 1L, Long::sum);
-                    for (int q = cohort; q != Integer.MIN_VALUE && q - cohort < columns; q = periods.next(q)) {
+                    sizes.computeIfAbsent(cohort, c -> new long[1])[0]++;
+                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < columns; q = periods.next(q)) {
                         row[q - cohort]++;
                     }
                 }
-            }
+            });
             List<CohortRow> rows = new ArrayList<>(counts.size());
-            counts.forEach((cohort, active) -> rows.add(row(cohort, sizes.get(cohort), active)));
+            counts.forEach((cohort, active) -> rows.add(row(cohort, sizes.get(cohort)[0], active)));
             return new CohortTable(period, zone, basis, relativeTo, rows);
         }
 

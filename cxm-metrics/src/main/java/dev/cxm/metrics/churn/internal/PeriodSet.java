@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The set of periods one customer was active in: a bit set over period numbers that starts at the first
  * 64-period word it needs, so a customer active within a few years of months or weeks costs one word.
  */
-public final class PeriodSet {
+public final class PeriodSet implements ActivePeriods {
 
     private int base;
     private long[] words;
@@ -36,8 +36,8 @@ public final class PeriodSet {
     }
 
     /** Adds every period of {@code other}. */
-    public void addAll(PeriodSet other) {
-        for (int p = other.first(); p != Integer.MIN_VALUE; p = other.next(p)) {
+    public void addAll(ActivePeriods other) {
+        for (int p = other.first(); p != NONE; p = other.next(p)) {
             add(p);
         }
     }
@@ -51,17 +51,17 @@ public final class PeriodSet {
         return word < words.length && (words[word] & (1L << (period - base))) != 0;
     }
 
-    /** Returns the smallest period in the set. */
+    @Override
     public int first() {
         return next(base - 1);
     }
 
-    /** Returns the smallest period above {@code period}, or {@link Integer#MIN_VALUE} when there is none. */
+    @Override
     public int next(int period) {
         int from = Math.max(period + 1, base) - base;
         int word = from >>> 6;
         if (word >= words.length) {
-            return Integer.MIN_VALUE;
+            return NONE;
         }
         long bits = words[word] & (-1L << from);
         while (true) {
@@ -69,13 +69,13 @@ public final class PeriodSet {
                 return base + word * 64 + Long.numberOfTrailingZeros(bits);
             }
             if (++word == words.length) {
-                return Integer.MIN_VALUE;
+                return NONE;
             }
             bits = words[word];
         }
     }
 
-    /** Returns the largest period in the set. */
+    @Override
     public int last() {
         for (int word = words.length - 1; word >= 0; word--) {
             if (words[word] != 0) {
