@@ -16,6 +16,7 @@ import dev.cxm.core.model.CustomerId;
 public final class ActivityTable {
 
     private static final long SPILLED = Long.MIN_VALUE;
+    private static final int BATCH = 256;
 
     private CustomerId[] keys = new CustomerId[1024];
     private int[] hashes = new int[1024];
@@ -23,10 +24,45 @@ public final class ActivityTable {
     private long[] data = new long[2048];
     private PeriodSet[] spilled = new PeriodSet[0];
     private int size;
+    private final CustomerId[] pendingCustomers = new CustomerId[BATCH];
+    private final int[] pendingPeriods = new int[BATCH];
+    private final int[] pendingHashes = new int[BATCH];
+    private int pending;
+    private long prefetchSink;
 
-    /** Records that {@code customer} was active in {@code period}. */
+    /**
+     * Records that {@code customer} was active in {@code period}. Additions are applied in batches: first
+     * every key's hash is computed and its slot touched, then the slots are updated, so that the memory
+     * accesses of a batch overlap instead of waiting for each other.
+     */
     public void add(CustomerId customer, int period) {
-        int hash = spread(customer.hashCode());
+        pendingCustomers[pending] = customer;
+        pendingPeriods[pending] = period;
+        if (++pending == BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        int count = pending;
+        pending = 0;
+        for (int j = 0; j < count; j++) {
+            pendingHashes[j] = spread(pendingCustomers[j].hashCode());
+        }
+        long touched = 0;
+        int mask = keys.length - 1;
+        for (int j = 0; j < count; j++) {
+            int i = pendingHashes[j] & mask;
+            touched += data[2 * i] + (keys[i] == null ? 1 : 0);
+        }
+        prefetchSink += touched;
+        for (int j = 0; j < count; j++) {
+            apply(pendingCustomers[j], pendingHashes[j], pendingPeriods[j]);
+            pendingCustomers[j] = null;
+        }
+    }
+
+    private void apply(CustomerId customer, int hash, int period) {
         int mask = keys.length - 1;
         int i = hash & mask;
         while (true) {
@@ -45,6 +81,7 @@ public final class ActivityTable {
 
     /** Adds every customer's periods of {@code other} to this table. */
     public void addAll(ActivityTable other) {
+        other.flush();
         other.forEach((customer, periods) -> {
             for (int p = periods.first(); p != ActivePeriods.NONE; p = periods.next(p)) {
                 add(customer, p);
@@ -54,11 +91,13 @@ public final class ActivityTable {
 
     /** Returns how many customers the table holds. */
     public int size() {
+        flush();
         return size;
     }
 
     /** Visits each customer with their periods; the view is valid only during the call. */
     public void forEach(java.util.function.BiConsumer<CustomerId, ActivePeriods> visitor) {
+        flush();
         Window window = new Window();
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {
