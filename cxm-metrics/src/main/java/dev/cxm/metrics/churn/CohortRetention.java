@@ -73,11 +73,9 @@ public final class CohortRetention {
         }
     }
 
-    /** Computes the table over a stream of events, in any order. */
+    /** Computes the table over a stream of events, in any order; a parallel stream is counted in parallel. */
     public CohortTable compute(Stream<? extends CustomerEvent> events) {
-        Accumulator accumulator = accumulator();
-        events.forEach(accumulator::add);
-        return accumulator.result();
+        return events.collect(collector());
     }
 
     /** Computes the table over events, in any order. */

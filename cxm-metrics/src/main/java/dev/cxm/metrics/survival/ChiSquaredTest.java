@@ -12,6 +12,11 @@ public record ChiSquaredTest(double statistic, int degreesOfFreedom, double pVal
 
     /** Validates the statistic and the p-value. */
     public ChiSquaredTest {
+        check(statistic, degreesOfFreedom, pValue);
+    }
+
+    /** Checks the three numbers of a chi-squared test; shared with the results that carry them flat. */
+    static void check(double statistic, int degreesOfFreedom, double pValue) {
         if (!(statistic >= 0)) {
             throw new IllegalArgumentException("statistic: " + statistic + " is not a number zero or more");
         }

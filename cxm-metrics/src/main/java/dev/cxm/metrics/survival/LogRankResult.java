@@ -2,33 +2,26 @@ package dev.cxm.metrics.survival;
 
 import java.util.List;
 
+import dev.cxm.core.internal.Checks;
+
 /**
  * The log-rank test of whether two or more groups churn at the same rate over time.
  *
- * @param test the chi-squared statistic, its degrees of freedom (groups - 1, less any group that was never
- *     at risk at a churn time) and p-value
+ * @param statistic the chi-squared statistic (O - E)' V^- (O - E)
+ * @param degreesOfFreedom groups - 1, less any group that was never at risk at a churn time
+ * @param pValue the probability of a statistic at least this large if every group had the same hazard
  * @param groups each group's observed and expected churns, in the order compared
  */
-public record LogRankResult(ChiSquaredTest test, List<GroupTally> groups) {
+public record LogRankResult(double statistic, int degreesOfFreedom, double pValue, List<GroupTally> groups) {
 
-    /** Validates and copies the tallies. */
+    /** Validates the test and copies the tallies. */
     public LogRankResult {
-        dev.cxm.core.internal.Checks.present("test", test);
-        groups = List.copyOf(groups);
+        ChiSquaredTest.check(statistic, degreesOfFreedom, pValue);
+        groups = List.copyOf(Checks.present("groups", groups));
     }
 
-    /** Returns the chi-squared statistic. */
-    public double statistic() {
-        return test.statistic();
-    }
-
-    /** Returns the statistic's degrees of freedom. */
-    public int degreesOfFreedom() {
-        return test.degreesOfFreedom();
-    }
-
-    /** Returns the p-value. */
-    public double pValue() {
-        return test.pValue();
+    /** Returns the statistic, degrees of freedom and p-value as one test. */
+    public ChiSquaredTest test() {
+        return new ChiSquaredTest(statistic, degreesOfFreedom, pValue);
     }
 }

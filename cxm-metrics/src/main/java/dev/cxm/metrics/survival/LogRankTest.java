@@ -144,6 +144,6 @@ public final class LogRankTest {
         for (int g = 0; g < k; g++) {
             tallies.add(new GroupTally(names.get(g), subjects[g], observedCount[g], expected[g]));
         }
-        return new LogRankResult(new ChiSquaredTest(statistic, df, p), tallies);
+        return new LogRankResult(statistic, df, p, tallies);
     }
 }

@@ -1,0 +1,202 @@
+package dev.cxm.examples.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.metrics.churn.ChurnDefinition;
+import dev.cxm.metrics.churn.ChurnRates;
+import dev.cxm.metrics.churn.ChurnReport;
+import dev.cxm.metrics.churn.PeriodChurn;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cxm churn rates}: customers at start, retained, churned, new and the rates, per period and group. */
+@Command(name = "rates", mixinStandardHelpOptions = true,
+        description = "Churn and retention rates per period (and group) from a file of events.")
+final class ChurnRatesCommand implements Callable<Integer> {
+
+    /** The kinds of business. */
+    enum Kind {
+        /** Customers churn at a cancellation. */
+        CONTRACTUAL,
+        /** Customers churn after a stretch of inactivity. */
+        NON_CONTRACTUAL
+    }
+
+    @Mixin
+    EventInputOptions input;
+
+    @Mixin
+    PeriodOptions periods;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
+            description = "contractual (churn at a cancellation) or non-contractual (churn after inactivity).")
+    Kind kind;
+
+    @Option(names = "--inactivity", paramLabel = "DURATION",
+            description = "Non-contractual: how long without an event makes a customer churned, ISO-8601 (P90D, PT36H).")
+    Duration inactivity;
+
+    @Option(names = "--cancellation-outcome", paramLabel = "OUTCOME",
+            description = "Contractual: an interaction with this outcome (such as cancelled) is a cancellation.")
+    String cancellationOutcome;
+
+    @Option(names = "--from", paramLabel = "WHEN",
+            description = "Report whole periods from this date or instant (default: the first event's period).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "WHEN",
+            description = "End of observation, exclusive: a date or instant (default: the end of the last event's period).")
+    String to;
+
+    @Option(names = "--group-attribute", paramLabel = "NAME",
+            description = "Count separately per value of this event attribute (read from each customer's first"
+                    + " event; add the column with --attribute-columns).")
+    String groupAttribute;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ChurnDefinition definition = definition();
+        EventStore store = InMemoryEventStore.create();
+        input.importInto(store, Optional.empty(), Optional.empty());
+        ZoneId zone = periods.zone;
+        ChurnRates.Builder rates = ChurnRates.builder(definition).period(periods.period, zone);
+        Optional<Instant> start = Optional.ofNullable(from).map(text -> instant(text, "--from", zone));
+        Instant end = Optional.ofNullable(to).map(text -> instant(text, "--to", zone)).orElseGet(() -> endOfData(store));
+        rates.between(start.orElseGet(() -> firstPeriodStart(store, end)), end);
+        if (groupAttribute != null) {
+            Map<CustomerId, String> groups = groupsByAttribute(store, groupAttribute);
+            rates.groupBy(customer -> groups.getOrDefault(customer, "(none)"));
+        }
+        ChurnReport report = rates.build().compute(store);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, report);
+        } else {
+            printText(out, report);
+        }
+        return 0;
+    }
+
+    private ChurnDefinition definition() {
+        if (kind == Kind.CONTRACTUAL) {
+            if (cancellationOutcome == null) {
+                throw new CommandFailure("--kind contractual needs --cancellation-outcome, the outcome of the"
+                        + " interactions that are cancellations");
+            }
+            return ChurnDefinition.cancellationOutcome(cancellationOutcome);
+        }
+        if (inactivity == null) {
+            throw new CommandFailure("--kind non-contractual needs --inactivity, such as P90D");
+        }
+        return ChurnDefinition.nonContractual(inactivity);
+    }
+
+    private static Instant instant(String text, String option, ZoneId zone) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new CommandFailure(option + ": \"" + text + "\" is neither a date (2025-01-31) nor an instant"
+                        + " (2025-01-31T12:00:00Z)");
+            }
+        }
+    }
+
+    /** Returns the start of the period after the one holding the last event, so that period is reported. */
+    private Instant endOfData(EventStore store) {
+        try (Stream<CustomerEvent> events = store.scan()) {
+            Instant last = events.map(CustomerEvent::occurredAt).max(Instant::compareTo)
+                    .orElseThrow(() -> new CommandFailure(input.input + " holds no events"));
+            LocalDate day = last.atZone(periods.zone).toLocalDate();
+            return periods.period.next(periods.period.startOf(day)).atStartOfDay(periods.zone).toInstant();
+        }
+    }
+
+    private Instant firstPeriodStart(EventStore store, Instant end) {
+        try (Stream<CustomerEvent> events = store.scan()) {
+            return events.map(CustomerEvent::occurredAt).min(Instant::compareTo)
+                    .map(first -> periods.period.startOf(first.atZone(periods.zone).toLocalDate())
+                            .atStartOfDay(periods.zone).toInstant())
+                    .orElse(end);
+        }
+    }
+
+    private static Map<CustomerId, String> groupsByAttribute(EventStore store, String attribute) {
+        Map<CustomerId, String> groups = new HashMap<>();
+        try (Stream<CustomerEvent> events = store.scan()) {
+            events.forEach(event -> {
+                String value = event.attributes().get(attribute);
+                if (value != null && !value.isBlank()) {
+                    groups.putIfAbsent(event.customerId(), value);
+                }
+            });
+        }
+        return groups;
+    }
+
+    private static void printText(PrintWriter out, ChurnReport report) {
+        out.printf("Churn (%s), per %s in %s%n", report.definition(), report.period().name().toLowerCase(Locale.ROOT),
+                report.zone());
+        String group = "";
+        for (PeriodChurn row : report.rows()) {
+            if (!row.group().equals(group)) {
+                group = row.group();
+                out.printf("%nGroup %s%n", group);
+                out.printf("%-10s  %9s  %9s  %9s  %9s  %11s  %9s  %7s  %9s%n", "period", "at start", "retained",
+                        "churned", "new", "reactivated", "at end", "churn", "retention");
+            }
+            out.printf("%-10s  %9d  %9d  %9d  %9d  %11d  %9d  %7s  %9s%n", row.start(), row.atStart(),
+                    row.retained(), row.churned(), row.newCustomers(), row.reactivated(), row.atEnd(),
+                    percent(row.churnRate()), percent(row.retentionRate()));
+        }
+        if (report.rows().isEmpty()) {
+            out.println("No whole period between " + report.from() + " and " + report.to() + ".");
+        }
+    }
+
+    private static String percent(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * share.getAsDouble()) : "-";
+    }
+
+    /** Reads {@code contractual} and {@code non-contractual} in any case. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            String normalised = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (Kind kind : Kind.values()) {
+                if (kind.name().equals(normalised)) {
+                    return kind;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("\"" + value
+                    + "\" is not a kind of business; expected contractual or non-contractual");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cxm.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.metrics.churn.CohortBasis;
+import dev.cxm.metrics.churn.CohortRetention;
+import dev.cxm.metrics.churn.CohortTable;
+import dev.cxm.metrics.churn.RetentionBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cxm churn cohorts}: the cohort retention table of a file of events. */
+@Command(name = "cohorts", mixinStandardHelpOptions = true,
+        description = "Cohort retention: customers by the period of their first (or every) activity, and the share"
+                + " active in each later period.")
+final class CohortsCommand implements Callable<Integer> {
+
+    @Mixin
+    EventInputOptions input;
+
+    @Mixin
+    PeriodOptions periods;
+
+    @Option(names = "--basis", paramLabel = "BASIS", defaultValue = "first-time", converter = BasisConverter.class,
+            description = "first-time (a customer's cohort is their first active period) or recurring (every active"
+                    + " period) (default: ${DEFAULT-VALUE}).")
+    CohortBasis basis;
+
+    @Option(names = "--relative-to", paramLabel = "BASE", defaultValue = "cohort", converter = BaseConverter.class,
+            description = "cohort (share of the cohort) or previous (share of the period before) (default: ${DEFAULT-VALUE}).")
+    RetentionBase relativeTo;
+
+    @Option(names = "--max-offset", paramLabel = "N", description = "Show at most the columns +0 .. +N.")
+    Integer maxOffset;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EventStore store = InMemoryEventStore.create();
+        input.importInto(store, Optional.empty(), Optional.empty());
+        CohortRetention.Builder retention = CohortRetention.builder().period(periods.period, periods.zone)
+                .basis(basis).relativeTo(relativeTo);
+        if (maxOffset != null) {
+            retention.maxOffset(maxOffset);
+        }
+        CohortTable table = retention.build().compute(store);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, table);
+        } else {
+            out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s)%n",
+                    basis == CohortBasis.FIRST_TIME ? "first-time" : "recurring",
+                    periods.period.name().toLowerCase(Locale.ROOT), periods.zone,
+                    relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period");
+            out.print(table.render());
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Reads first-time or recurring. */
+    static final class BasisConverter implements ITypeConverter<CohortBasis> {
+        @Override
+        public CohortBasis convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "first-time", "first_time", "first" -> CohortBasis.FIRST_TIME;
+                case "recurring" -> CohortBasis.RECURRING;
+                default -> throw new TypeConversionException("\"" + value + "\" is not a basis; expected first-time or recurring");
+            };
+        }
+    }
+
+    /** Reads cohort or previous. */
+    static final class BaseConverter implements ITypeConverter<RetentionBase> {
+        @Override
+        public RetentionBase convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "cohort", "initial" -> RetentionBase.INITIAL_COHORT;
+                case "previous" -> RetentionBase.PREVIOUS_PERIOD;
+                default -> throw new TypeConversionException("\"" + value + "\" is not a base; expected cohort or previous");
+            };
+        }
+    }
+}

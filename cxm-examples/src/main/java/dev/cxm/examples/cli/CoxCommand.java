@@ -1,0 +1,98 @@
+package dev.cxm.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.cxm.metrics.survival.ChiSquaredTest;
+import dev.cxm.metrics.survival.CoxCoefficient;
+import dev.cxm.metrics.survival.CoxModel;
+import dev.cxm.metrics.survival.CoxOptions;
+import dev.cxm.metrics.survival.CoxProportionalHazards;
+import dev.cxm.metrics.survival.TieMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cxm churn cox}: Cox proportional-hazards regression of time to churn on covariates. */
+@Command(name = "cox", mixinStandardHelpOptions = true,
+        description = "Cox proportional-hazards regression of time to churn on the covariate columns.")
+final class CoxCommand implements Callable<Integer> {
+
+    @Mixin
+    SubjectInputOptions subjects;
+
+    @Option(names = "--covariates", paramLabel = "COL", split = ",",
+            description = "The covariate columns (default: every column but duration, event and group).")
+    List<String> covariates;
+
+    @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron",
+            description = "efron or breslow (default: ${DEFAULT-VALUE}).")
+    TieMethod ties;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "20",
+            description = "Newton-Raphson iterations before giving up (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CoxModel model = CoxProportionalHazards.fit(subjects.read(Optional.ofNullable(covariates)),
+                CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, CoefficientJson> byName = new LinkedHashMap<>();
+            for (CoxCoefficient c : model.coefficients()) {
+                byName.put(c.name(), CoefficientJson.of(c));
+            }
+            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), ties.name().toLowerCase(Locale.ROOT),
+                    level, byName, model.logPartialLikelihood(), model.nullLogPartialLikelihood(),
+                    model.likelihoodRatioTest(), model.concordance(), model.iterations()));
+            return 0;
+        }
+        out.printf("Cox model, %d subjects, %d churned, %s ties%n", model.subjects(), model.events(),
+                ties.name().toLowerCase(Locale.ROOT));
+        out.printf("%-16s  %10s  %10s  %10s  %8s  %10s  %10s  %10s%n", "covariate", "coef", "exp(coef)", "se(coef)",
+                "z", "p", "lower", "upper");
+        for (CoxCoefficient c : model.coefficients()) {
+            out.printf(Locale.ROOT, "%-16s  %10.6f  %10.6f  %10.6f  %8.3f  %10.4g  %10.6f  %10.6f%n", c.name(), c.coef(),
+                    c.hazardRatio(), c.standardError(), c.z(), c.pValue(), c.hazardRatioInterval().lower(),
+                    c.hazardRatioInterval().upper());
+        }
+        ChiSquaredTest lr = model.likelihoodRatioTest();
+        out.printf(Locale.ROOT, "log partial likelihood %.4f (null %.4f)%n", model.logPartialLikelihood(),
+                model.nullLogPartialLikelihood());
+        out.printf(Locale.ROOT, "likelihood-ratio test %.2f on %d df, p = %.4g%n", lr.statistic(), lr.degreesOfFreedom(),
+                lr.pValue());
+        out.printf(Locale.ROOT, "concordance %.4f%n", model.concordance());
+        return 0;
+    }
+
+    /** The JSON of {@code cxm churn cox --json}. */
+    record CoxJson(int subjects, int events, String ties, double level, Map<String, CoefficientJson> covariates,
+            double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
+            double concordance, int iterations) {}
+
+    /** One covariate in JSON; lower and upper bound the hazard ratio. */
+    record CoefficientJson(double coef, double se, double hazardRatio, double lower, double upper, double z, double p) {
+        static CoefficientJson of(CoxCoefficient c) {
+            return new CoefficientJson(c.coef(), c.standardError(), c.hazardRatio(), c.hazardRatioInterval().lower(),
+                    c.hazardRatioInterval().upper(), c.z(), c.pValue());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cxm.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.cxm.metrics.stats.ConfidenceInterval;
+import dev.cxm.metrics.survival.KaplanMeier;
+import dev.cxm.metrics.survival.SurvivalCurve;
+import dev.cxm.metrics.survival.SurvivalEstimate;
+import dev.cxm.metrics.survival.SurvivalQuantile;
+import dev.cxm.metrics.survival.SurvivalStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cxm churn km}: Kaplan-Meier survival curves per group, with median time to churn. */
+@Command(name = "km", mixinStandardHelpOptions = true,
+        description = "Kaplan-Meier survival curve of time to churn per group, with log-log band and median.")
+final class KaplanMeierCommand implements Callable<Integer> {
+
+    @Mixin
+    SubjectInputOptions subjects;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the band (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--at", paramLabel = "TIME", split = ",", description = "Also report the survival at these times.")
+    List<Double> at = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, SurvivalCurve> curves = KaplanMeier.withLevel(level).fitByGroup(subjects.read());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, GroupJson> groups = new LinkedHashMap<>();
+            curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
+            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD, groups));
+            return 0;
+        }
+        for (SurvivalCurve curve : curves.values()) {
+            printText(out, curve);
+        }
+        return 0;
+    }
+
+    private void printText(PrintWriter out, SurvivalCurve curve) {
+        out.printf("Group %s: %d subjects, %d churned%n", curve.group(), curve.subjects(), curve.events());
+        out.printf("%10s  %8s  %6s  %9s  %9s  %9s  %9s%n", "time", "at risk", "events", "survival", "std.err",
+                "lower", "upper");
+        for (SurvivalStep step : curve.timeline()) {
+            if (step.events() > 0) {
+                out.printf(Locale.ROOT, "%10s  %8d  %6d  %9.4f  %9.4f  %9.4f  %9.4f%n", number(step.time()), step.atRisk(),
+                        step.events(), step.survival(), step.standardError(), step.lower(), step.upper());
+            }
+        }
+        SurvivalQuantile median = curve.median();
+        out.printf("median %s (%s%% CI %s .. %s)%n", text(median.estimate()), number(100 * level),
+                text(median.lower()), text(median.upper()));
+        for (double time : at) {
+            SurvivalEstimate estimate = curve.at(time);
+            out.printf(Locale.ROOT, "S(%s) = %.4f (%.4f .. %.4f)%n", number(time), estimate.survival(),
+                    estimate.interval().lower(), estimate.interval().upper());
+        }
+        out.println();
+    }
+
+    private static String text(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "not reached";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    /** The JSON of {@code cxm churn km --json}. */
+    record KaplanMeierJson(double level, String band, Map<String, GroupJson> groups) {}
+
+    /** One group's curve in JSON; a median (or limit) the curve never reaches is {@code null}. */
+    record GroupJson(int subjects, int events, List<StepJson> timeline,
+            @JsonInclude(JsonInclude.Include.ALWAYS) OptionalDouble median,
+            @JsonInclude(JsonInclude.Include.ALWAYS) OptionalDouble medianLower,
+            @JsonInclude(JsonInclude.Include.ALWAYS) OptionalDouble medianUpper, List<EstimateJson> at) {
+        static GroupJson of(SurvivalCurve curve, List<Double> times) {
+            SurvivalQuantile median = curve.median();
+            return new GroupJson(curve.subjects(), curve.events(),
+                    curve.timeline().stream().map(StepJson::of).toList(), median.estimate(), median.lower(),
+                    median.upper(), times.stream().map(t -> EstimateJson.of(curve.at(t))).toList());
+        }
+    }
+
+    /** One step in JSON. */
+    record StepJson(double time, int atRisk, int events, int censored, double survival, double standardError,
+            double lower, double upper) {
+        static StepJson of(SurvivalStep step) {
+            return new StepJson(step.time(), step.atRisk(), step.events(), step.censored(), step.survival(),
+                    step.standardError(), step.lower(), step.upper());
+        }
+    }
+
+    /** The survival at a chosen time in JSON. */
+    record EstimateJson(double time, double survival, double lower, double upper) {
+        static EstimateJson of(SurvivalEstimate estimate) {
+            ConfidenceInterval interval = estimate.interval();
+            return new EstimateJson(estimate.time(), estimate.survival(), interval.lower(), interval.upper());
+        }
+    }
+}

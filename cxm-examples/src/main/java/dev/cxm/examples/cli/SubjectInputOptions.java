@@ -1,0 +1,141 @@
+package dev.cxm.examples.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.cxm.metrics.survival.SurvivalData;
+import picocli.CommandLine.Option;
+
+/**
+ * A CSV file of subjects for survival analysis (one row per customer: how long they were followed, whether
+ * they churned, their group, their covariates) and the columns to read: what {@code churn km},
+ * {@code churn logrank} and {@code churn cox} take. These are not events, so the event column mapping does
+ * not apply. Rows are numbered from 1 after the header in every message.
+ */
+final class SubjectInputOptions {
+
+    private static final CsvFactory CSV = new CsvFactory().configure(CsvParser.Feature.SKIP_EMPTY_LINES, true);
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV file of subjects, with a header row.")
+    Path input;
+
+    @Option(names = "--duration-column", paramLabel = "COL", defaultValue = "duration",
+            description = "Column with the time each subject was followed, in any one unit (default: ${DEFAULT-VALUE}).")
+    String durationColumn;
+
+    @Option(names = "--event-column", paramLabel = "COL", defaultValue = "event",
+            description = "Column with 1/true when the subject churned, 0/false when censored (default: ${DEFAULT-VALUE}).")
+    String eventColumn;
+
+    @Option(names = "--group-column", paramLabel = "COL", description = "Column with each subject's group.")
+    String groupColumn;
+
+    @Option(names = "--groups", paramLabel = "GROUP", split = ",",
+            description = "The only groups expected, in this order; a row of any other group is an error.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",", description = "Column separator (default: ,).")
+    char separator;
+
+    /** Reads the subjects without covariates. */
+    SurvivalData read() throws IOException {
+        return read(Optional.of(List.of()));
+    }
+
+    /**
+     * Reads the subjects with the named covariates, or, when {@code covariates} is empty, with every column
+     * that is not the duration, event or group column.
+     */
+    SurvivalData read(Optional<List<String>> covariates) throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new CommandFailure("file not found: " + input);
+        }
+        try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                CsvParser parser = CSV.createParser(reader)) {
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
+            List<String> header = nextRow(parser)
+                    .orElseThrow(() -> new CommandFailure(input + " is empty; it needs a header row"));
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                header.set(0, header.get(0).substring(1));
+            }
+            int duration = column(header, durationColumn, "--duration-column");
+            int event = column(header, eventColumn, "--event-column");
+            int group = groupColumn == null ? -1 : column(header, groupColumn, "--group-column");
+            List<String> names = covariates.orElseGet(() -> header.stream()
+                    .filter(name -> !name.equals(durationColumn) && !name.equals(eventColumn) && !name.equals(groupColumn))
+                    .toList());
+            int[] covariateColumns = new int[names.size()];
+            for (int j = 0; j < names.size(); j++) {
+                covariateColumns[j] = column(header, names.get(j), "--covariates");
+            }
+            SurvivalData.Builder builder = SurvivalData.builder(names);
+            if (!groups.isEmpty()) {
+                builder.groups(groups.toArray(String[]::new));
+            }
+            double[] values = new double[names.size()];
+            long row = 0;
+            for (Optional<List<String>> cells = nextRow(parser); cells.isPresent(); cells = nextRow(parser)) {
+                row++;
+                List<String> line = cells.get();
+                if (line.size() < header.size()) {
+                    throw new CommandFailure("row " + row + ": " + line.size() + " columns, the header has "
+                            + header.size());
+                }
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = number(row, names.get(j), line.get(covariateColumns[j]));
+                }
+                boolean observed;
+                try {
+                    observed = SurvivalData.parseEventFlag(line.get(event));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure("row " + row + ": " + e.getMessage());
+                }
+                builder.add(number(row, durationColumn, line.get(duration)), observed,
+                        group < 0 ? SurvivalData.DEFAULT_GROUP : line.get(group).strip(), values);
+            }
+            return builder.build();
+        } catch (JsonProcessingException e) {
+            throw new CommandFailure(input + " is not readable CSV near line " + e.getLocation().getLineNr());
+        }
+    }
+
+    private int column(List<String> header, String name, String option) {
+        int index = header.indexOf(name);
+        if (index < 0) {
+            throw new CommandFailure("column \"" + name + "\" (" + option + ") is not in the header of " + input
+                    + "; the columns are " + header);
+        }
+        return index;
+    }
+
+    private static double number(long row, String column, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandFailure("row " + row + ": " + column + " \"" + text + "\" is not a number");
+        }
+    }
+
+    private static Optional<List<String>> nextRow(CsvParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            return Optional.empty();
+        }
+        List<String> cells = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            cells.add(parser.getText().strip());
+        }
+        return Optional.of(cells);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.cxm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code cxm churn}: the survival commands on the published data sets of cxm-metrics' tests (expected numbers
+ * from R's survival package, as in the data README), the rate and cohort commands on small event files
+ * written here whose counts are worked out by hand in each test, and the one-line errors.
+ */
+class ChurnCommandTest {
+
+    private static final String G3 = "../cxm-metrics/src/test/resources/data/lifelines_g3.csv";
+    private static final String ROSSI = "../cxm-metrics/src/test/resources/data/lifelines_rossi.csv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kmJsonPrintsEachGroupsTimelineAndMedian() throws IOException {
+        // Expected: R on g3, Control: S(9) = 0.833 with log-log band 0.2731 .. 0.975; median 33 (S = 0.5 on
+        // [32, 34)); RIT never falls to 0.5, so its median is null.
+        CliRun run = CliRun.of("churn", "km", "--input", G3, "--duration-column", "time", "--group-column", "group",
+                "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode control = JSON.readTree(run.out()).get("groups").get("Control");
+        JsonNode first = control.get("timeline").get(0);
+        assertThat(first.get("time").asDouble()).isEqualTo(9);
+        assertThat(first.get("atRisk").asInt()).isEqualTo(6);
+        assertThat(first.get("events").asInt()).isEqualTo(1);
+        assertThat(first.get("survival").asDouble()).isCloseTo(0.833, within(0.0005));
+        assertThat(first.get("lower").asDouble()).isCloseTo(0.2731, within(0.00005));
+        assertThat(first.get("upper").asDouble()).isCloseTo(0.975, within(0.0005));
+        assertThat(control.get("median").asDouble()).isEqualTo(33);
+        assertThat(JSON.readTree(run.out()).get("groups").get("RIT").get("median").isNull()).isTrue();
+    }
+
+    @Test
+    void kmTextShowsTheChurnTimesAndTheMedian() {
+        CliRun run = CliRun.of("churn", "km", "--input", G3, "--duration-column", "time", "--group-column", "group",
+                "--groups", "Control,RIT", "--at", "30");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Group Control: 6 subjects, 4 churned")
+                .containsPattern("9\\s+6\\s+1\\s+0\\.8333\\s+0\\.1521\\s+0\\.2731\\s+0\\.9747")
+                .contains("median 33 (95% CI 9 .. not reached)")
+                .contains("S(30) = 0.6667");
+        assertThat(run.out().indexOf("Group Control")).isLessThan(run.out().indexOf("Group RIT"));
+    }
+
+    @Test
+    void logrankJsonPrintsStatisticDegreesOfFreedomAndPValue() throws IOException {
+        // Expected: R's survdiff on g3, RIT vs Control: p = 0.0138 on 1 degree of freedom.
+        CliRun run = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time", "--group-column", "group",
+                "--json");
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(json.get("pValue").asDouble()).isCloseTo(0.0138, within(0.00005));
+        assertThat(json.get("degreesOfFreedom").asInt()).isEqualTo(1);
+        assertThat(json.get("statistic").asDouble()).isPositive();
+    }
+
+    @Test
+    void coxJsonPrintsEachCovariateAndTheFit() throws IOException {
+        // Expected: R's coxph(Surv(week, arrest) ~ fin + age + race + wexp + mar + paro + prio) on Rossi, Efron
+        // ties: fin -0.379422 (se 0.191379), prio 0.091497 (se 0.028649); log partial likelihood -658.75;
+        // concordance 0.640.
+        CliRun run = CliRun.of("churn", "cox", "--input", ROSSI, "--duration-column", "week", "--event-column", "arrest",
+                "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        JsonNode fin = json.get("covariates").get("fin");
+        assertThat(fin.get("coef").asDouble()).isCloseTo(-0.379422, within(0.5e-6));
+        assertThat(fin.get("se").asDouble()).isCloseTo(0.191379, within(0.5e-6));
+        assertThat(fin.get("hazardRatio").asDouble()).isCloseTo(Math.exp(-0.379422), within(1e-6));
+        assertThat(fin.get("p").asDouble()).isCloseTo(0.0474161, within(0.5e-7));
+        assertThat(json.get("covariates").get("prio").get("coef").asDouble()).isCloseTo(0.091497, within(0.5e-6));
+        assertThat(json.get("covariates")).hasSize(7);
+        assertThat(json.get("logPartialLikelihood").asDouble()).isCloseTo(-658.75, within(0.005));
+        assertThat(json.get("concordance").asDouble()).isCloseTo(0.640, within(0.0005));
+    }
+
+    @Test
+    void coxTakesTheCovariatesNamedAndNamesAConstantOne() throws IOException {
+        Path file = write("subjects.csv", "duration,event,plan,seats\n3,1,1,5\n5,0,0,5\n7,1,1,5\n9,1,0,5\n");
+        CliRun run = CliRun.of("churn", "cox", "--input", file.toString(), "--covariates", "plan,seats");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).hasLineCount(1)
+                .isEqualTo("cxm: covariate seats: every subject has the value 5.0; a constant covariate cannot be"
+                        + " estimated, drop it");
+    }
+
+    @Test
+    void badRowsAreRejectedByRowNumber() throws IOException {
+        Path flag = write("flag.csv", "duration,event\n3,1\n4,maybe\n");
+        assertThat(CliRun.of("churn", "km", "--input", flag.toString()).err().strip())
+                .isEqualTo("cxm: row 2: event: \"maybe\" is not an event flag; expected 0, 1, true or false");
+        Path negative = write("negative.csv", "duration,event\n3,1\n-4,0\n");
+        assertThat(CliRun.of("churn", "km", "--input", negative.toString()).err().strip())
+                .isEqualTo("cxm: row 2: duration -4.0 is negative; a duration must be a finite number, zero or more");
+        Path group = write("group.csv", "duration,event,plan\n3,1,a\n4,0,b\n5,1,c\n");
+        assertThat(CliRun.of("churn", "logrank", "--input", group.toString(), "--group-column", "plan", "--groups", "a,b")
+                .err().strip()).isEqualTo("cxm: row 3: group \"c\" is not one of the declared groups [a, b]");
+        Path nan = write("nan.csv", "duration,event,x\n3,1,1\n4,0,NaN\n");
+        CliRun run = CliRun.of("churn", "cox", "--input", nan.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is NaN; covariates must be finite numbers");
+        assertThat(CliRun.of("churn", "km", "--input", flag.toString(), "--duration-column", "days").err().strip())
+                .startsWith("cxm: column \"days\" (--duration-column) is not in the header of");
+    }
+
+    @Test
+    void ratesJsonCountsAHandMadeSubscriptionLog() throws IOException {
+        // By hand: a and b subscribe in January, c in February; b cancels in February; a cancels in March and
+        // subscribes again in March. February: at start {a, b}, b churned, c new, at end {a, c}. March: at start
+        // {a, c}, a churned (and reactivated), at end {a, c}.
+        Path file = write("subs.csv", """
+                customer_id,type,occurred_at,touchpoint_id,touchpoint_name,channel,outcome
+                a,interaction,2025-01-05T10:00:00Z,signup,Sign-up,web,subscribed
+                b,interaction,2025-01-06T10:00:00Z,signup,Sign-up,web,subscribed
+                b,interaction,2025-02-10T10:00:00Z,account,Account,web,Cancelled
+                c,interaction,2025-02-11T10:00:00Z,signup,Sign-up,web,subscribed
+                a,interaction,2025-03-01T10:00:00Z,account,Account,web,cancelled
+                a,interaction,2025-03-20T10:00:00Z,signup,Sign-up,web,subscribed
+                """);
+        CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "contractual",
+                "--cancellation-outcome", "cancelled", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = JSON.readTree(run.out()).get("rows");
+        assertThat(rows).hasSize(3);
+        JsonNode february = rows.get(1);
+        assertThat(february.get("start").asText()).isEqualTo("2025-02-01");
+        assertThat(february.get("atStart").asLong()).isEqualTo(2);
+        assertThat(february.get("churned").asLong()).isEqualTo(1);
+        assertThat(february.get("retained").asLong()).isEqualTo(1);
+        assertThat(february.get("newCustomers").asLong()).isEqualTo(1);
+        assertThat(february.get("atEnd").asLong()).isEqualTo(2);
+        assertThat(february.get("churnRate").asDouble()).isEqualTo(0.5);
+        JsonNode march = rows.get(2);
+        assertThat(march.get("churned").asLong()).isEqualTo(1);
+        assertThat(march.get("reactivated").asLong()).isEqualTo(1);
+        assertThat(march.get("atEnd").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void ratesPerGroupAttributeAndNonContractual() throws IOException {
+        // By hand, 10-day inactivity: x (plan p) active Jan 1 and Jan 5, gone from Jan 15; y (plan q) Jan 2
+        // and Jan 30. Daily periods would be long; monthly: January has x, y new, nobody at start; February:
+        // x was gone by Jan 15, y at start (last seen Jan 30) and churned Feb 9.
+        Path file = write("visits.csv", """
+                customer_id,type,occurred_at,touchpoint_id,touchpoint_name,channel,plan
+                x,interaction,2025-01-01T10:00:00Z,app,App,mobile_app,p
+                x,interaction,2025-01-05T10:00:00Z,app,App,mobile_app,p
+                y,interaction,2025-01-02T10:00:00Z,app,App,mobile_app,q
+                y,interaction,2025-01-30T10:00:00Z,app,App,mobile_app,q
+                """);
+        CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "non-contractual",
+                "--inactivity", "P10D", "--to", "2025-03-01", "--attribute-columns", "plan", "--group-attribute", "plan");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Group p").contains("Group q")
+                .containsPattern("2025-02-01\\s+1\\s+0\\s+1\\s+0\\s+0\\s+0\\s+100\\.0%\\s+0\\.0%");
+    }
+
+    @Test
+    void cohortsJsonAndTextCountAHandMadeLog() throws IOException {
+        // By hand: a and b first active in January, a again in February; c first active in February.
+        Path file = write("log.csv", """
+                customer_id,type,occurred_at,touchpoint_id,touchpoint_name,channel
+                a,interaction,2025-01-05T10:00:00Z,app,App,mobile_app
+                b,interaction,2025-01-06T10:00:00Z,app,App,mobile_app
+                a,interaction,2025-02-10T10:00:00Z,app,App,mobile_app
+                c,interaction,2025-02-11T10:00:00Z,app,App,mobile_app
+                """);
+        CliRun json = CliRun.of("churn", "cohorts", "--input", file.toString(), "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode rows = JSON.readTree(json.out()).get("rows");
+        assertThat(rows.get(0).get("size").asLong()).isEqualTo(2);
+        assertThat(rows.get(0).get("active").toString()).isEqualTo("[2,1]");
+        assertThat(rows.get(0).get("retention").toString()).isEqualTo("[1.0,0.5]");
+        assertThat(rows.get(1).get("cohort").asText()).isEqualTo("2025-02-01");
+        CliRun text = CliRun.of("churn", "cohorts", "--input", file.toString(), "--basis", "recurring");
+        assertThat(text.out()).containsPattern("2025-02-01\\s+2\\s+100\\.0%");
+    }
+
+    @Test
+    void missingOptionsAreUsageOrOneLineErrors() {
+        assertThat(CliRun.of("churn").exitCode()).isEqualTo(2);
+        CliRun noKind = CliRun.of("churn", "rates", "--input", "samples/subscriptions.csv");
+        assertThat(noKind.exitCode()).isEqualTo(2);
+        assertThat(noKind.err()).contains("--kind");
+        CliRun noOutcome = CliRun.of("churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "contractual");
+        assertThat(noOutcome.exitCode()).isEqualTo(1);
+        assertThat(noOutcome.err().strip()).hasLineCount(1).contains("--cancellation-outcome");
+        CliRun noGroups = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time");
+        assertThat(noGroups.err().strip()).contains("--group-column");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rates", "cohorts", "km", "logrank", "cox"})
+    void everySubcommandHasHelpAndJson(String subcommand) {
+        CliRun run = CliRun.of("churn", subcommand, "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--json").contains("--input");
+    }
+
+    @Test
+    void theSampleFilesRun() {
+        assertThat(CliRun.of("churn", "km", "--input", "samples/subjects.csv", "--duration-column", "tenure_days",
+                "--event-column", "churned", "--group-column", "plan").exitCode()).isZero();
+        CliRun cox = CliRun.of("churn", "cox", "--input", "samples/subjects.csv", "--duration-column", "tenure_days",
+                "--event-column", "churned", "--covariates", "tickets,discount");
+        assertThat(cox.exitCode()).as(cox.err()).isZero();
+        assertThat(cox.out()).contains("tickets").contains("concordance");
+        assertThat(CliRun.of("churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "contractual",
+                "--cancellation-outcome", "cancelled", "--attribute-columns", "plan", "--group-attribute", "plan")
+                .exitCode()).isZero();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+}
