@@ -1,12 +1,12 @@
 package dev.cxm.metrics.survival;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 import dev.cxm.metrics.stats.ConfidenceInterval;
+import dev.cxm.metrics.survival.internal.DurationSort;
 
 /**
  * The Kaplan-Meier (product-limit) estimator of the survival curve from right-censored durations, with
@@ -20,7 +20,7 @@ import dev.cxm.metrics.stats.ConfidenceInterval;
  *
  * <p>At each distinct time t with d churns among n subjects at risk, S(t) = S(t-) (1 - d/n); the Greenwood
  * sum accumulates d / (n (n - d)), and the band is S^exp(+-z sigma / log S) with sigma the square root of
- * the sum. The work is two primitive sorts and a merge, O(n log n).
+ * the sum. The work is two primitive sorts (radix sorts for large inputs) and a merge.
  */
 public final class KaplanMeier {
 
@@ -107,8 +107,8 @@ public final class KaplanMeier {
 
     /** Estimates the curve from the event and censoring times; sorts both arrays in place. */
     private SurvivalCurve estimate(String group, double[] eventTimes, double[] censorTimes) {
-        Arrays.sort(eventTimes);
-        Arrays.sort(censorTimes);
+        DurationSort.sort(eventTimes);
+        DurationSort.sort(censorTimes);
         int steps = countDistinct(eventTimes, censorTimes);
         double[] times = new double[steps];
         int[] atRiskAt = new int[steps];

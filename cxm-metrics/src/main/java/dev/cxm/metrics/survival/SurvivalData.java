@@ -87,7 +87,11 @@ public final class SurvivalData {
         for (int row = 0; row < durations.length; row++) {
             requireDuration(row + 1, durations[row]);
         }
-        return new SurvivalData(durations.clone(), observed.clone(), new int[durations.length],
+        double[] copy = new double[durations.length];
+        for (int row = 0; row < copy.length; row++) {
+            copy[row] = durations[row] + 0.0; // -0.0 becomes 0.0, so that equal durations are equal bit for bit
+        }
+        return new SurvivalData(copy, observed.clone(), new int[durations.length],
                 List.of(DEFAULT_GROUP), List.of(), new double[0]);
     }
 
@@ -314,7 +318,7 @@ public final class SurvivalData {
                 groupOf = Arrays.copyOf(groupOf, capacity);
                 covariates = Arrays.copyOf(covariates, capacity * p);
             }
-            durations[size] = duration;
+            durations[size] = duration + 0.0; // -0.0 becomes 0.0
             this.observed[size] = observed;
             groupOf[size] = g;
             System.arraycopy(covariateValues, 0, covariates, size * p, p);

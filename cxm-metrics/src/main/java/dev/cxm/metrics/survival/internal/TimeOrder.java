@@ -26,7 +26,7 @@ public final class TimeOrder {
     public static TimeOrder of(double[] durations) {
         int n = durations.length;
         double[] sorted = durations.clone();
-        Arrays.sort(sorted);
+        DurationSort.sort(sorted);
         int distinct = 0;
         for (int i = 0; i < n; i++) {
             if (i == 0 || sorted[i] != sorted[distinct - 1]) {
