@@ -165,7 +165,7 @@ public final class CoxProportionalHazards {
             }
         }
         for (int j = 0; j < p; j++) {
-            if (crossProducts[j][j] == 0) {
+            if (isConstant(raw, n, p, j)) {
                 throw new IllegalArgumentException("covariate " + names.get(j) + ": every subject has the value "
                         + raw[j] + "; a constant covariate cannot be estimated, drop it");
             }
@@ -175,6 +175,16 @@ public final class CoxProportionalHazards {
             throw new IllegalArgumentException("covariate " + names.get(singular) + ": it is a linear combination of "
                     + names.subList(0, singular) + "; collinear covariates cannot be estimated, drop one of them");
         }
+    }
+
+    /** Compares the raw values exactly: centring a constant such as 0.1 need not give exact zeros. */
+    private static boolean isConstant(double[] raw, int n, int p, int j) {
+        for (int i = 1; i < n; i++) {
+            if (raw[i * p + j] != raw[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Cholesky factorInformation(PartialLikelihood.Evaluation evaluation, List<String> names) {

@@ -182,6 +182,13 @@ class CoxProportionalHazardsTest {
         assertThatThrownBy(() -> CoxProportionalHazards.fit(data))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("covariate seats: every subject has the value 5.0");
+        // 0.1 does not centre to exact zeros (the mean of eleven 0.1s is not 0.1 in binary), yet is constant.
+        SurvivalData.Builder tenths = SurvivalData.builder("plan", "rate");
+        for (int i = 0; i < 11; i++) {
+            tenths.add(1 + i, i % 3 != 0, "all", i % 2, 0.1);
+        }
+        assertThatThrownBy(() -> CoxProportionalHazards.fit(tenths.build()))
+                .hasMessageStartingWith("covariate rate: every subject has the value 0.1");
     }
 
     @Test
