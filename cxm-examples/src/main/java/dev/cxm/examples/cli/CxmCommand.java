@@ -36,7 +36,12 @@ public final class CxmCommand implements Runnable {
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
     /** Runs the tool with the given output streams and returns its exit code, for tests and embedding. */
