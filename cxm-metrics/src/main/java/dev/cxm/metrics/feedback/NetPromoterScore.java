@@ -80,18 +80,19 @@ public final class NetPromoterScore implements FeedbackMetric<NpsResult> {
         long detractors = state.count(0, DETRACTOR_MAX);
         long passives = state.count(DETRACTOR_MAX + 1, PROMOTER_MIN - 1);
         OptionalDouble promoterShare = state.share(PROMOTER_MIN, 10);
-        OptionalDouble detractorShare = state.share(0, DETRACTOR_MAX);
         OptionalDouble score = OptionalDouble.empty();
         Optional<ConfidenceInterval> interval = Optional.empty();
-        if (promoterShare.isPresent() && state.effectiveN() > 0) {
-            double net = promoterShare.getAsDouble() - detractorShare.getAsDouble();
-            score = OptionalDouble.of(Math.max(-100, Math.min(100, 100 * net)));
-            interval = Optional.of(Percent.of(NetScoreInterval.of(method, state.effectiveCount(PROMOTER_MIN, 10),
-                    state.effectiveCount(0, DETRACTOR_MAX), state.effectiveN(), level)));
+        double effectiveN = state.effectiveN();
+        if (promoterShare.isPresent() && effectiveN > 0) {
+            // The score is computed exactly as the interval computes the observed score it must contain.
+            double plus = state.effectiveCount(PROMOTER_MIN, 10);
+            double minus = state.effectiveCount(0, DETRACTOR_MAX);
+            score = OptionalDouble.of(100 * Math.max(-1, Math.min(1, (plus - minus) / effectiveN)));
+            interval = Optional.of(Percent.of(NetScoreInterval.of(method, plus, minus, effectiveN, level)));
         }
         return new NpsResult(score, interval, state.n(), promoters, passives, detractors, promoterShare,
-                state.share(DETRACTOR_MAX + 1, PROMOTER_MIN - 1), detractorShare, state.totalWeight(),
-                state.effectiveN());
+                state.share(DETRACTOR_MAX + 1, PROMOTER_MIN - 1), state.share(0, DETRACTOR_MAX), state.totalWeight(),
+                effectiveN);
     }
 
     /** Returns the level and method, such as {@code NetPromoterScore[0.95 adjusted-wald]}. */

@@ -118,12 +118,12 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
     }
 
     private Optional<Estimate> share(ScoreDistribution state, ScoreRange range, double effectiveN) {
-        OptionalDouble share = state.share(range.from(), range.to());
-        if (share.isEmpty() || !(effectiveN > 0)) {
+        if (!(state.totalWeight() > 0) || !(effectiveN > 0)) {
             return Optional.empty();
         }
+        // The share is the weighted share, computed as the interval computes it so that it lies inside.
         double successes = Math.min(effectiveN, state.effectiveCount(range.from(), range.to()));
-        return Optional.of(Estimate.of(share.getAsDouble(), ProportionInterval.wilson(successes, effectiveN, level)));
+        return Optional.of(Estimate.of(successes / effectiveN, ProportionInterval.wilson(successes, effectiveN, level)));
     }
 
     private Optional<Estimate> mean(ScoreDistribution state, double effectiveN) {
@@ -142,14 +142,14 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
 
     private Optional<Estimate> net(ScoreDistribution state, double effectiveN) {
         ScoreRange badRange = bad.orElseThrow();
-        OptionalDouble goodShare = state.share(good.from(), good.to());
-        if (goodShare.isEmpty() || !(effectiveN > 0)) {
+        if (!(state.totalWeight() > 0) || !(effectiveN > 0)) {
             return Optional.empty();
         }
-        double net = goodShare.getAsDouble() - state.share(badRange.from(), badRange.to()).getAsDouble();
-        return Optional.of(Estimate.of(100 * net, Percent.of(NetScoreInterval.of(NetScoreMethod.ADJUSTED_WALD,
-                state.effectiveCount(good.from(), good.to()), state.effectiveCount(badRange.from(), badRange.to()),
-                effectiveN, level))));
+        double plus = state.effectiveCount(good.from(), good.to());
+        double minus = state.effectiveCount(badRange.from(), badRange.to());
+        double net = Math.max(-1, Math.min(1, (plus - minus) / effectiveN));
+        return Optional.of(Estimate.of(100 * net, Percent.of(NetScoreInterval.of(NetScoreMethod.ADJUSTED_WALD, plus,
+                minus, effectiveN, level))));
     }
 
     private static Estimate percent(Estimate share) {

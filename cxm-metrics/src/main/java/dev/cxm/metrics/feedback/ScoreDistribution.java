@@ -128,7 +128,10 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         return squared > 0 ? weight(from, to) * totalWeight() / squared : 0;
     }
 
-    /** Returns the weighted share of responses in {@code [from, to]}, when there is any weight. */
+    /**
+     * Returns the weighted share of responses in {@code [from, to]} ({@code weight / totalWeight}), when
+     * there is any weight.
+     */
     public OptionalDouble share(int from, int to) {
         double total = totalWeight();
         return total > 0 ? OptionalDouble.of(weight(from, to) / total) : OptionalDouble.empty();
@@ -144,7 +147,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         for (int i = 0; i < weights.length; i++) {
             sum += weights[i] * (scale.min() + i);
         }
-        return OptionalDouble.of(sum / total);
+        // Rounding must not carry the mean off the scale.
+        return OptionalDouble.of(Math.max(scale.min(), Math.min(scale.max(), sum / total)));
     }
 
     /**

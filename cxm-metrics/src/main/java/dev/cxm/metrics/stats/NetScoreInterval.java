@@ -39,7 +39,7 @@ public final class NetScoreInterval {
         double z = CriticalValues.z(level);
         Moments moments = moments(method, plus, minus, n);
         double half = z * Math.sqrt(moments.variance() / moments.size());
-        double observed = (plus - minus) / n;
+        double observed = Math.max(-1, Math.min(1, (plus - minus) / n));
         return new ConfidenceInterval(Math.min(observed, Math.max(-1, moments.net() - half)),
                 Math.max(observed, Math.min(1, moments.net() + half)), level, method.methodName());
     }

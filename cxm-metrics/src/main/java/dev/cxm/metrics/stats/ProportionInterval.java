@@ -30,7 +30,9 @@ public final class ProportionInterval {
         double z2n = z * z / trials;
         double centre = (p + z2n / 2) / (1 + z2n);
         double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials));
-        return new ConfidenceInterval(Math.max(0, centre - half), Math.min(1, centre + half), level, WILSON);
+        // The interval contains p in exact arithmetic; min and max keep it so through rounding (at p = 0 or 1).
+        return new ConfidenceInterval(Math.min(p, Math.max(0, centre - half)), Math.max(p, Math.min(1, centre + half)),
+                level, WILSON);
     }
 
     /**
