@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
         description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.",
         subcommands = {
                 ImportCommand.class,
+                NpsCommand.class,
+                CsatCommand.class,
+                CesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {
