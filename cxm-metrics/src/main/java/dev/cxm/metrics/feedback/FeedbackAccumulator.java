@@ -94,7 +94,19 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
      * @throws IllegalArgumentException naming the event id when the response is on another scale
      */
     public FeedbackAccumulator<R> add(FeedbackResponse response) {
-        return add(scoreOf(response));
+        // The hot path of store scans, kept short: a response's score lies on its scale (the record checks
+        // it), so once the scale is ours the score needs no range check.
+        FeedbackScale responseScale = response.scale();
+        if (responseScale != scale && !responseScale.equals(scale)) {
+            throw otherScale(response);
+        }
+        int index = response.score() - min;
+        counts[index]++;
+        if (weighted) {
+            weights[index] += 1;
+            squaredWeights[index] += 1;
+        }
+        return this;
     }
 
     /**
@@ -214,12 +226,15 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
 
     private int scoreOf(FeedbackResponse response) {
         Checks.present("response", response);
-        FeedbackScale responseScale = response.scale();
-        if (responseScale != scale && !responseScale.equals(scale)) {
-            throw new IllegalArgumentException("scale: response " + response.eventId() + " is on the scale "
-                    + responseScale + "; this accumulator counts the scale " + scale);
+        if (response.scale() != scale && !response.scale().equals(scale)) {
+            throw otherScale(response);
         }
         return response.score();
+    }
+
+    private IllegalArgumentException otherScale(FeedbackResponse response) {
+        return new IllegalArgumentException("scale: response " + response.eventId() + " is on the scale "
+                + response.scale() + "; this accumulator counts the scale " + scale);
     }
 
     private int index(int score) {

@@ -4,10 +4,12 @@ package dev.cxm.metrics.feedback.internal;
  * The hot loop of every feedback metric: counting how many scores of an array fall on each point of a
  * scale, at a few hundred million scores per second.
  *
- * <p>It counts into four private tallies in turn, so that runs of equal scores do not wait on one memory
- * slot, and checks each score against the scale with one unsigned comparison.
+ * <p>It first checks every score against the scale in one branch-free pass the JIT vectorises, then counts
+ * into eight private tallies in turn, so that runs of equal scores do not wait on one memory slot.
  */
 public final class ScoreCounting {
+
+    private static final int LANES = 8;
 
     private ScoreCounting() {}
 
@@ -21,30 +23,33 @@ public final class ScoreCounting {
         if (firstBad >= 0) {
             return firstBad;
         }
-        int[] a = new int[points];
-        int[] b = new int[points];
-        int[] c = new int[points];
-        int[] d = new int[points];
+        // Eight tallies side by side in one array: lane j counts scores i with i % 8 == j.
+        int[] tallies = new int[LANES * points];
         int i = from;
         while (i < to) {
             // Flush the int tallies before they could overflow.
             int chunkEnd = (int) Math.min(to, (long) i + (1L << 30));
-            int unrolledEnd = chunkEnd - 3;
-            for (; i < unrolledEnd; i += 4) {
-                a[scores[i] - min]++;
-                b[scores[i + 1] - min]++;
-                c[scores[i + 2] - min]++;
-                d[scores[i + 3] - min]++;
+            int unrolledEnd = chunkEnd - (LANES - 1);
+            for (; i < unrolledEnd; i += LANES) {
+                tallies[scores[i] - min]++;
+                tallies[points + scores[i + 1] - min]++;
+                tallies[2 * points + scores[i + 2] - min]++;
+                tallies[3 * points + scores[i + 3] - min]++;
+                tallies[4 * points + scores[i + 4] - min]++;
+                tallies[5 * points + scores[i + 5] - min]++;
+                tallies[6 * points + scores[i + 6] - min]++;
+                tallies[7 * points + scores[i + 7] - min]++;
             }
             for (; i < chunkEnd; i++) {
-                a[scores[i] - min]++;
+                tallies[scores[i] - min]++;
             }
             for (int k = 0; k < points; k++) {
-                counts[k] += (long) a[k] + b[k] + c[k] + d[k];
-                a[k] = 0;
-                b[k] = 0;
-                c[k] = 0;
-                d[k] = 0;
+                long sum = 0;
+                for (int lane = 0; lane < LANES; lane++) {
+                    sum += tallies[lane * points + k];
+                    tallies[lane * points + k] = 0;
+                }
+                counts[k] += sum;
             }
         }
         return -1;
