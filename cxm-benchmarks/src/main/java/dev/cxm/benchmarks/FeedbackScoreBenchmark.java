@@ -65,6 +65,7 @@ public class FeedbackScoreBenchmark {
     FeedbackMetric<? extends FeedbackResult> score;
     int[] scores;
 
+    /** Picks the metric and draws the scores, uniformly over its scale, from a fixed seed. */
     @Setup(Level.Trial)
     public void generate() {
         score = switch (metric) {
@@ -82,6 +83,7 @@ public class FeedbackScoreBenchmark {
     public static class Store {
         InMemoryEventStore events;
 
+        /** Stores the benchmark's scores as responses, in time order, in batches of a million. */
         @Setup(Level.Trial)
         public void fill(FeedbackScoreBenchmark benchmark) {
             Touchpoint[] touchpoints = {

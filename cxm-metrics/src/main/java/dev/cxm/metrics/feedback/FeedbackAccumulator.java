@@ -42,8 +42,8 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     FeedbackAccumulator(FeedbackMetric<R> metric, ScoreDistribution state) {
         this(metric);
         Checks.present("state", state);
-        ScoreDistribution.empty(scale).requireSameScale(state.scale());
-        mergeState(state.counts(), state.weights(), state.squaredWeights(), true);
+        ScoreDistribution.requireScale(scale, state.scale());
+        mergeState(state.counts(), state.weights(), state.squaredWeights(), !state.hasUnitWeights());
     }
 
     /** Returns the metric this accumulator counts for. */
@@ -172,7 +172,7 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
      */
     public FeedbackAccumulator<R> merge(FeedbackAccumulator<?> other) {
         Checks.present("other", other);
-        ScoreDistribution.empty(scale).requireSameScale(other.scale);
+        ScoreDistribution.requireScale(scale, other.scale);
         mergeState(other.counts, other.weights, other.squaredWeights, other.weighted);
         return this;
     }

@@ -75,7 +75,7 @@ public final class NetPromoterScore implements FeedbackMetric<NpsResult> {
 
     @Override
     public NpsResult result(ScoreDistribution state) {
-        ScoreDistribution.empty(FeedbackScale.NPS).requireSameScale(Checks.present("state", state).scale());
+        ScoreDistribution.requireScale(FeedbackScale.NPS, Checks.present("state", state).scale());
         long promoters = state.count(PROMOTER_MIN, 10);
         long detractors = state.count(0, DETRACTOR_MAX);
         long passives = state.count(DETRACTOR_MAX + 1, PROMOTER_MIN - 1);

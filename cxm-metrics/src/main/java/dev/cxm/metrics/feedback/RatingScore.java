@@ -100,7 +100,7 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
 
     @Override
     public RatingResult result(ScoreDistribution state) {
-        ScoreDistribution.empty(scale).requireSameScale(Checks.present("state", state).scale());
+        ScoreDistribution.requireScale(scale, Checks.present("state", state).scale());
         double effectiveN = state.effectiveN();
         Optional<Estimate> goodShare = share(state, good, effectiveN);
         Optional<Estimate> badShare = bad.flatMap(range -> share(state, range, effectiveN));

@@ -174,7 +174,7 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
      * @throws IllegalArgumentException when {@code other} is on another scale
      */
     public ScoreDistribution merge(ScoreDistribution other) {
-        requireSameScale(other.scale);
+        requireScale(scale, other.scale);
         long[] mergedCounts = counts.clone();
         double[] mergedWeights = weights.clone();
         double[] mergedSquared = squaredWeights.clone();
@@ -186,11 +186,22 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         return new ScoreDistribution(scale, mergedCounts, mergedWeights, mergedSquared);
     }
 
-    void requireSameScale(FeedbackScale other) {
-        if (!scale.equals(other)) {
-            throw new IllegalArgumentException("scale: " + other + " is not " + scale
+    /** Throws unless {@code actual} is {@code expected}: states, accumulators and metrics of a scale go together. */
+    static void requireScale(FeedbackScale expected, FeedbackScale actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalArgumentException("scale: " + actual + " is not " + expected
                     + "; only states on the same scale merge");
         }
+    }
+
+    /** Returns whether every response weighs 1, as without survey weights. */
+    boolean hasUnitWeights() {
+        for (int i = 0; i < counts.length; i++) {
+            if (weights[i] != counts[i] || squaredWeights[i] != counts[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double sum(double[] values, int from, int to) {
