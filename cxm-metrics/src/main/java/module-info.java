@@ -11,11 +11,13 @@ module dev.cxm.metrics {
     requires static org.jspecify;
 
     exports dev.cxm.metrics.stats;
+    exports dev.cxm.metrics.feedback;
     exports dev.cxm.metrics.survival;
     exports dev.cxm.metrics.churn;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.feedback to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.survival to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
 }

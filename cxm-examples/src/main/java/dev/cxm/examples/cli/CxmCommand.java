@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         subcommands = {
                 ImportCommand.class,
                 ChurnCommand.class,
+                NpsCommand.class,
+                CsatCommand.class,
+                CesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {

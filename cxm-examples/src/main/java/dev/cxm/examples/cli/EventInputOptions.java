@@ -1,12 +1,16 @@
 package dev.cxm.examples.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.cxm.core.io.CsvEventImporter;
+import dev.cxm.core.io.CsvField;
 import dev.cxm.core.io.EventImporter;
 import dev.cxm.core.io.ImportPolicy;
 import dev.cxm.core.io.ImportReport;
@@ -82,14 +86,38 @@ final class EventInputOptions {
             throw new CommandFailure("file not found: " + input);
         }
         CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
-        EventImporter importer = format() == Format.CSV
-                ? CsvEventImporter.of(options.toMapping(defaultType, defaultScale), policy())
-                : NdjsonEventImporter.of(policy());
+        EventImporter importer;
+        if (format() == Format.CSV) {
+            // A default applies only when the file has no column of its own for the field.
+            boolean typeColumn = csvHeaderHas(CsvField.TYPE, options);
+            boolean scaleColumn = csvHeaderHas(CsvField.SCALE, options);
+            importer = CsvEventImporter.of(options.toMapping(defaultType.filter(type -> !typeColumn),
+                    defaultScale.filter(scale -> !scaleColumn)), policy());
+        } else {
+            importer = NdjsonEventImporter.of(policy());
+        }
         ImportReport report = importer.importInto(store, input);
         if (!report.applied()) {
             throw new CommandFailure("import of " + input + " stopped at " + report.rejected().get(0)
                     + "; nothing was kept (use --on-error skip to keep the good rows)");
         }
         return report;
+    }
+
+    /** Returns whether the CSV file's header has the default column of {@code field}, so that a default must not override it. */
+    private boolean csvHeaderHas(CsvField field, CsvMappingOptions options) throws IOException {
+        char separator = options.separator == null ? ',' : options.separator;
+        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            if (header == null) {
+                return false;
+            }
+            for (String column : header.replace("\uFEFF", "").split(Pattern.quote(String.valueOf(separator)), -1)) {
+                if (column.strip().replace("\"", "").equals(field.defaultColumn())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -135,12 +135,39 @@ public final class InMemoryEventStore implements EventStore {
         if (query.customer().isPresent()) {
             return eventsOf(query.customer().get()).stream().filter(query::matches);
         }
+        Stream<CustomerEvent> events = timeRange(query);
+        return rangeOnly(query) ? events : events.filter(query::matches);
+    }
+
+    /**
+     * Returns the events of one type matching {@code query}, in time order: as the default, but filtering,
+     * checking the type and casting in one stream stage instead of three, which halves the cost per event of
+     * a scan (feedback metrics over millions of responses, say).
+     */
+    @Override
+    public <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
+        if (query.customer().isPresent()) {
+            return EventStore.super.query(query, type);
+        }
+        boolean rangeOnly = rangeOnly(query);
+        return timeRange(query).mapMulti((event, sink) -> {
+            if (type.isInstance(event) && (rangeOnly || query.matches(event))) {
+                sink.accept(type.cast(event));
+            }
+        });
+    }
+
+    /** Returns the snapshot's events in the query's time range, unfiltered otherwise. */
+    private Stream<CustomerEvent> timeRange(EventQuery query) {
         Snapshot snapshot = snapshot();
         int from = query.from().map(snapshot::firstAtOrAfter).orElse(0);
         int to = query.to().map(snapshot::firstAtOrAfter).orElse(snapshot.size);
-        Stream<CustomerEvent> events = Arrays.stream(snapshot.events, from, Math.max(from, to));
-        boolean rangeOnly = query.types().isEmpty() && query.touchpoint().isEmpty();
-        return rangeOnly ? events : events.filter(query::matches);
+        return Arrays.stream(snapshot.events, from, Math.max(from, to));
+    }
+
+    /** Returns whether the time range is the query's only criterion (its customer aside). */
+    private static boolean rangeOnly(EventQuery query) {
+        return query.types().isEmpty() && query.touchpoint().isEmpty();
     }
 
     @Override

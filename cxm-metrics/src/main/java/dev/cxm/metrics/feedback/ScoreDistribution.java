@@ -1,0 +1,244 @@
+package dev.cxm.metrics.feedback;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.FeedbackScale;
+
+/**
+ * How many responses (and how much survey weight) fell on each point of a scale: the complete, compact
+ * state of every feedback metric. NPS, CSAT, CES and custom scores are all functions of it, two of them
+ * merge by adding, and it serialises as a few numbers per scale point (as JSON through Jackson, say), so
+ * that partial states can travel between threads, partitions and machines.
+ *
+ * <p>Index {@code i} of each array is the score {@code scale.min() + i}. Without survey weights every
+ * response weighs 1, and {@code weights} and {@code squaredWeights} equal {@code counts}.
+ *
+ * @param scale the scale the scores are on
+ * @param counts responses per scale point; 0 or more, one per point
+ * @param weights the sum of the responses' weights per scale point; finite, 0 or more
+ * @param squaredWeights the sum of the squared weights per scale point (for the effective sample size)
+ */
+public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] weights, double[] squaredWeights) {
+
+    /** Validates the state and copies the arrays, so that the record is immutable. */
+    public ScoreDistribution {
+        Checks.present("scale", scale);
+        counts = requireLength("counts", Checks.present("counts", counts).clone(), counts.length, scale);
+        weights = requireLength("weights", Checks.present("weights", weights).clone(), weights.length, scale);
+        squaredWeights = requireLength("squaredWeights", Checks.present("squaredWeights", squaredWeights).clone(),
+                squaredWeights.length, scale);
+        for (int i = 0; i < counts.length; i++) {
+            int score = scale.min() + i;
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("counts: " + counts[i] + " responses at score " + score
+                        + " is negative");
+            }
+            requireWeightSum("weights", weights[i], score);
+            requireWeightSum("squaredWeights", squaredWeights[i], score);
+        }
+    }
+
+    private static <T> T requireLength(String field, T array, int length, FeedbackScale scale) {
+        if (length != scale.points()) {
+            throw new IllegalArgumentException(field + ": " + length + " entries for the " + scale.points()
+                    + " points of the scale " + scale + "; there must be one per point");
+        }
+        return array;
+    }
+
+    private static void requireWeightSum(String field, double value, int score) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + ": " + value + " at score " + score
+                    + " is not a finite number of 0 or more");
+        }
+    }
+
+    /** Returns the state of no responses on {@code scale}. */
+    public static ScoreDistribution empty(FeedbackScale scale) {
+        int points = Checks.present("scale", scale).points();
+        return new ScoreDistribution(scale, new long[points], new double[points], new double[points]);
+    }
+
+    /** Returns a copy of the responses per scale point. */
+    @Override
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    /** Returns a copy of the weight sums per scale point. */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Returns a copy of the squared-weight sums per scale point. */
+    @Override
+    public double[] squaredWeights() {
+        return squaredWeights.clone();
+    }
+
+    /** Returns the number of responses. */
+    public long n() {
+        return count(scale.min(), scale.max());
+    }
+
+    /** Returns the number of responses with a score in {@code [from, to]} (both on the scale). */
+    public long count(int from, int to) {
+        long sum = 0;
+        for (int i = index(from, to, "from"); i <= to - scale.min(); i++) {
+            sum += counts[i];
+        }
+        return sum;
+    }
+
+    /** Returns the weight of the responses with a score in {@code [from, to]} (both on the scale). */
+    public double weight(int from, int to) {
+        return sum(weights, from, to);
+    }
+
+    /** Returns the squared weight of the responses with a score in {@code [from, to]} (both on the scale). */
+    public double squaredWeight(int from, int to) {
+        return sum(squaredWeights, from, to);
+    }
+
+    /** Returns the sum of all weights; equal to {@link #n()} without survey weights. */
+    public double totalWeight() {
+        return weight(scale.min(), scale.max());
+    }
+
+    /**
+     * Returns Kish's effective sample size {@code (Σw)² / Σw²}: the number of unweighted responses that would
+     * estimate a share as precisely as these weighted ones. Equal to {@link #n()} without survey weights,
+     * 0 when there is no weight.
+     */
+    public double effectiveN() {
+        double total = totalWeight();
+        double squared = squaredWeight(scale.min(), scale.max());
+        return squared > 0 ? total * total / squared : 0;
+    }
+
+    /**
+     * Returns the weight of the responses in {@code [from, to]} expressed as a count out of
+     * {@link #effectiveN()}: {@code effectiveN × share}. Without survey weights it is exactly the count.
+     */
+    public double effectiveCount(int from, int to) {
+        double squared = squaredWeight(scale.min(), scale.max());
+        return squared > 0 ? weight(from, to) * totalWeight() / squared : 0;
+    }
+
+    /**
+     * Returns the weighted share of responses in {@code [from, to]} ({@code weight / totalWeight}), when
+     * there is any weight.
+     */
+    public OptionalDouble share(int from, int to) {
+        double total = totalWeight();
+        return total > 0 ? OptionalDouble.of(weight(from, to) / total) : OptionalDouble.empty();
+    }
+
+    /** Returns the weighted mean score, when there is any weight. */
+    public OptionalDouble mean() {
+        double total = totalWeight();
+        if (!(total > 0)) {
+            return OptionalDouble.empty();
+        }
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i] * (scale.min() + i);
+        }
+        // Rounding must not carry the mean off the scale.
+        return OptionalDouble.of(Math.max(scale.min(), Math.min(scale.max(), sum / total)));
+    }
+
+    /**
+     * Returns the weighted sum of squared deviations from {@code centre} divided by the total weight
+     * ({@code Σ w (x - centre)² / Σ w}), or 0 when there is no weight.
+     */
+    public double meanSquaredDeviation(double centre) {
+        double total = totalWeight();
+        if (!(total > 0)) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double deviation = scale.min() + i - centre;
+            sum += weights[i] * deviation * deviation;
+        }
+        return sum / total;
+    }
+
+    /**
+     * Returns the state of both samples together.
+     *
+     * @throws IllegalArgumentException when {@code other} is on another scale
+     */
+    public ScoreDistribution merge(ScoreDistribution other) {
+        requireScale(scale, other.scale);
+        long[] mergedCounts = counts.clone();
+        double[] mergedWeights = weights.clone();
+        double[] mergedSquared = squaredWeights.clone();
+        for (int i = 0; i < mergedCounts.length; i++) {
+            mergedCounts[i] += other.counts[i];
+            mergedWeights[i] += other.weights[i];
+            mergedSquared[i] += other.squaredWeights[i];
+        }
+        return new ScoreDistribution(scale, mergedCounts, mergedWeights, mergedSquared);
+    }
+
+    /** Throws unless {@code actual} is {@code expected}: states, accumulators and metrics of a scale go together. */
+    static void requireScale(FeedbackScale expected, FeedbackScale actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalArgumentException("scale: " + actual + " is not " + expected
+                    + "; only states on the same scale merge");
+        }
+    }
+
+    /** Returns whether every response weighs 1, as without survey weights. */
+    boolean hasUnitWeights() {
+        for (int i = 0; i < counts.length; i++) {
+            if (weights[i] != counts[i] || squaredWeights[i] != counts[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double sum(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = index(from, to, "from"); i <= to - scale.min(); i++) {
+            sum += values[i];
+        }
+        return sum;
+    }
+
+    private int index(int from, int to, String field) {
+        scale.requireOnScale(from);
+        scale.requireOnScale(to);
+        if (to < from) {
+            throw new IllegalArgumentException(field + ": " + from + " is above to " + to);
+        }
+        return from - scale.min();
+    }
+
+    /** Compares the scale and the array contents. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ScoreDistribution that && scale.equals(that.scale)
+                && Arrays.equals(counts, that.counts) && Arrays.equals(weights, that.weights)
+                && Arrays.equals(squaredWeights, that.squaredWeights);
+    }
+
+    /** Hashes the scale and the array contents. */
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * scale.hashCode() + Arrays.hashCode(counts)) + Arrays.hashCode(weights))
+                + Arrays.hashCode(squaredWeights);
+    }
+
+    /** Returns the scale and the counts per point, such as {@code nps:0..10 [0, 1, 0, ...]}. */
+    @Override
+    public String toString() {
+        return scale + " " + Arrays.toString(counts);
+    }
+}
