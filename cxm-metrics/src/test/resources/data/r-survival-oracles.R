@@ -17,3 +17,28 @@ print(fit$loglik, digits = 12)          # -675.380632347 -658.747659446
 print(fit$concordance, digits = 12)     # 27242 concordant, 15291 discordant, 49 tied.x
 new <- data.frame(fin = 1, age = 25, race = 1, wexp = 0, mar = 0, paro = 1, prio = 2)
 print(summary(survfit(fit, newdata = new), times = c(1, 10, 20, 30, 52)), digits = 10)
+print(quantile(km, 0.5))                # RIT: median NA, lower 53, upper NA (KaplanMeierTest)
+
+# ---- Curves that reach zero (KaplanMeierTest): R reports std.err NaN and the band NA where S = 0, and reads
+# the quantiles' confidence limits only where the band is defined.
+print(survfit(Surv(c(4, 6, 9), c(1, 1, 1)) ~ 1, conf.type = "log-log"))          # median 6, LCL 4, UCL NA
+print(summary(survfit(Surv(c(4, 6, 9), c(1, 1, 1)) ~ 1, conf.type = "log-log")))
+# Five small sets (drawn with Python's random.seed(20251123), exponential durations of mean 20, about a
+# quarter censored, the longest always a churn); "+" marks a censored duration.
+zero_sets <- c("37+ 6+ 28 16 1 1+ 61 16+ 3",
+               "29.48 5.42 85.74 5.14 26.03 4.99 16.75 21.66 9.45 24.39 79.29 35.11 54.75 13.16",
+               "20+ 21 0 3 5 0 9 9 4 30 56 1+ 5+ 2 1 8 47 1 26 1+",
+               paste("11.87 0.07 30.52+ 12.69+ 0.37 3.33 62.19 1.23+ 23.61 5.37 49.61+ 1.77 21.96 0.93 2.52",
+                     "37.63 3.66 8.48+ 8.63 1.04+ 8.04+ 9.38+ 30.33 17.7+ 15.69"),
+               "3 28 2 0 44 10 17 42 34 17+ 2 38")
+for (s in seq_along(zero_sets)) {
+  cells <- strsplit(zero_sets[s], " ")[[1]]
+  status <- ifelse(endsWith(cells, "+"), 0, 1)
+  time <- as.numeric(sub("\\+$", "", cells))
+  fit <- survfit(Surv(time, status) ~ 1, conf.type = "log-log")
+  q <- quantile(fit, probs = c(0.25, 0.5, 0.75))
+  cat("set", s - 1, "\n")
+  print(rbind(quantile = q$quantile, lower = q$lower, upper = q$upper), digits = 10)
+  sm <- summary(fit)
+  print(data.frame(time = sm$time, surv = sm$surv, se = sm$std.err, lower = sm$lower, upper = sm$upper), digits = 10)
+}

@@ -61,6 +61,26 @@ class ChurnCommandTest {
     }
 
     @Test
+    void kmReportsTheBandAsUndefinedWhereTheCurveReachesZero() throws IOException {
+        // Expected: R's survfit(Surv(c(4, 6, 9), c(1, 1, 1)) ~ 1, conf.type = "log-log") (r-survival-oracles.R in
+        // cxm-metrics): median 6, 0.95LCL 4, 0.95UCL NA; at 9 S = 0, std.err NaN, band NA.
+        Path file = write("zero.csv", "duration,event\n4,1\n6,1\n9,1\n");
+        CliRun text = CliRun.of("churn", "km", "--input", file.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("median 6 (95% CI 4 .. not reached)")
+                .containsPattern("\\s9\\s+1\\s+1\\s+0\\.0000\\s+NA\\s+NA\\s+NA");
+        CliRun json = CliRun.of("churn", "km", "--input", file.toString(), "--json", "--at", "10");
+        JsonNode all = JSON.readTree(json.out()).get("groups").get("all");
+        assertThat(all.get("medianUpper").isNull()).isTrue();
+        assertThat(all.get("medianLower").asDouble()).isEqualTo(4);
+        JsonNode last = all.get("timeline").get(2);
+        assertThat(last.get("standardError").isNull()).isTrue();
+        assertThat(last.get("lower").isNull()).isTrue();
+        assertThat(last.get("upper").isNull()).isTrue();
+        assertThat(all.get("at").get(0).get("lower").isNull()).isTrue();
+    }
+
+    @Test
     void logrankJsonPrintsStatisticDegreesOfFreedomAndPValue() throws IOException {
         // Expected: R's survdiff on g3, RIT vs Control: p = 0.0138 on 1 degree of freedom.
         CliRun run = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time", "--group-column", "group",
