@@ -107,15 +107,26 @@ public final class CohortRetention {
 
         private Accumulator() {}
 
-        /** Counts {@code event} when it is an activity before the calculator's {@code until}. */
+        /**
+         * Counts {@code event} when it is an activity before the calculator's {@code until}.
+         *
+         * @throws NullPointerException when {@code event} is null; the counts are left as they were
+         */
         public void add(CustomerEvent event) {
+            Checks.present("event", event);
             if (activity.test(event)) {
                 add(event.customerId(), event.occurredAt());
             }
         }
 
-        /** Counts an activity of {@code customer} at {@code at}, unless at or after the calculator's {@code until}. */
+        /**
+         * Counts an activity of {@code customer} at {@code at}, unless at or after the calculator's {@code until}.
+         *
+         * @throws NullPointerException when {@code customer} or {@code at} is null; the counts are left as they were
+         */
         public void add(CustomerId customer, Instant at) {
+            Checks.present("customer", customer);
+            Checks.present("at", at);
             if (until.isPresent() && !at.isBefore(until.get())) {
                 return;
             }

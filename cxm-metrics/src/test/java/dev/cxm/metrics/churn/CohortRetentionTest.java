@@ -114,6 +114,30 @@ class CohortRetentionTest {
         assertThat(json.get("rows").get(0).get("retention").toString()).isEqualTo("[1.0,0.5]");
     }
 
+    @Test
+    void aNullCustomerIsRefusedAtOnceAndLosesNoOtherActivity() {
+        // Expected: by construction, 300 distinct customers active on 2025-01-01 form one daily cohort of 300;
+        // the null customer is refused at the call (it used to be queued and to fail a later add, dropping the
+        // pending batch of valid additions with it).
+        CohortRetention.Accumulator accumulator = CohortRetention.builder()
+                .period(CalendarPeriod.DAY, ZoneOffset.UTC).build().accumulator();
+        java.time.Instant at = java.time.Instant.parse("2025-01-01T10:00:00Z");
+        accumulator.add(dev.cxm.core.model.CustomerId.of("c-first"), at);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accumulator.add((dev.cxm.core.model.CustomerId) null, at))
+                .isInstanceOf(NullPointerException.class).hasMessage("customer must not be null");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> accumulator.add(dev.cxm.core.model.CustomerId.of("c-x"), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("at must not be null");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accumulator.add((CustomerEvent) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("event must not be null");
+        for (int i = 1; i < 300; i++) {
+            accumulator.add(dev.cxm.core.model.CustomerId.of("c" + i), at);
+        }
+        CohortTable table = accumulator.result();
+        assertThat(table.rows()).hasSize(1);
+        assertThat(table.rows().get(0).size()).isEqualTo(300);
+    }
+
     private static LocalDate periodStart(java.time.Instant at, CalendarPeriod period, ZoneId zone) {
         LocalDate date = at.atZone(zone).toLocalDate();
         return switch (period) {
