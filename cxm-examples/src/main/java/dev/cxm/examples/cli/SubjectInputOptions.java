@@ -120,11 +120,12 @@ final class SubjectInputOptions {
         return index;
     }
 
+    /** Parses a cell as a number; the complaint names the row and column, never the cell's text. */
     private static double number(long row, String column, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new CommandFailure("row " + row + ": " + column + " \"" + text + "\" is not a number");
+            throw new CommandFailure("row " + row + ": column " + column + " is not a number");
         }
     }
 

@@ -126,17 +126,28 @@ class ChurnCommandTest {
     void badRowsAreRejectedByRowNumber() throws IOException {
         Path flag = write("flag.csv", "duration,event\n3,1\n4,maybe\n");
         assertThat(CliRun.of("churn", "km", "--input", flag.toString()).err().strip())
-                .isEqualTo("cxm: row 2: event: \"maybe\" is not an event flag; expected 0, 1, true or false");
+                .isEqualTo("cxm: row 2: event: the value is not an event flag; expected 0, 1, true or false");
         Path negative = write("negative.csv", "duration,event\n3,1\n-4,0\n");
         assertThat(CliRun.of("churn", "km", "--input", negative.toString()).err().strip())
-                .isEqualTo("cxm: row 2: duration -4.0 is negative; a duration must be a finite number, zero or more");
+                .isEqualTo("cxm: row 2: the duration is negative; a duration must be a finite number, zero or more");
         Path group = write("group.csv", "duration,event,plan\n3,1,a\n4,0,b\n5,1,c\n");
         assertThat(CliRun.of("churn", "logrank", "--input", group.toString(), "--group-column", "plan", "--groups", "a,b")
-                .err().strip()).isEqualTo("cxm: row 3: group \"c\" is not one of the declared groups [a, b]");
+                .err().strip()).isEqualTo("cxm: row 3: the group is not one of the declared groups [a, b]");
         Path nan = write("nan.csv", "duration,event,x\n3,1,1\n4,0,NaN\n");
         CliRun run = CliRun.of("churn", "cox", "--input", nan.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is NaN; covariates must be finite numbers");
+        assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is not a finite number; covariates must be finite numbers");
+        // No message repeats a cell's text, which may be personal data: only the row, the column and the rule.
+        Path secret = write("secret.csv", "duration,event,x\n3,1,1\n4,jane@example.com,1\n5,1,Jane Doe\n");
+        CliRun leak = CliRun.of("churn", "km", "--input", secret.toString());
+        assertThat(leak.err().strip()).isEqualTo("cxm: row 2: event: the value is not an event flag; expected 0, 1,"
+                + " true or false");
+        Path secretNumber = write("secret2.csv", "duration,event,x\n3,1,1\nJane Doe,1,2\n");
+        assertThat(CliRun.of("churn", "km", "--input", secretNumber.toString()).err().strip())
+                .isEqualTo("cxm: row 2: column duration is not a number");
+        Path secretGroup = write("secret3.csv", "duration,event,plan\n3,1,a\n4,0,Jane Doe\n");
+        assertThat(CliRun.of("churn", "km", "--input", secretGroup.toString(), "--group-column", "plan",
+                "--groups", "a").err()).doesNotContain("Jane");
         assertThat(CliRun.of("churn", "km", "--input", flag.toString(), "--duration-column", "days").err().strip())
                 .startsWith("cxm: column \"days\" (--duration-column) is not in the header of");
     }

@@ -17,7 +17,8 @@ import dev.cxm.core.internal.Checks;
  *
  * <p>Durations are plain numbers in one unit the caller chooses (days, weeks, months); every result
  * reports times in the same unit. Rows are numbered from 1 in the order they were added, and every
- * complaint about a row names its number.
+ * complaint about a row names its number and the rule it breaks, never the row's values (they may be
+ * personal data read from a file).
  *
  * <pre>{@code
  * SurvivalData data = SurvivalData.builder("plan", "tickets")
@@ -99,18 +100,19 @@ public final class SurvivalData {
      * Parses an event flag as written in files: {@code 1}, {@code true} (the event happened) or {@code 0},
      * {@code false} (censored), ignoring case and surrounding blanks.
      *
-     * @throws IllegalArgumentException naming the text when it is none of these
+     * @throws IllegalArgumentException when it is none of these; the message does not repeat the text, which
+     *     may be any cell of a file
      */
     public static boolean parseEventFlag(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
+        switch (Checks.present("text", text).strip().toLowerCase(Locale.ROOT)) {
             case "1", "true" -> {
                 return true;
             }
             case "0", "false" -> {
                 return false;
             }
-            default -> throw new IllegalArgumentException("event: \"" + text
-                    + "\" is not an event flag; expected 0, 1, true or false");
+            default -> throw new IllegalArgumentException("event: the value is not an event flag; expected 0, 1,"
+                    + " true or false");
         }
     }
 
@@ -226,9 +228,10 @@ public final class SurvivalData {
         return covariates;
     }
 
+    /** Refuses a negative or non-finite duration, naming the row and the rule but not the value (row data). */
     private static void requireDuration(long row, double duration) {
         if (!(duration >= 0) || Double.isInfinite(duration)) {
-            throw new IllegalArgumentException("row " + row + ": duration " + duration
+            throw new IllegalArgumentException("row " + row + ": the duration"
                     + (duration < 0 ? " is negative" : " is not a finite number")
                     + "; a duration must be a finite number, zero or more");
         }
@@ -302,14 +305,14 @@ public final class SurvivalData {
             }
             for (int j = 0; j < p; j++) {
                 if (!Double.isFinite(covariateValues[j])) {
-                    throw new IllegalArgumentException("row " + row + ": covariate " + covariateNames.get(j) + " is "
-                            + covariateValues[j] + "; covariates must be finite numbers");
+                    throw new IllegalArgumentException("row " + row + ": covariate " + covariateNames.get(j)
+                            + " is not a finite number; covariates must be finite numbers");
                 }
             }
             int g = indexOfGroup(group, !groupsDeclared);
             if (g < 0) {
-                throw new IllegalArgumentException("row " + row + ": group \"" + group + "\" is not one of the declared"
-                        + " groups " + groups);
+                throw new IllegalArgumentException("row " + row + ": the group is not one of the declared groups "
+                        + groups);
             }
             if (size == durations.length) {
                 int capacity = Math.max(16, size + (size >> 1));

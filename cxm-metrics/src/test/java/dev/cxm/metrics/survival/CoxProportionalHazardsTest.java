@@ -227,13 +227,13 @@ class CoxProportionalHazardsTest {
     void rejectsNanCovariatesNegativeDurationsAndBadFlagsNamingTheRow() {
         SurvivalData.Builder builder = SurvivalData.builder("plan").add(3, true, "all", 1);
         assertThatThrownBy(() -> builder.add(4, true, "all", Double.NaN))
-                .hasMessage("row 2: covariate plan is NaN; covariates must be finite numbers");
+                .hasMessage("row 2: covariate plan is not a finite number; covariates must be finite numbers");
         assertThatThrownBy(() -> builder.add(-4, true, "all", 1))
-                .hasMessage("row 2: duration -4.0 is negative; a duration must be a finite number, zero or more");
+                .hasMessage("row 2: the duration is negative; a duration must be a finite number, zero or more");
         assertThatThrownBy(() -> SurvivalData.parseEventFlag("yes"))
-                .hasMessage("event: \"yes\" is not an event flag; expected 0, 1, true or false");
+                .hasMessage("event: the value is not an event flag; expected 0, 1, true or false");
         assertThatThrownBy(() -> SurvivalData.builder().groups("a", "b").add(1, true, "a").add(2, true, "c"))
-                .hasMessage("row 2: group \"c\" is not one of the declared groups [a, b]");
+                .hasMessage("row 2: the group is not one of the declared groups [a, b]");
     }
 
     // ---- brute force, straight from the definitions ----
