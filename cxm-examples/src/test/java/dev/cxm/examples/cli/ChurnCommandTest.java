@@ -167,7 +167,7 @@ class ChurnCommandTest {
                 a,interaction,2025-03-20T10:00:00Z,signup,Sign-up,web,subscribed
                 """);
         CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "contractual",
-                "--cancellation-outcome", "cancelled", "--json");
+                "--cancellation-outcome", "cancelled", "--to", "2025-04-01", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("rows");
         assertThat(rows).hasSize(3);
@@ -183,6 +183,38 @@ class ChurnCommandTest {
         assertThat(march.get("churned").asLong()).isEqualTo(1);
         assertThat(march.get("reactivated").asLong()).isEqualTo(1);
         assertThat(march.get("atEnd").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void ratesAndCohortsLeaveOutThePeriodTheFileEndsInByDefault() throws IOException {
+        // Expected: by hand, the reviewer's case: 15 days of inactivity, a 2025-05-25, b 05-28, c 06-02. June is
+        // unfinished when the file ends (a and b would churn on 06-09 and 06-12), so only May is reported: a and
+        // b new, none churned. Reporting June would invent 2 churns of 2 (100%). With --to 2025-07-01, June is
+        // over and a and b did churn in it.
+        Path file = write("late.csv", """
+                customer_id,type,occurred_at,touchpoint_id,touchpoint_name,channel
+                a,interaction,2025-05-25T10:00:00Z,app,App,mobile_app
+                b,interaction,2025-05-28T10:00:00Z,app,App,mobile_app
+                c,interaction,2025-06-02T10:00:00Z,app,App,mobile_app
+                """);
+        CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "non-contractual",
+                "--inactivity", "P15D", "--period", "month", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = JSON.readTree(run.out()).get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("start").asText()).isEqualTo("2025-05-01");
+        assertThat(rows.get(0).get("newCustomers").asLong()).isEqualTo(2);
+        assertThat(rows.get(0).get("churned").asLong()).isZero();
+        JsonNode explicit = JSON.readTree(CliRun.of("churn", "rates", "--input", file.toString(), "--kind",
+                "non-contractual", "--inactivity", "P15D", "--to", "2025-07-01", "--json").out()).get("rows");
+        assertThat(explicit).hasSize(2);
+        assertThat(explicit.get(1).get("churned").asLong()).isEqualTo(2);
+        // Cohorts: June is likewise left out by default, so the May cohort has one column, not a June one that
+        // would look complete.
+        JsonNode cohorts = JSON.readTree(CliRun.of("churn", "cohorts", "--input", file.toString(), "--json").out())
+                .get("rows");
+        assertThat(cohorts).hasSize(1);
+        assertThat(cohorts.get(0).get("active").toString()).isEqualTo("[2]");
     }
 
     @Test
@@ -214,14 +246,15 @@ class ChurnCommandTest {
                 a,interaction,2025-02-10T10:00:00Z,app,App,mobile_app
                 c,interaction,2025-02-11T10:00:00Z,app,App,mobile_app
                 """);
-        CliRun json = CliRun.of("churn", "cohorts", "--input", file.toString(), "--json");
+        CliRun json = CliRun.of("churn", "cohorts", "--input", file.toString(), "--until", "2025-03-01", "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode rows = JSON.readTree(json.out()).get("rows");
         assertThat(rows.get(0).get("size").asLong()).isEqualTo(2);
         assertThat(rows.get(0).get("active").toString()).isEqualTo("[2,1]");
         assertThat(rows.get(0).get("retention").toString()).isEqualTo("[1.0,0.5]");
         assertThat(rows.get(1).get("cohort").asText()).isEqualTo("2025-02-01");
-        CliRun text = CliRun.of("churn", "cohorts", "--input", file.toString(), "--basis", "recurring");
+        CliRun text = CliRun.of("churn", "cohorts", "--input", file.toString(), "--basis", "recurring", "--until",
+                "2025-03-01");
         assertThat(text.out()).containsPattern("2025-02-01\\s+2\\s+100\\.0%");
     }
 

@@ -35,7 +35,8 @@ import dev.cxm.metrics.churn.internal.PeriodIndexer;
  * System.out.print(table.render());
  * }</pre>
  *
- * <p>The columns run to the last period with any activity, which may still be in progress. Counting is an
+ * <p>The columns run to the last period with any activity; with {@link Builder#until} they stop at the last
+ * period over by then, so that a period still in progress is not shown as if it were complete. Counting is an
  * {@link Accumulator} (add, merge, result), so the same code runs on one thread or on a parallel stream
  * through {@link #collector()}. Memory is one small bit set per customer; time is linear in the events,
  * plus, for recurring cohorts, the active periods of each customer times the columns kept (limit them with
@@ -48,7 +49,8 @@ public final class CohortRetention {
     private final CohortBasis basis;
     private final RetentionBase relativeTo;
     private final Predicate<? super CustomerEvent> activity;
-    private final Optional<Instant> until;
+    /** Activity in this period or later is not counted: the period that holds {@code until} is unfinished. */
+    private final int firstUncounted;
     private final int maxOffset;
 
     private CohortRetention(Builder builder) {
@@ -57,8 +59,17 @@ public final class CohortRetention {
         this.basis = builder.basis;
         this.relativeTo = builder.relativeTo;
         this.activity = builder.activity;
-        this.until = builder.until;
+        this.firstUncounted = builder.until.map(this::periodIndexOrMax).orElse(Integer.MAX_VALUE);
         this.maxOffset = builder.maxOffset;
+    }
+
+    /** Returns the period that holds {@code end}, or the largest index when it lies beyond every countable period. */
+    private int periodIndexOrMax(Instant end) {
+        try {
+            return new PeriodIndexer(period, zone).indexOf(end);
+        } catch (ArithmeticException beyondTheLastPeriod) {
+            return end.isAfter(Instant.EPOCH) ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        }
     }
 
     /** Starts a calculator of monthly, first-time cohorts in UTC, relative to the initial cohort, counting every event. */
@@ -108,7 +119,7 @@ public final class CohortRetention {
         private Accumulator() {}
 
         /**
-         * Counts {@code event} when it is an activity before the calculator's {@code until}.
+         * Counts {@code event} when it is an activity in a period over by the calculator's {@code until}.
          *
          * @throws NullPointerException when {@code event} is null; the counts are left as they were
          */
@@ -120,17 +131,19 @@ public final class CohortRetention {
         }
 
         /**
-         * Counts an activity of {@code customer} at {@code at}, unless at or after the calculator's {@code until}.
+         * Counts an activity of {@code customer} at {@code at}, unless it falls in or after the period that holds
+         * the calculator's {@code until} (when {@code until} is the start of a period, that period is not counted).
          *
          * @throws NullPointerException when {@code customer} or {@code at} is null; the counts are left as they were
          */
         public void add(CustomerId customer, Instant at) {
             Checks.present("customer", customer);
             Checks.present("at", at);
-            if (until.isPresent() && !at.isBefore(until.get())) {
+            int periodIndex = indexer.indexOf(at);
+            if (periodIndex >= firstUncounted) {
                 return;
             }
-            activePeriods.add(customer, indexer.indexOf(at));
+            activePeriods.add(customer, periodIndex);
         }
 
         /** Adds the counts of {@code other} (of the same calculator) to this one and returns this. */
@@ -211,7 +224,10 @@ public final class CohortRetention {
             return this;
         }
 
-        /** Ignores events at or after {@code value}. */
+        /**
+         * Ends the observation at {@code value}: only periods over by then are counted, so activity in the period
+         * that holds {@code value} (unless it starts exactly then) and later is ignored.
+         */
         public Builder until(Instant value) {
             this.until = Optional.of(Checks.present("until", value));
             return this;

@@ -115,6 +115,24 @@ class CohortRetentionTest {
     }
 
     @Test
+    void untilInsideAPeriodLeavesThatUnfinishedPeriodOut() {
+        // Expected: by hand, monthly cohorts: a active in January and February, b first active in February;
+        // until 2025-02-15 falls inside February, which is unfinished, so February's activity is not counted:
+        // one cohort (January, {a}) with one column. With until 2025-03-01 (February's end) both months count.
+        List<CustomerEvent> events = List.of(new EventLogs.Entry(0, 1, false).toEvent(),
+                new EventLogs.Entry(0, 24 * 35, false).toEvent(), new EventLogs.Entry(1, 24 * 36, false).toEvent());
+        CohortTable cut = CohortRetention.builder().until(java.time.Instant.parse("2025-02-15T00:00:00Z")).build()
+                .compute(events);
+        assertThat(cut.rows()).hasSize(1);
+        assertThat(cut.rows().get(0).active()).containsExactly(1L);
+        CohortTable whole = CohortRetention.builder().until(java.time.Instant.parse("2025-03-01T00:00:00Z")).build()
+                .compute(events);
+        assertThat(whole.rows()).hasSize(2);
+        assertThat(whole.rows().get(0).active()).containsExactly(1L, 1L);
+        assertThat(CohortRetention.builder().until(java.time.Instant.MAX).build().compute(events)).isEqualTo(whole);
+    }
+
+    @Test
     void aNullCustomerIsRefusedAtOnceAndLosesNoOtherActivity() {
         // Expected: by construction, 300 distinct customers active on 2025-01-01 form one daily cohort of 300;
         // the null customer is refused at the call (it used to be queued and to fail a later add, dropping the
