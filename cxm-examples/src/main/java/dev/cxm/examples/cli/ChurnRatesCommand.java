@@ -82,6 +82,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChurnDefinition definition = definition();
+        Usage.require(spec, groupAttribute == null || !groupAttribute.isBlank(), "--group-attribute: the name is blank");
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
         ZoneId zone = periods.zone;
@@ -109,17 +110,19 @@ final class ChurnRatesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Returns the definition the options state; a missing or invalid one is a usage error. */
     private ChurnDefinition definition() {
         if (kind == Kind.CONTRACTUAL) {
-            if (cancellationOutcome == null) {
-                throw new CommandFailure("--kind contractual needs --cancellation-outcome, the outcome of the"
-                        + " interactions that are cancellations");
-            }
+            Usage.require(spec, cancellationOutcome != null, "--kind contractual needs --cancellation-outcome, the"
+                    + " outcome of the interactions that are cancellations");
+            Usage.require(spec, !cancellationOutcome.isBlank(), "--cancellation-outcome: the outcome is blank");
+            Usage.require(spec, inactivity == null, "--inactivity applies to --kind non-contractual only");
             return ChurnDefinition.cancellationOutcome(cancellationOutcome);
         }
-        if (inactivity == null) {
-            throw new CommandFailure("--kind non-contractual needs --inactivity, such as P90D");
-        }
+        Usage.require(spec, inactivity != null, "--kind non-contractual needs --inactivity, such as P90D");
+        Usage.require(spec, !inactivity.isNegative() && !inactivity.isZero(), "--inactivity: " + inactivity
+                + " is not positive; the inactivity threshold must be longer than zero");
+        Usage.require(spec, cancellationOutcome == null, "--cancellation-outcome applies to --kind contractual only");
         return ChurnDefinition.nonContractual(inactivity);
     }
 

@@ -58,6 +58,8 @@ final class CohortsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Usage.require(spec, maxOffset == null || maxOffset >= 0, "--max-offset: " + maxOffset
+                + " is negative; it is the last column kept, 0 or more");
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
         Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input)

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.cxm.metrics.survival.ChiSquaredTest;
@@ -28,8 +27,9 @@ final class CoxCommand implements Callable<Integer> {
     @Mixin
     SubjectInputOptions subjects;
 
-    @Option(names = "--covariates", paramLabel = "COL", split = ",",
-            description = "The covariate columns (default: every column but duration, event and group).")
+    @Option(names = "--covariates", paramLabel = "COL", split = ",", required = true,
+            description = "The covariate columns, numeric (such as tickets,discount); an id or text column cannot be"
+                    + " a covariate, so they are named, not guessed.")
     List<String> covariates;
 
     @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron",
@@ -52,7 +52,11 @@ final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CoxModel model = CoxProportionalHazards.fit(subjects.read(Optional.ofNullable(covariates)),
+        Usage.requireLevel(spec, level);
+        Usage.require(spec, maxIterations >= 1, "--max-iterations: " + maxIterations + " is below 1");
+        Usage.require(spec, subjects.groupColumn == null && subjects.groups.isEmpty(), "cox takes no --group-column"
+                + " or --groups: the model has no strata; to compare groups, add a 0/1 column per group as a covariate");
+        CoxModel model = CoxProportionalHazards.fit(subjects.read(covariates),
                 CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -47,6 +47,8 @@ final class KaplanMeierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Usage.requireLevel(spec, level);
+        Usage.requireTimes(spec, "--at", at);
         Map<String, SurvivalCurve> curves = KaplanMeier.withLevel(level).fitByGroup(subjects.read());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -51,14 +51,11 @@ final class SubjectInputOptions {
 
     /** Reads the subjects without covariates. */
     SurvivalData read() throws IOException {
-        return read(Optional.of(List.of()));
+        return read(List.of());
     }
 
-    /**
-     * Reads the subjects with the named covariates, or, when {@code covariates} is empty, with every column
-     * that is not the duration, event or group column.
-     */
-    SurvivalData read(Optional<List<String>> covariates) throws IOException {
+    /** Reads the subjects with the named covariates. */
+    SurvivalData read(List<String> names) throws IOException {
         if (!Files.isRegularFile(input)) {
             throw new CommandFailure("file not found: " + input);
         }
@@ -73,9 +70,6 @@ final class SubjectInputOptions {
             int duration = column(header, durationColumn, "--duration-column");
             int event = column(header, eventColumn, "--event-column");
             int group = groupColumn == null ? -1 : column(header, groupColumn, "--group-column");
-            List<String> names = covariates.orElseGet(() -> header.stream()
-                    .filter(name -> !name.equals(durationColumn) && !name.equals(eventColumn) && !name.equals(groupColumn))
-                    .toList());
             int[] covariateColumns = new int[names.size()];
             for (int j = 0; j < names.size(); j++) {
                 covariateColumns[j] = column(header, names.get(j), "--covariates");

@@ -98,7 +98,7 @@ class ChurnCommandTest {
         // ties: fin -0.379422 (se 0.191379), prio 0.091497 (se 0.028649); log partial likelihood -658.75;
         // concordance 0.640.
         CliRun run = CliRun.of("churn", "cox", "--input", ROSSI, "--duration-column", "week", "--event-column", "arrest",
-                "--json");
+                "--covariates", "fin,age,race,wexp,mar,paro,prio", "--json");
         assertThat(run.exitCode()).isZero();
         JsonNode json = JSON.readTree(run.out());
         JsonNode fin = json.get("covariates").get("fin");
@@ -134,7 +134,7 @@ class ChurnCommandTest {
         assertThat(CliRun.of("churn", "logrank", "--input", group.toString(), "--group-column", "plan", "--groups", "a,b")
                 .err().strip()).isEqualTo("cxm: row 3: the group is not one of the declared groups [a, b]");
         Path nan = write("nan.csv", "duration,event,x\n3,1,1\n4,0,NaN\n");
-        CliRun run = CliRun.of("churn", "cox", "--input", nan.toString());
+        CliRun run = CliRun.of("churn", "cox", "--input", nan.toString(), "--covariates", "x");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is not a finite number; covariates must be finite numbers");
         // No message repeats a cell's text, which may be personal data: only the row, the column and the rule.
@@ -265,10 +265,46 @@ class ChurnCommandTest {
         assertThat(noKind.exitCode()).isEqualTo(2);
         assertThat(noKind.err()).contains("--kind");
         CliRun noOutcome = CliRun.of("churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "contractual");
-        assertThat(noOutcome.exitCode()).isEqualTo(1);
-        assertThat(noOutcome.err().strip()).hasLineCount(1).contains("--cancellation-outcome");
+        assertThat(noOutcome.exitCode()).isEqualTo(2);
+        assertThat(noOutcome.err()).contains("--cancellation-outcome");
         CliRun noGroups = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time");
         assertThat(noGroups.err().strip()).contains("--group-column");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "km --input SUBJECTS --level 2",
+        "km --input SUBJECTS --level 0",
+        "km --input SUBJECTS --at NaN",
+        "km --input SUBJECTS --at 30,-1",
+        "cox --input SUBJECTS --covariates tickets --level 1.5",
+        "cox --input SUBJECTS --covariates tickets --max-iterations 0",
+        "cox --input SUBJECTS",
+        "cox --input SUBJECTS --covariates tickets --group-column plan",
+        "logrank --input SUBJECTS",
+        "cohorts --input samples/subscriptions.csv --max-offset -1",
+        "cohorts --input samples/subscriptions.csv --until yesterday",
+        "rates --input samples/subscriptions.csv --kind non-contractual --inactivity -P90D",
+        "rates --input samples/subscriptions.csv --kind non-contractual --inactivity PT0S",
+        "rates --input samples/subscriptions.csv --kind non-contractual",
+        "rates --input samples/subscriptions.csv --kind contractual",
+        "rates --input samples/subscriptions.csv --kind contractual --cancellation-outcome cancelled --to soon",
+        "rates --input samples/subscriptions.csv --kind contractual --cancellation-outcome cancelled"
+                + " --from 2025-03-01 --to 2025-02-01"
+    })
+    void commandLineMistakesAreUsageErrorsWithExitCode2(String line) {
+        // Expected: the CLI's contract (CxmCommand): a mistake in the command line is exit code 2, one line
+        // naming it, then a pointer to the help; nothing is printed on standard output before it.
+        String[] args = ("churn " + line.replace("SUBJECTS", "samples/subjects.csv")
+                + " --duration-column tenure_days --event-column churned").split(" ");
+        if (!line.startsWith("km") && !line.startsWith("cox") && !line.startsWith("logrank")) {
+            args = ("churn " + line).split(" ");
+        }
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip().lines().toList()).hasSize(2);
+        assertThat(run.err().strip().lines().toList().get(1)).startsWith("Try 'cxm churn ");
     }
 
     @ParameterizedTest
