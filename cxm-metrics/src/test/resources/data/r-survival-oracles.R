@@ -42,3 +42,21 @@ for (s in seq_along(zero_sets)) {
   sm <- summary(fit)
   print(data.frame(time = sm$time, surv = sm$surv, se = sm$std.err, lower = sm$lower, upper = sm$upper), digits = 10)
 }
+
+# ---- sBG without heterogeneity (ShiftedBetaGeometricTest): for the counts 1000, 900, 810, 729, 656, 590 the
+# profile log-likelihood (maximised over alpha / (alpha + beta)) rises with alpha + beta towards the geometric
+# model's -1332.31305 (theta = 0.1001221): the sBG likelihood has no maximum. (Beyond 1e6 lbeta's rounding,
+# about 1e-6, shows.)
+sbg_ll <- function(a, b, n) {
+  T <- length(n) - 1; lb <- lbeta(a, b); s <- 0
+  for (t in 1:T) { d <- n[t] - n[t + 1]; if (d > 0) s <- s + d * (lbeta(a + 1, b + t - 1) - lb) }
+  s + n[T + 1] * (lbeta(a, b + T) - lb)
+}
+n <- c(1000, 900, 810, 729, 656, 590)
+theta <- (n[1] - n[6]) / sum(n[1:5])
+cat("geometric: theta", format(theta, digits = 10), "ll",
+    format((n[1] - n[6]) * log(theta) + (sum(n[1:5]) - (n[1] - n[6])) * log(1 - theta), digits = 12), "\n")
+for (s in 10^(1:7)) {
+  o <- optimize(function(p) sbg_ll(p * s, (1 - p) * s, n), c(1e-6, 1 - 1e-6), maximum = TRUE, tol = 1e-12)
+  cat("alpha + beta =", s, " profile ll", format(o$objective, digits = 12), "\n")
+}
