@@ -8,13 +8,21 @@ g3$ev <- g3$event == "True"
 km <- survfit(Surv(time, ev) ~ group, data = g3, conf.type = "log-log")
 print(summary(km), digits = 8)          # S, std.err, log-log band per group
 print(km)                               # median 33 (Control) with 0.95LCL 9, UCL NA
-print(survdiff(Surv(time, ev) ~ group, data = g3), digits = 10)   # chisq 6.0629, p = 0.013805
+sd <- survdiff(Surv(time, ev) ~ group, data = g3)
+print(sd, digits = 10)                  # chisq 6.0629, p = 0.013805
+print(sd$exp, digits = 10)              # expected: Control 1.489800151, RIT 4.510199849
+print(sd$chisq, digits = 10)            # 6.062887816
+print(pchisq(sd$chisq, 1, lower.tail = FALSE), digits = 10)      # 0.01380517586
 
 rossi <- read.csv("lifelines_rossi.csv")
 fit <- coxph(Surv(week, arrest) ~ fin + age + race + wexp + mar + paro + prio, data = rossi)
 print(summary(fit), digits = 10)        # coefficients, se, z, p, exp(coef) intervals, LR test, concordance
 print(fit$loglik, digits = 12)          # -675.380632347 -658.747659446
 print(fit$concordance, digits = 12)     # 27242 concordant, 15291 discordant, 49 tied.x
+breslow <- coxph(Surv(week, arrest) ~ fin + age + race + wexp + mar + paro + prio, data = rossi, ties = "breslow")
+print(coef(breslow), digits = 10)       # fin -0.37902188743, prio 0.09111154209
+print(sqrt(diag(vcov(breslow))), digits = 10)   # fin 0.19136442586, prio 0.02863125296
+print(breslow$loglik, digits = 12)      # -675.683389417 -659.120605677
 new <- data.frame(fin = 1, age = 25, race = 1, wexp = 0, mar = 0, paro = 1, prio = 2)
 print(summary(survfit(fit, newdata = new), times = c(1, 10, 20, 30, 52)), digits = 10)
 print(quantile(km, 0.5))                # RIT: median NA, lower 53, upper NA (KaplanMeierTest)
