@@ -64,13 +64,14 @@ final class CoxCommand implements Callable<Integer> {
             for (CoxCoefficient c : model.coefficients()) {
                 byName.put(c.name(), CoefficientJson.of(c));
             }
-            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), ties.name().toLowerCase(Locale.ROOT),
+            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), model.unit().name().toLowerCase(Locale.ROOT),
+                    ties.name().toLowerCase(Locale.ROOT),
                     level, byName, model.logPartialLikelihood(), model.nullLogPartialLikelihood(),
                     model.likelihoodRatioTest(), model.concordance(), model.iterations()));
             return 0;
         }
-        out.printf("Cox model, %d subjects, %d churned, %s ties%n", model.subjects(), model.events(),
-                ties.name().toLowerCase(Locale.ROOT));
+        out.printf("Cox model, %d subjects, %d churned, %s ties; durations in %s%n", model.subjects(), model.events(),
+                ties.name().toLowerCase(Locale.ROOT), model.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%-16s  %10s  %10s  %10s  %8s  %10s  %10s  %10s%n", "covariate", "coef", "exp(coef)", "se(coef)",
                 "z", "p", "lower", "upper");
         for (CoxCoefficient c : model.coefficients()) {
@@ -88,7 +89,7 @@ final class CoxCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code cxm churn cox --json}. */
-    record CoxJson(int subjects, int events, String ties, double level, Map<String, CoefficientJson> covariates,
+    record CoxJson(int subjects, int events, String unit, String ties, double level, Map<String, CoefficientJson> covariates,
             double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
             double concordance, int iterations) {}
 

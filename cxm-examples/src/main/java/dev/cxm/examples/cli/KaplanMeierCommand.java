@@ -54,7 +54,8 @@ final class KaplanMeierCommand implements Callable<Integer> {
         if (json) {
             Map<String, GroupJson> groups = new LinkedHashMap<>();
             curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
-            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD, groups));
+            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD,
+                    subjects.unit.name().toLowerCase(Locale.ROOT), groups));
             return 0;
         }
         for (SurvivalCurve curve : curves.values()) {
@@ -64,7 +65,8 @@ final class KaplanMeierCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, SurvivalCurve curve) {
-        out.printf("Group %s: %d subjects, %d churned%n", curve.group(), curve.subjects(), curve.events());
+        out.printf("Group %s: %d subjects, %d churned; times in %s%n", curve.group(), curve.subjects(), curve.events(),
+                curve.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%10s  %8s  %6s  %9s  %9s  %9s  %9s%n", "time", "at risk", "events", "survival", "std.err",
                 "lower", "upper");
         for (SurvivalStep step : curve.timeline()) {
@@ -105,7 +107,7 @@ final class KaplanMeierCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code cxm churn km --json}. */
-    record KaplanMeierJson(double level, String band, Map<String, GroupJson> groups) {}
+    record KaplanMeierJson(double level, String band, String unit, Map<String, GroupJson> groups) {}
 
     /** One group's curve in JSON; a median (or limit) the curve never reaches is {@code null}. */
     record GroupJson(int subjects, int events, List<StepJson> timeline,

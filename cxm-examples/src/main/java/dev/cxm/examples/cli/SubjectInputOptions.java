@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.cxm.metrics.survival.SurvivalData;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * A CSV file of subjects for survival analysis (one row per customer: how long they were followed, whether
@@ -32,8 +35,16 @@ final class SubjectInputOptions {
     Path input;
 
     @Option(names = "--duration-column", paramLabel = "COL", defaultValue = "duration",
-            description = "Column with the time each subject was followed, in any one unit (default: ${DEFAULT-VALUE}).")
+            description = "Column with the time each subject was followed, in --unit (default: ${DEFAULT-VALUE}).")
     String durationColumn;
+
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "days",
+            description = "Unit of the durations: days, weeks, months, hours, ... (default: ${DEFAULT-VALUE});"
+                    + " the results give their times in it and name it.")
+    ChronoUnit unit;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--event-column", paramLabel = "COL", defaultValue = "event",
             description = "Column with 1/true when the subject churned, 0/false when censored (default: ${DEFAULT-VALUE}).")
@@ -56,6 +67,7 @@ final class SubjectInputOptions {
 
     /** Reads the subjects with the named covariates. */
     SurvivalData read(List<String> names) throws IOException {
+        Usage.require(mixee, unit != ChronoUnit.FOREVER, "--unit: forever is not a unit of duration");
         if (!Files.isRegularFile(input)) {
             throw new CommandFailure("file not found: " + input);
         }
@@ -74,7 +86,7 @@ final class SubjectInputOptions {
             for (int j = 0; j < names.size(); j++) {
                 covariateColumns[j] = column(header, names.get(j), "--covariates");
             }
-            SurvivalData.Builder builder = SurvivalData.builder(names);
+            SurvivalData.Builder builder = SurvivalData.builder(unit, names);
             if (!groups.isEmpty()) {
                 builder.groups(groups.toArray(String[]::new));
             }

@@ -81,6 +81,20 @@ class ChurnCommandTest {
     }
 
     @Test
+    void theDurationUnitIsStatedAndPrinted() throws IOException {
+        // Expected: by definition, --unit (default days) is the unit of every time printed, and is named.
+        Path file = write("units.csv", "duration,event,x\n4,1,0\n6,1,1\n9,0,0\n12,1,1\n");
+        assertThat(CliRun.of("churn", "km", "--input", file.toString()).out()).contains("times in days");
+        CliRun weeks = CliRun.of("churn", "km", "--input", file.toString(), "--unit", "weeks", "--json");
+        assertThat(JSON.readTree(weeks.out()).get("unit").asText()).isEqualTo("weeks");
+        CliRun cox = CliRun.of("churn", "cox", "--input", file.toString(), "--covariates", "x", "--unit", "months");
+        assertThat(cox.out()).as(cox.err()).contains("durations in months");
+        assertThat(CliRun.of("churn", "km", "--input", file.toString(), "--unit", "fortnights").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("churn", "km", "--input", file.toString(), "--help").out()).contains("--unit")
+                .contains("(default: days)");
+    }
+
+    @Test
     void logrankJsonPrintsStatisticDegreesOfFreedomAndPValue() throws IOException {
         // Expected: R's survdiff on g3, RIT vs Control: p = 0.0138 on 1 degree of freedom.
         CliRun run = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time", "--group-column", "group",

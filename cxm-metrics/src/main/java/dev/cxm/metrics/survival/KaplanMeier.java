@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ public final class KaplanMeier {
                 censorTimes[c++] = durations[i];
             }
         }
-        return estimate(name, eventTimes, censorTimes);
+        return estimate(name, data.unit(), eventTimes, censorTimes);
     }
 
     /** Estimates one curve per group, in the data's group order. */
@@ -100,13 +101,13 @@ public final class KaplanMeier {
         }
         Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
         for (int g = 0; g < groupCount; g++) {
-            curves.put(data.groups().get(g), estimate(data.groups().get(g), eventTimes[g], censorTimes[g]));
+            curves.put(data.groups().get(g), estimate(data.groups().get(g), data.unit(), eventTimes[g], censorTimes[g]));
         }
         return java.util.Collections.unmodifiableMap(curves);
     }
 
     /** Estimates the curve from the event and censoring times; sorts both arrays in place. */
-    private SurvivalCurve estimate(String group, double[] eventTimes, double[] censorTimes) {
+    private SurvivalCurve estimate(String group, ChronoUnit unit, double[] eventTimes, double[] censorTimes) {
         DurationSort.sort(eventTimes);
         DurationSort.sort(censorTimes);
         int steps = countDistinct(eventTimes, censorTimes);
@@ -146,7 +147,7 @@ public final class KaplanMeier {
             greenwood[k] = sum;
             atRisk -= d + c;
         }
-        return new SurvivalCurve(group, eventTimes.length + censorTimes.length, level, z, times, atRiskAt, events,
+        return new SurvivalCurve(group, unit, eventTimes.length + censorTimes.length, level, z, times, atRiskAt, events,
                 censored, survival, greenwood);
     }
 

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class SurvivalCurve {
     private static final double QUANTILE_TOLERANCE = 1e-8;
 
     private final String group;
+    private final ChronoUnit unit;
     private final int subjects;
     private final int events;
     private final double level;
@@ -43,9 +45,10 @@ public final class SurvivalCurve {
     /** The steps before the first where S is 0: the band and standard error are defined on them only. */
     private final int definedSteps;
 
-    SurvivalCurve(String group, int subjects, double level, double z, double[] times, int[] atRisk,
+    SurvivalCurve(String group, ChronoUnit unit, int subjects, double level, double z, double[] times, int[] atRisk,
             int[] eventCounts, int[] censoredCounts, double[] survival, double[] greenwoodSums) {
         this.group = group;
+        this.unit = unit;
         this.subjects = subjects;
         this.level = level;
         this.z = z;
@@ -70,6 +73,11 @@ public final class SurvivalCurve {
     /** Returns the group the curve describes. */
     public String group() {
         return group;
+    }
+
+    /** Returns the unit of every time of the curve: the unit of the durations it was estimated from. */
+    public ChronoUnit unit() {
+        return unit;
     }
 
     /** Returns how many subjects the curve was estimated from. */
@@ -231,7 +239,7 @@ public final class SurvivalCurve {
 
     @Override
     public String toString() {
-        return "SurvivalCurve[group=" + group + ", subjects=" + subjects + ", events=" + events + ", steps="
+        return "SurvivalCurve[group=" + group + ", unit=" + unit + ", subjects=" + subjects + ", events=" + events + ", steps="
                 + times.length + "]";
     }
 

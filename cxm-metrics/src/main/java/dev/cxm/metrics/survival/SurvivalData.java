@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,13 +16,13 @@ import dev.cxm.core.internal.Checks;
  * Subjects of a survival analysis: for each, the time it was followed (its duration), whether the follow-up
  * ended in the event (churn) or was censored, the group it belongs to, and optionally numeric covariates.
  *
- * <p>Durations are plain numbers in one unit the caller chooses (days, weeks, months); every result
- * reports times in the same unit. Rows are numbered from 1 in the order they were added, and every
+ * <p>Durations are numbers in one {@link ChronoUnit} the caller states (days, weeks, months, ...), which
+ * the data carry as {@link #unit()}; every result reports times in the same unit and names it. Rows are numbered from 1 in the order they were added, and every
  * complaint about a row names its number and the rule it breaks, never the row's values (they may be
  * personal data read from a file).
  *
  * <pre>{@code
- * SurvivalData data = SurvivalData.builder("plan", "tickets")
+ * SurvivalData data = SurvivalData.builder(ChronoUnit.DAYS, "plan", "tickets")
  *         .add(120, true, "monthly", 0, 3)    // churned after 120 days
  *         .add(365, false, "annual", 1, 0)    // still a customer after 365 days: censored
  *         .build();
@@ -37,6 +38,7 @@ public final class SurvivalData {
 
     private static final String NO_SUBJECTS = "subjects: none were given; a survival analysis needs at least one";
 
+    private final ChronoUnit unit;
     private final double[] durations;
     private final boolean[] observed;
     private final int[] groupOf;
@@ -45,8 +47,9 @@ public final class SurvivalData {
     private final double[] covariates;
     private final int eventCount;
 
-    private SurvivalData(double[] durations, boolean[] observed, int[] groupOf, List<String> groups,
+    private SurvivalData(ChronoUnit unit, double[] durations, boolean[] observed, int[] groupOf, List<String> groups,
             List<String> covariateNames, double[] covariates) {
+        this.unit = unit;
         this.durations = durations;
         this.observed = observed;
         this.groupOf = groupOf;
@@ -60,24 +63,25 @@ public final class SurvivalData {
         this.eventCount = events;
     }
 
-    /** Starts a data set whose subjects carry the named covariates, in this order. */
-    public static Builder builder(String... covariateNames) {
-        return builder(List.of(covariateNames));
+    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    public static Builder builder(ChronoUnit unit, String... covariateNames) {
+        return builder(unit, List.of(covariateNames));
     }
 
-    /** Starts a data set whose subjects carry the named covariates, in this order. */
-    public static Builder builder(List<String> covariateNames) {
-        return new Builder(covariateNames);
+    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    public static Builder builder(ChronoUnit unit, List<String> covariateNames) {
+        return new Builder(unit, covariateNames);
     }
 
     /**
-     * Returns the subjects with the given durations and event flags, in one group and without covariates;
-     * the arrays are copied.
+     * Returns the subjects with the given durations (in {@code unit}) and event flags, in one group and without
+     * covariates; the arrays are copied.
      *
      * @throws IllegalArgumentException naming the row of a negative or non-finite duration, or when the
      *     arrays differ in length
      */
-    public static SurvivalData of(double[] durations, boolean[] observed) {
+    public static SurvivalData of(ChronoUnit unit, double[] durations, boolean[] observed) {
+        requireUnit(unit);
         if (durations.length != observed.length) {
             throw new IllegalArgumentException("observed: " + observed.length + " flags for " + durations.length
                     + " durations; there must be one flag per duration");
@@ -92,7 +96,7 @@ public final class SurvivalData {
         for (int row = 0; row < copy.length; row++) {
             copy[row] = durations[row] + 0.0; // -0.0 becomes 0.0, so that equal durations are equal bit for bit
         }
-        return new SurvivalData(copy, observed.clone(), new int[durations.length],
+        return new SurvivalData(unit, copy, observed.clone(), new int[durations.length],
                 List.of(DEFAULT_GROUP), List.of(), new double[0]);
     }
 
@@ -114,6 +118,11 @@ public final class SurvivalData {
             default -> throw new IllegalArgumentException("event: the value is not an event flag; expected 0, 1,"
                     + " true or false");
         }
+    }
+
+    /** Returns the unit of the durations, in which every result of these data reports its times. */
+    public ChronoUnit unit() {
+        return unit;
     }
 
     /** Returns the number of subjects. */
@@ -180,7 +189,7 @@ public final class SurvivalData {
                 next++;
             }
         }
-        return new SurvivalData(d, e, new int[count], List.of(name), covariateNames, x);
+        return new SurvivalData(unit, d, e, new int[count], List.of(name), covariateNames, x);
     }
 
     /** Returns the position of {@code name} among the groups. */
@@ -228,6 +237,14 @@ public final class SurvivalData {
         return covariates;
     }
 
+    private static ChronoUnit requireUnit(ChronoUnit unit) {
+        Checks.present("unit", unit);
+        if (unit == ChronoUnit.FOREVER) {
+            throw new IllegalArgumentException("unit: FOREVER is not a unit of duration; use DAYS, WEEKS, MONTHS, ...");
+        }
+        return unit;
+    }
+
     /** Refuses a negative or non-finite duration, naming the row and the rule but not the value (row data). */
     private static void requireDuration(long row, double duration) {
         if (!(duration >= 0) || Double.isInfinite(duration)) {
@@ -239,6 +256,7 @@ public final class SurvivalData {
 
     /** Collects subjects row by row, validating each as it comes. */
     public static final class Builder {
+        private final ChronoUnit unit;
         private final List<String> covariateNames;
         private final Map<String, Integer> groupIndex = new HashMap<>();
         private final List<String> groups = new ArrayList<>();
@@ -249,7 +267,8 @@ public final class SurvivalData {
         private double[] covariates;
         private int size;
 
-        private Builder(List<String> covariateNames) {
+        private Builder(ChronoUnit unit, List<String> covariateNames) {
+            this.unit = requireUnit(unit);
             Set<String> distinct = new LinkedHashSet<>();
             for (String name : Checks.present("covariateNames", covariateNames)) {
                 Checks.nonBlank("covariate name", name);
@@ -361,7 +380,7 @@ public final class SurvivalData {
                             + "\" was declared but no subject belongs to it");
                 }
             }
-            return new SurvivalData(Arrays.copyOf(durations, size), Arrays.copyOf(observed, size),
+            return new SurvivalData(unit, Arrays.copyOf(durations, size), Arrays.copyOf(observed, size),
                     Arrays.copyOf(groupOf, size), List.copyOf(groups), covariateNames,
                     Arrays.copyOf(covariates, size * covariateNames.size()));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ class KaplanMeierTest {
         // Expected: R's survfit(Surv(c(4, 6, 9), c(1, 1, 1)) ~ 1, conf.type = "log-log") (r-survival-oracles.R):
         // median 6, 0.95LCL 4, 0.95UCL NA; at 9, S = 0 with std.err NaN and band NA; the band at 6 is
         // 0.00896 .. 0.774.
-        SurvivalCurve curve = KaplanMeier.ofDefaults().fit(SurvivalData.of(new double[] {4, 6, 9},
+        SurvivalCurve curve = KaplanMeier.ofDefaults().fit(SurvivalData.of(ChronoUnit.DAYS, new double[] {4, 6, 9},
                 new boolean[] {true, true, true}));
         SurvivalQuantile median = curve.median();
         assertThat(median.estimate()).hasValue(6);
@@ -152,7 +153,7 @@ class KaplanMeierTest {
                 observed[i] = !cells[i].endsWith("+");
                 durations[i] = Double.parseDouble(observed[i] ? cells[i] : cells[i].substring(0, cells[i].length() - 1));
             }
-            return SurvivalData.of(durations, observed);
+            return SurvivalData.of(ChronoUnit.DAYS, durations, observed);
         }
     }
 
@@ -359,6 +360,23 @@ class KaplanMeierTest {
             }
         }
         return java.util.OptionalDouble.empty();
+    }
+
+    @Test
+    void theDurationsUnitIsRequiredAndCarriedToEveryResult() {
+        // Expected: by definition, the unit the data are built with is the unit of the curves and of the Cox
+        // model fitted on them; an absent unit or FOREVER is refused.
+        SurvivalData weeks = SurvivalData.builder(ChronoUnit.WEEKS, "x").add(1, true, "a", 0).add(2, false, "a", 1)
+                .add(3, true, "b", 1).add(4, true, "b", 0).build();
+        assertThat(weeks.unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThat(weeks.group("b").unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThat(KaplanMeier.ofDefaults().fit(weeks).unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThat(KaplanMeier.ofDefaults().fitByGroup(weeks).get("b").unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThat(CoxProportionalHazards.fit(weeks).unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThatThrownBy(() -> SurvivalData.builder(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("unit must not be null");
+        assertThatThrownBy(() -> SurvivalData.of(ChronoUnit.FOREVER, new double[] {1}, new boolean[] {true}))
+                .hasMessageStartingWith("unit: FOREVER is not a unit of duration");
     }
 
     @Test

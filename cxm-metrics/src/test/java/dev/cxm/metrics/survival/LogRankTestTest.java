@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.time.temporal.ChronoUnit;
+
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
@@ -61,7 +63,7 @@ class LogRankTestTest {
     void identicalGroupsGiveAStatisticOfZero() {
         // Expected: closed form; two groups with the same durations and flags have O = E in each, so the
         // statistic is 0 and p = 1.
-        SurvivalData.Builder builder = SurvivalData.builder();
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS);
         double[] times = {3, 5, 5, 8, 13, 21};
         for (String group : new String[] {"a", "b"}) {
             for (int i = 0; i < times.length; i++) {
