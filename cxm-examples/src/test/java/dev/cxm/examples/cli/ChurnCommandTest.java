@@ -185,6 +185,12 @@ class ChurnCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("rows");
         assertThat(rows).hasSize(3);
+        // Nobody was active when January started: its rates are undefined, printed as null (not left out), the
+        // convention of every churn and survival command's JSON.
+        assertThat(rows.get(0).get("atStart").asLong()).isZero();
+        assertThat(rows.get(0).has("churnRate")).isTrue();
+        assertThat(rows.get(0).get("churnRate").isNull()).isTrue();
+        assertThat(rows.get(0).get("retentionRate").isNull()).isTrue();
         JsonNode february = rows.get(1);
         assertThat(february.get("start").asText()).isEqualTo("2025-02-01");
         assertThat(february.get("atStart").asLong()).isEqualTo(2);
