@@ -79,6 +79,13 @@ final class SubjectInputOptions {
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
+            for (int j = 0; j < header.size(); j++) {
+                int first = header.indexOf(header.get(j));
+                if (first < j) {
+                    throw new CommandFailure("header of " + input + ": columns " + (first + 1) + " and " + (j + 1)
+                            + " are both named \"" + header.get(j) + "\"; column names must be distinct");
+                }
+            }
             int duration = column(header, durationColumn, "--duration-column");
             int event = column(header, eventColumn, "--event-column");
             int group = groupColumn == null ? -1 : column(header, groupColumn, "--group-column");
@@ -95,9 +102,9 @@ final class SubjectInputOptions {
             for (Optional<List<String>> cells = nextRow(parser); cells.isPresent(); cells = nextRow(parser)) {
                 row++;
                 List<String> line = cells.get();
-                if (line.size() < header.size()) {
+                if (line.size() != header.size()) {
                     throw new CommandFailure("row " + row + ": " + line.size() + " columns, the header has "
-                            + header.size());
+                            + header.size() + "; every row must have exactly the header's columns");
                 }
                 for (int j = 0; j < values.length; j++) {
                     values[j] = number(row, names.get(j), line.get(covariateColumns[j]));

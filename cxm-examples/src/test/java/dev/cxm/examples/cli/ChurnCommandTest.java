@@ -151,6 +151,13 @@ class ChurnCommandTest {
         CliRun run = CliRun.of("churn", "cox", "--input", nan.toString(), "--covariates", "x");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is not a finite number; covariates must be finite numbers");
+        // Rows with more (or fewer) cells than the header, and a header naming a column twice, are refused.
+        Path extra = write("extra.csv", "duration,event\n3,1\n4,0,7\n");
+        assertThat(CliRun.of("churn", "km", "--input", extra.toString()).err().strip())
+                .isEqualTo("cxm: row 2: 3 columns, the header has 2; every row must have exactly the header's columns");
+        Path twice = write("twice.csv", "duration,event,duration\n3,1,4\n");
+        assertThat(CliRun.of("churn", "km", "--input", twice.toString()).err().strip())
+                .endsWith(": columns 1 and 3 are both named \"duration\"; column names must be distinct");
         // No message repeats a cell's text, which may be personal data: only the row, the column and the rule.
         Path secret = write("secret.csv", "duration,event,x\n3,1,1\n4,jane@example.com,1\n5,1,Jane Doe\n");
         CliRun leak = CliRun.of("churn", "km", "--input", secret.toString());

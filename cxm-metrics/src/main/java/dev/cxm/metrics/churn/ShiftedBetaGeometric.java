@@ -274,7 +274,8 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
         return ll;
     }
 
-    private static long[] requireSurvivors(List<Long> survivors) {
+    /** Returns the counts as an array when they are survivor counts: a positive cohort size, then non-increasing. */
+    static long[] requireSurvivors(List<Long> survivors) {
         if (survivors.size() < 2) {
             throw new IllegalArgumentException("survivors: " + survivors.size() + " counts; the model needs the cohort"
                     + " size and at least one later count");

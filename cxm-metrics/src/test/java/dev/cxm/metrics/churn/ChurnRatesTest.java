@@ -174,6 +174,20 @@ class ChurnRatesTest {
     }
 
     @Test
+    void aPeriodRowsRatesMustBeItsCountsOverTheCustomersAtStart() {
+        // Expected: by definition, churnRate = churned / atStart = 1 / 4 and retentionRate = 3 / 4; empty at 0.
+        java.time.LocalDate start = java.time.LocalDate.of(2025, 1, 1);
+        java.time.LocalDate end = start.plusMonths(1);
+        PeriodChurn row = PeriodChurn.of("all", start, end, 4, 1, 0, 0, 3);
+        assertThat(row.churnRate()).hasValue(0.25);
+        assertThat(row.retentionRate()).hasValue(0.75);
+        assertThatThrownBy(() -> new PeriodChurn("all", start, end, 4, 3, 1, 0, 0, 3, java.util.OptionalDouble.of(0.5),
+                java.util.OptionalDouble.of(0.75))).hasMessageStartingWith("churnRate: OptionalDouble[0.5] is not 1 / 4");
+        assertThatThrownBy(() -> new PeriodChurn("all", start, end, 0, 0, 0, 1, 0, 1, java.util.OptionalDouble.of(0),
+                java.util.OptionalDouble.empty())).hasMessageStartingWith("churnRate: OptionalDouble[0.0] is not 0 / 0");
+    }
+
+    @Test
     void emptyInputGivesNoRows() {
         ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(90))).build().compute(List.of());

@@ -174,6 +174,16 @@ class ShiftedBetaGeometricTest {
                 .hasMessage("alpha: -1.0 is not a positive finite number");
     }
 
+    @Test
+    void aFitRecordHoldsSurvivorCountsOnly() {
+        // Expected: the record's rule is the fit's rule for counts: a positive cohort size, then non-increasing.
+        ShiftedBetaGeometric model = ShiftedBetaGeometric.of(1, 1);
+        assertThatThrownBy(() -> new ShiftedBetaGeometricFit(model, -1, List.of()))
+                .hasMessageStartingWith("survivors: 0 counts");
+        assertThatThrownBy(() -> new ShiftedBetaGeometricFit(model, -1, List.of(10L, 11L)))
+                .hasMessageStartingWith("survivors: 11 after 1 periods breaks");
+    }
+
     private static double bruteForceLogLikelihood(double a, double b, long[] n) {
         double ll = 0;
         double p = a / (a + b);

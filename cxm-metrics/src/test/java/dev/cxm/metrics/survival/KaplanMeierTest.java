@@ -380,6 +380,18 @@ class KaplanMeierTest {
     }
 
     @Test
+    void aStepRefusesATimeThatIsNotAFiniteNumberAndABandWhereSIsZero() {
+        // Expected: the record's rules: a finite time, zero or more; the band present exactly where S > 0.
+        java.util.OptionalDouble none = java.util.OptionalDouble.empty();
+        java.util.OptionalDouble half = java.util.OptionalDouble.of(0.5);
+        assertThatThrownBy(() -> new SurvivalStep(Double.NaN, 2, 1, 0, 0.5, half, half, half))
+                .hasMessage("time: NaN is not a finite number zero or more");
+        assertThatThrownBy(() -> new SurvivalStep(3, 1, 1, 0, 0, java.util.OptionalDouble.of(0), none, none))
+                .hasMessageStartingWith("survival: 0.0 with standard error");
+        assertThat(new SurvivalStep(3, 1, 1, 0, 0, none, none, none).lower()).isEmpty();
+    }
+
+    @Test
     void rejectsALevelOutsideTheUnitInterval() {
         assertThatThrownBy(() -> KaplanMeier.withLevel(1.5))
                 .isInstanceOf(IllegalArgumentException.class)
