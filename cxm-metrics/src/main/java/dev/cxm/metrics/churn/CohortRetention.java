@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
@@ -43,6 +40,9 @@ import dev.cxm.metrics.churn.internal.PeriodIndexer;
  * {@link Builder#maxOffset}).
  */
 public final class CohortRetention {
+
+    /** The most periods a table may span (over 11,000 years of days): its rows are an array over them. */
+    private static final int MAX_PERIODS = 1 << 22;
 
     private final CalendarPeriod period;
     private final ZoneId zone;
@@ -154,24 +154,47 @@ public final class CohortRetention {
 
         /** Returns the table of the activity counted so far. */
         public CohortTable result() {
-            int[] last = {Integer.MIN_VALUE};
-            activePeriods.forEach((customer, periods) -> last[0] = Math.max(last[0], periods.last()));
-            Map<Integer, long[]> counts = new TreeMap<>();
-            Map<Integer, long[]> sizes = new HashMap<>();
+            int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
             activePeriods.forEach((customer, periods) -> {
-                int first = periods.first();
-                for (int cohort = first; cohort != ActivePeriods.NONE;
-                        cohort = basis == CohortBasis.RECURRING ? periods.next(cohort) : ActivePeriods.NONE) {
-                    int columns = (int) Math.min((long) last[0] - cohort, maxOffset) + 1;
-                    long[] row = counts.computeIfAbsent(cohort, c -> new long[columns]);
-                    sizes.computeIfAbsent(cohort, c -> new long[1])[0]++;
-                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < columns; q = periods.next(q)) {
+                range[0] = Math.min(range[0], periods.first());
+                range[1] = Math.max(range[1], periods.last());
+            });
+            if (range[0] > range[1]) {
+                return new CohortTable(period, zone, basis, relativeTo, List.of());
+            }
+            int lo = range[0];
+            int last = range[1];
+            long span = (long) last - lo + 1;
+            if (span > MAX_PERIODS) {
+                throw new IllegalArgumentException("events: the activity spans " + span + " periods ("
+                        + indexer.startDate(lo) + " to " + indexer.startDate(last) + "), more than " + MAX_PERIODS
+                        + "; narrow the events counted with activity(...) or until(...)");
+            }
+            // Rows by cohort, indexed from the first active period: arrays, not maps of boxed keys, since a
+            // recurring count visits every active period of every customer.
+            long[][] counts = new long[(int) span][];
+            long[] sizes = new long[(int) span];
+            boolean recurring = basis == CohortBasis.RECURRING;
+            activePeriods.forEach((customer, periods) -> {
+                for (int cohort = periods.first(); cohort != ActivePeriods.NONE;
+                        cohort = recurring ? periods.next(cohort) : ActivePeriods.NONE) {
+                    long[] row = counts[cohort - lo];
+                    if (row == null) {
+                        row = new long[(int) Math.min((long) last - cohort, maxOffset) + 1];
+                        counts[cohort - lo] = row;
+                    }
+                    sizes[cohort - lo]++;
+                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < row.length; q = periods.next(q)) {
                         row[q - cohort]++;
                     }
                 }
             });
-            List<CohortRow> rows = new ArrayList<>(counts.size());
-            counts.forEach((cohort, active) -> rows.add(row(cohort, sizes.get(cohort)[0], active)));
+            List<CohortRow> rows = new ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] != null) {
+                    rows.add(row(lo + c, sizes[c], counts[c]));
+                }
+            }
             return new CohortTable(period, zone, basis, relativeTo, rows);
         }
 

@@ -133,6 +133,19 @@ class CohortRetentionTest {
     }
 
     @Test
+    void refusesATableWiderThanItsPeriodLimitNamingTheSpan() {
+        // Expected: closed form, 2000-01-01 is epoch day 10957 and +13500-01-01 lies 4,199,... days later, above
+        // the limit of 2^22 = 4,194,304 day periods that a table may span.
+        CohortRetention.Accumulator accumulator = CohortRetention.builder().period(CalendarPeriod.DAY, ZoneOffset.UTC)
+                .build().accumulator();
+        accumulator.add(dev.cxm.core.model.CustomerId.of("a"), java.time.Instant.parse("2000-01-01T00:00:00Z"));
+        accumulator.add(dev.cxm.core.model.CustomerId.of("b"), java.time.Instant.parse("+13500-01-01T00:00:00Z"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(accumulator::result)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("periods (2000-01-01 to +13500-01-01), more than 4194304");
+    }
+
+    @Test
     void aNullCustomerIsRefusedAtOnceAndLosesNoOtherActivity() {
         // Expected: by construction, 300 distinct customers active on 2025-01-01 form one daily cohort of 300;
         // the null customer is refused at the call (it used to be queued and to fail a later add, dropping the

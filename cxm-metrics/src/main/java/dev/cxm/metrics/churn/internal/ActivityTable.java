@@ -64,7 +64,7 @@ public final class ActivityTable {
         for (int j = 0; j < count; j++) {
             apply(pendingCustomers[j], pendingHashes[j], pendingPeriods[j]);
         }
-        java.util.Arrays.fill(pendingCustomers, 0, count, null);
+        // The applied slots keep their ids (the table holds them anyway) and are overwritten by the next batch.
         pending = 0;
     }
 
