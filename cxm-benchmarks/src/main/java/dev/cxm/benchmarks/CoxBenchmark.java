@@ -1,5 +1,6 @@
 package dev.cxm.benchmarks;
 
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +47,7 @@ public class CoxBenchmark {
     @Setup(Level.Trial)
     public void generate() {
         SplittableRandom random = new SplittableRandom(42);
-        SurvivalData.Builder builder = SurvivalData.builder("x1", "x2", "x3", "x4", "z1", "z2", "z3");
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS, "x1", "x2", "x3", "x4", "z1", "z2", "z3");
         double[] x = new double[BETA.length];
         for (int i = 0; i < subjects; i++) {
             double eta = 0;

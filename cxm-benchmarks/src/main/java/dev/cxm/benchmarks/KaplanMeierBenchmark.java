@@ -1,5 +1,6 @@
 package dev.cxm.benchmarks;
 
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +54,7 @@ public class KaplanMeierBenchmark {
             durations[i] = times.equals("days") ? Math.floor(time) : time;
             observed[i] = random.nextInt(3) != 0;
         }
-        data = SurvivalData.of(durations, observed);
+        data = SurvivalData.of(ChronoUnit.DAYS, durations, observed);
     }
 
     /** Estimates the curve with Greenwood variance and reads the median with its interval. */

@@ -3,9 +3,7 @@ package dev.cxm.examples.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +23,7 @@ import dev.cxm.metrics.churn.PeriodChurn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,7 +63,9 @@ final class ChurnRatesCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--to", paramLabel = "WHEN",
-            description = "End of observation, exclusive: a date or instant (default: the end of the last event's period).")
+            description = "End of observation, exclusive: a date or instant; only periods over by then are reported"
+                    + " (default: just after the last event, so the period it falls in, which may be unfinished,"
+                    + " is left out; give the end of that period to include it).")
     String to;
 
     @Option(names = "--group-attribute", paramLabel = "NAME",
@@ -81,13 +82,20 @@ final class ChurnRatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChurnDefinition definition = definition();
+        Usage.require(spec, groupAttribute == null || !groupAttribute.isBlank(), "--group-attribute: the name is blank");
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
         ZoneId zone = periods.zone;
         ChurnRates.Builder rates = ChurnRates.builder(definition).period(periods.period, zone);
-        Optional<Instant> start = Optional.ofNullable(from).map(text -> instant(text, "--from", zone));
-        Instant end = Optional.ofNullable(to).map(text -> instant(text, "--to", zone)).orElseGet(() -> endOfData(store));
-        rates.between(start.orElseGet(() -> firstPeriodStart(store, end)), end);
+        Optional<Instant> start = Optional.ofNullable(from)
+                .map(text -> ObservationTimes.parse(spec.commandLine(), text, "--from", zone));
+        Instant end = Optional.ofNullable(to).map(text -> ObservationTimes.parse(spec.commandLine(), text, "--to", zone))
+                .orElseGet(() -> ObservationTimes.justAfterLastEvent(store, input.input));
+        if (start.isPresent() && !end.isAfter(start.get())) {
+            throw new ParameterException(spec.commandLine(), "--to: " + end + " is not after --from " + start.get());
+        }
+        start.ifPresent(rates::from);
+        rates.to(end);
         if (groupAttribute != null) {
             Map<CustomerId, String> groups = groupsByAttribute(store, groupAttribute);
             rates.groupBy(customer -> groups.getOrDefault(customer, "(none)"));
@@ -102,50 +110,20 @@ final class ChurnRatesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Returns the definition the options state; a missing or invalid one is a usage error. */
     private ChurnDefinition definition() {
         if (kind == Kind.CONTRACTUAL) {
-            if (cancellationOutcome == null) {
-                throw new CommandFailure("--kind contractual needs --cancellation-outcome, the outcome of the"
-                        + " interactions that are cancellations");
-            }
+            Usage.require(spec, cancellationOutcome != null, "--kind contractual needs --cancellation-outcome, the"
+                    + " outcome of the interactions that are cancellations");
+            Usage.require(spec, !cancellationOutcome.isBlank(), "--cancellation-outcome: the outcome is blank");
+            Usage.require(spec, inactivity == null, "--inactivity applies to --kind non-contractual only");
             return ChurnDefinition.cancellationOutcome(cancellationOutcome);
         }
-        if (inactivity == null) {
-            throw new CommandFailure("--kind non-contractual needs --inactivity, such as P90D");
-        }
+        Usage.require(spec, inactivity != null, "--kind non-contractual needs --inactivity, such as P90D");
+        Usage.require(spec, !inactivity.isNegative() && !inactivity.isZero(), "--inactivity: " + inactivity
+                + " is not positive; the inactivity threshold must be longer than zero");
+        Usage.require(spec, cancellationOutcome == null, "--cancellation-outcome applies to --kind contractual only");
         return ChurnDefinition.nonContractual(inactivity);
-    }
-
-    private static Instant instant(String text, String option, ZoneId zone) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw new CommandFailure(option + ": \"" + text + "\" is neither a date (2025-01-31) nor an instant"
-                        + " (2025-01-31T12:00:00Z)");
-            }
-        }
-    }
-
-    /** Returns the start of the period after the one holding the last event, so that period is reported. */
-    private Instant endOfData(EventStore store) {
-        try (Stream<CustomerEvent> events = store.scan()) {
-            Instant last = events.map(CustomerEvent::occurredAt).max(Instant::compareTo)
-                    .orElseThrow(() -> new CommandFailure(input.input + " holds no events"));
-            LocalDate day = last.atZone(periods.zone).toLocalDate();
-            return periods.period.next(periods.period.startOf(day)).atStartOfDay(periods.zone).toInstant();
-        }
-    }
-
-    private Instant firstPeriodStart(EventStore store, Instant end) {
-        try (Stream<CustomerEvent> events = store.scan()) {
-            return events.map(CustomerEvent::occurredAt).min(Instant::compareTo)
-                    .map(first -> periods.period.startOf(first.atZone(periods.zone).toLocalDate())
-                            .atStartOfDay(periods.zone).toInstant())
-                    .orElse(end);
-        }
     }
 
     private static Map<CustomerId, String> groupsByAttribute(EventStore store, String attribute) {
@@ -162,8 +140,8 @@ final class ChurnRatesCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, ChurnReport report) {
-        out.printf("Churn (%s), per %s in %s%n", report.definition(), report.period().name().toLowerCase(Locale.ROOT),
-                report.zone());
+        out.printf("Churn (%s), per %s in %s, whole periods from %s to %s%n", report.definition(),
+                report.period().name().toLowerCase(Locale.ROOT), report.zone(), report.from(), report.to());
         String group = "";
         for (PeriodChurn row : report.rows()) {
             if (!row.group().equals(group)) {

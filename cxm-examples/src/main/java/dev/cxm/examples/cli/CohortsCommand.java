@@ -1,6 +1,7 @@
 package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,6 +44,12 @@ final class CohortsCommand implements Callable<Integer> {
     @Option(names = "--max-offset", paramLabel = "N", description = "Show at most the columns +0 .. +N.")
     Integer maxOffset;
 
+    @Option(names = "--until", paramLabel = "WHEN",
+            description = "End of observation, exclusive: a date or instant; only periods over by then are counted"
+                    + " (default: just after the last event, so the period it falls in, which may be unfinished,"
+                    + " is left out; give the end of that period to include it).")
+    String until;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -51,10 +58,14 @@ final class CohortsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Usage.require(spec, maxOffset == null || maxOffset >= 0, "--max-offset: " + maxOffset
+                + " is negative; it is the last column kept, 0 or more");
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
+        Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input)
+                : ObservationTimes.parse(spec.commandLine(), until, "--until", periods.zone);
         CohortRetention.Builder retention = CohortRetention.builder().period(periods.period, periods.zone)
-                .basis(basis).relativeTo(relativeTo);
+                .basis(basis).relativeTo(relativeTo).until(end);
         if (maxOffset != null) {
             retention.maxOffset(maxOffset);
         }
@@ -63,10 +74,10 @@ final class CohortsCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, table);
         } else {
-            out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s)%n",
+            out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; periods over by %s)%n",
                     basis == CohortBasis.FIRST_TIME ? "first-time" : "recurring",
                     periods.period.name().toLowerCase(Locale.ROOT), periods.zone,
-                    relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period");
+                    relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period", end);
             out.print(table.render());
             out.flush();
         }

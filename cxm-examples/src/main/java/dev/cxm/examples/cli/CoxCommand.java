@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.cxm.metrics.survival.ChiSquaredTest;
@@ -28,8 +27,9 @@ final class CoxCommand implements Callable<Integer> {
     @Mixin
     SubjectInputOptions subjects;
 
-    @Option(names = "--covariates", paramLabel = "COL", split = ",",
-            description = "The covariate columns (default: every column but duration, event and group).")
+    @Option(names = "--covariates", paramLabel = "COL", split = ",", required = true,
+            description = "The covariate columns, numeric (such as tickets,discount); an id or text column cannot be"
+                    + " a covariate, so they are named, not guessed.")
     List<String> covariates;
 
     @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron",
@@ -52,7 +52,11 @@ final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CoxModel model = CoxProportionalHazards.fit(subjects.read(Optional.ofNullable(covariates)),
+        Usage.requireLevel(spec, level);
+        Usage.require(spec, maxIterations >= 1, "--max-iterations: " + maxIterations + " is below 1");
+        Usage.require(spec, subjects.groupColumn == null && subjects.groups.isEmpty(), "cox takes no --group-column"
+                + " or --groups: the model has no strata; to compare groups, add a 0/1 column per group as a covariate");
+        CoxModel model = CoxProportionalHazards.fit(subjects.read(covariates),
                 CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -60,13 +64,14 @@ final class CoxCommand implements Callable<Integer> {
             for (CoxCoefficient c : model.coefficients()) {
                 byName.put(c.name(), CoefficientJson.of(c));
             }
-            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), ties.name().toLowerCase(Locale.ROOT),
+            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), model.unit().name().toLowerCase(Locale.ROOT),
+                    ties.name().toLowerCase(Locale.ROOT),
                     level, byName, model.logPartialLikelihood(), model.nullLogPartialLikelihood(),
                     model.likelihoodRatioTest(), model.concordance(), model.iterations()));
             return 0;
         }
-        out.printf("Cox model, %d subjects, %d churned, %s ties%n", model.subjects(), model.events(),
-                ties.name().toLowerCase(Locale.ROOT));
+        out.printf("Cox model, %d subjects, %d churned, %s ties; durations in %s%n", model.subjects(), model.events(),
+                ties.name().toLowerCase(Locale.ROOT), model.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%-16s  %10s  %10s  %10s  %8s  %10s  %10s  %10s%n", "covariate", "coef", "exp(coef)", "se(coef)",
                 "z", "p", "lower", "upper");
         for (CoxCoefficient c : model.coefficients()) {
@@ -84,7 +89,7 @@ final class CoxCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code cxm churn cox --json}. */
-    record CoxJson(int subjects, int events, String ties, double level, Map<String, CoefficientJson> covariates,
+    record CoxJson(int subjects, int events, String unit, String ties, double level, Map<String, CoefficientJson> covariates,
             double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
             double concordance, int iterations) {}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
@@ -46,12 +47,15 @@ final class KaplanMeierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Usage.requireLevel(spec, level);
+        Usage.requireTimes(spec, "--at", at);
         Map<String, SurvivalCurve> curves = KaplanMeier.withLevel(level).fitByGroup(subjects.read());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, GroupJson> groups = new LinkedHashMap<>();
             curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
-            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD, groups));
+            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD,
+                    subjects.unit.name().toLowerCase(Locale.ROOT), groups));
             return 0;
         }
         for (SurvivalCurve curve : curves.values()) {
@@ -61,13 +65,15 @@ final class KaplanMeierCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, SurvivalCurve curve) {
-        out.printf("Group %s: %d subjects, %d churned%n", curve.group(), curve.subjects(), curve.events());
+        out.printf("Group %s: %d subjects, %d churned; times in %s%n", curve.group(), curve.subjects(), curve.events(),
+                curve.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%10s  %8s  %6s  %9s  %9s  %9s  %9s%n", "time", "at risk", "events", "survival", "std.err",
                 "lower", "upper");
         for (SurvivalStep step : curve.timeline()) {
             if (step.events() > 0) {
-                out.printf(Locale.ROOT, "%10s  %8d  %6d  %9.4f  %9.4f  %9.4f  %9.4f%n", number(step.time()), step.atRisk(),
-                        step.events(), step.survival(), step.standardError(), step.lower(), step.upper());
+                out.printf(Locale.ROOT, "%10s  %8d  %6d  %9.4f  %9s  %9s  %9s%n", number(step.time()), step.atRisk(),
+                        step.events(), step.survival(), fixed(step.standardError()), fixed(step.lower()),
+                        fixed(step.upper()));
             }
         }
         SurvivalQuantile median = curve.median();
@@ -75,10 +81,20 @@ final class KaplanMeierCommand implements Callable<Integer> {
                 text(median.lower()), text(median.upper()));
         for (double time : at) {
             SurvivalEstimate estimate = curve.at(time);
-            out.printf(Locale.ROOT, "S(%s) = %.4f (%.4f .. %.4f)%n", number(time), estimate.survival(),
-                    estimate.interval().lower(), estimate.interval().upper());
+            out.printf(Locale.ROOT, "S(%s) = %.4f (%s .. %s)%n", number(time), estimate.survival(),
+                    fixed(estimate.interval().map(ConfidenceInterval::lower)),
+                    fixed(estimate.interval().map(ConfidenceInterval::upper)));
         }
         out.println();
+    }
+
+    /** Returns a value to four decimals, or NA where it is undefined (the band where S is 0). */
+    private static String fixed(OptionalDouble value) {
+        return value.isPresent() ? String.format(Locale.ROOT, "%.4f", value.getAsDouble()) : "NA";
+    }
+
+    private static String fixed(Optional<Double> value) {
+        return value.map(v -> String.format(Locale.ROOT, "%.4f", v)).orElse("NA");
     }
 
     private static String text(OptionalDouble value) {
@@ -91,7 +107,7 @@ final class KaplanMeierCommand implements Callable<Integer> {
     }
 
     /** The JSON of {@code cxm churn km --json}. */
-    record KaplanMeierJson(double level, String band, Map<String, GroupJson> groups) {}
+    record KaplanMeierJson(double level, String band, String unit, Map<String, GroupJson> groups) {}
 
     /** One group's curve in JSON; a median (or limit) the curve never reaches is {@code null}. */
     record GroupJson(int subjects, int events, List<StepJson> timeline,
@@ -106,20 +122,24 @@ final class KaplanMeierCommand implements Callable<Integer> {
         }
     }
 
-    /** One step in JSON. */
-    record StepJson(double time, int atRisk, int events, int censored, double survival, double standardError,
-            double lower, double upper) {
+    /** One step in JSON; the standard error and band are {@code null} where S is 0. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record StepJson(double time, int atRisk, int events, int censored, double survival, OptionalDouble standardError,
+            OptionalDouble lower, OptionalDouble upper) {
         static StepJson of(SurvivalStep step) {
             return new StepJson(step.time(), step.atRisk(), step.events(), step.censored(), step.survival(),
                     step.standardError(), step.lower(), step.upper());
         }
     }
 
-    /** The survival at a chosen time in JSON. */
-    record EstimateJson(double time, double survival, double lower, double upper) {
+    /** The survival at a chosen time in JSON; the bounds are {@code null} where S is 0. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record EstimateJson(double time, double survival, OptionalDouble lower, OptionalDouble upper) {
         static EstimateJson of(SurvivalEstimate estimate) {
-            ConfidenceInterval interval = estimate.interval();
-            return new EstimateJson(estimate.time(), estimate.survival(), interval.lower(), interval.upper());
+            Optional<ConfidenceInterval> interval = estimate.interval();
+            return new EstimateJson(estimate.time(), estimate.survival(),
+                    interval.map(i -> OptionalDouble.of(i.lower())).orElse(OptionalDouble.empty()),
+                    interval.map(i -> OptionalDouble.of(i.upper())).orElse(OptionalDouble.empty()));
         }
     }
 }

@@ -30,9 +30,8 @@ final class LogRankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (subjects.groupColumn == null) {
-            throw new CommandFailure("the log-rank test compares groups: name their column with --group-column");
-        }
+        Usage.require(spec, subjects.groupColumn != null,
+                "the log-rank test compares groups: name their column with --group-column");
         SurvivalData data = subjects.read();
         LogRankResult result = LogRankTest.compare(data);
         PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.cxm.metrics.survival.SurvivalData;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * A CSV file of subjects for survival analysis (one row per customer: how long they were followed, whether
@@ -32,8 +35,16 @@ final class SubjectInputOptions {
     Path input;
 
     @Option(names = "--duration-column", paramLabel = "COL", defaultValue = "duration",
-            description = "Column with the time each subject was followed, in any one unit (default: ${DEFAULT-VALUE}).")
+            description = "Column with the time each subject was followed, in --unit (default: ${DEFAULT-VALUE}).")
     String durationColumn;
+
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "days",
+            description = "Unit of the durations: days, weeks, months, hours, ... (default: ${DEFAULT-VALUE});"
+                    + " the results give their times in it and name it.")
+    ChronoUnit unit;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--event-column", paramLabel = "COL", defaultValue = "event",
             description = "Column with 1/true when the subject churned, 0/false when censored (default: ${DEFAULT-VALUE}).")
@@ -51,14 +62,12 @@ final class SubjectInputOptions {
 
     /** Reads the subjects without covariates. */
     SurvivalData read() throws IOException {
-        return read(Optional.of(List.of()));
+        return read(List.of());
     }
 
-    /**
-     * Reads the subjects with the named covariates, or, when {@code covariates} is empty, with every column
-     * that is not the duration, event or group column.
-     */
-    SurvivalData read(Optional<List<String>> covariates) throws IOException {
+    /** Reads the subjects with the named covariates. */
+    SurvivalData read(List<String> names) throws IOException {
+        Usage.require(mixee, unit != ChronoUnit.FOREVER, "--unit: forever is not a unit of duration");
         if (!Files.isRegularFile(input)) {
             throw new CommandFailure("file not found: " + input);
         }
@@ -70,17 +79,21 @@ final class SubjectInputOptions {
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
+            for (int j = 0; j < header.size(); j++) {
+                int first = header.indexOf(header.get(j));
+                if (first < j) {
+                    throw new CommandFailure("header of " + input + ": columns " + (first + 1) + " and " + (j + 1)
+                            + " are both named \"" + header.get(j) + "\"; column names must be distinct");
+                }
+            }
             int duration = column(header, durationColumn, "--duration-column");
             int event = column(header, eventColumn, "--event-column");
             int group = groupColumn == null ? -1 : column(header, groupColumn, "--group-column");
-            List<String> names = covariates.orElseGet(() -> header.stream()
-                    .filter(name -> !name.equals(durationColumn) && !name.equals(eventColumn) && !name.equals(groupColumn))
-                    .toList());
             int[] covariateColumns = new int[names.size()];
             for (int j = 0; j < names.size(); j++) {
                 covariateColumns[j] = column(header, names.get(j), "--covariates");
             }
-            SurvivalData.Builder builder = SurvivalData.builder(names);
+            SurvivalData.Builder builder = SurvivalData.builder(unit, names);
             if (!groups.isEmpty()) {
                 builder.groups(groups.toArray(String[]::new));
             }
@@ -89,9 +102,9 @@ final class SubjectInputOptions {
             for (Optional<List<String>> cells = nextRow(parser); cells.isPresent(); cells = nextRow(parser)) {
                 row++;
                 List<String> line = cells.get();
-                if (line.size() < header.size()) {
+                if (line.size() != header.size()) {
                     throw new CommandFailure("row " + row + ": " + line.size() + " columns, the header has "
-                            + header.size());
+                            + header.size() + "; every row must have exactly the header's columns");
                 }
                 for (int j = 0; j < values.length; j++) {
                     values[j] = number(row, names.get(j), line.get(covariateColumns[j]));
@@ -120,11 +133,12 @@ final class SubjectInputOptions {
         return index;
     }
 
+    /** Parses a cell as a number; the complaint names the row and column, never the cell's text. */
     private static double number(long row, String column, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new CommandFailure("row " + row + ": " + column + " \"" + text + "\" is not a number");
+            throw new CommandFailure("row " + row + ": column " + column + " is not a number");
         }
     }
 

@@ -61,6 +61,40 @@ class ChurnCommandTest {
     }
 
     @Test
+    void kmReportsTheBandAsUndefinedWhereTheCurveReachesZero() throws IOException {
+        // Expected: R's survfit(Surv(c(4, 6, 9), c(1, 1, 1)) ~ 1, conf.type = "log-log") (r-survival-oracles.R in
+        // cxm-metrics): median 6, 0.95LCL 4, 0.95UCL NA; at 9 S = 0, std.err NaN, band NA.
+        Path file = write("zero.csv", "duration,event\n4,1\n6,1\n9,1\n");
+        CliRun text = CliRun.of("churn", "km", "--input", file.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("median 6 (95% CI 4 .. not reached)")
+                .containsPattern("\\s9\\s+1\\s+1\\s+0\\.0000\\s+NA\\s+NA\\s+NA");
+        CliRun json = CliRun.of("churn", "km", "--input", file.toString(), "--json", "--at", "10");
+        JsonNode all = JSON.readTree(json.out()).get("groups").get("all");
+        assertThat(all.get("medianUpper").isNull()).isTrue();
+        assertThat(all.get("medianLower").asDouble()).isEqualTo(4);
+        JsonNode last = all.get("timeline").get(2);
+        assertThat(last.get("standardError").isNull()).isTrue();
+        assertThat(last.get("lower").isNull()).isTrue();
+        assertThat(last.get("upper").isNull()).isTrue();
+        assertThat(all.get("at").get(0).get("lower").isNull()).isTrue();
+    }
+
+    @Test
+    void theDurationUnitIsStatedAndPrinted() throws IOException {
+        // Expected: by definition, --unit (default days) is the unit of every time printed, and is named.
+        Path file = write("units.csv", "duration,event,x\n4,1,0\n6,1,1\n9,0,0\n12,1,1\n");
+        assertThat(CliRun.of("churn", "km", "--input", file.toString()).out()).contains("times in days");
+        CliRun weeks = CliRun.of("churn", "km", "--input", file.toString(), "--unit", "weeks", "--json");
+        assertThat(JSON.readTree(weeks.out()).get("unit").asText()).isEqualTo("weeks");
+        CliRun cox = CliRun.of("churn", "cox", "--input", file.toString(), "--covariates", "x", "--unit", "months");
+        assertThat(cox.out()).as(cox.err()).contains("durations in months");
+        assertThat(CliRun.of("churn", "km", "--input", file.toString(), "--unit", "fortnights").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("churn", "km", "--input", file.toString(), "--help").out()).contains("--unit")
+                .contains("(default: days)");
+    }
+
+    @Test
     void logrankJsonPrintsStatisticDegreesOfFreedomAndPValue() throws IOException {
         // Expected: R's survdiff on g3, RIT vs Control: p = 0.0138 on 1 degree of freedom.
         CliRun run = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time", "--group-column", "group",
@@ -78,7 +112,7 @@ class ChurnCommandTest {
         // ties: fin -0.379422 (se 0.191379), prio 0.091497 (se 0.028649); log partial likelihood -658.75;
         // concordance 0.640.
         CliRun run = CliRun.of("churn", "cox", "--input", ROSSI, "--duration-column", "week", "--event-column", "arrest",
-                "--json");
+                "--covariates", "fin,age,race,wexp,mar,paro,prio", "--json");
         assertThat(run.exitCode()).isZero();
         JsonNode json = JSON.readTree(run.out());
         JsonNode fin = json.get("covariates").get("fin");
@@ -106,17 +140,35 @@ class ChurnCommandTest {
     void badRowsAreRejectedByRowNumber() throws IOException {
         Path flag = write("flag.csv", "duration,event\n3,1\n4,maybe\n");
         assertThat(CliRun.of("churn", "km", "--input", flag.toString()).err().strip())
-                .isEqualTo("cxm: row 2: event: \"maybe\" is not an event flag; expected 0, 1, true or false");
+                .isEqualTo("cxm: row 2: event: the value is not an event flag; expected 0, 1, true or false");
         Path negative = write("negative.csv", "duration,event\n3,1\n-4,0\n");
         assertThat(CliRun.of("churn", "km", "--input", negative.toString()).err().strip())
-                .isEqualTo("cxm: row 2: duration -4.0 is negative; a duration must be a finite number, zero or more");
+                .isEqualTo("cxm: row 2: the duration is negative; a duration must be a finite number, zero or more");
         Path group = write("group.csv", "duration,event,plan\n3,1,a\n4,0,b\n5,1,c\n");
         assertThat(CliRun.of("churn", "logrank", "--input", group.toString(), "--group-column", "plan", "--groups", "a,b")
-                .err().strip()).isEqualTo("cxm: row 3: group \"c\" is not one of the declared groups [a, b]");
+                .err().strip()).isEqualTo("cxm: row 3: the group is not one of the declared groups [a, b]");
         Path nan = write("nan.csv", "duration,event,x\n3,1,1\n4,0,NaN\n");
-        CliRun run = CliRun.of("churn", "cox", "--input", nan.toString());
+        CliRun run = CliRun.of("churn", "cox", "--input", nan.toString(), "--covariates", "x");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is NaN; covariates must be finite numbers");
+        assertThat(run.err().strip()).isEqualTo("cxm: row 2: covariate x is not a finite number; covariates must be finite numbers");
+        // Rows with more (or fewer) cells than the header, and a header naming a column twice, are refused.
+        Path extra = write("extra.csv", "duration,event\n3,1\n4,0,7\n");
+        assertThat(CliRun.of("churn", "km", "--input", extra.toString()).err().strip())
+                .isEqualTo("cxm: row 2: 3 columns, the header has 2; every row must have exactly the header's columns");
+        Path twice = write("twice.csv", "duration,event,duration\n3,1,4\n");
+        assertThat(CliRun.of("churn", "km", "--input", twice.toString()).err().strip())
+                .endsWith(": columns 1 and 3 are both named \"duration\"; column names must be distinct");
+        // No message repeats a cell's text, which may be personal data: only the row, the column and the rule.
+        Path secret = write("secret.csv", "duration,event,x\n3,1,1\n4,jane@example.com,1\n5,1,Jane Doe\n");
+        CliRun leak = CliRun.of("churn", "km", "--input", secret.toString());
+        assertThat(leak.err().strip()).isEqualTo("cxm: row 2: event: the value is not an event flag; expected 0, 1,"
+                + " true or false");
+        Path secretNumber = write("secret2.csv", "duration,event,x\n3,1,1\nJane Doe,1,2\n");
+        assertThat(CliRun.of("churn", "km", "--input", secretNumber.toString()).err().strip())
+                .isEqualTo("cxm: row 2: column duration is not a number");
+        Path secretGroup = write("secret3.csv", "duration,event,plan\n3,1,a\n4,0,Jane Doe\n");
+        assertThat(CliRun.of("churn", "km", "--input", secretGroup.toString(), "--group-column", "plan",
+                "--groups", "a").err()).doesNotContain("Jane");
         assertThat(CliRun.of("churn", "km", "--input", flag.toString(), "--duration-column", "days").err().strip())
                 .startsWith("cxm: column \"days\" (--duration-column) is not in the header of");
     }
@@ -136,10 +188,16 @@ class ChurnCommandTest {
                 a,interaction,2025-03-20T10:00:00Z,signup,Sign-up,web,subscribed
                 """);
         CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "contractual",
-                "--cancellation-outcome", "cancelled", "--json");
+                "--cancellation-outcome", "cancelled", "--to", "2025-04-01", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = JSON.readTree(run.out()).get("rows");
         assertThat(rows).hasSize(3);
+        // Nobody was active when January started: its rates are undefined, printed as null (not left out), the
+        // convention of every churn and survival command's JSON.
+        assertThat(rows.get(0).get("atStart").asLong()).isZero();
+        assertThat(rows.get(0).has("churnRate")).isTrue();
+        assertThat(rows.get(0).get("churnRate").isNull()).isTrue();
+        assertThat(rows.get(0).get("retentionRate").isNull()).isTrue();
         JsonNode february = rows.get(1);
         assertThat(february.get("start").asText()).isEqualTo("2025-02-01");
         assertThat(february.get("atStart").asLong()).isEqualTo(2);
@@ -152,6 +210,38 @@ class ChurnCommandTest {
         assertThat(march.get("churned").asLong()).isEqualTo(1);
         assertThat(march.get("reactivated").asLong()).isEqualTo(1);
         assertThat(march.get("atEnd").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void ratesAndCohortsLeaveOutThePeriodTheFileEndsInByDefault() throws IOException {
+        // Expected: by hand, the reviewer's case: 15 days of inactivity, a 2025-05-25, b 05-28, c 06-02. June is
+        // unfinished when the file ends (a and b would churn on 06-09 and 06-12), so only May is reported: a and
+        // b new, none churned. Reporting June would invent 2 churns of 2 (100%). With --to 2025-07-01, June is
+        // over and a and b did churn in it.
+        Path file = write("late.csv", """
+                customer_id,type,occurred_at,touchpoint_id,touchpoint_name,channel
+                a,interaction,2025-05-25T10:00:00Z,app,App,mobile_app
+                b,interaction,2025-05-28T10:00:00Z,app,App,mobile_app
+                c,interaction,2025-06-02T10:00:00Z,app,App,mobile_app
+                """);
+        CliRun run = CliRun.of("churn", "rates", "--input", file.toString(), "--kind", "non-contractual",
+                "--inactivity", "P15D", "--period", "month", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = JSON.readTree(run.out()).get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("start").asText()).isEqualTo("2025-05-01");
+        assertThat(rows.get(0).get("newCustomers").asLong()).isEqualTo(2);
+        assertThat(rows.get(0).get("churned").asLong()).isZero();
+        JsonNode explicit = JSON.readTree(CliRun.of("churn", "rates", "--input", file.toString(), "--kind",
+                "non-contractual", "--inactivity", "P15D", "--to", "2025-07-01", "--json").out()).get("rows");
+        assertThat(explicit).hasSize(2);
+        assertThat(explicit.get(1).get("churned").asLong()).isEqualTo(2);
+        // Cohorts: June is likewise left out by default, so the May cohort has one column, not a June one that
+        // would look complete.
+        JsonNode cohorts = JSON.readTree(CliRun.of("churn", "cohorts", "--input", file.toString(), "--json").out())
+                .get("rows");
+        assertThat(cohorts).hasSize(1);
+        assertThat(cohorts.get(0).get("active").toString()).isEqualTo("[2]");
     }
 
     @Test
@@ -183,14 +273,15 @@ class ChurnCommandTest {
                 a,interaction,2025-02-10T10:00:00Z,app,App,mobile_app
                 c,interaction,2025-02-11T10:00:00Z,app,App,mobile_app
                 """);
-        CliRun json = CliRun.of("churn", "cohorts", "--input", file.toString(), "--json");
+        CliRun json = CliRun.of("churn", "cohorts", "--input", file.toString(), "--until", "2025-03-01", "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode rows = JSON.readTree(json.out()).get("rows");
         assertThat(rows.get(0).get("size").asLong()).isEqualTo(2);
         assertThat(rows.get(0).get("active").toString()).isEqualTo("[2,1]");
         assertThat(rows.get(0).get("retention").toString()).isEqualTo("[1.0,0.5]");
         assertThat(rows.get(1).get("cohort").asText()).isEqualTo("2025-02-01");
-        CliRun text = CliRun.of("churn", "cohorts", "--input", file.toString(), "--basis", "recurring");
+        CliRun text = CliRun.of("churn", "cohorts", "--input", file.toString(), "--basis", "recurring", "--until",
+                "2025-03-01");
         assertThat(text.out()).containsPattern("2025-02-01\\s+2\\s+100\\.0%");
     }
 
@@ -201,10 +292,46 @@ class ChurnCommandTest {
         assertThat(noKind.exitCode()).isEqualTo(2);
         assertThat(noKind.err()).contains("--kind");
         CliRun noOutcome = CliRun.of("churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "contractual");
-        assertThat(noOutcome.exitCode()).isEqualTo(1);
-        assertThat(noOutcome.err().strip()).hasLineCount(1).contains("--cancellation-outcome");
+        assertThat(noOutcome.exitCode()).isEqualTo(2);
+        assertThat(noOutcome.err()).contains("--cancellation-outcome");
         CliRun noGroups = CliRun.of("churn", "logrank", "--input", G3, "--duration-column", "time");
         assertThat(noGroups.err().strip()).contains("--group-column");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "km --input SUBJECTS --level 2",
+        "km --input SUBJECTS --level 0",
+        "km --input SUBJECTS --at NaN",
+        "km --input SUBJECTS --at 30,-1",
+        "cox --input SUBJECTS --covariates tickets --level 1.5",
+        "cox --input SUBJECTS --covariates tickets --max-iterations 0",
+        "cox --input SUBJECTS",
+        "cox --input SUBJECTS --covariates tickets --group-column plan",
+        "logrank --input SUBJECTS",
+        "cohorts --input samples/subscriptions.csv --max-offset -1",
+        "cohorts --input samples/subscriptions.csv --until yesterday",
+        "rates --input samples/subscriptions.csv --kind non-contractual --inactivity -P90D",
+        "rates --input samples/subscriptions.csv --kind non-contractual --inactivity PT0S",
+        "rates --input samples/subscriptions.csv --kind non-contractual",
+        "rates --input samples/subscriptions.csv --kind contractual",
+        "rates --input samples/subscriptions.csv --kind contractual --cancellation-outcome cancelled --to soon",
+        "rates --input samples/subscriptions.csv --kind contractual --cancellation-outcome cancelled"
+                + " --from 2025-03-01 --to 2025-02-01"
+    })
+    void commandLineMistakesAreUsageErrorsWithExitCode2(String line) {
+        // Expected: the CLI's contract (CxmCommand): a mistake in the command line is exit code 2, one line
+        // naming it, then a pointer to the help; nothing is printed on standard output before it.
+        String[] args = ("churn " + line.replace("SUBJECTS", "samples/subjects.csv")
+                + " --duration-column tenure_days --event-column churned").split(" ");
+        if (!line.startsWith("km") && !line.startsWith("cox") && !line.startsWith("logrank")) {
+            args = ("churn " + line).split(" ");
+        }
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip().lines().toList()).hasSize(2);
+        assertThat(run.err().strip().lines().toList().get(1)).startsWith("Try 'cxm churn ");
     }
 
     @ParameterizedTest

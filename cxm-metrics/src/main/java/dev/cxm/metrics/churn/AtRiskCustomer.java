@@ -11,11 +11,20 @@ import dev.cxm.core.internal.Checks;
  */
 public record AtRiskCustomer(int rank, CustomerOutlook outlook, double valueAtRisk) {
 
-    /** Validates the entry. */
+    /** Validates the entry: its value at risk is its outlook's. */
     public AtRiskCustomer {
         if (rank < 1) {
             throw new IllegalArgumentException("rank: " + rank + " is below 1");
         }
         Checks.present("outlook", outlook);
+        if (Double.compare(valueAtRisk, outlook.valueAtRisk()) != 0) {
+            throw new IllegalArgumentException("valueAtRisk: " + valueAtRisk + " of customer " + outlook.customer()
+                    + " is not value * (1 - P(alive)) = " + outlook.valueAtRisk() + " of its outlook");
+        }
+    }
+
+    /** Returns the entry of {@code outlook} at {@code rank}, with the value at risk its outlook gives. */
+    public static AtRiskCustomer of(int rank, CustomerOutlook outlook) {
+        return new AtRiskCustomer(rank, outlook, Checks.present("outlook", outlook).valueAtRisk());
     }
 }

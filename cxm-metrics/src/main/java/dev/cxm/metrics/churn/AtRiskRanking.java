@@ -55,15 +55,15 @@ public final class AtRiskRanking {
     /** Ranks the customers' outlooks. */
     public List<AtRiskCustomer> rank(Iterable<CustomerOutlook> outlooks) {
         List<AtRiskCustomer> atRisk = new ArrayList<>();
-        for (CustomerOutlook outlook : outlooks) {
-            if (outlook.probabilityAlive() < threshold) {
-                atRisk.add(new AtRiskCustomer(1, outlook, outlook.valueAtRisk()));
+        for (CustomerOutlook outlook : Checks.present("outlooks", outlooks)) {
+            if (Checks.present("outlook", outlook).probabilityAlive() < threshold) {
+                atRisk.add(AtRiskCustomer.of(1, outlook));
             }
         }
         atRisk.sort(ORDER);
         List<AtRiskCustomer> ranked = new ArrayList<>(Math.min(limit, atRisk.size()));
         for (int i = 0; i < atRisk.size() && i < limit; i++) {
-            ranked.add(new AtRiskCustomer(i + 1, atRisk.get(i).outlook(), atRisk.get(i).valueAtRisk()));
+            ranked.add(AtRiskCustomer.of(i + 1, atRisk.get(i).outlook()));
         }
         return List.copyOf(ranked);
     }
@@ -73,9 +73,13 @@ public final class AtRiskRanking {
      */
     public <T> List<AtRiskCustomer> rank(Iterable<T> customers, Function<? super T, CustomerId> id,
             ToDoubleFunction<? super T> probabilityAlive, ToDoubleFunction<? super T> value) {
+        Checks.present("customers", customers);
         Checks.present("id", id);
+        Checks.present("probabilityAlive", probabilityAlive);
+        Checks.present("value", value);
         List<CustomerOutlook> outlooks = new ArrayList<>();
         for (T customer : customers) {
+            Checks.present("customer", customer);
             outlooks.add(new CustomerOutlook(id.apply(customer), probabilityAlive.applyAsDouble(customer),
                     value.applyAsDouble(customer)));
         }

@@ -253,16 +253,44 @@ public final class ChurnRates {
         public Builder between(Instant fromInclusive, Instant toExclusive) {
             Checks.present("from", fromInclusive);
             Checks.present("to", toExclusive);
-            if (!toExclusive.isAfter(fromInclusive)) {
-                throw new IllegalArgumentException("to: " + toExclusive + " is not after from " + fromInclusive
-                        + "; the time range must not be empty or reversed");
-            }
+            requireOrder(fromInclusive, toExclusive);
             this.from = Optional.of(fromInclusive);
             this.to = Optional.of(toExclusive);
             return this;
         }
 
-        /** Sets the clock whose now is the end of the observation when {@link #between} is not given. */
+        /**
+         * Reports the whole periods from {@code fromInclusive} on (default: from the start of the earliest
+         * event's period); events before it still decide who is active when the first period starts.
+         */
+        public Builder from(Instant fromInclusive) {
+            Checks.present("from", fromInclusive);
+            to.ifPresent(end -> requireOrder(fromInclusive, end));
+            this.from = Optional.of(fromInclusive);
+            return this;
+        }
+
+        /**
+         * Ends the observation at {@code toExclusive} (default: now on the {@link #clock}): only periods over by
+         * then are reported, and events at or after it are ignored. An application that reads a log which
+         * ends before now can pass the instant just after its last event, so that the period still in
+         * progress is left out instead of being reported as if it were complete.
+         */
+        public Builder to(Instant toExclusive) {
+            Checks.present("to", toExclusive);
+            from.ifPresent(start -> requireOrder(start, toExclusive));
+            this.to = Optional.of(toExclusive);
+            return this;
+        }
+
+        private static void requireOrder(Instant fromInclusive, Instant toExclusive) {
+            if (!toExclusive.isAfter(fromInclusive)) {
+                throw new IllegalArgumentException("to: " + toExclusive + " is not after from " + fromInclusive
+                        + "; the time range must not be empty or reversed");
+            }
+        }
+
+        /** Sets the clock whose now is the end of the observation when {@link #to} is not given. */
         public Builder clock(Clock value) {
             this.clock = Checks.present("clock", value);
             return this;

@@ -12,8 +12,9 @@ import dev.cxm.core.internal.Checks;
  * @param definition how churn was defined, in words
  * @param period the calendar period of the rows
  * @param zone the zone the periods are counted in
- * @param from the start of the first period
- * @param to the end of the observation: the last period ends at or before it
+ * @param from the start of the observation, as given or by default the start of the earliest event's period:
+ *     the first row is the first period that starts at or after it
+ * @param to the end of the observation, exclusive: the last row is the last period that ends at or before it
  * @param rows one row per group and period, by group then period
  */
 public record ChurnReport(String definition, CalendarPeriod period, ZoneId zone, Instant from, Instant to,

@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
@@ -35,7 +32,8 @@ import dev.cxm.metrics.churn.internal.PeriodIndexer;
  * System.out.print(table.render());
  * }</pre>
  *
- * <p>The columns run to the last period with any activity, which may still be in progress. Counting is an
+ * <p>The columns run to the last period with any activity; with {@link Builder#until} they stop at the last
+ * period over by then, so that a period still in progress is not shown as if it were complete. Counting is an
  * {@link Accumulator} (add, merge, result), so the same code runs on one thread or on a parallel stream
  * through {@link #collector()}. Memory is one small bit set per customer; time is linear in the events,
  * plus, for recurring cohorts, the active periods of each customer times the columns kept (limit them with
@@ -43,12 +41,16 @@ import dev.cxm.metrics.churn.internal.PeriodIndexer;
  */
 public final class CohortRetention {
 
+    /** The most periods a table may span (over 11,000 years of days): its rows are an array over them. */
+    private static final int MAX_PERIODS = 1 << 22;
+
     private final CalendarPeriod period;
     private final ZoneId zone;
     private final CohortBasis basis;
     private final RetentionBase relativeTo;
     private final Predicate<? super CustomerEvent> activity;
-    private final Optional<Instant> until;
+    /** Activity in this period or later is not counted: the period that holds {@code until} is unfinished. */
+    private final int firstUncounted;
     private final int maxOffset;
 
     private CohortRetention(Builder builder) {
@@ -57,8 +59,17 @@ public final class CohortRetention {
         this.basis = builder.basis;
         this.relativeTo = builder.relativeTo;
         this.activity = builder.activity;
-        this.until = builder.until;
+        this.firstUncounted = builder.until.map(this::periodIndexOrMax).orElse(Integer.MAX_VALUE);
         this.maxOffset = builder.maxOffset;
+    }
+
+    /** Returns the period that holds {@code end}, or the largest index when it lies beyond every countable period. */
+    private int periodIndexOrMax(Instant end) {
+        try {
+            return new PeriodIndexer(period, zone).indexOf(end);
+        } catch (ArithmeticException beyondTheLastPeriod) {
+            return end.isAfter(Instant.EPOCH) ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        }
     }
 
     /** Starts a calculator of monthly, first-time cohorts in UTC, relative to the initial cohort, counting every event. */
@@ -107,19 +118,32 @@ public final class CohortRetention {
 
         private Accumulator() {}
 
-        /** Counts {@code event} when it is an activity before the calculator's {@code until}. */
+        /**
+         * Counts {@code event} when it is an activity in a period over by the calculator's {@code until}.
+         *
+         * @throws NullPointerException when {@code event} is null; the counts are left as they were
+         */
         public void add(CustomerEvent event) {
+            Checks.present("event", event);
             if (activity.test(event)) {
                 add(event.customerId(), event.occurredAt());
             }
         }
 
-        /** Counts an activity of {@code customer} at {@code at}, unless at or after the calculator's {@code until}. */
+        /**
+         * Counts an activity of {@code customer} at {@code at}, unless it falls in or after the period that holds
+         * the calculator's {@code until} (when {@code until} is the start of a period, that period is not counted).
+         *
+         * @throws NullPointerException when {@code customer} or {@code at} is null; the counts are left as they were
+         */
         public void add(CustomerId customer, Instant at) {
-            if (until.isPresent() && !at.isBefore(until.get())) {
+            Checks.present("customer", customer);
+            Checks.present("at", at);
+            int periodIndex = indexer.indexOf(at);
+            if (periodIndex >= firstUncounted) {
                 return;
             }
-            activePeriods.add(customer, indexer.indexOf(at));
+            activePeriods.add(customer, periodIndex);
         }
 
         /** Adds the counts of {@code other} (of the same calculator) to this one and returns this. */
@@ -130,24 +154,47 @@ public final class CohortRetention {
 
         /** Returns the table of the activity counted so far. */
         public CohortTable result() {
-            int[] last = {Integer.MIN_VALUE};
-            activePeriods.forEach((customer, periods) -> last[0] = Math.max(last[0], periods.last()));
-            Map<Integer, long[]> counts = new TreeMap<>();
-            Map<Integer, long[]> sizes = new HashMap<>();
+            int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
             activePeriods.forEach((customer, periods) -> {
-                int first = periods.first();
-                for (int cohort = first; cohort != ActivePeriods.NONE;
-                        cohort = basis == CohortBasis.RECURRING ? periods.next(cohort) : ActivePeriods.NONE) {
-                    int columns = (int) Math.min((long) last[0] - cohort, maxOffset) + 1;
-                    long[] row = counts.computeIfAbsent(cohort, c -> new long[columns]);
-                    sizes.computeIfAbsent(cohort, c -> new long[1])[0]++;
-                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < columns; q = periods.next(q)) {
+                range[0] = Math.min(range[0], periods.first());
+                range[1] = Math.max(range[1], periods.last());
+            });
+            if (range[0] > range[1]) {
+                return new CohortTable(period, zone, basis, relativeTo, List.of());
+            }
+            int lo = range[0];
+            int last = range[1];
+            long span = (long) last - lo + 1;
+            if (span > MAX_PERIODS) {
+                throw new IllegalArgumentException("events: the activity spans " + span + " periods ("
+                        + indexer.startDate(lo) + " to " + indexer.startDate(last) + "), more than " + MAX_PERIODS
+                        + "; narrow the events counted with activity(...) or until(...)");
+            }
+            // Rows by cohort, indexed from the first active period: arrays, not maps of boxed keys, since a
+            // recurring count visits every active period of every customer.
+            long[][] counts = new long[(int) span][];
+            long[] sizes = new long[(int) span];
+            boolean recurring = basis == CohortBasis.RECURRING;
+            activePeriods.forEach((customer, periods) -> {
+                for (int cohort = periods.first(); cohort != ActivePeriods.NONE;
+                        cohort = recurring ? periods.next(cohort) : ActivePeriods.NONE) {
+                    long[] row = counts[cohort - lo];
+                    if (row == null) {
+                        row = new long[(int) Math.min((long) last - cohort, maxOffset) + 1];
+                        counts[cohort - lo] = row;
+                    }
+                    sizes[cohort - lo]++;
+                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < row.length; q = periods.next(q)) {
                         row[q - cohort]++;
                     }
                 }
             });
-            List<CohortRow> rows = new ArrayList<>(counts.size());
-            counts.forEach((cohort, active) -> rows.add(row(cohort, sizes.get(cohort)[0], active)));
+            List<CohortRow> rows = new ArrayList<>();
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] != null) {
+                    rows.add(row(lo + c, sizes[c], counts[c]));
+                }
+            }
             return new CohortTable(period, zone, basis, relativeTo, rows);
         }
 
@@ -200,7 +247,10 @@ public final class CohortRetention {
             return this;
         }
 
-        /** Ignores events at or after {@code value}. */
+        /**
+         * Ends the observation at {@code value}: only periods over by then are counted, so activity in the period
+         * that holds {@code value} (unless it starts exactly then) and later is ignored.
+         */
         public Builder until(Instant value) {
             this.until = Optional.of(Checks.present("until", value));
             return this;

@@ -41,6 +41,17 @@ public record PeriodChurn(String group, LocalDate start, LocalDate end, long atS
         }
         Checks.present("churnRate", churnRate);
         Checks.present("retentionRate", retentionRate);
+        requireRate("churnRate", churnRate, churned, atStart);
+        requireRate("retentionRate", retentionRate, retained, atStart);
+    }
+
+    /** Requires {@code rate} to be count / atStart, and empty exactly when atStart is 0. */
+    private static void requireRate(String field, OptionalDouble rate, long count, long atStart) {
+        OptionalDouble expected = atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) count / atStart);
+        if (!rate.equals(expected)) {
+            throw new IllegalArgumentException(field + ": " + rate + " is not " + count + " / " + atStart + " = "
+                    + expected + "; a rate is its count over the customers at start, empty when there are none");
+        }
     }
 
     /** Returns the counts of a period with the rates derived from them. */
@@ -48,7 +59,10 @@ public record PeriodChurn(String group, LocalDate start, LocalDate end, long atS
             long newCustomers, long reactivated, long atEnd) {
         long retained = atStart - churned;
         return new PeriodChurn(group, start, end, atStart, retained, churned, newCustomers, reactivated, atEnd,
-                atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) churned / atStart),
-                atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) retained / atStart));
+                rate(churned, atStart), rate(retained, atStart));
+    }
+
+    private static OptionalDouble rate(long count, long atStart) {
+        return atStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) count / atStart);
     }
 }

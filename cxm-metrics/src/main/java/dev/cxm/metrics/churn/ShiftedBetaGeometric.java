@@ -35,7 +35,25 @@ import org.hipparchus.special.Beta;
  */
 public record ShiftedBetaGeometric(double alpha, double beta) {
 
-    private static final int MAX_SERIES_TERMS = 10_000_000;
+    /** Gauss-Legendre nodes and weights on [-1, 1], for the DERL integral. */
+    private static final double[] NODES;
+    private static final double[] WEIGHTS;
+    /** Stop integrating once the rest is below this share of the sum (a bound, by log-concavity). */
+    private static final double TAIL_SHARE = 1e-17;
+    /** The widest piece of the DERL integral, in log-duration units; the integrand's singularities lie pi away. */
+    private static final double MAX_PIECE = 2;
+    private static final int MAX_PIECES = 10_000_000;
+
+    static {
+        org.hipparchus.analysis.integration.gauss.GaussIntegrator rule =
+                new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(20);
+        NODES = new double[rule.getNumberOfPoints()];
+        WEIGHTS = new double[rule.getNumberOfPoints()];
+        for (int i = 0; i < NODES.length; i++) {
+            NODES[i] = rule.getPoint(i);
+            WEIGHTS[i] = rule.getWeight(i);
+        }
+    }
 
     /** Validates the parameters. */
     public ShiftedBetaGeometric {
@@ -53,8 +71,15 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
      * at the start, {@code survivors[t]} of them still customers after t periods. Customers still there at
      * the end are right-censored.
      *
-     * @throws IllegalArgumentException when there are fewer than two counts, the first is not positive, or the
-     *     counts are negative or increase
+     * <p>The fit refuses counts that cannot identify both parameters, rather than return an arbitrary pair:
+     * one period (any alpha and beta with the same alpha / (alpha + beta) fit it equally), and counts that
+     * show no heterogeneity, where a constant churn probability (the geometric model, the sBG's limit as
+     * alpha + beta grows without bound) fits at least as well as any sBG model: the likelihood then has no
+     * maximum, and the optimiser would return some large alpha and beta of no meaning; and counts where every
+     * churn happened in period 1 (the likelihood rises as alpha + beta falls to 0).
+     *
+     * @throws IllegalArgumentException when there are fewer than three counts (two periods), the first is not
+     *     positive, the counts are negative or increase, nobody churned, or the counts show no heterogeneity
      */
     public static ShiftedBetaGeometricFit fit(long... survivors) {
         List<Long> counts = new ArrayList<>(survivors.length);
@@ -67,9 +92,19 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
     /** Fits the model to one cohort's survivor counts; see {@link #fit(long...)}. */
     public static ShiftedBetaGeometricFit fit(List<Long> survivors) {
         long[] n = requireSurvivors(survivors);
+        if (n.length < 3) {
+            throw new IllegalArgumentException("survivors: " + n.length + " counts cover one period; the fit needs the"
+                    + " cohort size and at least two later counts, since one period's churn fixes only"
+                    + " alpha / (alpha + beta), not alpha and beta");
+        }
         if (n[0] == n[n.length - 1]) {
             throw new IllegalArgumentException("survivors: nobody churned in " + (n.length - 1)
                     + " periods; the model needs at least one churn to estimate");
+        }
+        if (n[1] == n[n.length - 1]) {
+            throw new IllegalArgumentException("survivors: every churn happened in period 1 and none after; the sBG"
+                    + " fit runs off to alpha + beta = 0 (a share " + (n[0] - n[1]) + " / " + n[0] + " leaves at once, the"
+                    + " rest never), so alpha and beta cannot be estimated");
         }
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-13, 1e-13);
         double[] start = {0, 0};
@@ -83,7 +118,31 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
         }
         double[] point = best.getPoint();
         ShiftedBetaGeometric model = new ShiftedBetaGeometric(Math.exp(point[0]), Math.exp(point[1]));
-        return new ShiftedBetaGeometricFit(model, logLikelihood(model.alpha, model.beta, n), survivors);
+        double logLikelihood = logLikelihood(model.alpha, model.beta, n);
+        requireHeterogeneity(n, logLikelihood);
+        return new ShiftedBetaGeometricFit(model, logLikelihood, survivors);
+    }
+
+    /**
+     * Refuses counts that a constant churn probability fits at least as well as the sBG fit: the sBG likelihood
+     * then rises towards that geometric model as alpha + beta grows, and has no maximum. The margin covers the
+     * rounding of the log-Beta function at large arguments (about 1e-6 on a thousand customers).
+     */
+    private static void requireHeterogeneity(long[] n, double sbgLogLikelihood) {
+        long churned = n[0] - n[n.length - 1];
+        long exposure = 0;
+        for (int t = 0; t < n.length - 1; t++) {
+            exposure += n[t];
+        }
+        double theta = (double) churned / exposure;
+        double geometric = churned * Math.log(theta) + (exposure > churned ? (exposure - churned) * Math.log1p(-theta) : 0);
+        if (sbgLogLikelihood - geometric <= Math.max(1e-4, 1e-9 * Math.abs(geometric))) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "survivors: the counts show no"
+                    + " heterogeneity: a constant churn probability of %.4f per period fits them as well as any sBG"
+                    + " model (log-likelihood %.4f against %.4f), so the fit runs off to alpha + beta = infinity and"
+                    + " alpha and beta cannot be estimated; use the constant probability (a geometric model)",
+                    theta, geometric, sbgLogLikelihood));
+        }
     }
 
     /** Returns the log-likelihood of survivor counts under the model. */
@@ -140,8 +199,17 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
      * (beta + n - 1) / (alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)).
      * Multiply by the margin per period for the customer's residual value.
      *
+     * <p>The hypergeometric series converges like (1 + d)^-k, too slowly to sum for small rates (ten million
+     * terms fall 16% short at d = 1e-7), so it is evaluated through Euler's integral instead, which holds for
+     * every d > 0: with x = -ln s, DERL = (beta + n - 1) times the integral over x >= 0 of
+     * exp(-(alpha - 1) x) (1 + delta (e^x - 1))^-(beta + n), delta = d / (1 + d). The integrand is smooth and
+     * log-concave; it is integrated by 20-point Gauss-Legendre on pieces at most 2 wide and short enough that
+     * it changes by at most e^2 within one, until the rest, bounded through log-concavity, is below 1e-17 of
+     * the sum. As d falls to 0, DERL grows without bound when alpha <= 1 (the expected lifetime is infinite).
+     *
      * @param renewals renewals made so far, 0 or more
-     * @param discountRate the discount rate per period, positive (0.10 for 10%)
+     * @param discountRate the discount rate per period, positive and finite (0.10 for 10%)
+     * @throws ArithmeticException when the result is too large for a double (an extremely small rate)
      */
     public double discountedExpectedResidualLifetime(int renewals, double discountRate) {
         if (renewals < 0) {
@@ -150,16 +218,44 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
         requirePositive("discountRate", discountRate);
         double n = renewals + 1.0;
         double b = beta + n;
-        double c = alpha + beta + n;
-        double z = 1 / (1 + discountRate);
-        // 2F1(1, b; c; z) = sum_k (b)_k / (c)_k z^k; the terms shrink at least like z^k since b < c.
-        double term = 1;
-        double sum = 1;
-        for (int k = 0; k < MAX_SERIES_TERMS && term > 1e-17 * sum; k++) {
-            term *= (b + k) / (c + k) * z;
-            sum += term;
+        double delta = discountRate / (1 + discountRate);
+        double sum = 0;
+        double x = 0;
+        for (int piece = 0; piece < MAX_PIECES; piece++) {
+            double slope = logIntegrandSlope(x, b, delta);
+            double width = Math.min(MAX_PIECE, 2 / Math.abs(slope));
+            double half = width / 2;
+            double pieceSum = 0;
+            for (int i = 0; i < NODES.length; i++) {
+                pieceSum += WEIGHTS[i] * Math.exp(logIntegrand(x + half * (1 + NODES[i]), b, delta));
+            }
+            sum += half * pieceSum;
+            x += width;
+            // log f is concave, so beyond x, f(y) <= f(x) exp(slope(x) (y - x)) and the rest is at most f(x) / |slope|.
+            double nextSlope = logIntegrandSlope(x, b, delta);
+            if (nextSlope < 0 && Math.exp(logIntegrand(x, b, delta)) / -nextSlope <= TAIL_SHARE * sum) {
+                double derl = (beta + n - 1) * sum;
+                if (!Double.isFinite(derl)) {
+                    throw new ArithmeticException("discountRate: " + discountRate + " is so small that the DERL of"
+                            + " this model (alpha " + alpha + " <= 1 makes it grow without bound) exceeds a double");
+                }
+                return derl;
+            }
         }
-        return (beta + n - 1) / (alpha + beta + n - 1) * sum;
+        throw new IllegalStateException("DERL integral: no convergence in " + MAX_PIECES + " pieces for alpha " + alpha
+                + ", beta " + beta + ", renewals " + renewals + ", discountRate " + discountRate);
+    }
+
+    /** Returns ln f(x) = -(alpha - 1) x - b ln(1 + delta (e^x - 1)), the log of the DERL integrand. */
+    private double logIntegrand(double x, double b, double delta) {
+        double u = x + Math.log(delta); // ln(delta e^x); past 0, factor it out so that e^x cannot overflow
+        double log = u > 0 ? u + Math.log1p((1 - delta) * Math.exp(-u)) : Math.log1p(delta * Math.expm1(x));
+        return -(alpha - 1) * x - b * log;
+    }
+
+    /** Returns the derivative of {@link #logIntegrand} at x; it decreases in x (the integrand is log-concave). */
+    private double logIntegrandSlope(double x, double b, double delta) {
+        return -(alpha - 1) - b / (1 + (1 - delta) * Math.exp(-(x + Math.log(delta))));
     }
 
     private static double logLikelihood(double alpha, double beta, long[] n) {
@@ -178,7 +274,8 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
         return ll;
     }
 
-    private static long[] requireSurvivors(List<Long> survivors) {
+    /** Returns the counts as an array when they are survivor counts: a positive cohort size, then non-increasing. */
+    static long[] requireSurvivors(List<Long> survivors) {
         if (survivors.size() < 2) {
             throw new IllegalArgumentException("survivors: " + survivors.size() + " counts; the model needs the cohort"
                     + " size and at least one later count");

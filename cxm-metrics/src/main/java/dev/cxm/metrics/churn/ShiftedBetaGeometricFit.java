@@ -13,13 +13,14 @@ import dev.cxm.core.internal.Checks;
  */
 public record ShiftedBetaGeometricFit(ShiftedBetaGeometric model, double logLikelihood, List<Long> survivors) {
 
-    /** Validates and copies the fit. */
+    /** Validates and copies the fit: survivor counts as {@link ShiftedBetaGeometric#fit(List)} takes them. */
     public ShiftedBetaGeometricFit {
         Checks.present("model", model);
         if (!(logLikelihood <= 0)) {
             throw new IllegalArgumentException("logLikelihood: " + logLikelihood + " is not a log-probability");
         }
-        survivors = List.copyOf(survivors);
+        survivors = List.copyOf(Checks.present("survivors", survivors));
+        ShiftedBetaGeometric.requireSurvivors(survivors);
     }
 
     /** Returns the expected survivors of the fitted cohort after 0 .. {@code periods} periods, beyond the data too. */

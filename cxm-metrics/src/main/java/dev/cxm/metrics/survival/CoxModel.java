@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  */
 public final class CoxModel {
 
+    private final ChronoUnit unit;
     private final List<CoxCoefficient> coefficients;
     private final List<String> names;
     private final double[] beta;
@@ -26,10 +28,11 @@ public final class CoxModel {
     private final double[] hazardTimes;
     private final double[] baselineHazard;
 
-    CoxModel(List<CoxCoefficient> coefficients, double[] beta, double[] means, double[][] covariance,
+    CoxModel(ChronoUnit unit, List<CoxCoefficient> coefficients, double[] beta, double[] means, double[][] covariance,
             double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
             double concordance, int subjects, int events, int iterations, CoxOptions options, double[] hazardTimes,
             double[] baselineHazard) {
+        this.unit = unit;
         this.coefficients = List.copyOf(coefficients);
         this.names = coefficients.stream().map(CoxCoefficient::name).toList();
         this.beta = beta;
@@ -45,6 +48,11 @@ public final class CoxModel {
         this.options = options;
         this.hazardTimes = hazardTimes;
         this.baselineHazard = baselineHazard;
+    }
+
+    /** Returns the unit of the durations the model was fitted on, and of the times of its predicted curves. */
+    public ChronoUnit unit() {
+        return unit;
     }
 
     /** Returns one estimate per covariate, in the data's column order. */
@@ -162,7 +170,7 @@ public final class CoxModel {
 
     @Override
     public String toString() {
-        return "CoxModel[subjects=" + subjects + ", events=" + events + ", coefficients=" + coefficients
+        return "CoxModel[unit=" + unit + ", subjects=" + subjects + ", events=" + events + ", coefficients=" + coefficients
                 + ", logPartialLikelihood=" + logPartialLikelihood + ", concordance=" + concordance + "]";
     }
 }

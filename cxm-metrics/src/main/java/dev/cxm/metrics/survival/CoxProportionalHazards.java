@@ -147,7 +147,7 @@ public final class CoxProportionalHazards {
         ChiSquaredTest lrTest = new ChiSquaredTest(lrStatistic, p, TailProbabilities.chiSquared(lrStatistic, p));
         double concordance = Concordance.index(order, observed, likelihood.linearPredictors(beta));
         double[][] baseline = likelihood.baselineCumulativeHazard(beta);
-        return new CoxModel(coefficients, beta, means, covariance, current.logLikelihood(), nullLogLikelihood, lrTest,
+        return new CoxModel(data.unit(), coefficients, beta, means, covariance, current.logLikelihood(), nullLogLikelihood, lrTest,
                 concordance, n, data.eventCount(), iterations, options, baseline[0], baseline[1]);
     }
 

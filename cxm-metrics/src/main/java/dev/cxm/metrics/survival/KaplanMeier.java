@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,63 +51,48 @@ public final class KaplanMeier {
      */
     public SurvivalCurve fit(SurvivalData data) {
         String name = data.groups().size() == 1 ? data.groups().get(0) : SurvivalData.DEFAULT_GROUP;
-        double[] durations = data.durationColumn();
-        boolean[] observed = data.observedColumn();
-        int events = data.eventCount();
-        double[] eventTimes = new double[events];
-        double[] censorTimes = new double[durations.length - events];
-        int e = 0;
-        int c = 0;
-        for (int i = 0; i < durations.length; i++) {
-            if (observed[i]) {
-                eventTimes[e++] = durations[i];
-            } else {
-                censorTimes[c++] = durations[i];
-            }
-        }
-        return estimate(name, eventTimes, censorTimes);
+        double[][][] split = partition(data, null, 1);
+        return estimate(name, data.unit(), split[0][0], split[1][0]);
     }
 
     /** Estimates one curve per group, in the data's group order. */
     public Map<String, SurvivalCurve> fitByGroup(SurvivalData data) {
         int groupCount = data.groups().size();
-        double[] durations = data.durationColumn();
-        boolean[] observed = data.observedColumn();
-        int[] groupOf = data.groupColumn();
-        int[] eventCount = new int[groupCount];
-        int[] censorCount = new int[groupCount];
-        for (int i = 0; i < durations.length; i++) {
-            if (observed[i]) {
-                eventCount[groupOf[i]]++;
-            } else {
-                censorCount[groupOf[i]]++;
-            }
-        }
-        double[][] eventTimes = new double[groupCount][];
-        double[][] censorTimes = new double[groupCount][];
-        for (int g = 0; g < groupCount; g++) {
-            eventTimes[g] = new double[eventCount[g]];
-            censorTimes[g] = new double[censorCount[g]];
-        }
-        int[] e = new int[groupCount];
-        int[] c = new int[groupCount];
-        for (int i = 0; i < durations.length; i++) {
-            int g = groupOf[i];
-            if (observed[i]) {
-                eventTimes[g][e[g]++] = durations[i];
-            } else {
-                censorTimes[g][c[g]++] = durations[i];
-            }
-        }
+        double[][][] split = partition(data, data.groupColumn(), groupCount);
         Map<String, SurvivalCurve> curves = new LinkedHashMap<>();
         for (int g = 0; g < groupCount; g++) {
-            curves.put(data.groups().get(g), estimate(data.groups().get(g), eventTimes[g], censorTimes[g]));
+            curves.put(data.groups().get(g), estimate(data.groups().get(g), data.unit(), split[0][g], split[1][g]));
         }
         return java.util.Collections.unmodifiableMap(curves);
     }
 
+    /**
+     * Splits the durations by group: {@code [0][g]} the churn times of group g, {@code [1][g]} its censoring
+     * times; {@code groupOf} null puts every subject in group 0.
+     */
+    private static double[][][] partition(SurvivalData data, int[] groupOf, int groupCount) {
+        double[] durations = data.durationColumn();
+        boolean[] observed = data.observedColumn();
+        int[][] counts = new int[2][groupCount];
+        for (int i = 0; i < durations.length; i++) {
+            counts[observed[i] ? 0 : 1][groupOf == null ? 0 : groupOf[i]]++;
+        }
+        double[][][] split = new double[2][groupCount][];
+        for (int g = 0; g < groupCount; g++) {
+            split[0][g] = new double[counts[0][g]];
+            split[1][g] = new double[counts[1][g]];
+        }
+        int[][] next = new int[2][groupCount];
+        for (int i = 0; i < durations.length; i++) {
+            int kind = observed[i] ? 0 : 1;
+            int g = groupOf == null ? 0 : groupOf[i];
+            split[kind][g][next[kind][g]++] = durations[i];
+        }
+        return split;
+    }
+
     /** Estimates the curve from the event and censoring times; sorts both arrays in place. */
-    private SurvivalCurve estimate(String group, double[] eventTimes, double[] censorTimes) {
+    private SurvivalCurve estimate(String group, ChronoUnit unit, double[] eventTimes, double[] censorTimes) {
         DurationSort.sort(eventTimes);
         DurationSort.sort(censorTimes);
         int steps = countDistinct(eventTimes, censorTimes);
@@ -146,7 +132,7 @@ public final class KaplanMeier {
             greenwood[k] = sum;
             atRisk -= d + c;
         }
-        return new SurvivalCurve(group, eventTimes.length + censorTimes.length, level, z, times, atRiskAt, events,
+        return new SurvivalCurve(group, unit, eventTimes.length + censorTimes.length, level, z, times, atRiskAt, events,
                 censored, survival, greenwood);
     }
 

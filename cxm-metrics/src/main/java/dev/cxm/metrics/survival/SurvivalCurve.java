@@ -1,8 +1,10 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.RandomAccess;
 
@@ -12,6 +14,10 @@ import dev.cxm.metrics.stats.ConfidenceInterval;
  * A Kaplan-Meier survival curve of one group: the estimate of S(t), the probability that a subject lasts
  * beyond t, at every time where subjects churned or were censored, with Greenwood's variance and a log-log
  * confidence band. Made by {@link KaplanMeier}.
+ *
+ * <p>Once the curve has fallen to 0 (every subject still at risk churned), Greenwood's sum is infinite: the
+ * standard error and the band are undefined there and reported empty, as R's survival package reports them
+ * ({@code NaN}, {@code NA}); the confidence limits of a quantile are read only where the band is defined.
  *
  * <p>Immutable; the steps are held as primitive arrays and {@link #timeline()} is a read-only view over
  * them, so a curve of ten million distinct times costs arrays, not objects.
@@ -25,6 +31,7 @@ public final class SurvivalCurve {
     private static final double QUANTILE_TOLERANCE = 1e-8;
 
     private final String group;
+    private final ChronoUnit unit;
     private final int subjects;
     private final int events;
     private final double level;
@@ -35,10 +42,13 @@ public final class SurvivalCurve {
     private final int[] censoredCounts;
     private final double[] survival;
     private final double[] greenwoodSums;
+    /** The steps before the first where S is 0: the band and standard error are defined on them only. */
+    private final int definedSteps;
 
-    SurvivalCurve(String group, int subjects, double level, double z, double[] times, int[] atRisk,
+    SurvivalCurve(String group, ChronoUnit unit, int subjects, double level, double z, double[] times, int[] atRisk,
             int[] eventCounts, int[] censoredCounts, double[] survival, double[] greenwoodSums) {
         this.group = group;
+        this.unit = unit;
         this.subjects = subjects;
         this.level = level;
         this.z = z;
@@ -48,6 +58,11 @@ public final class SurvivalCurve {
         this.censoredCounts = censoredCounts;
         this.survival = survival;
         this.greenwoodSums = greenwoodSums;
+        int defined = 0;
+        while (defined < survival.length && survival[defined] > 0) {
+            defined++;
+        }
+        this.definedSteps = defined;
         int total = 0;
         for (int d : eventCounts) {
             total += d;
@@ -58,6 +73,11 @@ public final class SurvivalCurve {
     /** Returns the group the curve describes. */
     public String group() {
         return group;
+    }
+
+    /** Returns the unit of every time of the curve: the unit of the durations it was estimated from. */
+    public ChronoUnit unit() {
+        return unit;
     }
 
     /** Returns how many subjects the curve was estimated from. */
@@ -82,7 +102,7 @@ public final class SurvivalCurve {
 
     /**
      * Returns the estimate of S(time) (the curve is a right-continuous step function, 1 before the first
-     * churn) with its standard error and confidence interval.
+     * churn) with its standard error and confidence interval, both empty where S(time) is 0.
      */
     public SurvivalEstimate at(double time) {
         if (Double.isNaN(time)) {
@@ -90,10 +110,14 @@ public final class SurvivalCurve {
         }
         int k = lastStepAtOrBefore(time);
         if (k < 0) {
-            return new SurvivalEstimate(time, 1, 0, new ConfidenceInterval(1, 1, level, BAND_METHOD));
+            return new SurvivalEstimate(time, 1, OptionalDouble.of(0),
+                    Optional.of(new ConfidenceInterval(1, 1, level, BAND_METHOD)));
         }
-        return new SurvivalEstimate(time, survival[k], standardError(k),
-                new ConfidenceInterval(lower(k), upper(k), level, BAND_METHOD));
+        if (k >= definedSteps) {
+            return new SurvivalEstimate(time, survival[k], OptionalDouble.empty(), Optional.empty());
+        }
+        return new SurvivalEstimate(time, survival[k], OptionalDouble.of(standardError(k)),
+                Optional.of(new ConfidenceInterval(lower(k), upper(k), level, BAND_METHOD)));
     }
 
     /** Returns the median time to churn with its confidence limits: {@code quantile(0.5)}. */
@@ -105,7 +129,8 @@ public final class SurvivalCurve {
      * Returns the time by which a share {@code probability} of the subjects has churned: the first time
      * the curve falls to {@code 1 - probability} or below. Where the curve sits exactly at that value over
      * an interval, the quantile is the midpoint of the interval, as in R's survival package. The limits
-     * apply the same rule to the band: the lower limit to the lower band, the upper limit to the upper band.
+     * apply the same rule to the band: the lower limit to the lower band, the upper limit to the upper band,
+     * over the steps where the band is defined (not where S is 0), as R does.
      */
     public SurvivalQuantile quantile(double probability) {
         if (!(probability > 0 && probability < 1)) {
@@ -116,8 +141,7 @@ public final class SurvivalCurve {
         // lower <= S <= upper: the lower band crosses at or before S does, the upper band at or after.
         int estimateCrossing = firstStepAtOrBelow(target + QUANTILE_TOLERANCE);
         return new SurvivalQuantile(probability, quantileAt(estimateCrossing, target, Curve.ESTIMATE),
-                quantileAt(firstCrossing(target, Curve.LOWER, 0, Math.min(estimateCrossing + 1, times.length)),
-                        target, Curve.LOWER),
+                quantileAt(firstCrossing(target, Curve.LOWER, 0, estimateCrossing + 1), target, Curve.LOWER),
                 quantileAt(firstCrossing(target, Curve.UPPER, estimateCrossing, times.length), target, Curve.UPPER),
                 level);
     }
@@ -147,9 +171,12 @@ public final class SurvivalCurve {
         return low;
     }
 
-    /** Returns the first step in [from, to) where {@code curve} is at or below the target, or the number of steps. */
+    /**
+     * Returns the first step in [from, to) where the band {@code curve} is defined and at or below the target,
+     * or the number of steps.
+     */
     private int firstCrossing(double target, Curve curve, int from, int to) {
-        for (int k = from; k < to; k++) {
+        for (int k = from; k < Math.min(to, definedSteps); k++) {
             if (value(k, curve) <= target + QUANTILE_TOLERANCE) {
                 return k;
             }
@@ -159,19 +186,21 @@ public final class SurvivalCurve {
 
     /**
      * Returns the quantile read at the crossing step {@code k}: its time, or, where the curve sits exactly
-     * at the target, the midpoint between it and the first later time the curve falls below the target.
+     * at the target, the midpoint between it and the first later time the curve falls below the target
+     * (for a band, the first such time where the band is defined).
      */
     private OptionalDouble quantileAt(int k, double target, Curve curve) {
         if (k >= times.length) {
             return OptionalDouble.empty();
         }
         if (Math.abs(value(k, curve) - target) < QUANTILE_TOLERANCE) {
+            int end = curve == Curve.ESTIMATE ? times.length : definedSteps;
             int later = curve == Curve.ESTIMATE ? firstStepAtOrBelow(target - QUANTILE_TOLERANCE - Math.ulp(target))
                     : k + 1;
-            while (later < times.length && !(value(later, curve) < target - QUANTILE_TOLERANCE)) {
+            while (later < end && !(value(later, curve) < target - QUANTILE_TOLERANCE)) {
                 later++;
             }
-            if (later < times.length) {
+            if (later < end) {
                 return OptionalDouble.of((times[k] + times[later]) / 2);
             }
         }
@@ -183,15 +212,18 @@ public final class SurvivalCurve {
         return k >= 0 ? k : -k - 2;
     }
 
+    /** Returns Greenwood's standard error at step {@code k}, one where S is above 0. */
     private double standardError(int k) {
-        double s = survival[k];
-        return s == 0 ? 0 : s * Math.sqrt(greenwoodSums[k]);
+        return survival[k] * Math.sqrt(greenwoodSums[k]);
     }
 
-    /** The band is S^exp(+z sigma / log S) .. S^exp(-z sigma / log S), sigma^2 the Greenwood sum. */
+    /**
+     * The band at step {@code k}, one where S is above 0, is S^exp(+z sigma / log S) .. S^exp(-z sigma / log S),
+     * sigma^2 the Greenwood sum; [1, 1] where S is 1.
+     */
     private double lower(int k) {
         double s = survival[k];
-        if (s == 0 || s == 1) {
+        if (s == 1) {
             return s;
         }
         return Math.min(s, Math.pow(s, Math.exp(-z * Math.sqrt(greenwoodSums[k]) / Math.log(s))));
@@ -199,7 +231,7 @@ public final class SurvivalCurve {
 
     private double upper(int k) {
         double s = survival[k];
-        if (s == 0 || s == 1) {
+        if (s == 1) {
             return s;
         }
         return Math.max(s, Math.pow(s, Math.exp(z * Math.sqrt(greenwoodSums[k]) / Math.log(s))));
@@ -207,7 +239,7 @@ public final class SurvivalCurve {
 
     @Override
     public String toString() {
-        return "SurvivalCurve[group=" + group + ", subjects=" + subjects + ", events=" + events + ", steps="
+        return "SurvivalCurve[group=" + group + ", unit=" + unit + ", subjects=" + subjects + ", events=" + events + ", steps="
                 + times.length + "]";
     }
 
@@ -215,8 +247,12 @@ public final class SurvivalCurve {
     private final class Timeline extends AbstractList<SurvivalStep> implements RandomAccess {
         @Override
         public SurvivalStep get(int k) {
+            if (k >= definedSteps) {
+                return new SurvivalStep(times[k], atRisk[k], eventCounts[k], censoredCounts[k], survival[k],
+                        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            }
             return new SurvivalStep(times[k], atRisk[k], eventCounts[k], censoredCounts[k], survival[k],
-                    standardError(k), lower(k), upper(k));
+                    OptionalDouble.of(standardError(k)), OptionalDouble.of(lower(k)), OptionalDouble.of(upper(k)));
         }
 
         @Override

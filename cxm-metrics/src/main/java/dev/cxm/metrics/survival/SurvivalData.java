@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,12 +16,13 @@ import dev.cxm.core.internal.Checks;
  * Subjects of a survival analysis: for each, the time it was followed (its duration), whether the follow-up
  * ended in the event (churn) or was censored, the group it belongs to, and optionally numeric covariates.
  *
- * <p>Durations are plain numbers in one unit the caller chooses (days, weeks, months); every result
- * reports times in the same unit. Rows are numbered from 1 in the order they were added, and every
- * complaint about a row names its number.
+ * <p>Durations are numbers in one {@link ChronoUnit} the caller states (days, weeks, months, ...), which
+ * the data carry as {@link #unit()}; every result reports times in the same unit and names it. Rows are numbered from 1 in the order they were added, and every
+ * complaint about a row names its number and the rule it breaks, never the row's values (they may be
+ * personal data read from a file).
  *
  * <pre>{@code
- * SurvivalData data = SurvivalData.builder("plan", "tickets")
+ * SurvivalData data = SurvivalData.builder(ChronoUnit.DAYS, "plan", "tickets")
  *         .add(120, true, "monthly", 0, 3)    // churned after 120 days
  *         .add(365, false, "annual", 1, 0)    // still a customer after 365 days: censored
  *         .build();
@@ -36,6 +38,7 @@ public final class SurvivalData {
 
     private static final String NO_SUBJECTS = "subjects: none were given; a survival analysis needs at least one";
 
+    private final ChronoUnit unit;
     private final double[] durations;
     private final boolean[] observed;
     private final int[] groupOf;
@@ -44,8 +47,9 @@ public final class SurvivalData {
     private final double[] covariates;
     private final int eventCount;
 
-    private SurvivalData(double[] durations, boolean[] observed, int[] groupOf, List<String> groups,
+    private SurvivalData(ChronoUnit unit, double[] durations, boolean[] observed, int[] groupOf, List<String> groups,
             List<String> covariateNames, double[] covariates) {
+        this.unit = unit;
         this.durations = durations;
         this.observed = observed;
         this.groupOf = groupOf;
@@ -59,24 +63,25 @@ public final class SurvivalData {
         this.eventCount = events;
     }
 
-    /** Starts a data set whose subjects carry the named covariates, in this order. */
-    public static Builder builder(String... covariateNames) {
-        return builder(List.of(covariateNames));
+    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    public static Builder builder(ChronoUnit unit, String... covariateNames) {
+        return builder(unit, List.of(covariateNames));
     }
 
-    /** Starts a data set whose subjects carry the named covariates, in this order. */
-    public static Builder builder(List<String> covariateNames) {
-        return new Builder(covariateNames);
+    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    public static Builder builder(ChronoUnit unit, List<String> covariateNames) {
+        return new Builder(unit, covariateNames);
     }
 
     /**
-     * Returns the subjects with the given durations and event flags, in one group and without covariates;
-     * the arrays are copied.
+     * Returns the subjects with the given durations (in {@code unit}) and event flags, in one group and without
+     * covariates; the arrays are copied.
      *
      * @throws IllegalArgumentException naming the row of a negative or non-finite duration, or when the
      *     arrays differ in length
      */
-    public static SurvivalData of(double[] durations, boolean[] observed) {
+    public static SurvivalData of(ChronoUnit unit, double[] durations, boolean[] observed) {
+        requireUnit(unit);
         if (durations.length != observed.length) {
             throw new IllegalArgumentException("observed: " + observed.length + " flags for " + durations.length
                     + " durations; there must be one flag per duration");
@@ -91,7 +96,7 @@ public final class SurvivalData {
         for (int row = 0; row < copy.length; row++) {
             copy[row] = durations[row] + 0.0; // -0.0 becomes 0.0, so that equal durations are equal bit for bit
         }
-        return new SurvivalData(copy, observed.clone(), new int[durations.length],
+        return new SurvivalData(unit, copy, observed.clone(), new int[durations.length],
                 List.of(DEFAULT_GROUP), List.of(), new double[0]);
     }
 
@@ -99,19 +104,25 @@ public final class SurvivalData {
      * Parses an event flag as written in files: {@code 1}, {@code true} (the event happened) or {@code 0},
      * {@code false} (censored), ignoring case and surrounding blanks.
      *
-     * @throws IllegalArgumentException naming the text when it is none of these
+     * @throws IllegalArgumentException when it is none of these; the message does not repeat the text, which
+     *     may be any cell of a file
      */
     public static boolean parseEventFlag(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
+        switch (Checks.present("text", text).strip().toLowerCase(Locale.ROOT)) {
             case "1", "true" -> {
                 return true;
             }
             case "0", "false" -> {
                 return false;
             }
-            default -> throw new IllegalArgumentException("event: \"" + text
-                    + "\" is not an event flag; expected 0, 1, true or false");
+            default -> throw new IllegalArgumentException("event: the value is not an event flag; expected 0, 1,"
+                    + " true or false");
         }
+    }
+
+    /** Returns the unit of the durations, in which every result of these data reports its times. */
+    public ChronoUnit unit() {
+        return unit;
     }
 
     /** Returns the number of subjects. */
@@ -178,7 +189,7 @@ public final class SurvivalData {
                 next++;
             }
         }
-        return new SurvivalData(d, e, new int[count], List.of(name), covariateNames, x);
+        return new SurvivalData(unit, d, e, new int[count], List.of(name), covariateNames, x);
     }
 
     /** Returns the position of {@code name} among the groups. */
@@ -226,9 +237,18 @@ public final class SurvivalData {
         return covariates;
     }
 
+    private static ChronoUnit requireUnit(ChronoUnit unit) {
+        Checks.present("unit", unit);
+        if (unit == ChronoUnit.FOREVER) {
+            throw new IllegalArgumentException("unit: FOREVER is not a unit of duration; use DAYS, WEEKS, MONTHS, ...");
+        }
+        return unit;
+    }
+
+    /** Refuses a negative or non-finite duration, naming the row and the rule but not the value (row data). */
     private static void requireDuration(long row, double duration) {
         if (!(duration >= 0) || Double.isInfinite(duration)) {
-            throw new IllegalArgumentException("row " + row + ": duration " + duration
+            throw new IllegalArgumentException("row " + row + ": the duration"
                     + (duration < 0 ? " is negative" : " is not a finite number")
                     + "; a duration must be a finite number, zero or more");
         }
@@ -236,6 +256,7 @@ public final class SurvivalData {
 
     /** Collects subjects row by row, validating each as it comes. */
     public static final class Builder {
+        private final ChronoUnit unit;
         private final List<String> covariateNames;
         private final Map<String, Integer> groupIndex = new HashMap<>();
         private final List<String> groups = new ArrayList<>();
@@ -246,7 +267,8 @@ public final class SurvivalData {
         private double[] covariates;
         private int size;
 
-        private Builder(List<String> covariateNames) {
+        private Builder(ChronoUnit unit, List<String> covariateNames) {
+            this.unit = requireUnit(unit);
             Set<String> distinct = new LinkedHashSet<>();
             for (String name : Checks.present("covariateNames", covariateNames)) {
                 Checks.nonBlank("covariate name", name);
@@ -302,14 +324,14 @@ public final class SurvivalData {
             }
             for (int j = 0; j < p; j++) {
                 if (!Double.isFinite(covariateValues[j])) {
-                    throw new IllegalArgumentException("row " + row + ": covariate " + covariateNames.get(j) + " is "
-                            + covariateValues[j] + "; covariates must be finite numbers");
+                    throw new IllegalArgumentException("row " + row + ": covariate " + covariateNames.get(j)
+                            + " is not a finite number; covariates must be finite numbers");
                 }
             }
             int g = indexOfGroup(group, !groupsDeclared);
             if (g < 0) {
-                throw new IllegalArgumentException("row " + row + ": group \"" + group + "\" is not one of the declared"
-                        + " groups " + groups);
+                throw new IllegalArgumentException("row " + row + ": the group is not one of the declared groups "
+                        + groups);
             }
             if (size == durations.length) {
                 int capacity = Math.max(16, size + (size >> 1));
@@ -358,7 +380,7 @@ public final class SurvivalData {
                             + "\" was declared but no subject belongs to it");
                 }
             }
-            return new SurvivalData(Arrays.copyOf(durations, size), Arrays.copyOf(observed, size),
+            return new SurvivalData(unit, Arrays.copyOf(durations, size), Arrays.copyOf(observed, size),
                     Arrays.copyOf(groupOf, size), List.copyOf(groups), covariateNames,
                     Arrays.copyOf(covariates, size * covariateNames.size()));
         }

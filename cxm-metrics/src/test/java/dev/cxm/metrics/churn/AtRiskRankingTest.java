@@ -72,6 +72,27 @@ class AtRiskRankingTest {
                 .hasMessageStartingWith("threshold: 0.0 is outside (0, 1]");
     }
 
+    @Test
+    void refusesNullArgumentsAndAValueAtRiskThatIsNotTheOutlooks() {
+        // Expected: by definition, value at risk = value * (1 - P(alive)) = 100 * 0.5 = 50 for this outlook.
+        CustomerOutlook outlook = outlook("c1", 0.5, 100);
+        assertThat(AtRiskCustomer.of(1, outlook).valueAtRisk()).isEqualTo(50.0);
+        assertThatThrownBy(() -> new AtRiskCustomer(1, outlook, 49))
+                .hasMessageStartingWith("valueAtRisk: 49.0 of customer c1 is not value * (1 - P(alive)) = 50.0");
+        AtRiskRanking ranking = AtRiskRanking.below(0.6);
+        List<CustomerOutlook> one = List.of(outlook);
+        assertThatThrownBy(() -> ranking.rank(one, null, o -> 0.5, o -> 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+        assertThatThrownBy(() -> ranking.rank(one, CustomerOutlook::customer, null, o -> 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("probabilityAlive must not be null");
+        assertThatThrownBy(() -> ranking.rank(one, CustomerOutlook::customer, o -> 0.5, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("value must not be null");
+        assertThatThrownBy(() -> ranking.rank(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("outlooks must not be null");
+        assertThatThrownBy(() -> ranking.rank(java.util.Arrays.asList(outlook, null)))
+                .isInstanceOf(NullPointerException.class).hasMessage("outlook must not be null");
+    }
+
     private static CustomerOutlook outlook(String id, double alive, double value) {
         return CustomerOutlook.of(CustomerId.of(id), alive, value);
     }

@@ -136,6 +136,58 @@ class ChurnRatesTest {
     }
 
     @Test
+    void anEndInsideAPeriodLeavesThatUnfinishedPeriodOut() {
+        // Expected: by hand, the reviewer's case: 15 days of inactivity, events a 2025-05-25, b 05-28, c 06-02,
+        // observation ending just after the last event. May is over: a and b are new and active at its end,
+        // nobody churned. June is unfinished (a and b would churn on 06-09 and 06-12, after the end), so it
+        // is not reported: reporting it would invent 2 churns out of 2 (100%).
+        List<CustomerEvent> events = List.of(event("a", 24 * 144), event("b", 24 * 147), event("c", 24 * 152));
+        java.time.Instant lastEvent = EventLogs.ORIGIN.plus(Duration.ofHours(24 * 152));
+        assertThat(lastEvent).isEqualTo(java.time.Instant.parse("2025-06-02T00:00:00Z"));
+        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(15)))
+                .to(lastEvent.plusNanos(1)).build().compute(events);
+        assertThat(report.rows()).hasSize(1);
+        PeriodChurn may = report.rows().get(0);
+        assertThat(may.start()).isEqualTo(java.time.LocalDate.of(2025, 5, 1));
+        assertThat(may.atStart()).isZero();
+        assertThat(may.newCustomers()).isEqualTo(2);
+        assertThat(may.churned()).isZero();
+        assertThat(may.atEnd()).isEqualTo(2);
+        assertThat(report.from()).isEqualTo(java.time.Instant.parse("2025-05-01T00:00:00Z"));
+    }
+
+    @Test
+    void fromAndToCanBeSetApartAndMustStayInOrder() {
+        // Expected: by definition, from alone keeps the default end (the clock), to alone the default start;
+        // either refuses a value that would make the range empty or reversed.
+        ChurnRates.Builder builder = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+                .to(EventLogs.ORIGIN.plus(Duration.ofDays(10)));
+        assertThatThrownBy(() -> builder.from(EventLogs.ORIGIN.plus(Duration.ofDays(10))))
+                .hasMessageStartingWith("to: 2025-01-11T00:00:00Z is not after from 2025-01-11T00:00:00Z");
+        ChurnRates.Builder other = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+                .from(EventLogs.ORIGIN.plus(Duration.ofDays(10)));
+        assertThatThrownBy(() -> other.to(EventLogs.ORIGIN))
+                .hasMessageStartingWith("to: 2025-01-01T00:00:00Z is not after from");
+        ChurnReport report = builder.from(EventLogs.ORIGIN.plus(Duration.ofDays(2))).build().compute(List.of());
+        assertThat(report.from()).isEqualTo(EventLogs.ORIGIN.plus(Duration.ofDays(2)));
+        assertThat(report.to()).isEqualTo(EventLogs.ORIGIN.plus(Duration.ofDays(10)));
+    }
+
+    @Test
+    void aPeriodRowsRatesMustBeItsCountsOverTheCustomersAtStart() {
+        // Expected: by definition, churnRate = churned / atStart = 1 / 4 and retentionRate = 3 / 4; empty at 0.
+        java.time.LocalDate start = java.time.LocalDate.of(2025, 1, 1);
+        java.time.LocalDate end = start.plusMonths(1);
+        PeriodChurn row = PeriodChurn.of("all", start, end, 4, 1, 0, 0, 3);
+        assertThat(row.churnRate()).hasValue(0.25);
+        assertThat(row.retentionRate()).hasValue(0.75);
+        assertThatThrownBy(() -> new PeriodChurn("all", start, end, 4, 3, 1, 0, 0, 3, java.util.OptionalDouble.of(0.5),
+                java.util.OptionalDouble.of(0.75))).hasMessageStartingWith("churnRate: OptionalDouble[0.5] is not 1 / 4");
+        assertThatThrownBy(() -> new PeriodChurn("all", start, end, 0, 0, 0, 1, 0, 1, java.util.OptionalDouble.of(0),
+                java.util.OptionalDouble.empty())).hasMessageStartingWith("churnRate: OptionalDouble[0.0] is not 0 / 0");
+    }
+
+    @Test
     void emptyInputGivesNoRows() {
         ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(90))).build().compute(List.of());

@@ -114,6 +114,61 @@ class CohortRetentionTest {
         assertThat(json.get("rows").get(0).get("retention").toString()).isEqualTo("[1.0,0.5]");
     }
 
+    @Test
+    void untilInsideAPeriodLeavesThatUnfinishedPeriodOut() {
+        // Expected: by hand, monthly cohorts: a active in January and February, b first active in February;
+        // until 2025-02-15 falls inside February, which is unfinished, so February's activity is not counted:
+        // one cohort (January, {a}) with one column. With until 2025-03-01 (February's end) both months count.
+        List<CustomerEvent> events = List.of(new EventLogs.Entry(0, 1, false).toEvent(),
+                new EventLogs.Entry(0, 24 * 35, false).toEvent(), new EventLogs.Entry(1, 24 * 36, false).toEvent());
+        CohortTable cut = CohortRetention.builder().until(java.time.Instant.parse("2025-02-15T00:00:00Z")).build()
+                .compute(events);
+        assertThat(cut.rows()).hasSize(1);
+        assertThat(cut.rows().get(0).active()).containsExactly(1L);
+        CohortTable whole = CohortRetention.builder().until(java.time.Instant.parse("2025-03-01T00:00:00Z")).build()
+                .compute(events);
+        assertThat(whole.rows()).hasSize(2);
+        assertThat(whole.rows().get(0).active()).containsExactly(1L, 1L);
+        assertThat(CohortRetention.builder().until(java.time.Instant.MAX).build().compute(events)).isEqualTo(whole);
+    }
+
+    @Test
+    void refusesATableWiderThanItsPeriodLimitNamingTheSpan() {
+        // Expected: closed form, 2000-01-01 is epoch day 10957 and +13500-01-01 lies 4,199,... days later, above
+        // the limit of 2^22 = 4,194,304 day periods that a table may span.
+        CohortRetention.Accumulator accumulator = CohortRetention.builder().period(CalendarPeriod.DAY, ZoneOffset.UTC)
+                .build().accumulator();
+        accumulator.add(dev.cxm.core.model.CustomerId.of("a"), java.time.Instant.parse("2000-01-01T00:00:00Z"));
+        accumulator.add(dev.cxm.core.model.CustomerId.of("b"), java.time.Instant.parse("+13500-01-01T00:00:00Z"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(accumulator::result)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("periods (2000-01-01 to +13500-01-01), more than 4194304");
+    }
+
+    @Test
+    void aNullCustomerIsRefusedAtOnceAndLosesNoOtherActivity() {
+        // Expected: by construction, 300 distinct customers active on 2025-01-01 form one daily cohort of 300;
+        // the null customer is refused at the call (it used to be queued and to fail a later add, dropping the
+        // pending batch of valid additions with it).
+        CohortRetention.Accumulator accumulator = CohortRetention.builder()
+                .period(CalendarPeriod.DAY, ZoneOffset.UTC).build().accumulator();
+        java.time.Instant at = java.time.Instant.parse("2025-01-01T10:00:00Z");
+        accumulator.add(dev.cxm.core.model.CustomerId.of("c-first"), at);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accumulator.add((dev.cxm.core.model.CustomerId) null, at))
+                .isInstanceOf(NullPointerException.class).hasMessage("customer must not be null");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> accumulator.add(dev.cxm.core.model.CustomerId.of("c-x"), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("at must not be null");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accumulator.add((CustomerEvent) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("event must not be null");
+        for (int i = 1; i < 300; i++) {
+            accumulator.add(dev.cxm.core.model.CustomerId.of("c" + i), at);
+        }
+        CohortTable table = accumulator.result();
+        assertThat(table.rows()).hasSize(1);
+        assertThat(table.rows().get(0).size()).isEqualTo(300);
+    }
+
     private static LocalDate periodStart(java.time.Instant at, CalendarPeriod period, ZoneId zone) {
         LocalDate date = at.atZone(zone).toLocalDate();
         return switch (period) {

@@ -90,6 +90,60 @@ class ShiftedBetaGeometricTest {
     }
 
     @Test
+    void discountedResidualLifetimeConvergesForSmallDiscountRates() {
+        // Expected: mpmath 1.3.0, hyp2f1 at 30 digits (mpmath-oracles.py beside r-survival-oracles.R):
+        // (beta + n - 1) / (alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)). The first case
+        // is the review's: a ten-million-term series gave 6274.9 there.
+        double[][] cases = {
+            {0.5, 2, 0, 1e-7, 7446.9434338296597922},
+            {0.5, 2, 0, 1e-4, 231.68934187475867477},
+            {0.668, 3.806, 4, 1e-6, 1004.0423401789974629},
+            {2.5, 0.3, 0, 1e-8, 0.19999999480132426023},
+            {3, 50, 9, 1e-6, 29.498230986440838502},
+            {0.05, 0.1, 0, 1e-5, 37924.678836231597721},
+            {0.704, 1.182, 2, 0.1, 4.8701373665342029337},
+        };
+        for (double[] c : cases) {
+            double derl = ShiftedBetaGeometric.of(c[0], c[1]).discountedExpectedResidualLifetime((int) c[2], c[3]);
+            assertThat(derl).as("alpha %s beta %s renewals %s d %s", c[0], c[1], c[2], c[3])
+                    .isCloseTo(c[4], within(1e-10 * c[4]));
+        }
+    }
+
+    @Test
+    void discountedResidualLifetimeMatchesTheClosedFormOfUniformChurnProbabilities() {
+        // Expected: closed form. With alpha = beta = 1 and no renewal, theta is uniform on (0, 1) and
+        // DERL = E[(1 - theta)(1 + d) / (d + theta)] = (1 + d)((1 + d) ln((1 + d) / d) - 1).
+        for (double d : new double[] {1e-9, 1e-7, 1e-4, 1e-2, 0.1, 0.5, 3}) {
+            double expected = (1 + d) * ((1 + d) * Math.log1p(1 / d) - 1);
+            assertThat(ShiftedBetaGeometric.of(1, 1).discountedExpectedResidualLifetime(0, d)).as("d %s", d)
+                    .isCloseTo(expected, within(1e-11 * expected));
+        }
+    }
+
+    @Test
+    void refusesOnePeriodAndCountsWithoutHeterogeneity() {
+        // Expected: one period's likelihood, 999 ln S(1) + ln P(1), depends on alpha / (alpha + beta) only (closed
+        // form), so alpha and beta are not identified. For 1000, 900, 810, 729, 656, 590, R's profile
+        // log-likelihood (r-survival-oracles.R, sBG section) rises with alpha + beta towards the geometric
+        // model's -1332.31305 (theta 0.1001221) and has no maximum; the fit used to return alpha ~7.7e5,
+        // beta ~6.9e6.
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(1000, 999))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("survivors: 2 counts cover one period");
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(1000, 900, 810, 729, 656, 590))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("survivors: the counts show no heterogeneity: a constant churn probability of"
+                        + " 0.1001 per period fits them as well as any sBG model (log-likelihood -1332.3130");
+        // Closed form: with churn in period 1 only, a share p = 500 / 1000 leaving at once and the rest never
+        // (alpha + beta -> 0, the two-point limit) has likelihood 1000 ln 0.5, above any sBG model, which gives
+        // later periods a positive churn probability. The fit used to return alpha and beta of about 6e-10.
+        assertThatThrownBy(() -> ShiftedBetaGeometric.fit(1000, 500, 500, 500))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("survivors: every churn happened in period 1 and none after");
+    }
+
+    @Test
     void projectsTheFittedCohortBeyondTheData() {
         // Expected: the projection is n0 S(t) (closed form); it starts at the cohort size, falls, and its
         // retention rates rise (the sBG's defining property: the churn-prone leave first).
@@ -118,6 +172,16 @@ class ShiftedBetaGeometricTest {
                 .hasMessageStartingWith("survivors: nobody churned");
         assertThatThrownBy(() -> ShiftedBetaGeometric.of(-1, 1))
                 .hasMessage("alpha: -1.0 is not a positive finite number");
+    }
+
+    @Test
+    void aFitRecordHoldsSurvivorCountsOnly() {
+        // Expected: the record's rule is the fit's rule for counts: a positive cohort size, then non-increasing.
+        ShiftedBetaGeometric model = ShiftedBetaGeometric.of(1, 1);
+        assertThatThrownBy(() -> new ShiftedBetaGeometricFit(model, -1, List.of()))
+                .hasMessageStartingWith("survivors: 0 counts");
+        assertThatThrownBy(() -> new ShiftedBetaGeometricFit(model, -1, List.of(10L, 11L)))
+                .hasMessageStartingWith("survivors: 11 after 1 periods breaks");
     }
 
     private static double bruteForceLogLikelihood(double a, double b, long[] n) {

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.survival;
 
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 
 import org.quicktheories.core.Gen;
@@ -34,7 +35,7 @@ final class RandomSubjects {
         for (int j = 0; j < covariates; j++) {
             names[j] = "x" + j;
         }
-        SurvivalData.Builder builder = SurvivalData.builder(names);
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS, names);
         for (int i = 0; i < n; i++) {
             double[] x = new double[covariates];
             for (int j = 0; j < covariates; j++) {
@@ -66,7 +67,7 @@ final class RandomSubjects {
             rows[i] = rows[j];
             rows[j] = swap;
         }
-        SurvivalData.Builder builder = SurvivalData.builder(data.covariateNames()).groups(
+        SurvivalData.Builder builder = SurvivalData.builder(data.unit(), data.covariateNames()).groups(
                 data.groups().toArray(String[]::new));
         for (int row : rows) {
             double[] x = data.covariateNames().stream().mapToDouble(name -> data.covariate(row, name)).toArray();

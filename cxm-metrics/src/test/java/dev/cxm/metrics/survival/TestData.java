@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class TestData {
     /** The g3 data: duration {@code time}, event {@code event} (True/False), group {@code group}. */
     static SurvivalData g3() {
         List<String[]> rows = csv("lifelines_g3.csv");
-        SurvivalData.Builder builder = SurvivalData.builder();
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS);
         for (String[] row : rows.subList(1, rows.size())) {
             builder.add(Double.parseDouble(row[6]), SurvivalData.parseEventFlag(row[5]), row[4]);
         }
@@ -47,7 +48,7 @@ final class TestData {
     static SurvivalData rossi() {
         List<String[]> rows = csv("lifelines_rossi.csv");
         List<String> header = List.of(rows.get(0));
-        SurvivalData.Builder builder = SurvivalData.builder(header.subList(2, header.size()));
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS, header.subList(2, header.size()));
         for (String[] row : rows.subList(1, rows.size())) {
             double[] covariates = new double[row.length - 2];
             for (int j = 2; j < row.length; j++) {

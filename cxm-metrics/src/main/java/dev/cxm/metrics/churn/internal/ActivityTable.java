@@ -1,5 +1,6 @@
 package dev.cxm.metrics.churn.internal;
 
+import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 
 /**
@@ -36,6 +37,7 @@ public final class ActivityTable {
      * accesses of a batch overlap instead of waiting for each other.
      */
     public void add(CustomerId customer, int period) {
+        Checks.present("customer", customer);
         pendingCustomers[pending] = customer;
         pendingPeriods[pending] = period;
         if (++pending == BATCH) {
@@ -43,9 +45,12 @@ public final class ActivityTable {
         }
     }
 
+    /**
+     * Applies the pending additions. {@code pending} is cleared only once every one of them is applied; should
+     * one fail, a later flush applies them again, which is harmless since adding a period twice is a no-op.
+     */
     private void flush() {
         int count = pending;
-        pending = 0;
         for (int j = 0; j < count; j++) {
             pendingHashes[j] = spread(pendingCustomers[j].hashCode());
         }
@@ -58,8 +63,9 @@ public final class ActivityTable {
         prefetchSink += touched;
         for (int j = 0; j < count; j++) {
             apply(pendingCustomers[j], pendingHashes[j], pendingPeriods[j]);
-            pendingCustomers[j] = null;
         }
+        // The applied slots keep their ids (the table holds them anyway) and are overwritten by the next batch.
+        pending = 0;
     }
 
     private void apply(CustomerId customer, int hash, int period) {

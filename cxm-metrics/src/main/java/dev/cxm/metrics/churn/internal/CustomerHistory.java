@@ -75,13 +75,13 @@ public final class CustomerHistory {
         for (int i = 0; i < times.length; i++) {
             if (i == 0 || times[i] - times[i - 1] > inactivityNanos) {
                 if (i > 0) {
-                    spells[count++] = saturatedSum(times[i - 1], inactivityNanos);
+                    spells[count++] = SaturatingMath.add(times[i - 1], inactivityNanos);
                 }
                 spells[count++] = times[i];
             }
         }
         if (count > 0) {
-            spells[count++] = saturatedSum(times[times.length - 1], inactivityNanos);
+            spells[count++] = SaturatingMath.add(times[times.length - 1], inactivityNanos);
         }
         return Arrays.copyOf(spells, count);
     }
@@ -119,10 +119,5 @@ public final class CustomerHistory {
             spells[count++] = c < ends.length ? ends[c] : OPEN;
         }
         return Arrays.copyOf(spells, count);
-    }
-
-    private static long saturatedSum(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? OPEN : sum;
     }
 }

@@ -101,8 +101,8 @@ public final class PeriodIndexer {
 
     /** Rebuilds the transition table so that it covers {@code seconds} and what it covered before. */
     private void cover(long seconds) {
-        long from = Math.min(coveredFrom, saturatedAdd(seconds, -MARGIN_SECONDS));
-        long until = Math.max(coveredUntil, saturatedAdd(seconds, MARGIN_SECONDS));
+        long from = Math.min(coveredFrom, SaturatingMath.add(seconds, -MARGIN_SECONDS));
+        long until = Math.max(coveredUntil, SaturatingMath.add(seconds, MARGIN_SECONDS));
         Instant start = Instant.ofEpochSecond(Math.max(from, Instant.MIN.getEpochSecond()));
         offsetBefore = rules.getOffset(start).getTotalSeconds();
         long[] times = new long[16];
@@ -122,10 +122,5 @@ public final class PeriodIndexer {
         offsetsAfter = Arrays.copyOf(offsets, count);
         coveredFrom = from;
         coveredUntil = until;
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? (b < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 }

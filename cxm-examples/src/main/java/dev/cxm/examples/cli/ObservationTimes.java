@@ -1,0 +1,53 @@
+package dev.cxm.examples.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.store.EventStore;
+import picocli.CommandLine;
+
+/**
+ * The times that bound an observation on the command line ({@code --from}, {@code --to}, {@code --until}):
+ * how they are read, and the default end shared by {@code churn rates} and {@code churn cohorts}.
+ */
+final class ObservationTimes {
+
+    private ObservationTimes() {}
+
+    /**
+     * Reads a date (its start in {@code zone}) or an instant.
+     *
+     * @throws CommandLine.ParameterException naming the option when the text is neither
+     */
+    static Instant parse(CommandLine commandLine, String text, String option, ZoneId zone) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new CommandLine.ParameterException(commandLine, option + ": \"" + text + "\" is neither a date"
+                        + " (2025-01-31) nor an instant (2025-01-31T12:00:00Z)");
+            }
+        }
+    }
+
+    /**
+     * Returns the instant just after the last event of {@code store}: the default end of an observation of a
+     * file, so that the period the file ends in, which may be unfinished, is left out rather than reported as
+     * if it were complete.
+     *
+     * @throws CommandFailure when the store holds no events
+     */
+    static Instant justAfterLastEvent(EventStore store, Object input) {
+        try (Stream<CustomerEvent> events = store.scan()) {
+            return events.map(CustomerEvent::occurredAt).max(Instant::compareTo)
+                    .orElseThrow(() -> new CommandFailure(input + " holds no events"))
+                    .plusNanos(1);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cxm.examples.cli;
+
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Checks of option values that picocli's types cannot express, made before a subcommand does any work: a
+ * mistake becomes a {@link CommandLine.ParameterException}, which {@link ErrorHandler#handleUsageError}
+ * prints as one line and a pointer to the help, with exit code 2.
+ */
+final class Usage {
+
+    private Usage() {}
+
+    /** Throws a usage error with {@code message} unless {@code condition} holds. */
+    static void require(CommandSpec spec, boolean condition, String message) {
+        if (!condition) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** Requires a confidence level strictly between 0 and 1. */
+    static void requireLevel(CommandSpec spec, double level) {
+        require(spec, level > 0 && level < 1, "--level: " + level + " is outside (0, 1); a confidence level is a"
+                + " probability such as 0.95");
+    }
+
+    /** Requires times that are finite numbers, zero or more. */
+    static void requireTimes(CommandSpec spec, String option, List<Double> times) {
+        for (double time : times) {
+            require(spec, time >= 0 && !Double.isInfinite(time), option + ": " + time
+                    + " is not a time; times are finite numbers, zero or more");
+        }
+    }
+}
