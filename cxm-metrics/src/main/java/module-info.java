@@ -11,7 +11,9 @@ module dev.cxm.metrics {
     requires static org.jspecify;
 
     exports dev.cxm.metrics.stats;
+    exports dev.cxm.metrics.clv;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.clv to com.fasterxml.jackson.databind;
 }
