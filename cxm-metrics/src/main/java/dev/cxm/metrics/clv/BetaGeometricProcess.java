@@ -57,6 +57,16 @@ final class BetaGeometricProcess {
         return probabilityAlive(x, recency, age) * expectedWhileAlive(t, r + x, alpha + age, b + x + k);
     }
 
+    double[] conditionalExpectedPurchases(double[] horizons, int x, double recency, double age) {
+        double alive = probabilityAlive(x, recency, age);
+        double[] expected = new double[horizons.length];
+        for (int i = 0; i < horizons.length; i++) {
+            expected[i] = alive * expectedWhileAlive(Arguments.nonNegative("horizon", horizons[i]), r + x, alpha + age,
+                    b + x + k);
+        }
+        return expected;
+    }
+
     double expectedPurchases(double t) {
         return probabilityAlive(0, 0, 0) * expectedWhileAlive(t, r, alpha, b + k);
     }

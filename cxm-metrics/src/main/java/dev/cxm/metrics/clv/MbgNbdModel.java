@@ -62,6 +62,12 @@ public record MbgNbdModel(double r, double alpha, double a, double b, ChronoUnit
     }
 
     @Override
+    public double[] conditionalExpectedPurchases(double[] horizons, int frequency, double recency, double age) {
+        CustomerSummary.requireHistory(frequency, recency, age, "");
+        return process().conditionalExpectedPurchases(horizons, frequency, recency, age);
+    }
+
+    @Override
     public double probabilityAlive(int frequency, double recency, double age) {
         CustomerSummary.requireHistory(frequency, recency, age, "");
         return process().probabilityAlive(frequency, recency, age);

@@ -37,6 +37,19 @@ public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel {
      */
     double conditionalExpectedPurchases(double t, int frequency, double recency, double age);
 
+    /**
+     * Returns the expected cumulative purchases of a customer with the given history at each of
+     * {@code horizons} (in units, after the end of calibration): the tracking curve of one customer, and
+     * what lifetime value discounts period by period.
+     */
+    default double[] conditionalExpectedPurchases(double[] horizons, int frequency, double recency, double age) {
+        double[] expected = new double[horizons.length];
+        for (int i = 0; i < horizons.length; i++) {
+            expected[i] = conditionalExpectedPurchases(horizons[i], frequency, recency, age);
+        }
+        return expected;
+    }
+
     /** Returns the expected number of purchases within {@code horizon} after calibration of {@code customer}. */
     default double conditionalExpectedPurchases(Duration horizon, CustomerSummary customer) {
         return conditionalExpectedPurchases(TimeUnits.inUnits(horizon, unit()), customer.frequency(),

@@ -52,6 +52,24 @@ final class GenerativeSimulation {
         return new Customer(frequency, recency, age, aliveAtAge, holdout);
     }
 
+    /** Returns the repeat purchase times in {@code (0, until]} of a new BG/NBD customer. */
+    java.util.List<Double> betaGeometricPurchaseTimes(double r, double alpha, double a, double b, double until) {
+        double lambda = gamma(r) / alpha;
+        double p = beta(a, b);
+        java.util.List<Double> times = new java.util.ArrayList<>();
+        double time = 0;
+        while (true) {
+            time += exponential() / lambda;
+            if (time > until) {
+                return times;
+            }
+            times.add(time);
+            if (random.nextDouble() < p) {
+                return times;
+            }
+        }
+    }
+
     /** Pareto/NBD: purchases at rate lambda until an exponential lifetime of rate mu ends. */
     Customer paretoNbd(double r, double alpha, double s, double beta, double age, double horizon) {
         double lambda = gamma(r) / alpha;
