@@ -12,7 +12,7 @@ import java.util.Map;
  * {@link RfmSummary} it was fitted on; horizons are {@link Duration}s, or plain numbers of {@link #unit()}s
  * where the method says so.
  */
-public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel {
+public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
 
     /** Returns the model's short name: {@code bg-nbd}, {@code mbg-nbd} or {@code pareto-nbd}. */
     String name();
