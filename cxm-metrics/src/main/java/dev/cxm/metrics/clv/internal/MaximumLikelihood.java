@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 
 /**
@@ -181,16 +180,20 @@ public final class MaximumLikelihood {
                     information[i][j] = weight * h / (parameters[i] * parameters[j]);
                 }
             }
-            RealMatrix matrix = new Array2DRowRealMatrix(information);
-            EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(matrix);
+            EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(information));
             double[] values = eigen.getEigenvalues();
             double largest = Arrays.stream(values).max().orElse(0);
             double smallest = Arrays.stream(values).min().orElse(0);
             if (smallest > largest * 1e-14 && smallest > 0) {
-                RealMatrix covariance = eigen.getSolver().getInverse();
+                // covariance = V diag(1 / lambda) V^T, from the decomposition already at hand
                 errors = new double[n];
                 for (int i = 0; i < n; i++) {
-                    errors[i] = Math.sqrt(covariance.getEntry(i, i));
+                    double variance = 0;
+                    for (int k = 0; k < n; k++) {
+                        double component = eigen.getEigenvector(k).getEntry(i);
+                        variance += component * component / values[k];
+                    }
+                    errors[i] = Math.sqrt(variance);
                 }
             } else if (ok) {
                 ok = false;
