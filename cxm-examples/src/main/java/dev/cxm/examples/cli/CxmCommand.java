@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.",
         subcommands = {
                 ImportCommand.class,
+                ClvCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {

@@ -85,12 +85,20 @@ public final class RfmSegmentation {
 
     /** Scores every customer of {@code summary} against the others, in the summary's order. */
     public List<RfmScore> score(RfmSummary summary) {
-        List<CustomerSummary> customers = summary.customers();
+        return score(summary.customers());
+    }
+
+    /**
+     * Scores every customer against the others, in the given order; the monetary score needs every
+     * customer's total spend.
+     */
+    public List<RfmScore> score(List<CustomerSummary> customers) {
+        Checks.present("customers", customers);
         int n = customers.size();
         double[] sinceLast = new double[n];
         double[] frequency = new double[n];
         double[] spend = new double[n];
-        boolean withSpend = !customers.isEmpty() && customers.get(0).totalSpend().isPresent();
+        boolean withSpend = !customers.isEmpty() && customers.stream().allMatch(c -> c.totalSpend().isPresent());
         for (int i = 0; i < n; i++) {
             CustomerSummary customer = customers.get(i);
             sinceLast[i] = -(customer.age() - customer.recency());
