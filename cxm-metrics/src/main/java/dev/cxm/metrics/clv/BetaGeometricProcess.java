@@ -54,17 +54,43 @@ final class BetaGeometricProcess {
     }
 
     double conditionalExpectedPurchases(double t, int x, double recency, double age) {
-        return probabilityAlive(x, recency, age) * expectedWhileAlive(t, r + x, alpha + age, b + x + k);
+        return probabilityAlive(x, recency, age) * expectedWhileAlive(t, x, age);
+    }
+
+    /** Returns the expected purchases in the next t of a customer with x repeat purchases alive at T = age. */
+    double expectedWhileAlive(double t, int x, double age) {
+        return expectedWhileAlive(t, r + x, alpha + age, b + x + k);
     }
 
     double[] conditionalExpectedPurchases(double[] horizons, int x, double recency, double age) {
         double alive = probabilityAlive(x, recency, age);
+        double rate = alpha + age;
+        double bigB = b + x + k;
+        double c = a + bigB - 1;
+        double[] z = new double[horizons.length];
+        for (int i = 0; i < horizons.length; i++) {
+            double t = Arguments.nonNegative("horizon", horizons[i]);
+            z[i] = t / (rate + t);
+        }
+        double[] tails = SpecialFunctions.hypergeometric2F1MinusOneOverB(c - (r + x), a - 1, c, z);
         double[] expected = new double[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
-            expected[i] = alive * expectedWhileAlive(Arguments.nonNegative("horizon", horizons[i]), r + x, alpha + age,
-                    b + x + k);
+            if (horizons[i] > 0) {
+                expected[i] = alive * whileAlive(c, rate, horizons[i], tails[i]);
+            }
         }
         return expected;
+    }
+
+    /** Expected purchases while alive from the tail of the series (see the class comment). */
+    private double whileAlive(double c, double rate, double t, double tail) {
+        // Math.log and Math.exp are intrinsics; log1p and expm1 are not, and this runs per period per
+        // customer. exp(shift) - 1 loses at most three digits for |shift| >= 1e-3; below, a Taylor series.
+        double logOneMinusZ = Math.log(rate / (rate + t));
+        double shift = (a - 1) * logOneMinusZ;
+        double power = Math.exp(shift);
+        double ratio = Math.abs(shift) < 1e-3 ? logOneMinusZ * (1 + shift / 2 + shift * shift / 6) : (power - 1) / (a - 1);
+        return c * (-ratio - power * tail);
     }
 
     double expectedPurchases(double t) {
@@ -76,11 +102,8 @@ final class BetaGeometricProcess {
         if (t == 0) {
             return 0;
         }
-        double z = t / (rate + t);
-        double logOneMinusZ = Math.log(rate / (rate + t));
         double c = a + bigB - 1;
-        double tail = SpecialFunctions.hypergeometric2F1MinusOneOverB(c - shape, a - 1, c, z);
-        return c * (-SpecialFunctions.expm1Ratio(a - 1, logOneMinusZ) - Math.exp((a - 1) * logOneMinusZ) * tail);
+        return whileAlive(c, rate, t, SpecialFunctions.hypergeometric2F1MinusOneOverB(c - shape, a - 1, c, t / (rate + t)));
     }
 
     double probabilityOfPurchases(int n, double t) {

@@ -68,6 +68,12 @@ public record BgNbdModel(double r, double alpha, double a, double b, ChronoUnit 
     }
 
     @Override
+    public double expectedPurchasesWhileAlive(double t, int frequency, double age) {
+        Checks.nonNegative("frequency", frequency);
+        return process().expectedWhileAlive(Arguments.nonNegative("t", t), frequency, Arguments.nonNegative("age", age));
+    }
+
+    @Override
     public double probabilityAlive(int frequency, double recency, double age) {
         CustomerSummary.requireHistory(frequency, recency, age, "");
         return process().probabilityAlive(frequency, recency, age);

@@ -84,6 +84,12 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
         return expected;
     }
 
+    @Override
+    public double expectedPurchasesWhileAlive(double t, int frequency, double age) {
+        Checks.nonNegative("frequency", frequency);
+        return whileAlive(Arguments.nonNegative("t", t), frequency, Arguments.nonNegative("age", age));
+    }
+
     private double whileAlive(double t, int frequency, double age) {
         return (r + frequency) / (alpha + age) * (beta + age)
                 * SpecialFunctions.expm1Ratio(1 - s, Math.log1p(t / (beta + age)));

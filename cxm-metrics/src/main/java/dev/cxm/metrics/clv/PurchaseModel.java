@@ -50,6 +50,13 @@ public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbd
         return expected;
     }
 
+    /**
+     * Returns the expected purchases in the next {@code t} units of a customer with {@code frequency} repeat
+     * purchases and age T who is alive now: the conditional expectation is {@code probabilityAlive} times this,
+     * which depends on the history only through frequency and T.
+     */
+    double expectedPurchasesWhileAlive(double t, int frequency, double age);
+
     /** Returns the expected number of purchases within {@code horizon} after calibration of {@code customer}. */
     default double conditionalExpectedPurchases(Duration horizon, CustomerSummary customer) {
         return conditionalExpectedPurchases(TimeUnits.inUnits(horizon, unit()), customer.frequency(),

@@ -67,6 +67,50 @@ public final class SpecialFunctions {
     }
 
     /**
+     * Returns {@code (2F1(a, b; c; z_i) - 1) / b} for several arguments at once: one pass of the series
+     * whose coefficients are shared, so k terms cost k divisions however many arguments there are.
+     * Arguments where the series would be slow are evaluated one by one.
+     */
+    public static double[] hypergeometric2F1MinusOneOverB(double a, double b, double c, double[] z) {
+        double[] sums = new double[z.length];
+        double largest = 0;
+        boolean joint = true;
+        for (double value : z) {
+            if (value < 0 || value >= 1) {
+                throw new IllegalArgumentException("z: " + value + " is outside [0, 1)");
+            }
+            largest = Math.max(largest, value);
+            joint &= value <= SERIES_LIMIT || seriesIsFast(a, b, c, value);
+        }
+        if (!joint || Math.abs(b) > 1e-3 && largest > SERIES_LIMIT && !seriesIsFast(a, b, c, largest)) {
+            for (int i = 0; i < z.length; i++) {
+                sums[i] = hypergeometric2F1MinusOneOverB(a, b, c, z[i]);
+            }
+            return sums;
+        }
+        double[] powers = z.clone();
+        double coefficient = a / c;
+        for (int i = 0; i < z.length; i++) {
+            sums[i] = coefficient * powers[i];
+        }
+        for (int k = 1; k < MAX_TERMS && coefficient != 0; k++) {
+            double ratio = (a + k) * (b + k) / ((c + k) * (k + 1));
+            coefficient *= ratio;
+            boolean done = Math.abs(ratio * largest) < 1;
+            for (int i = 0; i < z.length; i++) {
+                powers[i] *= z[i];
+                double term = coefficient * powers[i];
+                sums[i] += term;
+                done &= Math.abs(term) <= EPSILON * Math.abs(sums[i]);
+            }
+            if (done) {
+                break;
+            }
+        }
+        return sums;
+    }
+
+    /**
      * Returns {@code log|Gamma(x)|} for any real {@code x} that is not a non-positive integer, by reflection
      * below 0.5.
      */
