@@ -3,6 +3,7 @@ package dev.cxm.metrics.clv;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -16,10 +17,16 @@ final class PeriodClock {
 
     private final Optional<ChronoUnit> period;
     private final ZoneId zone;
+    private final ZoneRules rules;
+    private final boolean fixedOffset;
+    private final int offsetSeconds;
 
     PeriodClock(Optional<ChronoUnit> period, ZoneId zone) {
         this.period = period;
         this.zone = zone;
+        this.rules = zone.getRules();
+        this.fixedOffset = rules.isFixedOffset();
+        this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
     }
 
     /** Returns the key of {@code instant}. */
@@ -33,23 +40,29 @@ final class PeriodClock {
             }
         }
         ChronoUnit unit = period.get();
+        long localSeconds = instant.getEpochSecond()
+                + (fixedOffset ? offsetSeconds : rules.getOffset(instant).getTotalSeconds());
+        long epochDay = Math.floorDiv(localSeconds, 86_400);
         switch (unit) {
             case DAYS:
-                return localDate(instant).toEpochDay();
+                return epochDay;
             case WEEKS:
                 // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
-                return Math.floorDiv(localDate(instant).toEpochDay() + 3, 7);
+                return Math.floorDiv(epochDay + 3, 7);
             case MONTHS: {
-                LocalDate date = localDate(instant);
+                LocalDate date = LocalDate.ofEpochDay(epochDay);
                 return date.getYear() * 12L + date.getMonthValue() - 1;
             }
             case YEARS:
-                return localDate(instant).getYear();
-            default: {
-                long localSeconds = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
+                return LocalDate.ofEpochDay(epochDay).getYear();
+            default:
                 return Math.floorDiv(localSeconds, unit.getDuration().getSeconds());
-            }
         }
+    }
+
+    /** Returns whether every key fits in an {@code int}: calendar periods of a minute or longer. */
+    boolean compactKeys() {
+        return period.isPresent() && period.get().compareTo(ChronoUnit.MINUTES) >= 0;
     }
 
     /** Returns the key T is measured to for a calibration ending at {@code end}: the last period before it. */
@@ -76,7 +89,4 @@ final class PeriodClock {
         }
     }
 
-    private LocalDate localDate(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
-    }
 }
