@@ -297,28 +297,36 @@ public final class RfmSummarizer {
             this.compact = compact;
         }
 
+        private int[] currentCustomers = new int[0];
+        private int[] currentIntKeys = new int[0];
+        private long[] currentLongKeys = new long[0];
+        private double[] currentAmounts = new double[0];
+
         void add(int customer, long key, double amount, boolean withAmount) {
             int offset = (int) (size & (BLOCK - 1));
             if (offset == 0) {
-                customerBlocks.add(new int[BLOCK]);
+                currentCustomers = new int[BLOCK];
+                customerBlocks.add(currentCustomers);
                 if (compact) {
-                    intKeyBlocks.add(new int[BLOCK]);
+                    currentIntKeys = new int[BLOCK];
+                    intKeyBlocks.add(currentIntKeys);
                 } else {
-                    longKeyBlocks.add(new long[BLOCK]);
+                    currentLongKeys = new long[BLOCK];
+                    longKeyBlocks.add(currentLongKeys);
                 }
                 if (withAmount) {
-                    amountBlocks.add(new double[BLOCK]);
+                    currentAmounts = new double[BLOCK];
+                    amountBlocks.add(currentAmounts);
                 }
             }
-            int block = (int) (size >>> BLOCK_BITS);
-            customerBlocks.get(block)[offset] = customer;
+            currentCustomers[offset] = customer;
             if (compact) {
-                intKeyBlocks.get(block)[offset] = Math.toIntExact(key);
+                currentIntKeys[offset] = Math.toIntExact(key);
             } else {
-                longKeyBlocks.get(block)[offset] = key;
+                currentLongKeys[offset] = key;
             }
             if (withAmount) {
-                amountBlocks.get(block)[offset] = amount;
+                currentAmounts[offset] = amount;
             }
             size++;
         }

@@ -36,16 +36,4 @@ final class TimeUnits {
     static double inUnits(Duration duration, ChronoUnit unit) {
         return (duration.getSeconds() + duration.getNano() / 1e9) / seconds(unit);
     }
-
-    /**
-     * Returns {@code duration} as a number of {@code unit}s, requiring it to be positive.
-     *
-     * @throws IllegalArgumentException naming {@code field} when it is zero or negative
-     */
-    static double positiveInUnits(String field, Duration duration, ChronoUnit unit) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(field + ": " + duration + " is not positive");
-        }
-        return inUnits(duration, unit);
-    }
 }

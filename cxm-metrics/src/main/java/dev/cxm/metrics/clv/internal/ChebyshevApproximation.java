@@ -64,9 +64,4 @@ public final class ChebyshevApproximation {
         }
         return u * b1 - b2 + coefficients[0] / 2;
     }
-
-    /** Returns whether {@code x} lies in the interval. */
-    public boolean covers(double x) {
-        return x >= lower && x <= upper;
-    }
 }

@@ -21,16 +21,4 @@ public final class Packed {
         int column = Math.max(i, j);
         return 1 + n + row * n - row * (row - 1) / 2 + (column - row);
     }
-
-    /** Adds {@code value} to the symmetric Hessian entry {@code (i, j)}. */
-    public static void addHessian(double[] packed, int n, int i, int j, double value) {
-        packed[hessian(n, i, j)] += value;
-    }
-
-    /** Adds {@code weight * other} to {@code sum}, entry by entry. */
-    public static void addScaled(double[] sum, double weight, double[] other) {
-        for (int k = 0; k < sum.length; k++) {
-            sum[k] += weight * other[k];
-        }
-    }
 }
