@@ -117,46 +117,48 @@ public final class RfmSummarizer {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("rows: " + size + " purchases are more than one summary holds");
         }
-        // Group the rows by customer (a counting sort of row numbers), then summarise one customer at a time
-        // from a small buffer: no copy of all rows is ever made.
+        // Group the rows by customer with a counting sort that copies each row's time and amount next to the
+        // other rows of its customer; each core scatters the customers of its own range, reading the
+        // customer column sequentially. Then summarise the customers in parallel chunks.
         int[] start = new int[customerCount + 1];
         for (long row = 0; row < size; row++) {
             start[rows.customer(row) + 1]++;
         }
-        int largest = 0;
         for (int c = 0; c < customerCount; c++) {
-            largest = Math.max(largest, start[c + 1]);
             start[c + 1] += start[c];
         }
+        int total = (int) size;
+        long[] groupedKeys = new long[total];
+        double[] groupedValues = new double[withAmounts ? total : 0];
         int[] next = Arrays.copyOf(start, customerCount);
-        int[] order = new int[(int) size];
-        for (int row = 0; row < size; row++) {
-            order[next[rows.customer(row)]++] = row;
-        }
-        // Customers are summarised in parallel chunks, each with its own buffers; the list keeps their order.
-        int chunk = 1 << 16;
-        int chunks = (customerCount + chunk - 1) / chunk;
-        int maximum = largest;
-        List<List<CustomerSummary>> parts = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(part -> {
-            long[] keys = new long[maximum];
-            double[] values = new double[withAmounts ? maximum : 0];
-            List<CustomerSummary> summaries = new ArrayList<>(chunk);
-            for (int c = part * chunk, end = Math.min(customerCount, (part + 1) * chunk); c < end; c++) {
-                int count = start[c + 1] - start[c];
-                for (int j = 0; j < count; j++) {
-                    int row = order[start[c] + j];
-                    keys[j] = rows.key(row);
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), customerCount / 4096 + 1));
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            int low = (int) ((long) customerCount * part / parts);
+            int high = (int) ((long) customerCount * (part + 1) / parts);
+            for (int row = 0; row < total; row++) {
+                int customer = rows.customer(row);
+                if (customer >= low && customer < high) {
+                    int slot = next[customer]++;
+                    groupedKeys[slot] = rows.key(row);
                     if (withAmounts) {
-                        values[j] = rows.amount(row);
+                        groupedValues[slot] = rows.amount(row);
                     }
                 }
-                sortByTime(keys, values, 0, count, withAmounts);
-                summarize(index.customer(c), keys, values, 0, count, withAmounts).ifPresent(summaries::add);
+            }
+        });
+        int chunk = 1 << 14;
+        int chunks = (customerCount + chunk - 1) / chunk;
+        List<List<CustomerSummary>> pieces = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(piece -> {
+            List<CustomerSummary> summaries = new ArrayList<>(chunk);
+            for (int c = piece * chunk, end = Math.min(customerCount, (piece + 1) * chunk); c < end; c++) {
+                sortByTime(groupedKeys, groupedValues, start[c], start[c + 1], withAmounts);
+                summarize(index.customer(c), groupedKeys, groupedValues, start[c], start[c + 1], withAmounts)
+                        .ifPresent(summaries::add);
             }
             return summaries;
         }).toList();
         List<CustomerSummary> summaries = new ArrayList<>(customerCount);
-        parts.forEach(summaries::addAll);
+        pieces.forEach(summaries::addAll);
         return new RfmSummary(options, currency, summaries);
     }
 
