@@ -20,7 +20,7 @@ import dev.cxm.core.model.Purchase;
  *
  * <p>A summarizer keeps each purchase inside the calibration and holdout periods as one compact row (a
  * customer number, a time and an amount: 16 bytes with calendar periods, 20 in continuous time, 8 bytes
- * less without amounts), so ten million purchases take about 160 MB, and {@link #result()} adds 4 bytes per
+ * less without amounts), so ten million purchases take about 160 MB, and {@link #result()} adds 16 bytes per
  * purchase; purchases after the end of the summary are dropped on arrival. Either every purchase has
  * an amount or none has. Not thread-safe: use one per thread and {@link #merge} them.
  */
