@@ -12,12 +12,14 @@ module dev.cxm.metrics {
 
     exports dev.cxm.metrics.stats;
     exports dev.cxm.metrics.feedback;
+    exports dev.cxm.metrics.clv;
     exports dev.cxm.metrics.survival;
     exports dev.cxm.metrics.churn;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.feedback to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.clv to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.survival to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
 }

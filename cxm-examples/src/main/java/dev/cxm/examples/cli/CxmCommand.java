@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
         description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.",
         subcommands = {
                 ImportCommand.class,
-                ChurnCommand.class,
                 NpsCommand.class,
                 CsatCommand.class,
                 CesCommand.class,
+                ClvCommand.class,
+                ChurnCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {

@@ -1,0 +1,114 @@
+package dev.cxm.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+import dev.cxm.metrics.clv.BgBb;
+import dev.cxm.metrics.clv.BgNbd;
+import dev.cxm.metrics.clv.FitOptions;
+import dev.cxm.metrics.clv.GammaGamma;
+import dev.cxm.metrics.clv.MbgNbd;
+import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.clv.ParetoNbd;
+import dev.cxm.metrics.clv.RfmCells;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cxm clv fit}: fits one model by maximum likelihood and prints its parameters, standard errors,
+ * log-likelihood and convergence. A fit that does not converge is printed with its reason and exits 1.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a CLV model by maximum likelihood: parameters, standard errors, log-likelihood.")
+final class ClvFitCommand implements Callable<Integer> {
+
+    @Mixin
+    ClvInputOptions input;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ClvModelName.Converter.class,
+            description = "bg-nbd, pareto-nbd, mbg-nbd, bg-bb or gamma-gamma.")
+    ClvModelName model;
+
+    @Option(names = "--penalty", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty lambda * sum(p^2) on the mean log-likelihood (default: 0).")
+    double penalty;
+
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "200",
+            description = "Most Newton iterations (default: 200).")
+    int maxIterations;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The JSON result of {@code cxm clv fit --json}. */
+    record FitResult(String model, Map<String, Double> parameters, Map<String, Double> standardErrors,
+            OptionalDouble logLikelihood, boolean converged, int iterations, String unit, double customers,
+            Optional<String> problem, List<String> warnings, Map<String, Double> diagnostics) {}
+
+    @Override
+    public Integer call() throws IOException {
+        ClvInput data = input.load();
+        ModelFit<?> fit = fit(model, data.cells(), options(penalty, maxIterations));
+        FitResult result = new FitResult(fit.name(), fit.parameters(), fit.standardErrors(),
+                Double.isFinite(fit.logLikelihood()) ? OptionalDouble.of(fit.logLikelihood()) : OptionalDouble.empty(),
+                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), data.cells().totalWeight(),
+                fit.problem(), fit.warnings(), fit.diagnostics());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, result);
+        } else {
+            printText(out, result);
+        }
+        if (!fit.converged()) {
+            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem().orElse(""));
+            return ErrorHandler.FAILURE;
+        }
+        return 0;
+    }
+
+    /** Returns fit options from the command line's penalty and iteration budget. */
+    static FitOptions options(double penalty, int maxIterations) {
+        try {
+            return FitOptions.builder().l2Penalty(penalty).maxIterations(maxIterations).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    /** Fits {@code model} to {@code cells}. */
+    static ModelFit<?> fit(ClvModelName model, RfmCells cells, FitOptions options) {
+        return switch (model) {
+            case BG_NBD -> BgNbd.fit(cells, options);
+            case PARETO_NBD -> ParetoNbd.fit(cells, options);
+            case MBG_NBD -> MbgNbd.fit(cells, options);
+            case BG_BB -> BgBb.fit(cells, options);
+            case GAMMA_GAMMA -> GammaGamma.fit(cells, options);
+        };
+    }
+
+    private static void printText(PrintWriter out, FitResult result) {
+        out.printf("%s fitted to %,.0f customers (times in %s): %s after %d iterations%n", result.model(),
+                result.customers(), result.unit(), result.converged() ? "converged" : "DID NOT CONVERGE",
+                result.iterations());
+        out.println("  parameter        estimate     std. error");
+        result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-9s %15.6f %14s%n", name, value,
+                result.standardErrors().containsKey(name)
+                        ? String.format(Locale.ROOT, "%.6f", result.standardErrors().get(name)) : "-"));
+        result.logLikelihood().ifPresent(value -> out.printf(Locale.ROOT, "  log-likelihood %,.4f%n", value));
+        result.diagnostics().forEach((name, value) -> out.printf(Locale.ROOT, "  %s %.4f%n", name, value));
+        result.warnings().forEach(warning -> out.println("  warning: " + warning));
+        result.problem().ifPresent(problem -> out.println("  problem: " + problem));
+    }
+}

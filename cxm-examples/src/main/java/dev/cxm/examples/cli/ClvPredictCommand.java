@@ -1,0 +1,306 @@
+package dev.cxm.examples.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.cxm.metrics.clv.BgBbModel;
+import dev.cxm.metrics.clv.ClvSettings;
+import dev.cxm.metrics.clv.CustomerLifetimeValue;
+import dev.cxm.metrics.clv.GammaGamma;
+import dev.cxm.metrics.clv.GammaGammaModel;
+import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.clv.PurchaseModel;
+import dev.cxm.metrics.clv.RfmCells;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code cxm clv predict}: fits a purchase model (and, when the input has amounts, the Gamma-Gamma spend
+ * model) and predicts, per customer, P(alive), the expected purchases within the horizon and the
+ * discounted lifetime value over it.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Fit, then predict per customer: P(alive), expected purchases in --horizon and (with amounts)"
+                + " expected spend and discounted lifetime value.")
+final class ClvPredictCommand implements Callable<Integer> {
+
+    private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)");
+
+    @Mixin
+    ClvInputOptions input;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "bg-nbd", converter = ClvModelName.Converter.class,
+            description = "bg-nbd (default), pareto-nbd, mbg-nbd, bg-bb, or gamma-gamma for spend alone.")
+    ClvModelName model;
+
+    @Option(names = "--horizon", paramLabel = "LENGTH", defaultValue = "52w",
+            description = "How far ahead: 52w, 364d, 12h, an ISO-8601 duration such as P30D, or a number of --unit"
+                    + " (default: 52w). For bg-bb, whole opportunities.")
+    String horizon;
+
+    @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0",
+            description = "Discount rate per --discount-period for lifetime value (default: 0).")
+    double discountRate;
+
+    @Option(names = "--discount-period", paramLabel = "LENGTH",
+            description = "Length of one discounting period, such as 4w or 30d (default: one --unit).")
+    String discountPeriod;
+
+    @Option(names = "--penalty", paramLabel = "LAMBDA", defaultValue = "0", description = "L2 penalty of the fits.")
+    double penalty;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "Customers to list, by value (or expected purchases) (default: 10).")
+    int top;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write every customer's predictions as CSV.")
+    Path output;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One customer's predictions. */
+    record CustomerPrediction(String id, int frequency, double recency, double T, OptionalDouble monetaryValue,
+            OptionalDouble probabilityAlive, OptionalDouble expectedPurchases, OptionalDouble expectedSpend,
+            OptionalDouble value) {}
+
+    /** The JSON result of {@code cxm clv predict --json}. */
+    record PredictResult(String model, String unit, String horizon, double horizonInUnits,
+            Map<String, Double> parameters, Optional<Map<String, Double>> spendParameters,
+            OptionalDouble discountRate, Optional<String> discountPeriod, double customers,
+            OptionalDouble expectedPurchases, OptionalDouble expectedValue, List<CustomerPrediction> top,
+            List<String> warnings, Optional<String> output) {}
+
+    @Override
+    public Integer call() throws IOException {
+        ClvInput data = input.load();
+        RfmCells cells = data.cells();
+        ChronoUnit unit = data.unit();
+        Duration length = length("--horizon", horizon, unit);
+        double inUnits = (length.getSeconds() + length.getNano() / 1e9) / seconds(unit);
+        List<String> warnings = new ArrayList<>();
+        Optional<GammaGammaModel> spend = Optional.empty();
+        Optional<Map<String, Double>> spendParameters = Optional.empty();
+        boolean withSpend = data.hasSpend() && anyRepeat(cells);
+        if (withSpend || model == ClvModelName.GAMMA_GAMMA) {
+            ModelFit<GammaGammaModel> spendFit = GammaGamma.fit(cells, ClvFitCommand.options(penalty, 200));
+            spend = Optional.of(required(spendFit));
+            spendParameters = Optional.of(spendFit.parameters());
+            warnings.addAll(spendFit.warnings());
+        }
+        List<CustomerPrediction> predictions = new ArrayList<>(cells.size());
+        Map<String, Double> parameters;
+        OptionalDouble rate = OptionalDouble.empty();
+        Optional<String> period = Optional.empty();
+        if (model == ClvModelName.GAMMA_GAMMA) {
+            GammaGammaModel gammaGamma = spend.orElseThrow();
+            parameters = gammaGamma.parameters();
+            for (int i = 0; i < cells.size(); i++) {
+                predictions.add(prediction(data, i, OptionalDouble.empty(), OptionalDouble.empty(),
+                        OptionalDouble.of(spendOf(gammaGamma, cells, i)), OptionalDouble.empty()));
+            }
+        } else if (model == ClvModelName.BG_BB) {
+            BgBbModel bgBb = required(ClvFitCommand.fit(model, cells, ClvFitCommand.options(penalty, 200)), BgBbModel.class);
+            parameters = bgBb.parameters();
+            if (inUnits != Math.rint(inUnits)) {
+                throw new CommandFailure("--horizon: " + horizon + " is not a whole number of " + unit.name()
+                        .toLowerCase(Locale.ROOT) + "; bg-bb predicts whole opportunities");
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                int x = cells.frequency(i);
+                int recency = (int) cells.recency(i);
+                int n = (int) cells.age(i);
+                predictions.add(prediction(data, i, OptionalDouble.of(bgBb.probabilityAlive(x, recency, n)),
+                        OptionalDouble.of(bgBb.conditionalExpectedPurchases((int) inUnits, x, recency, n)),
+                        OptionalDouble.empty(), OptionalDouble.empty()));
+            }
+        } else {
+            PurchaseModel purchases = required(ClvFitCommand.fit(model, cells, ClvFitCommand.options(penalty, 200)),
+                    PurchaseModel.class);
+            parameters = purchases.parameters();
+            Optional<CustomerLifetimeValue> clv = Optional.empty();
+            if (spend.isPresent()) {
+                Duration each = discountPeriod == null ? unit.getDuration() : length("--discount-period", discountPeriod, unit);
+                ClvSettings settings;
+                try {
+                    settings = ClvSettings.of(length, each, discountRate);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure(e.getMessage());
+                }
+                clv = Optional.of(CustomerLifetimeValue.of(purchases, spend.get(), settings));
+                rate = OptionalDouble.of(discountRate);
+                period = Optional.of(each.toString());
+            }
+            double[] values = clv.map(calculator -> calculator.values(cells)).orElse(null);
+            for (int i = 0; i < cells.size(); i++) {
+                int x = cells.frequency(i);
+                predictions.add(prediction(data, i,
+                        OptionalDouble.of(purchases.probabilityAlive(x, cells.recency(i), cells.age(i))),
+                        OptionalDouble.of(purchases.conditionalExpectedPurchases(inUnits, x, cells.recency(i), cells.age(i))),
+                        spend.isPresent() ? OptionalDouble.of(spendOf(spend.get(), cells, i)) : OptionalDouble.empty(),
+                        values == null ? OptionalDouble.empty() : OptionalDouble.of(values[i])));
+            }
+        }
+        if (output != null) {
+            write(output, predictions);
+        }
+        OptionalDouble totalPurchases = total(predictions, cells, CustomerPrediction::expectedPurchases);
+        OptionalDouble totalValue = total(predictions, cells, CustomerPrediction::value);
+        Comparator<CustomerPrediction> order = Comparator.comparingDouble(p -> p.value().isPresent()
+                ? p.value().getAsDouble() : p.expectedPurchases().orElse(p.expectedSpend().orElse(0)));
+        List<CustomerPrediction> best = predictions.stream().sorted(order.reversed()).limit(Math.max(0, top)).toList();
+        PredictResult result = new PredictResult(model.label(), ClvSummaryCommand.unitName(data), length.toString(), inUnits,
+                parameters, spendParameters, rate, period, cells.totalWeight(), totalPurchases, totalValue, best,
+                warnings, Optional.ofNullable(output).map(Path::toString));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, result);
+        } else {
+            printText(out, result);
+        }
+        return 0;
+    }
+
+    private static boolean anyRepeat(RfmCells cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.frequency(i) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double spendOf(GammaGammaModel model, RfmCells cells, int row) {
+        int x = cells.frequency(row);
+        return x == 0 ? model.expectedAverageSpend() : model.expectedAverageSpend(x, cells.monetaryValue(row).getAsDouble());
+    }
+
+    private static CustomerPrediction prediction(ClvInput data, int row, OptionalDouble alive, OptionalDouble purchases,
+            OptionalDouble spend, OptionalDouble value) {
+        RfmCells cells = data.cells();
+        return new CustomerPrediction(data.ids().get(row), cells.frequency(row), cells.recency(row), cells.age(row),
+                cells.monetaryValue(row), alive, purchases, spend, value);
+    }
+
+    private static OptionalDouble total(List<CustomerPrediction> predictions, RfmCells cells,
+            java.util.function.Function<CustomerPrediction, OptionalDouble> field) {
+        double sum = 0;
+        for (int i = 0; i < predictions.size(); i++) {
+            OptionalDouble value = field.apply(predictions.get(i));
+            if (value.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            sum += cells.weight(i) * value.getAsDouble();
+        }
+        return OptionalDouble.of(sum);
+    }
+
+    private static <M> M required(ModelFit<M> fit) {
+        return fit.model().orElseThrow(() -> new CommandFailure(fit.name() + " did not converge: "
+                + fit.problem().orElse("unknown")));
+    }
+
+    private static <M> M required(ModelFit<?> fit, Class<M> type) {
+        return type.cast(required(fit));
+    }
+
+    /** Parses a length such as 52w, 364d, 12h, P30D or a bare number of {@code unit}s. */
+    static Duration length(String option, String text, ChronoUnit unit) {
+        String value = text.strip();
+        Duration length;
+        if (value.startsWith("P") || value.startsWith("p")) {
+            try {
+                length = Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandFailure(option + ": '" + text + "' is not an ISO-8601 duration such as P30D");
+            }
+        } else {
+            Matcher matcher = LENGTH.matcher(value);
+            if (!matcher.matches()) {
+                throw new CommandFailure(option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
+            }
+            double amount = Double.parseDouble(matcher.group(1));
+            double perUnit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+                case "" -> seconds(unit);
+                case "s" -> 1;
+                case "m", "min" -> 60;
+                case "h" -> 3600;
+                case "d" -> 86_400;
+                case "w" -> 7 * 86_400;
+                default -> throw new CommandFailure(option + ": '" + matcher.group(2) + "' is not a unit; use h, d or w");
+            };
+            length = Duration.ofNanos(Math.round(amount * perUnit * 1e9));
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new CommandFailure(option + ": " + text + " is not positive");
+        }
+        return length;
+    }
+
+    private static double seconds(ChronoUnit unit) {
+        return unit.getDuration().getSeconds() + unit.getDuration().getNano() / 1e9;
+    }
+
+    private static void write(Path file, List<CustomerPrediction> predictions) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write("ID,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_spend,clv");
+            writer.newLine();
+            for (CustomerPrediction p : predictions) {
+                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()), Double.toString(p.recency()),
+                        Double.toString(p.T()), cell(p.monetaryValue()), cell(p.probabilityAlive()),
+                        cell(p.expectedPurchases()), cell(p.expectedSpend()), cell(p.value())));
+                writer.newLine();
+            }
+        }
+    }
+
+    private static String cell(OptionalDouble value) {
+        return value.isPresent() ? Double.toString(value.getAsDouble()) : "";
+    }
+
+    private static void printText(PrintWriter out, PredictResult result) {
+        out.printf(Locale.ROOT, "%s predictions for %,.0f customers over %.4g %s (%s)%n", result.model(), result.customers(),
+                result.horizonInUnits(), result.unit(), result.horizon());
+        result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-6s %.6f%n", name, value));
+        result.spendParameters().ifPresent(spend -> spend.forEach((name, value) ->
+                out.printf(Locale.ROOT, "  %-6s %.6f (gamma-gamma)%n", name, value)));
+        result.expectedPurchases().ifPresent(total -> out.printf(Locale.ROOT, "  expected purchases  %,.2f%n", total));
+        result.expectedValue().ifPresent(total -> out.printf(Locale.ROOT, "  lifetime value      %,.2f (discount %s per %s)%n",
+                total, result.discountRate().orElse(0), result.discountPeriod().orElse("")));
+        result.warnings().forEach(warning -> out.println("  warning: " + warning));
+        out.println("  customer          P(alive)   purchases       spend         value");
+        for (CustomerPrediction p : result.top()) {
+            out.printf(Locale.ROOT, "  %-14s %10s %11s %11s %13s%n", p.id(), format(p.probabilityAlive(), "%.4f"),
+                    format(p.expectedPurchases(), "%.3f"), format(p.expectedSpend(), "%.2f"), format(p.value(), "%.2f"));
+        }
+        result.output().ifPresent(file -> out.printf("Wrote every customer's predictions to %s%n", file));
+    }
+
+    private static String format(OptionalDouble value, String pattern) {
+        return value.isPresent() ? String.format(Locale.ROOT, pattern, value.getAsDouble()) : "-";
+    }
+}

@@ -1,0 +1,241 @@
+package dev.cxm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ClvCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    /** The outcome of one in-process run of the tool. */
+    private record Run(int exitCode, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CxmCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path data(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/data/" + name)) {
+            if (in == null) {
+                throw new AssertionError("test data file src/test/resources/data/" + name + " is missing");
+            }
+            Path file = directory.resolve(name);
+            Files.copy(in, file);
+            return file;
+        }
+    }
+
+    /** The CDNOW summary with spend, its BTYD-style header renamed to the summary CSV's columns. */
+    private Path cdnowWithSpend() throws IOException {
+        List<String> lines = Files.readAllLines(data("cdnow_customers_summary_with_transactions.csv"));
+        Path file = directory.resolve("cdnow_with_spend.csv");
+        List<String> renamed = new java.util.ArrayList<>(lines);
+        renamed.set(0, "ID,frequency,recency,T,monetary_value");
+        Files.write(file, renamed, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.write(directory.resolve(name), List.of(lines), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fitPrintsThePublishedBgNbdEstimatesUnderTheContractedKeys() throws IOException {
+        // Oracle: Fader, Hardie & Lee (2005) on cdnow_customers_summary.csv: r = 0.2426, alpha = 4.4135,
+        // a = 0.7929, b = 2.4258, log-likelihood -9582.43.
+        Run run = run("clv", "fit", "--input", data("cdnow_customers_summary.csv").toString(), "--unit", "weeks",
+                "--model", "bg-nbd", "--json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("model").asText()).isEqualTo("bg-nbd");
+        assertThat(json.get("parameters").get("r").asDouble()).isCloseTo(0.2426, within(0.00005));
+        assertThat(json.get("parameters").get("alpha").asDouble()).isCloseTo(4.4135, within(0.00005));
+        assertThat(json.get("parameters").get("a").asDouble()).isCloseTo(0.7929, within(0.00005));
+        assertThat(json.get("parameters").get("b").asDouble()).isCloseTo(2.4258, within(0.00005));
+        assertThat(json.get("standardErrors").size()).isEqualTo(4);
+        assertThat(json.get("logLikelihood").asDouble()).isCloseTo(-9582.43, within(0.005));
+        assertThat(json.get("converged").asBoolean()).isTrue();
+        assertThat(json.get("iterations").asInt()).isPositive();
+        assertThat(json.get("unit").asText()).isEqualTo("weeks");
+    }
+
+    @Test
+    void fitsTheOtherModelsToTheirPublishedEstimates() throws IOException {
+        // Oracles: Pareto/NBD on CDNOW (0.553, 10.578, 0.606, 11.668; -9594.97), BG/BB on the donations
+        // (Fader, Hardie & Shang 2010: 1.204, 0.750, 0.657, 2.783) and Gamma-Gamma on the CDNOW repeat buyers
+        // (Fader & Hardie 2013: 6.25, 3.74, 15.44).
+        JsonNode pareto = run("clv", "fit", "--input", data("cdnow_customers_summary.csv").toString(), "--unit", "weeks",
+                "--model", "pareto-nbd", "--json").json();
+        assertThat(pareto.get("parameters").get("s").asDouble()).isCloseTo(0.606, within(0.0005));
+        assertThat(pareto.get("parameters").get("beta").asDouble()).isCloseTo(11.668, within(0.0005));
+        assertThat(pareto.get("logLikelihood").asDouble()).isCloseTo(-9594.97, within(0.005));
+        JsonNode bgBb = run("clv", "fit", "--input", data("donations.csv").toString(), "--unit", "years",
+                "--model", "bg-bb", "--json").json();
+        assertThat(bgBb.get("parameters").get("gamma").asDouble()).isCloseTo(0.657, within(0.0005));
+        assertThat(bgBb.get("parameters").get("delta").asDouble()).isCloseTo(2.783, within(0.0005));
+        assertThat(bgBb.get("customers").asDouble()).isEqualTo(11104.0);
+        JsonNode spend = run("clv", "fit", "--input", cdnowWithSpend().toString(), "--unit", "weeks",
+                "--model", "gamma-gamma", "--json").json();
+        assertThat(spend.get("parameters").get("p").asDouble()).isCloseTo(6.25, within(0.01));
+        assertThat(spend.get("parameters").get("q").asDouble()).isCloseTo(3.74, within(0.01));
+        assertThat(spend.get("parameters").get("v").asDouble()).isCloseTo(15.44, within(0.01));
+        assertThat(spend.get("diagnostics").get("frequencySpendCorrelation").asDouble()).isBetween(-0.3, 0.3);
+    }
+
+    @Test
+    void summarisesATransactionCsvWithAmounts() throws IOException {
+        // Oracle: hand computation. Customer a buys on Jan 1 (10), twice on Jan 8 (5 + 15) and on Jan 15 (30):
+        // frequency 2, recency 2 weeks, T from Jan 1 to Jan 31 = 30 days, mean repeat spend (20 + 30) / 2 = 25.
+        // Customer b buys once, on Jan 29; customer c's first purchase is after the calibration end.
+        Path file = write("tx.csv", "customer_id,occurred_at,amount", "a,2026-01-01,10", "a,2026-01-08T09:00:00Z,5",
+                "a,2026-01-08 17:30:00,15", "a,2026-01-15,30", "b,2026-01-29,7.5", "c,2026-02-03,1");
+        Path output = directory.resolve("summary.csv");
+        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--calibration-end", "2026-01-31",
+                "--output", output.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("customers").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("repeatCustomers").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("repeatPurchases").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("calibrationEnd").asText()).isEqualTo("2026-02-01T00:00:00Z");
+        assertThat(json.get("meanMonetaryValue").asDouble()).isEqualTo(25.0);
+        assertThat(json.get("unit").asText()).isEqualTo("weeks");
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines.get(0)).isEqualTo("ID,frequency,recency,T,monetary_value");
+        String[] a = lines.get(1).split(",");
+        assertThat(a[0]).isEqualTo("a");
+        assertThat(Integer.parseInt(a[1])).isEqualTo(2);
+        assertThat(Double.parseDouble(a[2])).isEqualTo(2.0);
+        assertThat(Double.parseDouble(a[3])).isCloseTo(30 / 7.0, within(1e-12));
+        assertThat(Double.parseDouble(a[4])).isEqualTo(25.0);
+        assertThat(lines.get(2)).startsWith("b,0,0.0,");
+    }
+
+    @Test
+    void summarisesTransactionsWithoutAmountsInTheirOwnColumns() throws IOException {
+        // Oracle: hand computation; dates as yyyyMMdd in a customer column named "id"; the calibration end
+        // defaults to the day of the last purchase (Mar 10): customer 1 repeats on Mar 3 and Mar 10 (recency
+        // 9 days, T 9 days), customer 2 buys once on Mar 5 (T 5 days).
+        Path file = write("daily.csv", "date,id", "20260301,1", "20260303,1", "20260305,2", "20260310,1", "20260310,1");
+        Run run = run("clv", "summary", "--input", file.toString(), "--customer-column", "id", "--time-column", "date",
+                "--time-format", "yyyyMMdd", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("unit").asText()).isEqualTo("days");
+        assertThat(json.get("repeatPurchases").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("meanRecency").asDouble()).isEqualTo(4.5);
+        assertThat(json.get("meanT").asDouble()).isEqualTo(7.0);
+        assertThat(json.has("meanMonetaryValue")).isFalse();
+    }
+
+    @Test
+    void predictGivesHardiesConditionalExpectationAndSpend() throws IOException {
+        // Oracles: Hardie's BG/NBD spreadsheet, 1.226 expected purchases in 39 weeks for CDNOW customer 1
+        // (x = 2, t_x = 30.43, T = 38.86), and his Gamma-Gamma spreadsheet, 24.65 expected spend per purchase;
+        // without discounting the value is their product (the per-period increments telescope).
+        Path output = directory.resolve("predictions.csv");
+        Run run = run("clv", "predict", "--input", cdnowWithSpend().toString(), "--unit", "weeks", "--model", "bg-nbd",
+                "--horizon", "39w", "--discount-period", "13w", "--output", output.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("horizonInUnits").asDouble()).isEqualTo(39.0);
+        assertThat(json.get("discountRate").asDouble()).isZero();
+        assertThat(json.get("top").size()).isEqualTo(10);
+        Map<String, String[]> rows = Files.readAllLines(output).stream().skip(1).map(line -> line.split(","))
+                .collect(Collectors.toMap(cells -> cells[0], cells -> cells));
+        assertThat(Files.readAllLines(output).get(0))
+                .isEqualTo("ID,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_spend,clv");
+        String[] first = rows.get("1");
+        double purchases = Double.parseDouble(first[6]);
+        double spend = Double.parseDouble(first[7]);
+        assertThat(purchases).isCloseTo(1.226, within(0.001));
+        assertThat(spend).isCloseTo(24.65, within(0.01));
+        assertThat(Double.parseDouble(first[8])).isCloseTo(purchases * spend, within(1e-9 * purchases * spend));
+        assertThat(rows).hasSize(2357);
+    }
+
+    @Test
+    void rejectsAFrequencyThatIsNotAnInteger() throws IOException {
+        Path file = write("bad.csv", "ID,frequency,recency,T", "1,2,3.5,10", "2,2.5,3,10");
+        Run run = run("clv", "fit", "--input", file.toString(), "--model", "bg-nbd");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("line 3, column frequency: 2.5 is not an integer").doesNotContain("Exception");
+    }
+
+    @Test
+    void rejectsARecencyAboveTOrBelowZero() throws IOException {
+        Path above = write("above.csv", "ID,frequency,recency,T", "1,2,40,39");
+        Run run = run("clv", "fit", "--input", above.toString(), "--model", "bg-nbd");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("line 2: recency: 40.0 is greater than T 39.0");
+        Path negative = write("negative.csv", "ID,frequency,recency,T", "1,2,-1,39");
+        assertThat(run("clv", "summary", "--input", negative.toString()).err()).contains("recency: -1.0 is negative");
+    }
+
+    @Test
+    void reportsDataWhereNobodyRepeatsAndEmptyFiles() throws IOException {
+        Path nobody = write("nobody.csv", "ID,frequency,recency,T", "1,0,0,39", "2,0,0,20");
+        Run run = run("clv", "fit", "--input", nobody.toString(), "--model", "pareto-nbd");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no customer made a repeat purchase").contains("not identified");
+        Run empty = run("clv", "summary", "--input", write("empty.csv").toString());
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).contains("is empty");
+        Run headerOnly = run("clv", "fit", "--input", write("header.csv", "ID,frequency,recency,T").toString(),
+                "--model", "bg-nbd");
+        assertThat(headerOnly.err()).contains("has no customers");
+        Run noColumn = run("clv", "summary", "--input", write("tx.csv", "who,when", "a,2026-01-01").toString());
+        assertThat(noColumn.err()).contains("the header has no column 'customer_id' (name it with --customer-column)");
+    }
+
+    @Test
+    void saysSoWhenAFitDoesNotConverge() throws IOException {
+        Run run = run("clv", "fit", "--input", data("cdnow_customers_summary.csv").toString(), "--unit", "weeks",
+                "--model", "bg-nbd", "--max-iterations", "1", "--json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.json().get("converged").asBoolean()).isFalse();
+        assertThat(run.json().get("problem").asText()).contains("no convergence after 1 iterations");
+        assertThat(run.err()).contains("bg-nbd did not converge");
+    }
+
+    @Test
+    void rejectsAnUnknownModelAsAUsageMistakeAndPrintsHelp() {
+        Run unknown = run("clv", "fit", "--input", "x.csv", "--model", "bg-nb");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'bg-nb' is not a model; use one of bg-nbd, pareto-nbd, mbg-nbd, bg-bb, gamma-gamma");
+        for (String command : new String[] {"summary", "fit", "predict"}) {
+            Run help = run("clv", command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("--input").contains("--unit").contains("--calibration-end").contains("--json");
+        }
+        assertThat(run("clv", "predict", "--help").out()).contains("--horizon").contains("--discount-rate").contains("--model");
+        assertThat(run("clv").exitCode()).isEqualTo(2);
+    }
+}

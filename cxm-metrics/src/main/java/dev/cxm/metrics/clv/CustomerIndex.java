@@ -1,0 +1,92 @@
+package dev.cxm.metrics.clv;
+
+import java.util.Arrays;
+
+import dev.cxm.core.model.CustomerId;
+
+/**
+ * Numbers customers 0, 1, 2, ... in the order they first appear: an open-addressing hash table, a third of
+ * the memory of a {@code HashMap<CustomerId, Integer>} at a million customers and fewer cache misses per
+ * lookup: each slot's hash and number sit side by side in one {@code int} array, and the id itself is read
+ * only when the hashes agree (by identity first, as a store's interned ids are).
+ */
+final class CustomerIndex {
+
+    private static final int EMPTY = -1;
+
+    /** Per slot: {@code [2s]} the mixed hash, {@code [2s + 1]} the customer's number or {@link #EMPTY}. */
+    private int[] table = emptyTable(1024);
+    private CustomerId[] byNumber = new CustomerId[256];
+    private int size;
+
+    /** Returns the customer's number, assigning the next one to a customer not seen before. */
+    int numberOf(CustomerId customer) {
+        int hash = mix(customer.hashCode());
+        int mask = (table.length >> 1) - 1;
+        int slot = hash & mask;
+        while (true) {
+            int number = table[2 * slot + 1];
+            if (number == EMPTY) {
+                break;
+            }
+            if (table[2 * slot] == hash) {
+                CustomerId present = byNumber[number];
+                if (present == customer || present.equals(customer)) {
+                    return number;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        int number = size++;
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = number;
+        if (number == byNumber.length) {
+            byNumber = Arrays.copyOf(byNumber, number * 2);
+        }
+        byNumber[number] = customer;
+        if (4 * size > table.length) {
+            grow();
+        }
+        return number;
+    }
+
+    /** Returns the customer numbered {@code number}. */
+    CustomerId customer(int number) {
+        return byNumber[number];
+    }
+
+    /** Returns how many customers are numbered. */
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        int[] old = table;
+        table = emptyTable(old.length);
+        int mask = (table.length >> 1) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != EMPTY) {
+                int slot = old[i] & mask;
+                while (table[2 * slot + 1] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
+            }
+        }
+    }
+
+    /** Returns a table of {@code slots} empty slots. */
+    private static int[] emptyTable(int slots) {
+        int[] table = new int[2 * slots];
+        for (int i = 1; i < table.length; i += 2) {
+            table[i] = EMPTY;
+        }
+        return table;
+    }
+
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
