@@ -8,18 +8,24 @@ import java.util.function.ToDoubleFunction;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.CustomerSummary;
+import dev.cxm.metrics.clv.PurchaseModel;
+import dev.cxm.metrics.clv.RfmSummary;
 
 /**
  * Ranks the customers of a non-contractual business who are valuable and likely gone: those whose P(alive)
  * is below a threshold the caller chooses, ordered by the value expected to be lost,
  * value * (1 - P(alive)), highest first (ties by customer id).
  *
- * <p>P(alive) and value come from the caller, typically from a fitted BG/NBD or Pareto/NBD model and a
- * lifetime-value estimate:
+ * <p>P(alive) comes from a fitted purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and the value from the
+ * caller, for example what the customer has spent so far:
  * <pre>{@code
+ * PurchaseModel model = BgNbd.fit(summary.cells()).model().orElseThrow();
  * List<AtRiskCustomer> atRisk = AtRiskRanking.below(0.3).limit(100)
- *         .rank(summaries, CustomerSummary::customer, model::probabilityAlive, clv::value);
+ *         .rank(summary, model, customer -> customer.totalSpend().orElse(0));
  * }</pre>
+ * Any other source of P(alive) and value works through {@link #rank(Iterable, Function, ToDoubleFunction,
+ * ToDoubleFunction)} or ready {@link CustomerOutlook}s.
  */
 public final class AtRiskRanking {
 
@@ -84,5 +90,23 @@ public final class AtRiskRanking {
                     value.applyAsDouble(customer)));
         }
         return rank(outlooks);
+    }
+
+    /**
+     * Ranks the customers of {@code summary}, each with the P(alive) that {@code model} gives their history
+     * and the value {@code value} gives them.
+     *
+     * @throws IllegalArgumentException when the summary's time unit is not the model's: frequency,
+     *     recency and T must be in the unit the model was fitted in
+     */
+    public List<AtRiskCustomer> rank(RfmSummary summary, PurchaseModel model,
+            ToDoubleFunction<? super CustomerSummary> value) {
+        Checks.present("summary", summary);
+        Checks.present("model", model);
+        if (summary.unit() != model.unit()) {
+            throw new IllegalArgumentException("summary: its unit " + summary.unit() + " is not the model's unit "
+                    + model.unit() + "; summarise in the unit the model was fitted in");
+        }
+        return rank(summary.customers(), CustomerSummary::customerId, model::probabilityAlive, value);
     }
 }

@@ -2,6 +2,7 @@ package dev.cxm.metrics.churn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -11,9 +12,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.Money;
+import dev.cxm.core.model.Purchase;
+import dev.cxm.metrics.clv.BgNbdModel;
+import dev.cxm.metrics.clv.RfmSummary;
+import dev.cxm.metrics.clv.RfmSummaryOptions;
 
 class AtRiskRankingTest {
 
@@ -95,5 +107,70 @@ class AtRiskRankingTest {
 
     private static CustomerOutlook outlook(String id, double alive, double value) {
         return CustomerOutlook.of(CustomerId.of(id), alive, value);
+    }
+
+    @Test
+    void ranksAnRfmSummaryWithPAliveFromAFittedPurchaseModel() {
+        // Expected: P(alive) from the BG/NBD closed form (Fader, Hardie & Lee 2005, eq. 7), written out here:
+        // 1 / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)), at the published CDNOW
+        // estimates; value = total spend; then the brute-force filter and sort by value * (1 - P(alive)).
+        // Histories in weeks from each customer's first purchase; calibration ends at week 30, so with daily
+        // purchase periods T runs to the last calibration day, 30 - 1/7 weeks (the BTYD convention that
+        // RfmSummaryOptions documents): c1 buys once (x 0: alive for sure), c2 at 0, 1, 2 (x 2, t_x 2),
+        // c3 at 0, 10, 28 (x 2, t_x 28), c4 at 0, 1 (x 1, t_x 1).
+        double r = 0.2426;
+        double alpha = 4.4135;
+        double a = 0.7929;
+        double b = 2.4258;
+        Instant start = Instant.parse("2026-01-05T00:00:00Z");
+        Instant end = start.plus(Duration.ofDays(7 * 30));
+        Map<String, int[]> weeks = Map.of("c1", new int[] {0}, "c2", new int[] {0, 1, 2}, "c3", new int[] {0, 10, 28},
+                "c4", new int[] {0, 1});
+        Map<String, String> spend = Map.of("c1", "500.00", "c2", "40.00", "c3", "60.00", "c4", "30.00");
+        Stream<Purchase> purchases = weeks.entrySet().stream().flatMap(entry -> java.util.Arrays.stream(entry.getValue())
+                .mapToObj(week -> Purchase.builder(CustomerId.of(entry.getKey()), start.plus(Duration.ofDays(7L * week)),
+                        Money.of(spend.get(entry.getKey()), "EUR")).eventId(entry.getKey() + "-" + week).build()));
+        RfmSummary summary = RfmSummary.of(purchases, RfmSummaryOptions.builder(end, ChronoUnit.WEEKS).build());
+        BgNbdModel model = BgNbdModel.of(r, alpha, a, b, ChronoUnit.WEEKS);
+
+        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.9)
+                .rank(summary, model, customer -> customer.totalSpend().orElse(0));
+
+        double lastDay = 30 - 1.0 / 7;
+        Map<String, double[]> history = Map.of("c1", new double[] {0, 0, lastDay}, "c2", new double[] {2, 2, lastDay},
+                "c3", new double[] {2, 28, lastDay}, "c4", new double[] {1, 1, lastDay});
+        Map<String, Double> total = Map.of("c1", 500.0, "c2", 120.0, "c3", 180.0, "c4", 60.0);
+        List<CustomerOutlook> expected = history.entrySet().stream()
+                .map(entry -> {
+                    double x = entry.getValue()[0];
+                    double tx = entry.getValue()[1];
+                    double age = entry.getValue()[2];
+                    double alive = x == 0 ? 1
+                            : 1 / (1 + a / (b + x - 1) * Math.pow((alpha + age) / (alpha + tx), r + x));
+                    return new CustomerOutlook(CustomerId.of(entry.getKey()), alive, total.get(entry.getKey()));
+                })
+                .filter(outlook -> outlook.probabilityAlive() < 0.9)
+                .sorted(Comparator.comparingDouble((CustomerOutlook o) -> -o.value() * (1 - o.probabilityAlive()))
+                        .thenComparing(o -> o.customer().value()))
+                .toList();
+        assertThat(expected).extracting(o -> o.customer().value()).contains("c2").doesNotContain("c1");
+        assertThat(ranking).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            CustomerOutlook actual = ranking.get(i).outlook();
+            assertThat(actual.customer()).isEqualTo(expected.get(i).customer());
+            assertThat(actual.probabilityAlive()).isCloseTo(expected.get(i).probabilityAlive(), within(1e-12));
+            assertThat(actual.value()).isEqualTo(expected.get(i).value());
+        }
+    }
+
+    @Test
+    void refusesASummaryInAnotherUnitThanTheModel() {
+        RfmSummary days = RfmSummary.of(Stream.of(Purchase.builder(CustomerId.of("c1"),
+                Instant.parse("2026-01-05T00:00:00Z"), Money.of("1", "EUR")).build()),
+                RfmSummaryOptions.builder(Instant.parse("2026-02-05T00:00:00Z"), ChronoUnit.DAYS).build());
+
+        assertThatThrownBy(() -> AtRiskRanking.below(0.5).rank(days, BgNbdModel.of(1, 1, 1, 1, ChronoUnit.WEEKS),
+                customer -> 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Days").hasMessageContaining("Weeks");
     }
 }
