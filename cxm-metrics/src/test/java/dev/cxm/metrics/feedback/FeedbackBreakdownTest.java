@@ -258,7 +258,7 @@ class FeedbackBreakdownTest {
     @Test
     void theMinimumNIsOnTheEffectiveSampleSizeAndFlagsTheOverallResultToo() {
         // S4: one response of weight 1000 and 99 of weight 0.001: n = 100 but Kish's n_eff =
-        // (1000 + 0.099)^2 / (1000^2 + 99e-6) = 1000200.0098 / 1000000.000099 = 1.0002 (closed form).
+        // (1000.099)^2 / (1000^2 + 99e-6) = 1.000198 (recorded R output, feedback-oracles.R block 2).
         java.util.List<FeedbackResponse> responses = new java.util.ArrayList<>();
         responses.add(nps("heavy", 10, "2026-03-02T10:00:00Z", WEB, "gold"));
         for (int i = 0; i < 99; i++) {
@@ -271,7 +271,7 @@ class FeedbackBreakdownTest {
                 .compute(responses.stream());
 
         assertThat(breakdown.overall().n()).isEqualTo(100);
-        assertThat(breakdown.overall().effectiveN()).isCloseTo(1.0002, within(1e-4));
+        assertThat(breakdown.overall().effectiveN()).isCloseTo(1.000198, within(1e-6));
         assertThat(breakdown.overallBelowMinimumN()).isTrue();
         assertThat(breakdown.groups().get(0).belowMinimumN()).isTrue();
         assertThat(breakdown.periods().get(0).belowMinimumN()).isTrue();
