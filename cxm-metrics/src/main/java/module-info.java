@@ -11,6 +11,7 @@ module dev.cxm.metrics {
     requires static org.jspecify;
 
     exports dev.cxm.metrics.stats;
+    exports dev.cxm.metrics.time;
     exports dev.cxm.metrics.feedback;
     exports dev.cxm.metrics.clv;
     exports dev.cxm.metrics.survival;

@@ -27,7 +27,7 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Touchpoint;
-import dev.cxm.metrics.churn.CalendarPeriod;
+import dev.cxm.metrics.time.CalendarPeriod;
 import dev.cxm.metrics.churn.CohortBasis;
 import dev.cxm.metrics.churn.CohortRetention;
 import dev.cxm.metrics.churn.CohortTable;

@@ -28,7 +28,9 @@ import dev.cxm.core.model.FeedbackScale;
  *
  * <p>Each {@link CsvField} is read from a column: the one named here, or else the field's
  * {@linkplain CsvField#defaultColumn() default column} when the header has it. A field may instead have
- * one fixed value for every row (all rows are purchases in USD, say). The file must have a header row.
+ * one fixed value for every row (all rows are purchases in USD, say), or a fallback value used only when the
+ * header has no column for it (a file without a {@code scale} column is all NPS, say, while one with the
+ * column keeps its own). The file must have a header row.
  *
  * <pre>{@code
  * CsvColumnMapping cdnow = CsvColumnMapping.builder()
@@ -54,6 +56,7 @@ public final class CsvColumnMapping {
 
     private final Map<CsvField, String> columns;
     private final Map<CsvField, String> fixedValues;
+    private final Map<CsvField, String> fallbackValues;
     private final Optional<String> timePattern;
     private final ZoneId zone;
     private final ChronoUnit durationUnit;
@@ -64,6 +67,7 @@ public final class CsvColumnMapping {
     private CsvColumnMapping(Builder builder) {
         this.columns = Maps.immutableEnumMap(builder.columns);
         this.fixedValues = Maps.immutableEnumMap(builder.fixedValues);
+        this.fallbackValues = Maps.immutableEnumMap(builder.fallbackValues);
         this.timePattern = builder.timePattern;
         this.zone = builder.zone;
         this.durationUnit = builder.durationUnit;
@@ -95,6 +99,11 @@ public final class CsvColumnMapping {
     /** Returns the fixed value of {@code field}, when it has one instead of a column. */
     public Optional<String> fixedValue(CsvField field) {
         return Optional.ofNullable(fixedValues.get(field));
+    }
+
+    /** Returns the value of {@code field} for files whose header has no column for it, when one is set. */
+    public Optional<String> fallbackValue(CsvField field) {
+        return Optional.ofNullable(fallbackValues.get(field));
     }
 
     /** Returns the pattern of the time column, when it is not ISO-8601. */
@@ -131,6 +140,7 @@ public final class CsvColumnMapping {
     public static final class Builder {
         private final Map<CsvField, String> columns = new EnumMap<>(CsvField.class);
         private final Map<CsvField, String> fixedValues = new EnumMap<>(CsvField.class);
+        private final Map<CsvField, String> fallbackValues = new EnumMap<>(CsvField.class);
         private Optional<String> timePattern = Optional.empty();
         private ZoneId zone = ZoneOffset.UTC;
         private ChronoUnit durationUnit = ChronoUnit.SECONDS;
@@ -171,7 +181,34 @@ public final class CsvColumnMapping {
                 throw new IllegalArgumentException("fixed: " + field + " already reads from column \""
                         + columns.get(field) + "\"; a field is read from a column or fixed, not both");
             }
+            if (fallbackValues.containsKey(field)) {
+                throw new IllegalArgumentException("fixed: " + field + " already has a fallback value;"
+                        + " a field is fixed or falls back, not both");
+            }
             fixedValues.put(field, CsvFieldParsers.validateFixed(field, Checks.nonBlank("fixed value", value)));
+            return this;
+        }
+
+        /**
+         * Gives {@code field} the value {@code value} in every row when the header has no column for it (its
+         * default column, or the one named with {@link #column}); a header with the column keeps reading it,
+         * row by row. The value is in the text form the column would hold; fields that can be fixed can fall
+         * back.
+         *
+         * @throws IllegalArgumentException when the field cannot have a fixed value, already has one, or the
+         *     value is invalid for it
+         */
+        public Builder fallback(CsvField field, String value) {
+            Checks.present("field", field);
+            if (!FIXABLE.contains(field)) {
+                throw new IllegalArgumentException("fallback: " + field + " cannot have a fallback value; fields"
+                        + " that can are " + FIXABLE);
+            }
+            if (fixedValues.containsKey(field)) {
+                throw new IllegalArgumentException("fallback: " + field + " already has a fixed value;"
+                        + " a field is fixed or falls back, not both");
+            }
+            fallbackValues.put(field, CsvFieldParsers.validateFixed(field, Checks.nonBlank("fallback value", value)));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.cxm.core.io;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.io.CsvRowReader;
@@ -45,6 +46,18 @@ public final class CsvEventImporter implements EventImporter {
     /** Returns a copy of this importer that stores {@code rows} rows per atomic append. */
     public CsvEventImporter withBatchSize(int rows) {
         return new CsvEventImporter(mapping, policy, rows);
+    }
+
+    /**
+     * Returns the column names of the header row of {@code source}, read as an import with this importer's
+     * mapping reads them (separator, quotes, byte-order mark), so that a caller can see which columns a file
+     * has before importing it.
+     *
+     * @throws IllegalArgumentException when the source has no header row
+     */
+    public List<String> columns(ReaderSource source) throws IOException {
+        Checks.present("source", source);
+        return CsvRowReader.header(source.open(), mapping.separator());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -47,6 +48,8 @@ public interface EventStore {
 
     /** Returns the events of one type matching {@code query}, in time order. Close the stream when done. */
     default <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
+        Checks.present("query", query);
+        Checks.present("type", type);
         return query(query).filter(type::isInstance).map(type::cast);
     }
 

@@ -253,6 +253,44 @@ class CsvEventImporterTest {
     }
 
     @Test
+    void aFallbackValueAppliesOnlyWhenTheHeaderHasNoColumnForTheField() throws IOException {
+        // Expected values read off the inputs: without a scale column every row is on the fallback scale; with
+        // one, each row keeps its own scale (and a row of another type its own type).
+        CsvColumnMapping mapping = CsvColumnMapping.builder().fallback(CsvField.TYPE, "feedback")
+                .fallback(CsvField.SCALE, "nps").build();
+        CsvEventImporter importer = CsvEventImporter.of(mapping, ImportPolicy.FAIL_ON_FIRST_ERROR);
+
+        importer.importInto(store, text("event_id,customer_id,occurred_at,score\ne1,c1,2026-01-05T10:00:00Z,9\n"));
+        importer.importInto(store, text("event_id,type,customer_id,occurred_at,score,scale\n"
+                + "e2,feedback,c2,2026-01-05T10:00:00Z,4,csat\n"
+                + "e3,feedback,c3,2026-01-05T10:00:00Z,7,nps\n"));
+
+        List<CustomerEvent> events = stored();
+        assertThat(events).extracting(e -> ((FeedbackResponse) e).scale())
+                .containsExactly(FeedbackScale.NPS, FeedbackScale.CSAT, FeedbackScale.NPS);
+        assertThat(mapping.fallbackValue(CsvField.SCALE)).contains("nps");
+        assertThat(mapping.fixedValue(CsvField.SCALE)).isEmpty();
+        assertThatThrownBy(() -> CsvColumnMapping.builder().fixed(CsvField.SCALE, "nps").fallback(CsvField.SCALE, "csat"))
+                .hasMessage("fallback: SCALE already has a fixed value; a field is fixed or falls back, not both");
+        assertThatThrownBy(() -> CsvColumnMapping.builder().fallback(CsvField.SCORE, "9"))
+                .hasMessageStartingWith("fallback: SCORE cannot have a fallback value");
+    }
+
+    @Test
+    void columnsReadsTheHeaderAsTheImportDoes() throws IOException {
+        // A quoted name holding the separator, a byte-order mark, blanks around a name and another separator: the names are
+        // read off the input by hand.
+        CsvEventImporter semicolons = CsvEventImporter.of(CsvColumnMapping.builder().separator(';').build(),
+                ImportPolicy.FAIL_ON_FIRST_ERROR);
+
+        assertThat(CsvEventImporter.of(CsvColumnMapping.defaults(), ImportPolicy.FAIL_ON_FIRST_ERROR)
+                .columns(text("\uFEFFcustomer_id,\"a,b\", scale \nc1,x,nps\n")))
+                .containsExactly("customer_id", "a,b", "scale");
+        assertThat(semicolons.columns(text("customer_id;\"x;y\";score\n"))).containsExactly("customer_id", "x;y", "score");
+        assertThatThrownBy(() -> semicolons.columns(text(""))).hasMessageStartingWith("input: empty");
+    }
+
+    @Test
     void durationsAreIsoOrNumbersInTheMappingsUnit() throws IOException {
         String csv = "customer_id,occurred_at,touchpoint_id,duration\n"
                 + "c1,2026-02-01T08:00:00Z,hotline,PT4M\n"

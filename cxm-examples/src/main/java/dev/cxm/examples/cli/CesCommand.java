@@ -25,10 +25,8 @@ final class CesCommand extends RatingCommand {
     @Override
     FeedbackScale scale() {
         FeedbackScale scale = super.scale();
-        if (!scale.equals(FeedbackScale.CES)) {
-            throw new CommandFailure("--scale " + scale + " is not the CES scale; ces counts responses on ces:1..7"
-                    + " (use csat --scale for another rating scale)");
-        }
+        Usage.require(spec, scale.equals(FeedbackScale.CES), "--scale " + scale + " is not the CES scale; ces counts"
+                + " responses on ces:1..7 (use csat --scale for another rating scale)");
         return scale;
     }
 

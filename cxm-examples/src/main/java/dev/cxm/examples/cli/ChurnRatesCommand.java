@@ -46,6 +46,9 @@ final class ChurnRatesCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions periods;
 
+    @Mixin
+    PeriodZoneOption periodZone;
+
     @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
             description = "contractual (churn at a cancellation) or non-contractual (churn after inactivity).")
     Kind kind;
@@ -85,7 +88,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
         Usage.require(spec, groupAttribute == null || !groupAttribute.isBlank(), "--group-attribute: the name is blank");
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
-        ZoneId zone = periods.zone;
+        ZoneId zone = periodZone.zone(input);
         ChurnRates.Builder rates = ChurnRates.builder(definition).period(periods.period, zone);
         Optional<Instant> start = Optional.ofNullable(from)
                 .map(text -> ObservationTimes.parse(spec.commandLine(), text, "--from", zone));

@@ -137,7 +137,7 @@ final class ClvInputOptions {
         String customerColumn = column(header, mapping.customerColumn, "customer_id", "--customer-column", true);
         String timeColumn = column(header, mapping.timeColumn, "occurred_at", "--time-column", true);
         String amountColumn = column(header, mapping.amountColumn, "amount", "--amount-column", false);
-        ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : ZoneId.of(mapping.zone);
+        ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : mapping.zone;
         DateTimeFormatter format = mapping.timeFormat == null ? ISO_FLEXIBLE
                 : DateTimeFormatter.ofPattern(mapping.timeFormat, Locale.ROOT);
         LocalDate lastDay = calibrationEnd;

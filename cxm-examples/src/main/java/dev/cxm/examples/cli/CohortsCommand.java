@@ -2,6 +2,7 @@ package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,6 +33,9 @@ final class CohortsCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions periods;
 
+    @Mixin
+    PeriodZoneOption periodZone;
+
     @Option(names = "--basis", paramLabel = "BASIS", defaultValue = "first-time", converter = BasisConverter.class,
             description = "first-time (a customer's cohort is their first active period) or recurring (every active"
                     + " period) (default: ${DEFAULT-VALUE}).")
@@ -60,11 +64,12 @@ final class CohortsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Usage.require(spec, maxOffset == null || maxOffset >= 0, "--max-offset: " + maxOffset
                 + " is negative; it is the last column kept, 0 or more");
+        ZoneId zone = periodZone.zone(input);
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
         Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input)
-                : ObservationTimes.parse(spec.commandLine(), until, "--until", periods.zone);
-        CohortRetention.Builder retention = CohortRetention.builder().period(periods.period, periods.zone)
+                : ObservationTimes.parse(spec.commandLine(), until, "--until", zone);
+        CohortRetention.Builder retention = CohortRetention.builder().period(periods.period, zone)
                 .basis(basis).relativeTo(relativeTo).until(end);
         if (maxOffset != null) {
             retention.maxOffset(maxOffset);
@@ -76,7 +81,7 @@ final class CohortsCommand implements Callable<Integer> {
         } else {
             out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; periods over by %s)%n",
                     basis == CohortBasis.FIRST_TIME ? "first-time" : "recurring",
-                    periods.period.name().toLowerCase(Locale.ROOT), periods.zone,
+                    periods.period.name().toLowerCase(Locale.ROOT), zone,
                     relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period", end);
             out.print(table.render());
             out.flush();

@@ -7,6 +7,7 @@ import dev.cxm.metrics.feedback.RatingResult;
 import dev.cxm.metrics.feedback.RatingScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code cxm csat}: customer satisfaction (top-box share and mean) of a file of feedback. */
 @Command(name = "csat", mixinStandardHelpOptions = true,
@@ -35,6 +36,13 @@ final class CsatCommand extends RatingCommand {
 
     @Override
     FeedbackMetric<RatingResult> metric(FeedbackScale scale, double level) {
-        return RatingScore.builder(scale).topBoxes(topBoxes).report(reported()).level(level).build();
+        RatingScore.Builder builder = RatingScore.builder(scale);
+        try {
+            builder.topBoxes(topBoxes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--top-boxes: " + topBoxes + " does not fit the scale: "
+                    + e.getMessage());
+        }
+        return builder.report(reported()).level(level).build();
     }
 }

@@ -35,8 +35,10 @@ final class CsvMappingOptions {
     @Option(names = "--time-format", paramLabel = "PATTERN",
             description = "java.time pattern of the time column, such as yyyyMMdd (default: ISO-8601).")
     String timeFormat;
-    @Option(names = "--zone", paramLabel = "ZONE", description = "Zone of local dates and times (default: UTC).")
-    String zone;
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Zone local dates and times are read in (default: UTC); commands that count per period"
+                    + " cut periods in it too, unless --period-zone is given.")
+    ZoneId zone;
     @Option(names = "--touchpoint-column", paramLabel = "COL", description = "Column with the touchpoint id (default: touchpoint_id).")
     String touchpointColumn;
     @Option(names = "--touchpoint-name-column", paramLabel = "COL", description = "Column with the touchpoint name (default: touchpoint_name).")
@@ -89,8 +91,10 @@ final class CsvMappingOptions {
     }
 
     /**
-     * Returns the mapping these options describe, with a type and a scale used when the user gave neither a
-     * fixed value nor a column for them (the {@code nps} command assumes NPS feedback, say).
+     * Returns the mapping these options describe, with a type and a scale that rows take when the file has no
+     * column for them (the {@code nps} command assumes NPS feedback, say). A command that passes a scale has
+     * folded {@code --scale} into it: then {@code --scale} too applies only to files without a scale column,
+     * and rows of a scale column keep their own scale.
      */
     CsvColumnMapping toMapping(Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale) {
         CsvColumnMapping.Builder mapping = CsvColumnMapping.builder();
@@ -112,10 +116,15 @@ final class CsvMappingOptions {
         column(mapping, CsvField.SCALE, scaleColumn);
         column(mapping, CsvField.SCORE, scoreColumn);
         column(mapping, CsvField.COMMENT, commentColumn);
-        fixed(mapping, CsvField.TYPE, Optional.ofNullable(type)
-                .or(() -> typeColumn == null ? defaultType.map(EventType::wireName) : Optional.empty()));
-        fixed(mapping, CsvField.SCALE, Optional.ofNullable(scale)
-                .or(() -> scaleColumn == null ? defaultScale.map(FeedbackScale::toString) : Optional.empty()));
+        fixed(mapping, CsvField.TYPE, Optional.ofNullable(type));
+        if (type == null) {
+            defaultType.ifPresent(value -> mapping.fallback(CsvField.TYPE, value.wireName()));
+        }
+        if (defaultScale.isPresent()) {
+            mapping.fallback(CsvField.SCALE, defaultScale.get().toString());
+        } else {
+            fixed(mapping, CsvField.SCALE, Optional.ofNullable(scale));
+        }
         fixed(mapping, CsvField.CHANNEL, Optional.ofNullable(channel));
         fixed(mapping, CsvField.CURRENCY, Optional.ofNullable(currency));
         fixed(mapping, CsvField.SURVEY, Optional.ofNullable(surveyId));
@@ -123,7 +132,7 @@ final class CsvMappingOptions {
             mapping.timePattern(timeFormat);
         }
         if (zone != null) {
-            mapping.zone(ZoneId.of(zone));
+            mapping.zone(zone);
         }
         if (durationUnit != null) {
             mapping.durationUnit(ChronoUnit.valueOf(durationUnit.strip().toUpperCase(Locale.ROOT)));

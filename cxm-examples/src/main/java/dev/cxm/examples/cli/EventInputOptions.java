@@ -1,20 +1,18 @@
 package dev.cxm.examples.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.cxm.core.io.CsvEventImporter;
-import dev.cxm.core.io.CsvField;
 import dev.cxm.core.io.EventImporter;
 import dev.cxm.core.io.ImportPolicy;
 import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.io.NdjsonEventImporter;
+import dev.cxm.core.io.ReaderSource;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.store.EventStore;
@@ -88,11 +86,7 @@ final class EventInputOptions {
         CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
         EventImporter importer;
         if (format() == Format.CSV) {
-            // A default applies only when the file has no column of its own for the field.
-            boolean typeColumn = csvHeaderHas(CsvField.TYPE, options);
-            boolean scaleColumn = csvHeaderHas(CsvField.SCALE, options);
-            importer = CsvEventImporter.of(options.toMapping(defaultType.filter(type -> !typeColumn),
-                    defaultScale.filter(scale -> !scaleColumn)), policy());
+            importer = csvImporter(options, defaultType, defaultScale);
         } else {
             importer = NdjsonEventImporter.of(policy());
         }
@@ -104,20 +98,22 @@ final class EventInputOptions {
         return report;
     }
 
-    /** Returns whether the CSV file's header has the default column of {@code field}, so that a default must not override it. */
-    private boolean csvHeaderHas(CsvField field, CsvMappingOptions options) throws IOException {
-        char separator = options.separator == null ? ',' : options.separator;
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null) {
-                return false;
-            }
-            for (String column : header.replace("\uFEFF", "").split(Pattern.quote(String.valueOf(separator)), -1)) {
-                if (column.strip().replace("\"", "").equals(field.defaultColumn())) {
-                    return true;
-                }
-            }
-            return false;
+    /** Returns the CSV importer of these options, with a type and scale for files that have no column for them. */
+    CsvEventImporter csvImporter(CsvMappingOptions options, Optional<EventType> defaultType,
+            Optional<FeedbackScale> defaultScale) {
+        return CsvEventImporter.of(options.toMapping(defaultType, defaultScale), policy());
+    }
+
+    /**
+     * Returns the column names of the CSV file's header, read as the import reads them (separator, quotes).
+     *
+     * @throws IllegalArgumentException when the file has no header row
+     */
+    List<String> csvColumns() throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new CommandFailure("file not found: " + input);
         }
+        CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
+        return csvImporter(options, Optional.empty(), Optional.empty()).columns(ReaderSource.of(input));
     }
 }

@@ -7,12 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
@@ -25,12 +24,12 @@ import dev.cxm.metrics.feedback.Breakdown;
 import dev.cxm.metrics.feedback.FeedbackBreakdown;
 import dev.cxm.metrics.feedback.FeedbackMetric;
 import dev.cxm.metrics.feedback.FeedbackResult;
-import dev.cxm.metrics.feedback.Granularity;
 import dev.cxm.metrics.feedback.GroupResult;
 import dev.cxm.metrics.feedback.PeriodResult;
-import dev.cxm.metrics.stats.ConfidenceInterval;
+import dev.cxm.metrics.time.CalendarPeriod;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,27 +42,36 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callable<Integer> {
 
-    /** The group of responses that have no value in the group-by column. */
+    /** The group of responses that have no value for the group-by name. */
     static final String NO_VALUE = "(none)";
+
+    /** The names {@code --group-by} reads from the parsed event rather than from a column or attribute. */
+    static final List<String> FIELDS = List.of("channel", "touchpoint", "touchpoint_name", "stage", "survey");
 
     @Mixin
     EventInputOptions input;
 
-    @Option(names = "--group-by", paramLabel = "COL",
-            description = "Compute the score per value of this column too: any CSV column (it is read as an"
-                    + " attribute), or for NDJSON an attribute key or one of channel, touchpoint, stage, survey.")
+    @Mixin
+    PeriodZoneOption periodZone;
+
+    @Option(names = "--group-by", paramLabel = "NAME",
+            description = "Compute the score per value of NAME too: channel, touchpoint, touchpoint_name, stage or"
+                    + " survey (the event's own field, in any format), else a CSV column or NDJSON attribute of"
+                    + " that name.")
     String groupBy;
 
     @Option(names = "--period", paramLabel = "PERIOD",
-            description = "Compute the score per day, week, month or quarter too, cut in --zone (default UTC).")
-    String period;
+            description = "Compute the score per day, week (ISO, from Monday), month or quarter too, cut in"
+                    + " --period-zone.")
+    CalendarPeriod period;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the intervals, strictly between 0 and 1 (default: 0.95).")
+            description = "Confidence level of the intervals, strictly between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
-            description = "Flag groups and periods with fewer responses than N (default: 30).")
+            description = "Flag the overall score, groups and periods whose effective sample size (the number of"
+                    + " responses, without weights) is below N (default: ${DEFAULT-VALUE}).")
     long minimumN;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
@@ -75,10 +83,14 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
     /** Returns the command's name, such as {@code nps}. */
     abstract String metricName();
 
-    /** Returns the scale responses are on when the file does not say. */
+    /** Returns the scale responses are on when neither the file nor {@code --scale} says. */
     abstract FeedbackScale defaultScale();
 
-    /** Returns the metric on {@code scale} at the level {@code --confidence} gives. */
+    /**
+     * Returns the metric on {@code scale} at the level {@code --confidence} gives.
+     *
+     * @throws ParameterException when an option of the metric is invalid
+     */
     abstract FeedbackMetric<R> metric(FeedbackScale scale, double level);
 
     /** Returns the headline score as text, such as {@code +16.7} or {@code 80.0%}. */
@@ -92,21 +104,36 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
 
     @Override
     public Integer call() throws Exception {
-        double level = ConfidenceInterval.requireLevel(confidence);
-        Optional<Granularity> granularity = Optional.ofNullable(period).map(Granularity::parse);
-        if (groupBy != null) {
-            readGroupColumnAsAttribute();
-        }
-        // Every option is checked before the file is read.
+        // Every option is checked before the file is read: a mistake is a usage error.
+        Usage.require(spec, confidence > 0 && confidence < 1, "--confidence: " + confidence + " is outside (0, 1);"
+                + " a confidence level is a probability such as 0.95");
+        Usage.require(spec, minimumN >= 0, "--min-n: " + minimumN + " is negative; it must be 0 or more");
+        Usage.require(spec, groupBy == null || !groupBy.isBlank(), "--group-by: the name is blank");
         FeedbackScale scale = scale();
-        FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.of(metric(scale, level)).minimumN(minimumN);
-        ZoneId zone = input.mapping != null && input.mapping.zone != null ? ZoneId.of(input.mapping.zone) : ZoneId.of("UTC");
+        FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.of(metric(scale, confidence)).minimumN(minimumN);
+        ZoneId zone = periodZone.zone(input);
+        Optional<Function<FeedbackResponse, Optional<String>>> field = Optional.ofNullable(groupBy)
+                .flatMap(FeedbackScoreCommand::field);
+        boolean csv = input.format() == EventInputOptions.Format.CSV;
+        if (groupBy != null && field.isEmpty() && csv) {
+            requireColumn(input.csvColumns());
+            if (input.mapping == null) {
+                input.mapping = new CsvMappingOptions();
+            }
+            input.mapping.attributeColumns.add(groupBy);
+        }
         EventStore store = InMemoryEventStore.create();
         ImportReport report = input.importInto(store, Optional.of(EventType.FEEDBACK), Optional.of(scale));
         if (groupBy != null) {
-            breakdown.groupBy(groupKey(groupBy));
+            Function<FeedbackResponse, Optional<String>> key = field.orElseGet(() -> r -> attribute(r, groupBy));
+            if (field.isEmpty() && !csv) {
+                requireAttribute(store);
+            }
+            breakdown.groupBy(response -> key.apply(response).orElse(NO_VALUE));
         }
-        granularity.ifPresent(g -> breakdown.per(g, zone));
+        if (period != null) {
+            breakdown.per(period, zone);
+        }
         Breakdown<R> result = breakdown.build().compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -117,52 +144,61 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         return 0;
     }
 
-    /** Returns the scale: the one {@code --scale} names, else the command's own. */
-    FeedbackScale scale() {
-        return input.mapping != null && input.mapping.scale != null ? FeedbackScale.parse(input.mapping.scale)
-                : defaultScale();
-    }
-
-    private void readGroupColumnAsAttribute() {
-        if (input.mapping == null) {
-            input.mapping = new CsvMappingOptions();
-        }
-        if (!input.mapping.attributeColumns.contains(groupBy)) {
-            input.mapping.attributeColumns.add(groupBy);
-        }
-    }
-
     /**
-     * Returns the group of a response: the attribute named {@code column} (every CSV column given to
-     * {@code --group-by} is read as one), else, for NDJSON events, the field that name stands for.
+     * Returns the scale the metric counts: the one {@code --scale} names, else the command's own. Rows of a
+     * file without a scale column are on it; rows of a scale column on another scale are not counted.
      */
-    static Function<FeedbackResponse, String> groupKey(String column) {
-        String field = column.strip().toLowerCase(Locale.ROOT);
-        return response -> {
-            String value = response.attributes().get(column);
-            if (value != null) {
-                return value;
-            }
-            Optional<Touchpoint> touchpoint = response.touchpoint();
-            Optional<String> known = switch (field) {
-                case "channel" -> touchpoint.map(t -> t.channel().name().toLowerCase(Locale.ROOT));
-                case "touchpoint", "touchpoint_id" -> touchpoint.map(t -> t.id().value());
-                case "touchpoint_name" -> touchpoint.map(Touchpoint::name);
-                case "stage" -> touchpoint.flatMap(Touchpoint::stage);
-                case "survey", "survey_id" -> Optional.of(response.surveyId());
-                default -> Optional.empty();
-            };
-            return known.orElse(NO_VALUE);
+    FeedbackScale scale() {
+        String text = input.mapping == null ? null : input.mapping.scale;
+        if (text == null) {
+            return defaultScale();
+        }
+        try {
+            return FeedbackScale.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--scale: " + e.getMessage());
+        }
+    }
+
+    /** Returns the event field {@code name} stands for, when it is one of {@link #FIELDS} (or an id column's name). */
+    static Optional<Function<FeedbackResponse, Optional<String>>> field(String name) {
+        Function<FeedbackResponse, Optional<String>> field = switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "channel" -> r -> r.touchpoint().map(t -> t.channel().name().toLowerCase(Locale.ROOT));
+            case "touchpoint", "touchpoint_id" -> r -> r.touchpoint().map(t -> t.id().value());
+            case "touchpoint_name" -> r -> r.touchpoint().map(Touchpoint::name);
+            case "stage" -> r -> r.touchpoint().flatMap(Touchpoint::stage);
+            case "survey", "survey_id" -> r -> Optional.of(r.surveyId());
+            default -> null;
         };
+        return Optional.ofNullable(field);
+    }
+
+    private static Optional<String> attribute(FeedbackResponse response, String name) {
+        return Optional.ofNullable(response.attributes().get(name));
+    }
+
+    private void requireColumn(List<String> columns) {
+        Usage.require(spec, columns.contains(groupBy), "--group-by: \"" + groupBy + "\" is neither one of "
+                + String.join(", ", FIELDS) + " nor a column of " + input.input + ", whose columns are "
+                + String.join(", ", columns));
+    }
+
+    private void requireAttribute(EventStore store) {
+        try (Stream<FeedbackResponse> responses = store.query(EventQuery.ofTypes(EventType.FEEDBACK),
+                FeedbackResponse.class)) {
+            Usage.require(spec, responses.anyMatch(r -> r.attributes().containsKey(groupBy)), "--group-by: \""
+                    + groupBy + "\" is neither one of " + String.join(", ", FIELDS) + " nor an attribute of any"
+                    + " response in " + input.input);
+        }
     }
 
     private ObjectNode toJson(Breakdown<R> breakdown, ImportReport report, FeedbackScale scale, ZoneId zone) {
-        ObjectMapper mapper = CxmJson.mapper();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.objectNode();
         root.put("metric", metricName());
         root.put("input", input.input.toString());
         root.put("scale", scale.toString());
         root.setAll(resultJson(breakdown.overall()));
+        root.put("belowMinimumN", breakdown.overallBelowMinimumN());
         root.put("rowsRead", report.rowsRead());
         root.put("rejectedRows", report.rejected().size());
         root.put("otherScales", breakdown.otherScales());
@@ -180,8 +216,8 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
                 }
             }
         }
-        breakdown.granularity().ifPresent(g -> {
-            root.put("period", g.name().toLowerCase(Locale.ROOT));
+        breakdown.calendarPeriod().ifPresent(p -> {
+            root.put("period", p.name().toLowerCase(Locale.ROOT));
             root.put("zone", zone.getId());
             root.set("periods", periodsJson(breakdown.periods()));
         });
@@ -189,19 +225,20 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
     }
 
     private ArrayNode periodsJson(List<PeriodResult<R>> periods) {
-        ArrayNode array = CxmJson.mapper().createArrayNode();
-        for (PeriodResult<R> period : periods) {
+        ArrayNode array = JsonOutput.objectNode().arrayNode();
+        for (PeriodResult<R> result : periods) {
             ObjectNode node = array.addObject();
-            node.put("start", period.period().start().toString());
-            node.put("end", period.period().end().toString());
-            node.put("belowMinimumN", period.belowMinimumN());
-            node.setAll(resultJson(period.result()));
+            node.put("start", result.period().start().toString());
+            node.put("end", result.period().end().toString());
+            node.put("belowMinimumN", result.belowMinimumN());
+            node.setAll(resultJson(result.result()));
         }
         return array;
     }
 
+    /** Returns the result's fields, an absent value as an explicit {@code null}. */
     private ObjectNode resultJson(R result) {
-        ObjectNode node = CxmJson.mapper().valueToTree(result);
+        ObjectNode node = JsonOutput.tree(result);
         node.remove("scale");
         adjustJson(node, result);
         return node;
@@ -211,19 +248,20 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
             ZoneId zone) {
         out.printf("%s of %s (scale %s, %s%% confidence)%n", metricName().toUpperCase(Locale.ROOT), input.input, scale,
                 trimmed(100 * confidence));
-        printRow(out, "overall", breakdown.overall(), false);
+        printRow(out, "overall", breakdown.overall(), breakdown.overallBelowMinimumN());
         if (groupBy != null) {
             out.printf("By %s:%n", groupBy);
             breakdown.groups().forEach(group -> printRow(out, group.group(), group.result(), group.belowMinimumN()));
         }
-        breakdown.granularity().ifPresent(g -> {
-            out.printf("By %s (%s):%n", g.name().toLowerCase(Locale.ROOT), zone.getId());
-            breakdown.periods().forEach(p -> printRow(out, p.period().start().toString(), p.result(), p.belowMinimumN()));
+        breakdown.calendarPeriod().ifPresent(p -> {
+            out.printf("By %s (%s):%n", p.name().toLowerCase(Locale.ROOT), zone.getId());
+            breakdown.periods().forEach(r -> printRow(out, r.period().start().toString(), r.result(), r.belowMinimumN()));
         });
-        boolean anyFlagged = breakdown.groups().stream().anyMatch(GroupResult::belowMinimumN)
+        boolean anyFlagged = breakdown.overallBelowMinimumN()
+                || breakdown.groups().stream().anyMatch(GroupResult::belowMinimumN)
                 || breakdown.periods().stream().anyMatch(PeriodResult::belowMinimumN);
         if (anyFlagged) {
-            out.printf("* fewer than %d responses: too few to rely on%n", breakdown.minimumN());
+            out.printf("* effective sample size below %d: too few responses to rely on%n", breakdown.minimumN());
         }
         if (breakdown.otherScales() > 0 || !report.rejected().isEmpty()) {
             out.printf("Not counted: %d responses on other scales, %d rejected rows%n", breakdown.otherScales(),

@@ -9,6 +9,7 @@ import dev.cxm.metrics.feedback.NpsResult;
 import dev.cxm.metrics.stats.NetScoreMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code cxm nps}: the Net Promoter Score of a file of feedback, with its interval, per group and period. */
 @Command(name = "nps", mixinStandardHelpOptions = true,
@@ -33,10 +34,8 @@ final class NpsCommand extends FeedbackScoreCommand<NpsResult> {
     @Override
     FeedbackScale scale() {
         FeedbackScale scale = super.scale();
-        if (!scale.equals(FeedbackScale.NPS)) {
-            throw new CommandFailure("--scale " + scale + " is not the NPS scale; nps counts responses on nps:0..10"
-                    + " (use csat --scale for another rating scale)");
-        }
+        Usage.require(spec, scale.equals(FeedbackScale.NPS), "--scale " + scale + " is not the NPS scale; nps counts"
+                + " responses on nps:0..10 (use csat --scale for another rating scale)");
         return scale;
     }
 
@@ -51,7 +50,8 @@ final class NpsCommand extends FeedbackScoreCommand<NpsResult> {
                 return method;
             }
         }
-        throw new CommandFailure("--interval: \"" + interval + "\" is not a method; expected adjusted-wald or wald");
+        throw new ParameterException(spec.commandLine(), "--interval: \"" + interval + "\" is not a method; expected"
+                + " adjusted-wald or wald");
     }
 
     @Override

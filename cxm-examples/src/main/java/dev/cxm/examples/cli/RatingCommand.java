@@ -9,6 +9,7 @@ import dev.cxm.metrics.feedback.FeedbackMetric;
 import dev.cxm.metrics.feedback.RatingMeasure;
 import dev.cxm.metrics.feedback.RatingResult;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** What {@code cxm csat} and {@code cxm ces} share: a rating score with a choice of headline measure. */
 abstract class RatingCommand extends FeedbackScoreCommand<RatingResult> {
@@ -29,7 +30,8 @@ abstract class RatingCommand extends FeedbackScoreCommand<RatingResult> {
         if (name.equals(RatingMeasure.MEAN.measureName())) {
             return RatingMeasure.MEAN;
         }
-        throw new CommandFailure("--report: \"" + report + "\" is not a measure; expected good-share or mean");
+        throw new ParameterException(spec.commandLine(), "--report: \"" + report + "\" is not a measure; expected"
+                + " good-share or mean");
     }
 
     /** Returns the metric on {@code scale}, with the headline already chosen. */
@@ -57,6 +59,6 @@ abstract class RatingCommand extends FeedbackScoreCommand<RatingResult> {
     void adjustJson(ObjectNode node, RatingResult result) {
         node.put("reported", result.reported().measureName());
         node.put("good", result.good().toString());
-        result.bad().ifPresent(bad -> node.put("bad", bad.toString()));
+        node.put("bad", result.bad().map(Object::toString).orElse(null));
     }
 }

@@ -143,7 +143,8 @@ class FeedbackCommandsTest {
         assertThat(periods.get(0).get("end").asText()).isEqualTo("2026-03-09");
         assertThat(periods.get(0).get("score").asDouble()).isEqualTo(25.0);
         assertThat(periods.get(1).get("n").asLong()).isZero();
-        assertThat(periods.get(1).has("score")).isFalse();
+        assertThat(periods.get(1).get("score").isNull()).isTrue();
+        assertThat(periods.get(1).get("interval").isNull()).isTrue();
         assertThat(periods.get(3).get("score").asDouble()).isEqualTo(-100.0);
     }
 
@@ -233,8 +234,31 @@ class FeedbackCommandsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.json().get("n").asLong()).isZero();
-        assertThat(run.json().has("score")).isFalse();
-        assertThat(run.json().has("interval")).isFalse();
+        // The keys the issue names are always there: an absent value is an explicit null.
+        for (String key : List.of("score", "interval", "promoterShare", "passiveShare", "detractorShare")) {
+            assertThat(run.json().has(key)).as(key).isTrue();
+            assertThat(run.json().get(key).isNull()).as(key).isTrue();
+        }
+        for (String key : List.of("promoters", "passives", "detractors")) {
+            assertThat(run.json().get(key).asLong()).as(key).isZero();
+        }
+        assertThat(run.json().get("belowMinimumN").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMeanOfOneResponseHasANullInterval() throws IOException {
+        // CES of the single score 6: mean 6, and a t interval needs two responses; share agreeing 1 of 1.
+        Path file = write("one.csv", "customer_id,occurred_at,score\nc1,2026-03-02T10:00:00Z,6\n");
+
+        JsonNode json = run("ces", "--input", file.toString(), "--json").json();
+
+        assertThat(json.get("score").asDouble()).isEqualTo(6.0);
+        assertThat(json.has("interval")).isTrue();
+        assertThat(json.get("interval").isNull()).isTrue();
+        assertThat(json.get("mean").get("interval").isNull()).isTrue();
+        assertThat(json.get("bad").isNull()).isTrue();
+        assertThat(json.get("badShare").isNull()).isTrue();
+        assertThat(json.get("goodShare").get("value").asDouble()).isEqualTo(1.0);
     }
 
     @Test
@@ -242,22 +266,113 @@ class FeedbackCommandsTest {
         Run run = run("nps", "--input", SAMPLE.toString(), "--on-error", "skip", "--group-by", "channel");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("overall", "n=6", "+16.7", "adjusted-wald", "web", "n=2*",
-                "* fewer than 30 responses");
+        assertThat(run.out()).contains("overall", "n=6*", "+16.7", "adjusted-wald", "web", "n=2*",
+                "* effective sample size below 30");
     }
 
     @Test
-    void badOptionsFailWithOneLine() {
-        Run level = run("nps", "--input", SAMPLE.toString(), "--confidence", "1.5");
-        Run period = run("nps", "--input", SAMPLE.toString(), "--period", "year");
-        Run scale = run("nps", "--input", SAMPLE.toString(), "--scale", "csat");
-        Run method = run("nps", "--input", SAMPLE.toString(), "--interval", "exact");
+    void badOptionValuesAreUsageErrors() throws IOException {
+        // Command-line mistakes exit 2 with one line and a pointer to the help, before the file is read.
+        Map<List<String>, String> mistakes = new java.util.LinkedHashMap<>();
+        mistakes.put(List.of("nps", "--confidence", "1.5"), "cxm: --confidence: 1.5 is outside (0, 1)");
+        mistakes.put(List.of("nps", "--period", "year"), "cxm: Invalid value for option '--period'");
+        mistakes.put(List.of("nps", "--scale", "csat"), "cxm: --scale csat:1..5 is not the NPS scale");
+        mistakes.put(List.of("nps", "--scale", "stars:"), "cxm: --scale: scale: \"stars:\" is not a scale");
+        mistakes.put(List.of("nps", "--interval", "exact"), "cxm: --interval: \"exact\" is not a method");
+        mistakes.put(List.of("csat", "--report", "net"), "cxm: --report: \"net\" is not a measure");
+        mistakes.put(List.of("ces", "--report", "median"), "cxm: --report: \"median\" is not a measure");
+        mistakes.put(List.of("nps", "--min-n", "-3"), "cxm: --min-n: -3 is negative");
+        mistakes.put(List.of("csat", "--top-boxes", "9"), "cxm: --top-boxes: 9 does not fit the scale");
+        mistakes.put(List.of("nps", "--zone", "Mars/Base"), "cxm: Invalid value for option '--zone'");
+        mistakes.put(List.of("nps", "--period", "week", "--period-zone", "Mars/Base"),
+                "cxm: Invalid value for option '--period-zone'");
+        mistakes.put(List.of("nps", "--group-by", "segment"), "cxm: --group-by: \"segment\" is neither one of channel,"
+                + " touchpoint, touchpoint_name, stage, survey nor a column of samples/events.csv");
+        mistakes.forEach((args, message) -> {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--input", SAMPLE.toString(), "--on-error", "skip"));
 
-        assertThat(level.exitCode()).isEqualTo(1);
-        assertThat(level.err()).startsWith("cxm: level: 1.5 is outside (0, 1)").hasLineCount(1);
-        assertThat(period.err()).startsWith("cxm: period: \"year\" is not a period").hasLineCount(1);
-        assertThat(scale.err()).startsWith("cxm: --scale csat:1..5 is not the NPS scale").hasLineCount(1);
-        assertThat(method.err()).startsWith("cxm: --interval: \"exact\" is not a method").hasLineCount(1);
+            Run run = run(all.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as("%s", args).isEqualTo(2);
+            assertThat(run.err()).as("%s", args).startsWith(message).hasLineCount(2)
+                    .contains("Try 'cxm " + args.get(0) + " --help'");
+            assertThat(run.out()).as("%s", args).isEmpty();
+        });
+    }
+
+    @Test
+    void scaleOnAFileWithAScaleColumnCountsOnlyThatScale() throws IOException {
+        // D3: the sample has a scale column: 6 NPS, 2 CSAT and 1 CES responses are read (the 12 is rejected).
+        // --scale stars:0..10 used to pool all nine as stars; now no row is on that scale, and all nine are
+        // counted as other scales. --scale csat:1..5 counts the two CSAT rows, 4 and 5: top-2-box 100%.
+        JsonNode stars = run("csat", "--input", SAMPLE.toString(), "--on-error", "skip", "--scale", "stars:0..10",
+                "--json").json();
+        JsonNode csat = run("csat", "--input", SAMPLE.toString(), "--on-error", "skip", "--scale", "csat:1..5",
+                "--json").json();
+
+        assertThat(stars.get("n").asLong()).isZero();
+        assertThat(stars.get("otherScales").asLong()).isEqualTo(9);
+        assertThat(stars.get("score").isNull()).isTrue();
+        assertThat(csat.get("n").asLong()).isEqualTo(2);
+        assertThat(csat.get("otherScales").asLong()).isEqualTo(7);
+        assertThat(csat.get("score").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void groupByChannelGroupsTheParsedChannelInAnyFormat() throws IOException {
+        // S2: web, Web and WEB are one channel (web): 10, 9, 2 -> (2 - 1) / 3 = 33.33. A fixed --channel
+        // applies to every touchpoint: all three in "phone".
+        Path file = write("mixed.csv", """
+                customer_id,occurred_at,score,channel,touchpoint_id
+                c1,2026-03-02T10:00:00Z,10,web,t1
+                c2,2026-03-02T11:00:00Z,9,Web,t1
+                c3,2026-03-03T10:00:00Z,2,WEB,t1
+                """);
+
+        JsonNode json = run("nps", "--input", file.toString(), "--group-by", "channel", "--json").json();
+        JsonNode fixed = run("nps", "--input", file.toString(), "--channel", "phone", "--group-by", "Channel", "--json")
+                .json();
+
+        assertThat(json.get("groups")).hasSize(1);
+        assertThat(json.get("groups").get(0).get("group").asText()).isEqualTo("web");
+        assertThat(json.get("groups").get(0).get("score").asDouble()).isCloseTo(100.0 / 3, within(1e-9));
+        assertThat(fixed.get("groups")).hasSize(1);
+        assertThat(fixed.get("groups").get(0).get("group").asText()).isEqualTo("phone");
+    }
+
+    @Test
+    void groupByAnAttributeNoNdjsonResponseHasIsAUsageError() throws IOException {
+        Path file = directory.resolve("feedback.ndjson");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Ndjson.writeEvents(java.util.stream.Stream.of(feedback("e1", 10, Touchpoint.of("t", "T", Channel.WEB))),
+                    writer);
+        }
+
+        Run run = run("nps", "--input", file.toString(), "--group-by", "chanel");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("cxm: --group-by: \"chanel\" is neither one of channel, touchpoint,"
+                + " touchpoint_name, stage, survey nor an attribute of any response in");
+    }
+
+    @Test
+    void periodsAreCutInThePeriodZoneWhichDefaultsToTheZone() throws IOException {
+        // 23:30 UTC on Sunday 1 March 2026 is 00:30 on Monday 2 March in Berlin (UTC+1 until 29 March): in
+        // UTC it belongs to the ISO week of 23 February, in Berlin to the week of 2 March.
+        Path file = write("late.csv", "customer_id,occurred_at,score\nc1,2026-03-01T23:30:00Z,10\n");
+
+        JsonNode utc = run("nps", "--input", file.toString(), "--period", "week", "--json").json();
+        JsonNode berlin = run("nps", "--input", file.toString(), "--period", "week", "--zone", "Europe/Berlin",
+                "--json").json();
+        JsonNode explicit = run("nps", "--input", file.toString(), "--period", "week", "--zone", "Europe/Berlin",
+                "--period-zone", "UTC", "--json").json();
+
+        assertThat(utc.get("periods").get(0).get("start").asText()).isEqualTo("2026-02-23");
+        assertThat(utc.get("zone").asText()).isEqualTo("Z");
+        assertThat(berlin.get("periods").get(0).get("start").asText()).isEqualTo("2026-03-02");
+        assertThat(berlin.get("zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(explicit.get("periods").get(0).get("start").asText()).isEqualTo("2026-02-23");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.metrics.churn.internal.CustomerHistory;
 import dev.cxm.metrics.churn.internal.PeriodIndexer;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Counts churn and retention per calendar period (and per group of customers) from events, under a

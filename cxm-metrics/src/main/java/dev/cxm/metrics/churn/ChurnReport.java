@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Churn and retention per period and group, as {@link ChurnRates} computes them.

@@ -18,6 +18,7 @@ import dev.cxm.core.store.EventStore;
 import dev.cxm.metrics.churn.internal.ActivePeriods;
 import dev.cxm.metrics.churn.internal.ActivityTable;
 import dev.cxm.metrics.churn.internal.PeriodIndexer;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Cohort retention: customers grouped by the calendar period of their first activity (or, recurring, of

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * A cohort retention table: one row per cohort, one column per period since the cohort's own. Serialises

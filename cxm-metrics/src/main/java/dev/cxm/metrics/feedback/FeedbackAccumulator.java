@@ -70,11 +70,16 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
      * Adds one response with score {@code score} and survey weight {@code weight}.
      *
      * @throws IllegalArgumentException naming the value when the score is off the scale or the weight is
-     *     negative or not finite
+     *     neither 0 nor within [{@value ScoreDistribution#MIN_WEIGHT}, {@value ScoreDistribution#MAX_WEIGHT}];
+     *     nothing is added then
      */
     public FeedbackAccumulator<R> add(int score, double weight) {
         int index = index(score);
-        requireWeight(weight);
+        ScoreDistribution.requireWeight(weight);
+        return addWeighted(index, weight);
+    }
+
+    private FeedbackAccumulator<R> addWeighted(int index, double weight) {
         if (!weighted) {
             if (weight == 1) {
                 counts[index]++;
@@ -96,7 +101,7 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     public FeedbackAccumulator<R> add(FeedbackResponse response) {
         // The hot path of store scans, kept short: a response's score lies on its scale (the record checks
         // it), so once the scale is ours the score needs no range check.
-        FeedbackScale responseScale = response.scale();
+        FeedbackScale responseScale = Checks.present("response", response).scale();
         if (responseScale != scale && !responseScale.equals(scale)) {
             throw otherScale(response);
         }
@@ -112,11 +117,17 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     /**
      * Adds a response's score with a survey weight.
      *
-     * @throws IllegalArgumentException naming the event id when the response is on another scale, or the
-     *     weight when it is negative or not finite
+     * @throws IllegalArgumentException naming the event id when the response is on another scale or the
+     *     weight is invalid (see {@link #add(int, double)}); nothing is added then
      */
     public FeedbackAccumulator<R> add(FeedbackResponse response, double weight) {
-        return add(scoreOf(response), weight);
+        int index = scoreOf(response) - min;
+        try {
+            ScoreDistribution.requireWeight(weight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (response " + response.eventId() + ")", e);
+        }
+        return addWeighted(index, weight);
     }
 
     /**
@@ -168,7 +179,8 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     /**
      * Adds the counts of {@code other} (which is left unchanged) to this accumulator.
      *
-     * @throws IllegalArgumentException when {@code other} counts on another scale
+     * @throws IllegalArgumentException when {@code other} counts on another scale, or a count would overflow;
+     *     nothing is added then
      */
     public FeedbackAccumulator<R> merge(FeedbackAccumulator<?> other) {
         Checks.present("other", other);
@@ -204,11 +216,17 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     }
 
     private void mergeState(long[] otherCounts, double[] otherWeights, double[] otherSquared, boolean otherWeighted) {
+        // Every sum is computed before anything changes; with weights bounded (see ScoreDistribution) only a
+        // count can overflow.
+        long[] sums = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            sums[i] = ScoreDistribution.addCounts(counts[i], otherCounts[i], min + i);
+        }
         if (otherWeighted && !weighted) {
             startWeighting();
         }
         for (int i = 0; i < counts.length; i++) {
-            counts[i] += otherCounts[i];
+            counts[i] = sums[i];
             if (weighted) {
                 weights[i] += otherWeighted ? otherWeights[i] : otherCounts[i];
                 squaredWeights[i] += otherWeighted ? otherSquared[i] : otherCounts[i];
@@ -254,10 +272,4 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
         throw new IllegalStateException("score " + score + " was reported off the scale " + scale);
     }
 
-    private static void requireWeight(double weight) {
-        if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight: " + weight + " is " + (weight < 0 ? "negative" : "not finite")
-                    + "; a survey weight must be a finite number of 0 or more");
-        }
-    }
 }

@@ -1,10 +1,12 @@
 package dev.cxm.metrics.feedback;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,17 +22,20 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Computes a feedback metric overall, per group (any key of the response: channel, touchpoint, segment,
- * journey stage, survey, ...) and per period (day, week, month or quarter in a zone) in one pass over a
- * stream or a store query. Groups and periods with fewer responses than a minimum n are flagged, never
- * hidden. Responses on another scale than the metric's are skipped and counted.
+ * journey stage, survey, ...; each group is named by a {@code String} key) and per period (day, week, month
+ * or quarter in a zone) in one pass over a stream or a store query. The overall result, groups and periods
+ * whose effective sample size (Kish's, equal to the number of responses without weights) is below a
+ * minimum n are flagged, never hidden. Responses on another scale than the metric's are skipped and
+ * counted. A trend has at most {@value #MAX_PERIODS} periods.
  *
  * <pre>{@code
  * Breakdown<NpsResult> byChannel = FeedbackBreakdown.of(NetPromoterScore.ofDefaults())
  *         .groupBy(r -> r.touchpoint().map(t -> t.channel().name()).orElse("none"))
- *         .per(Granularity.WEEK, ZoneId.of("Europe/Berlin"))
+ *         .per(CalendarPeriod.WEEK, ZoneId.of("Europe/Berlin"))
  *         .minimumN(50)
  *         .build()
  *         .compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
@@ -44,10 +49,12 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
 
     /** The minimum n unless set: a common rule of thumb below which a score is too noisy to act on. */
     public static final long DEFAULT_MINIMUM_N = 30;
+    /** The most periods a trend may have, from the first to the last period with a response. */
+    public static final int MAX_PERIODS = 10_000;
 
     private final FeedbackMetric<R> metric;
     private final Optional<Function<? super FeedbackResponse, String>> groupBy;
-    private final Optional<Granularity> granularity;
+    private final Optional<CalendarPeriod> period;
     private final ZoneId zone;
     private final long minimumN;
     private final Optional<ToDoubleFunction<? super FeedbackResponse>> weight;
@@ -55,7 +62,7 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
     private FeedbackBreakdown(Builder<R> builder) {
         this.metric = builder.metric;
         this.groupBy = builder.groupBy;
-        this.granularity = builder.granularity;
+        this.period = builder.period;
         this.zone = builder.zone;
         this.minimumN = builder.minimumN;
         this.weight = builder.weight;
@@ -103,17 +110,26 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
                 return;
             }
             double responseWeight = weight.map(w -> w.applyAsDouble(response)).orElse(1.0);
-            Optional<LocalDate> period = granularity.map(g -> g.start(LocalDate.ofInstant(response.occurredAt(), zone)));
+            Optional<LocalDate> bucket = period.map(p -> p.startOf(localDate(response)));
             add(overall, response, responseWeight);
-            period.ifPresent(start -> add(periods.computeIfAbsent(start, s -> metric.accumulator()), response,
+            bucket.ifPresent(start -> add(periods.computeIfAbsent(start, s -> metric.accumulator()), response,
                     responseWeight));
             if (groupBy.isPresent()) {
                 String key = Objects.requireNonNull(groupBy.get().apply(response),
                         () -> "groupBy: the key of response " + response.eventId() + " is null; keys must not be null");
                 GroupTally group = groups.computeIfAbsent(key, k -> new GroupTally());
                 add(group.overall, response, responseWeight);
-                period.ifPresent(start -> add(group.periods.computeIfAbsent(start, s -> metric.accumulator()),
+                bucket.ifPresent(start -> add(group.periods.computeIfAbsent(start, s -> metric.accumulator()),
                         response, responseWeight));
+            }
+        }
+
+        private LocalDate localDate(FeedbackResponse response) {
+            try {
+                return LocalDate.ofInstant(response.occurredAt(), zone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("occurredAt: response " + response.eventId() + " at "
+                        + response.occurredAt() + " has no date in the zone " + zone + " (" + e.getMessage() + ")", e);
             }
         }
 
@@ -146,20 +162,31 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
             List<GroupResult<R>> groupResults = new ArrayList<>(groups.size());
             groups.forEach((key, group) -> {
                 R result = group.overall.result();
-                groupResults.add(new GroupResult<>(key, result.n() < minimumN, result, trend(range, group.periods)));
+                groupResults.add(new GroupResult<>(key, belowMinimumN(result), result, trend(range, group.periods)));
             });
-            return new Breakdown<>(overall.result(), trend(range, periods), groupResults, minimumN, otherScales,
-                    granularity);
+            R overallResult = overall.result();
+            return new Breakdown<>(overallResult, belowMinimumN(overallResult), trend(range, periods), groupResults,
+                    minimumN, otherScales, period);
+        }
+
+        private boolean belowMinimumN(R result) {
+            return result.effectiveN() < minimumN;
         }
 
         private List<TimeBucket> range() {
-            if (granularity.isEmpty() || periods.isEmpty()) {
+            if (period.isEmpty() || periods.isEmpty()) {
                 return List.of();
             }
             LocalDate first = periods.keySet().stream().min(LocalDate::compareTo).orElseThrow();
             LocalDate last = periods.keySet().stream().max(LocalDate::compareTo).orElseThrow();
-            List<TimeBucket> buckets = new ArrayList<>();
-            for (TimeBucket bucket = new TimeBucket(granularity.get(), first, zone); !bucket.start().isAfter(last);
+            long count = period.get().count(first, last);
+            if (count > MAX_PERIODS) {
+                throw new IllegalArgumentException("periods: from " + first + " to " + last + " are " + count + " "
+                        + period.get().name().toLowerCase(Locale.ROOT) + " periods; a trend has at most "
+                        + MAX_PERIODS + " (check the responses' dates, or choose a longer period)");
+            }
+            List<TimeBucket> buckets = new ArrayList<>((int) count);
+            for (TimeBucket bucket = new TimeBucket(period.get(), first, zone); !bucket.start().isAfter(last);
                     bucket = bucket.next()) {
                 buckets.add(bucket);
             }
@@ -172,7 +199,7 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
                 FeedbackAccumulator<R> accumulator = byStart.get(bucket.start());
                 R result = accumulator == null ? metric.result(ScoreDistribution.empty(metric.scale()))
                         : accumulator.result();
-                trend.add(new PeriodResult<>(bucket, result.n() < minimumN, result));
+                trend.add(new PeriodResult<>(bucket, belowMinimumN(result), result));
             }
             return trend;
         }
@@ -192,7 +219,7 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
     public static final class Builder<R extends FeedbackResult> {
         private final FeedbackMetric<R> metric;
         private Optional<Function<? super FeedbackResponse, String>> groupBy = Optional.empty();
-        private Optional<Granularity> granularity = Optional.empty();
+        private Optional<CalendarPeriod> period = Optional.empty();
         private ZoneId zone = ZoneId.of("UTC");
         private long minimumN = DEFAULT_MINIMUM_N;
         private Optional<ToDoubleFunction<? super FeedbackResponse>> weight = Optional.empty();
@@ -207,16 +234,16 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
             return this;
         }
 
-        /** Computes the metric per period of {@code granularity}, cut by the calendar of {@code zone}, too. */
-        public Builder<R> per(Granularity value, ZoneId periodZone) {
-            this.granularity = Optional.of(Checks.present("granularity", value));
+        /** Computes the metric per {@code value} (day, week, ...), cut by the calendar of {@code periodZone}, too. */
+        public Builder<R> per(CalendarPeriod value, ZoneId periodZone) {
+            this.period = Optional.of(Checks.present("period", value));
             this.zone = Checks.present("zone", periodZone);
             return this;
         }
 
         /**
-         * Flags groups and periods with fewer responses than {@code value}; {@value #DEFAULT_MINIMUM_N}
-         * unless set, 0 to flag none.
+         * Flags the overall result, groups and periods whose effective sample size (the number of responses
+         * without weights) is below {@code value}; {@value #DEFAULT_MINIMUM_N} unless set, 0 to flag none.
          *
          * @throws IllegalArgumentException naming the value when it is negative
          */
@@ -228,7 +255,11 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
             return this;
         }
 
-        /** Weights each response by {@code value} (finite, 0 or more), such as a survey weight attribute. */
+        /**
+         * Weights each response by {@code value} (0 or within [{@value ScoreDistribution#MIN_WEIGHT},
+         * {@value ScoreDistribution#MAX_WEIGHT}]), such as a survey weight attribute; a weight outside makes
+         * the computation throw naming the response's event id.
+         */
         public Builder<R> weightedBy(ToDoubleFunction<? super FeedbackResponse> value) {
             this.weight = Optional.of(Checks.present("weight", value));
             return this;

@@ -8,7 +8,7 @@ import dev.cxm.core.internal.Checks;
  * A metric's result for one group of a breakdown (a channel, a segment, a journey stage, ...).
  *
  * @param group the group's key
- * @param belowMinimumN whether the group has fewer responses than the breakdown's minimum n: shown, but
+ * @param belowMinimumN whether the group's effective sample size is below the breakdown's minimum n: shown, but
  *     not to be trusted
  * @param result the metric's result over the group's responses
  * @param periods the group's trend, one entry per period of the whole breakdown's range (empty periods

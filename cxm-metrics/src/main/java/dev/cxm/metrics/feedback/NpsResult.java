@@ -55,6 +55,12 @@ public record NpsResult(
                 throw new IllegalArgumentException("score: " + value + " is outside -100..100");
             }
         });
+        SampleSizes.require(n, totalWeight, effectiveN);
+        if (n == 0 && (score.isPresent() || interval.isPresent() || promoterShare.isPresent()
+                || passiveShare.isPresent() || detractorShare.isPresent())) {
+            throw new IllegalArgumentException("score: " + score + " with n 0; without a response there is no score,"
+                    + " share or interval");
+        }
     }
 
     /** Returns the NPS scale. */

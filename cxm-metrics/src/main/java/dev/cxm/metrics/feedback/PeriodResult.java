@@ -6,7 +6,7 @@ import dev.cxm.core.internal.Checks;
  * A metric's result in one period of a trend.
  *
  * @param period the period
- * @param belowMinimumN whether the period has fewer responses than the breakdown's minimum n: shown, but
+ * @param belowMinimumN whether the period's effective sample size is below the breakdown's minimum n: shown, but
  *     not to be trusted
  * @param result the metric's result over the period's responses (n = 0 and no score when there were none)
  * @param <R> the metric's result type

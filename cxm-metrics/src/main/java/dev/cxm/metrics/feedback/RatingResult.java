@@ -64,5 +64,11 @@ public record RatingResult(
             throw new IllegalArgumentException("n: " + n + " responses cannot hold " + goodCount + " good and "
                     + badCount + " bad ones");
         }
+        SampleSizes.require(n, totalWeight, effectiveN);
+        if (n == 0 && (score.isPresent() || interval.isPresent() || goodShare.isPresent() || badShare.isPresent()
+                || mean.isPresent())) {
+            throw new IllegalArgumentException("score: " + score + " with n 0; without a response there is no score,"
+                    + " share, mean or interval");
+        }
     }
 }

@@ -60,7 +60,10 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         return CES;
     }
 
-    /** Starts a rating score on {@code scale}: top two boxes good, their share the headline, 95%. */
+    /**
+     * Starts a rating score on {@code scale}: the top two boxes good (the top one on a 2-point scale, so that
+     * good never covers the whole scale, as {@link Builder#topBoxes} requires), their share the headline, 95%.
+     */
     public static Builder builder(FeedbackScale scale) {
         return new Builder(Checks.present("scale", scale));
     }
@@ -173,7 +176,8 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
 
         private Builder(FeedbackScale scale) {
             this.scale = scale;
-            this.good = new ScoreRange(scale.max() - 1, scale.max());
+            int boxes = Math.min(2, scale.points() - 1);
+            this.good = new ScoreRange(scale.max() - boxes + 1, scale.max());
         }
 
         /**

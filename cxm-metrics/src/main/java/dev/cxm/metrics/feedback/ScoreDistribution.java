@@ -15,12 +15,27 @@ import dev.cxm.core.model.FeedbackScale;
  * <p>Index {@code i} of each array is the score {@code scale.min() + i}. Without survey weights every
  * response weighs 1, and {@code weights} and {@code squaredWeights} equal {@code counts}.
  *
+ * <p>A survey weight is 0 or lies within [{@value #MIN_WEIGHT}, {@value #MAX_WEIGHT}], so that no sum of
+ * weights or of squared weights over any number of responses can overflow or underflow. The constructor
+ * accepts only states that such responses can produce (one read from JSON, say): per scale point, no
+ * weight without a response; a weight sum of 0 or at least {@value #MIN_WEIGHT} and at most
+ * {@code count × }{@value #MAX_WEIGHT}; and, up to a relative rounding tolerance of
+ * {@value #TOLERANCE}, {@code weight² / count ≤ squaredWeight ≤ weight²} (Cauchy-Schwarz, and weights
+ * being 0 or more). So Kish's effective sample size never exceeds {@code n}.
+ *
  * @param scale the scale the scores are on
  * @param counts responses per scale point; 0 or more, one per point
- * @param weights the sum of the responses' weights per scale point; finite, 0 or more
+ * @param weights the sum of the responses' weights per scale point; 0 or more, consistent with {@code counts}
  * @param squaredWeights the sum of the squared weights per scale point (for the effective sample size)
  */
 public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] weights, double[] squaredWeights) {
+
+    /** The smallest positive survey weight accepted. */
+    public static final double MIN_WEIGHT = 1e-100;
+    /** The largest survey weight accepted. */
+    public static final double MAX_WEIGHT = 1e100;
+    /** The relative rounding tolerance of the checks that relate a point's sums to each other. */
+    static final double TOLERANCE = 1e-6;
 
     /** Validates the state and copies the arrays, so that the record is immutable. */
     public ScoreDistribution {
@@ -37,6 +52,44 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
             }
             requireWeightSum("weights", weights[i], score);
             requireWeightSum("squaredWeights", squaredWeights[i], score);
+            requireConsistent(counts[i], weights[i], squaredWeights[i], score);
+        }
+    }
+
+    /**
+     * Returns {@code weight} when it is a valid survey weight: 0, or within [{@link #MIN_WEIGHT},
+     * {@link #MAX_WEIGHT}].
+     *
+     * @throws IllegalArgumentException naming the weight and the rule otherwise
+     */
+    public static double requireWeight(double weight) {
+        if (weight == 0 || (weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
+            return weight;
+        }
+        String what = Double.isNaN(weight) || Double.isInfinite(weight) ? "not finite"
+                : weight < 0 ? "negative" : weight > 0 && weight < MIN_WEIGHT ? "too small" : "too large";
+        throw new IllegalArgumentException("weight: " + weight + " is " + what + "; a survey weight is 0 or within ["
+                + MIN_WEIGHT + ", " + MAX_WEIGHT + "]");
+    }
+
+    /** Rejects sums of one scale point that no responses with valid weights can add up to. */
+    private static void requireConsistent(long count, double weight, double squared, int score) {
+        String at = " at score " + score;
+        if (count == 0) {
+            if (weight != 0 || squared != 0) {
+                throw new IllegalArgumentException("weights: " + weight + " and squaredWeights: " + squared + at
+                        + " must be 0 where counts is 0; there is no weight without a response");
+            }
+            return;
+        }
+        if (weight > 0 && weight < MIN_WEIGHT * (1 - TOLERANCE) || weight > count * MAX_WEIGHT * (1 + TOLERANCE)) {
+            throw new IllegalArgumentException("weights: " + weight + at + " cannot be the sum of " + count
+                    + " weights that are each 0 or within [" + MIN_WEIGHT + ", " + MAX_WEIGHT + "]");
+        }
+        double weightSquared = weight * weight;
+        if (squared > weightSquared * (1 + TOLERANCE) || squared * count < weightSquared * (1 - TOLERANCE)) {
+            throw new IllegalArgumentException("squaredWeights: " + squared + at + " cannot be the sum of the squares of "
+                    + count + " weights adding up to " + weight + "; it must lie within [weight^2 / count, weight^2]");
         }
     }
 
@@ -116,7 +169,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     public double effectiveN() {
         double total = totalWeight();
         double squared = squaredWeight(scale.min(), scale.max());
-        return squared > 0 ? total * total / squared : 0;
+        // Never above n in exact arithmetic (Cauchy-Schwarz); the min takes off rounding.
+        return squared > 0 ? Math.min(n(), total * total / squared) : 0;
     }
 
     /**
@@ -124,8 +178,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
      * {@link #effectiveN()}: {@code effectiveN × share}. Without survey weights it is exactly the count.
      */
     public double effectiveCount(int from, int to) {
-        double squared = squaredWeight(scale.min(), scale.max());
-        return squared > 0 ? weight(from, to) * totalWeight() / squared : 0;
+        double total = totalWeight();
+        return total > 0 ? weight(from, to) * effectiveN() / total : 0;
     }
 
     /**
@@ -179,7 +233,7 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         double[] mergedWeights = weights.clone();
         double[] mergedSquared = squaredWeights.clone();
         for (int i = 0; i < mergedCounts.length; i++) {
-            mergedCounts[i] += other.counts[i];
+            mergedCounts[i] = addCounts(mergedCounts[i], other.counts[i], scale.min() + i);
             mergedWeights[i] += other.weights[i];
             mergedSquared[i] += other.squaredWeights[i];
         }
@@ -191,6 +245,20 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         if (!expected.equals(actual)) {
             throw new IllegalArgumentException("scale: " + actual + " is not " + expected
                     + "; only states on the same scale merge");
+        }
+    }
+
+    /**
+     * Returns {@code a + b}, two counts of responses at {@code score}.
+     *
+     * @throws IllegalArgumentException when the sum overflows
+     */
+    static long addCounts(long a, long b, int score) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("counts: " + a + " + " + b + " responses at score " + score
+                    + " overflows a long", e);
         }
     }
 

@@ -3,45 +3,53 @@ package dev.cxm.metrics.feedback;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Locale;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * One period of a trend: the calendar day, ISO week, month or quarter that starts on {@code start} in
  * {@code zone}. A response belongs to the bucket whose local dates contain the date of its instant in the
  * zone.
  *
- * @param granularity the length of the period
- * @param start its first day; the first day of a bucket of that granularity
+ * @param period the length of the period
+ * @param start its first day; the first day of a period of that length
  * @param zone the zone whose calendar cuts the periods
  */
-public record TimeBucket(Granularity granularity, LocalDate start, ZoneId zone) implements Comparable<TimeBucket> {
+public record TimeBucket(CalendarPeriod period, LocalDate start, ZoneId zone) implements Comparable<TimeBucket> {
+
+    /** Orders by start day, then period length, then zone id: consistent with {@link #equals}. */
+    private static final Comparator<TimeBucket> ORDER = Comparator.comparing(TimeBucket::start)
+            .thenComparing(TimeBucket::period).thenComparing(bucket -> bucket.zone().getId());
 
     /** Validates the bucket. */
     public TimeBucket {
-        Checks.present("granularity", granularity);
+        Checks.present("period", period);
         Checks.present("start", start);
         Checks.present("zone", zone);
-        if (!granularity.start(start).equals(start)) {
+        if (!period.startOf(start).equals(start)) {
             throw new IllegalArgumentException("start: " + start + " does not start a "
-                    + granularity.name().toLowerCase(java.util.Locale.ROOT) + "; it would be " + granularity.start(start));
+                    + period.name().toLowerCase(Locale.ROOT) + "; it would be " + period.startOf(start));
         }
     }
 
-    /** Returns the bucket of {@code granularity} in {@code zone} that contains {@code instant}. */
-    public static TimeBucket containing(Instant instant, Granularity granularity, ZoneId zone) {
+    /** Returns the bucket of {@code period} in {@code zone} that contains {@code instant}. */
+    public static TimeBucket containing(Instant instant, CalendarPeriod period, ZoneId zone) {
         Checks.present("instant", instant);
-        return new TimeBucket(granularity, granularity.start(LocalDate.ofInstant(instant, zone)), zone);
+        Checks.present("period", period);
+        return new TimeBucket(period, period.startOf(LocalDate.ofInstant(instant, Checks.present("zone", zone))), zone);
     }
 
     /** Returns the first day after the bucket. */
     public LocalDate end() {
-        return granularity.next(start);
+        return period.next(start);
     }
 
     /** Returns the bucket that follows this one. */
     public TimeBucket next() {
-        return new TimeBucket(granularity, end(), zone);
+        return new TimeBucket(period, end(), zone);
     }
 
     /** Returns the instant the bucket starts at (inclusive). */
@@ -54,9 +62,12 @@ public record TimeBucket(Granularity granularity, LocalDate start, ZoneId zone) 
         return end().atStartOfDay(zone).toInstant();
     }
 
-    /** Orders buckets by start day. */
+    /**
+     * Orders buckets by start day; buckets that start on the same day are ordered by period length and then
+     * zone id, so that the order is consistent with {@link #equals}.
+     */
     @Override
     public int compareTo(TimeBucket other) {
-        return start.compareTo(other.start);
+        return ORDER.compare(this, other);
     }
 }

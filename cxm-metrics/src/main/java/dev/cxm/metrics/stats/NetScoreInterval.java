@@ -9,14 +9,19 @@ package dev.cxm.metrics.stats;
  * and 3 to n (Rocks 2016, "Interval Estimation for the 'Net Promoter Score'", The American Statistician
  * 70(4)), and centres the interval on the adjusted net score; {@link NetScoreMethod#WALD} uses the observed
  * shares. Intervals are clipped to [-1, 1] and always contain the observed net score {@code (plus - minus) / n}:
- * the adjusted interval is centred on a score shrunk towards 0, which for (nearly) unanimous samples at
- * low levels would leave the observed score outside (all of one promoter at 95%, say, gives
- * [-0.485, 0.985]); there the bound is moved out to the observed score, which only adds coverage.
+ * the adjusted interval is centred on a score shrunk towards 0, which for (nearly) unanimous samples
+ * would leave the observed score outside (one promoter at 95% gives [-0.485, 0.985]); there the nearer
+ * bound is moved out to the observed score, which only adds coverage, and the interval's method says so:
+ * {@value #WIDENED} instead of {@code adjusted-wald}. With whole counts at 95% that happens only for a
+ * single response; at lower levels more often (792 of the count combinations with n up to 200 at 80%).
  *
  * <p>Counts are {@code double} so that weighted data can pass effective counts; with unweighted data they
  * are whole numbers.
  */
 public final class NetScoreInterval {
+
+    /** The method name of an adjusted Wald interval widened to contain the observed net score. */
+    public static final String WIDENED = "adjusted-wald-widened";
 
     /** What the adjusted Wald method adds to each of the two counts. */
     static final double COUNT_ADJUSTMENT = 0.75;
@@ -26,7 +31,9 @@ public final class NetScoreInterval {
     private NetScoreInterval() {}
 
     /**
-     * Returns the interval of {@code (plus - minus) / n} by {@code method}.
+     * Returns the interval of {@code (plus - minus) / n} by {@code method}; its method is
+     * {@code method.methodName()}, or {@value #WIDENED} when an adjusted interval had to be widened to
+     * contain the observed net score.
      *
      * @param plus the count of the category that adds (promoters)
      * @param minus the count of the category that subtracts (detractors)
@@ -40,8 +47,11 @@ public final class NetScoreInterval {
         Moments moments = moments(method, plus, minus, n);
         double half = z * Math.sqrt(moments.variance() / moments.size());
         double observed = Math.max(-1, Math.min(1, (plus - minus) / n));
-        return new ConfidenceInterval(Math.min(observed, Math.max(-1, moments.net() - half)),
-                Math.max(observed, Math.min(1, moments.net() + half)), level, method.methodName());
+        double lower = Math.max(-1, moments.net() - half);
+        double upper = Math.min(1, moments.net() + half);
+        boolean widened = observed < lower || observed > upper;
+        return new ConfidenceInterval(Math.min(observed, lower), Math.max(observed, upper), level,
+                widened ? WIDENED : method.methodName());
     }
 
     /** The net score, per-response variance and size a method works with. */

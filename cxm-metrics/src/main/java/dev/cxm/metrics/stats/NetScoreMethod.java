@@ -7,7 +7,10 @@ package dev.cxm.metrics.stats;
 public enum NetScoreMethod {
     /**
      * The adjusted Wald interval of Rocks (2016): add 3 to n and 3/4 to each of the two counts, then the
-     * Wald interval of the adjusted shares. Good coverage from small samples on; the default.
+     * Wald interval of the adjusted shares. Good coverage from small samples on; the default. It deviates
+     * from Rocks in one respect: when the observed score lies outside the adjusted interval (a single
+     * response at 95%; more samples at lower levels), the nearer bound is widened to it, and the interval's
+     * method reads {@value NetScoreInterval#WIDENED}.
      */
     ADJUSTED_WALD("adjusted-wald"),
     /** The plain Wald interval of the observed shares; under-covers for small samples and extreme mixes. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Churn rates against a brute force in this test: on a grid of whole hours, a customer's state is decided

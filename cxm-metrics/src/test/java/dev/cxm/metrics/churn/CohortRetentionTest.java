@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Cohort tables against a brute force in this test: each event's period is found with ZonedDateTime and
@@ -175,6 +176,8 @@ class CohortRetentionTest {
             case DAY -> date;
             case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> date.with(TemporalAdjusters.firstDayOfMonth());
+            // Independent of IsoFields: months 1-3, 4-6, 7-9 and 10-12.
+            case QUARTER -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
         };
     }
 

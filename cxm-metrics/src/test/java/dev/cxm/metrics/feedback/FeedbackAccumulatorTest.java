@@ -4,6 +4,7 @@ import static dev.cxm.metrics.feedback.Responses.WEB;
 import static dev.cxm.metrics.feedback.Responses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +80,59 @@ class FeedbackAccumulatorTest {
     }
 
     @Test
-    void rejectsWeightsThatAreNegativeOrNotFinite() {
+    void rejectsWeightsOutsideTheRangeAndAddsNothing() {
+        // Oracle: the documented rule, a weight is 0 or within [1e-100, 1e100].
         FeedbackAccumulator<NpsResult> accumulator = nps.accumulator();
 
-        assertThatThrownBy(() -> accumulator.add(9, -1)).hasMessage("weight: -1.0 is negative; a survey weight must be"
-                + " a finite number of 0 or more");
+        assertThatThrownBy(() -> accumulator.add(9, -1)).hasMessage("weight: -1.0 is negative; a survey weight is 0"
+                + " or within [1.0E-100, 1.0E100]");
         assertThatThrownBy(() -> accumulator.add(9, Double.NaN)).hasMessageStartingWith("weight: NaN is not finite");
         assertThatThrownBy(() -> accumulator.add(9, Double.POSITIVE_INFINITY))
                 .hasMessageStartingWith("weight: Infinity is not finite");
+        assertThatThrownBy(() -> accumulator.add(9, 1e200)).hasMessageStartingWith("weight: 1.0E200 is too large");
+        assertThatThrownBy(() -> accumulator.add(9, 1e-200)).hasMessageStartingWith("weight: 1.0E-200 is too small");
         assertThat(accumulator.n()).isZero();
+    }
+
+    @Test
+    void aHugeWeightIsRefusedAndTheAccumulatorStaysUsable() {
+        // D1: 1e200 used to be accepted, and every result() after it threw (its square is Infinity). Oracle:
+        // closed form, one promoter of weight 1 gives NPS 100, n 1.
+        FeedbackAccumulator<NpsResult> accumulator = nps.accumulator().add(9);
+
+        assertThatThrownBy(() -> accumulator.add(10, 1e200)).hasMessageStartingWith("weight: 1.0E200 is too large");
+        assertThatThrownBy(() -> accumulator.add(10, 1e308)).hasMessageStartingWith("weight: 1.0E308 is too large");
+
+        NpsResult result = accumulator.result();
+        assertThat(result.n()).isEqualTo(1);
+        assertThat(result.score()).hasValue(100.0);
+    }
+
+    @Test
+    void weightsAtTheEndsOfTheRangeGiveTheUnweightedShares() {
+        // Closed form: scaling every weight by c changes neither the shares nor Kish's n_eff = (sum w)^2 /
+        // sum w^2: two responses of weight 1e100 (or 1e-100) have n_eff = (2c)^2 / (2c^2) = 2, as unweighted.
+        // With 1e-200 the squares underflowed to 0 (S5): n_eff 0 and no score, now refused (see above).
+        NpsResult unweighted = nps.of(10, 3);
+        for (double c : new double[] {ScoreDistribution.MIN_WEIGHT, ScoreDistribution.MAX_WEIGHT}) {
+            NpsResult weighted = nps.accumulator().add(10, c).add(3, c).result();
+
+            assertThat(weighted.effectiveN()).as("weight %s", c).isCloseTo(2.0, within(1e-12));
+            assertThat(weighted.score().getAsDouble()).as("weight %s", c).isCloseTo(unweighted.score().getAsDouble(),
+                    within(1e-9));
+            assertThat(weighted.interval().orElseThrow().lower()).isCloseTo(unweighted.interval().orElseThrow().lower(),
+                    within(1e-9));
+            assertThat(weighted.totalWeight()).isEqualTo(2 * c);
+        }
+    }
+
+    @Test
+    void aBadWeightOfAResponseNamesItsEventId() {
+        FeedbackResponse response = response("e9", FeedbackScale.NPS, 9, "2026-03-01T10:00:00Z", WEB);
+
+        assertThatThrownBy(() -> nps.accumulator().add(response, -2))
+                .hasMessage("weight: -2.0 is negative; a survey weight is 0 or within [1.0E-100, 1.0E100] (response e9)");
+        assertThatThrownBy(() -> nps.accumulator().add((FeedbackResponse) null)).hasMessage("response must not be null");
     }
 
     @Test
@@ -172,6 +217,86 @@ class FeedbackAccumulatorTest {
                 .hasMessage("counts: 4 entries for the 5 points of the scale csat:1..5; there must be one per point");
         assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.CSAT, new long[] {0, -1, 0, 0, 0}, new double[5],
                 new double[5])).hasMessage("counts: -1 responses at score 2 is negative");
+    }
+
+    @Test
+    void stateRejectsWeightWithoutResponses() throws Exception {
+        // D2: no response at 10 but a weight of 5 there gave n 0 with a score of 66.7; through JSON, n 0 and a
+        // score of 100. A weight needs a response.
+        long[] counts = new long[11];
+        double[] weights = new double[11];
+        double[] squared = new double[11];
+        weights[10] = 5;
+        squared[10] = 25;
+
+        assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.NPS, counts, weights, squared))
+                .hasMessage("weights: 5.0 and squaredWeights: 25.0 at score 10 must be 0 where counts is 0; there is"
+                        + " no weight without a response");
+        String json = CxmJson.mapper().writeValueAsString(ScoreDistribution.empty(FeedbackScale.NPS))
+                .replace("\"weights\":[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]",
+                        "\"weights\":[0,0,0,0,0,0,0,0,0,0,7]")
+                .replace("\"squaredWeights\":[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]",
+                        "\"squaredWeights\":[0,0,0,0,0,0,0,0,0,0,49]");
+        assertThat(json).contains("[0,0,0,0,0,0,0,0,0,0,7]");
+        assertThatThrownBy(() -> CxmJson.mapper().readValue(json, ScoreDistribution.class))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasStackTraceContaining("must be 0 where counts is 0");
+    }
+
+    @Test
+    void stateRejectsSquaredWeightsNoWeightsCanHave() {
+        // D2: one response of weight 100 at 0 and one at 10, with squared sums 1 each, claimed n_eff
+        // (200)^2 / 2 = 20000 from n = 2. Oracle: Cauchy-Schwarz, w^2 / count <= sum w^2 <= w^2 per point.
+        long[] counts = new long[11];
+        counts[0] = 1;
+        counts[10] = 1;
+        double[] weights = new double[11];
+        weights[0] = 100;
+        weights[10] = 100;
+        double[] squared = new double[11];
+        squared[0] = 1;
+        squared[10] = 1;
+        assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.NPS, counts, weights, squared))
+                .hasMessageStartingWith("squaredWeights: 1.0 at score 0 cannot be the sum of the squares of 1 weights"
+                        + " adding up to 100.0");
+        // Two weights 1 and 3 at one point: sum 4, squares 10; 16 / 2 = 8 <= 10 <= 16 holds; 17 does not.
+        long[] two = {2, 0, 0, 0, 0};
+        assertThat(new ScoreDistribution(FeedbackScale.CSAT, two, new double[] {4, 0, 0, 0, 0},
+                new double[] {10, 0, 0, 0, 0}).effectiveN()).isEqualTo(1.6);
+        assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.CSAT, two, new double[] {4, 0, 0, 0, 0},
+                new double[] {17, 0, 0, 0, 0})).hasMessageStartingWith("squaredWeights: 17.0 at score 1");
+        assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.CSAT, two, new double[] {4, 0, 0, 0, 0},
+                new double[] {7, 0, 0, 0, 0})).hasMessageStartingWith("squaredWeights: 7.0 at score 1");
+        // More weight than count x 1e100, or a positive weight below 1e-100, is no sum of valid weights.
+        assertThatThrownBy(() -> new ScoreDistribution(FeedbackScale.CSAT, two, new double[] {3e100, 0, 0, 0, 0},
+                new double[] {5e200, 0, 0, 0, 0})).hasMessageStartingWith("weights: 3.0E100 at score 1 cannot be");
+    }
+
+    @Test
+    void resultsRejectAScoreWithoutResponsesOrAnEffectiveSizeAboveN() {
+        // Oracle: the definitions; no response has no score, and (sum w)^2 / sum w^2 <= n.
+        assertThatThrownBy(() -> new NpsResult(java.util.OptionalDouble.of(100), java.util.Optional.empty(), 0, 0, 0, 0,
+                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), 0, 0))
+                .hasMessageStartingWith("score: OptionalDouble[100.0] with n 0");
+        assertThatThrownBy(() -> new NpsResult(java.util.OptionalDouble.of(0), java.util.Optional.empty(), 2, 1, 0, 1,
+                java.util.OptionalDouble.of(0.5), java.util.OptionalDouble.of(0), java.util.OptionalDouble.of(0.5), 200,
+                20_000)).hasMessageStartingWith("effectiveN: 20000.0 is outside 0..n, n 2");
+    }
+
+    @Test
+    void aMergeThatWouldOverflowACountChangesNothing() {
+        long[] counts = new long[11];
+        counts[10] = Long.MAX_VALUE;
+        double[] weights = new double[11];
+        weights[10] = Long.MAX_VALUE;
+        ScoreDistribution full = new ScoreDistribution(FeedbackScale.NPS, counts, weights, weights);
+        FeedbackAccumulator<NpsResult> accumulator = nps.accumulator().add(10).add(3, 2.0);
+        ScoreDistribution before = accumulator.state();
+
+        assertThatThrownBy(() -> accumulator.merge(nps.accumulator(full)))
+                .hasMessageStartingWith("counts: 1 + 9223372036854775807 responses at score 10 overflows a long");
+        assertThatThrownBy(() -> before.merge(full)).hasMessageStartingWith("counts: 1 + 9223372036854775807");
+        assertThat(accumulator.state()).isEqualTo(before);
     }
 
     private static double weightOf(FeedbackResponse response) {

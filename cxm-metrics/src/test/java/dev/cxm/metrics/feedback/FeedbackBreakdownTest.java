@@ -21,6 +21,7 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Breakdowns per group and period. The oracle is a brute-force filter written here: the responses of a
@@ -46,7 +47,7 @@ class FeedbackBreakdownTest {
     void computesOverallPerGroupAndPerPeriodInOnePass() {
         Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS)
                 .groupBy(r -> r.attributes().get("segment"))
-                .per(Granularity.WEEK, BERLIN)
+                .per(CalendarPeriod.WEEK, BERLIN)
                 .minimumN(2)
                 .build()
                 .compute(RESPONSES.stream());
@@ -66,7 +67,7 @@ class FeedbackBreakdownTest {
 
     @Test
     void emptyPeriodsAreKeptAndFlaggedNotHidden() {
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).per(Granularity.WEEK, BERLIN).minimumN(2).build()
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(2).build()
                 .compute(RESPONSES.stream());
 
         PeriodResult<NpsResult> gap = breakdown.periods().get(2);
@@ -95,7 +96,7 @@ class FeedbackBreakdownTest {
     void eachGroupHasATrendOverTheWholeRange() {
         Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS)
                 .groupBy(r -> r.attributes().get("segment"))
-                .per(Granularity.WEEK, BERLIN)
+                .per(CalendarPeriod.WEEK, BERLIN)
                 .build()
                 .compute(RESPONSES.stream());
 
@@ -108,7 +109,7 @@ class FeedbackBreakdownTest {
     @Test
     void periodsFollowTheZonesCalendar() {
         // In UTC, response c (Sunday 1 March 23:30) belongs to the week of 23 February, not 2 March.
-        Breakdown<NpsResult> utc = FeedbackBreakdown.of(NPS).per(Granularity.WEEK, ZoneOffset.UTC).build()
+        Breakdown<NpsResult> utc = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
                 .compute(RESPONSES.stream());
 
         assertThat(utc.periods().get(0).result()).isEqualTo(expected(ids("a", "b", "c")));
@@ -118,9 +119,9 @@ class FeedbackBreakdownTest {
     @Test
     void monthsAndQuartersStartOnTheFirstDay() {
         // Months in Berlin: February (a, b), March (c, d, e, f); one quarter Q1 (all six).
-        Breakdown<NpsResult> months = FeedbackBreakdown.of(NPS).per(Granularity.MONTH, BERLIN).build()
+        Breakdown<NpsResult> months = FeedbackBreakdown.of(NPS).per(CalendarPeriod.MONTH, BERLIN).build()
                 .compute(RESPONSES.stream());
-        Breakdown<NpsResult> quarters = FeedbackBreakdown.of(NPS).per(Granularity.QUARTER, BERLIN).build()
+        Breakdown<NpsResult> quarters = FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, BERLIN).build()
                 .compute(RESPONSES.stream());
 
         assertThat(months.periods()).extracting(p -> p.period().start())
@@ -137,7 +138,7 @@ class FeedbackBreakdownTest {
         InMemoryEventStore store = InMemoryEventStore.create();
         store.appendAll(RESPONSES);
         FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> r.attributes().get("segment"))
-                .per(Granularity.DAY, BERLIN).build();
+                .per(CalendarPeriod.DAY, BERLIN).build();
 
         assertThat(breakdown.compute(store, EventQuery.ofTypes(EventType.FEEDBACK)))
                 .isEqualTo(breakdown.compute(RESPONSES.stream()));
@@ -149,7 +150,7 @@ class FeedbackBreakdownTest {
     void parallelBreakdownEqualsSequential() {
         List<FeedbackResponse> many = FeedbackAccumulatorTest.randomResponses(5000, 23);
         FeedbackBreakdown<RatingResult> breakdown = FeedbackBreakdown.of(RatingScore.builder(FeedbackScale.NPS).build())
-                .groupBy(r -> "g" + r.score() % 3).per(Granularity.DAY, BERLIN).build();
+                .groupBy(r -> "g" + r.score() % 3).per(CalendarPeriod.DAY, BERLIN).build();
 
         assertThat(many.parallelStream().collect(breakdown.collector())).isEqualTo(breakdown.compute(many.stream()));
     }
@@ -182,14 +183,117 @@ class FeedbackBreakdownTest {
     @Test
     void timeBucketsKnowTheirBounds() {
         // Berlin switches to summer time on 29 March 2026: the week of 23 March is 167 hours long.
-        TimeBucket week = TimeBucket.containing(java.time.Instant.parse("2026-03-25T10:00:00Z"), Granularity.WEEK, BERLIN);
+        TimeBucket week = TimeBucket.containing(java.time.Instant.parse("2026-03-25T10:00:00Z"), CalendarPeriod.WEEK, BERLIN);
 
         assertThat(week.start()).isEqualTo(LocalDate.of(2026, 3, 23));
         assertThat(java.time.Duration.between(week.startInstant(), week.endInstant()).toHours()).isEqualTo(167);
-        assertThatThrownBy(() -> new TimeBucket(Granularity.MONTH, LocalDate.of(2026, 3, 2), BERLIN))
+        assertThatThrownBy(() -> new TimeBucket(CalendarPeriod.MONTH, LocalDate.of(2026, 3, 2), BERLIN))
                 .hasMessage("start: 2026-03-02 does not start a month; it would be 2026-03-01");
-        assertThat(Granularity.parse(" Quarter ")).isEqualTo(Granularity.QUARTER);
-        assertThatThrownBy(() -> Granularity.parse("year")).hasMessageStartingWith("period: \"year\" is not a period");
+        // Equal start, other period or zone: ordered, and 0 only for equal buckets (consistent with equals).
+        TimeBucket day = new TimeBucket(CalendarPeriod.DAY, LocalDate.of(2026, 3, 2), ZoneOffset.UTC);
+        TimeBucket weekInBerlin = new TimeBucket(CalendarPeriod.WEEK, LocalDate.of(2026, 3, 2), BERLIN);
+        assertThat(day.compareTo(weekInBerlin)).isNegative();
+        assertThat(weekInBerlin.compareTo(day)).isPositive();
+        assertThat(day.compareTo(new TimeBucket(CalendarPeriod.DAY, LocalDate.of(2026, 3, 2), ZoneOffset.UTC))).isZero();
+    }
+
+    @Test
+    void quartersAfterTheFirstAndWeeksAcrossTheNewYear() {
+        // Calendar oracle (independent of the code: a printed 2026/2027 calendar): Q2 runs 1 April to 30 June,
+        // Q3 1 July to 30 September, Q4 1 October to 31 December. 31 December 2026 is a Thursday, so its ISO
+        // week starts on Monday 28 December 2026 and holds Friday 1 January 2027 (ISO week 2026-W53); Monday
+        // 4 January 2027 starts the next week.
+        List<FeedbackResponse> responses = List.of(
+                nps("q2", 10, "2026-04-01T00:00:00Z", WEB, "x"),
+                nps("q2b", 3, "2026-06-30T23:59:59Z", WEB, "x"),
+                nps("q3", 9, "2026-07-01T00:00:00Z", WEB, "x"),
+                nps("q4a", 8, "2026-10-01T00:00:00Z", WEB, "x"),
+                nps("q4b", 0, "2026-12-31T12:00:00Z", WEB, "x"),
+                nps("y27", 10, "2027-01-01T12:00:00Z", WEB, "x"),
+                nps("y27b", 6, "2027-01-04T00:00:00Z", WEB, "x"));
+        Breakdown<NpsResult> quarters = FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
+                .compute(responses.stream());
+        Breakdown<NpsResult> weeks = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
+                .compute(responses.stream().filter(r -> r.occurredAt().toString().compareTo("2026-12") > 0));
+
+        assertThat(quarters.periods()).extracting(p -> p.period().start() + "/" + p.period().end() + "/" + p.result().n())
+                .containsExactly("2026-04-01/2026-07-01/2", "2026-07-01/2026-10-01/1", "2026-10-01/2027-01-01/2",
+                        "2027-01-01/2027-04-01/2");
+        assertThat(weeks.periods()).extracting(p -> p.period().start() + "/" + p.period().end() + "/" + p.result().n())
+                .containsExactly("2026-12-28/2027-01-04/2", "2027-01-04/2027-01-11/1");
+        assertThat(CalendarPeriod.QUARTER.startOf(LocalDate.of(2026, 11, 30))).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(CalendarPeriod.QUARTER.count(LocalDate.of(2026, 5, 5), LocalDate.of(2027, 2, 1))).isEqualTo(4);
+        assertThat(CalendarPeriod.WEEK.count(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 3))).isEqualTo(1);
+    }
+
+    @Test
+    void aTrendOfTooManyPeriodsIsRefusedNamingItsDates() {
+        // S3: one response in the year 12026 beside one in 2026 would have built 3.65 million days.
+        List<FeedbackResponse> responses = List.of(nps("now", 9, "2026-01-01T00:00:00Z", WEB, "x"),
+                nps("typo", 9, "+12026-01-01T00:00:00Z", WEB, "x"));
+
+        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).per(CalendarPeriod.DAY, ZoneOffset.UTC).build()
+                .compute(responses.stream()))
+                .hasMessageStartingWith("periods: from 2026-01-01 to +12026-01-01 are 3652426 day periods; a trend has"
+                        + " at most 10000");
+        // 10000 years of quarters is too many too; 1 000 years of quarters (4001 periods) is fine.
+        assertThat(FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
+                .compute(List.of(nps("a", 9, "2026-01-01T00:00:00Z", WEB, "x"),
+                        nps("b", 9, "3026-01-01T00:00:00Z", WEB, "x")).stream()).periods()).hasSize(4001);
+    }
+
+    @Test
+    void aResponseWithoutADateInTheZoneIsNamed() {
+        // Instant.MAX is 31 December of the year 1e9 at 23:59:59 UTC: in Berlin (UTC+1) that date does not exist.
+        FeedbackResponse last = new FeedbackResponse(dev.cxm.core.model.EventId.of("late"),
+                dev.cxm.core.model.CustomerId.of("c"), java.time.Instant.MAX, "nps", FeedbackScale.NPS, 9,
+                java.util.Optional.empty(), java.util.Optional.of(WEB), java.util.Map.of());
+
+        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).per(CalendarPeriod.DAY, BERLIN).build()
+                .compute(java.util.stream.Stream.of(last)))
+                .hasMessageStartingWith("occurredAt: response late at +1000000000-12-31T23:59:59.999999999Z has no date"
+                        + " in the zone Europe/Berlin");
+    }
+
+    @Test
+    void theMinimumNIsOnTheEffectiveSampleSizeAndFlagsTheOverallResultToo() {
+        // S4: one response of weight 1000 and 99 of weight 0.001: n = 100 but Kish's n_eff =
+        // (1000.099)^2 / (1000^2 + 99e-6) = 1.000198 (recorded R output, feedback-oracles.R block 2).
+        java.util.List<FeedbackResponse> responses = new java.util.ArrayList<>();
+        responses.add(nps("heavy", 10, "2026-03-02T10:00:00Z", WEB, "gold"));
+        for (int i = 0; i < 99; i++) {
+            responses.add(nps("light" + i, 3, "2026-03-02T10:00:00Z", WEB, "gold"));
+        }
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> "all").per(CalendarPeriod.DAY, BERLIN)
+                .weightedBy(r -> r.eventId().value().equals("heavy") ? 1000 : 0.001).minimumN(30).build()
+                .compute(responses.stream());
+        Breakdown<NpsResult> unweighted = FeedbackBreakdown.of(NPS).groupBy(r -> "all").minimumN(30).build()
+                .compute(responses.stream());
+
+        assertThat(breakdown.overall().n()).isEqualTo(100);
+        assertThat(breakdown.overall().effectiveN()).isCloseTo(1.000198, within(1e-6));
+        assertThat(breakdown.overallBelowMinimumN()).isTrue();
+        assertThat(breakdown.groups().get(0).belowMinimumN()).isTrue();
+        assertThat(breakdown.periods().get(0).belowMinimumN()).isTrue();
+        assertThat(unweighted.overallBelowMinimumN()).isFalse();
+        assertThat(unweighted.groups().get(0).belowMinimumN()).isFalse();
+    }
+
+    @Test
+    void aBadWeightNamesTheResponse() {
+        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).weightedBy(r -> r.score() == 0 ? -1 : 1).build()
+                .compute(RESPONSES.stream()))
+                .hasMessage("weight: -1.0 is negative; a survey weight is 0 or within [1.0E-100, 1.0E100] (response e)");
+    }
+
+    @Test
+    void withoutAMinimumEmptyPeriodsAreNotFlagged() {
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(0).build()
+                .compute(RESPONSES.stream());
+
+        assertThat(breakdown.periods().get(2).result().n()).isZero();
+        assertThat(breakdown.periods()).noneMatch(PeriodResult::belowMinimumN);
+        assertThat(breakdown.overallBelowMinimumN()).isFalse();
     }
 
     private static NpsResult expected(Predicate<FeedbackResponse> filter) {

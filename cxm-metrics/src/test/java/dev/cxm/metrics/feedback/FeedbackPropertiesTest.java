@@ -1,6 +1,7 @@
 package dev.cxm.metrics.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 import dev.cxm.metrics.stats.ConfidenceInterval;
+import dev.cxm.metrics.stats.CriticalValues;
 import dev.cxm.metrics.stats.Estimate;
 import dev.cxm.metrics.stats.NetScoreMethod;
 
@@ -24,7 +26,9 @@ import dev.cxm.metrics.stats.NetScoreMethod;
  * Invariants of every feedback metric over generated responses (QuickTheories): merging is associative
  * and commutative and equals adding everything to one accumulator, the result does not depend on the
  * order of the responses, NPS stays within [-100, 100], intervals contain their estimates, and intervals
- * narrow as the same mix of responses grows. The oracle is the invariant itself. Weights are multiples of
+ * narrow as the same mix of responses grows. The oracle is the invariant itself; the bounds and the
+ * containment hold by construction (the code clips and widens), so two more properties compare the
+ * results with a brute-force computation of the definitions from the list of responses. Weights are multiples of
  * 0.5 so that their sums are exact in floating point and states can be compared for equality.
  */
 class FeedbackPropertiesTest {
@@ -93,6 +97,77 @@ class FeedbackPropertiesTest {
                     assertThat(interval.contains(score)).as("%s contains %s", interval, score).isTrue();
                 });
             }
+        });
+    }
+
+    @Test
+    void npsAndItsIntervalEqualABruteForceComputationOfTheDefinitions() {
+        // A property that can fail (the two above hold by the clamps): the score, the shares, Kish's n_eff
+        // and Rocks' adjusted Wald bounds, each computed here straight from the list of responses, without
+        // the accumulator and before any clipping; the result must equal them, with the bounds clipped to
+        // [-100, 100] and widened to the observed score only where the raw bound misses it.
+        qt().withExamples(500).forAll(RESPONSES, doubles().between(0.5, 0.999)).checkAssert((responses, level) -> {
+            double total = 0;
+            double squares = 0;
+            double promoters = 0;
+            double detractors = 0;
+            for (Scored r : responses) {
+                total += r.weight();
+                squares += r.weight() * r.weight();
+                promoters += r.score() >= 9 ? r.weight() : 0;
+                detractors += r.score() <= 6 ? r.weight() : 0;
+            }
+            NpsResult result = accumulate(responses, NetPromoterScore.custom().level(level).build()).result();
+            assertThat(result.n()).isEqualTo(responses.size());
+            if (total == 0) {
+                assertThat(result.score()).isEmpty();
+                assertThat(result.interval()).isEmpty();
+                return;
+            }
+            double observed = 100 * (promoters - detractors) / total;
+            double nEff = total * total / squares;
+            double size = nEff + 3;
+            double pPlus = (promoters / total * nEff + 0.75) / size;
+            double pMinus = (detractors / total * nEff + 0.75) / size;
+            double half = CriticalValues.z(level) * Math.sqrt((pPlus + pMinus - (pPlus - pMinus) * (pPlus - pMinus)) / size);
+            double rawLower = 100 * (pPlus - pMinus - half);
+            double rawUpper = 100 * (pPlus - pMinus + half);
+            ConfidenceInterval interval = result.interval().orElseThrow();
+
+            assertThat(result.score().getAsDouble()).isCloseTo(observed, within(1e-9));
+            assertThat(result.promoterShare().getAsDouble()).isCloseTo(promoters / total, within(1e-12));
+            assertThat(result.effectiveN()).isCloseTo(nEff, within(1e-9 * nEff));
+            assertThat(interval.lower()).isCloseTo(Math.min(observed, Math.max(-100, rawLower)), within(1e-7));
+            assertThat(interval.upper()).isCloseTo(Math.max(observed, Math.min(100, rawUpper)), within(1e-7));
+            boolean missed = observed < Math.max(-100, rawLower) - 1e-7 || observed > Math.min(100, rawUpper) + 1e-7;
+            if (missed) {
+                assertThat(interval.method()).isEqualTo("adjusted-wald-widened");
+            }
+        });
+    }
+
+    @Test
+    void ratingSharesAndMeanEqualABruteForceComputation() {
+        // Another property that can fail: the weighted good share and mean, computed here from the list.
+        RatingScore ratings = RatingScore.builder(NPS.scale()).good(9, 10).bad(0, 6).build();
+        qt().withExamples(500).forAll(RESPONSES).checkAssert(responses -> {
+            double total = 0;
+            double good = 0;
+            double sum = 0;
+            for (Scored r : responses) {
+                total += r.weight();
+                good += r.score() >= 9 ? r.weight() : 0;
+                sum += r.weight() * r.score();
+            }
+            RatingResult result = accumulate(responses, ratings).result();
+            if (total == 0) {
+                assertThat(result.goodShare()).isEmpty();
+                assertThat(result.mean()).isEmpty();
+                return;
+            }
+            assertThat(result.goodShare().orElseThrow().value()).isCloseTo(good / total, within(1e-12));
+            assertThat(result.score().getAsDouble()).isCloseTo(100 * good / total, within(1e-10));
+            assertThat(result.mean().orElseThrow().value()).isCloseTo(sum / total, within(1e-12));
         });
     }
 

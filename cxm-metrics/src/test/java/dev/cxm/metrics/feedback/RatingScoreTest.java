@@ -158,4 +158,19 @@ class RatingScoreTest {
         assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).level(-0.1))
                 .hasMessageStartingWith("level: -0.1 is outside (0, 1)");
     }
+
+    @Test
+    void onATwoPointScaleTheDefaultGoodIsTheTopBoxAsTopBoxesAllows() {
+        // The rule: good never covers the whole scale by default (topBoxes(k) needs k < points). On 0..1 the
+        // default is the top box {1}: 1, 1, 0 -> 2 of 3 good.
+        FeedbackScale yesNo = FeedbackScale.custom("yesno", 0, 1);
+
+        RatingScore score = RatingScore.builder(yesNo).build();
+
+        assertThat(score.good()).isEqualTo(new ScoreRange(1, 1));
+        assertThat(score.of(1, 1, 0).score().getAsDouble()).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(RatingScore.builder(yesNo).topBoxes(1).build().good()).isEqualTo(score.good());
+        assertThatThrownBy(() -> RatingScore.builder(yesNo).topBoxes(2)).hasMessageStartingWith("topBoxes: 2 is outside 1..1");
+        assertThat(RatingScore.builder(FeedbackScale.CSAT).build().good()).isEqualTo(new ScoreRange(4, 5));
+    }
 }

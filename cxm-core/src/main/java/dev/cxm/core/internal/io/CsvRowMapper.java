@@ -38,6 +38,8 @@ final class CsvRowMapper {
     private final int columnCount;
     private final Map<CsvField, Integer> fieldColumns = new EnumMap<>(CsvField.class);
     private final Map<String, Integer> attributeColumns = new LinkedHashMap<>();
+    /** The fixed values, and the fallback values of fields the header has no column for. */
+    private final Map<CsvField, String> constants = new EnumMap<>(CsvField.class);
     private final TimestampParser timestamps;
 
     /**
@@ -58,6 +60,7 @@ final class CsvRowMapper {
         }
         for (CsvField field : CsvField.values()) {
             if (mapping.fixedValue(field).isPresent()) {
+                constants.put(field, mapping.fixedValue(field).get());
                 continue;
             }
             Integer position = positions.get(mapping.columnFor(field));
@@ -65,6 +68,8 @@ final class CsvRowMapper {
                 fieldColumns.put(field, position);
             } else if (mapping.isExplicit(field)) {
                 throw missingColumn(mapping.columnFor(field), header);
+            } else {
+                mapping.fallbackValue(field).ifPresent(value -> constants.put(field, value));
             }
         }
         for (String name : mapping.attributeColumns()) {
@@ -191,7 +196,7 @@ final class CsvRowMapper {
     private Optional<String> optional(CsvField field, String[] cells) {
         Integer position = fieldColumns.get(field);
         if (position == null) {
-            return mapping.fixedValue(field);
+            return Optional.ofNullable(constants.get(field));
         }
         String text = cells[position].strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);

@@ -42,21 +42,36 @@ public final class CsvRowReader implements RowReader {
     public static CsvRowReader open(Reader input, CsvColumnMapping mapping) throws IOException {
         CsvParser parser = FACTORY.createParser(input);
         try {
-            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(mapping.separator()));
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
-            }
-            List<String> header = new ArrayList<>();
-            readCells(parser, header);
-            if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
-                header.set(0, header.get(0).substring(1));
-            }
-            String[] names = header.stream().map(String::strip).toArray(String[]::new);
-            return new CsvRowReader(parser, new CsvRowMapper(mapping, names));
+            return new CsvRowReader(parser, new CsvRowMapper(mapping, readHeader(parser, mapping.separator())));
         } catch (IOException | RuntimeException e) {
             parser.close();
             throw e;
         }
+    }
+
+    /**
+     * Returns the column names of the header row of {@code input}, read as an import reads them (quotes,
+     * a byte-order mark, surrounding blanks stripped); closes the input.
+     *
+     * @throws IllegalArgumentException when the input has no header row
+     */
+    public static List<String> header(Reader input, char separator) throws IOException {
+        try (CsvParser parser = FACTORY.createParser(input)) {
+            return List.of(readHeader(parser, separator));
+        }
+    }
+
+    private static String[] readHeader(CsvParser parser, char separator) throws IOException {
+        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
+        }
+        List<String> header = new ArrayList<>();
+        readCells(parser, header);
+        if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
+            header.set(0, header.get(0).substring(1));
+        }
+        return header.stream().map(String::strip).toArray(String[]::new);
     }
 
     @Override

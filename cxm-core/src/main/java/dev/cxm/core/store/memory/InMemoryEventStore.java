@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
+import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.store.EventInterner;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -146,6 +147,8 @@ public final class InMemoryEventStore implements EventStore {
      */
     @Override
     public <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
+        Checks.present("query", query);
+        Checks.present("type", type);
         if (query.customer().isPresent()) {
             return EventStore.super.query(query, type);
         }

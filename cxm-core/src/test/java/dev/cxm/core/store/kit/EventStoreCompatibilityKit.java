@@ -419,4 +419,41 @@ public abstract class EventStoreCompatibilityKit {
         assertThat(store.get(EventId.of("p2"))).contains(second);
         assertThat(store.eventsOf(CustomerId.of("c1"))).containsExactly(first, second);
     }
+
+    @Test
+    void typedQueriesMatchABruteForceFilter() {
+        // A store may fuse filter, type check and cast (the in-memory one does); the oracle is the plain filter
+        // over all events in time order.
+        List<CustomerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(switch (i % 3) {
+                case 0 -> nps("f" + i, "c" + i % 4, 59 - i, i % 11);
+                case 1 -> interaction("i" + i, "c" + i % 4, i, i % 2 == 0 ? CHECKOUT : HOTLINE);
+                default -> purchase("p" + i, "c" + i % 4, i, "9.99");
+            });
+        }
+        store.appendAll(events);
+        List<EventQuery> queries = List.of(EventQuery.all(), EventQuery.ofTypes(EventType.FEEDBACK),
+                EventQuery.ofTypes(EventType.INTERACTION, EventType.FEEDBACK),
+                EventQuery.builder().types(EventType.FEEDBACK).between(at(10), at(40)).build(),
+                EventQuery.builder().touchpoint(HOTLINE.id()).build(),
+                EventQuery.builder().customer(CustomerId.of("c1")).types(EventType.FEEDBACK).build());
+
+        for (EventQuery query : queries) {
+            List<FeedbackResponse> expected;
+            try (Stream<CustomerEvent> all = store.scan()) {
+                expected = all.filter(query::matches).filter(FeedbackResponse.class::isInstance)
+                        .map(FeedbackResponse.class::cast).toList();
+            }
+            try (Stream<FeedbackResponse> typed = store.query(query, FeedbackResponse.class)) {
+                assertThat(typed.toList()).as("%s", query).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void typedQueriesRefuseANullTypeOrQueryAtTheCall() {
+        assertThatThrownBy(() -> store.query(EventQuery.all(), null)).hasMessage("type must not be null");
+        assertThatThrownBy(() -> store.query(null, FeedbackResponse.class)).hasMessage("query must not be null");
+    }
 }

@@ -7,12 +7,12 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 
-import dev.cxm.metrics.churn.CalendarPeriod;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
  * Numbers calendar periods in a zone, so that counting per period is arithmetic on ints: day periods are
  * numbered by their local epoch day, ISO weeks by the Monday-based week since 1970-01-05, months by
- * {@code 12 * year + month - 1}.
+ * {@code 12 * year + month - 1}, quarters by {@code 4 * year + quarter - 1}.
  *
  * <p>Mapping an instant is a binary search in a small table of the zone's offset transitions (built for
  * the years the instants fall in, and widened on demand) and integer arithmetic, without allocation; events
@@ -70,6 +70,7 @@ public final class PeriodIndexer {
             case DAY -> LocalDate.ofEpochDay(index);
             case WEEK -> LocalDate.ofEpochDay(index * 7L + FIRST_MONDAY);
             case MONTH -> LocalDate.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1, 1);
+            case QUARTER -> LocalDate.of(Math.floorDiv(index, 4), 3 * Math.floorMod(index, 4) + 1, 1);
         };
     }
 
@@ -83,6 +84,7 @@ public final class PeriodIndexer {
             case DAY -> Math.toIntExact(localDay);
             case WEEK -> Math.toIntExact(Math.floorDiv(localDay - FIRST_MONDAY, 7));
             case MONTH -> monthOfDay(localDay);
+            case QUARTER -> Math.floorDiv(monthOfDay(localDay), 3);
         };
     }
 

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cxm.metrics.churn.CalendarPeriod;
+import dev.cxm.metrics.time.CalendarPeriod;
 
 /** The indexer against java.time: the local date of the instant in the zone, truncated to its period. */
 class PeriodIndexerTest {
@@ -36,6 +36,8 @@ class PeriodIndexerTest {
                         case DAY -> date;
                         case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                         case MONTH -> date.withDayOfMonth(1);
+                        // Independent of IsoFields: months 1-3, 4-6, 7-9 and 10-12.
+                        case QUARTER -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
                     };
                     int index = indexer.indexOf(instant);
                     assertThat(indexer.startDate(index)).as("%s in %s", instant, zone).isEqualTo(start);
