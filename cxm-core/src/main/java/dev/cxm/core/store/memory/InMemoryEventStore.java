@@ -1,10 +1,8 @@
 package dev.cxm.core.store.memory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +13,11 @@ import java.util.stream.Stream;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.store.EventInterner;
+import dev.cxm.core.internal.store.TimeLog;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
@@ -34,28 +34,21 @@ import dev.cxm.core.store.EventStore;
  *
  * <h2>Memory</h2>
  * Customer ids, touchpoints, scales, survey ids and outcomes are shared: events that refer to equal ones
- * are stored holding one instance. Per event the store adds an id-index entry and two array slots. Reads
- * copy no events: snapshots share the time-ordered array, which is copied only when an out-of-order append
- * forces a re-sort or an erasure removes events.
+ * are stored holding one instance. Per event the store adds an id-index entry, a slot in its customer's
+ * timeline and a slot in two time-ordered logs: one of every event and one of its type, so that a query of
+ * one type reads only events of that type. Reads copy no events: snapshots share the logs' arrays, which are
+ * copied only when an out-of-order append forces a re-sort or an erasure removes events.
  */
 public final class InMemoryEventStore implements EventStore {
-
-    private static final Comparator<CustomerEvent> BY_TIME = Comparator.comparing(CustomerEvent::occurredAt);
-    private static final int INITIAL_CAPACITY = 1024;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<EventId, CustomerEvent> byId = new HashMap<>();
     private final Map<CustomerId, List<CustomerEvent>> byCustomer = new HashMap<>();
     private final EventInterner interner = new EventInterner();
-
-    /*
-     * The time-ordered log. Slots [0, size) are never written again in the same array: appends write at
-     * size (growing into a new array when full), while re-sorting and erasure publish a new array. A reader
-     * that captured (log, size) under the lock may therefore read those slots later without it.
-     */
-    private CustomerEvent[] log = new CustomerEvent[INITIAL_CAPACITY];
-    private int size;
-    private boolean ordered = true;
+    /** Every event in time order. */
+    private final TimeLog all = new TimeLog();
+    /** The events of each type in time order, indexed by {@link EventType#ordinal()}. */
+    private final TimeLog[] byType = {new TimeLog(), new TimeLog(), new TimeLog()};
 
     private InMemoryEventStore() {}
 
@@ -104,13 +97,8 @@ public final class InMemoryEventStore implements EventStore {
         CustomerEvent shared = interner.intern(event, sharedId);
         byId.put(shared.eventId(), shared);
         insertInTimeOrder(timeline, shared);
-        if (size == log.length) {
-            log = Arrays.copyOf(log, size + (size >> 1));
-        }
-        if (size > 0 && shared.occurredAt().isBefore(log[size - 1].occurredAt())) {
-            ordered = false;
-        }
-        log[size++] = shared;
+        all.append(shared);
+        byType[shared.eventType().ordinal()].append(shared);
     }
 
     private static void insertInTimeOrder(List<CustomerEvent> timeline, CustomerEvent event) {
@@ -133,44 +121,46 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public Stream<CustomerEvent> query(EventQuery query) {
+        Checks.present("query", query);
         if (query.customer().isPresent()) {
             return eventsOf(query.customer().get()).stream().filter(query::matches);
         }
-        Stream<CustomerEvent> events = timeRange(query);
-        return rangeOnly(query) ? events : events.filter(query::matches);
+        boolean oneType = query.types().size() == 1;
+        TimeLog log = oneType ? byType[query.types().iterator().next().ordinal()] : all;
+        Stream<CustomerEvent> events = timeRange(log, query);
+        boolean filtered = query.touchpoint().isPresent() || !oneType && !query.types().isEmpty();
+        return filtered ? events.filter(query::matches) : events;
     }
 
     /**
-     * Returns the events of one type matching {@code query}, in time order: as the default, but filtering,
-     * checking the type and casting in one stream stage instead of three, which halves the cost per event of
-     * a scan (feedback metrics over millions of responses, say).
+     * Returns the events of one type matching {@code query}, in time order. When {@code type} is one of the
+     * event records, the events come straight from that type's own time-ordered log, without a filtering
+     * or casting stage per event, which is what makes a scan of millions of feedback responses fast.
      */
     @Override
     public <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
         Checks.present("query", query);
         Checks.present("type", type);
-        if (query.customer().isPresent()) {
+        Optional<EventType> eventType = Arrays.stream(EventType.values())
+                .filter(candidate -> candidate.eventClass() == type).findFirst();
+        if (query.customer().isPresent() || eventType.isEmpty()) {
             return EventStore.super.query(query, type);
         }
-        boolean rangeOnly = rangeOnly(query);
-        return timeRange(query).mapMulti((event, sink) -> {
-            if (type.isInstance(event) && (rangeOnly || query.matches(event))) {
-                sink.accept(type.cast(event));
-            }
-        });
+        if (!query.types().isEmpty() && !query.types().contains(eventType.get())) {
+            return Stream.empty();
+        }
+        Stream<CustomerEvent> events = timeRange(byType[eventType.get().ordinal()], query);
+        if (query.touchpoint().isPresent()) {
+            events = events.filter(query::matches);
+        }
+        @SuppressWarnings("unchecked") // the type's log holds events of that type only
+        Stream<E> typed = (Stream<E>) (Stream<?>) events;
+        return typed;
     }
 
-    /** Returns the snapshot's events in the query's time range, unfiltered otherwise. */
-    private Stream<CustomerEvent> timeRange(EventQuery query) {
-        Snapshot snapshot = snapshot();
-        int from = query.from().map(snapshot::firstAtOrAfter).orElse(0);
-        int to = query.to().map(snapshot::firstAtOrAfter).orElse(snapshot.size);
-        return Arrays.stream(snapshot.events, from, Math.max(from, to));
-    }
-
-    /** Returns whether the time range is the query's only criterion (its customer aside). */
-    private static boolean rangeOnly(EventQuery query) {
-        return query.types().isEmpty() && query.touchpoint().isEmpty();
+    /** Returns the log's events in the query's time range, from a snapshot. */
+    private Stream<CustomerEvent> timeRange(TimeLog log, EventQuery query) {
+        return snapshot(log).between(query.from(), query.to());
     }
 
     @Override
@@ -188,7 +178,7 @@ public final class InMemoryEventStore implements EventStore {
     public long count() {
         lock.readLock().lock();
         try {
-            return size;
+            return all.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -203,62 +193,32 @@ public final class InMemoryEventStore implements EventStore {
                 return 0;
             }
             timeline.forEach(event -> byId.remove(event.eventId()));
-            CustomerEvent[] kept = new CustomerEvent[Math.max(INITIAL_CAPACITY, size - timeline.size())];
-            int keptSize = 0;
-            for (int i = 0; i < size; i++) {
-                if (!log[i].customerId().equals(customer)) {
-                    kept[keptSize++] = log[i];
-                }
+            all.remove(customer);
+            for (TimeLog log : byType) {
+                log.remove(customer);
             }
-            log = kept;
-            size = keptSize;
             return timeline.size();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private Snapshot snapshot() {
+    /** Returns a snapshot of {@code log}, sorting it first (under the write lock) if an append left it unordered. */
+    private TimeLog.Snapshot snapshot(TimeLog log) {
         lock.readLock().lock();
         try {
-            if (ordered) {
-                return new Snapshot(log, size);
+            if (log.ordered()) {
+                return log.snapshot();
             }
         } finally {
             lock.readLock().unlock();
         }
         lock.writeLock().lock();
         try {
-            if (!ordered) {
-                // Sort a copy: readers may still hold the current array. The sort is stable, so events at
-                // one instant keep their append order.
-                CustomerEvent[] sorted = Arrays.copyOf(log, log.length);
-                Arrays.sort(sorted, 0, size, BY_TIME);
-                log = sorted;
-                ordered = true;
-            }
-            return new Snapshot(log, size);
+            log.sort();
+            return log.snapshot();
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    /** An immutable view of the time-ordered log: slots {@code [0, size)} of {@code events}. */
-    private record Snapshot(CustomerEvent[] events, int size) {
-
-        /** Returns the index of the first event at or after {@code instant}, or {@code size} if none. */
-        int firstAtOrAfter(Instant instant) {
-            int low = 0;
-            int high = size;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (events[mid].occurredAt().isBefore(instant)) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
         }
     }
 }
