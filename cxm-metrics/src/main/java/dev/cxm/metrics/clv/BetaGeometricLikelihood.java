@@ -48,6 +48,11 @@ final class BetaGeometricLikelihood implements LogLikelihood {
     }
 
     @Override
+    public String[][] mixingPairs() {
+        return new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"}, {"a", "b", "no heterogeneity in drop-out probabilities"}};
+    }
+
+    @Override
     public String[] parameterNames() {
         return NAMES.clone();
     }

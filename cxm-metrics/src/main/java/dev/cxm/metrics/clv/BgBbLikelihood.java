@@ -30,6 +30,11 @@ final class BgBbLikelihood implements LogLikelihood {
     }
 
     @Override
+    public String[][] mixingPairs() {
+        return new String[][] {{"alpha", "beta", "no heterogeneity in purchase probabilities"}, {"gamma", "delta", "no heterogeneity in drop-out probabilities"}};
+    }
+
+    @Override
     public String[] parameterNames() {
         return NAMES.clone();
     }

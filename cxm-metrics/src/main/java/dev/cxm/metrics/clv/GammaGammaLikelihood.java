@@ -48,6 +48,11 @@ final class GammaGammaLikelihood implements LogLikelihood {
     }
 
     @Override
+    public String[][] mixingPairs() {
+        return new String[][] {{"q", "v", "no heterogeneity in mean spend"}};
+    }
+
+    @Override
     public String[] parameterNames() {
         return NAMES.clone();
     }

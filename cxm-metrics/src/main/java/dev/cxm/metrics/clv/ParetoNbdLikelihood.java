@@ -33,6 +33,11 @@ final class ParetoNbdLikelihood implements LogLikelihood {
     }
 
     @Override
+    public String[][] mixingPairs() {
+        return new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"}, {"s", "beta", "no heterogeneity in drop-out rates"}};
+    }
+
+    @Override
     public String[] parameterNames() {
         return NAMES.clone();
     }

@@ -191,6 +191,13 @@ class BgNbdTest {
         assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("no convergence after 1 iterations"));
         assertThatThrownBy(fit::requireModel).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bg-nbd: the fit did not converge: no convergence after 1 iterations");
+        // CDNOW identifies every parameter (the published fit): stopping early far from the maximum is an
+        // iteration limit, not a failure of identification.
+        for (int limit = 1; limit <= 3; limit++) {
+            ModelFit<BgNbdModel> early = BgNbd.fit(ClvData.cdnowCells(), FitOptions.builder().maxIterations(limit).build());
+            assertThat(early.problem()).as("%d iterations", limit).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("no convergence after").doesNotContain("identify"));
+        }
     }
 
     @Test
