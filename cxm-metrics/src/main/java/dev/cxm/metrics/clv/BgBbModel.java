@@ -36,7 +36,7 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta, C
         Arguments.positive("beta", beta);
         Arguments.positive("gamma", gamma);
         Arguments.positive("delta", delta);
-        Checks.present("unit", unit);
+        TimeUnits.requireModelUnit("unit", unit);
     }
 
     /** Returns the model with the given parameters. */

@@ -27,7 +27,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, ChronoUnit 
         Arguments.positive("alpha", alpha);
         Arguments.positive("a", a);
         Arguments.positive("b", b);
-        Checks.present("unit", unit);
+        TimeUnits.requireModelUnit("unit", unit);
     }
 
     /** Returns the model with the given parameters. */

@@ -82,7 +82,12 @@ public final class RfmCells {
         }
     }
 
-    /** Starts an empty set of rows whose times are in {@code unit}. */
+    /**
+     * Starts an empty set of rows whose times are in {@code unit}: {@code SECONDS} to {@code WEEKS}, or
+     * {@code MONTHS} or {@code YEARS} for counts of whole calendar periods.
+     *
+     * @throws IllegalArgumentException for a unit below a second or beyond a year
+     */
     public static Builder builder(ChronoUnit unit) {
         return new Builder(unit);
     }
@@ -225,7 +230,7 @@ public final class RfmCells {
         private double[] weight = new double[16];
 
         private Builder(ChronoUnit unit) {
-            this.unit = Checks.present("unit", unit);
+            this.unit = TimeUnits.requireModelUnit("unit", Checks.present("unit", unit));
         }
 
         /** Adds one customer without spend. */

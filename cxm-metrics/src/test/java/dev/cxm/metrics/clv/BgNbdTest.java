@@ -266,4 +266,24 @@ class BgNbdTest {
                     .isCloseTo(c[4], within(1e-11));
         }
     }
+
+    @Test
+    void refusesUnitsThatAreNotCustomerTime() {
+        // Oracle: the rule itself (SECONDS to WEEKS, or MONTHS and YEARS as whole periods); FOREVER once gave
+        // E[X(7 days)] = 3.8e-15 instead of an error.
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MILLIS, ChronoUnit.DECADES, ChronoUnit.ERAS,
+                ChronoUnit.FOREVER}) {
+            assertThatThrownBy(() -> BgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: " + unit + " is not a unit");
+            assertThatThrownBy(() -> ParetoNbdModel.of(0.55, 10, 0.6, 11, unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
+            assertThatThrownBy(() -> RfmCells.builder(unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
+        }
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.SECONDS, ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS,
+                ChronoUnit.YEARS}) {
+            assertThat(MbgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit).unit()).isEqualTo(unit);
+            assertThat(RfmCells.builder(unit).build().unit()).isEqualTo(unit);
+        }
+    }
 }
