@@ -137,6 +137,27 @@ public final class RfmCells {
         return weight[row];
     }
 
+    /** Returns whether some row has a repeat purchase: what every purchase model needs to be identified. */
+    public boolean hasRepeatPurchases() {
+        for (int x : frequency) {
+            if (x > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the rows with at least one repeat purchase, in order: the customers a spend model is fitted to. */
+    public RfmCells repeatBuyers() {
+        Builder buyers = builder(unit);
+        for (int i = 0; i < size(); i++) {
+            if (frequency[i] > 0) {
+                buyers.append(frequency[i], recency[i], age[i], monetary[i], weight[i]);
+            }
+        }
+        return buyers.build();
+    }
+
     /**
      * Returns the same data with identical rows (same frequency, recency, T and spend) merged into one whose
      * weight is their sum; fits and their log-likelihoods are unchanged, and faster when histories repeat.

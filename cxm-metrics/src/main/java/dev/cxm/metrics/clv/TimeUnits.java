@@ -3,8 +3,11 @@ package dev.cxm.metrics.clv;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-/** Conversions between {@code java.time} durations and the numbers of time units the models compute in. */
-final class TimeUnits {
+/**
+ * Conversions between {@code java.time} durations and the numbers of time units the models compute in, at
+ * nominal lengths: a day is 86,400 s, a month 30.436875 days and a year 365.2425 days (their averages).
+ */
+public final class TimeUnits {
 
     private TimeUnits() {}
 
@@ -48,13 +51,13 @@ final class TimeUnits {
      * Returns the nominal length of {@code unit} in seconds: a day is 86,400 s, a month its average
      * (30.436875 days) and a year the average Gregorian year (365.2425 days).
      */
-    static double seconds(ChronoUnit unit) {
+    public static double seconds(ChronoUnit unit) {
         Duration length = unit.getDuration();
         return length.getSeconds() + length.getNano() / 1e9;
     }
 
-    /** Returns {@code duration} as a number of {@code unit}s. */
-    static double inUnits(Duration duration, ChronoUnit unit) {
+    /** Returns {@code duration} as a number of {@code unit}s, at the units' nominal lengths. */
+    public static double inUnits(Duration duration, ChronoUnit unit) {
         return (duration.getSeconds() + duration.getNano() / 1e9) / seconds(unit);
     }
 }
