@@ -13,7 +13,7 @@ import java.util.Map;
  * where the method says so. A model in {@code MONTHS} or {@code YEARS} converts a {@link Duration} at the
  * unit's average length (a month 30.436875 days, a year 365.2425 days).
  */
-public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
+public sealed interface PurchaseModel permits BetaGeometricModel, ParetoNbdModel {
 
     /** Returns the model's short name: {@code bg-nbd}, {@code mbg-nbd} or {@code pareto-nbd}. */
     String name();

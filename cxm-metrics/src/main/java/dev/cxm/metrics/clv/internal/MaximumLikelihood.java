@@ -294,20 +294,13 @@ public final class MaximumLikelihood {
      * together (the distribution collapsing to a point: no heterogeneity).
      */
     private String runaway(double[] theta, EigenDecompositionSymmetric eigen) {
-        double[] values = eigen.getEigenvalues();
-        int k = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] < values[k]) {
-                k = i;
-            }
-        }
-        RealVector direction = eigen.getEigenvector(k);
-        double largest = direction.getLInfNorm();
+        RealVector direction = flattest(eigen);
         String[] names = likelihood.parameterNames();
         List<String> moving = new ArrayList<>();
         List<String> meanings = new ArrayList<>();
+        List<String> along = along(direction);
         for (int i = 0; i < n; i++) {
-            if (Math.abs(direction.getEntry(i)) >= 0.3 * largest || Math.abs(theta[i]) > FLAT_LOG_PARAMETER) {
+            if (along.contains(names[i]) || Math.abs(theta[i]) > FLAT_LOG_PARAMETER) {
                 moving.add(names[i]);
             }
         }
@@ -336,6 +329,11 @@ public final class MaximumLikelihood {
 
     /** Names the parameters that move along the direction of least information. */
     private String weakest(EigenDecompositionSymmetric eigen) {
+        return String.join(", ", along(flattest(eigen)));
+    }
+
+    /** Returns the eigenvector of the smallest eigenvalue: the direction of least information. */
+    private static RealVector flattest(EigenDecompositionSymmetric eigen) {
         double[] values = eigen.getEigenvalues();
         int k = 0;
         for (int i = 1; i < values.length; i++) {
@@ -343,7 +341,11 @@ public final class MaximumLikelihood {
                 k = i;
             }
         }
-        RealVector direction = eigen.getEigenvector(k);
+        return eigen.getEigenvector(k);
+    }
+
+    /** Returns the names of the parameters with a large part (30% of the largest) in {@code direction}. */
+    private List<String> along(RealVector direction) {
         double largest = direction.getLInfNorm();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -351,7 +353,7 @@ public final class MaximumLikelihood {
                 names.add(likelihood.parameterNames()[i]);
             }
         }
-        return String.join(", ", names);
+        return names;
     }
 
     /** The objective and its derivatives in log parameters at {@code theta}. */
