@@ -362,4 +362,28 @@ class ClvCommandTest {
         assertThat(run.json().get("horizonInUnits").asDouble()).isEqualTo(1.0);
         assertThat(run.json().get("expectedValue").isNull()).isTrue();
     }
+
+    @Test
+    void predictWithoutAFiniteMeanSpendGivesNoLifetimeValueAndSaysWhy() throws IOException {
+        // Oracle: the Gamma-Gamma algebra: with q <= 1 the population mean spend p v / (q - 1) is infinite, so
+        // no lifetime value exists; spends simulated (seeded) from q = 0.7 on CDNOW's repeat histories.
+        List<String> lines = Files.readAllLines(data("cdnow_customers_summary.csv"));
+        List<String> rows = new java.util.ArrayList<>(List.of("ID,frequency,recency,T,monetary_value"));
+        dev.cxm.metrics.clv.GammaGammaModel heavy = dev.cxm.metrics.clv.GammaGammaModel.of(6, 0.7, 15);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            int x = (int) Double.parseDouble(cells[1]);
+            String spend = x == 0 ? "" : Double.toString(heavy.simulateMeanSpend(new int[] {x}, i)[0]);
+            rows.add(String.join(",", cells[0], cells[1], cells[2], cells[3], spend));
+        }
+        Path file = Files.write(directory.resolve("heavy.csv"), rows, StandardCharsets.UTF_8);
+        Run run = run("clv", "predict", "--input", file.toString(), "--unit", "weeks", "--top", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("spendParameters").get("q").asDouble()).isLessThan(1);
+        assertThat(json.get("warnings").toString()).contains("is at most 1");
+        assertThat(json.get("expectedValue").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("value").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("probabilityAlive").asDouble()).isBetween(0.0, 1.0);
+    }
 }
