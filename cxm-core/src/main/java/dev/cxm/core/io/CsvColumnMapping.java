@@ -246,10 +246,9 @@ public final class CsvColumnMapping {
         public Builder timePattern(String pattern) {
             Checks.nonBlank("timePattern", pattern);
             try {
-                DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+                TimestampFormat.pattern(pattern, zone);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("timePattern: \"" + pattern + "\" is not a date-time pattern: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException("timePattern: " + e.getMessage().substring("pattern: ".length()), e);
             }
             this.timePattern = Optional.of(pattern);
             return this;

@@ -72,6 +72,32 @@ final class ClvCsv {
         }
     }
 
+    /**
+     * Returns the number in a cell, or fails naming the row, the column and the rule; never the cell's text,
+     * which may be personal data.
+     */
+    static double number(String where, String column, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CommandFailure(where + ", column " + column + ": not a finite number");
+    }
+
+    /** Returns the whole number in a cell, or fails as {@link #number} does. */
+    static int integer(String where, String column, String text) {
+        double value = number(where, column, text);
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new CommandFailure(where + ", column " + column + ": not a whole number; " + column
+                    + " counts repeat purchases");
+        }
+        return (int) value;
+    }
+
     private static MappingIterator<String[]> iterator(Reader reader, char separator) throws IOException {
         return MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator))
                 .readValues(reader);

@@ -52,18 +52,23 @@ final class ClvFitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The JSON result of {@code cxm clv fit --json}. */
+    /**
+     * The JSON result of {@code cxm clv fit --json}; {@code customers} counts the customers the model was
+     * fitted to (for gamma-gamma, the repeat buyers).
+     */
     record FitResult(String model, Map<String, Double> parameters, Map<String, Double> standardErrors,
-            OptionalDouble logLikelihood, boolean converged, int iterations, String unit, double customers,
+            OptionalDouble logLikelihood, boolean converged, int iterations, String unit, long customers,
             Optional<String> problem, List<String> warnings, Map<String, Double> diagnostics) {}
 
     @Override
     public Integer call() throws IOException {
-        ClvInput data = input.load();
-        ModelFit<?> fit = fit(model, data.cells(), options(penalty, maxIterations));
+        FitOptions options = options(spec, penalty, maxIterations);
+        ClvInput data = input.load(spec);
+        ModelFit<?> fit = fit(model, data.cells(), options);
+        RfmCells fitted = model == ClvModelName.GAMMA_GAMMA ? data.cells().repeatBuyers() : data.cells();
         FitResult result = new FitResult(fit.name(), fit.parameters(), fit.standardErrors(),
                 Double.isFinite(fit.logLikelihood()) ? OptionalDouble.of(fit.logLikelihood()) : OptionalDouble.empty(),
-                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), data.cells().totalWeight(),
+                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), Math.round(fitted.totalWeight()),
                 fit.problem(), fit.warnings(), fit.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -78,13 +83,12 @@ final class ClvFitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Returns fit options from the command line's penalty and iteration budget. */
-    static FitOptions options(double penalty, int maxIterations) {
-        try {
-            return FitOptions.builder().l2Penalty(penalty).maxIterations(maxIterations).build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
-        }
+    /** Returns fit options from the command line's penalty and iteration budget; a bad value is a usage error. */
+    static FitOptions options(CommandSpec spec, double penalty, int maxIterations) {
+        Usage.require(spec, penalty >= 0 && Double.isFinite(penalty), "--penalty: " + penalty
+                + " is not a penalty; use a finite number, 0 or more");
+        Usage.require(spec, maxIterations > 0, "--max-iterations: " + maxIterations + " is not positive");
+        return FitOptions.builder().l2Penalty(penalty).maxIterations(maxIterations).build();
     }
 
     /** Fits {@code model} to {@code cells}. */
@@ -99,8 +103,9 @@ final class ClvFitCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, FitResult result) {
-        out.printf("%s fitted to %,.0f customers (times in %s): %s after %d iterations%n", result.model(),
-                result.customers(), result.unit(), result.converged() ? "converged" : "DID NOT CONVERGE",
+        out.printf(Locale.ROOT, "%s fitted to %,d %s (times in %s): %s after %d iterations%n", result.model(),
+                result.customers(), result.model().equals("gamma-gamma") ? "repeat buyers" : "customers", result.unit(),
+                result.converged() ? "converged" : "DID NOT CONVERGE",
                 result.iterations());
         out.println("  parameter        estimate     std. error");
         result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-9s %15.6f %14s%n", name, value,

@@ -3,206 +3,190 @@ package dev.cxm.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
-import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.RfmCells;
-import dev.cxm.metrics.clv.RfmSummarizer;
-import dev.cxm.metrics.clv.RfmSummary;
-import dev.cxm.metrics.clv.RfmSummaryOptions;
+import dev.cxm.core.io.TimestampFormat;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The input of every {@code cxm clv} subcommand: a transaction CSV (one purchase per row: customer, time
- * and, if the file has one, amount), summarised here, or a summary CSV with the columns
- * {@code ID,frequency,recency,T[,monetary_value][,weights]} (BG/BB data may name T {@code periods}). A file
- * whose header has {@code frequency} and {@code recency} columns is a summary.
+ * The input options of every {@code cxm clv} subcommand and their checks: a transaction CSV (one purchase per
+ * row: customer, time and, if the file has one, amount), summarised by {@link ClvTransactionFile}, or a
+ * summary CSV with the columns {@code ID,frequency,recency,T[,monetary_value][,weights]}, read by
+ * {@link ClvSummaryFile}. A file whose header has {@code frequency} and {@code recency} columns is a summary.
  *
- * <p>Transactions are read in two passes without holding them: the first finds the last purchase (the
- * default calibration end), the second summarises. A transaction file without an amount column works for
- * the purchase-count models; the spend model and lifetime value need amounts.
+ * <p>Options that do not apply to the kind of file given (a calibration end or a zone for a summary, which is
+ * already summarised) are command-line mistakes, as are unknown units and a summary without {@code --unit}:
+ * its numbers have no unit of their own.
  */
 final class ClvInputOptions {
 
-    private static final DateTimeFormatter ISO_FLEXIBLE = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
-            .optionalEnd()
-            .toFormatter(Locale.ROOT);
+    /** The units customer times can be counted in on the command line. */
+    static final List<ChronoUnit> UNITS = List.of(ChronoUnit.SECONDS, ChronoUnit.MINUTES, ChronoUnit.HOURS,
+            ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS, ChronoUnit.YEARS);
+    private static final String UNIT_NAMES = "seconds, minutes, hours, days, weeks, months or years";
+
+    /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
+    private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
+            "--amount-column", "--time-format", "--zone", "--calibration-end", "--holdout-end", "--purchase-period");
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "A transaction CSV, or a summary CSV with ID,frequency,recency,T[,monetary_value].")
     Path input;
 
-    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "days",
-            description = "Time unit of recency and T: hours, days, weeks, ... (default: days). For a summary CSV,"
-                    + " the unit its times are in.")
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "Time unit of recency and T: seconds, minutes, hours, days, weeks, or months or years for"
+                    + " whole purchase periods of that unit. Required for a summary CSV (the unit its times are in);"
+                    + " for transactions the default is days.")
     String unit;
 
-    @Option(names = "--purchase-period", paramLabel = "PERIOD", defaultValue = "days",
-            description = "Purchases in one calendar period count as one: hours, days, weeks, months, years, or"
-                    + " none for continuous time (default: days).")
+    @Option(names = "--purchase-period", paramLabel = "PERIOD",
+            description = "Transactions only: purchases in one calendar period count as one: seconds, minutes, hours,"
+                    + " days, weeks (Monday to Sunday), months, years, or none for continuous time (default: days).")
     String purchasePeriod;
 
     @Option(names = "--calibration-end", paramLabel = "DATE",
-            description = "Last day of the calibration period, such as 1997-09-30 (default: the day of the last"
-                    + " purchase).")
+            description = "Transactions only: last day of the calibration period, such as 1997-09-30; with weekly,"
+                    + " monthly or yearly purchase periods the last day of one (default: the last complete period"
+                    + " up to the day of the last purchase).")
     LocalDate calibrationEnd;
 
     @Option(names = "--holdout-end", paramLabel = "DATE",
-            description = "Last day of a holdout period after calibration, whose purchases are the actuals.")
+            description = "Transactions only: last day of a holdout period after calibration, whose purchases are the"
+                    + " actuals.")
     LocalDate holdoutEnd;
 
     @ArgGroup(exclusive = false, heading = "CSV column mapping of transaction files (as in cxm import; customer,"
-            + " time and amount are read):%n")
+            + " time and amount are read; --separator applies to summaries too):%n")
     CsvMappingOptions mapping = new CsvMappingOptions();
 
-    /** Returns the unit {@code --unit} names. */
-    ChronoUnit unit() {
-        return chronoUnit("--unit", unit);
+    /** What the options say about a transaction file, checked. */
+    record TransactionSettings(ChronoUnit unit, Optional<ChronoUnit> purchasePeriod, ZoneId zone,
+            TimestampFormat timestamps, Optional<LocalDate> lastCalibrationDay, Optional<LocalDate> lastHoldoutDay,
+            String customerColumn, String timeColumn, Optional<String> amountColumn, boolean timePatternGiven) {}
+
+    /**
+     * Returns the unit of the input's times as the options give it: {@code --unit}, or days for a transaction
+     * file without it; checked like {@link #load}.
+     */
+    ChronoUnit unit(CommandSpec spec) {
+        return unit == null ? ChronoUnit.DAYS : parseUnit(spec, "--unit", unit);
     }
 
-    /** Reads the input file. */
-    ClvInput load() throws IOException {
+    /** Checks the options against the file and reads it. */
+    ClvInput load(CommandSpec spec) throws IOException {
         if (!Files.isRegularFile(input)) {
             throw new CommandFailure("file not found: " + input);
         }
-        List<String> header = ClvCsv.header(input, separator());
+        requireOnlyReadMappingOptions(spec);
+        char separator = mapping.separator == null ? ',' : mapping.separator;
+        List<String> header = ClvCsv.header(input, separator);
         if (header.contains("frequency") && header.contains("recency")) {
-            return loadSummary(header);
+            Usage.require(spec, unit != null, "--unit: " + input.getFileName() + " is a summary CSV, whose recency and"
+                    + " T carry no unit; say which with --unit (" + UNIT_NAMES + ")");
+            for (String option : TRANSACTION_OPTIONS) {
+                Usage.require(spec, !given(spec, option), option + ": " + input.getFileName() + " is a summary CSV,"
+                        + " already summarised; " + option + " applies to transaction files only");
+            }
+            return ClvSummaryFile.read(input, separator, parseUnit(spec, "--unit", unit), header);
         }
-        return loadTransactions(header);
+        return ClvTransactionFile.read(input, separator, transactionSettings(spec, header));
     }
 
-    private ClvInput loadSummary(List<String> header) throws IOException {
-        String ageColumn = header.contains("T") ? "T" : header.contains("periods") ? "periods" : null;
-        if (ageColumn == null) {
-            throw new CommandFailure(input + ": a summary CSV needs a T (or periods) column beside frequency and recency");
-        }
-        boolean withIds = header.contains("ID");
-        boolean withSpend = header.contains("monetary_value");
-        String weightColumn = header.contains("weights") ? "weights" : header.contains("weight") ? "weight" : null;
-        List<String> ids = new ArrayList<>();
-        RfmCells.Builder cells = RfmCells.builder(unit());
-        ClvCsv.rows(input, separator(), (row, count) -> {
-            String where = input + " line " + row.line();
-            int frequency = integer(where, "frequency", row.get("frequency"));
-            double recency = number(where, "recency", row.get("recency"));
-            double age = number(where, ageColumn, row.get(ageColumn));
-            OptionalDouble spend = OptionalDouble.empty();
-            if (withSpend && !row.get("monetary_value").isEmpty()) {
-                double value = number(where, "monetary_value", row.get("monetary_value"));
-                if (frequency > 0 || value != 0) {
-                    spend = OptionalDouble.of(value);
-                }
-            }
-            double weight = weightColumn == null ? 1 : number(where, weightColumn, row.get(weightColumn));
-            try {
-                cells.add(frequency, recency, age, spend, weight);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(where + ": " + e.getMessage().replaceAll(" \\(row \\d+\\)", ""));
-            }
-            ids.add(withIds ? row.get("ID") : Long.toString(count));
-        });
-        RfmCells built = cells.build();
-        if (built.size() == 0) {
-            throw new CommandFailure(input + " has no customers; a summary CSV needs at least one row");
-        }
-        return new ClvInput(input.toString(), ids, built, Optional.empty());
-    }
-
-    private ClvInput loadTransactions(List<String> header) throws IOException {
-        String customerColumn = column(header, mapping.customerColumn, "customer_id", "--customer-column", true);
-        String timeColumn = column(header, mapping.timeColumn, "occurred_at", "--time-column", true);
-        String amountColumn = column(header, mapping.amountColumn, "amount", "--amount-column", false);
-        ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : mapping.zone;
-        DateTimeFormatter format = mapping.timeFormat == null ? ISO_FLEXIBLE
-                : DateTimeFormatter.ofPattern(mapping.timeFormat, Locale.ROOT);
-        LocalDate lastDay = calibrationEnd;
-        if (lastDay == null) {
-            Instant[] latest = {Instant.MIN};
-            ClvCsv.rows(input, separator(), (row, count) -> {
-                Instant at = time(input + " line " + row.line(), timeColumn, row.get(timeColumn), format, zone);
-                if (at.isAfter(latest[0])) {
-                    latest[0] = at;
-                }
-            });
-            if (latest[0].equals(Instant.MIN)) {
-                throw new CommandFailure(input + " has no transactions");
-            }
-            lastDay = LocalDate.ofInstant(latest[0], zone);
-        }
-        RfmSummaryOptions.Builder builder = RfmSummaryOptions.builder(startOfNextDay(lastDay, zone), unit()).zone(zone);
-        if (holdoutEnd != null) {
-            builder.holdoutEnd(startOfNextDay(holdoutEnd, zone));
-        }
-        if (purchasePeriod.strip().equalsIgnoreCase("none")) {
-            builder.continuousTime();
+    private TransactionSettings transactionSettings(CommandSpec spec, List<String> header) {
+        ChronoUnit timeUnit = unit(spec);
+        Optional<ChronoUnit> period = purchasePeriod == null ? Optional.of(ChronoUnit.DAYS)
+                : purchasePeriod.strip().equalsIgnoreCase("none") ? Optional.empty()
+                : Optional.of(parseUnit(spec, "--purchase-period", purchasePeriod));
+        if (timeUnit.compareTo(ChronoUnit.WEEKS) > 0) {
+            Usage.require(spec, period.equals(Optional.of(timeUnit)), "--unit: " + name(timeUnit) + " have no fixed"
+                    + " length; they count whole purchase periods, so use --purchase-period " + name(timeUnit));
         } else {
-            builder.purchasePeriod(chronoUnit("--purchase-period", purchasePeriod));
+            period.ifPresent(p -> Usage.require(spec, p.compareTo(ChronoUnit.WEEKS) <= 0, "--purchase-period: "
+                    + name(p) + " have no fixed length, so they cannot be counted in " + name(timeUnit)
+                    + "; use --unit " + name(p)));
         }
-        RfmSummaryOptions options;
+        ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : mapping.zone;
+        TimestampFormat timestamps;
         try {
-            options = builder.build();
+            timestamps = TimestampFormat.of(Optional.ofNullable(mapping.timeFormat), zone);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--time-format: " + e.getMessage()
+                    .substring("pattern: ".length()));
         }
-        RfmSummarizer summarizer = RfmSummary.summarizer(options);
-        ClvCsv.rows(input, separator(), (row, count) -> {
-            String where = input + " line " + row.line();
-            String customer = row.get(customerColumn);
-            if (customer.isEmpty()) {
-                throw new CommandFailure(where + ", column " + customerColumn + ": the customer id is empty");
+        period.ifPresent(p -> {
+            if (calibrationEnd != null) {
+                requireLastDayOfPeriod(spec, "--calibration-end", calibrationEnd, p);
             }
-            Instant at = time(where, timeColumn, row.get(timeColumn), format, zone);
-            if (amountColumn == null) {
-                summarizer.add(CustomerId.of(customer), at);
-            } else {
-                double amount = number(where, amountColumn, row.get(amountColumn));
-                if (amount < 0) {
-                    throw new CommandFailure(where + ", column " + amountColumn + ": " + amount
-                            + " is negative; an amount must be 0 or more");
-                }
-                summarizer.add(CustomerId.of(customer), at, amount);
+            if (holdoutEnd != null) {
+                requireLastDayOfPeriod(spec, "--holdout-end", holdoutEnd, p);
             }
         });
-        RfmSummary summary = summarizer.result();
-        if (summary.customers().isEmpty()) {
-            throw new CommandFailure(input + " has no customer whose first purchase is on or before " + lastDay);
+        Usage.require(spec, holdoutEnd == null || calibrationEnd == null || holdoutEnd.isAfter(calibrationEnd),
+                "--holdout-end: " + holdoutEnd + " is not after --calibration-end " + calibrationEnd
+                        + "; the holdout period follows calibration");
+        return new TransactionSettings(timeUnit, period, zone, timestamps, Optional.ofNullable(calibrationEnd),
+                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id", "--customer-column", true),
+                column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
+                Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
+                mapping.timeFormat != null);
+    }
+
+    /**
+     * Returns the last day of the last complete purchase period up to {@code lastDay}: the day itself for
+     * periods of a day or shorter, else the last day of the week, month or year before the one still running
+     * on {@code lastDay} (unless that day ends it).
+     */
+    static LocalDate lastCompletePeriod(LocalDate lastDay, Optional<ChronoUnit> period) {
+        LocalDate next = lastDay.plusDays(1);
+        if (period.isEmpty() || period.get().compareTo(ChronoUnit.DAYS) <= 0) {
+            return lastDay;
         }
-        List<String> ids = summary.customers().stream().map(c -> c.customerId().value()).toList();
-        return new ClvInput(input.toString(), ids, summary.cells(), Optional.of(summary));
+        LocalDate start = switch (period.get()) {
+            case WEEKS -> next.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTHS -> next.withDayOfMonth(1);
+            default -> next.withDayOfYear(1);
+        };
+        return start.minusDays(1);
     }
 
-    /** Returns the instant a day ends at (exclusive): the start of the next day in the zone. */
-    static Instant startOfNextDay(LocalDate day, ZoneId zone) {
-        return day.plusDays(1).atStartOfDay(zone).toInstant();
+    private static void requireLastDayOfPeriod(CommandSpec spec, String option, LocalDate day, ChronoUnit period) {
+        switch (period) {
+            case WEEKS -> Usage.require(spec, day.getDayOfWeek() == DayOfWeek.SUNDAY, "with --purchase-period weeks, "
+                    + option + " must be a Sunday (weeks run Monday to Sunday); " + day + " is a "
+                    + day.getDayOfWeek().name().toLowerCase(Locale.ROOT));
+            case MONTHS -> Usage.require(spec, day.plusDays(1).getDayOfMonth() == 1, "with --purchase-period months, "
+                    + option + " must be the last day of a month; " + day + " is not");
+            case YEARS -> Usage.require(spec, day.plusDays(1).getDayOfYear() == 1, "with --purchase-period years, "
+                    + option + " must be the 31st of December; " + day + " is not");
+            default -> {
+                // a day ends on a boundary of every shorter period
+            }
+        }
     }
 
-    private char separator() {
-        return mapping.separator == null ? ',' : mapping.separator;
+    private void requireOnlyReadMappingOptions(CommandSpec spec) {
+        for (String option : List.of("--type", "--type-column", "--id-column", "--touchpoint-column",
+                "--touchpoint-name-column", "--channel-column", "--channel", "--stage-column", "--outcome-column",
+                "--duration-column", "--duration-unit", "--order-column", "--currency-column", "--currency",
+                "--items-column", "--survey-column", "--survey-id", "--scale-column", "--scale", "--score-column",
+                "--comment-column", "--attribute-columns")) {
+            Usage.require(spec, !given(spec, option), option + ": cxm clv reads only the customer, time and amount of"
+                    + " each purchase; " + option + " does not apply");
+        }
+    }
+
+    private static boolean given(CommandSpec spec, String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private String column(List<String> header, String given, String fallback, String option, boolean needed) {
@@ -217,52 +201,19 @@ final class ClvInputOptions {
         return null;
     }
 
-    static ChronoUnit chronoUnit(String option, String text) {
-        try {
-            return ChronoUnit.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(option + ": '" + text + "' is not a time unit; use hours, days, weeks, months or years");
+    /** Parses a unit named on the command line, as a usage error naming the option when it is not one. */
+    static ChronoUnit parseUnit(CommandSpec spec, String option, String text) {
+        for (ChronoUnit candidate : UNITS) {
+            if (name(candidate).equals(text.strip().toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
         }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": '" + text
+                + "' is not a time unit; use " + UNIT_NAMES);
     }
 
-    private static Instant time(String where, String column, String text, DateTimeFormatter format, ZoneId zone) {
-        try {
-            TemporalAccessor parsed = format.parseBest(text, ZonedDateTime::from, OffsetDateTime::from,
-                    LocalDateTime::from, LocalDate::from);
-            if (parsed instanceof ZonedDateTime zoned) {
-                return zoned.toInstant();
-            }
-            if (parsed instanceof OffsetDateTime offset) {
-                return offset.toInstant();
-            }
-            if (parsed instanceof LocalDateTime local) {
-                return local.atZone(zone).toInstant();
-            }
-            return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandFailure(where + ", column " + column + ": '" + text + "' is not a date or date-time"
-                    + " (set --time-format for a pattern such as yyyyMMdd)");
-        }
-    }
-
-    private static double number(String where, String column, String text) {
-        try {
-            double value = Double.parseDouble(text);
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new CommandFailure(where + ", column " + column + ": '" + text + "' is not a number");
-        }
-    }
-
-    private static int integer(String where, String column, String text) {
-        double value = number(where, column, text);
-        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
-            throw new CommandFailure(where + ", column " + column + ": " + text + " is not an integer; frequency"
-                    + " counts repeat purchases");
-        }
-        return (int) value;
+    /** Returns a unit's command-line name: {@code days}, {@code weeks}, ... */
+    static String name(ChronoUnit unit) {
+        return unit.name().toLowerCase(Locale.ROOT);
     }
 }

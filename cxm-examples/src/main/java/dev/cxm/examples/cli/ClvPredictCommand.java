@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
 import dev.cxm.metrics.clv.BgBbModel;
 import dev.cxm.metrics.clv.ClvSettings;
 import dev.cxm.metrics.clv.CustomerLifetimeValue;
+import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
 import dev.cxm.metrics.clv.GammaGammaModel;
 import dev.cxm.metrics.clv.ModelFit;
 import dev.cxm.metrics.clv.PurchaseModel;
 import dev.cxm.metrics.clv.RfmCells;
+import dev.cxm.metrics.clv.TimeUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,17 +55,19 @@ final class ClvPredictCommand implements Callable<Integer> {
             description = "bg-nbd (default), pareto-nbd, mbg-nbd, bg-bb, or gamma-gamma for spend alone.")
     ClvModelName model;
 
-    @Option(names = "--horizon", paramLabel = "LENGTH", defaultValue = "52w",
+    @Option(names = "--horizon", paramLabel = "LENGTH",
             description = "How far ahead: 52w, 364d, 12h, an ISO-8601 duration such as P30D, or a number of --unit"
-                    + " (default: 52w). For bg-bb, whole opportunities.")
+                    + " (default: 52w). For bg-bb, a whole number of opportunities (default: 1).")
     String horizon;
 
     @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0",
-            description = "Discount rate per --discount-period for lifetime value (default: 0).")
+            description = "Discount rate per --discount-period for lifetime value, 0 or more (default: 0). Needs"
+                    + " amounts and a model with lifetime value (not bg-bb or gamma-gamma).")
     double discountRate;
 
     @Option(names = "--discount-period", paramLabel = "LENGTH",
-            description = "Length of one discounting period, such as 4w or 30d (default: one --unit).")
+            description = "Length of one discounting period, such as 4w or 30d (default: one --unit); as"
+                    + " --discount-rate, for lifetime value only.")
     String discountPeriod;
 
     @Option(names = "--penalty", paramLabel = "LAMBDA", defaultValue = "0", description = "L2 penalty of the fits.")
@@ -91,27 +95,43 @@ final class ClvPredictCommand implements Callable<Integer> {
     /** The JSON result of {@code cxm clv predict --json}. */
     record PredictResult(String model, String unit, String horizon, double horizonInUnits,
             Map<String, Double> parameters, Optional<Map<String, Double>> spendParameters,
-            OptionalDouble discountRate, Optional<String> discountPeriod, double customers,
+            OptionalDouble discountRate, Optional<String> discountPeriod, long customers,
             OptionalDouble expectedPurchases, OptionalDouble expectedValue, List<CustomerPrediction> top,
             List<String> warnings, Optional<String> output) {}
 
     @Override
     public Integer call() throws IOException {
-        ClvInput data = input.load();
+        FitOptions fitOptions = ClvFitCommand.options(spec, penalty, 200);
+        Usage.require(spec, discountRate >= 0 && Double.isFinite(discountRate), "--discount-rate: " + discountRate
+                + " is not a discount rate; use a finite number, 0 or more");
+        ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         ChronoUnit unit = data.unit();
-        Duration length = length("--horizon", horizon, unit);
-        double inUnits = (length.getSeconds() + length.getNano() / 1e9) / seconds(unit);
+        Duration length = horizon == null
+                ? model == ClvModelName.BG_BB ? unit.getDuration() : Duration.ofDays(7 * 52)
+                : length(spec, "--horizon", horizon, unit);
+        double inUnits = TimeUnits.inUnits(length, unit);
+        Usage.require(spec, model != ClvModelName.BG_BB || inUnits == Math.rint(inUnits), "--horizon: " + horizon
+                + " is not a whole number of " + ClvInputOptions.name(unit) + "; bg-bb predicts whole opportunities");
+        boolean withSpend = data.hasSpend() && cells.hasRepeatPurchases();
+        boolean valued = withSpend && model != ClvModelName.BG_BB && model != ClvModelName.GAMMA_GAMMA;
+        for (String option : List.of("--discount-rate", "--discount-period")) {
+            Usage.require(spec, valued || !spec.commandLine().getParseResult().hasMatchedOption(option), option
+                    + ": there is no lifetime value to discount " + (withSpend ? "with --model " + model.label()
+                            : "without amounts (a spend for every repeat buyer)"));
+        }
+        Duration each = valued && discountPeriod != null ? length(spec, "--discount-period", discountPeriod, unit)
+                : unit.getDuration();
         List<String> warnings = new ArrayList<>();
         Optional<GammaGammaModel> spend = Optional.empty();
         Optional<Map<String, Double>> spendParameters = Optional.empty();
-        boolean withSpend = data.hasSpend() && anyRepeat(cells);
         if (withSpend || model == ClvModelName.GAMMA_GAMMA) {
-            ModelFit<GammaGammaModel> spendFit = GammaGamma.fit(cells, ClvFitCommand.options(penalty, 200));
+            ModelFit<GammaGammaModel> spendFit = GammaGamma.fit(cells, fitOptions);
             spend = Optional.of(required(spendFit));
             spendParameters = Optional.of(spendFit.parameters());
             warnings.addAll(spendFit.warnings());
         }
+        boolean finiteMeanSpend = spend.isPresent() && spend.get().hasFiniteSpend(0);
         List<CustomerPrediction> predictions = new ArrayList<>(cells.size());
         Map<String, Double> parameters;
         OptionalDouble rate = OptionalDouble.empty();
@@ -121,15 +141,11 @@ final class ClvPredictCommand implements Callable<Integer> {
             parameters = gammaGamma.parameters();
             for (int i = 0; i < cells.size(); i++) {
                 predictions.add(prediction(data, i, OptionalDouble.empty(), OptionalDouble.empty(),
-                        OptionalDouble.of(spendOf(gammaGamma, cells, i)), OptionalDouble.empty()));
+                        spendOf(gammaGamma, cells, i), OptionalDouble.empty()));
             }
         } else if (model == ClvModelName.BG_BB) {
-            BgBbModel bgBb = required(ClvFitCommand.fit(model, cells, ClvFitCommand.options(penalty, 200)), BgBbModel.class);
+            BgBbModel bgBb = required(ClvFitCommand.fit(model, cells, fitOptions), BgBbModel.class);
             parameters = bgBb.parameters();
-            if (inUnits != Math.rint(inUnits)) {
-                throw new CommandFailure("--horizon: " + horizon + " is not a whole number of " + unit.name()
-                        .toLowerCase(Locale.ROOT) + "; bg-bb predicts whole opportunities");
-            }
             for (int i = 0; i < cells.size(); i++) {
                 int x = cells.frequency(i);
                 int recency = (int) cells.recency(i);
@@ -139,17 +155,16 @@ final class ClvPredictCommand implements Callable<Integer> {
                         OptionalDouble.empty(), OptionalDouble.empty()));
             }
         } else {
-            PurchaseModel purchases = required(ClvFitCommand.fit(model, cells, ClvFitCommand.options(penalty, 200)),
-                    PurchaseModel.class);
+            PurchaseModel purchases = required(ClvFitCommand.fit(model, cells, fitOptions), PurchaseModel.class);
             parameters = purchases.parameters();
             Optional<CustomerLifetimeValue> clv = Optional.empty();
-            if (spend.isPresent()) {
-                Duration each = discountPeriod == null ? unit.getDuration() : length("--discount-period", discountPeriod, unit);
+            if (valued && finiteMeanSpend) {
                 ClvSettings settings;
                 try {
                     settings = ClvSettings.of(length, each, discountRate);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandFailure(e.getMessage());
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon, --discount-period: "
+                            + e.getMessage());
                 }
                 clv = Optional.of(CustomerLifetimeValue.of(purchases, spend.get(), settings));
                 rate = OptionalDouble.of(discountRate);
@@ -161,7 +176,7 @@ final class ClvPredictCommand implements Callable<Integer> {
                 predictions.add(prediction(data, i,
                         OptionalDouble.of(purchases.probabilityAlive(x, cells.recency(i), cells.age(i))),
                         OptionalDouble.of(purchases.conditionalExpectedPurchases(inUnits, x, cells.recency(i), cells.age(i))),
-                        spend.isPresent() ? OptionalDouble.of(spendOf(spend.get(), cells, i)) : OptionalDouble.empty(),
+                        spend.isPresent() ? spendOf(spend.get(), cells, i) : OptionalDouble.empty(),
                         values == null ? OptionalDouble.empty() : OptionalDouble.of(values[i])));
             }
         }
@@ -174,8 +189,8 @@ final class ClvPredictCommand implements Callable<Integer> {
                 ? p.value().getAsDouble() : p.expectedPurchases().orElse(p.expectedSpend().orElse(0)));
         List<CustomerPrediction> best = predictions.stream().sorted(order.reversed()).limit(Math.max(0, top)).toList();
         PredictResult result = new PredictResult(model.label(), ClvSummaryCommand.unitName(data), length.toString(), inUnits,
-                parameters, spendParameters, rate, period, cells.totalWeight(), totalPurchases, totalValue, best,
-                warnings, Optional.ofNullable(output).map(Path::toString));
+                parameters, spendParameters, rate, period, Math.round(cells.totalWeight()), totalPurchases, totalValue,
+                best, warnings, Optional.ofNullable(output).map(Path::toString));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, result);
@@ -185,18 +200,12 @@ final class ClvPredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean anyRepeat(RfmCells cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.frequency(i) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double spendOf(GammaGammaModel model, RfmCells cells, int row) {
+    /** Returns a customer's expected spend per purchase; empty where the model's expectation is infinite. */
+    private static OptionalDouble spendOf(GammaGammaModel model, RfmCells cells, int row) {
         int x = cells.frequency(row);
-        return x == 0 ? model.expectedAverageSpend() : model.expectedAverageSpend(x, cells.monetaryValue(row).getAsDouble());
+        double monetaryValue = x == 0 ? 0 : cells.monetaryValue(row).getAsDouble();
+        return model.hasFiniteSpend(x) ? OptionalDouble.of(model.expectedAverageSpend(x, monetaryValue))
+                : OptionalDouble.empty();
     }
 
     private static CustomerPrediction prediction(ClvInput data, int row, OptionalDouble alive, OptionalDouble purchases,
@@ -228,41 +237,40 @@ final class ClvPredictCommand implements Callable<Integer> {
         return type.cast(required(fit));
     }
 
-    /** Parses a length such as 52w, 364d, 12h, P30D or a bare number of {@code unit}s. */
-    static Duration length(String option, String text, ChronoUnit unit) {
+    /**
+     * Parses a length such as 52w, 364d, 12h, P30D or a bare number of {@code unit}s; a bad one is a usage
+     * error naming {@code option}.
+     */
+    static Duration length(CommandSpec spec, String option, String text, ChronoUnit unit) {
         String value = text.strip();
         Duration length;
         if (value.startsWith("P") || value.startsWith("p")) {
             try {
                 length = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new CommandFailure(option + ": '" + text + "' is not an ISO-8601 duration such as P30D");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": '" + text
+                        + "' is not an ISO-8601 duration such as P30D");
             }
         } else {
             Matcher matcher = LENGTH.matcher(value);
-            if (!matcher.matches()) {
-                throw new CommandFailure(option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
-            }
+            Usage.require(spec, matcher.matches(), option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
             double amount = Double.parseDouble(matcher.group(1));
-            double perUnit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-                case "" -> seconds(unit);
-                case "s" -> 1;
-                case "m", "min" -> 60;
-                case "h" -> 3600;
-                case "d" -> 86_400;
-                case "w" -> 7 * 86_400;
-                default -> throw new CommandFailure(option + ": '" + matcher.group(2) + "' is not a unit; use h, d or w");
+            Duration perUnit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+                case "" -> unit.getDuration();
+                case "s" -> Duration.ofSeconds(1);
+                case "m", "min" -> Duration.ofMinutes(1);
+                case "h" -> Duration.ofHours(1);
+                case "d" -> Duration.ofDays(1);
+                case "w" -> Duration.ofDays(7);
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": '"
+                        + matcher.group(2) + "' is not a unit; use s, min, h, d or w");
             };
-            length = Duration.ofNanos(Math.round(amount * perUnit * 1e9));
+            double nanos = amount * perUnit.toNanos();
+            Usage.require(spec, nanos < 9e18, option + ": " + text + " is too long");
+            length = Duration.ofNanos(Math.round(nanos));
         }
-        if (length.isNegative() || length.isZero()) {
-            throw new CommandFailure(option + ": " + text + " is not positive");
-        }
+        Usage.require(spec, !length.isNegative() && !length.isZero(), option + ": " + text + " is not positive");
         return length;
-    }
-
-    private static double seconds(ChronoUnit unit) {
-        return unit.getDuration().getSeconds() + unit.getDuration().getNano() / 1e9;
     }
 
     private static void write(Path file, List<CustomerPrediction> predictions) throws IOException {
@@ -283,7 +291,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, PredictResult result) {
-        out.printf(Locale.ROOT, "%s predictions for %,.0f customers over %.4g %s (%s)%n", result.model(), result.customers(),
+        out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(), result.customers(),
                 result.horizonInUnits(), result.unit(), result.horizon());
         result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-6s %.6f%n", name, value));
         result.spendParameters().ifPresent(spend -> spend.forEach((name, value) ->

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,7 @@ import dev.cxm.metrics.clv.HoldoutSummary;
 import dev.cxm.metrics.clv.RfmCells;
 import dev.cxm.metrics.clv.RfmSegmentation;
 import dev.cxm.metrics.clv.RfmSummary;
+import dev.cxm.metrics.clv.RfmSummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,15 +49,20 @@ final class ClvSummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The JSON result of {@code cxm clv summary --json}. */
-    record SummaryResult(String input, String unit, Optional<String> calibrationEnd, Optional<String> holdoutEnd,
+    /**
+     * The JSON result of {@code cxm clv summary --json}: {@code calibrationEnd} and {@code holdoutEnd} are the
+     * exclusive instants the periods end at, {@code lastCalibrationDay} and {@code lastHoldoutDay} the last
+     * days they include (what {@code --calibration-end} and {@code --holdout-end} name).
+     */
+    record SummaryResult(String input, String unit, Optional<String> calibrationEnd, Optional<LocalDate> lastCalibrationDay,
+            Optional<String> holdoutEnd, Optional<LocalDate> lastHoldoutDay,
             Optional<String> purchasePeriod, double customers, double repeatCustomers, double repeatPurchases,
             double meanFrequency, double meanRecency, double meanT, OptionalDouble meanMonetaryValue,
             OptionalDouble holdoutPurchases, Map<String, Long> segments, Optional<String> output) {}
 
     @Override
     public Integer call() throws IOException {
-        ClvInput data = input.load();
+        ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         double customers = cells.totalWeight();
         double repeaters = 0;
@@ -90,9 +99,12 @@ final class ClvSummaryCommand implements Callable<Integer> {
         if (output != null) {
             write(output, data, customerSummaries);
         }
-        SummaryResult result = new SummaryResult(data.source(), unitName(data), data.summary().map(s ->
-                        s.options().calibrationEnd().toString()),
-                data.summary().flatMap(s -> s.options().holdoutEnd()).map(Object::toString),
+        Optional<RfmSummaryOptions> options = data.summary().map(RfmSummary::options);
+        SummaryResult result = new SummaryResult(data.source(), unitName(data),
+                options.map(o -> o.calibrationEnd().toString()),
+                options.map(o -> lastDay(o.calibrationEnd(), o.zone())),
+                options.flatMap(RfmSummaryOptions::holdoutEnd).map(Object::toString),
+                options.flatMap(o -> o.holdoutEnd().map(end -> lastDay(end, o.zone()))),
                 data.summary().map(s -> s.options().purchasePeriod().map(p -> p.name().toLowerCase(Locale.ROOT))
                         .orElse("none")),
                 customers, repeaters, purchases, purchases / customers, recency / customers, age / customers,
@@ -107,8 +119,13 @@ final class ClvSummaryCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Returns the last day a period ending (exclusively) at {@code end} includes, in {@code zone}. */
+    private static LocalDate lastDay(Instant end, ZoneId zone) {
+        return LocalDate.ofInstant(end.minusNanos(1), zone);
+    }
+
     static String unitName(ClvInput data) {
-        return data.unit().name().toLowerCase(Locale.ROOT);
+        return ClvInputOptions.name(data.unit());
     }
 
     private static void write(Path file, ClvInput data, List<CustomerSummary> customers) throws IOException {
@@ -135,8 +152,10 @@ final class ClvSummaryCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, SummaryResult result) {
         out.printf("RFM summary of %s (times in %s)%n", result.input(), result.unit());
-        result.calibrationEnd().ifPresent(end -> out.printf("  calibration ends   %s (exclusive)%n", end));
-        result.holdoutEnd().ifPresent(end -> out.printf("  holdout ends       %s (exclusive)%n", end));
+        result.lastCalibrationDay().ifPresent(day -> out.printf("  calibration        up to %s (inclusive; ends %s)%n",
+                day, result.calibrationEnd().orElse("")));
+        result.lastHoldoutDay().ifPresent(day -> out.printf("  holdout            up to %s (inclusive; ends %s)%n",
+                day, result.holdoutEnd().orElse("")));
         out.printf(Locale.ROOT, "  customers          %,12.0f%n", result.customers());
         out.printf(Locale.ROOT, "  repeat customers   %,12.0f%n", result.repeatCustomers());
         out.printf(Locale.ROOT, "  repeat purchases   %,12.0f%n", result.repeatPurchases());

@@ -32,7 +32,9 @@ final class JsonOutput {
     private static ObjectMapper newMapper() {
         ObjectMapper mapper = CxmJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
         JsonInclude.Value always = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
-        for (Class<?> type : List.of(PeriodChurn.class, NpsResult.class, RatingResult.class, Estimate.class)) {
+        for (Class<?> type : List.of(PeriodChurn.class, NpsResult.class, RatingResult.class, Estimate.class,
+                ClvSummaryCommand.SummaryResult.class, ClvFitCommand.FitResult.class, ClvPredictCommand.PredictResult.class,
+                ClvPredictCommand.CustomerPrediction.class)) {
             mapper.configOverride(type).setInclude(always);
         }
         return mapper;

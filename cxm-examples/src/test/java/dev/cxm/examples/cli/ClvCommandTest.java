@@ -100,7 +100,8 @@ class ClvCommandTest {
                 "--model", "bg-bb", "--json").json();
         assertThat(bgBb.get("parameters").get("gamma").asDouble()).isCloseTo(0.657, within(0.0005));
         assertThat(bgBb.get("parameters").get("delta").asDouble()).isCloseTo(2.783, within(0.0005));
-        assertThat(bgBb.get("customers").asDouble()).isEqualTo(11104.0);
+        assertThat(bgBb.get("customers").isIntegralNumber()).isTrue();
+        assertThat(bgBb.get("customers").asLong()).isEqualTo(11104);
         JsonNode spend = run("clv", "fit", "--input", cdnowWithSpend().toString(), "--unit", "weeks",
                 "--model", "gamma-gamma", "--json").json();
         assertThat(spend.get("parameters").get("p").asDouble()).isCloseTo(6.25, within(0.01));
@@ -152,7 +153,9 @@ class ClvCommandTest {
         assertThat(json.get("repeatPurchases").asDouble()).isEqualTo(2.0);
         assertThat(json.get("meanRecency").asDouble()).isEqualTo(4.5);
         assertThat(json.get("meanT").asDouble()).isEqualTo(7.0);
-        assertThat(json.has("meanMonetaryValue")).isFalse();
+        assertThat(json.get("meanMonetaryValue").isNull()).as("absent values are explicit nulls").isTrue();
+        assertThat(json.get("holdoutEnd").isNull()).isTrue();
+        assertThat(json.get("lastCalibrationDay").asText()).isEqualTo("2026-03-10");
     }
 
     @Test
@@ -184,32 +187,34 @@ class ClvCommandTest {
     @Test
     void rejectsAFrequencyThatIsNotAnInteger() throws IOException {
         Path file = write("bad.csv", "ID,frequency,recency,T", "1,2,3.5,10", "2,2.5,3,10");
-        Run run = run("clv", "fit", "--input", file.toString(), "--model", "bg-nbd");
+        Run run = run("clv", "fit", "--input", file.toString(), "--unit", "weeks", "--model", "bg-nbd");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("line 3, column frequency: 2.5 is not an integer").doesNotContain("Exception");
+        assertThat(run.err()).contains("line 3, column frequency: not a whole number").doesNotContain("Exception")
+                .doesNotContain("2.5");
     }
 
     @Test
     void rejectsARecencyAboveTOrBelowZero() throws IOException {
         Path above = write("above.csv", "ID,frequency,recency,T", "1,2,40,39");
-        Run run = run("clv", "fit", "--input", above.toString(), "--model", "bg-nbd");
+        Run run = run("clv", "fit", "--input", above.toString(), "--unit", "weeks", "--model", "bg-nbd");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("line 2: recency: 40.0 is greater than T 39.0");
         Path negative = write("negative.csv", "ID,frequency,recency,T", "1,2,-1,39");
-        assertThat(run("clv", "summary", "--input", negative.toString()).err()).contains("recency: -1.0 is negative");
+        assertThat(run("clv", "summary", "--input", negative.toString(), "--unit", "weeks").err())
+                .contains("recency: -1.0 is negative");
     }
 
     @Test
     void reportsDataWhereNobodyRepeatsAndEmptyFiles() throws IOException {
         Path nobody = write("nobody.csv", "ID,frequency,recency,T", "1,0,0,39", "2,0,0,20");
-        Run run = run("clv", "fit", "--input", nobody.toString(), "--model", "pareto-nbd");
+        Run run = run("clv", "fit", "--input", nobody.toString(), "--unit", "weeks", "--model", "pareto-nbd");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no customer made a repeat purchase").contains("not identified");
         Run empty = run("clv", "summary", "--input", write("empty.csv").toString());
         assertThat(empty.exitCode()).isEqualTo(1);
         assertThat(empty.err()).contains("is empty");
         Run headerOnly = run("clv", "fit", "--input", write("header.csv", "ID,frequency,recency,T").toString(),
-                "--model", "bg-nbd");
+                "--unit", "weeks", "--model", "bg-nbd");
         assertThat(headerOnly.err()).contains("has no customers");
         Run noColumn = run("clv", "summary", "--input", write("tx.csv", "who,when", "a,2026-01-01").toString());
         assertThat(noColumn.err()).contains("the header has no column 'customer_id' (name it with --customer-column)");
@@ -237,5 +242,148 @@ class ClvCommandTest {
         }
         assertThat(run("clv", "predict", "--help").out()).contains("--horizon").contains("--discount-rate").contains("--model");
         assertThat(run("clv").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void optionMistakesAreUsageErrorsThatExitTwo() throws IOException {
+        // Oracle: the house rule: a command-line mistake (a bad value, an option that does not apply or
+        // contradicts another) exits 2 with one line and a pointer to the help, before any work.
+        String summary = data("cdnow_customers_summary.csv").toString();
+        String withSpend = cdnowWithSpend().toString();
+        String transactions = write("tx.csv", "customer_id,occurred_at", "a,2026-01-01", "a,2026-01-08").toString();
+        String[][] mistakes = {
+                {"fit", "--input", summary, "--model", "bg-nbd"},
+                {"fit", "--input", summary, "--unit", "forever", "--model", "bg-nbd"},
+                {"fit", "--input", summary, "--unit", "nanos", "--model", "bg-nbd"},
+                {"summary", "--input", transactions, "--unit", "eras"},
+                {"summary", "--input", transactions, "--purchase-period", "fortnights"},
+                {"summary", "--input", transactions, "--unit", "months"},
+                {"summary", "--input", transactions, "--purchase-period", "weeks", "--calibration-end", "2026-01-31"},
+                {"summary", "--input", transactions, "--calibration-end", "2026-01-31", "--holdout-end", "2026-01-30"},
+                {"summary", "--input", transactions, "--zone", "Mars/Olympus"},
+                {"summary", "--input", transactions, "--time-format", "yyyy-MM-dd{"},
+                {"summary", "--input", transactions, "--type", "purchase"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--penalty", "-1"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--max-iterations", "0"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--calibration-end", "1997-09-30"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--zone", "UTC"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--purchase-period", "weeks"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--customer-column", "who"},
+                {"predict", "--input", summary, "--unit", "weeks", "--horizon", "5 fortnights"},
+                {"predict", "--input", summary, "--unit", "weeks", "--horizon", "0w"},
+                {"predict", "--input", summary, "--unit", "weeks", "--discount-rate", "0.1"},
+                {"predict", "--input", withSpend, "--unit", "weeks", "--discount-rate", "-0.1"},
+                {"predict", "--input", withSpend, "--unit", "weeks", "--discount-period", "4x"},
+                {"predict", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma", "--discount-rate", "0.01"},
+                {"predict", "--input", data("donations.csv").toString(), "--unit", "years", "--model", "bg-bb",
+                        "--horizon", "P400D"}};
+        for (String[] mistake : mistakes) {
+            String[] args = new String[mistake.length + 1];
+            args[0] = "clv";
+            System.arraycopy(mistake, 0, args, 1, mistake.length);
+            Run run = run(args);
+            assertThat(run.exitCode()).as(String.join(" ", mistake) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).as(String.join(" ", mistake)).hasSize(2);
+            assertThat(run.err()).as(String.join(" ", mistake)).startsWith("cxm: ").contains("Try 'cxm clv ");
+            assertThat(run.out()).as(String.join(" ", mistake)).isEmpty();
+        }
+        assertThat(run("clv", "fit", "--input", summary, "--model", "bg-nbd").err())
+                .contains("--unit: cdnow_customers_summary.csv is a summary CSV");
+        assertThat(run("clv", "summary", "--input", transactions, "--purchase-period", "weeks", "--calibration-end",
+                "2026-01-31").err()).contains("with --purchase-period weeks, --calibration-end must be a Sunday");
+    }
+
+    @Test
+    void weeklyPeriodsDefaultToTheLastCompleteWeek() throws IOException {
+        // Oracle: the calendar: the last purchase, Wednesday 2026-01-14, is in the week of Monday 12 January,
+        // not over yet, so calibration runs to Sunday 11 January and the Jan 14 purchase is left out; customer a
+        // bought in the weeks of Dec 29 and Jan 5: one repeat purchase, recency 1 week, T 1 week.
+        Path file = write("weekly.csv", "customer_id,occurred_at", "a,2026-01-01", "a,2026-01-06", "b,2026-01-14");
+        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--purchase-period", "weeks",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("lastCalibrationDay").asText()).isEqualTo("2026-01-11");
+        assertThat(json.get("calibrationEnd").asText()).isEqualTo("2026-01-12T00:00:00Z");
+        assertThat(json.get("customers").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("meanRecency").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("meanT").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void errorsNameRowAndColumnButNeverRepeatACell() throws IOException {
+        // Oracle: the privacy rule: a message may carry an id, never a cell's text.
+        Path amount = write("amount.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10", "c1,2026-01-02,bob@example.com");
+        Run badAmount = run("clv", "summary", "--input", amount.toString());
+        assertThat(badAmount.exitCode()).isEqualTo(1);
+        assertThat(badAmount.err()).contains("line 3, column amount: not a finite number").doesNotContain("bob");
+        Path time = write("time.csv", "customer_id,occurred_at", "c1,2026-01-01", "c1,Alice Smith 1970-01-01");
+        Run badTime = run("clv", "summary", "--input", time.toString());
+        assertThat(badTime.exitCode()).isEqualTo(1);
+        assertThat(badTime.err()).contains("line 3, column occurred_at: the time is not an ISO-8601").doesNotContain("Alice");
+        Path frequency = write("frequency.csv", "ID,frequency,recency,T", "1,carol@example.com,3,10");
+        Run badFrequency = run("clv", "fit", "--input", frequency.toString(), "--unit", "weeks", "--model", "bg-nbd");
+        assertThat(badFrequency.exitCode()).isEqualTo(1);
+        assertThat(badFrequency.err()).contains("line 2, column frequency: not a finite number").doesNotContain("carol");
+    }
+
+    @Test
+    void jsonWritesAbsentValuesAsNullAndCountsFittedCustomers() throws IOException {
+        // Oracles: the JSON convention (absent values are explicit nulls) and the CDNOW file itself: 946 of
+        // its 2,357 customers repeat, and Gamma-Gamma is fitted to those.
+        String cdnow = data("cdnow_customers_summary.csv").toString();
+        Run failed = run("clv", "fit", "--input", cdnow, "--unit", "weeks", "--model", "bg-nbd", "--max-iterations", "1",
+                "--json");
+        assertThat(failed.json().has("problem")).isTrue();
+        Run fitted = run("clv", "fit", "--input", cdnow, "--unit", "weeks", "--model", "bg-nbd", "--json");
+        assertThat(fitted.json().get("problem").isNull()).isTrue();
+        assertThat(fitted.json().has("logLikelihood")).isTrue();
+        String withSpend = cdnowWithSpend().toString();
+        Run spend = run("clv", "fit", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma");
+        assertThat(spend.out()).contains("gamma-gamma fitted to 946 repeat buyers");
+        JsonNode spendJson = run("clv", "fit", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma", "--json")
+                .json();
+        assertThat(spendJson.get("customers").isIntegralNumber()).isTrue();
+        assertThat(spendJson.get("customers").asLong()).isEqualTo(946);
+        JsonNode predicted = run("clv", "predict", "--input", cdnow, "--unit", "weeks", "--top", "1", "--json").json();
+        assertThat(predicted.get("spendParameters").isNull()).isTrue();
+        assertThat(predicted.get("expectedValue").isNull()).isTrue();
+        assertThat(predicted.get("top").get(0).get("monetaryValue").isNull()).isTrue();
+        assertThat(predicted.get("top").get(0).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void bgBbPredictsTheNextOpportunityInItsOwnUnitByDefault() throws IOException {
+        // Oracle: the units: with yearly opportunities the default horizon is one opportunity (one year), not
+        // 52 weeks, which is not a whole number of years.
+        Run run = run("clv", "predict", "--input", data("donations.csv").toString(), "--unit", "years", "--model", "bg-bb",
+                "--top", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("horizonInUnits").asDouble()).isEqualTo(1.0);
+        assertThat(run.json().get("expectedValue").isNull()).isTrue();
+    }
+
+    @Test
+    void predictWithoutAFiniteMeanSpendGivesNoLifetimeValueAndSaysWhy() throws IOException {
+        // Oracle: the Gamma-Gamma algebra: with q <= 1 the population mean spend p v / (q - 1) is infinite, so
+        // no lifetime value exists; spends simulated (seeded) from q = 0.7 on CDNOW's repeat histories.
+        List<String> lines = Files.readAllLines(data("cdnow_customers_summary.csv"));
+        List<String> rows = new java.util.ArrayList<>(List.of("ID,frequency,recency,T,monetary_value"));
+        dev.cxm.metrics.clv.GammaGammaModel heavy = dev.cxm.metrics.clv.GammaGammaModel.of(6, 0.7, 15);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            int x = (int) Double.parseDouble(cells[1]);
+            String spend = x == 0 ? "" : Double.toString(heavy.simulateMeanSpend(new int[] {x}, i)[0]);
+            rows.add(String.join(",", cells[0], cells[1], cells[2], cells[3], spend));
+        }
+        Path file = Files.write(directory.resolve("heavy.csv"), rows, StandardCharsets.UTF_8);
+        Run run = run("clv", "predict", "--input", file.toString(), "--unit", "weeks", "--top", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("spendParameters").get("q").asDouble()).isLessThan(1);
+        assertThat(json.get("warnings").toString()).contains("is at most 1");
+        assertThat(json.get("expectedValue").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("value").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("probabilityAlive").asDouble()).isBetween(0.0, 1.0);
     }
 }

@@ -3,7 +3,7 @@ package dev.cxm.metrics.clv;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.LogLikelihood;
+import dev.cxm.metrics.clv.internal.CellLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 import dev.cxm.metrics.clv.internal.ParallelRows;
 
@@ -20,7 +20,7 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * Terms that depend on the frequency alone are computed once per distinct frequency; the rest per row, in
  * log space (the bracket as {@code (alpha + t_x)^-(r+x) (d + exp(-u))} with {@code u >= 0}), in parallel.
  */
-final class BetaGeometricLikelihood implements LogLikelihood {
+final class BetaGeometricLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"r", "alpha", "a", "b"};
     private static final int N = 4;
@@ -43,23 +43,31 @@ final class BetaGeometricLikelihood implements LogLikelihood {
     private final int extra;
 
     BetaGeometricLikelihood(RfmCells cells, int extra) {
+        super(NAMES, 2, cells.totalWeight(), new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"},
+                {"a", "b", "no heterogeneity in drop-out probabilities"}});
         this.cells = cells;
         this.extra = extra;
     }
 
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
+    /** Builds a BG/NBD-type model from fitted parameters. */
+    @FunctionalInterface
+    interface ModelOf<M> {
+        /** Returns the model of the parameters, in {@code unit}. */
+        M of(double r, double alpha, double a, double b, java.time.temporal.ChronoUnit unit);
     }
 
-    @Override
-    public int analyticOrder() {
-        return 2;
-    }
-
-    @Override
-    public double totalWeight() {
-        return cells.totalWeight();
+    /**
+     * Fits a BG/NBD-type model, {@code extra} drop-out chances before the first repeat purchase (0 for
+     * BG/NBD, 1 for MBG/NBD): the one fit both {@link BgNbd} and {@link MbgNbd} run.
+     */
+    static <M> ModelFit<M> fit(String name, int extra, RfmCells cells, FitOptions options, ModelOf<M> modelOf) {
+        dev.cxm.core.internal.Checks.present("cells", cells);
+        dev.cxm.core.internal.Checks.present("options", options);
+        ModelFitter.requireRepeatPurchases(name, cells);
+        double rate = ModelFitter.meanRate(cells);
+        return ModelFitter.fit(name, cells, options, new double[] {1, 1 / rate, 1, 1},
+                rows -> new BetaGeometricLikelihood(rows, extra),
+                p -> modelOf.of(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
     }
 
     @Override
@@ -75,11 +83,9 @@ final class BetaGeometricLikelihood implements LogLikelihood {
         double[] inverseBMinusOne = new double[xs.length];
         double[] sum = new double[Packed.size(N)];
         double lnBeta = Beta.logBeta(a, b);
-        double lnGammaR = Gamma.logGamma(r);
-        double psiR = order >= 1 ? Gamma.digamma(r) : 0;
+        addLogGammaRatio(N, R, r, xs, weightOf, order, sum);
         double psiAB = order >= 1 ? Gamma.digamma(a + b) : 0;
         double psiB = order >= 1 ? Gamma.digamma(b) : 0;
-        double triR = order >= 2 ? Gamma.trigamma(r) : 0;
         double triAB = order >= 2 ? Gamma.trigamma(a + b) : 0;
         double triB = order >= 2 ? Gamma.trigamma(b) : 0;
         for (int j = 0; j < xs.length; j++) {
@@ -88,15 +94,13 @@ final class BetaGeometricLikelihood implements LogLikelihood {
             double bigB = b + x + extra;
             logD[j] = x + extra > 0 ? Math.log(a) - Math.log(bigB - 1) : Double.NaN;
             inverseBMinusOne[j] = x + extra > 0 ? 1 / (bigB - 1) : 0;
-            sum[0] += w * (Gamma.logGamma(r + x) - lnGammaR + Beta.logBeta(a, bigB) - lnBeta);
+            sum[0] += w * (Beta.logBeta(a, bigB) - lnBeta);
             if (order >= 1) {
                 double psiAbigB = Gamma.digamma(a + bigB);
-                sum[Packed.gradient(R)] += w * (Gamma.digamma(r + x) - psiR);
                 sum[Packed.gradient(A)] += w * (psiAB - psiAbigB);
                 sum[Packed.gradient(B)] += w * (Gamma.digamma(bigB) - psiAbigB - psiB + psiAB);
                 if (order >= 2) {
                     double triAbigB = Gamma.trigamma(a + bigB);
-                    sum[H_RR] += w * (Gamma.trigamma(r + x) - triR);
                     sum[H_AA] += w * (triAB - triAbigB);
                     sum[H_AB] += w * (triAB - triAbigB);
                     sum[H_BB] += w * (Gamma.trigamma(bigB) - triAbigB - triB + triAB);

@@ -72,7 +72,7 @@ final class BetaGeometricProcess {
             double t = Arguments.nonNegative("horizon", horizons[i]);
             z[i] = t / (rate + t);
         }
-        double[] tails = SpecialFunctions.hypergeometric2F1MinusOneOverB(c - (r + x), a - 1, c, z);
+        double[] tails = SpecialFunctions.hypergeometric2F1Tail(c - (r + x), a - 1, c, z);
         double[] expected = new double[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
             if (horizons[i] > 0) {
@@ -82,7 +82,10 @@ final class BetaGeometricProcess {
         return expected;
     }
 
-    /** Expected purchases while alive from the tail of the series (see the class comment). */
+    /**
+     * Expected purchases while alive from {@code tail = c (2F1 - 1) / (a - 1)} (see the class comment and
+     * {@link SpecialFunctions#hypergeometric2F1Tail}), which stays finite at {@code c = a + B - 1 = 0}.
+     */
     private double whileAlive(double c, double rate, double t, double tail) {
         // Math.log and Math.exp are intrinsics; log1p and expm1 are not, and this runs per period per
         // customer. exp(shift) - 1 loses at most three digits for |shift| >= 1e-3; below, a Taylor series.
@@ -90,7 +93,7 @@ final class BetaGeometricProcess {
         double shift = (a - 1) * logOneMinusZ;
         double power = Math.exp(shift);
         double ratio = Math.abs(shift) < 1e-3 ? logOneMinusZ * (1 + shift / 2 + shift * shift / 6) : (power - 1) / (a - 1);
-        return c * (-ratio - power * tail);
+        return -c * ratio - power * tail;
     }
 
     double expectedPurchases(double t) {
@@ -103,7 +106,7 @@ final class BetaGeometricProcess {
             return 0;
         }
         double c = a + bigB - 1;
-        return whileAlive(c, rate, t, SpecialFunctions.hypergeometric2F1MinusOneOverB(c - shape, a - 1, c, t / (rate + t)));
+        return whileAlive(c, rate, t, SpecialFunctions.hypergeometric2F1Tail(c - shape, a - 1, c, t / (rate + t)));
     }
 
     double probabilityOfPurchases(int n, double t) {

@@ -3,7 +3,7 @@ package dev.cxm.metrics.clv;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.LogLikelihood;
+import dev.cxm.metrics.clv.internal.CellLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 
 /**
@@ -17,7 +17,7 @@ import dev.cxm.metrics.clv.internal.Packed;
  * Terms are summed in log space by their ratios, and each term's digammas follow by recurrence, so a cell
  * costs one pass over its {@code n - t_x} terms; the Hessian is taken from the gradient numerically.
  */
-final class BgBbLikelihood implements LogLikelihood {
+final class BgBbLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"alpha", "beta", "gamma", "delta"};
     private static final int N = 4;
@@ -26,22 +26,9 @@ final class BgBbLikelihood implements LogLikelihood {
 
     /** Takes cells whose recency and age are whole numbers of opportunities. */
     BgBbLikelihood(RfmCells cells) {
+        super(NAMES, 1, cells.totalWeight(), new String[][] {{"alpha", "beta", "no heterogeneity in purchase probabilities"},
+                {"gamma", "delta", "no heterogeneity in drop-out probabilities"}});
         this.cells = cells;
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    public int analyticOrder() {
-        return 1;
-    }
-
-    @Override
-    public double totalWeight() {
-        return cells.totalWeight();
     }
 
     @Override
@@ -56,12 +43,7 @@ final class BgBbLikelihood implements LogLikelihood {
             double w = cells.weight(row);
             double log = logLikelihood(alpha, beta, gamma, delta, cells.frequency(row), (int) cells.recency(row),
                     (int) cells.age(row), order >= 1 ? gradient : null);
-            sum[0] += w * log;
-            if (order >= 1) {
-                for (int k = 0; k < N; k++) {
-                    sum[Packed.gradient(k)] += w * gradient[k];
-                }
-            }
+            addRow(N, sum, w, log, gradient, null, Math.min(order, 1));
         }
         return sum;
     }

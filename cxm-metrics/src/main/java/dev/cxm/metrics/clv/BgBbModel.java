@@ -10,6 +10,7 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.SpecialFunctions;
 
 /**
  * A fitted (or given) BG/BB model of repeat transactions at discrete opportunities (a yearly donation, an
@@ -30,13 +31,16 @@ import dev.cxm.core.internal.Checks;
  */
 public record BgBbModel(double alpha, double beta, double gamma, double delta, ChronoUnit unit) {
 
+    /** Periods of the drop-out product summed term by term before the tail is taken in closed form. */
+    private static final int SUMMED_PERIODS = 100_000;
+
     /** Validates the parameters: each finite and positive. */
     public BgBbModel {
         Arguments.positive("alpha", alpha);
         Arguments.positive("beta", beta);
         Arguments.positive("gamma", gamma);
         Arguments.positive("delta", delta);
-        Checks.present("unit", unit);
+        TimeUnits.requireModelUnit("unit", unit);
     }
 
     /** Returns the model with the given parameters. */
@@ -145,25 +149,29 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta, C
     /**
      * Returns {@code [G(n) - G(m)] / (gamma - 1)} with {@code G(k) = Gamma(gamma + delta) Gamma(1 + delta + k) /
      * (Gamma(1 + delta) Gamma(gamma + delta + k))}, continued through {@code gamma = 1}: with
-     * {@code h = gamma - 1}, {@code log(G(m) / G(n)) = -sum_j log1p(h / (1 + delta + j))} over the m - n
-     * periods, summed without cancellation.
+     * {@code h = gamma - 1} and {@code c_j = 1 / (1 + delta + j)}, {@code log(G(m) / G(n)) = -sum_j log1p(h c_j)}
+     * over the m - n periods, summed term by term for the first {@value #SUMMED_PERIODS} and beyond them, where
+     * {@code h c_j} is tiny, by {@code sum c_j - h/2 sum c_j^2 + h^2/3 sum c_j^3} in digamma and trigamma
+     * differences: no cancellation at any gamma and any number of periods.
      */
     private double gammaRatioDifference(int n, int m) {
         double h = gamma - 1;
-        double perShift;
-        if (m - n <= 100_000) {
-            perShift = 0;
-            for (int j = n; j < m; j++) {
-                double c = 1 / (1 + delta + j);
-                double y = h * c;
-                perShift -= c * (y == 0 ? 1 : Math.log1p(y) / y);
-            }
-        } else if (h != 0) {
-            perShift = (logG(m) - logG(n)) / h;
-        } else {
-            perShift = Gamma.digamma(1 + delta + n) - Gamma.digamma(1 + delta + m);
+        int split = (int) Math.min(m, (long) n + SUMMED_PERIODS);
+        double perShift = 0;
+        for (int j = n; j < split; j++) {
+            double c = 1 / (1 + delta + j);
+            double y = h * c;
+            perShift -= c * (y == 0 ? 1 : Math.log1p(y) / y);
         }
-        return -Math.exp(logG(n)) * dev.cxm.metrics.clv.internal.SpecialFunctions.expm1Ratio(h, perShift);
+        if (m > split) {
+            double from = 1 + delta + split;
+            double to = 1 + delta + m;
+            double first = SpecialFunctions.digamma(to) - SpecialFunctions.digamma(from);
+            double second = Gamma.trigamma(from) - Gamma.trigamma(to);
+            double third = (1 / (from * from) - 1 / (to * to)) / 2;
+            perShift -= first - h * second / 2 + h * h * third / 3;
+        }
+        return -Math.exp(logG(n)) * SpecialFunctions.expm1Ratio(h, perShift);
     }
 
     private double logG(int k) {

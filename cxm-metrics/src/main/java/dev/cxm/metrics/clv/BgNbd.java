@@ -1,7 +1,5 @@
 package dev.cxm.metrics.clv;
 
-import dev.cxm.core.internal.Checks;
-
 /**
  * Fits the BG/NBD model by maximum likelihood (see {@link BgNbdModel}).
  *
@@ -32,12 +30,6 @@ public final class BgNbd {
      *     then not identified)
      */
     public static ModelFit<BgNbdModel> fit(RfmCells cells, FitOptions options) {
-        Checks.present("cells", cells);
-        Checks.present("options", options);
-        ModelFitter.requireRepeatPurchases("bg-nbd", cells);
-        double rate = ModelFitter.meanRate(cells);
-        return ModelFitter.fit("bg-nbd", cells, options, new double[] {1, 1 / rate, 1, 1},
-                rows -> new BetaGeometricLikelihood(rows, 0),
-                p -> new BgNbdModel(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
+        return BetaGeometricLikelihood.fit("bg-nbd", 0, cells, options, BgNbdModel::new);
     }
 }

@@ -42,6 +42,11 @@ public final class CustomerLifetimeValue {
     private CustomerLifetimeValue(PurchaseModel purchases, GammaGammaModel spend, ClvSettings settings) {
         this.purchases = Checks.present("purchases", purchases);
         this.spend = Checks.present("spend", spend);
+        if (!spend.hasFiniteSpend(0)) {
+            throw new IllegalArgumentException("spend: q = " + spend.q() + " is at most 1, so the Gamma-Gamma population"
+                    + " mean spend p v / (q - 1), which values customers without repeat purchases, is infinite; there is"
+                    + " no lifetime value under this spend model");
+        }
         this.settings = Checks.present("settings", settings);
         int periods = settings.periods();
         double period = TimeUnits.inUnits(settings.period(), purchases.unit());

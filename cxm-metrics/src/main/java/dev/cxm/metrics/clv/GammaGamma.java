@@ -49,34 +49,40 @@ public final class GammaGamma {
         }
         meanSpend /= buyers.totalWeight();
         // Start at p = 1 with the population mean spend p v / (q - 1) equal to the sample mean.
-        return ModelFitter.fit("gamma-gamma", buyers, options, new double[] {1, 2, meanSpend},
+        ModelFit<GammaGammaModel> fit = ModelFitter.fit("gamma-gamma", buyers, options, new double[] {1, 2, meanSpend},
                 GammaGammaLikelihood::new, p -> new GammaGammaModel(p[0], p[1], p[2]),
                 new ModelFitter.Extras(warnings, Map.of("frequencySpendCorrelation", correlation)));
+        if (!fit.converged() || fit.parameters().get("q") > 1) {
+            return fit;
+        }
+        List<String> all = new java.util.ArrayList<>(fit.warnings());
+        all.add(String.format(java.util.Locale.ROOT, "q = %.4g is at most 1: the population mean spend p v / (q - 1) is"
+                + " infinite, so customers without repeat purchases have no expected spend and there is no lifetime"
+                + " value (CustomerLifetimeValue refuses this model)", fit.parameters().get("q")));
+        Map<String, Double> diagnostics = new java.util.LinkedHashMap<>(fit.diagnostics());
+        diagnostics.put("q", fit.parameters().get("q"));
+        return new ModelFit<>(fit.name(), fit.model(), fit.parameters(), fit.standardErrors(), fit.logLikelihood(),
+                fit.iterations(), true, fit.problem(), all, diagnostics);
     }
 
     private static RfmCells repeatBuyers(RfmCells cells) {
-        RfmCells.Builder buyers = RfmCells.builder(cells.unit());
         for (int i = 0; i < cells.size(); i++) {
-            if (cells.frequency(i) == 0) {
-                continue;
-            }
             OptionalDouble spend = cells.monetaryValue(i);
-            if (spend.isEmpty()) {
+            if (cells.frequency(i) > 0 && spend.isEmpty()) {
                 throw new IllegalArgumentException("monetaryValue: row " + (i + 1) + " has " + cells.frequency(i)
                         + " repeat purchases but no spend; the Gamma-Gamma model needs the spend of every repeat buyer");
             }
-            if (!(spend.getAsDouble() > 0)) {
+            if (cells.frequency(i) > 0 && !(spend.getAsDouble() > 0)) {
                 throw new IllegalArgumentException("monetaryValue: " + spend.getAsDouble() + " is not positive (row "
                         + (i + 1) + "); the Gamma-Gamma model needs positive spend");
             }
-            buyers.add(cells.frequency(i), cells.recency(i), cells.age(i), spend, cells.weight(i));
         }
-        RfmCells built = buyers.build();
-        if (built.size() == 0) {
+        RfmCells buyers = cells.repeatBuyers();
+        if (buyers.size() == 0) {
             throw new IllegalArgumentException("frequency: no customer made a repeat purchase, so there is no spend"
                     + " to fit the Gamma-Gamma model on");
         }
-        return built;
+        return buyers;
     }
 
     /** Returns the weighted Pearson correlation of frequency and mean spend; 0 when either is constant. */

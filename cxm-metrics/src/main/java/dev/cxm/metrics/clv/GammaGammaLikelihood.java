@@ -2,7 +2,7 @@ package dev.cxm.metrics.clv;
 
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.LogLikelihood;
+import dev.cxm.metrics.clv.internal.CellLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 import dev.cxm.metrics.clv.internal.ParallelRows;
 
@@ -15,7 +15,7 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * </pre>
  * Rows are the repeat buyers with their spend; terms of the frequency alone are computed once per frequency.
  */
-final class GammaGammaLikelihood implements LogLikelihood {
+final class GammaGammaLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"p", "q", "v"};
     private static final int N = 3;
@@ -30,6 +30,7 @@ final class GammaGammaLikelihood implements LogLikelihood {
 
     /** Takes rows that all have a frequency above 0 and a positive mean spend. */
     GammaGammaLikelihood(RfmCells cells) {
+        super(NAMES, 2, cells.totalWeight(), new String[][] {{"q", "v", "no heterogeneity in mean spend"}});
         this.cells = cells;
         double[] spend = cells.monetaryValues();
         int[] frequency = cells.frequencies();
@@ -45,21 +46,6 @@ final class GammaGammaLikelihood implements LogLikelihood {
         }
         weightedLogSpendSum = sum;
         weightedFrequencyLogSpend = perFrequency;
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    public int analyticOrder() {
-        return 2;
-    }
-
-    @Override
-    public double totalWeight() {
-        return cells.totalWeight();
     }
 
     @Override

@@ -71,6 +71,16 @@ public record GammaGammaModel(double p, double q, double v) {
         return p * (v + frequency * monetaryValue) / (shape - 1);
     }
 
+    /**
+     * Returns whether the expected spend per purchase of a customer with {@code frequency} repeat purchases
+     * is finite: {@code p x + q > 1}; with frequency 0, whether the population mean spend {@code p v / (q - 1)}
+     * is, which needs {@code q > 1}.
+     */
+    public boolean hasFiniteSpend(int frequency) {
+        Checks.nonNegative("frequency", frequency);
+        return p * frequency + q > 1;
+    }
+
     /** Returns the expected spend per purchase of a customer with no repeat purchases: {@code p v / (q - 1)}. */
     public double expectedAverageSpend() {
         return expectedAverageSpend(0, 0);

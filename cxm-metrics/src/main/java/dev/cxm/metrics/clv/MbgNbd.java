@@ -1,7 +1,5 @@
 package dev.cxm.metrics.clv;
 
-import dev.cxm.core.internal.Checks;
-
 /**
  * Fits the MBG/NBD model by maximum likelihood (see {@link MbgNbdModel}).
  *
@@ -32,12 +30,6 @@ public final class MbgNbd {
      *     then not identified)
      */
     public static ModelFit<MbgNbdModel> fit(RfmCells cells, FitOptions options) {
-        Checks.present("cells", cells);
-        Checks.present("options", options);
-        ModelFitter.requireRepeatPurchases("mbg-nbd", cells);
-        double rate = ModelFitter.meanRate(cells);
-        return ModelFitter.fit("mbg-nbd", cells, options, new double[] {1, 1 / rate, 1, 1},
-                rows -> new BetaGeometricLikelihood(rows, 1),
-                p -> new MbgNbdModel(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
+        return BetaGeometricLikelihood.fit("mbg-nbd", 1, cells, options, MbgNbdModel::new);
     }
 }

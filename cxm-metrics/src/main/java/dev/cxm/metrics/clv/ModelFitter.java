@@ -72,10 +72,8 @@ final class ModelFitter {
     /** Throws when no row has a repeat purchase: the purchase process is then not identified. */
     static void requireRepeatPurchases(String name, RfmCells cells) {
         requireRows(name, cells);
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.frequency(i) > 0) {
-                return;
-            }
+        if (cells.hasRepeatPurchases()) {
+            return;
         }
         throw new IllegalArgumentException("frequency: no customer made a repeat purchase, so the " + name
                 + " parameters of purchase rate and drop-out are not identified by these data");

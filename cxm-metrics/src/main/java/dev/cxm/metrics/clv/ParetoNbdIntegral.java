@@ -1,7 +1,5 @@
 package dev.cxm.metrics.clv;
 
-import dev.cxm.metrics.clv.internal.SpecialFunctions;
-
 /**
  * The drop-out integral of the Pareto/NBD likelihood,
  * <pre>
@@ -31,7 +29,10 @@ final class ParetoNbdIntegral {
 
     private ParetoNbdIntegral() {}
 
-    /** Returns log G(t) alone, by the robust hypergeometric function (any z below 1). */
+    /**
+     * Returns log G(t) alone: the same series as {@link #logWithDerivatives} without the derivatives, or the
+     * same quadrature where the series would be slow, so that a model's likelihood and its fit agree.
+     */
     static double logValue(double r, double alpha, double s, double beta, int x, double t) {
         boolean betaBig = beta >= alpha;
         double big = betaBig ? beta : alpha;
@@ -40,8 +41,20 @@ final class ParetoNbdIntegral {
         double eSmall = betaBig ? r + x : s + 1;
         double a = r + s + x;
         double z = (big - small) / (big + t);
-        return -(eSmall - 1) * Math.log(small + t) - eBig * Math.log(big + t) - Math.log(a)
-                + Math.log(SpecialFunctions.hypergeometric2F1(eBig, 1, a + 1, z));
+        double sum = 1;
+        double term = 1;
+        boolean converged = z == 0;
+        for (int k = 0; k < MAX_TERMS && !converged; k++) {
+            term *= (eBig + k) / (a + 1 + k) * z;
+            sum += term;
+            double scale = (k + 2.0) * (k + 2.0);
+            converged = term * scale <= 1e-17 * sum;
+        }
+        if (!converged) {
+            double[] out = new double[1];
+            return quadrature(r, alpha, s, beta, x, t, out, new double[4], new double[16]) ? out[0] : Double.NaN;
+        }
+        return -(eSmall - 1) * Math.log(small + t) - eBig * Math.log(big + t) - Math.log(a) + Math.log(sum);
     }
 
     /**

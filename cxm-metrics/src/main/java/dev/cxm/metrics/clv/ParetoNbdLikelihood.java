@@ -7,7 +7,7 @@ import static dev.cxm.metrics.clv.ParetoNbdIntegral.S;
 
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.LogLikelihood;
+import dev.cxm.metrics.clv.internal.CellLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 import dev.cxm.metrics.clv.internal.ParallelRows;
 
@@ -21,7 +21,7 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * with the drop-out integral {@code G} of {@link ParetoNbdIntegral}. Alive and dropped-out terms are combined
  * in log space; {@code G} at {@code t = 0} is shared by every customer without repeat purchases.
  */
-final class ParetoNbdLikelihood implements LogLikelihood {
+final class ParetoNbdLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"r", "alpha", "s", "beta"};
     private static final int N = 4;
@@ -29,22 +29,9 @@ final class ParetoNbdLikelihood implements LogLikelihood {
     private final RfmCells cells;
 
     ParetoNbdLikelihood(RfmCells cells) {
+        super(NAMES, 2, cells.totalWeight(), new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"},
+                {"s", "beta", "no heterogeneity in drop-out rates"}});
         this.cells = cells;
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    public int analyticOrder() {
-        return 2;
-    }
-
-    @Override
-    public double totalWeight() {
-        return cells.totalWeight();
     }
 
     @Override
@@ -56,17 +43,7 @@ final class ParetoNbdLikelihood implements LogLikelihood {
         double[] sum = new double[Packed.size(N)];
         int[] xs = cells.distinctFrequencies();
         double[] weightOf = cells.weightPerFrequency();
-        double lnGammaR = Gamma.logGamma(r);
-        for (int j = 0; j < xs.length; j++) {
-            double w = weightOf[j];
-            sum[0] += w * (Gamma.logGamma(r + xs[j]) - lnGammaR);
-            if (order >= 1) {
-                sum[Packed.gradient(R)] += w * (Gamma.digamma(r + xs[j]) - Gamma.digamma(r));
-                if (order >= 2) {
-                    sum[Packed.hessian(N, R, R)] += w * (Gamma.trigamma(r + xs[j]) - Gamma.trigamma(r));
-                }
-            }
-        }
+        addLogGammaRatio(N, R, r, xs, weightOf, order, sum);
         double total = cells.totalWeight();
         sum[0] += total * (r * Math.log(alpha) + s * Math.log(beta));
         if (order >= 1) {
@@ -163,19 +140,7 @@ final class ParetoNbdLikelihood implements LogLikelihood {
                         }
                     }
                 }
-                part[0] += w * logQ;
-                if (order >= 1) {
-                    for (int k = 0; k < N; k++) {
-                        part[1 + k] += w * gradient[k];
-                    }
-                    if (order >= 2) {
-                        for (int a = 0; a < N; a++) {
-                            for (int b = a; b < N; b++) {
-                                part[Packed.hessian(N, a, b)] += w * hessian[4 * a + b];
-                            }
-                        }
-                    }
-                }
+                addRow(N, part, w, logQ, gradient, hessian, order);
             }
         });
         for (int k = 0; k < sum.length; k++) {

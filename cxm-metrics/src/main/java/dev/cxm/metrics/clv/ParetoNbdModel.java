@@ -35,7 +35,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
         Arguments.positive("alpha", alpha);
         Arguments.positive("s", s);
         Arguments.positive("beta", beta);
-        Checks.present("unit", unit);
+        TimeUnits.requireModelUnit("unit", unit);
     }
 
     /** Returns the model with the given parameters. */

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Places instants on a line of {@code long} keys: nanoseconds since the epoch in continuous time, or the
- * index of the calendar period (day, week, ...) in a zone when purchases are merged per period.
+ * index of the calendar period (day, week, ...) in a zone when purchases are merged per period. Days and
+ * longer follow the zone's calendar; seconds, minutes and hours follow elapsed time on the zone's standard
+ * offset, so that a daylight-saving change neither merges nor drops an hour.
  */
 final class PeriodClock {
 
@@ -56,7 +58,11 @@ final class PeriodClock {
             case YEARS:
                 return LocalDate.ofEpochDay(epochDay).getYear();
             default:
-                return Math.floorDiv(localSeconds, unit.getDuration().getSeconds());
+                // Sub-day periods follow elapsed time: keyed on the zone's standard offset, so the hour repeated
+                // when clocks fall back is two hours, and local midnight is still a period boundary.
+                long standardSeconds = instant.getEpochSecond()
+                        + (fixedOffset ? offsetSeconds : rules.getStandardOffset(instant).getTotalSeconds());
+                return Math.floorDiv(standardSeconds, unit.getDuration().getSeconds());
         }
     }
 

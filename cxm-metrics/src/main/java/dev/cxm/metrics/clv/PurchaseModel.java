@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * <p>Frequency, recency and T (the customer's age) are in the model's {@link #unit()}, as in the
  * {@link RfmSummary} it was fitted on; horizons are {@link Duration}s, or plain numbers of {@link #unit()}s
- * where the method says so.
+ * where the method says so. A model in {@code MONTHS} or {@code YEARS} converts a {@link Duration} at the
+ * unit's average length (a month 30.436875 days, a year 365.2425 days).
  */
-public sealed interface PurchaseModel permits BgNbdModel, MbgNbdModel, ParetoNbdModel {
+public sealed interface PurchaseModel permits BetaGeometricModel, ParetoNbdModel {
 
     /** Returns the model's short name: {@code bg-nbd}, {@code mbg-nbd} or {@code pareto-nbd}. */
     String name();

@@ -82,7 +82,12 @@ public final class RfmCells {
         }
     }
 
-    /** Starts an empty set of rows whose times are in {@code unit}. */
+    /**
+     * Starts an empty set of rows whose times are in {@code unit}: {@code SECONDS} to {@code WEEKS}, or
+     * {@code MONTHS} or {@code YEARS} for counts of whole calendar periods.
+     *
+     * @throws IllegalArgumentException for a unit below a second or beyond a year
+     */
     public static Builder builder(ChronoUnit unit) {
         return new Builder(unit);
     }
@@ -130,6 +135,27 @@ public final class RfmCells {
     /** Returns the weight of row {@code row}. */
     public double weight(int row) {
         return weight[row];
+    }
+
+    /** Returns whether some row has a repeat purchase: what every purchase model needs to be identified. */
+    public boolean hasRepeatPurchases() {
+        for (int x : frequency) {
+            if (x > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the rows with at least one repeat purchase, in order: the customers a spend model is fitted to. */
+    public RfmCells repeatBuyers() {
+        Builder buyers = builder(unit);
+        for (int i = 0; i < size(); i++) {
+            if (frequency[i] > 0) {
+                buyers.append(frequency[i], recency[i], age[i], monetary[i], weight[i]);
+            }
+        }
+        return buyers.build();
     }
 
     /**
@@ -225,7 +251,7 @@ public final class RfmCells {
         private double[] weight = new double[16];
 
         private Builder(ChronoUnit unit) {
-            this.unit = Checks.present("unit", unit);
+            this.unit = TimeUnits.requireModelUnit("unit", Checks.present("unit", unit));
         }
 
         /** Adds one customer without spend. */

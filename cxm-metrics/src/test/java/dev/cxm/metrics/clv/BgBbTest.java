@@ -162,4 +162,25 @@ class BgBbTest {
         assertThatThrownBy(() -> BgBb.fit(crowded)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("frequency: 4 is above the recency 3");
     }
+
+    @Test
+    void expectedTransactionsOverHundredsOfThousandsOfPeriodsNearGammaOne() {
+        // Oracle: brute force of FHS (2010) eq. 9 from its definition: E[X(m)] = alpha / (alpha + beta) delta
+        // [1 - G(m)] / (gamma - 1) with log G(m) = -sum_{j < m} log1p((gamma - 1) / (1 + delta + j)) summed
+        // term by term here (its limit sum_j 1 / (1 + delta + j) at gamma = 1).
+        int m = 300_000;
+        for (double gamma : new double[] {1, 1 + 1e-9, 1 - 1e-7, 1 + 1e-4, 1.5, 0.6}) {
+            BgBbModel model = BgBbModel.of(1.2, 0.75, gamma, 2.78, ChronoUnit.YEARS);
+            double h = gamma - 1;
+            double logG = 0;
+            double harmonic = 0;
+            for (int j = 0; j < m; j++) {
+                double c = 1 / (1 + 2.78 + j);
+                logG -= Math.log1p(h * c);
+                harmonic += c;
+            }
+            double expected = 1.2 / (1.2 + 0.75) * 2.78 * (h == 0 ? harmonic : -Math.expm1(logG) / h);
+            assertThat(model.expectedPurchases(m)).as("gamma %s", gamma).isCloseTo(expected, within(1e-10 * expected));
+        }
+    }
 }

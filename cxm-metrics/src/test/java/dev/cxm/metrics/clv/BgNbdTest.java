@@ -191,6 +191,13 @@ class BgNbdTest {
         assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("no convergence after 1 iterations"));
         assertThatThrownBy(fit::requireModel).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bg-nbd: the fit did not converge: no convergence after 1 iterations");
+        // CDNOW identifies every parameter (the published fit): stopping early far from the maximum is an
+        // iteration limit, not a failure of identification.
+        for (int limit = 1; limit <= 3; limit++) {
+            ModelFit<BgNbdModel> early = BgNbd.fit(ClvData.cdnowCells(), FitOptions.builder().maxIterations(limit).build());
+            assertThat(early.problem()).as("%d iterations", limit).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("no convergence after").doesNotContain("identify"));
+        }
     }
 
     @Test
@@ -220,5 +227,63 @@ class BgNbdTest {
                 .hasMessageContaining("alpha: -1.0 is not positive");
         assertThatThrownBy(() -> PUBLISHED.probabilityAlive(2, 40, 39)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recency: 40.0 is greater than T 39.0");
+    }
+
+    @Test
+    void expectationsWithAnIntegerShapeDifferenceMatchMpmath() {
+        // Oracle: mpmath quadrature of E[(1 - (A / (A + p t))^(r + x)) / p] over Beta(a, b + x), checked
+        // against mpmath's hyp2f1 closed form (clv-oracles.py, first section): r - a is an integer and
+        // t > 3 (alpha + T), where 2F1 is in its logarithmic case.
+        assertThat(BgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
+                .isCloseTo(1.226636251086972, within(1e-12));
+        assertThat(BgNbdModel.of(1, 2, 1, 2.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(100, 2, 5, 8))
+                .isCloseTo(4.896387462708869, within(1e-10));
+        assertThat(BgNbdModel.of(3, 0.5, 1, 0.7, ChronoUnit.WEEKS).conditionalExpectedPurchases(60, 4, 6, 9))
+                .isCloseTo(2.2986583696862558, within(1e-10));
+        assertThat(BgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, 1, 2, 10))
+                .isCloseTo(2.159969637219368, within(1e-10));
+        assertThat(BgNbdModel.of(2.5, 4, 1.5, 3, ChronoUnit.WEEKS).conditionalExpectedPurchases(500, 0, 0, 20))
+                .isCloseTo(5.1640721252518907, within(1e-10));
+    }
+
+    @Test
+    void staysFiniteAndExactWhereTheDropOutShapesAddUpToOne() {
+        // Oracle: mpmath quadrature over the Beta(a, b) drop-out probability (clv-oracles.py, section a + b = 1):
+        // a + b = 1 makes c = a + b - 1 = 0 for a customer without repeat purchases; also 1e-9 beside it and
+        // away from it.
+        double[][] cases = {
+                {0.5, 0.5, 0.051127297634013256, 0.90968982857177791, 0.26614277279434235},
+                {0.3, 0.7, 0.05246298899958124, 1.2665885574428703, 0.300710913266902},
+                {0.3, 0.7 + 1e-9, 0.052462989001561308, 1.266588557898334, 0.30071091331584821},
+                {0.3, 0.6, 0.052243545874725595, 1.2171368355312999, 0.29533081603105362}};
+        for (double[] c : cases) {
+            BgNbdModel model = BgNbdModel.of(0.24, 4.4, c[0], c[1], ChronoUnit.WEEKS);
+            assertThat(model.expectedPurchases(1)).as("%s E[X(1)]", model).isCloseTo(c[2], within(1e-12));
+            assertThat(model.expectedPurchases(39)).as("%s E[X(39)]", model).isCloseTo(c[3], within(1e-11));
+            assertThat(model.conditionalExpectedPurchases(52, 0, 0, 30)).as("%s conditional", model)
+                    .isCloseTo(c[4], within(1e-11));
+            assertThat(model.conditionalExpectedPurchases(new double[] {52}, 0, 0, 30)[0]).as("%s tracking", model)
+                    .isCloseTo(c[4], within(1e-11));
+        }
+    }
+
+    @Test
+    void refusesUnitsThatAreNotCustomerTime() {
+        // Oracle: the rule itself (SECONDS to WEEKS, or MONTHS and YEARS as whole periods); FOREVER once gave
+        // E[X(7 days)] = 3.8e-15 instead of an error.
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MILLIS, ChronoUnit.DECADES, ChronoUnit.ERAS,
+                ChronoUnit.FOREVER}) {
+            assertThatThrownBy(() -> BgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: " + unit + " is not a unit");
+            assertThatThrownBy(() -> ParetoNbdModel.of(0.55, 10, 0.6, 11, unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
+            assertThatThrownBy(() -> RfmCells.builder(unit)).as("%s", unit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
+        }
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.SECONDS, ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS,
+                ChronoUnit.YEARS}) {
+            assertThat(MbgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit).unit()).isEqualTo(unit);
+            assertThat(RfmCells.builder(unit).build().unit()).isEqualTo(unit);
+        }
     }
 }

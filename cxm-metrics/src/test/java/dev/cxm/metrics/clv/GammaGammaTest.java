@@ -183,4 +183,32 @@ class GammaGammaTest {
         }
         return sxy / Math.sqrt(sxx * syy);
     }
+
+    @Test
+    void aSpendScaleShapeOfAtMostOneWarnsAndHasNoLifetimeValue() {
+        // Oracle: the model's algebra: the population mean spend p v / (q - 1) is infinite for q <= 1, while a
+        // repeat buyer's posterior mean p (v + x m) / (p x + q - 1) stays finite once p x + q > 1. Data simulated
+        // from q = 0.7 (seeded) fit to a q below 1.
+        GammaGammaModel heavy = GammaGammaModel.of(6, 0.7, 15);
+        assertThat(heavy.hasFiniteSpend(0)).isFalse();
+        assertThat(heavy.hasFiniteSpend(1)).isTrue();
+        assertThat(GammaGammaModel.of(0.1, 0.7, 15).hasFiniteSpend(2)).isFalse();
+        assertThatThrownBy(() -> CustomerLifetimeValue.of(BgNbdModel.of(0.24, 4.4, 0.79, 2.4, ChronoUnit.WEEKS), heavy,
+                ClvSettings.of(java.time.Duration.ofDays(364), java.time.Duration.ofDays(7), 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spend: q = 0.7 is at most 1");
+        int[] frequencies = new int[4000];
+        for (int i = 0; i < frequencies.length; i++) {
+            frequencies[i] = 1 + i % 6;
+        }
+        double[] means = heavy.simulateMeanSpend(frequencies, 17);
+        RfmCells.Builder cells = RfmCells.builder(ChronoUnit.WEEKS);
+        for (int i = 0; i < frequencies.length; i++) {
+            cells.add(frequencies[i], 1, 2, java.util.OptionalDouble.of(means[i]), 1);
+        }
+        ModelFit<GammaGammaModel> fit = GammaGamma.fit(cells.build());
+        assertThat(fit.converged()).as(fit.problem().orElse("")).isTrue();
+        assertThat(fit.parameters().get("q")).isLessThan(1);
+        assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).contains("is at most 1"));
+        assertThat(fit.diagnostics()).containsKey("q");
+    }
 }

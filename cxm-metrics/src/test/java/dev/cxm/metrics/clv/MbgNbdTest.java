@@ -71,4 +71,14 @@ class MbgNbdTest {
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
     }
+
+    @Test
+    void expectationsWithAnIntegerShapeDifferenceMatchMpmath() {
+        // Oracle: mpmath quadrature over the Beta(a, b + x + 1) drop-out probability, checked against mpmath's
+        // hyp2f1 closed form (clv-oracles.py, first section): r - a an integer, t > 3 (alpha + T).
+        assertThat(MbgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
+                .isCloseTo(0.23970938821430435, within(1e-12));
+        assertThat(MbgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, 1, 2, 10))
+                .isCloseTo(3.5690142609608398, within(1e-10));
+    }
 }

@@ -152,4 +152,27 @@ class ParetoNbdTest {
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
     }
+
+    @Test
+    void integerShapesWithDistantRatesMatchNumericalIntegration() {
+        // Oracle: mpmath quadrature of the drop-out integral G at 40 digits (clv-oracles.py, Pareto section):
+        // r an integer with beta > 4 alpha, and s = 1 with alpha > 4 beta, where the hypergeometric form of G
+        // has an integer c - a - b. The model's log-likelihood of cells equals the fit's own evaluation.
+        double[][] cases = {
+                {1, 1, 0.5, 10, 0, 0, 38, 0.10640578230982667, -2.207374246552507},
+                {1, 1, 0.5, 10, 3, 20, 38, 0.4579416662861543, -12.865781605080304},
+                {2, 1, 0.7, 20, 1, 5, 30, 0.063799022267829298, -7.4982005315029271},
+                {0.55, 10, 1, 2, 0, 0, 38, 0.025066668643297563, -0.17225477056710619},
+                {0.55, 10, 1, 2, 4, 30, 39, 0.67906438628623533, -17.031287217812554}};
+        for (double[] c : cases) {
+            ParetoNbdModel model = ParetoNbdModel.of(c[0], c[1], c[2], c[3], ChronoUnit.WEEKS);
+            int x = (int) c[4];
+            assertThat(model.probabilityAlive(x, c[5], c[6])).as("%s P(alive)", model).isCloseTo(c[7], within(1e-11));
+            assertThat(model.logLikelihood(x, c[5], c[6])).as("%s LL", model).isCloseTo(c[8], within(1e-10));
+            RfmCells cells = RfmCells.builder(ChronoUnit.WEEKS).add(x, c[5], c[6]).build();
+            double[] p = {c[0], c[1], c[2], c[3]};
+            assertThat(new ParetoNbdLikelihood(cells).evaluate(p, 2)[0]).as("%s fit's LL", model)
+                    .isCloseTo(model.logLikelihood(cells), within(1e-12));
+        }
+    }
 }

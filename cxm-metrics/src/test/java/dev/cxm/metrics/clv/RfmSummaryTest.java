@@ -191,7 +191,8 @@ class RfmSummaryTest {
     @Test
     void monthlyPeriodsCountWholeCalendarMonths() {
         // Oracle: hand computation. Purchases in January, twice in March and in June; calibration through
-        // June: 3 repeat months, recency 5 months, T 5 months.
+        // June: purchases in 3 months after the first (March counts once), so 2 repeat months (March, June),
+        // recency 5 months, T 5 months.
         Instant end = Instant.parse("2026-07-01T00:00:00Z");
         RfmSummaryOptions options = RfmSummaryOptions.builder(end, ChronoUnit.MONTHS)
                 .purchasePeriod(ChronoUnit.MONTHS).build();
@@ -334,5 +335,26 @@ class RfmSummaryTest {
 
     private static Purchase purchase(String customer, Instant at, String amount) {
         return Purchase.builder(CustomerId.of(customer), at, Money.of(amount, "EUR")).build();
+    }
+
+    @Test
+    void subDayPeriodsFollowElapsedTimeThroughADaylightSavingChange() {
+        // Oracle: hand computation on the clock: on 2026-11-01 New York falls back from EDT to EST, so 01:30
+        // happens twice (05:30Z and 06:30Z); hourly periods keyed on the zone's standard offset keep them apart.
+        // Purchases at 05:30Z, 06:30Z and 09:30Z, calibration ending 12:00Z: 2 repeat hours, recency 4 hours
+        // (05:00Z to 09:00Z), T 6 hours (05:00Z to the last hour before the end, 11:00Z).
+        ZoneId newYork = ZoneId.of("America/New_York");
+        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("2026-11-01T12:00:00Z"), ChronoUnit.HOURS)
+                .purchasePeriod(ChronoUnit.HOURS).zone(newYork).build();
+        CustomerId id = CustomerId.of("x");
+        CustomerSummary customer = RfmSummary.summarizer(options).add(id, Instant.parse("2026-11-01T05:30:00Z"))
+                .add(id, Instant.parse("2026-11-01T06:30:00Z")).add(id, Instant.parse("2026-11-01T09:30:00Z"))
+                .result().customers().get(0);
+        assertThat(customer.frequency()).isEqualTo(2);
+        assertThat(customer.recency()).isEqualTo(4.0);
+        assertThat(customer.age()).isEqualTo(6.0);
+        // Local midnight in summer (EDT) is still an hour boundary.
+        assertThat(RfmSummaryOptions.builder(LocalDate.of(2026, 7, 2).atStartOfDay(newYork).toInstant(), ChronoUnit.HOURS)
+                .purchasePeriod(ChronoUnit.HOURS).zone(newYork).build().zone()).isEqualTo(newYork);
     }
 }

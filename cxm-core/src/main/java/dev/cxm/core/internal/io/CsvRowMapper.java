@@ -15,6 +15,7 @@ import java.util.Locale;
 import dev.cxm.core.io.CsvColumnMapping;
 import dev.cxm.core.io.CsvField;
 import dev.cxm.core.io.RejectedRow;
+import dev.cxm.core.io.TimestampFormat;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -40,7 +41,7 @@ final class CsvRowMapper {
     private final Map<String, Integer> attributeColumns = new LinkedHashMap<>();
     /** The fixed values, and the fallback values of fields the header has no column for. */
     private final Map<CsvField, String> constants = new EnumMap<>(CsvField.class);
-    private final TimestampParser timestamps;
+    private final TimestampFormat timestamps;
 
     /**
      * Resolves the mapping against the header.
@@ -50,7 +51,7 @@ final class CsvRowMapper {
     CsvRowMapper(CsvColumnMapping mapping, String[] header) {
         this.mapping = mapping;
         this.columnCount = header.length;
-        this.timestamps = new TimestampParser(mapping.timePattern(), mapping.zone());
+        this.timestamps = TimestampFormat.of(mapping.timePattern(), mapping.zone());
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             if (positions.putIfAbsent(header[i], i) != null) {

@@ -20,6 +20,15 @@ public interface LogLikelihood {
     double totalWeight();
 
     /**
+     * Returns the shape and rate (or the two shapes) of each mixing distribution with what it means when both
+     * run to infinity with a fixed ratio, such as {@code {"r", "alpha", "no heterogeneity in purchase rates"}}:
+     * the names a fit that runs off that way reports. None unless the model says.
+     */
+    default String[][] mixingPairs() {
+        return new String[0][];
+    }
+
+    /**
      * Evaluates the log-likelihood at {@code parameters}, with derivatives with respect to the parameters
      * up to {@code order} (at most {@link #analyticOrder()}); entries beyond the order are zero.
      */

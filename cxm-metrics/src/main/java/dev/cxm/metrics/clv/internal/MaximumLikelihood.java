@@ -18,16 +18,32 @@ import org.hipparchus.linear.RealVector;
  * step at a factor {@code e^3} per parameter, and backtracks until the objective decreases enough (Armijo).
  * Missing analytic derivatives are taken by central differences in log space.
  *
- * <p>It converges when the gradient is below the tolerance and the Hessian is positive definite; the
- * standard errors come from the inverse of the observed information (the Hessian of the negative
- * log-likelihood, plus penalty, in the natural parameters). Every other ending is reported with its reason:
- * a start where the likelihood is not finite, a parameter running off to zero or infinity, a line search that
- * cannot improve, too many iterations, or an information matrix that is not positive definite.
+ * <p>It converges when the gradient is below the tolerance, the Hessian is positive definite and the data
+ * identify every parameter: the standard error of each log parameter is at most {@value #MAX_LOG_STANDARD_ERROR}
+ * (an estimate known to within a factor e^3). The standard errors come from the inverse of the observed
+ * information (the Hessian of the negative log-likelihood, plus penalty, in the natural parameters). Every
+ * other ending is reported with its reason: a start where the likelihood is not finite, a parameter running
+ * off to zero or infinity (beyond e^{@value #FLAT_LOG_PARAMETER} along a direction the likelihood is flat in, or
+ * beyond e^{@value #MAX_LOG_PARAMETER} at all), with the model's reading of such a boundary (see
+ * {@link LogLikelihood#mixingPairs()}), a line search that cannot improve, too many iterations, an information
+ * matrix that is not positive definite, or estimates the data do not pin down.
  */
 public final class MaximumLikelihood {
 
-    /** A parameter beyond e^30 or below e^-30 is taken to run off to infinity or zero. */
-    private static final double MAX_LOG_PARAMETER = 30;
+    /** A parameter beyond e^25 or below e^-25 is taken to run off to infinity or zero, flat or not. */
+    private static final double MAX_LOG_PARAMETER = 25;
+    /** A parameter beyond e^15 or below e^-15 whose log is this uncertain is taken to run off. */
+    private static final double FLAT_LOG_PARAMETER = 15;
+    /** The largest standard error of a log parameter at a converged maximum (a factor e^3 of uncertainty). */
+    private static final double MAX_LOG_STANDARD_ERROR = 3;
+    /**
+     * A parameter that has moved by more than a factor e^7 from its start along a direction the likelihood is
+     * flat in is taken to run off: stopping there costs a few iterations, where following it to e^15 cost
+     * dozens of slow evaluations (the Pareto/NBD integral is slowest near the boundary).
+     */
+    private static final double DRIFT = 7;
+    /** The largest gradient at which flat curvature is blamed on identification rather than on the start. */
+    private static final double NEAR_STATIONARY = 1e-4;
     private static final double MAX_STEP = 3;
     private static final int MAX_HALVINGS = 40;
     private static final double ARMIJO = 1e-4;
@@ -93,9 +109,18 @@ public final class MaximumLikelihood {
             if (positiveDefinite && maxAbs(point.gradient) <= tolerance) {
                 return finish(point, iteration, true, "");
             }
+            double[] logErrors = logStandardErrors(eigen);
+            for (int i = 0; i < n; i++) {
+                boolean far = Math.abs(point.theta[i]) > FLAT_LOG_PARAMETER
+                        || Math.abs(point.theta[i] - Math.log(start[i])) > DRIFT;
+                if (far && logErrors[i] > MAX_LOG_STANDARD_ERROR) {
+                    return finish(point, iteration, false, runaway(point.theta, eigen));
+                }
+            }
             if (iteration >= maxIterations) {
                 return finish(point, iteration, false, "no convergence after " + maxIterations
-                        + " iterations (largest gradient " + maxAbs(point.gradient) + ")" + identification(eigen));
+                        + " iterations (largest gradient " + maxAbs(point.gradient) + ")"
+                        + unfinished(eigen, point.gradient));
             }
             double[] step = newtonStep(eigen, point.gradient);
             Point next = lineSearch(point, step);
@@ -106,14 +131,16 @@ public final class MaximumLikelihood {
                 }
                 return finish(point, iteration, false, "the line search could not improve the log-likelihood at "
                         + describe(point.theta) + " (largest gradient " + maxAbs(point.gradient) + ")"
-                        + identification(eigen));
+                        + unfinished(eigen, point.gradient));
             }
             point = next;
             for (int i = 0; i < n; i++) {
                 if (Math.abs(point.theta[i]) > MAX_LOG_PARAMETER) {
-                    return finish(point, iteration + 1, false, "parameter " + likelihood.parameterNames()[i]
-                            + " runs off to " + (point.theta[i] > 0 ? "infinity" : "zero")
-                            + ": the data do not identify it");
+                    EigenDecompositionSymmetric at = isFinite(point.hessian)
+                            ? new EigenDecompositionSymmetric(new Array2DRowRealMatrix(point.hessian)) : null;
+                    return finish(point, iteration + 1, false, at == null ? "parameter "
+                            + likelihood.parameterNames()[i] + " runs off to " + (point.theta[i] > 0 ? "infinity" : "zero")
+                            + ": the data do not identify it" : runaway(point.theta, at));
                 }
             }
         }
@@ -195,6 +222,25 @@ public final class MaximumLikelihood {
                     }
                     errors[i] = Math.sqrt(variance);
                 }
+                if (ok) {
+                    List<String> loose = new ArrayList<>();
+                    boolean off = false;
+                    for (int i = 0; i < n; i++) {
+                        if (errors[i] / parameters[i] > MAX_LOG_STANDARD_ERROR) {
+                            loose.add(likelihood.parameterNames()[i] + " (standard error of its log "
+                                    + (float) (errors[i] / parameters[i]) + ")");
+                            off |= Math.abs(point.theta[i]) > FLAT_LOG_PARAMETER;
+                        }
+                    }
+                    if (off) {
+                        ok = false;
+                        why = runaway(point.theta, eigen(point.hessian));
+                    } else if (!loose.isEmpty()) {
+                        ok = false;
+                        why = "the data do not identify " + String.join(", ", loose)
+                                + ": the log-likelihood is nearly flat there, so the estimate is not reported as a fit";
+                    }
+                }
             } else if (ok) {
                 ok = false;
                 why = "the observed information matrix is singular or not positive definite: the data do not identify "
@@ -206,22 +252,88 @@ public final class MaximumLikelihood {
     }
 
     /**
-     * Returns a note naming the parameters the data hardly identify when the curvature is nearly flat (or
-     * negative) in some direction, else nothing.
+     * Returns a note on why the iterations ended where they did: near a stationary point with almost no
+     * curvature in some direction, the data do not identify the parameters along it; elsewhere the iterate
+     * simply had not reached the region around a maximum where the log-likelihood is concave.
      */
-    private String identification(EigenDecompositionSymmetric eigen) {
+    private String unfinished(EigenDecompositionSymmetric eigen, double[] gradient) {
         double[] values = eigen.getEigenvalues();
         double largest = Arrays.stream(values).map(Math::abs).max().orElse(0);
         double smallest = Arrays.stream(values).min().orElse(0);
         if (smallest > 1e-7 * largest) {
             return "";
         }
-        return "; the log-likelihood is flat along a direction of " + weakest(eigen)
-                + ", which the data do not identify";
+        if (maxAbs(gradient) <= NEAR_STATIONARY) {
+            return "; the log-likelihood is flat along a direction of " + weakest(eigen)
+                    + ", which the data do not identify";
+        }
+        return "; the iterations ended before reaching a region where the log-likelihood is concave (try more"
+                + " iterations or other starting values)";
+    }
+
+    /** Returns the standard error of each log parameter from the Hessian in log parameters, flat as infinite. */
+    private double[] logStandardErrors(EigenDecompositionSymmetric eigen) {
+        double[] values = eigen.getEigenvalues();
+        double largest = Arrays.stream(values).map(Math::abs).max().orElse(0);
+        double[] errors = new double[n];
+        for (int i = 0; i < n; i++) {
+            double variance = 0;
+            for (int k = 0; k < n; k++) {
+                double component = eigen.getEigenvector(k).getEntry(i);
+                variance += values[k] > 1e-12 * largest ? component * component / values[k]
+                        : component * component > 1e-6 ? Double.POSITIVE_INFINITY : 0;
+            }
+            errors[i] = Math.sqrt(variance / weight);
+        }
+        return errors;
+    }
+
+    /**
+     * Describes parameters running off to a boundary along the flattest direction: named with their values,
+     * and in the model's terms when two of them are a mixing distribution's shape and rate running to infinity
+     * together (the distribution collapsing to a point: no heterogeneity).
+     */
+    private String runaway(double[] theta, EigenDecompositionSymmetric eigen) {
+        RealVector direction = flattest(eigen);
+        String[] names = likelihood.parameterNames();
+        List<String> moving = new ArrayList<>();
+        List<String> meanings = new ArrayList<>();
+        List<String> along = along(direction);
+        for (int i = 0; i < n; i++) {
+            if (along.contains(names[i]) || Math.abs(theta[i]) > FLAT_LOG_PARAMETER) {
+                moving.add(names[i]);
+            }
+        }
+        for (String[] pair : likelihood.mixingPairs()) {
+            int shape = List.of(names).indexOf(pair[0]);
+            int rate = List.of(names).indexOf(pair[1]);
+            if (moving.contains(pair[0]) && moving.contains(pair[1])
+                    && direction.getEntry(shape) * direction.getEntry(rate) > 0 && theta[shape] > 2 && theta[rate] > 2) {
+                meanings.add(pair[0] + " and " + pair[1] + " run to infinity with a fixed ratio: " + pair[2]);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String name : moving) {
+            int i = List.of(names).indexOf(name);
+            text.append(text.length() == 0 ? "" : ", ").append(name).append(" = ").append((float) Math.exp(theta[i]))
+                    .append(Math.abs(theta[i]) > FLAT_LOG_PARAMETER ? theta[i] > 0 ? " (to infinity)" : " (to zero)" : "");
+        }
+        String meaning = meanings.isEmpty() ? "" : String.join("; ", meanings) + "; ";
+        return meaning + "the log-likelihood is flat along a direction of " + String.join(", ", moving) + " ("
+                + text + "): the data do not identify them";
+    }
+
+    private static EigenDecompositionSymmetric eigen(double[][] matrix) {
+        return new EigenDecompositionSymmetric(new Array2DRowRealMatrix(matrix));
     }
 
     /** Names the parameters that move along the direction of least information. */
     private String weakest(EigenDecompositionSymmetric eigen) {
+        return String.join(", ", along(flattest(eigen)));
+    }
+
+    /** Returns the eigenvector of the smallest eigenvalue: the direction of least information. */
+    private static RealVector flattest(EigenDecompositionSymmetric eigen) {
         double[] values = eigen.getEigenvalues();
         int k = 0;
         for (int i = 1; i < values.length; i++) {
@@ -229,7 +341,11 @@ public final class MaximumLikelihood {
                 k = i;
             }
         }
-        RealVector direction = eigen.getEigenvector(k);
+        return eigen.getEigenvector(k);
+    }
+
+    /** Returns the names of the parameters with a large part (30% of the largest) in {@code direction}. */
+    private List<String> along(RealVector direction) {
         double largest = direction.getLInfNorm();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -237,7 +353,7 @@ public final class MaximumLikelihood {
                 names.add(likelihood.parameterNames()[i]);
             }
         }
-        return String.join(", ", names);
+        return names;
     }
 
     /** The objective and its derivatives in log parameters at {@code theta}. */

@@ -12,8 +12,13 @@ public final class SpecialFunctions {
     /** Relative size of the last series term kept. */
     private static final double EPSILON = 1e-17;
     /** Arguments above this use the connection formula around {@code z = 1} unless the series is fast. */
-    private static final double SERIES_LIMIT = 0.75;
+    private static final double SERIES_LIMIT = 0.9;
     private static final int MAX_TERMS = 2_000_000;
+    /** Within this of an integer, c - a - b is treated by interpolation around the logarithmic case. */
+    private static final double NEAR_INTEGER = 1e-3;
+    /** The spacing in c of the interpolation nodes around an integer c - a - b. */
+    private static final double NODE_SPACING = 4e-3;
+    private static final double EULER_GAMMA = 0.57721566490153286061;
 
     private SpecialFunctions() {}
 
@@ -32,46 +37,76 @@ public final class SpecialFunctions {
      * Returns the Gauss hypergeometric function {@code 2F1(a, b; c; z)} for {@code 0 <= z < 1} and
      * {@code c} not a non-positive integer: by its power series where that converges fast, otherwise by the
      * connection formula in {@code 1 - z} (DLMF 15.8.4), with coefficients in log space so that no gamma
-     * function overflows.
+     * function overflows. Where {@code c - a - b} is an integer the connection formula is 0/0 and the
+     * logarithmic case (DLMF 15.8.10) is used; within {@value #NEAR_INTEGER} of an integer, a polynomial in
+     * {@code c} through the logarithmic value and the connection formula at
+     * {@code c - a - b = m ± h, m ± 2h} ({@code h =} {@value #NODE_SPACING}).
      */
     public static double hypergeometric2F1(double a, double b, double c, double z) {
         if (z < 0 || z >= 1) {
             throw new IllegalArgumentException("z: " + z + " is outside [0, 1)");
         }
-        if (z <= SERIES_LIMIT || seriesIsFast(a, b, c, z)) {
+        if (z <= SERIES_LIMIT || seriesIsFast(a, b, c, z) || isGammaPole(a) || isGammaPole(b)) {
             return 1 + tail(a * b / c * z, a, b, c, z);
         }
         double m = c - a - b;
         double nearest = Math.rint(m);
-        double gap = 1e-6 * Math.max(1, Math.abs(m));
-        if (Math.abs(m - nearest) < gap) {
-            // The formula is 0/0 at integer c - a - b; the function is analytic in c, so the mean of two
-            // points beside it is the value at it up to O(gap^2).
-            double shift = nearest + gap - m;
-            return (connection(a, b, c + shift, z) + connection(a, b, c + shift - 2 * gap, z)) / 2;
+        if (nearest < 0) {
+            // Euler's transformation turns the function that diverges at z = 1 into one that is bounded there.
+            return Math.exp(m * Math.log(1 - z)) * hypergeometric2F1(c - a, c - b, c, z);
+        }
+        double offset = m - nearest;
+        if (offset == 0) {
+            return logarithmicCase(a, b, (int) nearest, z);
+        }
+        if (Math.abs(offset) < NEAR_INTEGER) {
+            // F is analytic in c: interpolate at the offset through the nodes 0, +-h, +-2h around the integer.
+            double[] nodes = {-2 * NODE_SPACING, -NODE_SPACING, 0, NODE_SPACING, 2 * NODE_SPACING};
+            double sum = 0;
+            for (int j = 0; j < nodes.length; j++) {
+                double value = nodes[j] == 0 ? logarithmicCase(a, b, (int) nearest, z)
+                        : connection(a, b, c - offset + nodes[j], z);
+                double weight = 1;
+                for (int i = 0; i < nodes.length; i++) {
+                    if (i != j) {
+                        weight *= (offset - nodes[i]) / (nodes[j] - nodes[i]);
+                    }
+                }
+                sum += weight * value;
+            }
+            return sum;
         }
         return connection(a, b, c, z);
     }
 
     /**
-     * Returns {@code (2F1(a, b; c; z) - 1) / b}, continued in {@code b} at {@code b = 0}, for
-     * {@code 0 <= z < 1}: the part of a hypergeometric function that vanishes with {@code b}, without
-     * cancellation.
+     * Returns {@code c (2F1(a, b; c; z) - 1) / b}, continued in {@code b} at {@code b = 0} and in {@code c}
+     * at {@code c = 0} (where {@code 2F1} has a pole that the factor c cancels), for {@code 0 <= z < 1} and
+     * {@code c > -1}: the part of a hypergeometric function that vanishes with {@code b}, without
+     * cancellation. Its series is {@code sum over k >= 1 of (a)_k (b + 1)_(k-1) / ((c + 1)_(k-1) k!) z^k},
+     * as {@code (c)_k = c (c + 1)_(k-1)}.
      */
-    public static double hypergeometric2F1MinusOneOverB(double a, double b, double c, double z) {
-        if (Math.abs(b) > 1e-3 && !(z <= SERIES_LIMIT || seriesIsFast(a, b, c, z))) {
-            return (hypergeometric2F1(a, b, c, z) - 1) / b;
+    public static double hypergeometric2F1Tail(double a, double b, double c, double z) {
+        if (z < 0 || z >= 1) {
+            throw new IllegalArgumentException("z: " + z + " is outside [0, 1)");
         }
-        // sum over k >= 1 of (a)_k (b + 1)_(k-1) / ((c)_k k!) z^k
-        return tail(a / c * z, a, b, c, z);
+        if (Math.abs(b) <= 1e-3 || z <= SERIES_LIMIT || seriesIsFast(a, b, c, z)) {
+            return tail(a * z, a, b, c, z);
+        }
+        if (Math.abs(c) < 0.5) {
+            // Gauss's contiguous relation c [F(a, b; c; z) - F(a, b; c + 1; z)] = z a b / (c + 1) F(a + 1, b + 1; c + 2; z)
+            return c * (hypergeometric2F1(a, b, c + 1, z) - 1) / b
+                    + z * a / (c + 1) * hypergeometric2F1(a + 1, b + 1, c + 2, z);
+        }
+        return c * (hypergeometric2F1(a, b, c, z) - 1) / b;
     }
 
     /**
-     * Returns {@code (2F1(a, b; c; z_i) - 1) / b} for several arguments at once: one pass of the series
-     * whose coefficients are shared, so k terms cost k divisions however many arguments there are.
-     * Arguments where the series would be slow are evaluated one by one.
+     * Returns {@link #hypergeometric2F1Tail} at several arguments at once: one pass of the series whose
+     * coefficients are shared, so k terms cost k divisions however many arguments there are. Arguments where
+     * the series would be slow are evaluated one by one.
      */
-    public static double[] hypergeometric2F1MinusOneOverB(double a, double b, double c, double[] z) {
+    public static double[] hypergeometric2F1Tail(double a, double b, double c, double[] z) {
         double[] sums = new double[z.length];
         double largest = 0;
         boolean joint = true;
@@ -80,16 +115,16 @@ public final class SpecialFunctions {
                 throw new IllegalArgumentException("z: " + value + " is outside [0, 1)");
             }
             largest = Math.max(largest, value);
-            joint &= value <= SERIES_LIMIT || seriesIsFast(a, b, c, value);
+            joint &= Math.abs(b) <= 1e-3 || value <= SERIES_LIMIT || seriesIsFast(a, b, c, value);
         }
-        if (!joint || Math.abs(b) > 1e-3 && largest > SERIES_LIMIT && !seriesIsFast(a, b, c, largest)) {
+        if (!joint) {
             for (int i = 0; i < z.length; i++) {
-                sums[i] = hypergeometric2F1MinusOneOverB(a, b, c, z[i]);
+                sums[i] = hypergeometric2F1Tail(a, b, c, z[i]);
             }
             return sums;
         }
         double[] powers = z.clone();
-        double coefficient = a / c;
+        double coefficient = a;
         for (int i = 0; i < z.length; i++) {
             sums[i] = coefficient * powers[i];
         }
@@ -119,6 +154,25 @@ public final class SpecialFunctions {
             return Gamma.logGamma(x);
         }
         return Math.log(Math.PI) - Math.log(Math.abs(sinPi(x))) - Gamma.logGamma(1 - x);
+    }
+
+    /**
+     * Returns the digamma function {@code psi(x)} to about 1e-15 relative (Hipparchus's is good to about
+     * 1e-9): by the recurrence up to {@code x >= 10}, the asymptotic series there, and reflection below 0.5.
+     */
+    public static double digamma(double x) {
+        if (x < 0.5) {
+            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+        }
+        double shift = 0;
+        while (x < 10) {
+            shift -= 1 / x;
+            x += 1;
+        }
+        double inverse2 = 1 / (x * x);
+        double series = inverse2 * (1.0 / 12 - inverse2 * (1.0 / 120 - inverse2 * (1.0 / 252 - inverse2
+                * (1.0 / 240 - inverse2 * (1.0 / 132 - inverse2 * (691.0 / 32760 - inverse2 / 12))))));
+        return shift + Math.log(x) - 0.5 / x - series;
     }
 
     /** Returns the sign of {@code Gamma(x)}: +1, or -1 where an odd number of poles lies between 0 and x. */
@@ -163,6 +217,62 @@ public final class SpecialFunctions {
             }
         }
         return sum;
+    }
+
+    /**
+     * Returns {@code 2F1(a, b; a + b + m; z)} for integer m, neither a nor b a non-positive integer: DLMF
+     * 15.8.10 (Abramowitz &amp; Stegun 15.3.11) for {@code m >= 0}, after Euler's transformation
+     * {@code 2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)} for {@code m < 0}.
+     */
+    private static double logarithmicCase(double a, double b, int m, double z) {
+        double w = 1 - z;
+        if (m < 0) {
+            double c = a + b + m;
+            return Math.exp(m * Math.log(w)) * logarithmicCase(c - a, c - b, -m, z);
+        }
+        double c = a + b + m;
+        double logW = Math.log(w);
+        double finite = 0;
+        if (m > 0 && !isGammaPole(a + m) && !isGammaPole(b + m)) {
+            // Gamma(m) Gamma(c) / (Gamma(a + m) Gamma(b + m)) sum_{k < m} (a)_k (b)_k / (k! (1 - m)_k) w^k
+            double scale = Math.exp(Gamma.logGamma(m) + logAbsGamma(c) - logAbsGamma(a + m) - logAbsGamma(b + m))
+                    * signGamma(c) * signGamma(a + m) * signGamma(b + m);
+            double term = 1;
+            double sum = 1;
+            for (int k = 0; k < m - 1; k++) {
+                term *= (a + k) * (b + k) / ((k + 1) * (1.0 - m + k)) * w;
+                sum += term;
+            }
+            finite = scale * sum;
+        }
+        // - (-w)^m Gamma(c) / (Gamma(a) Gamma(b)) sum_n (a + m)_n (b + m)_n / (n! (n + m)!) w^n
+        //   * [ln w - psi(n + 1) - psi(n + m + 1) + psi(a + n + m) + psi(b + n + m)]
+        double logScale = logAbsGamma(c) - logAbsGamma(a) - logAbsGamma(b) + m * logW - Gamma.logGamma(m + 1.0);
+        double sign = signGamma(c) * signGamma(a) * signGamma(b) * (m % 2 == 0 ? -1 : 1);
+        double harmonicN = 0;
+        double harmonicNM = 0;
+        for (int j = 1; j <= m; j++) {
+            harmonicNM += 1.0 / j;
+        }
+        double psiA = digamma(a + m);
+        double psiB = digamma(b + m);
+        double coefficient = 1;
+        double sum = 0;
+        for (int n = 0; n < MAX_TERMS; n++) {
+            double bracket = logW + 2 * EULER_GAMMA - harmonicN - harmonicNM + psiA + psiB;
+            double term = coefficient * bracket;
+            sum += term;
+            double ratio = (a + m + n) * (b + m + n) / ((n + 1.0) * (n + m + 1.0)) * w;
+            if (Math.abs(term) <= EPSILON * Math.abs(sum) && Math.abs(ratio) < 1 && n > 0 || coefficient == 0) {
+                break;
+            }
+            coefficient *= ratio;
+            psiA += 1 / (a + m + n);
+            psiB += 1 / (b + m + n);
+            harmonicN += 1.0 / (n + 1);
+            harmonicNM += 1.0 / (n + m + 1);
+        }
+        return finite + sign * Math.exp(logScale) * sum;
     }
 
     private static double connection(double a, double b, double c, double z) {

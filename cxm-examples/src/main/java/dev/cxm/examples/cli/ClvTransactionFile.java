@@ -1,0 +1,95 @@
+package dev.cxm.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.RfmSummarizer;
+import dev.cxm.metrics.clv.RfmSummary;
+import dev.cxm.metrics.clv.RfmSummaryOptions;
+
+/**
+ * Summarises a transaction CSV (one purchase per row: customer, time and, if the file has one, amount) into
+ * the RFM rows {@code cxm clv} fits. The rows are read in two passes without holding them: the first finds
+ * the last purchase (which sets the default calibration end), the second summarises. A file without an
+ * amount column works for the purchase-count models; the spend model and lifetime value need amounts.
+ */
+final class ClvTransactionFile {
+
+    private ClvTransactionFile() {}
+
+    /** Reads and summarises {@code input} as {@code settings} say. */
+    static ClvInput read(Path input, char separator, ClvInputOptions.TransactionSettings settings) throws IOException {
+        ZoneId zone = settings.zone();
+        LocalDate lastDay;
+        if (settings.lastCalibrationDay().isPresent()) {
+            lastDay = settings.lastCalibrationDay().get();
+        } else {
+            Instant[] latest = {Instant.MIN};
+            ClvCsv.rows(input, separator, (row, count) -> {
+                Instant at = time(input + " line " + row.line(), settings, row.get(settings.timeColumn()));
+                if (at.isAfter(latest[0])) {
+                    latest[0] = at;
+                }
+            });
+            if (latest[0].equals(Instant.MIN)) {
+                throw new CommandFailure(input + " has no transactions");
+            }
+            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone), settings.purchasePeriod());
+        }
+        RfmSummaryOptions.Builder builder = RfmSummaryOptions.builder(startOfNextDay(lastDay, zone), settings.unit())
+                .zone(zone);
+        settings.lastHoldoutDay().ifPresent(day -> builder.holdoutEnd(startOfNextDay(day, zone)));
+        settings.purchasePeriod().ifPresentOrElse(builder::purchasePeriod, builder::continuousTime);
+        RfmSummaryOptions options;
+        try {
+            options = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        RfmSummarizer summarizer = RfmSummary.summarizer(options);
+        ClvCsv.rows(input, separator, (row, count) -> {
+            String where = input + " line " + row.line();
+            String customer = row.get(settings.customerColumn());
+            if (customer.isEmpty()) {
+                throw new CommandFailure(where + ", column " + settings.customerColumn() + ": the customer id is empty");
+            }
+            Instant at = time(where, settings, row.get(settings.timeColumn()));
+            if (settings.amountColumn().isEmpty()) {
+                summarizer.add(CustomerId.of(customer), at);
+            } else {
+                String column = settings.amountColumn().get();
+                double amount = ClvCsv.number(where, column, row.get(column));
+                if (amount < 0) {
+                    throw new CommandFailure(where + ", column " + column + ": negative; an amount must be 0 or more");
+                }
+                summarizer.add(CustomerId.of(customer), at, amount);
+            }
+        });
+        RfmSummary summary = summarizer.result();
+        if (summary.customers().isEmpty()) {
+            throw new CommandFailure(input + " has no customer whose first purchase is on or before " + lastDay);
+        }
+        List<String> ids = summary.customers().stream().map(c -> c.customerId().value()).toList();
+        return new ClvInput(input.toString(), ids, summary.cells(), Optional.of(summary));
+    }
+
+    /** Returns the instant a day ends at (exclusive): the start of the next day in the zone. */
+    static Instant startOfNextDay(LocalDate day, ZoneId zone) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static Instant time(String where, ClvInputOptions.TransactionSettings settings, String text) {
+        try {
+            return settings.timestamps().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(where + ", column " + settings.timeColumn() + ": the time " + e.getMessage()
+                    + (settings.timePatternGiven() ? "" : " (set --time-format for another pattern, such as yyyyMMdd)"));
+        }
+    }
+}
