@@ -2,6 +2,7 @@ package dev.cxm.metrics.clv;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
@@ -34,7 +35,7 @@ public record CustomerSummary(
         Checks.present("monetaryValue", monetaryValue);
         Checks.present("totalSpend", totalSpend);
         Checks.present("holdout", holdout);
-        requireHistory(frequency, recency, age, " (customer " + customerId + ")");
+        requireHistory(frequency, recency, age, () -> " (customer " + customerId + ")");
         if (monetaryValue.isPresent()) {
             Arguments.nonNegative("monetaryValue", monetaryValue.getAsDouble());
             if (frequency == 0) {
@@ -54,28 +55,34 @@ public record CustomerSummary(
     /**
      * Checks that frequency, recency and T describe a possible history.
      *
-     * @param where appended to a message to say which customer or row is wrong
+     * @param where appended to a message to say which customer or row is wrong; asked for only when the
+     *     history is impossible, so that checking a million valid histories builds no text
      */
-    static void requireHistory(int frequency, double recency, double age, String where) {
+    static void requireHistory(int frequency, double recency, double age, Supplier<String> where) {
         if (frequency < 0) {
-            throw new IllegalArgumentException("frequency: " + frequency + " is negative" + where
+            throw new IllegalArgumentException("frequency: " + frequency + " is negative" + where.get()
                     + "; it counts repeat purchases");
         }
         if (!Double.isFinite(recency) || recency < 0) {
-            throw new IllegalArgumentException("recency: " + recency + " is negative or not finite" + where
+            throw new IllegalArgumentException("recency: " + recency + " is negative or not finite" + where.get()
                     + "; it is the time from the first to the last purchase");
         }
         if (!Double.isFinite(age) || age < 0) {
-            throw new IllegalArgumentException("T: " + age + " is negative or not finite" + where
+            throw new IllegalArgumentException("T: " + age + " is negative or not finite" + where.get()
                     + "; it is the time from the first purchase to the end of calibration");
         }
         if (recency > age) {
-            throw new IllegalArgumentException("recency: " + recency + " is greater than T " + age + where
+            throw new IllegalArgumentException("recency: " + recency + " is greater than T " + age + where.get()
                     + "; the last purchase cannot come after the end of calibration");
         }
         if (frequency == 0 && recency != 0) {
-            throw new IllegalArgumentException("recency: " + recency + " is not 0 although frequency is 0" + where
+            throw new IllegalArgumentException("recency: " + recency + " is not 0 although frequency is 0" + where.get()
                     + "; without repeat purchases the recency is 0");
         }
+    }
+
+    /** As {@link #requireHistory(int, double, double, Supplier)}, with a fixed {@code where}. */
+    static void requireHistory(int frequency, double recency, double age, String where) {
+        requireHistory(frequency, recency, age, () -> where);
     }
 }

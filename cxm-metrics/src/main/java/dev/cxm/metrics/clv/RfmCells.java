@@ -267,11 +267,11 @@ public final class RfmCells {
          *     say) or the weight is not positive
          */
         public Builder add(int frequency, double recency, double age, OptionalDouble monetaryValue, double weight) {
-            String where = " (row " + (size + 1) + ")";
-            CustomerSummary.requireHistory(frequency, recency, age, where);
+            int row = size + 1;
+            CustomerSummary.requireHistory(frequency, recency, age, () -> " (row " + row + ")");
             Checks.present("monetaryValue", monetaryValue);
             if (!(weight > 0) || !Double.isFinite(weight)) {
-                throw new IllegalArgumentException("weight: " + weight + " is not a positive number" + where
+                throw new IllegalArgumentException("weight: " + weight + " is not a positive number (row " + row + ")"
                         + "; a row stands for a positive number of customers");
             }
             double spend = Double.NaN;
@@ -279,7 +279,7 @@ public final class RfmCells {
                 spend = Arguments.nonNegative("monetaryValue", monetaryValue.getAsDouble());
                 if (frequency == 0) {
                     throw new IllegalArgumentException("monetaryValue: " + spend + " is given without repeat"
-                            + " purchases" + where + "; the mean repeat spend needs one");
+                            + " purchases (row " + row + "); the mean repeat spend needs one");
                 }
             }
             return append(frequency, recency, age, spend, weight);

@@ -28,6 +28,8 @@ public final class RfmSummarizer {
 
     private enum Amounts { UNKNOWN, PRESENT, ABSENT }
 
+    private static final int BATCH = 256;
+
     private final RfmSummaryOptions options;
     private final PeriodClock clock;
     private final long calibrationEndKey;
@@ -36,6 +38,14 @@ public final class RfmSummarizer {
     private final Rows rows;
     private Amounts amounts = Amounts.UNKNOWN;
     private Optional<Currency> currency = Optional.empty();
+
+    /** Purchases accepted but not yet numbered: customers are looked up a batch at a time. */
+    private final CustomerId[] pendingCustomers = new CustomerId[BATCH];
+    private final long[] pendingKeys = new long[BATCH];
+    private final double[] pendingAmounts = new double[BATCH];
+    private final int[] batchHashes = new int[BATCH];
+    private final int[] batchNumbers = new int[BATCH];
+    private int pending;
 
     RfmSummarizer(RfmSummaryOptions options) {
         this.options = Checks.present("options", options);
@@ -98,19 +108,25 @@ public final class RfmSummarizer {
             }
             currency = other.currency;
         }
+        flush();
+        other.flush();
         int[] translation = new int[other.index.size()];
-        for (int number = 0; number < translation.length; number++) {
-            translation[number] = index.numberOf(other.index.customer(number));
+        CustomerId[] customers = new CustomerId[BATCH];
+        for (int from = 0; from < translation.length; from += BATCH) {
+            int count = Math.min(BATCH, translation.length - from);
+            for (int i = 0; i < count; i++) {
+                customers[i] = other.index.customer(from + i);
+            }
+            index.numbersOf(customers, count, batchHashes, batchNumbers);
+            System.arraycopy(batchNumbers, 0, translation, from, count);
         }
-        for (long row = 0; row < other.rows.size(); row++) {
-            rows.add(translation[other.rows.customer(row)], other.rows.key(row), other.rows.amount(row),
-                    amounts == Amounts.PRESENT);
-        }
+        rows.appendTranslated(other.rows, translation, amounts == Amounts.PRESENT);
         return this;
     }
 
     /** Returns the summary of every purchase added so far; the summarizer may go on accumulating. */
     public RfmSummary result() {
+        flush();
         boolean withAmounts = amounts == Amounts.PRESENT;
         int customerCount = index.size();
         long size = rows.size();
@@ -121,9 +137,11 @@ public final class RfmSummarizer {
         // other rows of its customer; each core scatters the customers of its own range, reading the
         // customer column sequentially. Then summarise the customers in parallel chunks.
         int[] start = new int[customerCount + 1];
-        for (long row = 0; row < size; row++) {
-            start[rows.customer(row) + 1]++;
-        }
+        rows.forEachBlock((customers, intKeys, longKeys, amounts, count) -> {
+            for (int i = 0; i < count; i++) {
+                start[customers[i] + 1]++;
+            }
+        });
         for (int c = 0; c < customerCount; c++) {
             start[c + 1] += start[c];
         }
@@ -131,20 +149,23 @@ public final class RfmSummarizer {
         long[] groupedKeys = new long[total];
         double[] groupedValues = new double[withAmounts ? total : 0];
         int[] next = Arrays.copyOf(start, customerCount);
+        boolean compactKeys = clock.compactKeys();
         int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), customerCount / 4096 + 1));
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             int low = (int) ((long) customerCount * part / parts);
             int high = (int) ((long) customerCount * (part + 1) / parts);
-            for (int row = 0; row < total; row++) {
-                int customer = rows.customer(row);
-                if (customer >= low && customer < high) {
-                    int slot = next[customer]++;
-                    groupedKeys[slot] = rows.key(row);
-                    if (withAmounts) {
-                        groupedValues[slot] = rows.amount(row);
+            rows.forEachBlock((customers, intKeys, longKeys, amounts, count) -> {
+                for (int i = 0; i < count; i++) {
+                    int customer = customers[i];
+                    if (customer >= low && customer < high) {
+                        int slot = next[customer]++;
+                        groupedKeys[slot] = compactKeys ? intKeys[i] : longKeys[i];
+                        if (withAmounts) {
+                            groupedValues[slot] = amounts[i];
+                        }
                     }
                 }
-            }
+            });
         });
         int chunk = 1 << 14;
         int chunks = (customerCount + chunk - 1) / chunk;
@@ -215,7 +236,22 @@ public final class RfmSummarizer {
         if (key >= endKey) {
             return;
         }
-        rows.add(index.numberOf(customer), key, amount, amounts == Amounts.PRESENT);
+        pendingCustomers[pending] = customer;
+        pendingKeys[pending] = key;
+        pendingAmounts[pending] = amount;
+        if (++pending == BATCH) {
+            flush();
+        }
+    }
+
+    /** Numbers the pending purchases' customers and stores the purchases as rows. */
+    private void flush() {
+        index.numbersOf(pendingCustomers, pending, batchHashes, batchNumbers);
+        boolean withAmounts = amounts == Amounts.PRESENT;
+        for (int i = 0; i < pending; i++) {
+            rows.add(batchNumbers[i], pendingKeys[i], pendingAmounts[i], withAmounts);
+        }
+        pending = 0;
     }
 
     private void requireAmounts(Amounts wanted) {
@@ -281,45 +317,40 @@ public final class RfmSummarizer {
         return keys[i] < keys[j] || withValues && keys[i] == keys[j] && values[i] < values[j];
     }
 
+    /** Receives a block of rows: see {@link Rows#forEachBlock}. */
+    private interface BlockVisitor {
+        void visit(int[] customers, int[] intKeys, long[] longKeys, double[] amounts, int count);
+    }
+
     /**
      * Growable columns of rows, in blocks so that growing never copies what is stored; calendar-period keys
-     * are stored as {@code int}s.
+     * are stored as {@code int}s. Blocks double from 4,096 rows to a million: a small summary stays small, and
+     * a large one's blocks are big enough for the garbage collector to place them outside the young
+     * generation (G1's humongous objects) rather than copy them from space to space as they age.
      */
     private static final class Rows {
-        private static final int BLOCK_BITS = 16;
-        private static final int BLOCK = 1 << BLOCK_BITS;
+        private static final int FIRST_BLOCK = 1 << 12;
+        private static final int LARGEST_BLOCK = 1 << 20;
         private final boolean compact;
         private final List<int[]> customerBlocks = new ArrayList<>();
         private final List<int[]> intKeyBlocks = new ArrayList<>();
         private final List<long[]> longKeyBlocks = new ArrayList<>();
         private final List<double[]> amountBlocks = new ArrayList<>();
+        private int[] currentCustomers = new int[0];
+        private int[] currentIntKeys = new int[0];
+        private long[] currentLongKeys = new long[0];
+        private double[] currentAmounts = new double[0];
+        /** Rows in the current (last) block. */
+        private int offset;
         private long size;
 
         Rows(boolean compact) {
             this.compact = compact;
         }
 
-        private int[] currentCustomers = new int[0];
-        private int[] currentIntKeys = new int[0];
-        private long[] currentLongKeys = new long[0];
-        private double[] currentAmounts = new double[0];
-
         void add(int customer, long key, double amount, boolean withAmount) {
-            int offset = (int) (size & (BLOCK - 1));
-            if (offset == 0) {
-                currentCustomers = new int[BLOCK];
-                customerBlocks.add(currentCustomers);
-                if (compact) {
-                    currentIntKeys = new int[BLOCK];
-                    intKeyBlocks.add(currentIntKeys);
-                } else {
-                    currentLongKeys = new long[BLOCK];
-                    longKeyBlocks.add(currentLongKeys);
-                }
-                if (withAmount) {
-                    currentAmounts = new double[BLOCK];
-                    amountBlocks.add(currentAmounts);
-                }
+            if (offset == currentCustomers.length) {
+                startBlock(withAmount);
             }
             currentCustomers[offset] = customer;
             if (compact) {
@@ -330,26 +361,55 @@ public final class RfmSummarizer {
             if (withAmount) {
                 currentAmounts[offset] = amount;
             }
+            offset++;
             size++;
+        }
+
+        private void startBlock(boolean withAmount) {
+            int length = customerBlocks.isEmpty() ? FIRST_BLOCK : Math.min(LARGEST_BLOCK, 2 * currentCustomers.length);
+            currentCustomers = new int[length];
+            customerBlocks.add(currentCustomers);
+            if (compact) {
+                currentIntKeys = new int[length];
+                intKeyBlocks.add(currentIntKeys);
+            } else {
+                currentLongKeys = new long[length];
+                longKeyBlocks.add(currentLongKeys);
+            }
+            if (withAmount) {
+                currentAmounts = new double[length];
+                amountBlocks.add(currentAmounts);
+            }
+            offset = 0;
         }
 
         long size() {
             return size;
         }
 
-        int customer(long row) {
-            return customerBlocks.get((int) (row >>> BLOCK_BITS))[(int) (row & (BLOCK - 1))];
+        /**
+         * Hands each block of rows to {@code visitor}: the columns, of which only the used key column
+         * (ints when compact) and, with amounts, the amount column hold data, and the count of rows in it.
+         */
+        void forEachBlock(BlockVisitor visitor) {
+            int last = customerBlocks.size() - 1;
+            for (int block = 0; block <= last; block++) {
+                int[] customers = customerBlocks.get(block);
+                visitor.visit(customers, compact ? intKeyBlocks.get(block) : currentIntKeys,
+                        compact ? currentLongKeys : longKeyBlocks.get(block),
+                        amountBlocks.isEmpty() ? currentAmounts : amountBlocks.get(block),
+                        block == last ? offset : customers.length);
+            }
         }
 
-        long key(long row) {
-            int block = (int) (row >>> BLOCK_BITS);
-            int offset = (int) (row & (BLOCK - 1));
-            return compact ? intKeyBlocks.get(block)[offset] : longKeyBlocks.get(block)[offset];
-        }
-
-        double amount(long row) {
-            return amountBlocks.isEmpty() ? Double.NaN
-                    : amountBlocks.get((int) (row >>> BLOCK_BITS))[(int) (row & (BLOCK - 1))];
+        /** Appends every row of {@code other}, its customer numbers mapped through {@code translation}. */
+        void appendTranslated(Rows other, int[] translation, boolean withAmount) {
+            other.forEachBlock((customers, intKeys, longKeys, amounts, count) -> {
+                for (int i = 0; i < count; i++) {
+                    add(translation[customers[i]], compact ? intKeys[i] : longKeys[i],
+                            withAmount ? amounts[i] : Double.NaN, withAmount);
+                }
+            });
         }
     }
 }

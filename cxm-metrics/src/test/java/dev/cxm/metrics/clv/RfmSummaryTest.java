@@ -242,6 +242,71 @@ class RfmSummaryTest {
     }
 
     @Test
+    void largeSplitSummariesMatchABruteForceCount() {
+        // Oracle: a brute-force summary in this test with java.time (weeks from Monday, UTC): frequency =
+        // distinct calibration weeks - 1, recency and T in weeks, holdout weeks and spend. 30,000 purchases of
+        // 2,000 customers in three uneven parts, so that the summarizers' batches and row blocks fill up
+        // several times and the merges cross their boundaries.
+        Instant calibrationEnd = Instant.parse("2026-03-02T00:00:00Z");
+        Instant holdoutEnd = Instant.parse("2026-04-06T00:00:00Z");
+        RfmSummaryOptions options = RfmSummaryOptions.builder(calibrationEnd, ChronoUnit.WEEKS)
+                .purchasePeriod(ChronoUnit.WEEKS).holdoutEnd(holdoutEnd).build();
+        Instant start = Instant.parse("2025-06-02T00:00:00Z");
+        Random random = new Random(11);
+        RfmSummarizer[] parts = {RfmSummary.summarizer(options), RfmSummary.summarizer(options),
+                RfmSummary.summarizer(options)};
+        Map<String, TreeSet<Long>> calibrationWeeks = new HashMap<>();
+        Map<String, Long> firstWeek = new HashMap<>();
+        Map<String, Map<Long, Double>> spendByWeek = new HashMap<>();
+        Map<String, Set<Long>> holdoutWeeks = new HashMap<>();
+        Map<String, Double> holdoutSpend = new HashMap<>();
+        LocalDate monday = LocalDate.parse("2025-06-02");
+        for (int i = 0; i < 30_000; i++) {
+            String id = "c" + random.nextInt(2_000);
+            Instant at = start.plusSeconds((long) random.nextInt(320 * 86_400));
+            double amount = 1 + random.nextInt(5_000) / 100.0;
+            int part = i < 1_000 ? 0 : i < 25_000 ? 1 : 2;
+            parts[part].add(CustomerId.of(id), at, amount);
+            if (!at.isBefore(holdoutEnd)) {
+                continue;
+            }
+            long week = ChronoUnit.WEEKS.between(monday, at.atZone(ZoneOffset.UTC).toLocalDate());
+            if (at.isBefore(calibrationEnd)) {
+                calibrationWeeks.computeIfAbsent(id, key -> new TreeSet<>()).add(week);
+                spendByWeek.computeIfAbsent(id, key -> new HashMap<>()).merge(week, amount, Double::sum);
+            } else {
+                holdoutWeeks.computeIfAbsent(id, key -> new TreeSet<>()).add(week);
+                holdoutSpend.merge(id, amount, Double::sum);
+            }
+        }
+        calibrationWeeks.forEach((id, weeks) -> firstWeek.put(id, weeks.first()));
+        long lastCalibrationWeek = ChronoUnit.WEEKS.between(monday, LocalDate.parse("2026-03-01"));
+
+        RfmSummary summary = parts[0].merge(parts[1]).merge(parts[2]).result();
+
+        assertThat(summary.customers()).hasSize(calibrationWeeks.size());
+        for (CustomerSummary customer : summary.customers()) {
+            String id = customer.customerId().value();
+            TreeSet<Long> weeks = calibrationWeeks.get(id);
+            assertThat(weeks).as("customer %s", id).isNotNull();
+            Map<Long, Double> spend = spendByWeek.get(id);
+            double total = spend.values().stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(customer.frequency()).as("frequency of %s", id).isEqualTo(weeks.size() - 1);
+            assertThat(customer.recency()).as("recency of %s", id).isEqualTo((double) (weeks.last() - weeks.first()));
+            assertThat(customer.age()).as("T of %s", id).isEqualTo((double) (lastCalibrationWeek - firstWeek.get(id)));
+            assertThat(customer.totalSpend().getAsDouble()).as("spend of %s", id).isCloseTo(total, within(1e-6));
+            if (weeks.size() > 1) {
+                assertThat(customer.monetaryValue().getAsDouble()).as("mean repeat spend of %s", id)
+                        .isCloseTo((total - spend.get(weeks.first())) / (weeks.size() - 1), within(1e-6));
+            }
+            HoldoutSummary holdout = customer.holdout().orElseThrow();
+            assertThat(holdout.frequency()).as("holdout weeks of %s", id)
+                    .isEqualTo(holdoutWeeks.getOrDefault(id, Set.of()).size());
+            assertThat(holdout.totalSpend().getAsDouble()).isCloseTo(holdoutSpend.getOrDefault(id, 0.0), within(1e-6));
+        }
+    }
+
+    @Test
     void summarisesThePurchasesOfAStoreUpToTheHoldoutEnd() {
         // Oracle: the summary of the same purchases as a stream; a purchase after the holdout end and a
         // customer who first buys in the holdout are left out.
