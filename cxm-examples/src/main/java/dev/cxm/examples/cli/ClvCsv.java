@@ -77,6 +77,9 @@ final class ClvCsv {
      * which may be personal data.
      */
     static double number(String where, String column, String text) {
+        if (text.isEmpty()) {
+            throw new CommandFailure(where + ", column " + column + ": empty; a number is needed");
+        }
         try {
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {

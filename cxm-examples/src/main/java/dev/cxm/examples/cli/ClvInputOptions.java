@@ -72,7 +72,8 @@ final class ClvInputOptions {
     /** What the options say about a transaction file, checked. */
     record TransactionSettings(ChronoUnit unit, Optional<ChronoUnit> purchasePeriod, ZoneId zone,
             TimestampFormat timestamps, Optional<LocalDate> lastCalibrationDay, Optional<LocalDate> lastHoldoutDay,
-            String customerColumn, String timeColumn, Optional<String> amountColumn, boolean timePatternGiven) {}
+            String customerColumn, String timeColumn, Optional<String> amountColumn, Optional<String> typeColumn,
+            boolean timePatternGiven) {}
 
     /**
      * Returns the unit of the input's times as the options give it: {@code --unit}, or days for a transaction
@@ -138,6 +139,7 @@ final class ClvInputOptions {
                 Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id", "--customer-column", true),
                 column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
                 Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
+                Optional.ofNullable(column(header, mapping.typeColumn, "type", "--type-column", false)),
                 mapping.timeFormat != null);
     }
 
@@ -175,13 +177,14 @@ final class ClvInputOptions {
     }
 
     private void requireOnlyReadMappingOptions(CommandSpec spec) {
-        for (String option : List.of("--type", "--type-column", "--id-column", "--touchpoint-column",
+        for (String option : List.of("--type", "--id-column", "--touchpoint-column",
                 "--touchpoint-name-column", "--channel-column", "--channel", "--stage-column", "--outcome-column",
                 "--duration-column", "--duration-unit", "--order-column", "--currency-column", "--currency",
                 "--items-column", "--survey-column", "--survey-id", "--scale-column", "--scale", "--score-column",
                 "--comment-column", "--attribute-columns")) {
             Usage.require(spec, !given(spec, option), option + ": cxm clv reads only the customer, time and amount of"
-                    + " each purchase; " + option + " does not apply");
+                    + " each purchase (and, where a file has a type column, only its purchase rows); " + option
+                    + " does not apply");
         }
     }
 

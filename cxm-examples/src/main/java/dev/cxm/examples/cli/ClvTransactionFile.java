@@ -15,7 +15,8 @@ import dev.cxm.metrics.clv.RfmSummaryOptions;
 
 /**
  * Summarises a transaction CSV (one purchase per row: customer, time and, if the file has one, amount) into
- * the RFM rows {@code cxm clv} fits. The rows are read in two passes without holding them: the first finds
+ * the RFM rows {@code cxm clv} fits. A file of events of every kind (with a type column, {@code type} unless
+ * {@code --type-column} names another) gives its {@code purchase} rows; the others are passed over. The rows are read in two passes without holding them: the first finds
  * the last purchase (which sets the default calibration end), the second summarises. A file without an
  * amount column works for the purchase-count models; the spend model and lifetime value need amounts.
  */
@@ -32,6 +33,9 @@ final class ClvTransactionFile {
         } else {
             Instant[] latest = {Instant.MIN};
             ClvCsv.rows(input, separator, (row, count) -> {
+                if (!isPurchase(row, settings)) {
+                    return;
+                }
                 Instant at = time(input + " line " + row.line(), settings, row.get(settings.timeColumn()));
                 if (at.isAfter(latest[0])) {
                     latest[0] = at;
@@ -54,6 +58,9 @@ final class ClvTransactionFile {
         }
         RfmSummarizer summarizer = RfmSummary.summarizer(options);
         ClvCsv.rows(input, separator, (row, count) -> {
+            if (!isPurchase(row, settings)) {
+                return;
+            }
             String where = input + " line " + row.line();
             String customer = row.get(settings.customerColumn());
             if (customer.isEmpty()) {
@@ -77,6 +84,11 @@ final class ClvTransactionFile {
         }
         List<String> ids = summary.customers().stream().map(c -> c.customerId().value()).toList();
         return new ClvInput(input.toString(), ids, summary.cells(), Optional.of(summary));
+    }
+
+    /** Returns whether a row is a purchase: every row is, unless the file has a type column. */
+    private static boolean isPurchase(ClvCsv.Row row, ClvInputOptions.TransactionSettings settings) {
+        return settings.typeColumn().map(column -> row.get(column).equalsIgnoreCase("purchase")).orElse(true);
     }
 
     /** Returns the instant a day ends at (exclusive): the start of the next day in the zone. */

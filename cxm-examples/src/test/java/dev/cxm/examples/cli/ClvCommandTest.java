@@ -140,6 +140,31 @@ class ClvCommandTest {
     }
 
     @Test
+    void readsOnlyThePurchaseRowsOfAnEventFile() throws IOException {
+        // Oracle: hand computation over the purchase rows alone. Customer a buys on Jan 1 (10) and Jan 8 (20);
+        // its interaction and feedback rows (without amounts) and customer b, who only gave feedback, are
+        // passed over: one customer, frequency 1, recency 1 week, mean repeat spend 20.
+        Path file = write("events.csv", "type,customer_id,occurred_at,amount,score", "interaction,a,2025-12-30,,",
+                "purchase,a,2026-01-01,10,", "feedback,a,2026-01-02,,9", "Purchase,a,2026-01-08,20,",
+                "feedback,b,2026-01-09,,3");
+        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--calibration-end",
+                "2026-01-31", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("customers").asInt()).isEqualTo(1);
+        assertThat(json.get("repeatPurchases").asInt()).isEqualTo(1);
+        assertThat(json.get("meanMonetaryValue").asDouble()).isEqualTo(20.0);
+
+        Path renamed = write("kinds.csv", "kind,customer_id,occurred_at,amount", "visit,a,2026-01-01,",
+                "purchase,a,2026-01-01,4", "purchase,a,2026-01-15,6");
+        Run named = run("clv", "summary", "--input", renamed.toString(), "--type-column", "kind", "--unit", "weeks",
+                "--calibration-end", "2026-01-31", "--json");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.json().get("meanMonetaryValue").asDouble()).isEqualTo(6.0);
+        assertThat(named.json().get("repeatPurchases").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void summarisesTransactionsWithoutAmountsInTheirOwnColumns() throws IOException {
         // Oracle: hand computation; dates as yyyyMMdd in a customer column named "id"; the calibration end
         // defaults to the day of the last purchase (Mar 10): customer 1 repeats on Mar 3 and Mar 10 (recency
@@ -317,6 +342,9 @@ class ClvCommandTest {
         Run badAmount = run("clv", "summary", "--input", amount.toString());
         assertThat(badAmount.exitCode()).isEqualTo(1);
         assertThat(badAmount.err()).contains("line 3, column amount: not a finite number").doesNotContain("bob");
+        Path empty = write("empty.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10", "c1,2026-01-02,");
+        assertThat(run("clv", "summary", "--input", empty.toString()).err())
+                .contains("line 3, column amount: empty; a number is needed");
         Path time = write("time.csv", "customer_id,occurred_at", "c1,2026-01-01", "c1,Alice Smith 1970-01-01");
         Run badTime = run("clv", "summary", "--input", time.toString());
         assertThat(badTime.exitCode()).isEqualTo(1);
