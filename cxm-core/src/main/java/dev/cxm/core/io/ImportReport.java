@@ -18,10 +18,13 @@ import dev.cxm.core.internal.Checks;
  * @param rejected rows not accepted, in input order, with line and reason
  * @param applied whether the accepted rows were stored: false only when a fail-on-first-error import
  *     stopped at a bad row
+ * @param readToEnd whether the whole input was read: false when a fail-on-first-error import stopped at a
+ *     bad row, or when a stretch of malformed CSV (an unclosed quote, say) stopped a skip-and-report import,
+ *     whose last rejected row then says where; the rows after it were neither read nor counted
  */
 public record ImportReport(
         ImportPolicy policy, long rowsRead, long appended, long duplicates, List<RejectedRow> rejected,
-        boolean applied) {
+        boolean applied, boolean readToEnd) {
 
     /** Validates the counts. */
     public ImportReport {
@@ -38,8 +41,8 @@ public record ImportReport(
         return appended + duplicates;
     }
 
-    /** Returns whether every row read was accepted and stored. */
+    /** Returns whether the whole input was read and every row was accepted and stored. */
     public boolean clean() {
-        return applied && rejected.isEmpty();
+        return applied && readToEnd && rejected.isEmpty();
     }
 }

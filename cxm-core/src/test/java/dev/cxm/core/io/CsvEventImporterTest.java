@@ -222,9 +222,12 @@ class CsvEventImporterTest {
         ImportReport report = importer.importInto(store, text(csv));
 
         assertThat(report.appended()).isEqualTo(1);
+        assertThat(report.readToEnd()).isFalse();
+        assertThat(report.clean()).isFalse();
         assertThat(report.rejected()).singleElement().satisfies(row -> {
             assertThat(row.line()).isEqualTo(3);
-            assertThat(row.reason()).contains("no later row was read");
+            assertThat(row.reason()).isEqualTo("the CSV cannot be read from here on (a quoted value is not closed,"
+                    + " or a quote stands inside an unquoted value); no later row was read");
         });
     }
 
@@ -335,6 +338,30 @@ class CsvEventImporterTest {
         assertThatThrownBy(() -> importCsv("a,b,a\n1,2,3\n", ImportPolicy.SKIP_AND_REPORT))
                 .hasMessageContaining("\"a\" appears twice");
         assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void aHeaderWithoutAFieldEveryRowNeedsFailsBeforeAnyRowIsRead() {
+        // Every row would be rejected for the same reason, so the import fails once, naming the column.
+        assertThatThrownBy(() -> importCsv("type,occurred_at,score\nfeedback,2026-02-01,9\n", ImportPolicy.SKIP_AND_REPORT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column: \"customer_id\" is not in the header and no fixed value is set, but every event"
+                        + " needs a customer; the header has type, occurred_at, score");
+        CsvEventImporter feedback = CsvEventImporter.of(CsvColumnMapping.builder().type(EventType.FEEDBACK)
+                .scale(FeedbackScale.NPS).build(), ImportPolicy.SKIP_AND_REPORT);
+        assertThatThrownBy(() -> feedback.importInto(store, text("customer_id,occurred_at,rating\nc1,2026-02-01,9\n")))
+                .hasMessageStartingWith("column: \"score\" is not in the header and no fixed value is set, but every"
+                        + " feedback response needs a score");
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void aCleanImportIsReadToTheEnd() throws IOException {
+        ImportReport report = importCsv(GOOD, ImportPolicy.SKIP_AND_REPORT);
+        assertThat(report.readToEnd()).isTrue();
+        assertThat(report.clean()).isTrue();
+        ImportReport stopped = importCsv(WITH_ERRORS, ImportPolicy.FAIL_ON_FIRST_ERROR);
+        assertThat(stopped.readToEnd()).isFalse();
     }
 
     @Test

@@ -71,6 +71,7 @@ class NdjsonEventImporterTest {
                 new RejectedRow(5, Optional.empty(), "score: 12 is outside the NPS scale 0..10"),
                 new RejectedRow(6, Optional.of("score"), "the value is missing or is not a valid int"),
                 new RejectedRow(7, Optional.empty(), "customerId must not be null"),
-                new RejectedRow(8, Optional.of("bogus"), "unknown property \"bogus\""));
+                new RejectedRow(8, Optional.empty(),
+                        "a property cxm's event JSON does not have (its name is not repeated here: it is input text)"));
     }
 }

@@ -85,9 +85,7 @@ final class ClvInputOptions {
 
     /** Checks the options against the file and reads it. */
     ClvInput load(CommandSpec spec) throws IOException {
-        if (!Files.isRegularFile(input)) {
-            throw new CommandFailure("file not found: " + input);
-        }
+        CommandFailure.requireReadableFile(input);
         requireOnlyReadMappingOptions(spec);
         char separator = mapping.separator == null ? ',' : mapping.separator;
         List<String> header = ClvCsv.header(input, separator);

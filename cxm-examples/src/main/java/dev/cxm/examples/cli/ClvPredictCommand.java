@@ -101,6 +101,9 @@ final class ClvPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (output != null) {
+            CommandFailure.requireWritableFile(output);
+        }
         FitOptions fitOptions = ClvFitCommand.options(spec, penalty, 200);
         Usage.require(spec, discountRate >= 0 && Double.isFinite(discountRate), "--discount-rate: " + discountRate
                 + " is not a discount rate; use a finite number, 0 or more");

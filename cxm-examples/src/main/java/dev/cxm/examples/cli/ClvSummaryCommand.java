@@ -62,6 +62,9 @@ final class ClvSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (output != null) {
+            CommandFailure.requireWritableFile(output);
+        }
         ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         double customers = cells.totalWeight();

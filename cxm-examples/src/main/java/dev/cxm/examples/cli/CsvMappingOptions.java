@@ -11,7 +11,9 @@ import dev.cxm.core.io.CsvColumnMapping;
 import dev.cxm.core.io.CsvField;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackScale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options that map CSV columns to event fields, shared by every subcommand that reads a CSV of events.
@@ -85,19 +87,30 @@ final class CsvMappingOptions {
     @Option(names = "--separator", paramLabel = "CHAR", description = "Column separator (default: ,).")
     Character separator;
 
-    /** Returns the mapping these options describe. */
-    CsvColumnMapping toMapping() {
-        return toMapping(Optional.empty(), Optional.empty());
-    }
-
     /**
      * Returns the mapping these options describe, with a type and a scale that rows take when the file has no
      * column for them (the {@code nps} command assumes NPS feedback, say). A command that passes a scale has
      * folded {@code --scale} into it: then {@code --scale} too applies only to files without a scale column,
      * and rows of a scale column keep their own scale.
+     *
+     * @throws ParameterException naming the option when a value is not valid (an unknown currency, say)
      */
-    CsvColumnMapping toMapping(Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale) {
+    CsvColumnMapping toMapping(CommandLine commandLine, Optional<EventType> defaultType,
+            Optional<FeedbackScale> defaultScale) {
         CsvColumnMapping.Builder mapping = CsvColumnMapping.builder();
+        option(commandLine, "--type", () -> fixed(mapping, CsvField.TYPE, Optional.ofNullable(type)));
+        option(commandLine, "--channel", () -> fixed(mapping, CsvField.CHANNEL, Optional.ofNullable(channel)));
+        option(commandLine, "--currency", () -> fixed(mapping, CsvField.CURRENCY, Optional.ofNullable(currency)));
+        option(commandLine, "--survey-id", () -> fixed(mapping, CsvField.SURVEY, Optional.ofNullable(surveyId)));
+        if (defaultScale.isEmpty()) {
+            option(commandLine, "--scale", () -> fixed(mapping, CsvField.SCALE, Optional.ofNullable(scale)));
+        }
+        if (timeFormat != null) {
+            option(commandLine, "--time-format", () -> mapping.timePattern(timeFormat));
+        }
+        if (durationUnit != null) {
+            option(commandLine, "--duration-unit", () -> mapping.durationUnit(durationUnit(durationUnit)));
+        }
         column(mapping, CsvField.TYPE, typeColumn);
         column(mapping, CsvField.EVENT_ID, idColumn);
         column(mapping, CsvField.CUSTOMER, customerColumn);
@@ -116,32 +129,42 @@ final class CsvMappingOptions {
         column(mapping, CsvField.SCALE, scaleColumn);
         column(mapping, CsvField.SCORE, scoreColumn);
         column(mapping, CsvField.COMMENT, commentColumn);
-        fixed(mapping, CsvField.TYPE, Optional.ofNullable(type));
         if (type == null) {
             defaultType.ifPresent(value -> mapping.fallback(CsvField.TYPE, value.wireName()));
         }
-        if (defaultScale.isPresent()) {
-            mapping.fallback(CsvField.SCALE, defaultScale.get().toString());
-        } else {
-            fixed(mapping, CsvField.SCALE, Optional.ofNullable(scale));
-        }
-        fixed(mapping, CsvField.CHANNEL, Optional.ofNullable(channel));
-        fixed(mapping, CsvField.CURRENCY, Optional.ofNullable(currency));
-        fixed(mapping, CsvField.SURVEY, Optional.ofNullable(surveyId));
-        if (timeFormat != null) {
-            mapping.timePattern(timeFormat);
-        }
+        defaultScale.ifPresent(value -> mapping.fallback(CsvField.SCALE, value.toString()));
         if (zone != null) {
             mapping.zone(zone);
-        }
-        if (durationUnit != null) {
-            mapping.durationUnit(ChronoUnit.valueOf(durationUnit.strip().toUpperCase(Locale.ROOT)));
         }
         if (separator != null) {
             mapping.separator(separator);
         }
         mapping.attributeColumns(attributeColumns);
         return mapping.build();
+    }
+
+    /** Reads a unit of plain-number durations: one of fixed length, from nanos to days. */
+    private static ChronoUnit durationUnit(String text) {
+        for (ChronoUnit unit : ChronoUnit.values()) {
+            if (unit.compareTo(ChronoUnit.DAYS) <= 0 && unit.name().equalsIgnoreCase(text.strip())) {
+                return unit;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a unit of fixed length; use nanos, micros,"
+                + " millis, seconds, minutes, hours or days");
+    }
+
+    /** Applies one option's value, turning the mapping's refusal into a usage error that names the option. */
+    private static void option(CommandLine commandLine, String option, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException refused) {
+            String reason = String.valueOf(refused.getMessage());
+            int colon = reason.indexOf(": ");
+            String rule = refused.getMessage() == null ? "not a valid value"
+                    : colon >= 0 && colon < 40 ? reason.substring(colon + 2) : reason;
+            throw new ParameterException(commandLine, option + ": " + rule);
+        }
     }
 
     private static void column(CsvColumnMapping.Builder mapping, CsvField field, String column) {

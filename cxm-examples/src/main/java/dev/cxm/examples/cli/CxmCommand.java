@@ -1,6 +1,8 @@
 package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,12 +50,23 @@ public final class CxmCommand implements Runnable {
         System.exit(exitCode);
     }
 
+    /** Reads a time zone option: a region id such as Europe/Berlin, or an offset such as +02:00 or UTC. */
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a time zone; use a region such as"
+                    + " Europe/Berlin, or an offset such as +02:00 or UTC");
+        }
+    }
+
     /** Runs the tool with the given output streams and returns its exit code, for tests and embedding. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CxmCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(ZoneId.class, CxmCommand::zone);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::handleUsageError);
         return commandLine.execute(args);

@@ -1,9 +1,13 @@
 package dev.cxm.examples.cli;
 
 import java.io.FileNotFoundException;
+import java.nio.charset.CharacterCodingException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import picocli.CommandLine;
 
@@ -48,6 +52,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (cause instanceof CommandFailure) {
             return cause.getMessage();
+        }
+        if (cause instanceof JsonProcessingException malformed) {
+            // Jackson's own message quotes the offending text and spans lines; say where, not what.
+            JsonLocation where = malformed.getLocation();
+            return "malformed input" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
+                    + where.getColumnNr()) + "; is the file in the format --format says (csv or ndjson)?";
+        }
+        if (cause instanceof CharacterCodingException) {
+            return "the input is not UTF-8 text; save it as UTF-8 and try again";
         }
         String text = cause.getMessage();
         return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;

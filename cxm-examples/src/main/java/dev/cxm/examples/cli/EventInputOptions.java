@@ -16,8 +16,12 @@ import dev.cxm.core.io.ReaderSource;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.store.EventStore;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * An input file of events, its format, what to do with bad rows, and (for CSV) the column mapping: what
@@ -56,6 +60,10 @@ final class EventInputOptions {
     @ArgGroup(exclusive = false, heading = "CSV column mapping:%n")
     CsvMappingOptions mapping = new CsvMappingOptions();
 
+    /** The command these options are mixed into, for usage errors. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Returns the format given, or the one the file's extension names. */
     Format format() {
         if (format != null) {
@@ -80,14 +88,13 @@ final class EventInputOptions {
     /** Imports the file into {@code store}, with the CSV defaults of a subcommand that expects one kind of event. */
     ImportReport importInto(EventStore store, Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale)
             throws IOException {
-        if (!Files.isRegularFile(input)) {
-            throw new CommandFailure("file not found: " + input);
-        }
+        CommandFailure.requireReadableFile(input);
         CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
         EventImporter importer;
         if (format() == Format.CSV) {
             importer = csvImporter(options, defaultType, defaultScale);
         } else {
+            refuseCsvOnlyOptions();
             importer = NdjsonEventImporter.of(policy());
         }
         ImportReport report = importer.importInto(store, input);
@@ -95,13 +102,35 @@ final class EventInputOptions {
             throw new CommandFailure("import of " + input + " stopped at " + report.rejected().get(0)
                     + "; nothing was kept (use --on-error skip to keep the good rows)");
         }
+        if (!report.readToEnd()) {
+            throw new CommandFailure("import of " + input + " stopped at "
+                    + report.rejected().get(report.rejected().size() - 1) + "; the rest of the file was not read,"
+                    + " so no result is given (mend the file there)");
+        }
         return report;
+    }
+
+    /**
+     * Refuses, as a usage error, CSV mapping options given for an NDJSON file, which names its fields itself;
+     * {@code --zone} (the default zone of periods) and {@code --scale} (the scale counted) apply to both.
+     */
+    private void refuseCsvOnlyOptions() {
+        CommandLine commandLine = command.commandLine();
+        for (CommandLine.Model.OptionSpec option : commandLine.getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            boolean csvMapping = option.group() != null && option.group().typeInfo() != null
+                    && option.group().typeInfo().getType() == CsvMappingOptions.class;
+            if (csvMapping && !name.equals("--zone") && !name.equals("--scale")) {
+                throw new ParameterException(commandLine, name + ": " + input.getFileName() + " is NDJSON, whose"
+                        + " events name their fields; " + name + " applies to CSV files only");
+            }
+        }
     }
 
     /** Returns the CSV importer of these options, with a type and scale for files that have no column for them. */
     CsvEventImporter csvImporter(CsvMappingOptions options, Optional<EventType> defaultType,
             Optional<FeedbackScale> defaultScale) {
-        return CsvEventImporter.of(options.toMapping(defaultType, defaultScale), policy());
+        return CsvEventImporter.of(options.toMapping(command.commandLine(), defaultType, defaultScale), policy());
     }
 
     /**
@@ -110,9 +139,7 @@ final class EventInputOptions {
      * @throws IllegalArgumentException when the file has no header row
      */
     List<String> csvColumns() throws IOException {
-        if (!Files.isRegularFile(input)) {
-            throw new CommandFailure("file not found: " + input);
-        }
+        CommandFailure.requireReadableFile(input);
         CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
         return csvImporter(options, Optional.empty(), Optional.empty()).columns(ReaderSource.of(input));
     }

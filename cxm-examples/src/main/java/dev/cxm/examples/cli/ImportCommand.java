@@ -45,6 +45,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (output != null) {
+            CommandFailure.requireWritableFile(output);
+        }
         EventStore store = InMemoryEventStore.create();
         ImportReport report = input.importInto(store, Optional.empty(), Optional.empty());
         Map<String, Long> byType = countByType(store);

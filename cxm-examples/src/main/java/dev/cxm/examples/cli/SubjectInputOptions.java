@@ -68,9 +68,7 @@ final class SubjectInputOptions {
     /** Reads the subjects with the named covariates. */
     SurvivalData read(List<String> names) throws IOException {
         Usage.require(mixee, unit != ChronoUnit.FOREVER, "--unit: forever is not a unit of duration");
-        if (!Files.isRegularFile(input)) {
-            throw new CommandFailure("file not found: " + input);
-        }
+        CommandFailure.requireReadableFile(input);
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 CsvParser parser = CSV.createParser(reader)) {
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));

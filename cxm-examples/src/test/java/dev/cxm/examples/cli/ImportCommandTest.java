@@ -108,6 +108,70 @@ class ImportCommandTest {
     }
 
     @Test
+    void mistakesInMappingOptionsAreUsageErrorsNamingTheOption(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "customer_id,occurred_at,score\nc1,2026-01-01,9\n");
+        Path ndjson = dir.resolve("events.ndjson");
+        Files.writeString(ndjson, "");
+        String[][] mistakes = {
+                {"--currency", "XYZ"}, {"--channel", "tv"}, {"--type", "refund"}, {"--scale", "likert"},
+                {"--time-format", "yyyy-MM-dd{"}, {"--duration-unit", "months"}, {"--duration-unit", "fortnights"},
+                {"--zone", "Mars/Olympus"}};
+        for (String[] mistake : mistakes) {
+            CliRun run = CliRun.of("import", "--input", csv.toString(), mistake[0], mistake[1]);
+            assertThat(run.exitCode()).as(String.join(" ", mistake) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", mistake)).startsWith("cxm: ").contains(mistake[0])
+                    .contains("Try 'cxm import --help'").doesNotContain("Exception");
+        }
+        CliRun csvOnly = CliRun.of("import", "--input", ndjson.toString(), "--score-column", "rating");
+        assertThat(csvOnly.exitCode()).isEqualTo(2);
+        assertThat(csvOnly.err()).startsWith("cxm: --score-column: events.ndjson is NDJSON, whose events name their"
+                + " fields; --score-column applies to CSV files only");
+        assertThat(CliRun.of("import", "--input", ndjson.toString(), "--zone", "Europe/Berlin").exitCode()).isZero();
+    }
+
+    @Test
+    void unreadableInputIsOneLineThatQuotesNothingOfTheFile(@TempDir Path dir) throws IOException {
+        Path ndjson = dir.resolve("events.ndjson");
+        Files.writeString(ndjson, "{\"type\":\"feedback\",\"customerId\":\"jane@example.com\"}\n");
+        CliRun wrongFormat = CliRun.of("import", "--input", ndjson.toString(), "--format", "csv");
+        assertThat(wrongFormat.exitCode()).isEqualTo(1);
+        assertThat(wrongFormat.err().strip()).hasLineCount(1).startsWith("cxm: malformed input at line 1, column ")
+                .doesNotContain("jane");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "customer_id,occurred_at,score\nJos\u00e9,2026-01-01,9\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun notUtf8 = CliRun.of("nps", "--input", latin1.toString());
+        assertThat(notUtf8.exitCode()).isEqualTo(1);
+        assertThat(notUtf8.err().strip()).isEqualTo("cxm: the input is not UTF-8 text; save it as UTF-8 and try again");
+        Path cutShort = dir.resolve("cut.csv");
+        Files.writeString(cutShort, "customer_id,occurred_at,score\nc1,2026-01-01,9\nc2,\"2026-01-01,9\nc3,2026-01-02,10\n");
+        CliRun skipped = CliRun.of("nps", "--input", cutShort.toString(), "--on-error", "skip");
+        assertThat(skipped.exitCode()).isEqualTo(1);
+        assertThat(skipped.err().strip()).hasLineCount(1).startsWith("cxm: import of ").contains("line 3")
+                .contains("the rest of the file was not read");
+        CliRun noCustomer = CliRun.of("nps", "--input", dir.resolve("events.ndjson").toString().replace(".ndjson",
+                ".csv"));
+        assertThat(noCustomer.err()).contains("file not found");
+        CliRun folder = CliRun.of("import", "--input", dir.toString(), "--format", "csv");
+        assertThat(folder.err().strip()).isEqualTo("cxm: not a file: " + dir + " is a folder");
+        CliRun output = CliRun.of("import", "--input", ndjson.toString(), "--output",
+                dir.resolve("absent").resolve("x.ndjson").toString());
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains("cannot write").contains("does not exist");
+    }
+
+    @Test
+    void aHeaderWithoutTheCustomerColumnFailsOnceNotForEveryRow(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("scores.csv");
+        Files.writeString(csv, "occurred_at,score\n2026-01-01,9\n2026-01-02,7\n");
+        CliRun run = CliRun.of("nps", "--input", csv.toString(), "--on-error", "skip");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).hasLineCount(1).isEqualTo("cxm: column: \"customer_id\" is not in the header and"
+                + " no fixed value is set, but every event needs a customer; the header has occurred_at, score");
+    }
+
+    @Test
     void versionAndHelpWork() {
         CliRun version = CliRun.of("--version");
         CliRun help = CliRun.of("--help");

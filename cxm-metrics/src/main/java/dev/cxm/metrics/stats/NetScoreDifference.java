@@ -12,7 +12,7 @@ import dev.cxm.metrics.stats.internal.TrinomialSampler;
  * "How to Statistically Compare Two Net Promoter Scores", MeasuringU): the difference of the adjusted net
  * scores over {@code sqrt(v1/n1 + v2/n2)} is the z statistic, and the interval is that difference ± z
  * standard errors, clipped to [-2, 2] and, as in {@link NetScoreInterval}, widened where needed to contain
- * the observed difference. {@link NetScoreMethod#WALD} does the same without the adjustment.
+ * the observed difference (its method then {@value NetScoreInterval#WIDENED}). {@link NetScoreMethod#WALD} does the same without the adjustment.
  * The reported difference is always that of the observed net scores.
  *
  * <p>{@link #bootstrapInterval} gives a percentile bootstrap interval of the same difference instead.
@@ -44,8 +44,11 @@ public final class NetScoreDifference {
             // Both samples unanimous (possible only without adjustment): any difference is certain.
             statistic = centre == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, centre);
         }
-        ConfidenceInterval interval = new ConfidenceInterval(Math.min(observed, Math.max(-2, centre - z * standardError)),
-                Math.max(observed, Math.min(2, centre + z * standardError)), level, method.methodName());
+        double lower = Math.max(-2, centre - z * standardError);
+        double upper = Math.min(2, centre + z * standardError);
+        boolean widened = observed < lower || observed > upper;
+        ConfidenceInterval interval = new ConfidenceInterval(Math.min(observed, lower), Math.max(observed, upper),
+                level, widened ? NetScoreInterval.WIDENED : method.methodName());
         return new TwoSampleComparison(observed, interval, statistic, CriticalValues.twoSidedPValue(statistic));
     }
 

@@ -42,6 +42,23 @@ class NetScoreDifferenceTest {
     }
 
     @Test
+    void anIntervalWidenedToContainTheObservedDifferenceSaysSo() {
+        // All 10 first responses detractors, all 10 second ones promoters: observed difference 2. Adjusted:
+        // first net (0.75 - 10.75)/13 = -0.769231, variance 11.5/13 - 0.591716 = 0.292899; second net
+        // +0.769231, same variance; centre 1.538462, SE sqrt(2 * 0.292899/13) = 0.212275, upper bound
+        // 1.538462 + 1.959964 * 0.212275 = 1.954515 < 2, so the interval is widened to 2.
+        TwoSampleComparison extreme = NetScoreDifference.compare(NetScoreMethod.ADJUSTED_WALD, 0, 10, 10, 10, 0, 10,
+                0.95);
+
+        assertThat(extreme.difference()).isEqualTo(2.0);
+        assertThat(extreme.interval().upper()).isEqualTo(2.0);
+        assertThat(extreme.interval().lower()).isCloseTo(1.538462 - 1.959964 * 0.212275, within(1e-5));
+        assertThat(extreme.interval().method()).isEqualTo(NetScoreInterval.WIDENED);
+        assertThat(NetScoreDifference.compare(NetScoreMethod.ADJUSTED_WALD, 40, 20, 100, 60, 15, 120, 0.95)
+                .interval().method()).isEqualTo("adjusted-wald");
+    }
+
+    @Test
     void rejectsAboutFivePercentWhenThereIsNoDifference() {
         // Simulation oracle: 10,000 seeded pairs of samples (n = 80 and 120) from the same mix 0.45/0.35/0.2;
         // a test of size 0.05 should reject about 5% of them (Monte Carlo SE 0.0022).

@@ -73,6 +73,22 @@ final class CsvRowMapper {
                 mapping.fallbackValue(field).ifPresent(value -> constants.put(field, value));
             }
         }
+        requireSource(CsvField.TYPE, "every event", header);
+        requireSource(CsvField.CUSTOMER, "every event", header);
+        requireSource(CsvField.TIME, "every event", header);
+        Optional.ofNullable(constants.get(CsvField.TYPE)).flatMap(CsvRowMapper::knownType).ifPresent(type -> {
+            switch (type) {
+                case INTERACTION -> requireSource(CsvField.TOUCHPOINT, "every interaction", header);
+                case PURCHASE -> {
+                    requireSource(CsvField.AMOUNT, "every purchase", header);
+                    requireSource(CsvField.CURRENCY, "every purchase", header);
+                }
+                case FEEDBACK -> {
+                    requireSource(CsvField.SCALE, "every feedback response", header);
+                    requireSource(CsvField.SCORE, "every feedback response", header);
+                }
+            }
+        });
         for (String name : mapping.attributeColumns()) {
             Integer position = positions.get(name);
             if (position == null) {
@@ -86,6 +102,26 @@ final class CsvRowMapper {
                     attributeColumns.putIfAbsent(header[i], i);
                 }
             }
+        }
+    }
+
+    /**
+     * Fails before any row is read when {@code field}, which {@code needer} needs, has neither a column in the
+     * header nor a fixed value: every row would be rejected for the same reason.
+     */
+    private void requireSource(CsvField field, String needer, String[] header) {
+        if (!fieldColumns.containsKey(field) && !constants.containsKey(field)) {
+            throw new IllegalArgumentException("column: \"" + mapping.columnFor(field) + "\" is not in the header and"
+                    + " no fixed value is set, but " + needer + " needs a " + field.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + "; the header has " + String.join(", ", header));
+        }
+    }
+
+    private static Optional<EventType> knownType(String text) {
+        try {
+            return Optional.of(CsvFieldParsers.type(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

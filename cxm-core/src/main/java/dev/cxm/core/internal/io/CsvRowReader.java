@@ -94,9 +94,16 @@ public final class CsvRowReader implements RowReader {
             // unclosed quote, the end of the input).
             finished = true;
             return Optional.of(new ParsedRow.Rejected(new RejectedRow(Math.max(1, line), Optional.empty(),
-                    "the CSV cannot be read from here on (" + unreadable.getOriginalMessage()
-                            + "); no later row was read"), true));
+                    "the CSV cannot be read from here on (" + problem(unreadable) + "); no later row was read"),
+                    true));
         }
+    }
+
+    /** Says what is wrong with the text without quoting it: Jackson's message quotes the offending character. */
+    private static String problem(JsonProcessingException unreadable) {
+        String message = String.valueOf(unreadable.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("quote") ? "a quoted value is not closed, or a quote stands inside an unquoted value"
+                : "the text is not well-formed CSV";
     }
 
     /**

@@ -29,6 +29,8 @@ public final class ImportEngine {
     private long appended;
     private long duplicates;
     private final List<RejectedRow> rejected = new ArrayList<>();
+    /** Whether the import stopped before the end of the input. */
+    private boolean stoppedEarly;
     private final List<ParsedRow.Accepted> batch = new ArrayList<>();
 
     private ImportEngine(RowReader.Opener opener, EventStore store, int batchSize) {
@@ -51,6 +53,7 @@ public final class ImportEngine {
                 if (row.get() instanceof ParsedRow.Rejected rejection) {
                     rejected.add(rejection.rejection());
                     if (rejection.unreadable()) {
+                        stoppedEarly = true;
                         break;
                     }
                 } else {
@@ -69,6 +72,7 @@ public final class ImportEngine {
         Optional<RejectedRow> firstError = validate();
         if (firstError.isPresent()) {
             rejected.add(firstError.get());
+            stoppedEarly = true;
             return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
         }
         rowsRead = 0;
@@ -78,10 +82,12 @@ public final class ImportEngine {
                 if (row.get() instanceof ParsedRow.Rejected rejection) {
                     // The input changed between the two reads.
                     rejected.add(rejection.rejection());
+                    stoppedEarly = true;
                     return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
                 }
                 batch.add((ParsedRow.Accepted) row.get());
                 if (batch.size() >= batchSize && !flush(ImportPolicy.FAIL_ON_FIRST_ERROR)) {
+                    stoppedEarly = true;
                     return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
                 }
             }
@@ -174,6 +180,6 @@ public final class ImportEngine {
     }
 
     private ImportReport report(ImportPolicy policy, boolean applied) {
-        return new ImportReport(policy, rowsRead, appended, duplicates, rejected, applied);
+        return new ImportReport(policy, rowsRead, appended, duplicates, rejected, applied, !stoppedEarly);
     }
 }

@@ -3,6 +3,7 @@ package dev.cxm.core.internal.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,13 +52,22 @@ public final class NdjsonRowReader implements RowReader {
     }
 
     private static Optional<String> property(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // The path ends in the unknown name itself: input text, so only its parent is named.
+            List<JsonMappingException.Reference> parents = unknown.getPath().subList(0, Math.max(0,
+                    unknown.getPath().size() - 1));
+            return parents.isEmpty() ? Optional.empty() : Optional.of(pathOf(parents));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-                    .collect(Collectors.joining("."));
-            return Optional.of(path);
+            return Optional.of(pathOf(mapping.getPath()));
         }
         return Optional.empty();
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> references) {
+        return references.stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
     }
 
     /** Explains the failure without quoting the input, which may hold personal data. */
@@ -69,8 +79,8 @@ public final class NdjsonRowReader implements RowReader {
         if (e instanceof InvalidTypeIdException) {
             return "the \"type\" is missing or unknown; expected interaction, purchase or feedback";
         }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown property \"" + unknown.getPropertyName() + "\"";
+        if (e instanceof UnrecognizedPropertyException) {
+            return "a property cxm's event JSON does not have (its name is not repeated here: it is input text)";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "the value is missing or is not a valid " + mismatch.getTargetType().getSimpleName();
