@@ -54,7 +54,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
     Kind kind;
 
     @Option(names = "--inactivity", paramLabel = "DURATION",
-            description = "Non-contractual: how long without an event makes a customer churned, ISO-8601 (P90D, PT36H).")
+            description = "Non-contractual: how long without an event makes a customer churned: ISO-8601 (P90D, PT36H) or 90d, 12w, 36h.")
     Duration inactivity;
 
     @Option(names = "--cancellation-outcome", paramLabel = "OUTCOME",
@@ -101,6 +101,9 @@ final class ChurnRatesCommand implements Callable<Integer> {
         rates.to(end);
         if (groupAttribute != null) {
             Map<CustomerId, String> groups = groupsByAttribute(store, groupAttribute);
+            Usage.require(spec, !groups.isEmpty() || store.count() == 0, "--group-attribute: no event of "
+                    + input.input.getFileName() + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
+                    + " column into the events with --attribute-columns " + groupAttribute);
             rates.groupBy(customer -> groups.getOrDefault(customer, "(none)"));
         }
         ChurnReport report = rates.build().compute(store);
@@ -159,6 +162,11 @@ final class ChurnRatesCommand implements Callable<Integer> {
         }
         if (report.rows().isEmpty()) {
             out.println("No whole period between " + report.from() + " and " + report.to() + ".");
+        } else {
+            out.println();
+            out.println("Churned and the rates count the customers active at the start of a period; one who joins or"
+                    + " comes back and churns within a period is new (or reactivated) there, but neither churned nor"
+                    + " at end.");
         }
     }
 

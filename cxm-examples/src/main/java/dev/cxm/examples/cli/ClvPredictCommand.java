@@ -66,7 +66,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     double discountRate;
 
     @Option(names = "--discount-period", paramLabel = "LENGTH",
-            description = "Length of one discounting period, such as 4w or 30d (default: one --unit); as"
+            description = "Length of one discounting period, such as 4w or 30d (default: one --unit, at least a day); as"
                     + " --discount-rate, for lifetime value only.")
     String discountPeriod;
 
@@ -107,6 +107,7 @@ final class ClvPredictCommand implements Callable<Integer> {
         FitOptions fitOptions = ClvFitCommand.options(spec, penalty, 200);
         Usage.require(spec, discountRate >= 0 && Double.isFinite(discountRate), "--discount-rate: " + discountRate
                 + " is not a discount rate; use a finite number, 0 or more");
+        Usage.require(spec, top >= 0, "--top: " + top + " is negative; it is how many customers to list");
         ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         ChronoUnit unit = data.unit();
@@ -124,15 +125,21 @@ final class ClvPredictCommand implements Callable<Integer> {
                             : "without amounts (a spend for every repeat buyer)"));
         }
         Duration each = valued && discountPeriod != null ? length(spec, "--discount-period", discountPeriod, unit)
-                : unit.getDuration();
+                : defaultDiscountPeriod(unit);
         List<String> warnings = new ArrayList<>();
         Optional<GammaGammaModel> spend = Optional.empty();
         Optional<Map<String, Double>> spendParameters = Optional.empty();
         if (withSpend || model == ClvModelName.GAMMA_GAMMA) {
             ModelFit<GammaGammaModel> spendFit = GammaGamma.fit(cells, fitOptions);
-            spend = Optional.of(required(spendFit));
-            spendParameters = Optional.of(spendFit.parameters());
-            warnings.addAll(spendFit.warnings());
+            if (model == ClvModelName.GAMMA_GAMMA || spendFit.model().isPresent()) {
+                spend = Optional.of(required(spendFit));
+                spendParameters = Optional.of(spendFit.parameters());
+                warnings.addAll(spendFit.warnings());
+            } else {
+                // The purchase model's predictions stand on their own: give them, without spend and value.
+                warnings.add("gamma-gamma did not converge (" + spendFit.problem().orElse("unknown")
+                        + "); no expected spend or lifetime value is given");
+            }
         }
         boolean finiteMeanSpend = spend.isPresent() && spend.get().hasFiniteSpend(0);
         List<CustomerPrediction> predictions = new ArrayList<>(cells.size());
@@ -190,7 +197,7 @@ final class ClvPredictCommand implements Callable<Integer> {
         OptionalDouble totalValue = total(predictions, cells, CustomerPrediction::value);
         Comparator<CustomerPrediction> order = Comparator.comparingDouble(p -> p.value().isPresent()
                 ? p.value().getAsDouble() : p.expectedPurchases().orElse(p.expectedSpend().orElse(0)));
-        List<CustomerPrediction> best = predictions.stream().sorted(order.reversed()).limit(Math.max(0, top)).toList();
+        List<CustomerPrediction> best = predictions.stream().sorted(order.reversed()).limit(top).toList();
         PredictResult result = new PredictResult(model.label(), ClvSummaryCommand.unitName(data), length.toString(), inUnits,
                 parameters, spendParameters, rate, period, Math.round(cells.totalWeight()), totalPurchases, totalValue,
                 best, warnings, Optional.ofNullable(output).map(Path::toString));
@@ -229,6 +236,14 @@ final class ClvPredictCommand implements Callable<Integer> {
             sum += cells.weight(i) * value.getAsDouble();
         }
         return OptionalDouble.of(sum);
+    }
+
+    /**
+     * Returns the discounting period when {@code --discount-period} is not given: one {@code unit}, but at
+     * least a day, so that a summary in seconds or minutes is not discounted over millions of periods.
+     */
+    static Duration defaultDiscountPeriod(ChronoUnit unit) {
+        return unit.compareTo(ChronoUnit.DAYS) < 0 ? Duration.ofDays(1) : unit.getDuration();
     }
 
     private static <M> M required(ModelFit<M> fit) {

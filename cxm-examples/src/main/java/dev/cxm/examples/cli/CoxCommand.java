@@ -56,6 +56,8 @@ final class CoxCommand implements Callable<Integer> {
         Usage.require(spec, maxIterations >= 1, "--max-iterations: " + maxIterations + " is below 1");
         Usage.require(spec, subjects.groupColumn == null && subjects.groups.isEmpty(), "cox takes no --group-column"
                 + " or --groups: the model has no strata; to compare groups, add a 0/1 column per group as a covariate");
+        Usage.require(spec, covariates.stream().distinct().count() == covariates.size(), "--covariates: "
+                + String.join(",", covariates) + " names a column twice; each covariate enters the model once");
         CoxModel model = CoxProportionalHazards.fit(subjects.read(covariates),
                 CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
         PrintWriter out = spec.commandLine().getOut();

@@ -67,7 +67,9 @@ final class SubjectInputOptions {
 
     /** Reads the subjects with the named covariates. */
     SurvivalData read(List<String> names) throws IOException {
-        Usage.require(mixee, unit != ChronoUnit.FOREVER, "--unit: forever is not a unit of duration");
+        Usage.require(mixee, unit.compareTo(ChronoUnit.YEARS) <= 0 && unit != ChronoUnit.HALF_DAYS, "--unit: "
+                + unit.name().toLowerCase(java.util.Locale.ROOT) + " is not a unit of durations here; use nanos,"
+                + " micros, millis, seconds, minutes, hours, days, weeks, months or years");
         CommandFailure.requireReadableFile(input);
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 CsvParser parser = CSV.createParser(reader)) {

@@ -355,6 +355,39 @@ class ChurnCommandTest {
                 .exitCode()).isZero();
     }
 
+    @Test
+    void optionMistakesFoundByTheAuditAreUsageErrors() throws IOException {
+        String[][] mistakes = {
+                {"churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "contractual",
+                        "--cancellation-outcome", "cancelled", "--group-attribute", "plan"},
+                {"churn", "rates", "--input", "samples/subscriptions.csv", "--kind", "non-contractual",
+                        "--inactivity", "ninety days"},
+                {"churn", "cox", "--input", "samples/subjects.csv", "--duration-column", "tenure_days",
+                        "--event-column", "churned", "--covariates", "tickets,tickets"},
+                {"churn", "km", "--input", "samples/subjects.csv", "--duration-column", "tenure_days",
+                        "--event-column", "churned", "--unit", "eras"},
+                {"churn", "km", "--input", "samples/subjects.csv", "--duration-column", "tenure_days",
+                        "--event-column", "churned", "--unit", "half_days"},
+                {"churn", "cohorts", "--input", "samples/subscriptions.csv", "--period-zone", "Mars/Olympus"}};
+        for (String[] mistake : mistakes) {
+            CliRun run = CliRun.of(mistake);
+            assertThat(run.exitCode()).as(String.join(" ", mistake) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", mistake)).startsWith("cxm: ").doesNotContain("Exception");
+        }
+        // Oracle: the short form names the same duration as ISO-8601, so the reports are identical.
+        String[] nonContractual = {"churn", "rates", "--input", "samples/subscriptions.csv", "--kind",
+                "non-contractual", "--period", "quarter", "--json", "--inactivity"};
+        CliRun shortForm = CliRun.of(concat(nonContractual, "90d"));
+        assertThat(shortForm.exitCode()).as(shortForm.err()).isZero();
+        assertThat(shortForm.out()).isEqualTo(CliRun.of(concat(nonContractual, "P90D")).out());
+    }
+
+    private static String[] concat(String[] first, String last) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
+    }
+
     private Path write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content);

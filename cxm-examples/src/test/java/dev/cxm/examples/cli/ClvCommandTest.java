@@ -392,6 +392,46 @@ class ClvCommandTest {
     }
 
     @Test
+    void predictGivesThePurchaseModelWhenTheSpendModelCannotBeFitted() throws IOException {
+        // Oracle: the published BG/NBD fit on CDNOW (r 0.243, alpha 4.414, a 0.793, b 2.426); every repeat
+        // buyer spends exactly 25, so Gamma-Gamma's spend variation is not identified and its fit cannot
+        // converge: the predictions come without spend or value, with a warning.
+        List<String> lines = Files.readAllLines(data("cdnow_customers_summary.csv"));
+        List<String> rows = new java.util.ArrayList<>(List.of("ID,frequency,recency,T,monetary_value"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            rows.add(String.join(",", cells[0], cells[1], cells[2], cells[3], cells[1].equals("0") ? "" : "25"));
+        }
+        Path file = Files.write(directory.resolve("same-spend.csv"), rows, StandardCharsets.UTF_8);
+        Run run = run("clv", "predict", "--input", file.toString(), "--unit", "weeks", "--top", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("parameters").get("r").asDouble()).isCloseTo(0.243, within(5e-4));
+        assertThat(json.get("parameters").get("b").asDouble()).isCloseTo(2.426, within(5e-4));
+        assertThat(json.get("warnings").toString()).contains("gamma-gamma did not converge");
+        assertThat(json.get("spendParameters").isNull()).isTrue();
+        assertThat(json.get("expectedValue").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("expectedSpend").isNull()).isTrue();
+        assertThat(json.get("top").get(0).get("probabilityAlive").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void predictOnASummaryInSecondsDiscountsPerDayAndRefusesTooManyPeriods() throws IOException {
+        // Oracle: the calendar: the default horizon of 52 weeks holds 364 one-day periods (the default
+        // discounting period for units shorter than a day), well within the limit; one-second periods would
+        // be 31,449,600, refused as a usage error.
+        Path file = cdnowWithSpend();
+        Run run = run("clv", "predict", "--input", file.toString(), "--unit", "seconds", "--top", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("discountPeriod").asText()).isEqualTo("PT24H");
+        Run tooMany = run("clv", "predict", "--input", file.toString(), "--unit", "seconds", "--discount-period", "1");
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("at most 10000 periods");
+        assertThat(run("clv", "predict", "--input", file.toString(), "--unit", "weeks", "--top", "-1").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void predictWithoutAFiniteMeanSpendGivesNoLifetimeValueAndSaysWhy() throws IOException {
         // Oracle: the Gamma-Gamma algebra: with q <= 1 the population mean spend p v / (q - 1) is infinite, so
         // no lifetime value exists; spends simulated (seeded) from q = 0.7 on CDNOW's repeat histories.

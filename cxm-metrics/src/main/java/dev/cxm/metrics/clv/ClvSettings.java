@@ -9,11 +9,17 @@ import dev.cxm.core.internal.Checks;
  * discounted together, and the discount rate per period; all explicit, so a weekly model is never
  * discounted per day by accident.
  *
- * @param horizon how far ahead the value looks; a whole number of periods
+ * @param horizon how far ahead the value looks; a whole number of periods, at most {@link #MAX_PERIODS}
  * @param period the length of one discounting period (30 days for a monthly rate, say)
  * @param discountRate the discount rate per period (0.01 for 1% per period); 0 for no discounting
  */
 public record ClvSettings(Duration horizon, Duration period, double discountRate) {
+
+    /**
+     * The most periods a horizon may hold: each is a term of every customer's value (ten thousand is 27
+     * years of days, 192 years of weeks).
+     */
+    public static final int MAX_PERIODS = 10_000;
 
     /** Validates the settings. */
     public ClvSettings {
@@ -28,6 +34,10 @@ public record ClvSettings(Duration horizon, Duration period, double discountRate
         long periods = horizon.dividedBy(period);
         if (periods < 1 || !horizon.equals(period.multipliedBy(periods))) {
             throw new IllegalArgumentException("horizon: " + horizon + " is not a whole number of periods of " + period);
+        }
+        if (periods > MAX_PERIODS) {
+            throw new IllegalArgumentException("horizon: " + horizon + " is " + periods + " periods of " + period
+                    + "; at most " + MAX_PERIODS + " periods are discounted one by one, so choose a longer period");
         }
         Arguments.nonNegative("discountRate", discountRate);
     }

@@ -20,6 +20,10 @@ public record CustomerValue(CustomerId customerId, double probabilityAlive, doub
     public CustomerValue {
         Checks.present("customerId", customerId);
         Arguments.nonNegative("probabilityAlive", probabilityAlive);
+        if (probabilityAlive > 1) {
+            throw new IllegalArgumentException("probabilityAlive: " + probabilityAlive + " is above 1; it is a"
+                    + " probability");
+        }
         Arguments.nonNegative("expectedPurchases", expectedPurchases);
         Arguments.nonNegative("expectedAverageSpend", expectedAverageSpend);
         Arguments.nonNegative("value", value);

@@ -138,6 +138,12 @@ class CustomerLifetimeValueTest {
                 .hasMessageContaining("horizon: PT2400H is not a whole number of periods of PT720H");
         assertThatThrownBy(() -> ClvSettings.of(Duration.ofDays(90), Duration.ofDays(30), -0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discountRate: -0.1 is negative");
+        assertThat(ClvSettings.of(Duration.ofDays(ClvSettings.MAX_PERIODS), Duration.ofDays(1), 0).periods())
+                .isEqualTo(10_000);
+        assertThatThrownBy(() -> ClvSettings.of(Duration.ofDays(364), Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("horizon: PT8736H is 31449600 periods of PT1S; at most 10000 periods are discounted one by"
+                        + " one, so choose a longer period");
         RfmCells days = RfmCells.builder(ChronoUnit.DAYS).add(1, 2, 3, OptionalDouble.of(10), 1).build();
         assertThatThrownBy(() -> CustomerLifetimeValue.of(PURCHASES, SPEND, YEAR_IN_FOUR_WEEK_PERIODS).values(days))
                 .isInstanceOf(IllegalArgumentException.class)
