@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.BetaGeometricProcess;
 
 /**
  * The one implementation of BG/NBD and MBG/NBD: both are purchases at rate {@code lambda ~ Gamma(r, alpha)}

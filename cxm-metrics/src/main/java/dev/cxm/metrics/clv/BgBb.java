@@ -1,6 +1,8 @@
 package dev.cxm.metrics.clv;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.BgBbLikelihood;
+import dev.cxm.metrics.clv.internal.ModelFitter;
 
 /**
  * Fits the BG/BB model (see {@link BgBbModel}) by maximum likelihood. Identical histories are merged into
@@ -29,14 +31,14 @@ public final class BgBb {
     public static ModelFit<BgBbModel> fit(RfmCells cells, FitOptions options) {
         Checks.present("cells", cells);
         Checks.present("options", options);
-        ModelFitter.requireRepeatPurchases("bg-bb", cells);
+        ModelFitter.requireRepeatPurchases("bg-bb", cells.columns());
         for (int i = 0; i < cells.size(); i++) {
             requireWhole("recency", cells.recency(i), i);
             requireWhole("T", cells.age(i), i);
             BgBbModel.requireHistory(cells.frequency(i), (int) cells.recency(i), (int) cells.age(i));
         }
-        return ModelFitter.fit("bg-bb", cells.compress(), options, new double[] {1, 1, 1, 1}, BgBbLikelihood::new,
-                p -> new BgBbModel(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
+        return ModelFitter.fit("bg-bb", cells.compress().columns(), options, new double[] {1, 1, 1, 1},
+                BgBbLikelihood::new, p -> new BgBbModel(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
     }
 
     private static void requireWhole(String field, double value, int row) {

@@ -10,6 +10,8 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.BgBbLikelihood;
 import dev.cxm.metrics.clv.internal.SpecialFunctions;
 
 /**

@@ -1,5 +1,8 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
+
 /**
  * Fits the BG/NBD model by maximum likelihood (see {@link BgNbdModel}).
  *
@@ -30,6 +33,8 @@ public final class BgNbd {
      *     then not identified)
      */
     public static ModelFit<BgNbdModel> fit(RfmCells cells, FitOptions options) {
-        return BetaGeometricLikelihood.fit("bg-nbd", 0, cells, options, BgNbdModel::new);
+        Checks.present("cells", cells);
+        Checks.present("options", options);
+        return BetaGeometricLikelihood.fit("bg-nbd", 0, cells.columns(), options, BgNbdModel::new);
     }
 }

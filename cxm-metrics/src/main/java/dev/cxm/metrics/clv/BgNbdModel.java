@@ -2,6 +2,8 @@ package dev.cxm.metrics.clv;
 
 import java.time.temporal.ChronoUnit;
 
+import dev.cxm.metrics.clv.internal.Arguments;
+
 /**
  * A fitted (or given) BG/NBD model: while alive a customer buys at rate {@code lambda ~ Gamma(r, alpha)},
  * and after each repeat purchase a customer drops out with probability {@code p ~ Beta(a, b)}.

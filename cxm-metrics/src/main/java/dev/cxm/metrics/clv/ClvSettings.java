@@ -3,6 +3,7 @@ package dev.cxm.metrics.clv;
 import java.time.Duration;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * The terms of a lifetime value: how far ahead to look, the length of the period whose purchases are

@@ -104,8 +104,8 @@ public final class CustomerLifetimeValue {
      */
     public double[] values(RfmCells cells) {
         requireUnit(cells.unit());
-        int[] xs = cells.distinctFrequencies();
-        int[] slot = cells.frequencyIndex();
+        int[] xs = cells.columns().distinctFrequencies();
+        int[] slot = cells.columns().frequencyIndex();
         double[] youngest = new double[xs.length];
         double[] oldest = new double[xs.length];
         java.util.Arrays.fill(youngest, Double.POSITIVE_INFINITY);

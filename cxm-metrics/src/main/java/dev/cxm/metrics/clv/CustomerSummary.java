@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * One customer's purchase history in the calibration period, reduced to what the CLV models need.

@@ -2,6 +2,7 @@ package dev.cxm.metrics.clv;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * One customer's expected future: whether still alive, how many purchases, at what spend, and their

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * How a model is fitted: the L2 penalty, the iteration budget, the convergence tolerance and, optionally,

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.GammaGammaLikelihood;
+import dev.cxm.metrics.clv.internal.ModelFitter;
 
 /**
  * Fits the Gamma-Gamma spend model (see {@link GammaGammaModel}) by maximum likelihood on the customers
@@ -49,8 +51,8 @@ public final class GammaGamma {
         }
         meanSpend /= buyers.totalWeight();
         // Start at p = 1 with the population mean spend p v / (q - 1) equal to the sample mean.
-        ModelFit<GammaGammaModel> fit = ModelFitter.fit("gamma-gamma", buyers, options, new double[] {1, 2, meanSpend},
-                GammaGammaLikelihood::new, p -> new GammaGammaModel(p[0], p[1], p[2]),
+        ModelFit<GammaGammaModel> fit = ModelFitter.fit("gamma-gamma", buyers.columns(), options,
+                new double[] {1, 2, meanSpend}, GammaGammaLikelihood::new, p -> new GammaGammaModel(p[0], p[1], p[2]),
                 new ModelFitter.Extras(warnings, Map.of("frequencySpendCorrelation", correlation)));
         if (!fit.converged() || fit.parameters().get("q") > 1) {
             return fit;

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.hipparchus.random.RandomDataGenerator;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.GammaGammaLikelihood;
 
 /**
  * A fitted (or given) Gamma-Gamma model of spend per purchase: each purchase of a customer is worth
@@ -92,7 +94,7 @@ public record GammaGammaModel(double p, double q, double v) {
         Arguments.positive("monetaryValue", monetaryValue);
         RfmCells one = RfmCells.builder(java.time.temporal.ChronoUnit.DAYS)
                 .add(frequency, 0, 0, java.util.OptionalDouble.of(monetaryValue), 1).build();
-        return new GammaGammaLikelihood(one).evaluate(new double[] {p, q, v}, 0)[0];
+        return new GammaGammaLikelihood(one.columns()).evaluate(new double[] {p, q, v}, 0)[0];
     }
 
     /**

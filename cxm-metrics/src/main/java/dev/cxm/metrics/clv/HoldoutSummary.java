@@ -3,6 +3,7 @@ package dev.cxm.metrics.clv;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * What a customer of the calibration period did in the holdout period that follows it: the actuals that

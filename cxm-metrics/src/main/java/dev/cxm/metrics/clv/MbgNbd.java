@@ -1,5 +1,8 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
+
 /**
  * Fits the MBG/NBD model by maximum likelihood (see {@link MbgNbdModel}).
  *
@@ -30,6 +33,8 @@ public final class MbgNbd {
      *     then not identified)
      */
     public static ModelFit<MbgNbdModel> fit(RfmCells cells, FitOptions options) {
-        return BetaGeometricLikelihood.fit("mbg-nbd", 1, cells, options, MbgNbdModel::new);
+        Checks.present("cells", cells);
+        Checks.present("options", options);
+        return BetaGeometricLikelihood.fit("mbg-nbd", 1, cells.columns(), options, MbgNbdModel::new);
     }
 }

@@ -1,6 +1,8 @@
 package dev.cxm.metrics.clv;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.ModelFitter;
+import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
 
 /**
  * Fits the Pareto/NBD model by maximum likelihood (see {@link ParetoNbdModel}), with analytic gradient and
@@ -37,14 +39,14 @@ public final class ParetoNbd {
     public static ModelFit<ParetoNbdModel> fit(RfmCells cells, FitOptions options) {
         Checks.present("cells", cells);
         Checks.present("options", options);
-        ModelFitter.requireRepeatPurchases("pareto-nbd", cells);
-        double rate = ModelFitter.meanRate(cells);
+        ModelFitter.requireRepeatPurchases("pareto-nbd", cells.columns());
+        double rate = ModelFitter.meanRate(cells.columns());
         double meanAge = 0;
         for (int i = 0; i < cells.size(); i++) {
             meanAge += cells.weight(i) * cells.age(i);
         }
         meanAge = Math.max(meanAge / cells.totalWeight(), 1e-6);
-        return ModelFitter.fit("pareto-nbd", cells, options, new double[] {1, 1 / rate, 1, meanAge},
+        return ModelFitter.fit("pareto-nbd", cells.columns(), options, new double[] {1, 1 / rate, 1, meanAge},
                 ParetoNbdLikelihood::new, p -> new ParetoNbdModel(p[0], p[1], p[2], p[3], cells.unit()),
                 ModelFitter.Extras.NONE);
     }

@@ -10,6 +10,8 @@ import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.special.Gamma;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.ParetoNbdIntegral;
 import dev.cxm.metrics.clv.internal.SpecialFunctions;
 
 /**

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.CellColumns;
 
 /**
  * Rows of frequency, recency, T (and mean repeat spend, when known), each with a weight: the input of every
@@ -18,68 +20,10 @@ import dev.cxm.core.internal.Checks;
  */
 public final class RfmCells {
 
-    private final ChronoUnit unit;
-    private final int[] frequency;
-    private final double[] recency;
-    private final double[] age;
-    private final double[] monetary;
-    private final double[] weight;
-    private final double totalWeight;
-    private final int[] distinctFrequencies;
-    private final int[] frequencyIndex;
-    private final double[] weightPerFrequency;
+    private final CellColumns columns;
 
-    private RfmCells(ChronoUnit unit, int[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight) {
-        this.unit = unit;
-        this.frequency = frequency;
-        this.recency = recency;
-        this.age = age;
-        this.monetary = monetary;
-        this.weight = weight;
-        double sum = 0;
-        for (double w : weight) {
-            sum += w;
-        }
-        this.totalWeight = sum;
-        int maximum = 0;
-        for (int x : frequency) {
-            maximum = Math.max(maximum, x);
-        }
-        int[] slotOf;
-        if (maximum <= 4L * frequency.length + 1024) {
-            slotOf = new int[maximum + 1];
-            Arrays.fill(slotOf, -1);
-            for (int x : frequency) {
-                slotOf[x] = 0;
-            }
-            int slots = 0;
-            for (int x = 0; x <= maximum; x++) {
-                if (slotOf[x] == 0) {
-                    slotOf[x] = slots++;
-                }
-            }
-            distinctFrequencies = new int[slots];
-            for (int x = 0; x <= maximum; x++) {
-                if (slotOf[x] >= 0) {
-                    distinctFrequencies[slotOf[x]] = x;
-                }
-            }
-            frequencyIndex = new int[frequency.length];
-            for (int i = 0; i < frequency.length; i++) {
-                frequencyIndex[i] = slotOf[frequency[i]];
-            }
-        } else {
-            distinctFrequencies = Arrays.stream(frequency).distinct().sorted().toArray();
-            frequencyIndex = new int[frequency.length];
-            for (int i = 0; i < frequency.length; i++) {
-                frequencyIndex[i] = Arrays.binarySearch(distinctFrequencies, frequency[i]);
-            }
-        }
-        weightPerFrequency = new double[distinctFrequencies.length];
-        for (int i = 0; i < frequency.length; i++) {
-            weightPerFrequency[frequencyIndex[i]] += weight[i];
-        }
+    private RfmCells(CellColumns columns) {
+        this.columns = columns;
     }
 
     /**
@@ -99,57 +43,58 @@ public final class RfmCells {
 
     /** Returns the unit every recency and T is in. */
     public ChronoUnit unit() {
-        return unit;
+        return columns.unit();
     }
 
     /** Returns the number of rows. */
     public int size() {
-        return frequency.length;
+        return columns.size();
     }
 
     /** Returns the sum of the weights: the number of customers the rows stand for. */
     public double totalWeight() {
-        return totalWeight;
+        return columns.totalWeight();
     }
 
     /** Returns the frequency (repeat purchases) of row {@code row}. */
     public int frequency(int row) {
-        return frequency[row];
+        return columns.frequency(row);
     }
 
     /** Returns the recency of row {@code row}, in {@link #unit()}. */
     public double recency(int row) {
-        return recency[row];
+        return columns.recency(row);
     }
 
     /** Returns T, the age, of row {@code row}, in {@link #unit()}. */
     public double age(int row) {
-        return age[row];
+        return columns.age(row);
     }
 
     /** Returns the mean repeat spend of row {@code row}, when known. */
     public OptionalDouble monetaryValue(int row) {
-        return Double.isNaN(monetary[row]) ? OptionalDouble.empty() : OptionalDouble.of(monetary[row]);
+        double spend = columns.monetaryValues()[row];
+        return Double.isNaN(spend) ? OptionalDouble.empty() : OptionalDouble.of(spend);
     }
 
     /** Returns the weight of row {@code row}. */
     public double weight(int row) {
-        return weight[row];
+        return columns.weight(row);
     }
 
     /** Returns whether some row has a repeat purchase: what every purchase model needs to be identified. */
     public boolean hasRepeatPurchases() {
-        for (int x : frequency) {
-            if (x > 0) {
-                return true;
-            }
-        }
-        return false;
+        return columns.hasRepeatPurchases();
     }
 
     /** Returns the rows with at least one repeat purchase, in order: the customers a spend model is fitted to. */
     public RfmCells repeatBuyers() {
-        Builder buyers = builder(unit);
+        int[] frequency = columns.frequencies();
+        double[] recency = columns.recencies();
+        double[] age = columns.ages();
+        double[] monetary = columns.monetaryValues();
+        double[] weight = columns.weights();
+        Builder buyers = builder(unit());
         for (int i = 0; i < size(); i++) {
             if (frequency[i] > 0) {
                 buyers.append(frequency[i], recency[i], age[i], monetary[i], weight[i]);
@@ -163,8 +108,13 @@ public final class RfmCells {
      * weight is their sum; fits and their log-likelihoods are unchanged, and faster when histories repeat.
      */
     public RfmCells compress() {
+        int[] frequency = columns.frequencies();
+        double[] recency = columns.recencies();
+        double[] age = columns.ages();
+        double[] monetary = columns.monetaryValues();
+        double[] weight = columns.weights();
         Map<Key, Integer> cells = new HashMap<>();
-        Builder builder = builder(unit);
+        Builder builder = builder(unit());
         double[] weights = new double[size()];
         int count = 0;
         for (int i = 0; i < size(); i++) {
@@ -182,48 +132,9 @@ public final class RfmCells {
         return builder.build();
     }
 
-    /** Returns every {@code step}-th row, for a quick first fit on a large data set. */
-    RfmCells everyNth(int step) {
-        Builder builder = builder(unit);
-        for (int i = 0; i < size(); i += step) {
-            builder.append(frequency[i], recency[i], age[i], monetary[i], weight[i]);
-        }
-        return builder.build();
-    }
-
-    int[] frequencies() {
-        return frequency;
-    }
-
-    double[] recencies() {
-        return recency;
-    }
-
-    double[] ages() {
-        return age;
-    }
-
-    double[] monetaryValues() {
-        return monetary;
-    }
-
-    double[] weights() {
-        return weight;
-    }
-
-    /** Returns the distinct frequencies, ascending. */
-    int[] distinctFrequencies() {
-        return distinctFrequencies;
-    }
-
-    /** Returns, per row, the position of its frequency in {@link #distinctFrequencies()}. */
-    int[] frequencyIndex() {
-        return frequencyIndex;
-    }
-
-    /** Returns, per distinct frequency, the sum of the weights of its rows. */
-    double[] weightPerFrequency() {
-        return weightPerFrequency;
+    /** Returns the columns the likelihoods read. */
+    CellColumns columns() {
+        return columns;
     }
 
     private record Key(int frequency, double recency, double age, double monetary) {
@@ -311,8 +222,8 @@ public final class RfmCells {
 
         /** Builds the rows. */
         public RfmCells build() {
-            return new RfmCells(unit, Arrays.copyOf(frequency, size), Arrays.copyOf(recency, size),
-                    Arrays.copyOf(age, size), Arrays.copyOf(monetary, size), Arrays.copyOf(weight, size));
+            return new RfmCells(new CellColumns(unit, Arrays.copyOf(frequency, size), Arrays.copyOf(recency, size),
+                    Arrays.copyOf(age, size), Arrays.copyOf(monetary, size), Arrays.copyOf(weight, size)));
         }
     }
 }

@@ -13,6 +13,9 @@ import java.util.OptionalDouble;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Purchase;
+import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.internal.CustomerIndex;
+import dev.cxm.metrics.clv.internal.PeriodClock;
 
 /**
  * Accumulates purchases, in any order, into an {@link RfmSummary}: {@code add} purchases, {@code merge}

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.PeriodClock;
+import dev.cxm.metrics.clv.internal.Units;
 
 /**
  * How purchases become an RFM summary: where calibration ends (and holdout, if any), the time unit every
@@ -64,7 +66,7 @@ public record RfmSummaryOptions(
                         + " use one of " + PERIODS);
             }
         });
-        if (TimeUnits.isCalendarUnit(unit)) {
+        if (Units.isCalendarUnit(unit)) {
             if (purchasePeriod.isEmpty() || purchasePeriod.get() != unit) {
                 throw new IllegalArgumentException("unit: " + unit + " has no fixed length; it can only count"
                         + " whole purchase periods of the same unit (purchasePeriod " + unit + ")");
@@ -72,7 +74,7 @@ public record RfmSummaryOptions(
         } else {
             TimeUnits.requireFixedUnit("unit", unit);
             purchasePeriod.ifPresent(period -> {
-                if (TimeUnits.isCalendarUnit(period)) {
+                if (Units.isCalendarUnit(period)) {
                     throw new IllegalArgumentException("purchasePeriod: " + period + " has no fixed length, so"
                             + " it cannot be measured in " + unit + "; use unit " + period);
                 }

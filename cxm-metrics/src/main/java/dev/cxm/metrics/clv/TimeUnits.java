@@ -3,6 +3,8 @@ package dev.cxm.metrics.clv;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import dev.cxm.metrics.clv.internal.Units;
+
 /**
  * Conversions between {@code java.time} durations and the numbers of time units the models compute in, at
  * nominal lengths: a day is 86,400 s, a month 30.436875 days and a year 365.2425 days (their averages).
@@ -11,18 +13,13 @@ public final class TimeUnits {
 
     private TimeUnits() {}
 
-    /** Returns whether {@code unit} is a calendar unit (months or longer) without a fixed length. */
-    static boolean isCalendarUnit(ChronoUnit unit) {
-        return unit.compareTo(ChronoUnit.WEEKS) > 0;
-    }
-
     /**
      * Returns {@code unit} when it has a fixed nominal length: seconds up to weeks.
      *
      * @throws IllegalArgumentException naming {@code field} for shorter units, months, years and longer
      */
     static ChronoUnit requireFixedUnit(String field, ChronoUnit unit) {
-        if (isCalendarUnit(unit) || unit.compareTo(ChronoUnit.SECONDS) < 0) {
+        if (Units.isCalendarUnit(unit) || unit.compareTo(ChronoUnit.SECONDS) < 0) {
             throw new IllegalArgumentException(field + ": " + unit + " is not a unit of customer time; use a unit"
                     + " from SECONDS to WEEKS");
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * The expected cumulative repeat purchases of a cohort over calendar time, to track a model against the

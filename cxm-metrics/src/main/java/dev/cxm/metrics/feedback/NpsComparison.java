@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.feedback.internal.Percent;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.stats.NetScoreDifference;
 import dev.cxm.metrics.stats.NetScoreMethod;

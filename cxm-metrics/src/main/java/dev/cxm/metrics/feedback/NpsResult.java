@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.metrics.feedback.internal.SampleSizes;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 
 /**

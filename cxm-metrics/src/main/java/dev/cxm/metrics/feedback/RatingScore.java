@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.metrics.feedback.internal.Percent;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.stats.Estimate;
 import dev.cxm.metrics.stats.MeanInterval;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.hipparchus.special.Beta;
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.internal.BgBbLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 
 class BgBbTest {
@@ -124,7 +125,7 @@ class BgBbTest {
     void analyticGradientMatchesFiniteDifferencesAndErrorsTheInformation() {
         // Oracle: central finite differences of the log-likelihood, and the inverse of its numerical Hessian.
         RfmCells cells = ClvData.donations();
-        BgBbLikelihood likelihood = new BgBbLikelihood(cells);
+        BgBbLikelihood likelihood = new BgBbLikelihood(cells.columns());
         double[] at = {1.3, 0.8, 0.6, 2.5};
         double[] packed = likelihood.evaluate(at, 1);
         double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], at, 1e-6);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 
 class BgNbdTest {
@@ -133,7 +134,7 @@ class BgNbdTest {
                 .add(2, 5, 12, java.util.OptionalDouble.empty(), 1).build();
         for (RfmCells cells : List.of(ClvData.cdnowCells(), weighted)) {
             for (int k = 0; k <= 1; k++) {
-                BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(cells, k);
+                BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(cells.columns(), k);
                 double[] p = {0.4, 6.0, 1.3, 2.2};
                 double[] packed = likelihood.evaluate(p, 2);
                 double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], p, 1e-6);

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.internal.GammaGammaLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
 
 class GammaGammaTest {
@@ -121,7 +122,8 @@ class GammaGammaTest {
     @Test
     void analyticGradientAndHessianMatchFiniteDifferences() {
         // Oracle: central finite differences of the log-likelihood value.
-        GammaGammaLikelihood likelihood = new GammaGammaLikelihood(repeatBuyers(ClvData.cdnowCellsWithSpend()));
+        GammaGammaLikelihood likelihood =
+                new GammaGammaLikelihood(repeatBuyers(ClvData.cdnowCellsWithSpend()).columns());
         double[] at = {5.0, 3.0, 20.0};
         double[] packed = likelihood.evaluate(at, 2);
         double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], at, 1e-6);
@@ -134,7 +136,8 @@ class GammaGammaTest {
         }
         assertThat(GammaGammaModel.of(at[0], at[1], at[2]).logLikelihood(2, 22.35))
                 .isCloseTo(new GammaGammaLikelihood(RfmCells.builder(ChronoUnit.WEEKS)
-                        .add(2, 30.43, 38.86, OptionalDouble.of(22.35), 1).build()).evaluate(at, 0)[0], within(1e-12));
+                        .add(2, 30.43, 38.86, OptionalDouble.of(22.35), 1).build().columns()).evaluate(at, 0)[0],
+                        within(1e-12));
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
+import dev.cxm.metrics.clv.internal.BgBbLikelihood;
+import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
+
 /**
  * Frequencies up to 10,000 and recencies up to ten years (in days) give finite results for every model: the
  * overflow users of lifetimes report in its hypergeometric terms cannot happen here. The oracle is the
@@ -70,8 +74,9 @@ class NumericalRobustnessTest {
         RfmCells cells = builder.build();
         double[][] points = {{0.243, 30.9, 0.793, 2.426}, {4, 0.05, 40, 0.02}, {10.465, 7.98565181e-03, 3.0516, 2.820}};
         for (double[] p : points) {
-            for (double[] value : List.of(new BetaGeometricLikelihood(cells, 0).evaluate(p, 2),
-                    new BetaGeometricLikelihood(cells, 1).evaluate(p, 2), new ParetoNbdLikelihood(cells).evaluate(p, 2))) {
+            for (double[] value : List.of(new BetaGeometricLikelihood(cells.columns(), 0).evaluate(p, 2),
+                    new BetaGeometricLikelihood(cells.columns(), 1).evaluate(p, 2),
+                    new ParetoNbdLikelihood(cells.columns()).evaluate(p, 2))) {
                 for (double entry : value) {
                     assertThat(entry).as(java.util.Arrays.toString(p)).isFinite();
                 }
@@ -102,7 +107,7 @@ class NumericalRobustnessTest {
         }
         assertThat(model.probabilityOfPurchases(10_000, 20_000)).isBetween(0.0, 1.0);
         RfmCells extreme = RfmCells.builder(ChronoUnit.DAYS).add(10_000, 15_000, 20_000).add(0, 0, 20_000).add(3, 50, 3650).build();
-        double[] packed = new BgBbLikelihood(extreme).evaluate(new double[] {1.2, 0.75, 0.66, 2.8}, 1);
+        double[] packed = new BgBbLikelihood(extreme.columns()).evaluate(new double[] {1.2, 0.75, 0.66, 2.8}, 1);
         for (double entry : packed) {
             assertThat(entry).isFinite();
         }

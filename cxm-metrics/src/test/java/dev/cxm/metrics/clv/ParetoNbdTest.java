@@ -11,6 +11,7 @@ import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.metrics.clv.internal.Packed;
+import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
 
 class ParetoNbdTest {
 
@@ -89,7 +90,7 @@ class ParetoNbdTest {
                 .add(2, 5, 12).add(3, 12, 12).add(40, 20, 35).build();
         double[][] points = {{0.55, 10.5, 0.6, 11.7}, {0.8, 12, 1.4, 6}, {1.2, 7, 0.9, 7}, {0.9, 0.01, 1.2, 3000},
                 {0.9, 3000, 1.2, 0.01}};
-        ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(cells);
+        ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(cells.columns());
         for (double[] p : points) {
             double[] packed = likelihood.evaluate(p, 2);
             double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], p, 1e-6);
@@ -171,7 +172,7 @@ class ParetoNbdTest {
             assertThat(model.logLikelihood(x, c[5], c[6])).as("%s LL", model).isCloseTo(c[8], within(1e-10));
             RfmCells cells = RfmCells.builder(ChronoUnit.WEEKS).add(x, c[5], c[6]).build();
             double[] p = {c[0], c[1], c[2], c[3]};
-            assertThat(new ParetoNbdLikelihood(cells).evaluate(p, 2)[0]).as("%s fit's LL", model)
+            assertThat(new ParetoNbdLikelihood(cells.columns()).evaluate(p, 2)[0]).as("%s fit's LL", model)
                     .isCloseTo(model.logLikelihood(cells), within(1e-12));
         }
     }

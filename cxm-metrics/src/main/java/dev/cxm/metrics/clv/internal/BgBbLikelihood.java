@@ -1,10 +1,7 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
-
-import dev.cxm.metrics.clv.internal.CellLikelihood;
-import dev.cxm.metrics.clv.internal.Packed;
 
 /**
  * The log-likelihood of the BG/BB model (Fader, Hardie &amp; Shang 2010, eq. 5) with its analytic gradient in
@@ -17,15 +14,15 @@ import dev.cxm.metrics.clv.internal.Packed;
  * Terms are summed in log space by their ratios, and each term's digammas follow by recurrence, so a cell
  * costs one pass over its {@code n - t_x} terms; the Hessian is taken from the gradient numerically.
  */
-final class BgBbLikelihood extends CellLikelihood {
+public final class BgBbLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"alpha", "beta", "gamma", "delta"};
     private static final int N = 4;
 
-    private final RfmCells cells;
+    private final CellColumns cells;
 
     /** Takes cells whose recency and age are whole numbers of opportunities. */
-    BgBbLikelihood(RfmCells cells) {
+    public BgBbLikelihood(CellColumns cells) {
         super(NAMES, 1, cells.totalWeight(), new String[][] {{"alpha", "beta", "no heterogeneity in purchase probabilities"},
                 {"gamma", "delta", "no heterogeneity in drop-out probabilities"}});
         this.cells = cells;
@@ -49,7 +46,7 @@ final class BgBbLikelihood extends CellLikelihood {
     }
 
     /** Returns one customer's log-likelihood, and writes its gradient into {@code gradient} when given. */
-    static double logLikelihood(double alpha, double beta, double gamma, double delta, int x, int recency, int n,
+    public static double logLikelihood(double alpha, double beta, double gamma, double delta, int x, int recency, int n,
             double[] gradient) {
         double lnBetaAB = Beta.logBeta(alpha, beta);
         double lnBetaGD = Beta.logBeta(gamma, delta);

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 /**
  * The drop-out integral of the Pareto/NBD likelihood,
@@ -18,7 +18,7 @@ package dev.cxm.metrics.clv;
  * frequency, unlike the textbook form whose terms grow with x. Derivatives are carried through the series
  * term by term.
  */
-final class ParetoNbdIntegral {
+public final class ParetoNbdIntegral {
 
     static final int R = 0;
     static final int ALPHA = 1;
@@ -33,7 +33,7 @@ final class ParetoNbdIntegral {
      * Returns log G(t) alone: the same series as {@link #logWithDerivatives} without the derivatives, or the
      * same quadrature where the series would be slow, so that a model's likelihood and its fit agree.
      */
-    static double logValue(double r, double alpha, double s, double beta, int x, double t) {
+    public static double logValue(double r, double alpha, double s, double beta, int x, double t) {
         boolean betaBig = beta >= alpha;
         double big = betaBig ? beta : alpha;
         double small = betaBig ? alpha : beta;

@@ -1,11 +1,12 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.CellLikelihood;
-import dev.cxm.metrics.clv.internal.Packed;
-import dev.cxm.metrics.clv.internal.ParallelRows;
+import dev.cxm.metrics.clv.BgNbd;
+import dev.cxm.metrics.clv.FitOptions;
+import dev.cxm.metrics.clv.MbgNbd;
+import dev.cxm.metrics.clv.ModelFit;
 
 /**
  * The log-likelihood of the BG/NBD model (Fader, Hardie & Lee 2005, eq. 6) and of the MBG/NBD model
@@ -20,7 +21,7 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * Terms that depend on the frequency alone are computed once per distinct frequency; the rest per row, in
  * log space (the bracket as {@code (alpha + t_x)^-(r+x) (d + exp(-u))} with {@code u >= 0}), in parallel.
  */
-final class BetaGeometricLikelihood extends CellLikelihood {
+public final class BetaGeometricLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"r", "alpha", "a", "b"};
     private static final int N = 4;
@@ -39,10 +40,11 @@ final class BetaGeometricLikelihood extends CellLikelihood {
     private static final int H_AB = Packed.hessian(N, A, B);
     private static final int H_BB = Packed.hessian(N, B, B);
 
-    private final RfmCells cells;
+    private final CellColumns cells;
     private final int extra;
 
-    BetaGeometricLikelihood(RfmCells cells, int extra) {
+    /** Takes the rows and the drop-out chances before the first repeat purchase: 0 for BG/NBD, 1 for MBG/NBD. */
+    public BetaGeometricLikelihood(CellColumns cells, int extra) {
         super(NAMES, 2, cells.totalWeight(), new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"},
                 {"a", "b", "no heterogeneity in drop-out probabilities"}});
         this.cells = cells;
@@ -51,7 +53,7 @@ final class BetaGeometricLikelihood extends CellLikelihood {
 
     /** Builds a BG/NBD-type model from fitted parameters. */
     @FunctionalInterface
-    interface ModelOf<M> {
+    public interface ModelOf<M> {
         /** Returns the model of the parameters, in {@code unit}. */
         M of(double r, double alpha, double a, double b, java.time.temporal.ChronoUnit unit);
     }
@@ -60,9 +62,8 @@ final class BetaGeometricLikelihood extends CellLikelihood {
      * Fits a BG/NBD-type model, {@code extra} drop-out chances before the first repeat purchase (0 for
      * BG/NBD, 1 for MBG/NBD): the one fit both {@link BgNbd} and {@link MbgNbd} run.
      */
-    static <M> ModelFit<M> fit(String name, int extra, RfmCells cells, FitOptions options, ModelOf<M> modelOf) {
-        dev.cxm.core.internal.Checks.present("cells", cells);
-        dev.cxm.core.internal.Checks.present("options", options);
+    public static <M> ModelFit<M> fit(String name, int extra, CellColumns cells, FitOptions options,
+            ModelOf<M> modelOf) {
         ModelFitter.requireRepeatPurchases(name, cells);
         double rate = ModelFitter.meanRate(cells);
         return ModelFitter.fit(name, cells, options, new double[] {1, 1 / rate, 1, 1},

@@ -1,10 +1,6 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import org.hipparchus.special.Gamma;
-
-import dev.cxm.metrics.clv.internal.CellLikelihood;
-import dev.cxm.metrics.clv.internal.Packed;
-import dev.cxm.metrics.clv.internal.ParallelRows;
 
 /**
  * The log-likelihood of the Gamma-Gamma spend model (Fader & Hardie 2013, after Colombo & Jiang 1999) with
@@ -15,7 +11,7 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * </pre>
  * Rows are the repeat buyers with their spend; terms of the frequency alone are computed once per frequency.
  */
-final class GammaGammaLikelihood extends CellLikelihood {
+public final class GammaGammaLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"p", "q", "v"};
     private static final int N = 3;
@@ -23,13 +19,13 @@ final class GammaGammaLikelihood extends CellLikelihood {
     private static final int Q = 1;
     private static final int V = 2;
 
-    private final RfmCells cells;
+    private final CellColumns cells;
     private final double[] logSpend;
     private final double weightedLogSpendSum;
     private final double[] weightedFrequencyLogSpend;
 
     /** Takes rows that all have a frequency above 0 and a positive mean spend. */
-    GammaGammaLikelihood(RfmCells cells) {
+    public GammaGammaLikelihood(CellColumns cells) {
         super(NAMES, 2, cells.totalWeight(), new String[][] {{"q", "v", "no heterogeneity in mean spend"}});
         this.cells = cells;
         double[] spend = cells.monetaryValues();

@@ -1,12 +1,12 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 /** Argument checks for numbers, in the message style of {@code dev.cxm.core.internal.Checks}. */
-final class Arguments {
+public final class Arguments {
 
     private Arguments() {}
 
     /** Returns {@code value} when it is a finite number. */
-    static double finite(String field, double value) {
+    public static double finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(field + ": " + value + " is not a finite number");
         }
@@ -14,7 +14,7 @@ final class Arguments {
     }
 
     /** Returns {@code value} when it is finite and zero or more. */
-    static double nonNegative(String field, double value) {
+    public static double nonNegative(String field, double value) {
         finite(field, value);
         if (value < 0) {
             throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
@@ -23,7 +23,7 @@ final class Arguments {
     }
 
     /** Returns {@code value} when it is finite and above zero. */
-    static double positive(String field, double value) {
+    public static double positive(String field, double value) {
         finite(field, value);
         if (value <= 0) {
             throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be above 0");
@@ -32,7 +32,7 @@ final class Arguments {
     }
 
     /** Returns {@code value} when it is above zero. */
-    static int positive(String field, int value) {
+    public static int positive(String field, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be 1 or more");
         }

@@ -1,10 +1,10 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.internal.SpecialFunctions;
+import dev.cxm.metrics.clv.RfmCells;
 
 /**
  * The predictions shared by BG/NBD ({@code k = 0}) and MBG/NBD ({@code k = 1}): purchases at rate
@@ -18,7 +18,7 @@ import dev.cxm.metrics.clv.internal.SpecialFunctions;
  * {@code z = t / (alpha' + t)} (FHL 2005 eq. 10 after Euler's transformation), computed so that it stays
  * finite and exact through {@code a = 1}.
  */
-final class BetaGeometricProcess {
+public final class BetaGeometricProcess {
 
     private final double r;
     private final double alpha;
@@ -26,7 +26,8 @@ final class BetaGeometricProcess {
     private final double b;
     private final int k;
 
-    BetaGeometricProcess(double r, double alpha, double a, double b, int k) {
+    /** Takes the parameters and {@code k}, the drop-out chances before the first repeat purchase (0 or 1). */
+    public BetaGeometricProcess(double r, double alpha, double a, double b, int k) {
         this.r = r;
         this.alpha = alpha;
         this.a = a;
@@ -34,7 +35,8 @@ final class BetaGeometricProcess {
         this.k = k;
     }
 
-    double logLikelihood(int x, double recency, double age) {
+    /** Returns the log-likelihood of a customer with x repeat purchases, the last at recency, observed to T = age. */
+    public double logLikelihood(int x, double recency, double age) {
         double common = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha)
                 + Beta.logBeta(a, b + x + k) - Beta.logBeta(a, b);
         if (x + k == 0) {
@@ -45,7 +47,8 @@ final class BetaGeometricProcess {
         return common - (r + x) * logRecencyTerm + Math.log(a / (b + x + k - 1) + Math.exp(-u));
     }
 
-    double probabilityAlive(int x, double recency, double age) {
+    /** Returns the probability that a customer with x repeat purchases, the last at recency, is alive at T = age. */
+    public double probabilityAlive(int x, double recency, double age) {
         if (x + k == 0) {
             return 1;
         }
@@ -53,16 +56,18 @@ final class BetaGeometricProcess {
         return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
     }
 
-    double conditionalExpectedPurchases(double t, int x, double recency, double age) {
+    /** Returns the expected purchases in the next t of a customer with history (x, recency, T = age). */
+    public double conditionalExpectedPurchases(double t, int x, double recency, double age) {
         return probabilityAlive(x, recency, age) * expectedWhileAlive(t, x, age);
     }
 
     /** Returns the expected purchases in the next t of a customer with x repeat purchases alive at T = age. */
-    double expectedWhileAlive(double t, int x, double age) {
+    public double expectedWhileAlive(double t, int x, double age) {
         return expectedWhileAlive(t, r + x, alpha + age, b + x + k);
     }
 
-    double[] conditionalExpectedPurchases(double[] horizons, int x, double recency, double age) {
+    /** Returns the expected cumulative purchases at each of {@code horizons}, each checked to be 0 or more. */
+    public double[] conditionalExpectedPurchases(double[] horizons, int x, double recency, double age) {
         double alive = probabilityAlive(x, recency, age);
         double rate = alpha + age;
         double bigB = b + x + k;
@@ -96,7 +101,8 @@ final class BetaGeometricProcess {
         return -c * ratio - power * tail;
     }
 
-    double expectedPurchases(double t) {
+    /** Returns the expected repeat purchases of a new customer in the first t. */
+    public double expectedPurchases(double t) {
         return probabilityAlive(0, 0, 0) * expectedWhileAlive(t, r, alpha, b + k);
     }
 
@@ -109,7 +115,8 @@ final class BetaGeometricProcess {
         return whileAlive(c, rate, t, SpecialFunctions.hypergeometric2F1Tail(c - shape, a - 1, c, t / (rate + t)));
     }
 
-    double probabilityOfPurchases(int n, double t) {
+    /** Returns the probability that a new customer makes exactly n repeat purchases in the first t. */
+    public double probabilityOfPurchases(int n, double t) {
         double logNegativeBinomial = Gamma.logGamma(r + n) - Gamma.logGamma(r) - Gamma.logGamma(n + 1.0)
                 + r * Math.log(alpha / (alpha + t)) + (n == 0 ? 0 : n * Math.log(t / (alpha + t)));
         double lnBeta = Beta.logBeta(a, b);
@@ -122,7 +129,7 @@ final class BetaGeometricProcess {
     }
 
     /** Simulates the repeat purchases of customers of the given ages: frequency and recency per customer. */
-    RfmCells simulate(double[] ages, long seed, java.time.temporal.ChronoUnit unit) {
+    public RfmCells simulate(double[] ages, long seed, java.time.temporal.ChronoUnit unit) {
         RandomDataGenerator random = new RandomDataGenerator(seed);
         RfmCells.Builder cells = RfmCells.builder(unit);
         for (double age : ages) {

@@ -1,7 +1,7 @@
-package dev.cxm.metrics.feedback;
+package dev.cxm.metrics.feedback.internal;
 
 /** The checks every result record makes of the sample it describes. */
-final class SampleSizes {
+public final class SampleSizes {
 
     private SampleSizes() {}
 
@@ -11,7 +11,7 @@ final class SampleSizes {
      *
      * @throws IllegalArgumentException naming the value and the rule it breaks
      */
-    static void require(long n, double totalWeight, double effectiveN) {
+    public static void require(long n, double totalWeight, double effectiveN) {
         if (n < 0) {
             throw new IllegalArgumentException("n: " + n + " is negative; it must be 0 or more");
         }

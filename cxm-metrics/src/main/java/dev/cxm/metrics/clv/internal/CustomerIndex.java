@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import dev.cxm.core.model.CustomerId;
  * lookup: each slot's hash and number sit side by side in one {@code int} array, and the id itself is read
  * only when the hashes agree (by identity first, as a store's interned ids are).
  */
-final class CustomerIndex {
+public final class CustomerIndex {
 
     private static final int EMPTY = -1;
 
@@ -33,7 +33,7 @@ final class CustomerIndex {
      * numbered id); the first passes issue those loads for the whole batch, which the processor then overlaps,
      * instead of waiting for each lookup's misses in turn.
      */
-    void numbersOf(CustomerId[] customers, int count, int[] hashes, int[] numbers) {
+    public void numbersOf(CustomerId[] customers, int count, int[] hashes, int[] numbers) {
         for (int i = 0; i < count; i++) {
             hashes[i] = mix(customers[i].hashCode());
         }
@@ -84,12 +84,12 @@ final class CustomerIndex {
     }
 
     /** Returns the customer numbered {@code number}. */
-    CustomerId customer(int number) {
+    public CustomerId customer(int number) {
         return byNumber[number];
     }
 
     /** Returns how many customers are numbered. */
-    int size() {
+    public int size() {
         return size;
     }
 

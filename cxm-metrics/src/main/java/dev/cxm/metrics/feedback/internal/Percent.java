@@ -1,14 +1,14 @@
-package dev.cxm.metrics.feedback;
+package dev.cxm.metrics.feedback.internal;
 
 import dev.cxm.metrics.stats.ConfidenceInterval;
 
 /** Turns intervals of shares (0..1) and net shares (-1..1) into the percent points scores are reported in. */
-final class Percent {
+public final class Percent {
 
     private Percent() {}
 
     /** Returns {@code interval} with both bounds multiplied by 100. */
-    static ConfidenceInterval of(ConfidenceInterval interval) {
+    public static ConfidenceInterval of(ConfidenceInterval interval) {
         return new ConfidenceInterval(100 * interval.lower(), 100 * interval.upper(), interval.level(),
                 interval.method());
     }

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.cxm.metrics.clv.internal.LogLikelihood;
-import dev.cxm.metrics.clv.internal.MaximumLikelihood;
+import dev.cxm.metrics.clv.FitOptions;
+import dev.cxm.metrics.clv.ModelFit;
 
 /**
  * Fits a model's likelihood and turns the outcome into a {@link ModelFit}: the one path every model's
  * {@code fit} takes. On large data sets it first fits every n-th row (about {@value #SAMPLE_ROWS} rows) and
  * starts the fit on all rows from there, so that Newton's method needs only a few passes over the data.
  */
-final class ModelFitter {
+public final class ModelFitter {
 
     static final int SAMPLE_ROWS = 25_000;
     private static final int WARM_START_ROWS = 4 * SAMPLE_ROWS;
@@ -22,21 +22,22 @@ final class ModelFitter {
     private ModelFitter() {}
 
     /** Extra findings a model adds to a converged fit. */
-    record Extras(List<String> warnings, Map<String, Double> diagnostics) {
-        static final Extras NONE = new Extras(List.of(), Map.of());
+    public record Extras(List<String> warnings, Map<String, Double> diagnostics) {
+        /** No warnings and no diagnostics. */
+        public static final Extras NONE = new Extras(List.of(), Map.of());
     }
 
     /**
      * Fits the likelihood {@code likelihoodOf(cells)} from {@code defaultStart} (or the options' start) and
      * builds the model from the estimates with {@code modelOf}.
      */
-    static <M> ModelFit<M> fit(String name, RfmCells cells, FitOptions options, double[] defaultStart,
-            Function<RfmCells, LogLikelihood> likelihoodOf, Function<double[], M> modelOf, Extras extras) {
+    public static <M> ModelFit<M> fit(String name, CellColumns cells, FitOptions options, double[] defaultStart,
+            Function<CellColumns, LogLikelihood> likelihoodOf, Function<double[], M> modelOf, Extras extras) {
         LogLikelihood likelihood = likelihoodOf.apply(cells);
         String[] names = likelihood.parameterNames();
         double[] start = start(name, names, options, defaultStart);
         if (options.initialParameters().isEmpty() && cells.size() > WARM_START_ROWS) {
-            RfmCells sample = cells.everyNth(cells.size() / SAMPLE_ROWS);
+            CellColumns sample = cells.everyNth(cells.size() / SAMPLE_ROWS);
             MaximumLikelihood.Result quick = MaximumLikelihood.maximize(likelihoodOf.apply(sample), start,
                     options.l2Penalty(), options.maxIterations(), options.tolerance() * 100);
             if (quick.converged()) {
@@ -63,14 +64,14 @@ final class ModelFitter {
     }
 
     /** Throws when there are no rows to fit. */
-    static void requireRows(String name, RfmCells cells) {
+    static void requireRows(String name, CellColumns cells) {
         if (cells.size() == 0) {
             throw new IllegalArgumentException("cells: no customers; a " + name + " fit needs at least one");
         }
     }
 
     /** Throws when no row has a repeat purchase: the purchase process is then not identified. */
-    static void requireRepeatPurchases(String name, RfmCells cells) {
+    public static void requireRepeatPurchases(String name, CellColumns cells) {
         requireRows(name, cells);
         if (cells.hasRepeatPurchases()) {
             return;
@@ -80,7 +81,7 @@ final class ModelFitter {
     }
 
     /** Returns the mean repeat purchases per unit of age, the scale of a first guess at the rate. */
-    static double meanRate(RfmCells cells) {
+    public static double meanRate(CellColumns cells) {
         double purchases = 0;
         double time = 0;
         for (int i = 0; i < cells.size(); i++) {

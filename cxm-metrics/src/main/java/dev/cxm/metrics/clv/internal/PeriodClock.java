@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,13 +7,15 @@ import java.time.zone.ZoneRules;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.cxm.metrics.clv.TimeUnits;
+
 /**
  * Places instants on a line of {@code long} keys: nanoseconds since the epoch in continuous time, or the
  * index of the calendar period (day, week, ...) in a zone when purchases are merged per period. Days and
  * longer follow the zone's calendar; seconds, minutes and hours follow elapsed time on the zone's standard
  * offset, so that a daylight-saving change neither merges nor drops an hour.
  */
-final class PeriodClock {
+public final class PeriodClock {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -23,7 +25,8 @@ final class PeriodClock {
     private final boolean fixedOffset;
     private final int offsetSeconds;
 
-    PeriodClock(Optional<ChronoUnit> period, ZoneId zone) {
+    /** Keys instants by {@code period} in {@code zone}, or in continuous time when {@code period} is empty. */
+    public PeriodClock(Optional<ChronoUnit> period, ZoneId zone) {
         this.period = period;
         this.zone = zone;
         this.rules = zone.getRules();
@@ -32,7 +35,7 @@ final class PeriodClock {
     }
 
     /** Returns the key of {@code instant}. */
-    long key(Instant instant) {
+    public long key(Instant instant) {
         if (period.isEmpty()) {
             try {
                 return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
@@ -67,28 +70,28 @@ final class PeriodClock {
     }
 
     /** Returns whether every key fits in an {@code int}: calendar periods of a minute or longer. */
-    boolean compactKeys() {
+    public boolean compactKeys() {
         return period.isPresent() && period.get().compareTo(ChronoUnit.MINUTES) >= 0;
     }
 
     /** Returns the key T is measured to for a calibration ending at {@code end}: the last period before it. */
-    long ageEndKey(Instant end) {
+    public long ageEndKey(Instant end) {
         return period.isEmpty() ? key(end) : key(end) - 1;
     }
 
     /** Returns a difference of keys in {@code unit}s. */
-    double toUnits(long keyDifference, ChronoUnit unit) {
+    public double toUnits(long keyDifference, ChronoUnit unit) {
         if (period.isEmpty()) {
             return keyDifference / (TimeUnits.seconds(unit) * NANOS_PER_SECOND);
         }
-        if (TimeUnits.isCalendarUnit(period.get())) {
+        if (Units.isCalendarUnit(period.get())) {
             return keyDifference;
         }
         return keyDifference * (TimeUnits.seconds(period.get()) / TimeUnits.seconds(unit));
     }
 
     /** Throws unless {@code instant} starts a purchase period (any instant does in continuous time). */
-    void requirePeriodStart(String field, Instant instant) {
+    public void requirePeriodStart(String field, Instant instant) {
         if (period.isPresent() && key(instant) == key(instant.minusNanos(1))) {
             throw new IllegalArgumentException(field + ": " + instant + " is not at the start of a " + period.get()
                     + " period in " + zone + "; calibration and holdout end on period boundaries");

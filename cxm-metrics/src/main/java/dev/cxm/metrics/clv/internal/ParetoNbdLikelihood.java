@@ -1,15 +1,11 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.internal;
 
-import static dev.cxm.metrics.clv.ParetoNbdIntegral.ALPHA;
-import static dev.cxm.metrics.clv.ParetoNbdIntegral.BETA;
-import static dev.cxm.metrics.clv.ParetoNbdIntegral.R;
-import static dev.cxm.metrics.clv.ParetoNbdIntegral.S;
+import static dev.cxm.metrics.clv.internal.ParetoNbdIntegral.ALPHA;
+import static dev.cxm.metrics.clv.internal.ParetoNbdIntegral.BETA;
+import static dev.cxm.metrics.clv.internal.ParetoNbdIntegral.R;
+import static dev.cxm.metrics.clv.internal.ParetoNbdIntegral.S;
 
 import org.hipparchus.special.Gamma;
-
-import dev.cxm.metrics.clv.internal.CellLikelihood;
-import dev.cxm.metrics.clv.internal.Packed;
-import dev.cxm.metrics.clv.internal.ParallelRows;
 
 /**
  * The log-likelihood of the Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987; in the form of Fader
@@ -21,14 +17,15 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  * with the drop-out integral {@code G} of {@link ParetoNbdIntegral}. Alive and dropped-out terms are combined
  * in log space; {@code G} at {@code t = 0} is shared by every customer without repeat purchases.
  */
-final class ParetoNbdLikelihood extends CellLikelihood {
+public final class ParetoNbdLikelihood extends CellLikelihood {
 
     static final String[] NAMES = {"r", "alpha", "s", "beta"};
     private static final int N = 4;
 
-    private final RfmCells cells;
+    private final CellColumns cells;
 
-    ParetoNbdLikelihood(RfmCells cells) {
+    /** Takes the rows to sum the likelihood over. */
+    public ParetoNbdLikelihood(CellColumns cells) {
         super(NAMES, 2, cells.totalWeight(), new String[][] {{"r", "alpha", "no heterogeneity in purchase rates"},
                 {"s", "beta", "no heterogeneity in drop-out rates"}});
         this.cells = cells;
