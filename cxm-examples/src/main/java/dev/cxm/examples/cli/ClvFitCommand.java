@@ -64,7 +64,7 @@ final class ClvFitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FitOptions options = options(spec, penalty, maxIterations);
         ClvInput data = input.load(spec);
-        ModelFit<?> fit = fit(model, data.cells(), options);
+        ModelFit<?> fit = data.located(() -> fit(model, data.cells(), options));
         RfmCells fitted = model == ClvModelName.GAMMA_GAMMA ? data.cells().repeatBuyers() : data.cells();
         FitResult result = new FitResult(fit.name(), fit.parameters(), fit.standardErrors(),
                 Double.isFinite(fit.logLikelihood()) ? OptionalDouble.of(fit.logLikelihood()) : OptionalDouble.empty(),

@@ -130,7 +130,7 @@ final class ClvPredictCommand implements Callable<Integer> {
         Optional<GammaGammaModel> spend = Optional.empty();
         Optional<Map<String, Double>> spendParameters = Optional.empty();
         if (withSpend || model == ClvModelName.GAMMA_GAMMA) {
-            ModelFit<GammaGammaModel> spendFit = GammaGamma.fit(cells, fitOptions);
+            ModelFit<GammaGammaModel> spendFit = data.located(() -> GammaGamma.fit(cells, fitOptions));
             if (model == ClvModelName.GAMMA_GAMMA || spendFit.model().isPresent()) {
                 spend = Optional.of(required(spendFit));
                 spendParameters = Optional.of(spendFit.parameters());
@@ -154,7 +154,7 @@ final class ClvPredictCommand implements Callable<Integer> {
                         spendOf(gammaGamma, cells, i), OptionalDouble.empty()));
             }
         } else if (model == ClvModelName.BG_BB) {
-            BgBbModel bgBb = required(ClvFitCommand.fit(model, cells, fitOptions), BgBbModel.class);
+            BgBbModel bgBb = required(data.located(() -> ClvFitCommand.fit(model, cells, fitOptions)), BgBbModel.class);
             parameters = bgBb.parameters();
             for (int i = 0; i < cells.size(); i++) {
                 int x = cells.frequency(i);
@@ -165,7 +165,7 @@ final class ClvPredictCommand implements Callable<Integer> {
                         OptionalDouble.empty(), OptionalDouble.empty()));
             }
         } else {
-            PurchaseModel purchases = required(ClvFitCommand.fit(model, cells, fitOptions), PurchaseModel.class);
+            PurchaseModel purchases = required(data.located(() -> ClvFitCommand.fit(model, cells, fitOptions)), PurchaseModel.class);
             parameters = purchases.parameters();
             Optional<CustomerLifetimeValue> clv = Optional.empty();
             if (valued && finiteMeanSpend) {

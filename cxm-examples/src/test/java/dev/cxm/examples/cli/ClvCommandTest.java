@@ -336,6 +336,21 @@ class ClvCommandTest {
     }
 
     @Test
+    void aModelsRefusalOfARowNamesTheCustomer() throws IOException {
+        // A BG/BB history with more repeat transactions than opportunities, and a spend that is not positive,
+        // are found by the model, which counts rows; the message names the row's customer id instead.
+        Path bgBb = write("bb.csv", "ID,frequency,recency,T", "d1,2,3,6", "d2,7,6,6", "d3,0,0,6");
+        Run impossible = run("clv", "fit", "--input", bgBb.toString(), "--unit", "years", "--model", "bg-bb");
+        assertThat(impossible.exitCode()).isEqualTo(1);
+        assertThat(impossible.err().strip()).endsWith("(customer d2)").contains("frequency: 7 is above the recency 6");
+        Path spend = write("gg.csv", "ID,frequency,recency,T,monetary_value", "d1,2,3,6,10", "d2,1,2,6,0",
+                "d3,3,3,6,5");
+        Run notPositive = run("clv", "fit", "--input", spend.toString(), "--unit", "weeks", "--model", "gamma-gamma");
+        assertThat(notPositive.exitCode()).isEqualTo(1);
+        assertThat(notPositive.err()).contains("is not positive (customer d2)");
+    }
+
+    @Test
     void errorsNameRowAndColumnButNeverRepeatACell() throws IOException {
         // Oracle: the privacy rule: a message may carry an id, never a cell's text.
         Path amount = write("amount.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10", "c1,2026-01-02,bob@example.com");

@@ -35,7 +35,11 @@ public final class BgBb {
         for (int i = 0; i < cells.size(); i++) {
             requireWhole("recency", cells.recency(i), i);
             requireWhole("T", cells.age(i), i);
-            BgBbModel.requireHistory(cells.frequency(i), (int) cells.recency(i), (int) cells.age(i));
+            try {
+                BgBbModel.requireHistory(cells.frequency(i), (int) cells.recency(i), (int) cells.age(i));
+            } catch (IllegalArgumentException impossible) {
+                throw new IllegalArgumentException(impossible.getMessage() + " (row " + (i + 1) + ")", impossible);
+            }
         }
         return ModelFitter.fit("bg-bb", cells.compress().columns(), options, new double[] {1, 1, 1, 1},
                 BgBbLikelihood::new, p -> new BgBbModel(p[0], p[1], p[2], p[3], cells.unit()), ModelFitter.Extras.NONE);
