@@ -37,7 +37,8 @@ final class ClvInputOptions {
 
     /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
     private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
-            "--amount-column", "--time-format", "--zone", "--calibration-end", "--holdout-end", "--purchase-period");
+            "--amount-column", "--type-column", "--type", "--time-format", "--zone", "--calibration-end", "--holdout-end",
+            "--purchase-period");
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "A transaction CSV, or a summary CSV with ID,frequency,recency,T[,monetary_value].")
@@ -137,7 +138,8 @@ final class ClvInputOptions {
                 Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id", "--customer-column", true),
                 column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
                 Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
-                Optional.ofNullable(column(header, mapping.typeColumn, "type", "--type-column", false)),
+                mapping.type != null ? Optional.empty()
+                        : Optional.ofNullable(column(header, mapping.typeColumn, "type", "--type-column", false)),
                 mapping.timeFormat != null);
     }
 
@@ -175,7 +177,7 @@ final class ClvInputOptions {
     }
 
     private void requireOnlyReadMappingOptions(CommandSpec spec) {
-        for (String option : List.of("--type", "--id-column", "--touchpoint-column",
+        for (String option : List.of("--id-column", "--touchpoint-column",
                 "--touchpoint-name-column", "--channel-column", "--channel", "--stage-column", "--outcome-column",
                 "--duration-column", "--duration-unit", "--order-column", "--currency-column", "--currency",
                 "--items-column", "--survey-column", "--survey-id", "--scale-column", "--scale", "--score-column",
@@ -183,6 +185,11 @@ final class ClvInputOptions {
             Usage.require(spec, !given(spec, option), option + ": cxm clv reads only the customer, time and amount of"
                     + " each purchase (and, where a file has a type column, only its purchase rows); " + option
                     + " does not apply");
+        }
+        if (mapping.type != null) {
+            Usage.require(spec, mapping.type.strip().equalsIgnoreCase("purchase"), "--type: " + mapping.type
+                    + " is not purchase; cxm clv reads purchases, and --type purchase says every row is one (a column"
+                    + " named type is then not read)");
         }
     }
 

@@ -66,7 +66,8 @@ final class ClvPredictCommand implements Callable<Integer> {
     double discountRate;
 
     @Option(names = "--discount-period", paramLabel = "LENGTH",
-            description = "Length of one discounting period, such as 4w or 30d (default: one --unit, at least a day); as"
+            description = "Length of one discounting period, such as 4w or 30d (default: one --unit, or a day when the"
+                    + " horizon holds more than 10,000 units); as"
                     + " --discount-rate, for lifetime value only.")
     String discountPeriod;
 
@@ -125,7 +126,7 @@ final class ClvPredictCommand implements Callable<Integer> {
                             : "without amounts (a spend for every repeat buyer)"));
         }
         Duration each = valued && discountPeriod != null ? length(spec, "--discount-period", discountPeriod, unit)
-                : defaultDiscountPeriod(unit);
+                : defaultDiscountPeriod(unit, length);
         List<String> warnings = new ArrayList<>();
         Optional<GammaGammaModel> spend = Optional.empty();
         Optional<Map<String, Double>> spendParameters = Optional.empty();
@@ -239,11 +240,13 @@ final class ClvPredictCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the discounting period when {@code --discount-period} is not given: one {@code unit}, but at
-     * least a day, so that a summary in seconds or minutes is not discounted over millions of periods.
+     * Returns the discounting period when {@code --discount-period} is not given: one {@code unit}, unless
+     * {@code horizon} holds more of them than are discounted one by one ({@link ClvSettings#MAX_PERIODS}, as
+     * a year does in seconds or minutes); then a day.
      */
-    static Duration defaultDiscountPeriod(ChronoUnit unit) {
-        return unit.compareTo(ChronoUnit.DAYS) < 0 ? Duration.ofDays(1) : unit.getDuration();
+    static Duration defaultDiscountPeriod(ChronoUnit unit, Duration horizon) {
+        Duration one = unit.getDuration();
+        return horizon.dividedBy(one) > ClvSettings.MAX_PERIODS ? Duration.ofDays(1) : one;
     }
 
     private static <M> M required(ModelFit<M> fit) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.model.CustomerId;
@@ -33,7 +34,7 @@ final class ClvTransactionFile {
         } else {
             Instant[] latest = {Instant.MIN};
             ClvCsv.rows(input, separator, (row, count) -> {
-                if (!isPurchase(row, settings)) {
+                if (!isPurchase(input + " line " + row.line(), row, settings)) {
                     return;
                 }
                 Instant at = time(input + " line " + row.line(), settings, row.get(settings.timeColumn()));
@@ -58,10 +59,10 @@ final class ClvTransactionFile {
         }
         RfmSummarizer summarizer = RfmSummary.summarizer(options);
         ClvCsv.rows(input, separator, (row, count) -> {
-            if (!isPurchase(row, settings)) {
+            String where = input + " line " + row.line();
+            if (!isPurchase(where, row, settings)) {
                 return;
             }
-            String where = input + " line " + row.line();
             String customer = row.get(settings.customerColumn());
             if (customer.isEmpty()) {
                 throw new CommandFailure(where + ", column " + settings.customerColumn() + ": the customer id is empty");
@@ -86,9 +87,24 @@ final class ClvTransactionFile {
         return new ClvInput(input.toString(), ids, summary.cells(), Optional.of(summary));
     }
 
-    /** Returns whether a row is a purchase: every row is, unless the file has a type column. */
-    private static boolean isPurchase(ClvCsv.Row row, ClvInputOptions.TransactionSettings settings) {
-        return settings.typeColumn().map(column -> row.get(column).equalsIgnoreCase("purchase")).orElse(true);
+    /**
+     * Returns whether a row is a purchase: every row is, unless the file has a type column; then its purchase
+     * rows are, its interaction and feedback rows are passed over, and any other value stops the command.
+     */
+    private static boolean isPurchase(String where, ClvCsv.Row row, ClvInputOptions.TransactionSettings settings) {
+        if (settings.typeColumn().isEmpty()) {
+            return true;
+        }
+        String column = settings.typeColumn().get();
+        String type = row.get(column).toLowerCase(Locale.ROOT);
+        if (type.equals("purchase")) {
+            return true;
+        }
+        if (type.equals("interaction") || type.equals("feedback")) {
+            return false;
+        }
+        throw new CommandFailure(where + ", column " + column + ": not an event type; expected purchase,"
+                + " interaction or feedback (with --type purchase every row is a purchase and the column is not read)");
     }
 
     /** Returns the instant a day ends at (exclusive): the start of the next day in the zone. */

@@ -111,24 +111,24 @@ final class CsvMappingOptions {
         if (durationUnit != null) {
             option(commandLine, "--duration-unit", () -> mapping.durationUnit(durationUnit(durationUnit)));
         }
-        column(mapping, CsvField.TYPE, typeColumn);
-        column(mapping, CsvField.EVENT_ID, idColumn);
-        column(mapping, CsvField.CUSTOMER, customerColumn);
-        column(mapping, CsvField.TIME, timeColumn);
-        column(mapping, CsvField.TOUCHPOINT, touchpointColumn);
-        column(mapping, CsvField.TOUCHPOINT_NAME, touchpointNameColumn);
-        column(mapping, CsvField.CHANNEL, channelColumn);
-        column(mapping, CsvField.STAGE, stageColumn);
-        column(mapping, CsvField.OUTCOME, outcomeColumn);
-        column(mapping, CsvField.DURATION, durationColumn);
-        column(mapping, CsvField.ORDER, orderColumn);
-        column(mapping, CsvField.AMOUNT, amountColumn);
-        column(mapping, CsvField.CURRENCY, currencyColumn);
-        column(mapping, CsvField.ITEMS, itemsColumn);
-        column(mapping, CsvField.SURVEY, surveyColumn);
-        column(mapping, CsvField.SCALE, scaleColumn);
-        column(mapping, CsvField.SCORE, scoreColumn);
-        column(mapping, CsvField.COMMENT, commentColumn);
+        column(commandLine, mapping, CsvField.TYPE, "--type-column", typeColumn);
+        column(commandLine, mapping, CsvField.EVENT_ID, "--id-column", idColumn);
+        column(commandLine, mapping, CsvField.CUSTOMER, "--customer-column", customerColumn);
+        column(commandLine, mapping, CsvField.TIME, "--time-column", timeColumn);
+        column(commandLine, mapping, CsvField.TOUCHPOINT, "--touchpoint-column", touchpointColumn);
+        column(commandLine, mapping, CsvField.TOUCHPOINT_NAME, "--touchpoint-name-column", touchpointNameColumn);
+        column(commandLine, mapping, CsvField.CHANNEL, "--channel-column", channelColumn);
+        column(commandLine, mapping, CsvField.STAGE, "--stage-column", stageColumn);
+        column(commandLine, mapping, CsvField.OUTCOME, "--outcome-column", outcomeColumn);
+        column(commandLine, mapping, CsvField.DURATION, "--duration-column", durationColumn);
+        column(commandLine, mapping, CsvField.ORDER, "--order-column", orderColumn);
+        column(commandLine, mapping, CsvField.AMOUNT, "--amount-column", amountColumn);
+        column(commandLine, mapping, CsvField.CURRENCY, "--currency-column", currencyColumn);
+        column(commandLine, mapping, CsvField.ITEMS, "--items-column", itemsColumn);
+        column(commandLine, mapping, CsvField.SURVEY, "--survey-column", surveyColumn);
+        column(commandLine, mapping, CsvField.SCALE, "--scale-column", scaleColumn);
+        column(commandLine, mapping, CsvField.SCORE, "--score-column", scoreColumn);
+        column(commandLine, mapping, CsvField.COMMENT, "--comment-column", commentColumn);
         if (type == null) {
             defaultType.ifPresent(value -> mapping.fallback(CsvField.TYPE, value.wireName()));
         }
@@ -137,16 +137,17 @@ final class CsvMappingOptions {
             mapping.zone(zone);
         }
         if (separator != null) {
-            mapping.separator(separator);
+            option(commandLine, "--separator", () -> mapping.separator(separator));
         }
-        mapping.attributeColumns(attributeColumns);
+        option(commandLine, "--attribute-columns", () -> mapping.attributeColumns(attributeColumns));
         return mapping.build();
     }
 
     /** Reads a unit of plain-number durations: one of fixed length, from nanos to days. */
     private static ChronoUnit durationUnit(String text) {
         for (ChronoUnit unit : ChronoUnit.values()) {
-            if (unit.compareTo(ChronoUnit.DAYS) <= 0 && unit.name().equalsIgnoreCase(text.strip())) {
+            if (unit.compareTo(ChronoUnit.DAYS) <= 0 && unit != ChronoUnit.HALF_DAYS
+                    && unit.name().equalsIgnoreCase(text.strip())) {
                 return unit;
             }
         }
@@ -167,9 +168,10 @@ final class CsvMappingOptions {
         }
     }
 
-    private static void column(CsvColumnMapping.Builder mapping, CsvField field, String column) {
+    private static void column(CommandLine commandLine, CsvColumnMapping.Builder mapping, CsvField field,
+            String option, String column) {
         if (column != null) {
-            mapping.column(field, column);
+            option(commandLine, option, () -> mapping.column(field, column));
         }
     }
 

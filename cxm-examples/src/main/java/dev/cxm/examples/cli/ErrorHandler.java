@@ -57,7 +57,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             // Jackson's own message quotes the offending text and spans lines; say where, not what.
             JsonLocation where = malformed.getLocation();
             return "malformed input" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
-                    + where.getColumnNr()) + "; is the file in the format --format says (csv or ndjson)?";
+                    + where.getColumnNr()) + ": not the CSV or NDJSON the command expects";
         }
         if (cause instanceof CharacterCodingException) {
             return "the input is not UTF-8 text; save it as UTF-8 and try again";

@@ -155,13 +155,25 @@ class ClvCommandTest {
         assertThat(json.get("repeatPurchases").asInt()).isEqualTo(1);
         assertThat(json.get("meanMonetaryValue").asDouble()).isEqualTo(20.0);
 
-        Path renamed = write("kinds.csv", "kind,customer_id,occurred_at,amount", "visit,a,2026-01-01,",
+        Path renamed = write("kinds.csv", "kind,customer_id,occurred_at,amount", "interaction,a,2026-01-01,",
                 "purchase,a,2026-01-01,4", "purchase,a,2026-01-15,6");
         Run named = run("clv", "summary", "--input", renamed.toString(), "--type-column", "kind", "--unit", "weeks",
                 "--calibration-end", "2026-01-31", "--json");
         assertThat(named.exitCode()).as(named.err()).isZero();
         assertThat(named.json().get("meanMonetaryValue").asDouble()).isEqualTo(6.0);
         assertThat(named.json().get("repeatPurchases").asInt()).isEqualTo(1);
+
+        // A type column with other values (a product type, say) is refused, naming the line; --type purchase
+        // reads every row as a purchase and the column not at all.
+        Path productTypes = write("products.csv", "customer_id,occurred_at,amount,type", "a,2026-01-01,5,online",
+                "a,2026-01-08,7,store");
+        Run refused = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("products.csv line 2, column type: not an event type").doesNotContain("online");
+        Run every = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks", "--type", "purchase",
+                "--calibration-end", "2026-01-31", "--json");
+        assertThat(every.exitCode()).as(every.err()).isZero();
+        assertThat(every.json().get("meanMonetaryValue").asDouble()).isEqualTo(7.0);
     }
 
     @Test
@@ -287,7 +299,8 @@ class ClvCommandTest {
                 {"summary", "--input", transactions, "--calibration-end", "2026-01-31", "--holdout-end", "2026-01-30"},
                 {"summary", "--input", transactions, "--zone", "Mars/Olympus"},
                 {"summary", "--input", transactions, "--time-format", "yyyy-MM-dd{"},
-                {"summary", "--input", transactions, "--type", "purchase"},
+                {"summary", "--input", transactions, "--type", "feedback"},
+                {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--type", "purchase"},
                 {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--penalty", "-1"},
                 {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--max-iterations", "0"},
                 {"fit", "--input", summary, "--unit", "weeks", "--model", "bg-nbd", "--calibration-end", "1997-09-30"},
@@ -432,13 +445,16 @@ class ClvCommandTest {
 
     @Test
     void predictOnASummaryInSecondsDiscountsPerDayAndRefusesTooManyPeriods() throws IOException {
-        // Oracle: the calendar: the default horizon of 52 weeks holds 364 one-day periods (the default
-        // discounting period for units shorter than a day), well within the limit; one-second periods would
-        // be 31,449,600, refused as a usage error.
+        // Oracle: the calendar: the default horizon of 52 weeks holds 31,449,600 seconds, more than the 10,000
+        // periods discounted one by one, so the default discounting period is a day (364 of them); 36 hours
+        // are 36 periods of an hour; one-second periods over 52 weeks are refused as a usage error.
         Path file = cdnowWithSpend();
         Run run = run("clv", "predict", "--input", file.toString(), "--unit", "seconds", "--top", "1", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("discountPeriod").asText()).isEqualTo("PT24H");
+        Run hours = run("clv", "predict", "--input", file.toString(), "--unit", "hours", "--horizon", "36h", "--json");
+        assertThat(hours.exitCode()).as(hours.err()).isZero();
+        assertThat(hours.json().get("discountPeriod").asText()).isEqualTo("PT1H");
         Run tooMany = run("clv", "predict", "--input", file.toString(), "--unit", "seconds", "--discount-period", "1");
         assertThat(tooMany.exitCode()).isEqualTo(2);
         assertThat(tooMany.err()).contains("at most 10000 periods");

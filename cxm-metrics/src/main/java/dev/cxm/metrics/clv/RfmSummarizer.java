@@ -92,11 +92,15 @@ public final class RfmSummarizer {
     }
 
     /**
-     * Adds every purchase of {@code other}, which must have the same options; {@code other} is unchanged.
+     * Adds every purchase of {@code other}, which must have the same options and not be this summarizer;
+     * {@code other} is unchanged.
      *
      * @return this summarizer
      */
     public RfmSummarizer merge(RfmSummarizer other) {
+        if (other == this) {
+            throw new IllegalArgumentException("other: is this summarizer; a summarizer cannot merge itself");
+        }
         if (!options.equals(other.options)) {
             throw new IllegalArgumentException("other: its options " + other.options + " differ from " + options
                     + "; only summarizers with the same options merge");
@@ -238,6 +242,12 @@ public final class RfmSummarizer {
         long key = clock.key(Objects.requireNonNull(at, "at must not be null"));
         if (key >= endKey) {
             return;
+        }
+        if (clock.compactKeys() && (key < Integer.MIN_VALUE || key > Integer.MAX_VALUE)) {
+            // Checked here, not when the batch is stored, so that the purchase at fault is the one refused.
+            throw new IllegalArgumentException("at: " + at + " is too far from 1970 to count in "
+                    + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT)).orElse("periods")
+                    + "; use a longer purchase period");
         }
         pendingCustomers[pending] = customer;
         pendingKeys[pending] = key;

@@ -307,6 +307,26 @@ class RfmSummaryTest {
     }
 
     @Test
+    void aSummarizerDoesNotMergeItselfAndRefusesAnUncountableTimeAtOnce() {
+        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS)
+                .build();
+        RfmSummarizer summarizer = RfmSummary.summarizer(options)
+                .add(CustomerId.of("a"), Instant.parse("2026-01-01T00:00:00Z"), 5);
+        assertThatThrownBy(() -> summarizer.merge(summarizer)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("other: is this summarizer; a summarizer cannot merge itself");
+
+        RfmSummaryOptions minutes = RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.MINUTES)
+                .purchasePeriod(ChronoUnit.MINUTES).build();
+        RfmSummarizer perMinute = RfmSummary.summarizer(minutes);
+        assertThatThrownBy(() -> perMinute.add(CustomerId.of("a"), Instant.parse("-9000-01-01T00:00:00Z"), 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("at: -9000-01-01T00:00:00Z is too far from 1970 to count in minutes");
+        perMinute.add(CustomerId.of("a"), Instant.parse("2026-01-01T00:00:00Z"), 5);
+        assertThat(perMinute.result().customers()).singleElement()
+                .satisfies(customer -> assertThat(customer.frequency()).isZero());
+    }
+
+    @Test
     void summarisesThePurchasesOfAStoreUpToTheHoldoutEnd() {
         // Oracle: the summary of the same purchases as a stream; a purchase after the holdout end and a
         // customer who first buys in the holdout are left out.
