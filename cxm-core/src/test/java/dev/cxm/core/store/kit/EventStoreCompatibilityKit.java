@@ -192,6 +192,7 @@ public abstract class EventStoreCompatibilityKit {
         assertThat(store.count()).isEqualTo(1);
         assertThat(store.get(EventId.of("p1"))).isEmpty();
         assertThat(store.get(EventId.of("n1"))).contains(nps("n1", "c1", 10, 10));
+        assertThat(store.append(purchase("p1", "c2", 20, "4.00")).appended()).isEqualTo(1);
     }
 
     @Test
@@ -200,6 +201,10 @@ public abstract class EventStoreCompatibilityKit {
 
         assertThatThrownBy(() -> store.appendAll(batch)).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.count()).isZero();
+        assertThat(store.get(EventId.of("n1"))).isEmpty();
+        // No trace of the refused batch is left to refuse or swallow a later append of the same id.
+        assertThat(store.append(nps("n1", "c1", 10, 0)).appended()).isEqualTo(1);
+        assertThat(store.get(EventId.of("n1"))).contains(nps("n1", "c1", 10, 0));
     }
 
     @Test
