@@ -57,7 +57,8 @@ final class ClvPredictCommand implements Callable<Integer> {
 
     @Option(names = "--horizon", paramLabel = "LENGTH",
             description = "How far ahead: 52w, 364d, 12h, an ISO-8601 duration such as P30D, or a number of --unit"
-                    + " (default: 52w). For bg-bb, a whole number of opportunities (default: 1).")
+                    + " (default: 52w; 12 for a summary in months, 1 in years). For bg-bb, a whole number of opportunities"
+                    + " (default: 1).")
     String horizon;
 
     @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0",
@@ -112,9 +113,7 @@ final class ClvPredictCommand implements Callable<Integer> {
         ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         ChronoUnit unit = data.unit();
-        Duration length = horizon == null
-                ? model == ClvModelName.BG_BB ? unit.getDuration() : Duration.ofDays(7 * 52)
-                : length(spec, "--horizon", horizon, unit);
+        Duration length = horizon == null ? defaultHorizon(model, unit) : length(spec, "--horizon", horizon, unit);
         double inUnits = TimeUnits.inUnits(length, unit);
         Usage.require(spec, model != ClvModelName.BG_BB || inUnits == Math.rint(inUnits), "--horizon: " + horizon
                 + " is not a whole number of " + ClvInputOptions.name(unit) + "; bg-bb predicts whole opportunities");
@@ -237,6 +236,17 @@ final class ClvPredictCommand implements Callable<Integer> {
             sum += cells.weight(i) * value.getAsDouble();
         }
         return OptionalDouble.of(sum);
+    }
+
+    /**
+     * Returns the horizon when {@code --horizon} is not given: one opportunity for bg-bb, else a year: 52
+     * weeks, or 12 months or 1 year when the summary counts whole months or years.
+     */
+    static Duration defaultHorizon(ClvModelName model, ChronoUnit unit) {
+        if (model == ClvModelName.BG_BB || unit == ChronoUnit.YEARS) {
+            return unit.getDuration();
+        }
+        return unit == ChronoUnit.MONTHS ? unit.getDuration().multipliedBy(12) : Duration.ofDays(7 * 52);
     }
 
     /**

@@ -460,6 +460,10 @@ class ClvCommandTest {
         assertThat(tooMany.err()).contains("at most 10000 periods");
         assertThat(run("clv", "predict", "--input", file.toString(), "--unit", "weeks", "--top", "-1").exitCode())
                 .isEqualTo(2);
+        // A summary in whole months looks a year ahead by default: 12 months (52 weeks are no whole number).
+        Run months = run("clv", "predict", "--input", file.toString(), "--unit", "months", "--top", "0", "--json");
+        assertThat(months.exitCode()).as(months.err()).isZero();
+        assertThat(months.json().get("horizonInUnits").asDouble()).isEqualTo(12.0);
     }
 
     @Test
