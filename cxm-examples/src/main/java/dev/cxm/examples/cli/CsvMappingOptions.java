@@ -156,7 +156,7 @@ final class CsvMappingOptions {
     }
 
     /** Applies one option's value, turning the mapping's refusal into a usage error that names the option. */
-    private static void option(CommandLine commandLine, String option, Runnable apply) {
+    static void option(CommandLine commandLine, String option, Runnable apply) {
         try {
             apply.run();
         } catch (IllegalArgumentException refused) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.cxm.core.io.CsvColumnMapping;
 import dev.cxm.core.io.CsvEventImporter;
 import dev.cxm.core.io.EventImporter;
 import dev.cxm.core.io.ImportPolicy;
@@ -140,7 +141,11 @@ final class EventInputOptions {
      */
     List<String> csvColumns() throws IOException {
         CommandFailure.requireReadableFile(input);
-        CsvMappingOptions options = mapping == null ? new CsvMappingOptions() : mapping;
-        return csvImporter(options, Optional.empty(), Optional.empty()).columns(ReaderSource.of(input));
+        // Only the separator matters for the header; the other options are checked when the rows are read.
+        CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.builder();
+        if (mapping != null && mapping.separator != null) {
+            CsvMappingOptions.option(command.commandLine(), "--separator", () -> separatorOnly.separator(mapping.separator));
+        }
+        return CsvEventImporter.of(separatorOnly.build(), policy()).columns(ReaderSource.of(input));
     }
 }

@@ -384,6 +384,23 @@ class FeedbackCommandsTest {
         }
     }
 
+    @Test
+    void groupingByAColumnWorksWithAScaleColumnAndAChosenScale() throws IOException {
+        // Oracle: hand count: two CSAT responses, 5 (good) in north and 2 in south; the file's own scale
+        // column is read, and --scale only picks the scale counted.
+        Path file = write("scales.csv", "customer_id,occurred_at,rating,scl,region\n"
+                + "a,2026-01-01,5,csat,north\nb,2026-01-02,2,csat,south\n");
+        Run run = run("csat", "--input", file.toString(), "--score-column", "rating", "--scale", "csat",
+                "--scale-column", "scl", "--group-by", "region", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("n").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("groups").get(0).get("group").asText()).isEqualTo("north");
+        assertThat(json.get("groups").get(0).get("score").asDouble()).isEqualTo(100.0);
+        assertThat(json.get("groups").get(1).get("group").asText()).isEqualTo("south");
+        assertThat(json.get("groups").get(1).get("score").asDouble()).isEqualTo(0.0);
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
     }
