@@ -147,7 +147,8 @@ final class ChurnRatesCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, ChurnReport report) {
         out.printf("Churn (%s), per %s in %s, whole periods from %s to %s%n", report.definition(),
-                report.period().name().toLowerCase(Locale.ROOT), report.zone(), report.from(), report.to());
+                report.period().name().toLowerCase(Locale.ROOT), ObservationTimes.describeZone(report.zone()),
+                report.from(), ObservationTimes.describeEnd(report.to()));
         String group = "";
         for (PeriodChurn row : report.rows()) {
             if (!row.group().equals(group)) {

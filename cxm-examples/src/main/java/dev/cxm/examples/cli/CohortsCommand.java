@@ -79,10 +79,11 @@ final class CohortsCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, table);
         } else {
-            out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; periods over by %s)%n",
+            out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; whole periods up to %s)%n",
                     basis == CohortBasis.FIRST_TIME ? "first-time" : "recurring",
-                    periods.period.name().toLowerCase(Locale.ROOT), zone,
-                    relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period", end);
+                    periods.period.name().toLowerCase(Locale.ROOT), ObservationTimes.describeZone(zone),
+                    relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period",
+                    ObservationTimes.describeEnd(end));
             out.print(table.render());
             out.flush();
         }

@@ -37,6 +37,19 @@ final class ObservationTimes {
     }
 
     /**
+     * Returns how a text report shows the end of an observation: "just after T" for the default end one
+     * nanosecond after an event, else the instant.
+     */
+    static String describeEnd(Instant end) {
+        return end.getNano() % 1_000 == 1 ? "just after " + end.minusNanos(1) : end.toString();
+    }
+
+    /** Returns how a text report names a zone: UTC rather than ISO's "Z". */
+    static String describeZone(java.time.ZoneId zone) {
+        return zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.toString();
+    }
+
+    /**
      * Returns the instant just after the last event of {@code store}: the default end of an observation of a
      * file, so that the period the file ends in, which may be unfinished, is left out rather than reported as
      * if it were complete.
