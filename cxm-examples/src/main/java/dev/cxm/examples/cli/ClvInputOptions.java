@@ -1,7 +1,6 @@
 package dev.cxm.examples.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -30,10 +29,6 @@ import picocli.CommandLine.Option;
  */
 final class ClvInputOptions {
 
-    /** The units customer times can be counted in on the command line. */
-    static final List<ChronoUnit> UNITS = List.of(ChronoUnit.SECONDS, ChronoUnit.MINUTES, ChronoUnit.HOURS,
-            ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS, ChronoUnit.YEARS);
-    private static final String UNIT_NAMES = "seconds, minutes, hours, days, weeks, months or years";
 
     /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
     private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
@@ -81,7 +76,7 @@ final class ClvInputOptions {
      * file without it; checked like {@link #load}.
      */
     ChronoUnit unit(CommandSpec spec) {
-        return unit == null ? ChronoUnit.DAYS : parseUnit(spec, "--unit", unit);
+        return unit == null ? ChronoUnit.DAYS : UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES);
     }
 
     /** Checks the options against the file and reads it. */
@@ -92,12 +87,12 @@ final class ClvInputOptions {
         List<String> header = ClvCsv.header(input, separator);
         if (header.contains("frequency") && header.contains("recency")) {
             Usage.require(spec, unit != null, "--unit: " + input.getFileName() + " is a summary CSV, whose recency and"
-                    + " T carry no unit; say which with --unit (" + UNIT_NAMES + ")");
+                    + " T carry no unit; say which with --unit (" + UnitNames.list(UnitNames.CUSTOMER_TIMES) + ")");
             for (String option : TRANSACTION_OPTIONS) {
                 Usage.require(spec, !given(spec, option), option + ": " + input.getFileName() + " is a summary CSV,"
                         + " already summarised; " + option + " applies to transaction files only");
             }
-            return ClvSummaryFile.read(input, separator, parseUnit(spec, "--unit", unit), header);
+            return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES), header);
         }
         return ClvTransactionFile.read(input, separator, transactionSettings(spec, header));
     }
@@ -106,14 +101,14 @@ final class ClvInputOptions {
         ChronoUnit timeUnit = unit(spec);
         Optional<ChronoUnit> period = purchasePeriod == null ? Optional.of(ChronoUnit.DAYS)
                 : purchasePeriod.strip().equalsIgnoreCase("none") ? Optional.empty()
-                : Optional.of(parseUnit(spec, "--purchase-period", purchasePeriod));
+                : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod, UnitNames.CUSTOMER_TIMES));
         if (timeUnit.compareTo(ChronoUnit.WEEKS) > 0) {
-            Usage.require(spec, period.equals(Optional.of(timeUnit)), "--unit: " + name(timeUnit) + " have no fixed"
-                    + " length; they count whole purchase periods, so use --purchase-period " + name(timeUnit));
+            Usage.require(spec, period.equals(Optional.of(timeUnit)), "--unit: " + UnitNames.name(timeUnit) + " have no fixed"
+                    + " length; they count whole purchase periods, so use --purchase-period " + UnitNames.name(timeUnit));
         } else {
             period.ifPresent(p -> Usage.require(spec, p.compareTo(ChronoUnit.WEEKS) <= 0, "--purchase-period: "
-                    + name(p) + " have no fixed length, so they cannot be counted in " + name(timeUnit)
-                    + "; use --unit " + name(p)));
+                    + UnitNames.name(p) + " have no fixed length, so they cannot be counted in " + UnitNames.name(timeUnit)
+                    + "; use --unit " + UnitNames.name(p)));
         }
         ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : mapping.zone;
         TimestampFormat timestamps;
@@ -207,21 +202,5 @@ final class ClvInputOptions {
                     + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ", header));
         }
         return null;
-    }
-
-    /** Parses a unit named on the command line, as a usage error naming the option when it is not one. */
-    static ChronoUnit parseUnit(CommandSpec spec, String option, String text) {
-        for (ChronoUnit candidate : UNITS) {
-            if (name(candidate).equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return candidate;
-            }
-        }
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": '" + text
-                + "' is not a time unit; use " + UNIT_NAMES);
-    }
-
-    /** Returns a unit's command-line name: {@code days}, {@code weeks}, ... */
-    static String name(ChronoUnit unit) {
-        return unit.name().toLowerCase(Locale.ROOT);
     }
 }

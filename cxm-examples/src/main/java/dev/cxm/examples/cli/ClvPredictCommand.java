@@ -116,7 +116,7 @@ final class ClvPredictCommand implements Callable<Integer> {
         Duration length = horizon == null ? defaultHorizon(model, unit) : length(spec, "--horizon", horizon, unit);
         double inUnits = TimeUnits.inUnits(length, unit);
         Usage.require(spec, model != ClvModelName.BG_BB || inUnits == Math.rint(inUnits), "--horizon: " + horizon
-                + " is not a whole number of " + ClvInputOptions.name(unit) + "; bg-bb predicts whole opportunities");
+                + " is not a whole number of " + UnitNames.name(unit) + "; bg-bb predicts whole opportunities");
         boolean withSpend = data.hasSpend() && cells.hasRepeatPurchases();
         boolean valued = withSpend && model != ClvModelName.BG_BB && model != ClvModelName.GAMMA_GAMMA;
         for (String option : List.of("--discount-rate", "--discount-period")) {

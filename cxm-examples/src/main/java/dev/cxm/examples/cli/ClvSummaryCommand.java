@@ -128,7 +128,7 @@ final class ClvSummaryCommand implements Callable<Integer> {
     }
 
     static String unitName(ClvInput data) {
-        return ClvInputOptions.name(data.unit());
+        return UnitNames.name(data.unit());
     }
 
     private static void write(Path file, ClvInput data, List<CustomerSummary> customers) throws IOException {

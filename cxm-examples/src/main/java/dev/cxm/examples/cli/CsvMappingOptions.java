@@ -1,10 +1,8 @@
 package dev.cxm.examples.cli;
 
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.io.CsvColumnMapping;
@@ -109,7 +107,7 @@ final class CsvMappingOptions {
             option(commandLine, "--time-format", () -> mapping.timePattern(timeFormat));
         }
         if (durationUnit != null) {
-            option(commandLine, "--duration-unit", () -> mapping.durationUnit(durationUnit(durationUnit)));
+            mapping.durationUnit(UnitNames.parse(commandLine, "--duration-unit", durationUnit, UnitNames.FIXED_LENGTH));
         }
         column(commandLine, mapping, CsvField.TYPE, "--type-column", typeColumn);
         column(commandLine, mapping, CsvField.EVENT_ID, "--id-column", idColumn);
@@ -141,18 +139,6 @@ final class CsvMappingOptions {
         }
         option(commandLine, "--attribute-columns", () -> mapping.attributeColumns(attributeColumns));
         return mapping.build();
-    }
-
-    /** Reads a unit of plain-number durations: one of fixed length, from nanos to days. */
-    private static ChronoUnit durationUnit(String text) {
-        for (ChronoUnit unit : ChronoUnit.values()) {
-            if (unit.compareTo(ChronoUnit.DAYS) <= 0 && unit != ChronoUnit.HALF_DAYS
-                    && unit.name().equalsIgnoreCase(text.strip())) {
-                return unit;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a unit of fixed length; use nanos, micros,"
-                + " millis, seconds, minutes, hours or days");
     }
 
     /** Applies one option's value, turning the mapping's refusal into a usage error that names the option. */

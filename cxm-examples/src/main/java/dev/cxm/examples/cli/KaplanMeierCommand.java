@@ -55,7 +55,7 @@ final class KaplanMeierCommand implements Callable<Integer> {
             Map<String, GroupJson> groups = new LinkedHashMap<>();
             curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
             JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD,
-                    subjects.unit.name().toLowerCase(Locale.ROOT), groups));
+                    UnitNames.name(subjects.unit()), groups));
             return 0;
         }
         for (SurvivalCurve curve : curves.values()) {

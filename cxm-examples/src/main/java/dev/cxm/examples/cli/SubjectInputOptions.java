@@ -41,7 +41,7 @@ final class SubjectInputOptions {
     @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "days",
             description = "Unit of the durations: days, weeks, months, hours, ... (default: ${DEFAULT-VALUE});"
                     + " the results give their times in it and name it.")
-    ChronoUnit unit;
+    String unitName;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -65,11 +65,14 @@ final class SubjectInputOptions {
         return read(List.of());
     }
 
+    /** Returns the unit of the durations, {@code --unit}; a name that is none is a usage error. */
+    ChronoUnit unit() {
+        return UnitNames.parse(mixee.commandLine(), "--unit", unitName, UnitNames.SURVIVAL_TIMES);
+    }
+
     /** Reads the subjects with the named covariates. */
     SurvivalData read(List<String> names) throws IOException {
-        Usage.require(mixee, unit.compareTo(ChronoUnit.YEARS) <= 0 && unit != ChronoUnit.HALF_DAYS, "--unit: "
-                + unit.name().toLowerCase(java.util.Locale.ROOT) + " is not a unit of durations here; use nanos,"
-                + " micros, millis, seconds, minutes, hours, days, weeks, months or years");
+        ChronoUnit unit = unit();
         CommandFailure.requireReadableFile(input);
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
                 CsvParser parser = CSV.createParser(reader)) {
