@@ -76,8 +76,8 @@ final class ChurnRatesCommand implements Callable<Integer> {
                     + " event; add the column with --attribute-columns).")
     String groupAttribute;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +108,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
         }
         ChurnReport report = rates.build().compute(store);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, report);
         } else {
             printText(out, report);

@@ -66,11 +66,8 @@ final class ClvCsv {
             }
         } catch (RuntimeException e) {
             if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException malformed) {
-                // Jackson's message quotes the text and spans lines; say where only.
-                com.fasterxml.jackson.core.JsonLocation where = malformed.getLocation();
-                throw new CommandFailure(file + " cannot be read as CSV" + (where == null ? "" : " at line "
-                        + where.getLineNr() + ", column " + where.getColumnNr()) + " (a quote not closed, or a"
-                        + " character out of place)");
+                throw new CommandFailure(file + " cannot be read as CSV" + CommandFailure.location(malformed)
+                        + " (a quote not closed, or a character out of place)");
             }
             if (e.getCause() instanceof IOException io) {
                 throw new CommandFailure(file + " cannot be read as CSV: " + io.getMessage());

@@ -46,8 +46,8 @@ final class ClvFitCommand implements Callable<Integer> {
             description = "Most Newton iterations (default: 200).")
     int maxIterations;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -71,7 +71,7 @@ final class ClvFitCommand implements Callable<Integer> {
                 fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), Math.round(fitted.totalWeight()),
                 fit.problem(), fit.warnings(), fit.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, result);
         } else {
             printText(out, result);

@@ -83,8 +83,8 @@ final class ClvPredictCommand implements Callable<Integer> {
             description = "Write every customer's predictions as CSV.")
     Path output;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -202,7 +202,7 @@ final class ClvPredictCommand implements Callable<Integer> {
                 parameters, spendParameters, rate, period, Math.round(cells.totalWeight()), totalPurchases, totalValue,
                 best, warnings, Optional.ofNullable(output).map(Path::toString));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, result);
         } else {
             printText(out, result);

@@ -43,8 +43,8 @@ final class ClvSummaryCommand implements Callable<Integer> {
             + " ID,frequency,recency,T,monetary_value[,frequency_holdout,monetary_value_holdout].")
     Path output;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -114,7 +114,7 @@ final class ClvSummaryCommand implements Callable<Integer> {
                 spenders > 0 ? OptionalDouble.of(spend / spenders) : OptionalDouble.empty(), holdoutPurchases, segments,
                 Optional.ofNullable(output).map(Path::toString));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, result);
         } else {
             printText(out, result);

@@ -54,8 +54,8 @@ final class CohortsCommand implements Callable<Integer> {
                     + " is left out; give the end of that period to include it).")
     String until;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +76,7 @@ final class CohortsCommand implements Callable<Integer> {
         }
         CohortTable table = retention.build().compute(store);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, table);
         } else {
             out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; whole periods up to %s)%n",

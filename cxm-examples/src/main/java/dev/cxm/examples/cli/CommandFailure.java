@@ -9,6 +9,15 @@ final class CommandFailure extends RuntimeException {
         super(message, null, false, false);
     }
 
+    /**
+     * Returns where a parser gave up, " at line L, column C" (or nothing when it does not say): Jackson's own
+     * message quotes the text there and spans lines, so the command says where, never what.
+     */
+    static String location(com.fasterxml.jackson.core.JsonProcessingException malformed) {
+        com.fasterxml.jackson.core.JsonLocation where = malformed.getLocation();
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
     /** Throws unless {@code file} is a regular file, saying whether it is missing or a folder. */
     static void requireReadableFile(java.nio.file.Path file) {
         if (java.nio.file.Files.isDirectory(file)) {

@@ -44,8 +44,8 @@ final class CoxCommand implements Callable<Integer> {
             description = "Newton-Raphson iterations before giving up (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -61,7 +61,7 @@ final class CoxCommand implements Callable<Integer> {
         CoxModel model = CoxProportionalHazards.fit(subjects.read(covariates),
                 CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             Map<String, CoefficientJson> byName = new LinkedHashMap<>();
             for (CoxCoefficient c : model.coefficients()) {
                 byName.put(c.name(), CoefficientJson.of(c));

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import picocli.CommandLine;
@@ -54,10 +53,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return cause.getMessage();
         }
         if (cause instanceof JsonProcessingException malformed) {
-            // Jackson's own message quotes the offending text and spans lines; say where, not what.
-            JsonLocation where = malformed.getLocation();
-            return "malformed input" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
-                    + where.getColumnNr()) + ": not the CSV or NDJSON the command expects";
+            return "malformed input" + CommandFailure.location(malformed) + ": not the CSV or NDJSON the command"
+                    + " expects";
         }
         if (cause instanceof CharacterCodingException) {
             return "the input is not UTF-8 text; save it as UTF-8 and try again";

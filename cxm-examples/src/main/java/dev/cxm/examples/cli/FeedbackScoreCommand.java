@@ -74,8 +74,8 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
                     + " responses, without weights) is below N (default: ${DEFAULT-VALUE}).")
     long minimumN;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -136,7 +136,7 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         }
         Breakdown<R> result = breakdown.build().compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, toJson(result, report, scale, zone));
         } else {
             printTable(out, result, report, scale, zone);

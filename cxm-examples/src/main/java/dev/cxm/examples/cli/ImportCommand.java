@@ -37,8 +37,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the accepted events to FILE as NDJSON.")
     Path output;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, new ImportResult(input.input.toString(), input.format().name().toLowerCase(Locale.ROOT),
                     report.policy().name(), report.rowsRead(), report.appended(), report.duplicates(),
                     report.rejected().size(), customers, byType,

@@ -39,8 +39,8 @@ final class KaplanMeierCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", split = ",", description = "Also report the survival at these times.")
     List<Double> at = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -51,7 +51,7 @@ final class KaplanMeierCommand implements Callable<Integer> {
         Usage.requireTimes(spec, "--at", at);
         Map<String, SurvivalCurve> curves = KaplanMeier.withLevel(level).fitByGroup(subjects.read());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             Map<String, GroupJson> groups = new LinkedHashMap<>();
             curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
             JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD,

@@ -10,7 +10,6 @@ import dev.cxm.metrics.survival.LogRankTest;
 import dev.cxm.metrics.survival.SurvivalData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,8 +21,8 @@ final class LogRankCommand implements Callable<Integer> {
     @Mixin
     SubjectInputOptions subjects;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +34,7 @@ final class LogRankCommand implements Callable<Integer> {
         SurvivalData data = subjects.read();
         LogRankResult result = LogRankTest.compare(data);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled) {
             JsonOutput.print(out, result);
             return 0;
         }

@@ -156,7 +156,7 @@ public final class RfmSummarizer {
         long[] groupedKeys = new long[total];
         double[] groupedValues = new double[withAmounts ? total : 0];
         int[] next = Arrays.copyOf(start, customerCount);
-        boolean compactKeys = clock.compactKeys();
+        boolean compactKeys = rows.compact;
         int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), customerCount / 4096 + 1));
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             int low = (int) ((long) customerCount * part / parts);
@@ -243,7 +243,7 @@ public final class RfmSummarizer {
         if (key >= endKey) {
             return;
         }
-        if (clock.compactKeys() && (key < Integer.MIN_VALUE || key > Integer.MAX_VALUE)) {
+        if (rows.compact && (key < Integer.MIN_VALUE || key > Integer.MAX_VALUE)) {
             // Checked here, not when the batch is stored, so that the purchase at fault is the one refused.
             throw new IllegalArgumentException("at: " + at + " is too far from 1970 to count in "
                     + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT)).orElse("periods")
@@ -367,7 +367,8 @@ public final class RfmSummarizer {
             }
             currentCustomers[offset] = customer;
             if (compact) {
-                currentIntKeys[offset] = Math.toIntExact(key);
+                // In range: store() refused any purchase whose key is not.
+                currentIntKeys[offset] = (int) key;
             } else {
                 currentLongKeys[offset] = key;
             }
