@@ -14,7 +14,11 @@ import dev.cxm.core.store.EventStore;
  * <pre>{@code
  * ImportReport report = CsvEventImporter.of(mapping, ImportPolicy.SKIP_AND_REPORT)
  *         .importInto(store, Path.of("feedback.csv"));
- * report.rejected().forEach(System.err::println);   // line 17, column score: the value is not an integer
+ * for (RejectedRow row : report.rejected()) {
+ *     row.line();     // 17
+ *     row.column();   // Optional[score]
+ *     row.reason();   // the value is not an integer
+ * }
  * }</pre>
  *
  * <p>Rows without an event id column get a deterministic id derived from their line number and cells, so

@@ -30,7 +30,7 @@ import dev.cxm.metrics.time.CalendarPeriod;
  *         .activity(event -> event instanceof Purchase)
  *         .build()
  *         .compute(store);
- * System.out.print(table.render());
+ * String text = table.render();   // a cohort per row, the share active per later period
  * }</pre>
  *
  * <p>The columns run to the last period with any activity; with {@link Builder#until} they stop at the last
