@@ -10,6 +10,8 @@ module dev.cxm.core {
     requires com.google.common;
     requires static org.jspecify;
 
+    exports dev.cxm.core.accumulate;
+    exports dev.cxm.core.group;
     exports dev.cxm.core.model;
     exports dev.cxm.core.store;
     exports dev.cxm.core.store.memory;

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cxm.metrics.clv.BgNbd;
 import dev.cxm.metrics.clv.BgNbdModel;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.ParetoNbd;
 import dev.cxm.metrics.clv.ParetoNbdModel;
 import dev.cxm.metrics.clv.RfmCells;

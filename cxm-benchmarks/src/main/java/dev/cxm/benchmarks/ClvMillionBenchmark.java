@@ -24,7 +24,7 @@ import dev.cxm.metrics.clv.BgNbdModel;
 import dev.cxm.metrics.clv.ClvSettings;
 import dev.cxm.metrics.clv.CustomerLifetimeValue;
 import dev.cxm.metrics.clv.GammaGammaModel;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.ParetoNbd;
 import dev.cxm.metrics.clv.ParetoNbdModel;
 import dev.cxm.metrics.clv.RfmCells;

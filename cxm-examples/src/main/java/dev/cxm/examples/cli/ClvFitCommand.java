@@ -14,7 +14,7 @@ import dev.cxm.metrics.clv.BgNbd;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
 import dev.cxm.metrics.clv.MbgNbd;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.ParetoNbd;
 import dev.cxm.metrics.clv.RfmCells;
 import picocli.CommandLine.Command;

@@ -26,7 +26,7 @@ import dev.cxm.metrics.clv.CustomerLifetimeValue;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
 import dev.cxm.metrics.clv.GammaGammaModel;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.PurchaseModel;
 import dev.cxm.metrics.clv.RfmCells;
 import dev.cxm.metrics.clv.TimeUnits;

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
 

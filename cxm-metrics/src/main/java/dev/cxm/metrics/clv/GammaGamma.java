@@ -1,5 +1,6 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.metrics.stats.ModelFit;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

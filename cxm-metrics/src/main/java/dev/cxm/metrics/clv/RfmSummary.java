@@ -1,5 +1,6 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.metrics.stats.ModelFit;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.cxm.metrics.feedback;
 
+import dev.cxm.core.accumulate.Accumulator;
+import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
@@ -16,7 +18,8 @@ import dev.cxm.metrics.feedback.internal.ScoreCounting;
  *
  * @param <R> the metric's result type
  */
-public final class FeedbackAccumulator<R extends FeedbackResult> {
+public final class FeedbackAccumulator<R extends FeedbackResult>
+        implements Accumulator<FeedbackResponse, ScoreDistribution, R, FeedbackAccumulator<R>> {
 
     /** Scales whose ends lie within ±2^30 take the counting loop, whose unsigned range check cannot wrap. */
     private static final int FAST_PATH_LIMIT = 1 << 30;
@@ -98,6 +101,7 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
      *
      * @throws IllegalArgumentException naming the event id when the response is on another scale
      */
+    @Override
     public FeedbackAccumulator<R> add(FeedbackResponse response) {
         // The hot path of store scans, kept short: a response's score lies on its scale (the record checks
         // it), so once the scale is ours the score needs no range check.
@@ -179,11 +183,12 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     /**
      * Adds the counts of {@code other} (which is left unchanged) to this accumulator.
      *
-     * @throws IllegalArgumentException when {@code other} counts on another scale, or a count would overflow;
-     *     nothing is added then
+     * @throws IllegalArgumentException when {@code other} is this accumulator, counts on another scale, or a
+     *     count would overflow; nothing is added then
      */
-    public FeedbackAccumulator<R> merge(FeedbackAccumulator<?> other) {
-        Checks.present("other", other);
+    @Override
+    public FeedbackAccumulator<R> merge(FeedbackAccumulator<R> other) {
+        Accumulators.requireOther(this, other);
         ScoreDistribution.requireScale(scale, other.scale);
         mergeState(other.counts, other.weights, other.squaredWeights, other.weighted);
         return this;
@@ -199,6 +204,7 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     }
 
     /** Returns a snapshot of the state, from which {@link FeedbackMetric#accumulator(ScoreDistribution)} continues. */
+    @Override
     public ScoreDistribution state() {
         if (weighted) {
             return new ScoreDistribution(scale, counts, weights, squaredWeights);
@@ -211,6 +217,7 @@ public final class FeedbackAccumulator<R extends FeedbackResult> {
     }
 
     /** Returns the metric's result for the responses added so far. */
+    @Override
     public R result() {
         return metric.result(state());
     }

@@ -3,6 +3,11 @@ package dev.cxm.metrics.feedback;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.cxm.core.accumulate.AccumulatorState;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackScale;
 
@@ -23,12 +28,20 @@ import dev.cxm.core.model.FeedbackScale;
  * {@value #TOLERANCE}, {@code weight² / count ≤ squaredWeight ≤ weight²} (Cauchy-Schwarz, and weights
  * being 0 or more). So Kish's effective sample size never exceeds {@code n}.
  *
+ * <p>As JSON: {@code {"formatVersion":1,"scale":{...},"counts":[...],"weights":[...],"squaredWeights":[...]}};
+ * format version {@value #FORMAT_VERSION}.
+ *
  * @param scale the scale the scores are on
  * @param counts responses per scale point; 0 or more, one per point
  * @param weights the sum of the responses' weights per scale point; 0 or more, consistent with {@code counts}
  * @param squaredWeights the sum of the squared weights per scale point (for the effective sample size)
  */
-public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] weights, double[] squaredWeights) {
+@JsonPropertyOrder({"formatVersion", "scale", "counts", "weights", "squaredWeights"})
+public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] weights, double[] squaredWeights)
+        implements AccumulatorState {
+
+    /** The current version of the JSON form. */
+    public static final int FORMAT_VERSION = 1;
 
     /** The smallest positive survey weight accepted. */
     public static final double MIN_WEIGHT = 1e-100;
@@ -106,6 +119,31 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
             throw new IllegalArgumentException(field + ": " + value + " at score " + score
                     + " is not a finite number of 0 or more");
         }
+    }
+
+    /**
+     * Reads a state written in any format version up to {@link #FORMAT_VERSION}; Jackson's entry point.
+     *
+     * @param formatVersion the version of the JSON form
+     * @param scale the scale
+     * @param counts responses per scale point
+     * @param weights the weight sums per scale point
+     * @param squaredWeights the squared-weight sums per scale point
+     * @return the state
+     * @throws IllegalArgumentException when the version is unknown or the sums are inconsistent
+     */
+    @JsonCreator
+    static ScoreDistribution fromJson(@JsonProperty("formatVersion") int formatVersion,
+            @JsonProperty("scale") FeedbackScale scale, @JsonProperty("counts") long[] counts,
+            @JsonProperty("weights") double[] weights, @JsonProperty("squaredWeights") double[] squaredWeights) {
+        AccumulatorState.requireReadable("ScoreDistribution", formatVersion, FORMAT_VERSION);
+        return new ScoreDistribution(scale, counts, weights, squaredWeights);
+    }
+
+    @Override
+    @JsonProperty("formatVersion")
+    public int formatVersion() {
+        return FORMAT_VERSION;
     }
 
     /** Returns the state of no responses on {@code scale}. */

@@ -151,8 +151,9 @@ class FeedbackAccumulatorTest {
 
         assertThatThrownBy(() -> nps.accumulator().add(csat))
                 .hasMessage("scale: response e7 is on the scale csat:1..5; this accumulator counts the scale nps:0..10");
-        assertThatThrownBy(() -> nps.accumulator().merge(RatingScore.csat().accumulator()))
-                .hasMessage("scale: csat:1..5 is not nps:0..10; only states on the same scale merge");
+        // An NPS and a CSAT accumulator do not even compile together; two ratings on other scales are refused.
+        assertThatThrownBy(() -> RatingScore.ces().accumulator().merge(RatingScore.csat().accumulator()))
+                .hasMessage("scale: csat:1..5 is not ces:1..7; only states on the same scale merge");
     }
 
     @Test

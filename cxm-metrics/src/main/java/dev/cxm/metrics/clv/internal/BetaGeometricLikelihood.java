@@ -6,7 +6,7 @@ import org.hipparchus.special.Gamma;
 import dev.cxm.metrics.clv.BgNbd;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.MbgNbd;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 
 /**
  * The log-likelihood of the BG/NBD model (Fader, Hardie & Lee 2005, eq. 6) and of the MBG/NBD model

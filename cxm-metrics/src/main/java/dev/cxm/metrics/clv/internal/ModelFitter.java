@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.cxm.metrics.clv.FitOptions;
-import dev.cxm.metrics.clv.ModelFit;
+import dev.cxm.metrics.stats.ModelFit;
 
 /**
  * Fits a model's likelihood and turns the outcome into a {@link ModelFit}: the one path every model's

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.stats;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
