@@ -11,7 +11,7 @@ import dev.cxm.core.internal.Checks;
  *
  * @param eventId the event's id
  * @param customerId the customer who answered
- * @param occurredAt when the answer was given
+ * @param occurredAt when the answer was given; truncated to microseconds ({@link CustomerEvent#PRECISION})
  * @param surveyId the survey (or question) answered
  * @param scale the answer scale
  * @param score the answer; on {@code scale}
@@ -31,9 +31,10 @@ public record FeedbackResponse(
         Optional<Touchpoint> touchpoint,
         Map<String, String> attributes) implements CustomerEvent {
 
-    /** Validates the response; a score off its scale is rejected. */
+    /** Validates the response (a score off its scale is rejected) and truncates its instant to {@link CustomerEvent#PRECISION}. */
     public FeedbackResponse {
         Checks.eventIdentity(eventId, customerId, occurredAt);
+        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);
