@@ -347,16 +347,20 @@ public abstract class EventStoreCompatibilityKit {
 
         @Test
         void instantsReadBackExactlyToTheMicrosecond() {
-            // Oracle: the instants written out by hand; each has a fraction down to the microsecond, before
-            // and after the epoch and far from today, which a database column of lower precision (or one that
-            // rounds, or shifts zones) would change.
+            // Oracle: the instants written out by hand, in time order; fractions down to the microsecond,
+            // before and after the epoch, far from today, and pairs an hour apart that read as the same local
+            // time where daylight-saving time repeats an hour (Central Europe on 25 October 2026, New York on
+            // 1 November 2026). A column of lower precision, or one that rounds or goes through a local time,
+            // changes some of them.
             List<Instant> instants = List.of(
                     Instant.parse("1900-01-01T00:00:00.000001Z"),
                     Instant.parse("1969-12-31T23:59:59.999999Z"),
                     Instant.parse("1970-01-01T00:00:00Z"),
-                    Instant.parse("2026-03-29T01:59:59.123456Z"),
-                    Instant.parse("2026-03-29T02:30:00.654321Z"),
-                    Instant.parse("2026-10-25T02:30:00.000999Z"),
+                    Instant.parse("2026-03-29T00:59:59.123456Z"),
+                    Instant.parse("2026-10-25T00:30:00.654321Z"),
+                    Instant.parse("2026-10-25T01:30:00.000999Z"),
+                    Instant.parse("2026-11-01T05:30:00.500000Z"),
+                    Instant.parse("2026-11-01T06:30:00.500001Z"),
                     Instant.parse("2199-12-31T23:59:59.999999Z"));
             List<CustomerEvent> events = new ArrayList<>();
             for (int i = 0; i < instants.size(); i++) {
