@@ -28,7 +28,21 @@ public record Purchase(
         Optional<Touchpoint> touchpoint,
         Map<String, String> attributes) implements CustomerEvent {
 
-    /** Validates the purchase and truncates its instant to {@link CustomerEvent#PRECISION}. */
+    /**
+     * Validates the purchase and truncates its instant to {@link CustomerEvent#PRECISION}.
+     *
+     * @param eventId the event's id
+     * @param customerId the customer
+     * @param occurredAt when the order was placed; truncated to microseconds
+     * @param orderId the host's order number
+     * @param amount what the order was worth
+     * @param itemCount how many items it held; zero or more
+     * @param touchpoint where it was placed, when known
+     * @param attributes host attributes
+     * @throws IllegalArgumentException when the order id is blank or too long, the item count negative or an
+     *     attribute key blank
+     * @throws NullPointerException when a component is null
+     */
     public Purchase {
         Checks.eventIdentity(eventId, customerId, occurredAt);
         occurredAt = CustomerEvent.atPrecision(occurredAt);

@@ -18,6 +18,8 @@ public record CustomerTimeline(CustomerId customer, List<CustomerEvent> events) 
     /**
      * Validates the timeline.
      *
+     * @param customer the customer
+     * @param events the customer's matching events in time order; never empty
      * @throws IllegalArgumentException when {@code events} is empty, holds another customer's event or is
      *     out of time order
      * @throws NullPointerException when a component or an event is null

@@ -17,6 +17,8 @@ public record EventPage(List<CustomerEvent> events, Optional<PageCursor> next) {
     /**
      * Validates the page.
      *
+     * @param events the events of this page, in time order
+     * @param next the cursor of the next page; empty when no matching event follows
      * @throws IllegalArgumentException when an empty page has a next cursor
      * @throws NullPointerException when a component or an event is null
      */

@@ -56,6 +56,12 @@ public record EventQuery(
     /**
      * Validates the query and rounds its time bounds up to whole microseconds.
      *
+     * @param customers only events of these customers; empty means every customer
+     * @param types only events of these types; empty means every type
+     * @param from only events at or after this instant
+     * @param to only events before this instant
+     * @param touchpoint only events at or rating this touchpoint
+     * @param attributes only events with each of these attribute values; empty means no condition
      * @throws IllegalArgumentException when the time range is reversed or an attribute key is blank
      * @throws NullPointerException when a component, a customer, a type or an attribute value is null
      */

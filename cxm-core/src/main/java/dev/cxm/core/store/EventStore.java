@@ -206,8 +206,9 @@ public interface EventStore {
      *       after the last event returned so far (as an event appended at that event's instant does, ties
      *       being in append order), and not when it sorts before.</li>
      *   <li>Erasure between pages: the erased customer's events are not returned by later pages, and the
-     *       others still are, exactly once, unless the customers of two or more events at the cursor's exact
-     *       instant are erased between the same two pages (then an event at that instant may be skipped).</li>
+     *       others still are, exactly once. A store may fall short of this in one case: when, between the same
+     *       two pages, the customer of the page's last event is erased together with another customer who has
+     *       an event at that same instant, an event at that instant may be skipped.</li>
      * </ul>
      *
      * @param query the criteria

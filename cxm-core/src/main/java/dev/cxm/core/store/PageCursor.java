@@ -22,6 +22,7 @@ public record PageCursor(String token) {
     /**
      * Validates the token's length; whether it is a token of a store is checked by the store.
      *
+     * @param token the serialised position
      * @throws IllegalArgumentException when the token is blank or too long
      * @throws NullPointerException when the token is null
      */

@@ -16,6 +16,8 @@ public record TimeSpan(Instant first, Instant last) {
     /**
      * Validates the span.
      *
+     * @param first the earliest event's instant
+     * @param last the latest event's instant
      * @throws IllegalArgumentException when {@code last} is before {@code first}
      * @throws NullPointerException when an end is null
      */

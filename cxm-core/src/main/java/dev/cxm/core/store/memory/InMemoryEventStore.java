@@ -80,7 +80,11 @@ public final class InMemoryEventStore implements EventStore {
 
     private InMemoryEventStore() {}
 
-    /** Returns a new, empty store. */
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     */
     public static InMemoryEventStore create() {
         return new InMemoryEventStore();
     }
