@@ -11,7 +11,7 @@ import dev.cxm.core.internal.Checks;
  *
  * @param eventId the event's id
  * @param customerId the customer who answered
- * @param occurredAt when the answer was given
+ * @param occurredAt when the answer was given; truncated to microseconds ({@link CustomerEvent#PRECISION})
  * @param surveyId the survey (or question) answered
  * @param scale the answer scale
  * @param score the answer; on {@code scale}
@@ -31,9 +31,26 @@ public record FeedbackResponse(
         Optional<Touchpoint> touchpoint,
         Map<String, String> attributes) implements CustomerEvent {
 
-    /** Validates the response; a score off its scale is rejected. */
+    /**
+     * Validates the response (a score off its scale is rejected) and truncates its instant to
+     * {@link CustomerEvent#PRECISION}.
+     *
+     * @param eventId the event's id
+     * @param customerId the customer who answered
+     * @param occurredAt when the answer was given; truncated to microseconds
+     * @param surveyId the survey (or question) answered
+     * @param scale the answer scale
+     * @param score the answer; on {@code scale}
+     * @param comment the free-text comment, when given (a blank one counts as none)
+     * @param touchpoint the touchpoint the answer rates, when it rates one
+     * @param attributes host attributes
+     * @throws IllegalArgumentException when the score is off the scale, the survey id blank or too long, or an
+     *     attribute key blank
+     * @throws NullPointerException when a component is null
+     */
     public FeedbackResponse {
         Checks.eventIdentity(eventId, customerId, occurredAt);
+        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);

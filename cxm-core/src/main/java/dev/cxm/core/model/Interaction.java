@@ -12,7 +12,7 @@ import dev.cxm.core.internal.Checks;
  *
  * @param eventId the event's id
  * @param customerId the customer
- * @param occurredAt when the interaction started
+ * @param occurredAt when the interaction started; truncated to microseconds ({@link CustomerEvent#PRECISION})
  * @param touchpoint where it happened
  * @param outcome the host's word for how it ended, such as {@code "resolved"} or {@code "abandoned"};
  *     {@code "unknown"} when not recorded
@@ -31,9 +31,22 @@ public record Interaction(
     /** The outcome recorded when the host gives none. */
     public static final String UNKNOWN_OUTCOME = "unknown";
 
-    /** Validates the interaction. */
+    /**
+     * Validates the interaction and truncates its instant to {@link CustomerEvent#PRECISION}.
+     *
+     * @param eventId the event's id
+     * @param customerId the customer
+     * @param occurredAt when the interaction started; truncated to microseconds
+     * @param touchpoint where it happened
+     * @param outcome the host's word for how it ended; non-blank
+     * @param duration how long it lasted; zero or positive
+     * @param attributes host attributes
+     * @throws IllegalArgumentException when the outcome is blank, the duration negative or an attribute key blank
+     * @throws NullPointerException when a component is null
+     */
     public Interaction {
         Checks.eventIdentity(eventId, customerId, occurredAt);
+        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.present("touchpoint", touchpoint);
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);

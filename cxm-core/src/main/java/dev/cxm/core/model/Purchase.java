@@ -11,7 +11,7 @@ import dev.cxm.core.internal.Checks;
  *
  * @param eventId the event's id
  * @param customerId the customer
- * @param occurredAt when the order was placed
+ * @param occurredAt when the order was placed; truncated to microseconds ({@link CustomerEvent#PRECISION})
  * @param orderId the host's order number
  * @param amount what the order was worth; never negative
  * @param itemCount how many items it held; zero or more
@@ -28,9 +28,24 @@ public record Purchase(
         Optional<Touchpoint> touchpoint,
         Map<String, String> attributes) implements CustomerEvent {
 
-    /** Validates the purchase. */
+    /**
+     * Validates the purchase and truncates its instant to {@link CustomerEvent#PRECISION}.
+     *
+     * @param eventId the event's id
+     * @param customerId the customer
+     * @param occurredAt when the order was placed; truncated to microseconds
+     * @param orderId the host's order number
+     * @param amount what the order was worth
+     * @param itemCount how many items it held; zero or more
+     * @param touchpoint where it was placed, when known
+     * @param attributes host attributes
+     * @throws IllegalArgumentException when the order id is blank or too long, the item count negative or an
+     *     attribute key blank
+     * @throws NullPointerException when a component is null
+     */
     public Purchase {
         Checks.eventIdentity(eventId, customerId, occurredAt);
+        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
         Checks.nonNegative("itemCount", itemCount);

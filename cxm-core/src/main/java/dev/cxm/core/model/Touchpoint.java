@@ -10,10 +10,15 @@ import dev.cxm.core.internal.Checks;
  * <p>Touchpoints are values; stores keep one shared instance per distinct touchpoint, so millions of
  * events at the same touchpoint cost one object.
  *
+ * <p>The {@link #stage()} is the host's hint only, recorded with the event as the host sent it. Which
+ * journey stage a touchpoint belongs to is the business of a journey map, which may read the hint or
+ * ignore it; restaging a journey changes the map, never the stored events.
+ *
  * @param id the touchpoint's key
  * @param name a human-readable name
  * @param channel the channel the touchpoint is on
- * @param stage the journey stage the touchpoint belongs to, when the host assigns one
+ * @param stage the host's hint of the journey stage the touchpoint belongs to, when it gives one; a
+ *     journey map decides the stage it uses
  */
 public record Touchpoint(TouchpointId id, String name, Channel channel, Optional<String> stage) {
 
@@ -26,12 +31,26 @@ public record Touchpoint(TouchpointId id, String name, Channel channel, Optional
         stage.ifPresent(s -> Checks.nonBlank("touchpoint.stage", s));
     }
 
-    /** Returns a touchpoint that belongs to no journey stage. */
+    /**
+     * Returns a touchpoint without a stage hint.
+     *
+     * @param id the touchpoint's key
+     * @param name a human-readable name
+     * @param channel the channel the touchpoint is on
+     * @return the touchpoint
+     * @throws IllegalArgumentException when the id or name is blank
+     */
     public static Touchpoint of(String id, String name, Channel channel) {
         return new Touchpoint(TouchpointId.of(id), name, channel, Optional.empty());
     }
 
-    /** Returns a copy of this touchpoint assigned to the given journey stage. */
+    /**
+     * Returns a copy of this touchpoint with the host's hint of its journey stage.
+     *
+     * @param stageName the stage the host places the touchpoint in; a journey map may place it elsewhere
+     * @return the touchpoint with the hint
+     * @throws IllegalArgumentException when {@code stageName} is blank
+     */
     public Touchpoint inStage(String stageName) {
         return new Touchpoint(id, name, channel, Optional.of(stageName));
     }

@@ -12,7 +12,13 @@ public record AppendResult(int appended, int duplicates) {
     /** An append of nothing. */
     public static final AppendResult NONE = new AppendResult(0, 0);
 
-    /** Validates the counts. */
+    /**
+     * Validates the counts.
+     *
+     * @param appended events stored by this call
+     * @param duplicates events skipped as already stored
+     * @throws IllegalArgumentException when a count is negative
+     */
     public AppendResult {
         if (appended < 0 || duplicates < 0) {
             throw new IllegalArgumentException("appended: " + appended + ", duplicates: " + duplicates
@@ -20,7 +26,12 @@ public record AppendResult(int appended, int duplicates) {
         }
     }
 
-    /** Returns the sum of this result and {@code other}. */
+    /**
+     * Returns the sum of this result and {@code other}.
+     *
+     * @param other another result
+     * @return the counts added up
+     */
     public AppendResult plus(AppendResult other) {
         return new AppendResult(appended + other.appended, duplicates + other.duplicates);
     }

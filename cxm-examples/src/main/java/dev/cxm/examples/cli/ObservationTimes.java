@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.stream.Stream;
 
-import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.TimeSpan;
 import picocli.CommandLine;
 
 /**
@@ -38,7 +38,7 @@ final class ObservationTimes {
 
     /**
      * Returns how a text report shows the end of an observation: "just after T" for the default end one
-     * nanosecond after an event, else the instant.
+     * nanosecond after an event ({@link TimeSpan#endExclusive()}), else the instant.
      */
     static String describeEnd(Instant end) {
         return end.getNano() % 1_000 == 1 ? "just after " + end.minusNanos(1) : end.toString();
@@ -50,17 +50,14 @@ final class ObservationTimes {
     }
 
     /**
-     * Returns the instant just after the last event of {@code store}: the default end of an observation of a
-     * file, so that the period the file ends in, which may be unfinished, is left out rather than reported as
-     * if it were complete.
+     * Returns the instant just after the last event of {@code store} (the library's span of its events): the
+     * default end of an observation of a file, so that the period the file ends in, which may be unfinished,
+     * is left out rather than reported as if it were complete.
      *
      * @throws CommandFailure when the store holds no events
      */
     static Instant justAfterLastEvent(EventStore store, Object input) {
-        try (Stream<CustomerEvent> events = store.scan()) {
-            return events.map(CustomerEvent::occurredAt).max(Instant::compareTo)
-                    .orElseThrow(() -> new CommandFailure(input + " holds no events"))
-                    .plusNanos(1);
-        }
+        return store.span(EventQuery.all()).map(TimeSpan::endExclusive)
+                .orElseThrow(() -> new CommandFailure(input + " holds no events"));
     }
 }

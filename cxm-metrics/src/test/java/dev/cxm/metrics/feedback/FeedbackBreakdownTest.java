@@ -251,7 +251,7 @@ class FeedbackBreakdownTest {
 
         assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).per(CalendarPeriod.DAY, BERLIN).build()
                 .compute(java.util.stream.Stream.of(last)))
-                .hasMessageStartingWith("occurredAt: response late at +1000000000-12-31T23:59:59.999999999Z has no date"
+                .hasMessageStartingWith("occurredAt: response late at +1000000000-12-31T23:59:59.999999Z has no date"
                         + " in the zone Europe/Berlin");
     }
 

@@ -25,7 +25,11 @@ public final class InMemoryCustomerStore implements CustomerStore {
 
     private InMemoryCustomerStore() {}
 
-    /** Returns a new, empty store. */
+    /**
+     * Returns a new, empty store.
+     *
+     * @return the store
+     */
     public static InMemoryCustomerStore create() {
         return new InMemoryCustomerStore();
     }

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.cxm.core.model.Channel;
-import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Interaction;
@@ -14,14 +12,19 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 
-/** Small, readable event factories for store tests: times are seconds after {@link #EPOCH}. */
+/**
+ * Small, readable event factories for cxm-core's own tests: times are seconds after {@link #EPOCH}.
+ *
+ * <p>The store kits and their {@code TestEvents} live in {@code cxm-test} ({@code dev.cxm.test.store}),
+ * which depends on cxm-core, so cxm-core's tests cannot use them; these are the same factories.
+ */
 public final class TestEvents {
 
     /** The instant second 0 of every test timeline stands for. */
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
-    /** A web touchpoint in the "purchase" stage. */
+    /** A web touchpoint with the stage hint "purchase". */
     public static final Touchpoint CHECKOUT = Touchpoint.of("checkout", "Checkout page", Channel.WEB).inStage("purchase");
-    /** A phone touchpoint without a stage. */
+    /** A phone touchpoint without a stage hint. */
     public static final Touchpoint HOTLINE = Touchpoint.of("hotline", "Support hotline", Channel.PHONE);
 
     private TestEvents() {}
@@ -47,20 +50,5 @@ public final class TestEvents {
     public static FeedbackResponse nps(String id, String customer, long second, int score) {
         return FeedbackResponse.builder(CustomerId.of(customer), at(second), "relationship-nps", FeedbackScale.NPS, score)
                 .eventId(id).touchpoint(HOTLINE).build();
-    }
-
-    /** Returns a copy of {@code event} under another id, otherwise equal. */
-    public static CustomerEvent withId(CustomerEvent event, String id) {
-        if (event instanceof Interaction i) {
-            return new Interaction(EventId.of(id), i.customerId(), i.occurredAt(), i.touchpoint(), i.outcome(),
-                    i.duration(), i.attributes());
-        }
-        if (event instanceof Purchase p) {
-            return new Purchase(EventId.of(id), p.customerId(), p.occurredAt(), p.orderId(), p.amount(),
-                    p.itemCount(), p.touchpoint(), p.attributes());
-        }
-        FeedbackResponse f = (FeedbackResponse) event;
-        return new FeedbackResponse(EventId.of(id), f.customerId(), f.occurredAt(), f.surveyId(), f.scale(),
-                f.score(), f.comment(), f.touchpoint(), f.attributes());
     }
 }

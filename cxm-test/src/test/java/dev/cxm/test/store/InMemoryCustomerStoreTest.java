@@ -1,7 +1,7 @@
-package dev.cxm.core.store.memory;
+package dev.cxm.test.store;
 
 import dev.cxm.core.store.CustomerStore;
-import dev.cxm.core.store.kit.CustomerStoreCompatibilityKit;
+import dev.cxm.core.store.memory.InMemoryCustomerStore;
 
 /** Runs the compatibility kit on the in-memory customer store. */
 class InMemoryCustomerStoreTest extends CustomerStoreCompatibilityKit {
