@@ -7,7 +7,8 @@ import java.util.List;
  * A fitted Cox proportional-hazards model: h(t | x) = h0(t) exp(x' beta). Holds the coefficients with
  * their standard errors, intervals and tests, the partial likelihood and its likelihood-ratio test, the
  * concordance index, and the baseline cumulative hazard to predict a survival curve for any covariate
- * vector. Made by {@link CoxProportionalHazards}; immutable.
+ * vector. Made by {@link CoxProportionalHazards#fit}, which returns it in a
+ * {@link dev.cxm.metrics.stats.ModelFit}; immutable.
  */
 public final class CoxModel {
 
@@ -24,13 +25,14 @@ public final class CoxModel {
     private final int subjects;
     private final int events;
     private final int iterations;
-    private final CoxOptions options;
+    private final TieMethod ties;
+    private final double level;
     private final double[] hazardTimes;
     private final double[] baselineHazard;
 
     CoxModel(ChronoUnit unit, List<CoxCoefficient> coefficients, double[] beta, double[] means, double[][] covariance,
             double logPartialLikelihood, double nullLogPartialLikelihood, ChiSquaredTest likelihoodRatioTest,
-            double concordance, int subjects, int events, int iterations, CoxOptions options, double[] hazardTimes,
+            double concordance, int subjects, int events, int iterations, TieMethod ties, double level, double[] hazardTimes,
             double[] baselineHazard) {
         this.unit = unit;
         this.coefficients = List.copyOf(coefficients);
@@ -45,7 +47,8 @@ public final class CoxModel {
         this.subjects = subjects;
         this.events = events;
         this.iterations = iterations;
-        this.options = options;
+        this.ties = ties;
+        this.level = level;
         this.hazardTimes = hazardTimes;
         this.baselineHazard = baselineHazard;
     }
@@ -114,9 +117,22 @@ public final class CoxModel {
         return iterations;
     }
 
-    /** Returns the options the model was fitted with. */
-    public CoxOptions options() {
-        return options;
+    /**
+     * Returns how tied churn times were handled in the fit and in the baseline hazard of the predictions.
+     *
+     * @return the tie method
+     */
+    public TieMethod ties() {
+        return ties;
+    }
+
+    /**
+     * Returns the confidence level of the coefficients' intervals.
+     *
+     * @return the level
+     */
+    public double level() {
+        return level;
     }
 
     /** Returns the covariates' means, about which the baseline hazard is given. */
