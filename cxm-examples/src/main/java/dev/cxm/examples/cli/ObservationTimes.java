@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.stream.Stream;
 
-import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.metrics.time.ObservationEnd;
 import picocli.CommandLine;
 
 /**
@@ -41,7 +40,7 @@ final class ObservationTimes {
      * nanosecond after an event, else the instant.
      */
     static String describeEnd(Instant end) {
-        return end.getNano() % 1_000 == 1 ? "just after " + end.minusNanos(1) : end.toString();
+        return ObservationEnd.isJustAfterAnEvent(end) ? "just after " + end.minusNanos(1) : end.toString();
     }
 
     /** Returns how a text report names a zone: UTC rather than ISO's "Z". */
@@ -50,17 +49,12 @@ final class ObservationTimes {
     }
 
     /**
-     * Returns the instant just after the last event of {@code store}: the default end of an observation of a
-     * file, so that the period the file ends in, which may be unfinished, is left out rather than reported as
-     * if it were complete.
+     * Returns the instant just after the last event of {@code store} ({@link ObservationEnd}): the default end
+     * of an observation of a file.
      *
      * @throws CommandFailure when the store holds no events
      */
     static Instant justAfterLastEvent(EventStore store, Object input) {
-        try (Stream<CustomerEvent> events = store.scan()) {
-            return events.map(CustomerEvent::occurredAt).max(Instant::compareTo)
-                    .orElseThrow(() -> new CommandFailure(input + " holds no events"))
-                    .plusNanos(1);
-        }
+        return ObservationEnd.justAfterLastEvent(store).orElseThrow(() -> new CommandFailure(input + " holds no events"));
     }
 }
