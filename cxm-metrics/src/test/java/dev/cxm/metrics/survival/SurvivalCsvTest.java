@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +101,5 @@ class SurvivalCsvTest {
     private static void assertRefused(SurvivalCsv reader, String csv, String message) {
         assertThatThrownBy(() -> reader.read(new StringReader(csv)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-        assertThat(List.of(message)).noneMatch(text -> text.contains("Jane") || text.contains("maybe"));
     }
 }
