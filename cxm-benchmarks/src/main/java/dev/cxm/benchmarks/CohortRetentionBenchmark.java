@@ -72,7 +72,7 @@ public class CohortRetentionBenchmark {
             Instant at = Instant.ofEpochSecond(start + random.nextLong(span));
             log.add(new Interaction(id, ids[random.nextInt(customers)], at, app, "ok", java.time.Duration.ZERO, Map.of()));
         }
-        retention = CohortRetention.builder().period(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin")).basis(basis).build();
+        retention = CohortRetention.custom().period(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin")).basis(basis).build();
     }
 
     /** Counts the cohort table. */

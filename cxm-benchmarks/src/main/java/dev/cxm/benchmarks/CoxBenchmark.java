@@ -68,7 +68,7 @@ public class CoxBenchmark {
     /** Fits the model. */
     @Benchmark
     public double fit() {
-        CoxModel model = CoxProportionalHazards.fit(data);
+        CoxModel model = CoxProportionalHazards.ofDefaults().fit(data).requireModel();
         return model.logPartialLikelihood() + model.concordance();
     }
 }

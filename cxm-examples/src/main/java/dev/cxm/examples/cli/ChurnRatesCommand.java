@@ -4,16 +4,15 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.metrics.churn.ChurnDefinition;
@@ -89,7 +88,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
         ZoneId zone = periodZone.zone(input);
-        ChurnRates.Builder rates = ChurnRates.builder(definition).period(periods.period, zone);
+        ChurnRates.Builder rates = ChurnRates.custom(definition).period(periods.period, zone);
         Optional<Instant> start = Optional.ofNullable(from)
                 .map(text -> ObservationTimes.parse(spec.commandLine(), text, "--from", zone));
         Instant end = Optional.ofNullable(to).map(text -> ObservationTimes.parse(spec.commandLine(), text, "--to", zone))
@@ -100,11 +99,11 @@ final class ChurnRatesCommand implements Callable<Integer> {
         start.ifPresent(rates::from);
         rates.to(end);
         if (groupAttribute != null) {
-            Map<CustomerId, String> groups = groupsByAttribute(store, groupAttribute);
-            Usage.require(spec, !groups.isEmpty() || store.count() == 0, "--group-attribute: no event of "
+            GroupKey key = GroupKeys.attribute(groupAttribute);
+            Usage.require(spec, anyEventHasAValue(store, key) || store.count() == 0, "--group-attribute: no event of "
                     + input.input.getFileName() + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
                     + " column into the events with --attribute-columns " + groupAttribute);
-            rates.groupBy(customer -> groups.getOrDefault(customer, "(none)"));
+            rates.groupBy(key);
         }
         ChurnReport report = rates.build().compute(store);
         PrintWriter out = spec.commandLine().getOut();
@@ -132,17 +131,11 @@ final class ChurnRatesCommand implements Callable<Integer> {
         return ChurnDefinition.nonContractual(inactivity);
     }
 
-    private static Map<CustomerId, String> groupsByAttribute(EventStore store, String attribute) {
-        Map<CustomerId, String> groups = new HashMap<>();
+    /** Returns whether some event has a non-blank value for {@code key}: else grouping by it is a mistake. */
+    private static boolean anyEventHasAValue(EventStore store, GroupKey key) {
         try (Stream<CustomerEvent> events = store.scan()) {
-            events.forEach(event -> {
-                String value = event.attributes().get(attribute);
-                if (value != null && !value.isBlank()) {
-                    groups.putIfAbsent(event.customerId(), value);
-                }
-            });
+            return events.anyMatch(event -> key.valueOf(event).filter(value -> !value.isBlank()).isPresent());
         }
-        return groups;
     }
 
     private static void printText(PrintWriter out, ChurnReport report) {

@@ -69,7 +69,7 @@ final class CohortsCommand implements Callable<Integer> {
         input.importInto(store, Optional.empty(), Optional.empty());
         Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input)
                 : ObservationTimes.parse(spec.commandLine(), until, "--until", zone);
-        CohortRetention.Builder retention = CohortRetention.builder().period(periods.period, zone)
+        CohortRetention.Builder retention = CohortRetention.custom().period(periods.period, zone)
                 .basis(basis).relativeTo(relativeTo).until(end);
         if (maxOffset != null) {
             retention.maxOffset(maxOffset);

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.survival.ChiSquaredTest;
 import dev.cxm.metrics.survival.CoxCoefficient;
 import dev.cxm.metrics.survival.CoxModel;
-import dev.cxm.metrics.survival.CoxOptions;
 import dev.cxm.metrics.survival.CoxProportionalHazards;
 import dev.cxm.metrics.survival.TieMethod;
 import picocli.CommandLine.Command;
@@ -58,8 +58,10 @@ final class CoxCommand implements Callable<Integer> {
                 + " or --groups: the model has no strata; to compare groups, add a 0/1 column per group as a covariate");
         Usage.require(spec, covariates.stream().distinct().count() == covariates.size(), "--covariates: "
                 + String.join(",", covariates) + " names a column twice; each covariate enters the model once");
-        CoxModel model = CoxProportionalHazards.fit(subjects.read(covariates),
-                CoxOptions.custom().ties(ties).level(level).maxIterations(maxIterations).build());
+        ModelFit<CoxModel> fit = CoxProportionalHazards.custom().ties(ties).level(level).maxIterations(maxIterations)
+                .build().fit(subjects.read(covariates));
+        CoxModel model = fit.model().orElseThrow(() -> new CommandFailure(fit.problem().orElse("the Cox fit did not"
+                + " converge")));
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             Map<String, CoefficientJson> byName = new LinkedHashMap<>();

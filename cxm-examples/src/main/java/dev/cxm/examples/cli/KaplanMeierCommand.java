@@ -49,7 +49,7 @@ final class KaplanMeierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Usage.requireLevel(spec, level);
         Usage.requireTimes(spec, "--at", at);
-        Map<String, SurvivalCurve> curves = KaplanMeier.withLevel(level).fitByGroup(subjects.read());
+        Map<String, SurvivalCurve> curves = KaplanMeier.custom().level(level).build().fitByGroup(subjects.read());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             Map<String, GroupJson> groups = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ final class LogRankCommand implements Callable<Integer> {
         Usage.require(spec, subjects.groupColumn != null,
                 "the log-rank test compares groups: name their column with --group-column");
         SurvivalData data = subjects.read();
-        LogRankResult result = LogRankTest.compare(data);
+        LogRankResult result = LogRankTest.ofDefaults().compare(data);
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             JsonOutput.print(out, result);

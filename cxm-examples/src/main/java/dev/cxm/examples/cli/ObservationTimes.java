@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
-import dev.cxm.core.store.TimeSpan;
+import dev.cxm.metrics.time.ObservationEnd;
 import picocli.CommandLine;
 
 /**
@@ -38,10 +37,10 @@ final class ObservationTimes {
 
     /**
      * Returns how a text report shows the end of an observation: "just after T" for the default end one
-     * nanosecond after an event ({@link TimeSpan#endExclusive()}), else the instant.
+     * nanosecond after an event ({@link ObservationEnd}), else the instant.
      */
     static String describeEnd(Instant end) {
-        return end.getNano() % 1_000 == 1 ? "just after " + end.minusNanos(1) : end.toString();
+        return ObservationEnd.isJustAfterAnEvent(end) ? "just after " + end.minusNanos(1) : end.toString();
     }
 
     /** Returns how a text report names a zone: UTC rather than ISO's "Z". */
@@ -50,14 +49,12 @@ final class ObservationTimes {
     }
 
     /**
-     * Returns the instant just after the last event of {@code store} (the library's span of its events): the
-     * default end of an observation of a file, so that the period the file ends in, which may be unfinished,
-     * is left out rather than reported as if it were complete.
+     * Returns the instant just after the last event of {@code store} ({@link ObservationEnd}): the default end
+     * of an observation of a file.
      *
      * @throws CommandFailure when the store holds no events
      */
     static Instant justAfterLastEvent(EventStore store, Object input) {
-        return store.span(EventQuery.all()).map(TimeSpan::endExclusive)
-                .orElseThrow(() -> new CommandFailure(input + " holds no events"));
+        return ObservationEnd.justAfterLastEvent(store).orElseThrow(() -> new CommandFailure(input + " holds no events"));
     }
 }

@@ -137,6 +137,19 @@ class ChurnCommandTest {
     }
 
     @Test
+    void coxReportsAFitThatCannotConvergeAsOneLine() throws IOException {
+        // Expected: closed form (CoxProportionalHazardsTest): every plan-1 subject churns before any plan-0 one,
+        // so the partial likelihood rises without a maximum in plan's coefficient; the fit says so and the
+        // command prints that problem as one line with exit code 1.
+        Path file = write("separated.csv", "duration,event,plan\n1,1,1\n2,1,1\n3,1,1\n4,1,0\n5,0,0\n6,1,0\n");
+        CliRun run = CliRun.of("churn", "cox", "--input", file.toString(), "--covariates", "plan");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).hasLineCount(1).startsWith("cxm: ").contains("plan")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void badRowsAreRejectedByRowNumber() throws IOException {
         Path flag = write("flag.csv", "duration,event\n3,1\n4,maybe\n");
         assertThat(CliRun.of("churn", "km", "--input", flag.toString()).err().strip())

@@ -22,31 +22,54 @@ import dev.cxm.core.model.Interaction;
  *       {@code inactivity} has passed without another one, and churns at that moment (last event +
  *       inactivity); an event after that is a reactivation.</li>
  * </ul>
+ *
+ * <p>Definitions are values: {@link #cancellationOutcome} and {@link #nonContractual} definitions are equal
+ * when they say the same; a {@link #contractual(Predicate)} definition compares the caller's predicate,
+ * which for a lambda is by identity.
  */
 public sealed interface ChurnDefinition permits ChurnDefinition.Contractual, ChurnDefinition.NonContractual {
 
-    /** Returns the contractual definition: a customer churns at an event that {@code isCancellation} accepts. */
+    /**
+     * Returns the contractual definition: a customer churns at an event that {@code isCancellation} accepts.
+     *
+     * @param isCancellation which events are cancellations; the definition is equal to another only when
+     *     this predicate is (for a lambda: the same instance)
+     * @return the definition
+     */
     static Contractual contractual(Predicate<? super CustomerEvent> isCancellation) {
         return new Contractual(isCancellation, "caller's predicate");
     }
 
     /**
      * Returns the contractual definition where a cancellation is an {@link Interaction} whose outcome equals
-     * {@code outcome}, ignoring case (such as {@code "cancelled"}).
+     * {@code outcome}, ignoring case (such as {@code "cancelled"}); two such definitions of the same outcome
+     * are equal.
+     *
+     * @param outcome the outcome of a cancellation; not blank
+     * @return the definition
+     * @throws IllegalArgumentException when the outcome is blank
      */
     static Contractual cancellationOutcome(String outcome) {
         String wanted = Checks.nonBlank("outcome", outcome).strip().toLowerCase(Locale.ROOT);
-        return new Contractual(event -> event instanceof Interaction interaction
-                && interaction.outcome().strip().toLowerCase(Locale.ROOT).equals(wanted),
-                "interaction outcome \"" + wanted + "\"");
+        return new Contractual(new OutcomeCancellation(wanted), "interaction outcome \"" + wanted + "\"");
     }
 
-    /** Returns the non-contractual definition: a customer churns after {@code inactivity} without an event. */
+    /**
+     * Returns the non-contractual definition: a customer churns after {@code inactivity} without an event.
+     *
+     * @param inactivity how long without an event makes a customer churned; positive
+     * @return the definition
+     * @throws IllegalArgumentException when the duration is not positive
+     */
     static NonContractual nonContractual(Duration inactivity) {
         return new NonContractual(inactivity);
     }
 
-    /** Returns a short description for reports, such as {@code "non-contractual, inactivity PT2160H"}. */
+    /**
+     * Returns a short description for reports, such as {@code "non-contractual, inactivity PT2160H"}.
+     *
+     * @return the description
+     */
     String describe();
 
     /**

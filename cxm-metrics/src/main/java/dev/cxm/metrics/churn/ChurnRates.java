@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -27,19 +29,29 @@ import dev.cxm.metrics.time.CalendarPeriod;
  * {@link ChurnDefinition} the caller states.
  *
  * <pre>{@code
- * ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(90)))
+ * ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(90)))
  *         .period(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin"))
  *         .between(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))
- *         .groupBy(customer -> segmentOf(customer))
+ *         .groupBy(GroupKeys.attribute("plan"))
  *         .build()
  *         .compute(store);
  * }</pre>
  *
  * <p>Only whole periods between {@code from} and {@code to} are reported: whether a customer churned in a
  * period is only known once it is over. Events at or after {@code to} are ignored, so a report does not
- * change when later events arrive. {@code to} defaults to now on the builder's clock, {@code from} to the
- * start of the period of the earliest event. Events before {@code from} still count: they decide who is
+ * change when later events arrive. {@code to} defaults to now on the configuration's clock, {@code from} to
+ * the start of the period of the earliest event. Events before {@code from} still count: they decide who is
  * active when the first period starts.
+ *
+ * <p>Grouped by a {@link GroupKey}, a customer's group is the key's value on their earliest event (before
+ * {@code to}) that has a non-blank one, of events at the same instant the smallest value;
+ * {@value GroupKeys#NO_VALUE} when no event has one. A host that knows each customer's group itself passes
+ * it as a key that reads the event's customer: {@code GroupKey.of("plan", event ->
+ * Optional.of(planOf(event.customerId())))}.
+ *
+ * <p>A configuration is immutable and compares by value: its definition, period, zone, observation bounds,
+ * clock and group key (a built-in key compares by value; a host's {@code GroupKey.of} key, and the
+ * predicate of {@link ChurnDefinition#contractual}, by identity).
  */
 public final class ChurnRates {
 
@@ -52,7 +64,7 @@ public final class ChurnRates {
     private final Optional<Instant> from;
     private final Optional<Instant> to;
     private final Clock clock;
-    private final Function<? super CustomerId, String> grouping;
+    private final Optional<GroupKey> groupKey;
 
     private ChurnRates(Builder builder) {
         this.definition = builder.definition;
@@ -61,34 +73,151 @@ public final class ChurnRates {
         this.from = builder.from;
         this.to = builder.to;
         this.clock = builder.clock;
-        this.grouping = builder.grouping;
+        this.groupKey = builder.groupKey;
     }
 
-    /** Starts a calculator of churn under {@code definition}; periods default to months in UTC. */
-    public static Builder builder(ChurnDefinition definition) {
+    /**
+     * Returns the calculator of churn under {@code definition} with the defaults: monthly periods in UTC,
+     * from the earliest event's period to now on the system clock, not grouped.
+     *
+     * @param definition when a customer counts as churned
+     * @return the calculator
+     */
+    public static ChurnRates ofDefaults(ChurnDefinition definition) {
+        return custom(definition).build();
+    }
+
+    /**
+     * Starts a configuration of churn under {@code definition} from the defaults.
+     *
+     * @param definition when a customer counts as churned
+     * @return a builder holding the defaults
+     */
+    public static Builder custom(ChurnDefinition definition) {
         return new Builder(definition);
     }
 
-    /** Computes the report over every event of {@code store}. */
+    /**
+     * Starts a configuration from {@code base}.
+     *
+     * @param base the calculator whose settings the builder starts with
+     * @return a builder holding the settings of {@code base}
+     */
+    public static Builder from(ChurnRates base) {
+        Checks.present("base", base);
+        Builder builder = new Builder(base.definition);
+        builder.period = base.period;
+        builder.zone = base.zone;
+        builder.from = base.from;
+        builder.to = base.to;
+        builder.clock = base.clock;
+        builder.groupKey = base.groupKey;
+        return builder;
+    }
+
+    /**
+     * Returns when a customer counts as churned.
+     *
+     * @return the definition
+     */
+    public ChurnDefinition definition() {
+        return definition;
+    }
+
+    /**
+     * Returns the calendar period of the rows.
+     *
+     * @return the period
+     */
+    public CalendarPeriod period() {
+        return period;
+    }
+
+    /**
+     * Returns the zone the periods are cut in.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Returns the start of the observation, when set.
+     *
+     * @return the start, inclusive; empty for the start of the earliest event's period
+     */
+    public Optional<Instant> observedFrom() {
+        return from;
+    }
+
+    /**
+     * Returns the end of the observation, when set.
+     *
+     * @return the end, exclusive; empty for now on the clock
+     */
+    public Optional<Instant> observedTo() {
+        return to;
+    }
+
+    /**
+     * Returns the clock whose now ends the observation when no end is set.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Returns the key customers are grouped by, when grouped.
+     *
+     * @return the key; empty when every customer is in {@value #ALL}
+     */
+    public Optional<GroupKey> groupKey() {
+        return groupKey;
+    }
+
+    /**
+     * Computes the report over every event of {@code store}.
+     *
+     * @param store the events
+     * @return the report
+     * @throws IllegalArgumentException when an event lies outside the years 1678..2261
+     */
     public ChurnReport compute(EventStore store) {
-        try (Stream<CustomerEvent> events = store.scan()) {
+        try (Stream<CustomerEvent> events = Checks.present("store", store).scan()) {
             return compute(events);
         }
     }
 
-    /** Computes the report over a stream of events, in any order. */
+    /**
+     * Computes the report over a stream of events, in any order.
+     *
+     * @param events the events
+     * @return the report
+     * @throws IllegalArgumentException when an event lies outside the years 1678..2261
+     */
     public ChurnReport compute(Stream<? extends CustomerEvent> events) {
-        Stream<CustomerEvent> widened = events.map(CustomerEvent.class::cast);
+        Stream<CustomerEvent> widened = Checks.present("events", events).map(CustomerEvent.class::cast);
         Iterable<CustomerEvent> iterable = widened::iterator;
         return compute(iterable);
     }
 
-    /** Computes the report over events, in any order. */
+    /**
+     * Computes the report over events, in any order.
+     *
+     * @param events the events
+     * @return the report
+     * @throws IllegalArgumentException when an event lies outside the years 1678..2261
+     */
     public ChurnReport compute(Iterable<? extends CustomerEvent> events) {
+        Checks.present("events", events);
         Instant end = to.orElseGet(clock::instant);
         long endNanos = CustomerHistory.nanos(end);
         Predicate<? super CustomerEvent> isCancellation = definition instanceof ChurnDefinition.Contractual contractual
                 ? contractual.isCancellation() : event -> false;
+        GroupKey key = groupKey.orElse(null);
         Map<CustomerId, CustomerHistory> histories = new HashMap<>();
         long earliest = Long.MAX_VALUE;
         for (CustomerEvent event : events) {
@@ -97,7 +226,14 @@ public final class ChurnRates {
                 continue;
             }
             earliest = Math.min(earliest, at);
-            histories.computeIfAbsent(event.customerId(), id -> new CustomerHistory()).add(at, isCancellation.test(event));
+            CustomerHistory history = histories.computeIfAbsent(event.customerId(), id -> new CustomerHistory());
+            history.add(at, isCancellation.test(event));
+            if (key != null) {
+                Optional<String> value = key.valueOf(event);
+                if (value.isPresent() && !value.get().isBlank()) {
+                    history.offerGroup(at, value.get());
+                }
+            }
         }
         PeriodIndexer indexer = new PeriodIndexer(period, zone);
         Instant start;
@@ -121,15 +257,11 @@ public final class ChurnRates {
 
         Map<String, Tally> tallies = new TreeMap<>();
         if (periods > 0) {
-            for (Map.Entry<CustomerId, CustomerHistory> entry : histories.entrySet()) {
-                String group = grouping.apply(entry.getKey());
-                if (group == null || group.isBlank()) {
-                    throw new IllegalArgumentException("groupBy: customer " + entry.getKey()
-                            + " has no group (the grouping function returned a blank or null value)");
-                }
+            String fallback = key == null ? ALL : GroupKeys.NO_VALUE;
+            for (CustomerHistory history : histories.values()) {
                 long[] spells = definition instanceof ChurnDefinition.NonContractual
-                        ? entry.getValue().nonContractualSpells(inactivity) : entry.getValue().contractualSpells();
-                tallies.computeIfAbsent(group, g -> new Tally(periods)).add(spells, boundaries);
+                        ? history.nonContractualSpells(inactivity) : history.contractualSpells();
+                tallies.computeIfAbsent(history.groupOr(fallback), g -> new Tally(periods)).add(spells, boundaries);
             }
         }
         List<PeriodChurn> rows = new ArrayList<>();
@@ -145,6 +277,29 @@ public final class ChurnRates {
         } catch (ArithmeticException e) {
             return CustomerHistory.OPEN;
         }
+    }
+
+    /** Compares the definition, period, zone, observation bounds, clock and group key. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChurnRates that && definition.equals(that.definition) && period == that.period
+                && zone.equals(that.zone) && from.equals(that.from) && to.equals(that.to)
+                && clock.equals(that.clock) && groupKey.equals(that.groupKey);
+    }
+
+    /** Hashes the definition, period, zone, observation bounds, clock and group key. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(definition, period, zone, from, to, clock, groupKey);
+    }
+
+    /** Returns the settings, for logs and configuration dumps. */
+    @Override
+    public String toString() {
+        return "ChurnRates[definition=" + definition.describe() + ", period=" + period + ", zone=" + zone
+                + ", from=" + from.map(Instant::toString).orElse("earliest event") + ", to="
+                + to.map(Instant::toString).orElse("now on " + clock) + ", groupBy="
+                + groupKey.map(GroupKey::name).orElse(ALL) + "]";
     }
 
     /** The counts of one group, per period, built from the customers' spells. */
@@ -237,20 +392,35 @@ public final class ChurnRates {
         private Optional<Instant> from = Optional.empty();
         private Optional<Instant> to = Optional.empty();
         private Clock clock = Clock.systemUTC();
-        private Function<? super CustomerId, String> grouping = customer -> ALL;
+        private Optional<GroupKey> groupKey = Optional.empty();
 
         private Builder(ChurnDefinition definition) {
             this.definition = Checks.present("definition", definition);
         }
 
-        /** Counts per {@code value} periods in {@code periodZone}. */
+        /**
+         * Counts per {@code value} periods in {@code periodZone}; months in UTC unless set.
+         *
+         * @param value the calendar period
+         * @param periodZone the zone the periods are cut in
+         * @return this builder
+         */
         public Builder period(CalendarPeriod value, ZoneId periodZone) {
-            this.period = Checks.present("period", value);
+            Checks.present("period", value);
             this.zone = Checks.present("zone", periodZone);
+            this.period = value;
             return this;
         }
 
-        /** Reports the whole periods within [fromInclusive, toExclusive); events at or after {@code toExclusive} are ignored. */
+        /**
+         * Reports the whole periods within [fromInclusive, toExclusive); events at or after
+         * {@code toExclusive} are ignored.
+         *
+         * @param fromInclusive the start of the observation
+         * @param toExclusive the end of the observation
+         * @return this builder
+         * @throws IllegalArgumentException when {@code toExclusive} is not after {@code fromInclusive}
+         */
         public Builder between(Instant fromInclusive, Instant toExclusive) {
             Checks.present("from", fromInclusive);
             Checks.present("to", toExclusive);
@@ -263,6 +433,10 @@ public final class ChurnRates {
         /**
          * Reports the whole periods from {@code fromInclusive} on (default: from the start of the earliest
          * event's period); events before it still decide who is active when the first period starts.
+         *
+         * @param fromInclusive the start of the observation
+         * @return this builder
+         * @throws IllegalArgumentException when an end is set and is not after {@code fromInclusive}
          */
         public Builder from(Instant fromInclusive) {
             Checks.present("from", fromInclusive);
@@ -274,8 +448,13 @@ public final class ChurnRates {
         /**
          * Ends the observation at {@code toExclusive} (default: now on the {@link #clock}): only periods over by
          * then are reported, and events at or after it are ignored. An application that reads a log which
-         * ends before now can pass the instant just after its last event, so that the period still in
+         * ends before now can pass the instant just after its last event
+         * ({@link dev.cxm.metrics.time.ObservationEnd#justAfterLastEvent}), so that the period still in
          * progress is left out instead of being reported as if it were complete.
+         *
+         * @param toExclusive the end of the observation
+         * @return this builder
+         * @throws IllegalArgumentException when a start is set and {@code toExclusive} is not after it
          */
         public Builder to(Instant toExclusive) {
             Checks.present("to", toExclusive);
@@ -291,19 +470,45 @@ public final class ChurnRates {
             }
         }
 
-        /** Sets the clock whose now is the end of the observation when {@link #to} is not given. */
+        /**
+         * Sets the clock whose now is the end of the observation when {@link #to} is not given; the system's
+         * UTC clock unless set.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.present("clock", value);
             return this;
         }
 
-        /** Counts separately per group; {@code group} must return a non-blank group for every customer. */
-        public Builder groupBy(Function<? super CustomerId, String> group) {
-            this.grouping = Checks.present("group", group);
+        /**
+         * Counts separately per group of customers: a customer's group is {@code key}'s value on their earliest
+         * event that has a non-blank one, {@value GroupKeys#NO_VALUE} when none has.
+         *
+         * @param key the key, such as {@code GroupKeys.attribute("plan")}
+         * @return this builder
+         */
+        public Builder groupBy(GroupKey key) {
+            this.groupKey = Optional.of(Checks.present("key", key));
             return this;
         }
 
-        /** Builds the calculator. */
+        /**
+         * Counts every customer in the one group {@value #ALL} (the default).
+         *
+         * @return this builder
+         */
+        public Builder ungrouped() {
+            this.groupKey = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Builds the calculator.
+         *
+         * @return the calculator
+         */
         public ChurnRates build() {
             return new ChurnRates(this);
         }

@@ -3,20 +3,19 @@ package dev.cxm.metrics.churn;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 
+import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.store.EventStore;
-import dev.cxm.metrics.churn.internal.ActivePeriods;
-import dev.cxm.metrics.churn.internal.ActivityTable;
 import dev.cxm.metrics.churn.internal.PeriodIndexer;
 import dev.cxm.metrics.time.CalendarPeriod;
 
@@ -25,31 +24,38 @@ import dev.cxm.metrics.time.CalendarPeriod;
  * each activity), and the share of each cohort active in every later period.
  *
  * <pre>{@code
- * CohortTable table = CohortRetention.builder()
+ * CohortTable table = CohortRetention.custom()
  *         .period(CalendarPeriod.MONTH, ZoneId.of("Europe/Berlin"))
- *         .activity(event -> event instanceof Purchase)
+ *         .activityTypes(EventType.PURCHASE)
  *         .build()
  *         .compute(store);
  * String text = table.render();   // a cohort per row, the share active per later period
  * }</pre>
  *
  * <p>The columns run to the last period with any activity; with {@link Builder#until} they stop at the last
- * period over by then, so that a period still in progress is not shown as if it were complete. Counting is an
- * {@link Accumulator} (add, merge, result), so the same code runs on one thread or on a parallel stream
- * through {@link #collector()}. Memory is one small bit set per customer; time is linear in the events,
- * plus, for recurring cohorts, the active periods of each customer times the columns kept (limit them with
- * {@link Builder#maxOffset}).
+ * period over by then, so that a period still in progress is not shown as if it were complete. Counting is a
+ * {@link CohortAccumulator} (add, merge, state, result), so the same code runs on one thread, on a parallel
+ * stream through {@link #collector()}, or partition by partition with its {@link CohortActivity} state kept
+ * in between. Time is linear in the events, plus, for recurring cohorts, the active periods of each customer
+ * times the columns kept (limit them with {@link Builder#maxOffset}).
+ *
+ * <p>A configuration is immutable and compares by value: period, zone, basis, base of the shares, activity,
+ * end of observation and columns kept. Activity given by {@link Builder#activityTypes} (or the default, every
+ * event) compares by value; a predicate given to {@link Builder#activity} compares by identity.
  */
 public final class CohortRetention {
 
-    /** The most periods a table may span (over 11,000 years of days): its rows are an array over them. */
-    private static final int MAX_PERIODS = 1 << 22;
+    /** The default activity: every event. */
+    private static final Predicate<CustomerEvent> EVERY_EVENT = new EveryEvent();
+
+    private static final CohortRetention DEFAULTS = new Builder().build();
 
     private final CalendarPeriod period;
     private final ZoneId zone;
     private final CohortBasis basis;
     private final RetentionBase relativeTo;
     private final Predicate<? super CustomerEvent> activity;
+    private final Optional<Instant> until;
     /** Activity in this period or later is not counted: the period that holds {@code until} is unfinished. */
     private final int firstUncounted;
     private final int maxOffset;
@@ -60,6 +66,7 @@ public final class CohortRetention {
         this.basis = builder.basis;
         this.relativeTo = builder.relativeTo;
         this.activity = builder.activity;
+        this.until = builder.until;
         this.firstUncounted = builder.until.map(this::periodIndexOrMax).orElse(Integer.MAX_VALUE);
         this.maxOffset = builder.maxOffset;
     }
@@ -73,141 +80,206 @@ public final class CohortRetention {
         }
     }
 
-    /** Starts a calculator of monthly, first-time cohorts in UTC, relative to the initial cohort, counting every event. */
-    public static Builder builder() {
+    /**
+     * Returns the calculator of monthly, first-time cohorts in UTC, relative to the initial cohort, counting
+     * every event, every column, to the last period with activity.
+     *
+     * @return the default calculator
+     */
+    public static CohortRetention ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Starts a configuration from the defaults.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder custom() {
         return new Builder();
     }
 
-    /** Computes the table over every event of {@code store}. */
+    /**
+     * Starts a configuration from {@code base}.
+     *
+     * @param base the calculator whose settings the builder starts with
+     * @return a builder holding the settings of {@code base}
+     */
+    public static Builder from(CohortRetention base) {
+        Checks.present("base", base);
+        Builder builder = new Builder();
+        builder.period = base.period;
+        builder.zone = base.zone;
+        builder.basis = base.basis;
+        builder.relativeTo = base.relativeTo;
+        builder.activity = base.activity;
+        builder.until = base.until;
+        builder.maxOffset = base.maxOffset;
+        return builder;
+    }
+
+    /**
+     * Returns the calendar period of cohorts and columns.
+     *
+     * @return the period
+     */
+    public CalendarPeriod period() {
+        return period;
+    }
+
+    /**
+     * Returns the zone the periods are cut in.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Returns how cohorts are formed.
+     *
+     * @return first-time or recurring
+     */
+    public CohortBasis basis() {
+        return basis;
+    }
+
+    /**
+     * Returns what the retention shares are relative to.
+     *
+     * @return the initial cohort or the previous period
+     */
+    public RetentionBase relativeTo() {
+        return relativeTo;
+    }
+
+    /**
+     * Returns the end of the observation, when set.
+     *
+     * @return the end; empty when the columns run to the last period with activity
+     */
+    public Optional<Instant> until() {
+        return until;
+    }
+
+    /**
+     * Returns the last column kept.
+     *
+     * @return the largest offset, 0 or more ({@link Integer#MAX_VALUE} for all)
+     */
+    public int maxOffset() {
+        return maxOffset;
+    }
+
+    /** Returns the number of the first period not counted. */
+    int firstUncounted() {
+        return firstUncounted;
+    }
+
+    /** Returns whether {@code event} counts as activity. */
+    boolean isActivity(CustomerEvent event) {
+        return activity.test(event);
+    }
+
+    /**
+     * Computes the table over every event of {@code store}.
+     *
+     * @param store the events
+     * @return the table
+     */
     public CohortTable compute(EventStore store) {
-        try (Stream<CustomerEvent> events = store.scan()) {
+        try (Stream<CustomerEvent> events = Checks.present("store", store).scan()) {
             return compute(events);
         }
     }
 
-    /** Computes the table over a stream of events, in any order; a parallel stream is counted in parallel. */
+    /**
+     * Computes the table over a stream of events, in any order; a parallel stream is counted in parallel.
+     *
+     * @param events the events
+     * @return the table
+     */
     public CohortTable compute(Stream<? extends CustomerEvent> events) {
-        return events.collect(collector());
+        return Checks.present("events", events).map(CustomerEvent.class::cast).collect(collector());
     }
 
-    /** Computes the table over events, in any order. */
+    /**
+     * Computes the table over events, in any order.
+     *
+     * @param events the events
+     * @return the table
+     */
     public CohortTable compute(Iterable<? extends CustomerEvent> events) {
-        Accumulator accumulator = accumulator();
-        for (CustomerEvent event : events) {
+        CohortAccumulator accumulator = accumulator();
+        for (CustomerEvent event : Checks.present("events", events)) {
             accumulator.add(event);
         }
         return accumulator.result();
     }
 
-    /** Returns an empty accumulator of this calculator's counts. */
-    public Accumulator accumulator() {
-        return new Accumulator();
-    }
-
-    /** Returns a collector that computes the table from a stream, in parallel too. */
-    public Collector<CustomerEvent, Accumulator, CohortTable> collector() {
-        return Collector.of(this::accumulator, Accumulator::add, Accumulator::merge, Accumulator::result);
+    /**
+     * Returns an empty accumulator of this calculator's counts.
+     *
+     * @return the accumulator
+     */
+    public CohortAccumulator accumulator() {
+        return new CohortAccumulator(this);
     }
 
     /**
-     * The running state of a cohort count: for each customer, the periods they were active in. Not
-     * thread-safe; give each thread its own and {@link #merge} them.
+     * Returns an accumulator that continues from {@code state}; periods at or after this calculator's
+     * {@code until} are left out of it.
+     *
+     * @param state a state of an accumulator of the same period and zone, possibly read back from JSON
+     * @return the accumulator
+     * @throws IllegalArgumentException when the state counts other periods or another zone
      */
-    public final class Accumulator {
-        private final ActivityTable activePeriods = new ActivityTable();
-        private final PeriodIndexer indexer = new PeriodIndexer(period, zone);
+    public CohortAccumulator accumulator(CohortActivity state) {
+        return new CohortAccumulator(this, Checks.present("state", state));
+    }
 
-        private Accumulator() {}
+    /**
+     * Returns a collector that computes the table from a stream, in parallel too.
+     *
+     * @return the collector
+     */
+    public Collector<CustomerEvent, CohortAccumulator, CohortTable> collector() {
+        return Accumulators.collector(this::accumulator);
+    }
 
-        /**
-         * Counts {@code event} when it is an activity in a period over by the calculator's {@code until}.
-         *
-         * @throws NullPointerException when {@code event} is null; the counts are left as they were
-         */
-        public void add(CustomerEvent event) {
-            Checks.present("event", event);
-            if (activity.test(event)) {
-                add(event.customerId(), event.occurredAt());
-            }
+    /** Compares period, zone, basis, base, activity, end of observation and columns kept. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CohortRetention that && period == that.period && zone.equals(that.zone)
+                && basis == that.basis && relativeTo == that.relativeTo && activity.equals(that.activity)
+                && until.equals(that.until) && maxOffset == that.maxOffset;
+    }
+
+    /** Hashes period, zone, basis, base, activity, end of observation and columns kept. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(period, zone, basis, relativeTo, activity, until, maxOffset);
+    }
+
+    /** Returns the settings, for logs and configuration dumps. */
+    @Override
+    public String toString() {
+        return "CohortRetention[period=" + period + ", zone=" + zone + ", basis=" + basis + ", relativeTo="
+                + relativeTo + ", activity=" + activity + ", until=" + until.map(Instant::toString).orElse("open")
+                + ", maxOffset=" + (maxOffset == Integer.MAX_VALUE ? "all" : Integer.toString(maxOffset)) + "]";
+    }
+
+    /** Every event is activity: the default, equal to itself across configurations. */
+    private static final class EveryEvent implements Predicate<CustomerEvent> {
+        @Override
+        public boolean test(CustomerEvent event) {
+            return true;
         }
 
-        /**
-         * Counts an activity of {@code customer} at {@code at}, unless it falls in or after the period that holds
-         * the calculator's {@code until} (when {@code until} is the start of a period, that period is not counted).
-         *
-         * @throws NullPointerException when {@code customer} or {@code at} is null; the counts are left as they were
-         */
-        public void add(CustomerId customer, Instant at) {
-            Checks.present("customer", customer);
-            Checks.present("at", at);
-            int periodIndex = indexer.indexOf(at);
-            if (periodIndex >= firstUncounted) {
-                return;
-            }
-            activePeriods.add(customer, periodIndex);
-        }
-
-        /** Adds the counts of {@code other} (of the same calculator) to this one and returns this. */
-        public Accumulator merge(Accumulator other) {
-            activePeriods.addAll(other.activePeriods);
-            return this;
-        }
-
-        /** Returns the table of the activity counted so far. */
-        public CohortTable result() {
-            int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
-            activePeriods.forEach((customer, periods) -> {
-                range[0] = Math.min(range[0], periods.first());
-                range[1] = Math.max(range[1], periods.last());
-            });
-            if (range[0] > range[1]) {
-                return new CohortTable(period, zone, basis, relativeTo, List.of());
-            }
-            int lo = range[0];
-            int last = range[1];
-            long span = (long) last - lo + 1;
-            if (span > MAX_PERIODS) {
-                throw new IllegalArgumentException("events: the activity spans " + span + " periods ("
-                        + indexer.startDate(lo) + " to " + indexer.startDate(last) + "), more than " + MAX_PERIODS
-                        + "; narrow the events counted with activity(...) or until(...)");
-            }
-            // Rows by cohort, indexed from the first active period: arrays, not maps of boxed keys, since a
-            // recurring count visits every active period of every customer.
-            long[][] counts = new long[(int) span][];
-            long[] sizes = new long[(int) span];
-            boolean recurring = basis == CohortBasis.RECURRING;
-            activePeriods.forEach((customer, periods) -> {
-                for (int cohort = periods.first(); cohort != ActivePeriods.NONE;
-                        cohort = recurring ? periods.next(cohort) : ActivePeriods.NONE) {
-                    long[] row = counts[cohort - lo];
-                    if (row == null) {
-                        row = new long[(int) Math.min((long) last - cohort, maxOffset) + 1];
-                        counts[cohort - lo] = row;
-                    }
-                    sizes[cohort - lo]++;
-                    for (int q = cohort; q != ActivePeriods.NONE && q - cohort < row.length; q = periods.next(q)) {
-                        row[q - cohort]++;
-                    }
-                }
-            });
-            List<CohortRow> rows = new ArrayList<>();
-            for (int c = 0; c < counts.length; c++) {
-                if (counts[c] != null) {
-                    rows.add(row(lo + c, sizes[c], counts[c]));
-                }
-            }
-            return new CohortTable(period, zone, basis, relativeTo, rows);
-        }
-
-        private CohortRow row(int cohort, long size, long[] active) {
-            List<Long> counts = new ArrayList<>(active.length);
-            List<OptionalDouble> shares = new ArrayList<>(active.length);
-            for (int k = 0; k < active.length; k++) {
-                counts.add(active[k]);
-                long base = relativeTo == RetentionBase.INITIAL_COHORT || k == 0 ? size : active[k - 1];
-                shares.add(base == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) active[k] / base));
-            }
-            return new CohortRow(indexer.startDate(cohort), size, counts, shares);
+        @Override
+        public String toString() {
+            return "every event";
         }
     }
 
@@ -217,53 +289,102 @@ public final class CohortRetention {
         private ZoneId zone = ZoneOffset.UTC;
         private CohortBasis basis = CohortBasis.FIRST_TIME;
         private RetentionBase relativeTo = RetentionBase.INITIAL_COHORT;
-        private Predicate<? super CustomerEvent> activity = event -> true;
+        private Predicate<? super CustomerEvent> activity = EVERY_EVENT;
         private Optional<Instant> until = Optional.empty();
         private int maxOffset = Integer.MAX_VALUE;
 
         private Builder() {}
 
-        /** Forms cohorts and columns of {@code value} periods in {@code periodZone}. */
+        /**
+         * Forms cohorts and columns of {@code value} periods in {@code periodZone}; months in UTC unless set.
+         *
+         * @param value the calendar period
+         * @param periodZone the zone the periods are cut in
+         * @return this builder
+         */
         public Builder period(CalendarPeriod value, ZoneId periodZone) {
-            this.period = Checks.present("period", value);
+            Checks.present("period", value);
             this.zone = Checks.present("zone", periodZone);
+            this.period = value;
             return this;
         }
 
-        /** Sets how cohorts are formed: first-time (default) or recurring. */
+        /**
+         * Sets how cohorts are formed: first-time (default) or recurring.
+         *
+         * @param value the basis
+         * @return this builder
+         */
         public Builder basis(CohortBasis value) {
             this.basis = Checks.present("basis", value);
             return this;
         }
 
-        /** Sets what retention is a share of: the initial cohort (default) or the previous period. */
+        /**
+         * Sets what retention is a share of: the initial cohort (default) or the previous period.
+         *
+         * @param value the base
+         * @return this builder
+         */
         public Builder relativeTo(RetentionBase value) {
             this.relativeTo = Checks.present("relativeTo", value);
             return this;
         }
 
-        /** Counts only the events {@code value} accepts as activity (default: every event). */
+        /**
+         * Counts only the events {@code value} accepts as activity (default: every event). The configuration
+         * compares this predicate by its {@code equals}: by identity for a lambda.
+         *
+         * @param value which events are activity
+         * @return this builder
+         */
         public Builder activity(Predicate<? super CustomerEvent> value) {
             this.activity = Checks.present("activity", value);
             return this;
         }
 
         /**
+         * Counts only events of the given types as activity (default: every event); configurations with the
+         * same types are equal.
+         *
+         * @param types the event types, at least one
+         * @return this builder
+         * @throws IllegalArgumentException when no type is given
+         */
+        public Builder activityTypes(EventType... types) {
+            this.activity = new EventTypeActivity(Set.copyOf(Arrays.asList(Checks.present("types", types))));
+            return this;
+        }
+
+        /**
          * Ends the observation at {@code value}: only periods over by then are counted, so activity in the period
          * that holds {@code value} (unless it starts exactly then) and later is ignored.
+         *
+         * @param value the end of the observation
+         * @return this builder
          */
         public Builder until(Instant value) {
             this.until = Optional.of(Checks.present("until", value));
             return this;
         }
 
-        /** Keeps at most the columns +0 .. +{@code value}; zero or more. */
+        /**
+         * Keeps at most the columns +0 .. +{@code value} (default: all).
+         *
+         * @param value the last column kept, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException when the value is negative
+         */
         public Builder maxOffset(int value) {
             this.maxOffset = Checks.nonNegative("maxOffset", value);
             return this;
         }
 
-        /** Builds the calculator. */
+        /**
+         * Builds the calculator.
+         *
+         * @return the calculator
+         */
         public CohortRetention build() {
             return new CohortRetention(this);
         }

@@ -1,8 +1,13 @@
 package dev.cxm.metrics.churn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.PointValuePair;
@@ -10,293 +15,340 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.stats.ModelFit;
 
 /**
- * The shifted-beta-geometric (sBG) model of contractual retention (Fader and Hardie 2007, "How to project
- * customer retention", Journal of Interactive Marketing 21(1)): each customer renews every period with
- * their own probability 1 - theta and churns at the first failure; theta varies across customers as
- * Beta(alpha, beta). Retention rates therefore rise over time as the churn-prone leave.
- *
- * <ul>
- *   <li>P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta), t = 1, 2, ...: churn in period t</li>
- *   <li>S(t) = B(alpha, beta + t) / B(alpha, beta): still a customer after t periods</li>
- *   <li>r(t) = S(t) / S(t - 1) = (beta + t - 1) / (alpha + beta + t - 1): retention rate of period t</li>
- * </ul>
+ * Fits the shifted-beta-geometric model of contractual retention ({@link ShiftedBetaGeometricModel}, Fader
+ * and Hardie 2007) to one cohort's survivor counts by maximum likelihood.
  *
  * <pre>{@code
- * ShiftedBetaGeometricFit fit = ShiftedBetaGeometric.fit(1000, 869, 743, 653, 593, 551, 517, 491);
- * double projected = fit.model().survival(12);           // share of the cohort left after 12 periods
- * double derl = fit.model().discountedExpectedResidualLifetime(4, 0.10);
+ * ModelFit<ShiftedBetaGeometricModel> fit = ShiftedBetaGeometric.ofDefaults().fit(1000, 869, 743, 653, 593, 551, 517, 491);
+ * ShiftedBetaGeometricModel model = fit.requireModel();                 // alpha 0.668, beta 3.806
+ * List<Double> projection = model.projectSurvivors(1000, 12);
  * }</pre>
  *
- * @param alpha the Beta distribution's first shape parameter; positive
- * @param beta the Beta distribution's second shape parameter; positive
+ * <p>The log-likelihood of survivor counts n0, n1, ..., nT is the sum over t of (n(t-1) - n(t)) ln P(T = t)
+ * plus nT ln S(T) (customers left at the end are right-censored), maximised over (ln alpha, ln beta) with
+ * Hipparchus' Nelder-Mead simplex, restarted twice from its own optimum so that it settles on the maximum.
+ * Standard errors come from the analytic observed information in (alpha, beta) (trigamma functions).
+ *
+ * <p>Counts that cannot identify both parameters give a fit that did not converge, with no model and a
+ * problem saying why, rather than an arbitrary pair: one period (any alpha and beta with the same
+ * alpha / (alpha + beta) fit it equally), nobody churned, every churn in period 1 (the likelihood rises as
+ * alpha + beta falls to 0), and counts that show no heterogeneity, where a constant churn probability (the
+ * geometric model, the sBG's limit as alpha + beta grows without bound) fits at least as well as any sBG
+ * model. The {@code logLikelihood} of such a fit is the least upper bound that no (alpha, beta) attains.
+ *
+ * <p>A fitter is an immutable configuration (the simplex's tolerance and evaluation limit) that compares
+ * by value.
  */
-public record ShiftedBetaGeometric(double alpha, double beta) {
+public final class ShiftedBetaGeometric {
 
-    /** Gauss-Legendre nodes and weights on [-1, 1], for the DERL integral. */
-    private static final double[] NODES;
-    private static final double[] WEIGHTS;
-    /** Stop integrating once the rest is below this share of the sum (a bound, by log-concavity). */
-    private static final double TAIL_SHARE = 1e-17;
-    /** The widest piece of the DERL integral, in log-duration units; the integrand's singularities lie pi away. */
-    private static final double MAX_PIECE = 2;
-    private static final int MAX_PIECES = 10_000_000;
+    /** The name of the fitted model in a {@link ModelFit}. */
+    public static final String MODEL_NAME = "sbg";
+    /** The diagnostic key of the log-likelihood of the best constant churn probability (the geometric model). */
+    public static final String GEOMETRIC_LOG_LIKELIHOOD = "geometricLogLikelihood";
 
-    static {
-        org.hipparchus.analysis.integration.gauss.GaussIntegrator rule =
-                new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(20);
-        NODES = new double[rule.getNumberOfPoints()];
-        WEIGHTS = new double[rule.getNumberOfPoints()];
-        for (int i = 0; i < NODES.length; i++) {
-            NODES[i] = rule.getPoint(i);
-            WEIGHTS[i] = rule.getWeight(i);
-        }
-    }
+    private static final int ROUNDS = 3;
+    private static final int DEFAULT_MAX_EVALUATIONS = 20_000;
+    private static final double DEFAULT_TOLERANCE = 1e-13;
+    private static final int MIN_EVALUATIONS = 10;
+    private static final double MAX_TOLERANCE = 1e-3;
 
-    /** Validates the parameters. */
-    public ShiftedBetaGeometric {
-        requirePositive("alpha", alpha);
-        requirePositive("beta", beta);
-    }
+    private static final ShiftedBetaGeometric DEFAULTS = new ShiftedBetaGeometric(DEFAULT_MAX_EVALUATIONS,
+            DEFAULT_TOLERANCE);
 
-    /** Returns the model with the given parameters. */
-    public static ShiftedBetaGeometric of(double alpha, double beta) {
-        return new ShiftedBetaGeometric(alpha, beta);
+    private final int maxEvaluations;
+    private final double tolerance;
+
+    private ShiftedBetaGeometric(int maxEvaluations, double tolerance) {
+        this.maxEvaluations = maxEvaluations;
+        this.tolerance = tolerance;
     }
 
     /**
-     * Fits the model to one cohort's survivor counts by maximum likelihood: {@code survivors[0]} customers
-     * at the start, {@code survivors[t]} of them still customers after t periods. Customers still there at
-     * the end are right-censored.
+     * Returns the fitter with 20,000 evaluations per simplex round and tolerance 1e-13.
      *
-     * <p>The fit refuses counts that cannot identify both parameters, rather than return an arbitrary pair:
-     * one period (any alpha and beta with the same alpha / (alpha + beta) fit it equally), and counts that
-     * show no heterogeneity, where a constant churn probability (the geometric model, the sBG's limit as
-     * alpha + beta grows without bound) fits at least as well as any sBG model: the likelihood then has no
-     * maximum, and the optimiser would return some large alpha and beta of no meaning; and counts where every
-     * churn happened in period 1 (the likelihood rises as alpha + beta falls to 0).
-     *
-     * @throws IllegalArgumentException when there are fewer than three counts (two periods), the first is not
-     *     positive, the counts are negative or increase, nobody churned, or the counts show no heterogeneity
+     * @return the default fitter
      */
-    public static ShiftedBetaGeometricFit fit(long... survivors) {
-        List<Long> counts = new ArrayList<>(survivors.length);
+    public static ShiftedBetaGeometric ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Starts a configuration from the defaults.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder custom() {
+        return new Builder(DEFAULTS);
+    }
+
+    /**
+     * Starts a configuration from {@code base}.
+     *
+     * @param base the fitter whose settings the builder starts with
+     * @return a builder holding the settings of {@code base}
+     */
+    public static Builder from(ShiftedBetaGeometric base) {
+        return new Builder(Checks.present("base", base));
+    }
+
+    /**
+     * Returns the most log-likelihood evaluations of one simplex round.
+     *
+     * @return the limit
+     */
+    public int maxEvaluations() {
+        return maxEvaluations;
+    }
+
+    /**
+     * Returns the relative and absolute change of the log-likelihood at which a simplex round stops.
+     *
+     * @return the tolerance
+     */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * Fits the model to one cohort's survivor counts: {@code survivors[0]} customers at the start,
+     * {@code survivors[t]} of them still customers after t periods.
+     *
+     * @param survivors the cohort size, then the customers left after each period
+     * @return the fit; not converged, with the reason, when the counts cannot identify alpha and beta
+     * @throws IllegalArgumentException when there are fewer than two counts, the first is not positive, or
+     *     the counts are negative or increase
+     */
+    public ModelFit<ShiftedBetaGeometricModel> fit(long... survivors) {
+        List<Long> counts = new ArrayList<>(Checks.present("survivors", survivors).length);
         for (long count : survivors) {
             counts.add(count);
         }
         return fit(counts);
     }
 
-    /** Fits the model to one cohort's survivor counts; see {@link #fit(long...)}. */
-    public static ShiftedBetaGeometricFit fit(List<Long> survivors) {
-        long[] n = requireSurvivors(survivors);
+    /**
+     * Fits the model to one cohort's survivor counts; see {@link #fit(long...)}.
+     *
+     * @param survivors the cohort size, then the customers left after each period
+     * @return the fit; not converged, with the reason, when the counts cannot identify alpha and beta
+     * @throws IllegalArgumentException when there are fewer than two counts, the first is not positive, or
+     *     the counts are negative or increase
+     */
+    public ModelFit<ShiftedBetaGeometricModel> fit(List<Long> survivors) {
+        long[] n = ShiftedBetaGeometricModel.requireSurvivors(Checks.present("survivors", survivors));
+        int last = n.length - 1;
+        long churned = n[0] - n[last];
+        double geometric = geometricLogLikelihood(n);
+        Map<String, Double> diagnostics = Map.of(GEOMETRIC_LOG_LIKELIHOOD, geometric);
         if (n.length < 3) {
-            throw new IllegalArgumentException("survivors: " + n.length + " counts cover one period; the fit needs the"
-                    + " cohort size and at least two later counts, since one period's churn fixes only"
-                    + " alpha / (alpha + beta), not alpha and beta");
+            return unidentified("survivors: " + n.length + " counts cover one period; the fit needs the cohort size"
+                    + " and at least two later counts, since one period's churn fixes only alpha / (alpha + beta),"
+                    + " not alpha and beta", Map.of(), geometric, 0, diagnostics);
         }
-        if (n[0] == n[n.length - 1]) {
-            throw new IllegalArgumentException("survivors: nobody churned in " + (n.length - 1)
-                    + " periods; the model needs at least one churn to estimate");
+        if (churned == 0) {
+            return unidentified("survivors: nobody churned in " + last + " periods; the model needs at least one"
+                    + " churn to estimate", Map.of(), 0, 0, diagnostics);
         }
-        if (n[1] == n[n.length - 1]) {
-            throw new IllegalArgumentException("survivors: every churn happened in period 1 and none after; the sBG"
-                    + " fit runs off to alpha + beta = 0 (a share " + (n[0] - n[1]) + " / " + n[0] + " leaves at once, the"
-                    + " rest never), so alpha and beta cannot be estimated");
+        if (n[1] == n[last]) {
+            long leaving = n[0] - n[1];
+            double twoPoint = leaving * Math.log((double) leaving / n[0])
+                    + (n[1] > 0 ? n[1] * Math.log((double) n[1] / n[0]) : 0);
+            return unidentified("survivors: every churn happened in period 1 and none after; the sBG fit runs off to"
+                    + " alpha + beta = 0 (a share " + leaving + " / " + n[0] + " leaves at once, the rest never), so"
+                    + " alpha and beta cannot be estimated", Map.of(), twoPoint, 0, diagnostics);
         }
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-13, 1e-13);
+        SimplexOptimizer optimizer = new SimplexOptimizer(tolerance, tolerance);
         double[] start = {0, 0};
         PointValuePair best = null;
+        int iterations = 0;
         // Two restarts from the last optimum make Nelder-Mead settle on the maximum, not just near it.
-        for (int round = 0; round < 3; round++) {
-            best = optimizer.optimize(new MaxEval(20_000), GoalType.MAXIMIZE, new InitialGuess(start),
-                    new NelderMeadSimplex(new double[] {0.2, 0.2}),
-                    new ObjectiveFunction(point -> logLikelihood(Math.exp(point[0]), Math.exp(point[1]), n)));
+        for (int round = 0; round < ROUNDS; round++) {
+            try {
+                best = optimizer.optimize(new MaxEval(maxEvaluations), GoalType.MAXIMIZE, new InitialGuess(start),
+                        new NelderMeadSimplex(new double[] {0.2, 0.2}), new ObjectiveFunction(point ->
+                                ShiftedBetaGeometricModel.logLikelihood(Math.exp(point[0]), Math.exp(point[1]), n)));
+            } catch (MathIllegalStateException tooManyEvaluations) {
+                return new ModelFit<>(MODEL_NAME, Optional.empty(), Map.of(), Map.of(), geometric,
+                        iterations, false, Optional.of("no convergence: the simplex did not settle within "
+                                + maxEvaluations + " evaluations (raise maxEvaluations or the tolerance)"),
+                        List.of(), diagnostics);
+            }
+            iterations += optimizer.getIterations();
             start = best.getPoint();
         }
-        double[] point = best.getPoint();
-        ShiftedBetaGeometric model = new ShiftedBetaGeometric(Math.exp(point[0]), Math.exp(point[1]));
-        double logLikelihood = logLikelihood(model.alpha, model.beta, n);
-        requireHeterogeneity(n, logLikelihood);
-        return new ShiftedBetaGeometricFit(model, logLikelihood, survivors);
+        double alpha = Math.exp(best.getPoint()[0]);
+        double beta = Math.exp(best.getPoint()[1]);
+        double logLikelihood = ShiftedBetaGeometricModel.logLikelihood(alpha, beta, n);
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        parameters.put("alpha", alpha);
+        parameters.put("beta", beta);
+        // The margin covers the rounding of the log-Beta function at large arguments (about 1e-6 on a thousand
+        // customers).
+        if (logLikelihood - geometric <= Math.max(1e-4, 1e-9 * Math.abs(geometric))) {
+            double theta = (double) churned / exposure(n);
+            return unidentified(String.format(Locale.ROOT, "survivors: the counts show no heterogeneity: a constant"
+                    + " churn probability of %.4f per period fits them as well as any sBG model (log-likelihood %.4f"
+                    + " against %.4f), so the fit runs off to alpha + beta = infinity and alpha and beta cannot be"
+                    + " estimated; use the constant probability (a geometric model)", theta, geometric, logLikelihood),
+                    parameters, geometric, iterations, diagnostics);
+        }
+        return new ModelFit<>(MODEL_NAME, Optional.of(ShiftedBetaGeometricModel.of(alpha, beta)), parameters,
+                standardErrors(alpha, beta, n), logLikelihood, iterations, true, Optional.empty(), List.of(),
+                diagnostics);
     }
 
-    /**
-     * Refuses counts that a constant churn probability fits at least as well as the sBG fit: the sBG likelihood
-     * then rises towards that geometric model as alpha + beta grows, and has no maximum. The margin covers the
-     * rounding of the log-Beta function at large arguments (about 1e-6 on a thousand customers).
-     */
-    private static void requireHeterogeneity(long[] n, double sbgLogLikelihood) {
-        long churned = n[0] - n[n.length - 1];
+    private static ModelFit<ShiftedBetaGeometricModel> unidentified(String problem, Map<String, Double> parameters,
+            double supremum, int iterations, Map<String, Double> diagnostics) {
+        return new ModelFit<>(MODEL_NAME, Optional.empty(), parameters, Map.of(), supremum, iterations, false,
+                Optional.of(problem), List.of(), diagnostics);
+    }
+
+    /** Returns the customer-periods at risk: the sum of the counts before the last. */
+    private static long exposure(long[] n) {
         long exposure = 0;
         for (int t = 0; t < n.length - 1; t++) {
             exposure += n[t];
         }
+        return exposure;
+    }
+
+    /**
+     * Returns the log-likelihood of the best constant churn probability theta = churned / exposure: the
+     * geometric model, which the sBG approaches as alpha + beta grows.
+     */
+    private static double geometricLogLikelihood(long[] n) {
+        long churned = n[0] - n[n.length - 1];
+        long exposure = exposure(n);
+        if (churned == 0) {
+            return 0;
+        }
         double theta = (double) churned / exposure;
-        double geometric = churned * Math.log(theta) + (exposure > churned ? (exposure - churned) * Math.log1p(-theta) : 0);
-        if (sbgLogLikelihood - geometric <= Math.max(1e-4, 1e-9 * Math.abs(geometric))) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "survivors: the counts show no"
-                    + " heterogeneity: a constant churn probability of %.4f per period fits them as well as any sBG"
-                    + " model (log-likelihood %.4f against %.4f), so the fit runs off to alpha + beta = infinity and"
-                    + " alpha and beta cannot be estimated; use the constant probability (a geometric model)",
-                    theta, geometric, sbgLogLikelihood));
-        }
-    }
-
-    /** Returns the log-likelihood of survivor counts under the model. */
-    public double logLikelihood(List<Long> survivors) {
-        return logLikelihood(alpha, beta, requireSurvivors(survivors));
-    }
-
-    /** Returns P(T = t): the probability that a new customer churns in period {@code t}, 1 or more. */
-    public double churnProbability(int t) {
-        if (t < 1) {
-            throw new IllegalArgumentException("t: " + t + " is below 1; customers churn in period 1 or later");
-        }
-        return Math.exp(Beta.logBeta(alpha + 1, beta + t - 1) - Beta.logBeta(alpha, beta));
-    }
-
-    /** Returns S(t): the probability that a new customer is still a customer after {@code t} periods, 0 or more. */
-    public double survival(int t) {
-        if (t < 0) {
-            throw new IllegalArgumentException("t: " + t + " is negative");
-        }
-        return Math.exp(Beta.logBeta(alpha, beta + t) - Beta.logBeta(alpha, beta));
-    }
-
-    /** Returns r(t) = S(t) / S(t - 1): the share of period {@code t - 1}'s customers who renew in period {@code t}. */
-    public double retentionRate(int t) {
-        if (t < 1) {
-            throw new IllegalArgumentException("t: " + t + " is below 1");
-        }
-        return (beta + t - 1) / (alpha + beta + t - 1);
+        return churned * Math.log(theta) + (exposure > churned ? (exposure - churned) * Math.log1p(-theta) : 0);
     }
 
     /**
-     * Returns the expected survivors of a cohort of {@code cohortSize} after 0, 1, ..., {@code periods}
-     * periods: the projection of the cohort.
+     * Returns the standard errors of alpha and beta: the square roots of the inverse observed information's
+     * diagonal, from the second derivatives of ln B(x, y) (trigamma differences); empty when the information is
+     * not positive definite.
      */
-    public List<Double> projectSurvivors(long cohortSize, int periods) {
-        if (cohortSize < 0 || periods < 0) {
-            throw new IllegalArgumentException("cohortSize: " + cohortSize + ", periods: " + periods
-                    + "; both must be zero or more");
-        }
-        List<Double> projection = new ArrayList<>(periods + 1);
-        for (int t = 0; t <= periods; t++) {
-            projection.add(cohortSize * survival(t));
-        }
-        return List.copyOf(projection);
-    }
-
-    /**
-     * Returns the discounted expected residual lifetime (Fader and Hardie 2010, "Customer-base valuation in a
-     * contractual setting", Marketing Science 29(1)) of a customer who has made {@code renewals} renewals and
-     * is about to decide on the next: the expected number of further periods they stay, each discounted by
-     * {@code discountRate} per period,
-     * DERL = sum over t >= n of S(t) / S(n - 1) / (1 + d)^(t - n), with n = renewals + 1, which equals
-     * (beta + n - 1) / (alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)).
-     * Multiply by the margin per period for the customer's residual value.
-     *
-     * <p>The hypergeometric series converges like (1 + d)^-k, too slowly to sum for small rates (ten million
-     * terms fall 16% short at d = 1e-7), so it is evaluated through Euler's integral instead, which holds for
-     * every d > 0: with x = -ln s, DERL = (beta + n - 1) times the integral over x >= 0 of
-     * exp(-(alpha - 1) x) (1 + delta (e^x - 1))^-(beta + n), delta = d / (1 + d). The integrand is smooth and
-     * log-concave; it is integrated by 20-point Gauss-Legendre on pieces at most 2 wide and short enough that
-     * it changes by at most e^2 within one, until the rest, bounded through log-concavity, is below 1e-17 of
-     * the sum. As d falls to 0, DERL grows without bound when alpha <= 1 (the expected lifetime is infinite).
-     *
-     * @param renewals renewals made so far, 0 or more
-     * @param discountRate the discount rate per period, positive and finite (0.10 for 10%)
-     * @throws ArithmeticException when the result is too large for a double (an extremely small rate)
-     */
-    public double discountedExpectedResidualLifetime(int renewals, double discountRate) {
-        if (renewals < 0) {
-            throw new IllegalArgumentException("renewals: " + renewals + " is negative");
-        }
-        requirePositive("discountRate", discountRate);
-        double n = renewals + 1.0;
-        double b = beta + n;
-        double delta = discountRate / (1 + discountRate);
-        double sum = 0;
-        double x = 0;
-        for (int piece = 0; piece < MAX_PIECES; piece++) {
-            double slope = logIntegrandSlope(x, b, delta);
-            double width = Math.min(MAX_PIECE, 2 / Math.abs(slope));
-            double half = width / 2;
-            double pieceSum = 0;
-            for (int i = 0; i < NODES.length; i++) {
-                pieceSum += WEIGHTS[i] * Math.exp(logIntegrand(x + half * (1 + NODES[i]), b, delta));
-            }
-            sum += half * pieceSum;
-            x += width;
-            // log f is concave, so beyond x, f(y) <= f(x) exp(slope(x) (y - x)) and the rest is at most f(x) / |slope|.
-            double nextSlope = logIntegrandSlope(x, b, delta);
-            if (nextSlope < 0 && Math.exp(logIntegrand(x, b, delta)) / -nextSlope <= TAIL_SHARE * sum) {
-                double derl = (beta + n - 1) * sum;
-                if (!Double.isFinite(derl)) {
-                    throw new ArithmeticException("discountRate: " + discountRate + " is so small that the DERL of"
-                            + " this model (alpha " + alpha + " <= 1 makes it grow without bound) exceeds a double");
-                }
-                return derl;
-            }
-        }
-        throw new IllegalStateException("DERL integral: no convergence in " + MAX_PIECES + " pieces for alpha " + alpha
-                + ", beta " + beta + ", renewals " + renewals + ", discountRate " + discountRate);
-    }
-
-    /** Returns ln f(x) = -(alpha - 1) x - b ln(1 + delta (e^x - 1)), the log of the DERL integrand. */
-    private double logIntegrand(double x, double b, double delta) {
-        double u = x + Math.log(delta); // ln(delta e^x); past 0, factor it out so that e^x cannot overflow
-        double log = u > 0 ? u + Math.log1p((1 - delta) * Math.exp(-u)) : Math.log1p(delta * Math.expm1(x));
-        return -(alpha - 1) * x - b * log;
-    }
-
-    /** Returns the derivative of {@link #logIntegrand} at x; it decreases in x (the integrand is log-concave). */
-    private double logIntegrandSlope(double x, double b, double delta) {
-        return -(alpha - 1) - b / (1 + (1 - delta) * Math.exp(-(x + Math.log(delta))));
-    }
-
-    private static double logLikelihood(double alpha, double beta, long[] n) {
-        double logBetaAB = Beta.logBeta(alpha, beta);
-        double ll = 0;
+    private static Map<String, Double> standardErrors(double alpha, double beta, long[] n) {
+        // ll = sum_t c_t [ln B(a + 1, b + t - 1) - ln B(a, b)] + nT [ln B(a, b + T) - ln B(a, b)], where
+        // d2/dx2 ln B(x, y) = psi1(x) - psi1(x + y), d2/dxdy = -psi1(x + y), d2/dy2 = psi1(y) - psi1(x + y).
+        double haa = 0;
+        double hab = 0;
+        double hbb = 0;
+        long total = n[0];
         int periods = n.length - 1;
-        for (int t = 1; t <= periods; t++) {
-            long churned = n[t - 1] - n[t];
-            if (churned > 0) {
-                ll += churned * (Beta.logBeta(alpha + 1, beta + t - 1) - logBetaAB);
+        for (int t = 1; t <= periods + 1; t++) {
+            long weight = t <= periods ? n[t - 1] - n[t] : n[periods];
+            if (weight == 0) {
+                continue;
             }
+            double x = t <= periods ? alpha + 1 : alpha;
+            double y = t <= periods ? beta + t - 1 : beta + periods;
+            double sum = Gamma.trigamma(x + y);
+            haa += weight * (Gamma.trigamma(x) - sum);
+            hab -= weight * sum;
+            hbb += weight * (Gamma.trigamma(y) - sum);
         }
-        if (n[periods] > 0) {
-            ll += n[periods] * (Beta.logBeta(alpha, beta + periods) - logBetaAB);
+        double sum = Gamma.trigamma(alpha + beta);
+        haa -= total * (Gamma.trigamma(alpha) - sum);
+        hab += total * sum;
+        hbb -= total * (Gamma.trigamma(beta) - sum);
+        // The information is minus the Hessian; invert the 2 x 2 matrix.
+        double iaa = -haa;
+        double iab = -hab;
+        double ibb = -hbb;
+        double determinant = iaa * ibb - iab * iab;
+        if (!(iaa > 0 && determinant > 0)) {
+            return Map.of();
         }
-        return ll;
+        Map<String, Double> errors = new LinkedHashMap<>();
+        errors.put("alpha", Math.sqrt(ibb / determinant));
+        errors.put("beta", Math.sqrt(iaa / determinant));
+        return errors;
     }
 
-    /** Returns the counts as an array when they are survivor counts: a positive cohort size, then non-increasing. */
-    static long[] requireSurvivors(List<Long> survivors) {
-        if (survivors.size() < 2) {
-            throw new IllegalArgumentException("survivors: " + survivors.size() + " counts; the model needs the cohort"
-                    + " size and at least one later count");
+    private static int requireEvaluations(int value) {
+        if (value < MIN_EVALUATIONS) {
+            throw new IllegalArgumentException("maxEvaluations: " + value + " is below " + MIN_EVALUATIONS);
         }
-        long[] n = new long[survivors.size()];
-        for (int t = 0; t < n.length; t++) {
-            n[t] = survivors.get(t);
-            if (t == 0 && n[0] <= 0) {
-                throw new IllegalArgumentException("survivors: the cohort size " + n[0] + " is not positive");
-            }
-            if (n[t] < 0 || (t > 0 && n[t] > n[t - 1])) {
-                throw new IllegalArgumentException("survivors: " + n[t] + " after " + t + " periods breaks"
-                        + " 0 <= count <= the count before (" + (t > 0 ? n[t - 1] : n[0]) + ")");
-            }
-        }
-        return n;
+        return value;
     }
 
-    private static void requirePositive(String field, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + ": " + value + " is not a positive finite number");
+    private static double requireTolerance(double value) {
+        if (!(value > 0 && value <= MAX_TOLERANCE)) {
+            throw new IllegalArgumentException("tolerance: " + value + " is outside (0, " + MAX_TOLERANCE + "]");
+        }
+        return value;
+    }
+
+    /** Compares the evaluation limit and the tolerance. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ShiftedBetaGeometric that && maxEvaluations == that.maxEvaluations
+                && Double.compare(tolerance, that.tolerance) == 0;
+    }
+
+    /** Hashes the evaluation limit and the tolerance. */
+    @Override
+    public int hashCode() {
+        return 31 * maxEvaluations + Double.hashCode(tolerance);
+    }
+
+    /** Returns the settings, such as {@code ShiftedBetaGeometric[maxEvaluations=20000, tolerance=1.0E-13]}. */
+    @Override
+    public String toString() {
+        return "ShiftedBetaGeometric[maxEvaluations=" + maxEvaluations + ", tolerance=" + tolerance + "]";
+    }
+
+    /** Builds a {@link ShiftedBetaGeometric}; each setter rejects an invalid value at once. */
+    public static final class Builder {
+        private int maxEvaluations;
+        private double tolerance;
+
+        private Builder(ShiftedBetaGeometric base) {
+            this.maxEvaluations = base.maxEvaluations;
+            this.tolerance = base.tolerance;
+        }
+
+        /**
+         * Sets the most log-likelihood evaluations of one simplex round; 20,000 unless set.
+         *
+         * @param value the limit, 10 or more
+         * @return this builder
+         * @throws IllegalArgumentException naming the value when it is below 10
+         */
+        public Builder maxEvaluations(int value) {
+            this.maxEvaluations = requireEvaluations(value);
+            return this;
+        }
+
+        /**
+         * Sets the change of the log-likelihood at which a simplex round stops; 1e-13 unless set.
+         *
+         * @param value the tolerance, in (0, 0.001]
+         * @return this builder
+         * @throws IllegalArgumentException naming the value when it is outside (0, 0.001]
+         */
+        public Builder tolerance(double value) {
+            this.tolerance = requireTolerance(value);
+            return this;
+        }
+
+        /**
+         * Builds the fitter.
+         *
+         * @return the fitter
+         */
+        public ShiftedBetaGeometric build() {
+            return new ShiftedBetaGeometric(maxEvaluations, tolerance);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.cxm.metrics.survival;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
+import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.survival.internal.DurationSort;
 
@@ -17,6 +19,7 @@ import dev.cxm.metrics.survival.internal.DurationSort;
  * <pre>{@code
  * Map<String, SurvivalCurve> curves = KaplanMeier.ofDefaults().fitByGroup(data);
  * double retainedAfterAYear = curves.get("monthly").at(365).survival();
+ * SurvivalCurve at90 = KaplanMeier.custom().level(0.90).build().fit(data);
  * }</pre>
  *
  * <p>At each distinct time t with d churns among n subjects at risk, S(t) = S(t-) (1 - d/n); the Greenwood
@@ -35,19 +38,49 @@ public final class KaplanMeier {
         this.z = new NormalDistribution(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
     }
 
-    /** Returns the estimator with 95% confidence bands. */
+    /**
+     * Returns the estimator with 95% confidence bands.
+     *
+     * @return the default estimator
+     */
     public static KaplanMeier ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Returns the estimator with confidence bands at {@code level}, strictly between 0 and 1. */
-    public static KaplanMeier withLevel(double level) {
-        return new KaplanMeier(level);
+    /**
+     * Starts a configuration from the defaults.
+     *
+     * @return a builder holding the defaults
+     */
+    public static Builder custom() {
+        return new Builder(DEFAULTS);
+    }
+
+    /**
+     * Starts a configuration from {@code base}.
+     *
+     * @param base the estimator whose settings the builder starts with
+     * @return a builder holding the settings of {@code base}
+     */
+    public static Builder from(KaplanMeier base) {
+        return new Builder(Checks.present("base", base));
+    }
+
+    /**
+     * Returns the confidence level of the bands.
+     *
+     * @return the level, strictly between 0 and 1
+     */
+    public double level() {
+        return level;
     }
 
     /**
      * Estimates one curve from every subject, ignoring groups; the curve is named after the data's group
      * when there is only one, else {@value SurvivalData#DEFAULT_GROUP}.
+     *
+     * @param data the subjects
+     * @return the curve of all subjects
      */
     public SurvivalCurve fit(SurvivalData data) {
         String name = data.groups().size() == 1 ? data.groups().get(0) : SurvivalData.DEFAULT_GROUP;
@@ -55,7 +88,12 @@ public final class KaplanMeier {
         return estimate(name, data.unit(), split[0][0], split[1][0]);
     }
 
-    /** Estimates one curve per group, in the data's group order. */
+    /**
+     * Estimates one curve per group, in the data's group order.
+     *
+     * @param data the subjects
+     * @return the curves by group name, in the data's group order
+     */
     public Map<String, SurvivalCurve> fitByGroup(SurvivalData data) {
         int groupCount = data.groups().size();
         double[][][] split = partition(data, data.groupColumn(), groupCount);
@@ -63,7 +101,7 @@ public final class KaplanMeier {
         for (int g = 0; g < groupCount; g++) {
             curves.put(data.groups().get(g), estimate(data.groups().get(g), data.unit(), split[0][g], split[1][g]));
         }
-        return java.util.Collections.unmodifiableMap(curves);
+        return Collections.unmodifiableMap(curves);
     }
 
     /**
@@ -152,5 +190,53 @@ public final class KaplanMeier {
             count++;
         }
         return count;
+    }
+
+    /** Compares the confidence level. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KaplanMeier that && Double.compare(level, that.level) == 0;
+    }
+
+    /** Hashes the confidence level. */
+    @Override
+    public int hashCode() {
+        return Double.hashCode(level);
+    }
+
+    /** Returns the level, such as {@code KaplanMeier[level=0.95]}. */
+    @Override
+    public String toString() {
+        return "KaplanMeier[level=" + level + "]";
+    }
+
+    /** Builds a {@link KaplanMeier}; each setter rejects an invalid value at once. */
+    public static final class Builder {
+        private double level;
+
+        private Builder(KaplanMeier base) {
+            this.level = base.level;
+        }
+
+        /**
+         * Sets the confidence level of the bands; 0.95 unless set.
+         *
+         * @param value the level, strictly between 0 and 1
+         * @return this builder
+         * @throws IllegalArgumentException naming the level when it is outside (0, 1)
+         */
+        public Builder level(double value) {
+            this.level = ConfidenceInterval.requireLevel(value);
+            return this;
+        }
+
+        /**
+         * Builds the estimator.
+         *
+         * @return the estimator
+         */
+        public KaplanMeier build() {
+            return level == DEFAULTS.level ? DEFAULTS : new KaplanMeier(level);
+        }
     }
 }

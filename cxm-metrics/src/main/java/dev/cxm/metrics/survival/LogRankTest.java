@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.survival.internal.Cholesky;
 import dev.cxm.metrics.survival.internal.TailProbabilities;
 import dev.cxm.metrics.survival.internal.TimeOrder;
@@ -19,36 +20,64 @@ import dev.cxm.metrics.survival.internal.TimeOrder;
  * inverse; it is chi-squared with (groups - 1) degrees of freedom under the null hypothesis.
  *
  * <pre>{@code
- * LogRankResult result = LogRankTest.compare(data, "monthly", "annual");
+ * LogRankResult result = LogRankTest.ofDefaults().compare(data, "monthly", "annual");
  * boolean differ = result.pValue() < 0.05;
  * }</pre>
+ *
+ * <p>The test has no settings: {@link #ofDefaults()} returns the one test, so that it is used as every
+ * other calculator is (configured object, then the verb).
  */
 public final class LogRankTest {
+
+    private static final LogRankTest DEFAULTS = new LogRankTest();
 
     private LogRankTest() {}
 
     /**
+     * Returns the log-rank test.
+     *
+     * @return the test
+     */
+    public static LogRankTest ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
      * Compares every group of the data.
      *
+     * @param data the subjects, in two or more groups
+     * @return the test's statistic, p-value and the groups' tallies
      * @throws IllegalArgumentException when the data have fewer than two groups
      */
-    public static LogRankResult compare(SurvivalData data) {
-        return compare(data, data.groups());
+    public LogRankResult compare(SurvivalData data) {
+        return compare(data, Checks.present("data", data).groups());
     }
 
     /**
      * Compares the named groups; subjects of other groups are left out.
      *
+     * @param data the subjects
+     * @param groups the groups to compare, two or more
+     * @return the test's statistic, p-value and the groups' tallies
      * @throws IllegalArgumentException naming a group the data do not have, or when fewer than two distinct
      *     groups are named
      */
-    public static LogRankResult compare(SurvivalData data, String... groups) {
+    public LogRankResult compare(SurvivalData data, String... groups) {
         return compare(data, List.of(groups));
     }
 
-    /** Compares the named groups; see {@link #compare(SurvivalData, String...)}. */
-    public static LogRankResult compare(SurvivalData data, List<String> groups) {
-        Set<String> named = new LinkedHashSet<>(groups);
+    /**
+     * Compares the named groups; see {@link #compare(SurvivalData, String...)}.
+     *
+     * @param data the subjects
+     * @param groups the groups to compare, two or more
+     * @return the test's statistic, p-value and the groups' tallies
+     * @throws IllegalArgumentException naming a group the data do not have, or when fewer than two distinct
+     *     groups are named
+     */
+    public LogRankResult compare(SurvivalData data, List<String> groups) {
+        Checks.present("data", data);
+        Set<String> named = new LinkedHashSet<>(Checks.present("groups", groups));
         if (named.size() < 2) {
             throw new IllegalArgumentException("groups: " + named + " are fewer than two; the log-rank test compares"
                     + " two or more groups");
@@ -145,5 +174,23 @@ public final class LogRankTest {
             tallies.add(new GroupTally(names.get(g), subjects[g], observedCount[g], expected[g]));
         }
         return new LogRankResult(statistic, df, p, tallies);
+    }
+
+    /** Every log-rank test is the same test. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LogRankTest;
+    }
+
+    /** Returns a constant: every log-rank test is the same. */
+    @Override
+    public int hashCode() {
+        return LogRankTest.class.getSimpleName().hashCode();
+    }
+
+    /** Returns {@code LogRankTest[]}. */
+    @Override
+    public String toString() {
+        return "LogRankTest[]";
     }
 }

@@ -35,11 +35,11 @@ class AtRiskRankingTest {
         // d 50 * 1 = 50, e 0; b (P(alive) 0.5) is above the threshold 0.4. Order: c, a, d, e.
         List<CustomerOutlook> outlooks = List.of(outlook("a", 0.1, 100), outlook("b", 0.5, 1000),
                 outlook("c", 0.2, 200), outlook("d", 0.0, 50), outlook("e", 0.3, 0));
-        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.4).rank(outlooks);
+        List<AtRiskCustomer> ranking = AtRiskRanking.ofDefaults(0.4).rank(outlooks);
         assertThat(ranking).extracting(entry -> entry.outlook().customer().value()).containsExactly("c", "a", "d", "e");
         assertThat(ranking).extracting(AtRiskCustomer::rank).containsExactly(1, 2, 3, 4);
         assertThat(ranking).extracting(AtRiskCustomer::valueAtRisk).containsExactly(160.0, 90.0, 50.0, 0.0);
-        assertThat(AtRiskRanking.below(0.4).limit(2).rank(outlooks)).hasSize(2);
+        assertThat(AtRiskRanking.custom(0.4).limit(2).build().rank(outlooks)).hasSize(2);
     }
 
     @Test
@@ -47,9 +47,9 @@ class AtRiskRankingTest {
         // Expected: the same ranking as from the equivalent outlook records.
         record Summary(String id, double alive, double clv) {}
         List<Summary> summaries = List.of(new Summary("x", 0.05, 10), new Summary("y", 0.15, 300), new Summary("z", 0.9, 5));
-        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.5)
+        List<AtRiskCustomer> ranking = AtRiskRanking.ofDefaults(0.5)
                 .rank(summaries, s -> CustomerId.of(s.id()), Summary::alive, Summary::clv);
-        assertThat(ranking).isEqualTo(AtRiskRanking.below(0.5).rank(List.of(outlook("x", 0.05, 10), outlook("y", 0.15, 300))));
+        assertThat(ranking).isEqualTo(AtRiskRanking.ofDefaults(0.5).rank(List.of(outlook("x", 0.05, 10), outlook("y", 0.15, 300))));
     }
 
     @Test
@@ -67,10 +67,10 @@ class AtRiskRankingTest {
                     .sorted(Comparator.comparingDouble((CustomerOutlook o) -> -o.value() * (1 - o.probabilityAlive()))
                             .thenComparing(o -> o.customer().value()))
                     .toList();
-            List<AtRiskCustomer> ranking = AtRiskRanking.below(threshold).rank(outlooks);
+            List<AtRiskCustomer> ranking = AtRiskRanking.ofDefaults(threshold).rank(outlooks);
             assertThat(ranking).extracting(AtRiskCustomer::outlook).isEqualTo(expected);
             Collections.shuffle(outlooks, random);
-            assertThat(AtRiskRanking.below(threshold).rank(outlooks)).isEqualTo(ranking);
+            assertThat(AtRiskRanking.ofDefaults(threshold).rank(outlooks)).isEqualTo(ranking);
         });
     }
 
@@ -80,8 +80,39 @@ class AtRiskRankingTest {
                 .hasMessage("probabilityAlive: 1.2 of customer c7 is outside [0, 1]");
         assertThatThrownBy(() -> outlook("c7", 0.5, Double.NaN))
                 .hasMessage("value: NaN of customer c7 is not a finite number zero or more");
-        assertThatThrownBy(() -> AtRiskRanking.below(0))
+        assertThatThrownBy(() -> AtRiskRanking.ofDefaults(0))
                 .hasMessageStartingWith("threshold: 0.0 is outside (0, 1]");
+    }
+
+    @Test
+    void theBuilderRejectsEachBadValueAtOnceNamingIt() {
+        // Expected: the configuration idiom: each setter refuses at once with the field, the value and the rule.
+        for (double threshold : new double[] {0, -0.1, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> AtRiskRanking.custom(threshold))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("threshold: " + threshold + " is outside (0, 1]");
+            assertThatThrownBy(() -> AtRiskRanking.custom(0.5).threshold(threshold))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("threshold: " + threshold + " is outside (0, 1]");
+        }
+        assertThatThrownBy(() -> AtRiskRanking.custom(0.5).limit(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("limit: 0 is below 1");
+    }
+
+    @Test
+    void configurationsCompareByValue() {
+        // Expected: the configuration idiom: equal settings are equal; from(base) starts from base's settings.
+        AtRiskRanking top100 = AtRiskRanking.custom(0.3).limit(100).build();
+        assertThat(AtRiskRanking.custom(0.3).build()).isEqualTo(AtRiskRanking.ofDefaults(0.3))
+                .hasSameHashCodeAs(AtRiskRanking.ofDefaults(0.3));
+        assertThat(AtRiskRanking.from(top100).build()).isEqualTo(top100).hasSameHashCodeAs(top100);
+        assertThat(AtRiskRanking.from(top100).threshold(0.5).build())
+                .isEqualTo(AtRiskRanking.custom(0.5).limit(100).build());
+        assertThat(top100).isNotEqualTo(AtRiskRanking.ofDefaults(0.3));
+        assertThat(top100.threshold()).isEqualTo(0.3);
+        assertThat(top100.limit()).isEqualTo(100);
+        assertThat(top100).hasToString("AtRiskRanking[threshold=0.3, limit=100]");
+        assertThat(AtRiskRanking.ofDefaults(0.3).limit()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
@@ -91,7 +122,7 @@ class AtRiskRankingTest {
         assertThat(AtRiskCustomer.of(1, outlook).valueAtRisk()).isEqualTo(50.0);
         assertThatThrownBy(() -> new AtRiskCustomer(1, outlook, 49))
                 .hasMessageStartingWith("valueAtRisk: 49.0 of customer c1 is not value * (1 - P(alive)) = 50.0");
-        AtRiskRanking ranking = AtRiskRanking.below(0.6);
+        AtRiskRanking ranking = AtRiskRanking.ofDefaults(0.6);
         List<CustomerOutlook> one = List.of(outlook);
         assertThatThrownBy(() -> ranking.rank(one, null, o -> 0.5, o -> 1))
                 .isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
@@ -133,7 +164,7 @@ class AtRiskRankingTest {
         RfmSummary summary = RfmSummary.of(purchases, RfmSummaryOptions.builder(end, ChronoUnit.WEEKS).build());
         BgNbdModel model = BgNbdModel.of(r, alpha, a, b, ChronoUnit.WEEKS);
 
-        List<AtRiskCustomer> ranking = AtRiskRanking.below(0.9)
+        List<AtRiskCustomer> ranking = AtRiskRanking.ofDefaults(0.9)
                 .rank(summary, model, customer -> customer.totalSpend().orElse(0));
 
         double lastDay = 30 - 1.0 / 7;
@@ -169,7 +200,7 @@ class AtRiskRankingTest {
                 Instant.parse("2026-01-05T00:00:00Z"), Money.of("1", "EUR")).build()),
                 RfmSummaryOptions.builder(Instant.parse("2026-02-05T00:00:00Z"), ChronoUnit.DAYS).build());
 
-        assertThatThrownBy(() -> AtRiskRanking.below(0.5).rank(days, BgNbdModel.of(1, 1, 1, 1, ChronoUnit.WEEKS),
+        assertThatThrownBy(() -> AtRiskRanking.ofDefaults(0.5).rank(days, BgNbdModel.of(1, 1, 1, 1, ChronoUnit.WEEKS),
                 customer -> 1.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Days").hasMessageContaining("Weeks");
     }

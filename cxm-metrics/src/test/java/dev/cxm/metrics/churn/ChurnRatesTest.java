@@ -14,11 +14,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.metrics.time.CalendarPeriod;
@@ -40,7 +43,7 @@ class ChurnRatesTest {
             long threshold = 1 + Math.floorMod(seed, 60);
             Instant from = EventLogs.ORIGIN.plus(Duration.ofDays(1));
             Instant to = EventLogs.ORIGIN.plus(Duration.ofDays(9));
-            ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
+            ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
                     .period(CalendarPeriod.DAY, ZoneOffset.UTC).between(from, to).build()
                     .compute(EventLogs.events(log));
             assertThat(report.rows()).isEqualTo(bruteForce(log, false, threshold, dayBoundaries(1, 9), "all"));
@@ -51,7 +54,7 @@ class ChurnRatesTest {
     void contractualCountsMatchBruteForceByDay() {
         qt().withFixedSeed(22).withExamples(120).forAll(longs().all()).checkAssert(seed -> {
             List<EventLogs.Entry> log = EventLogs.generate(seed, 12, 24 * 10);
-            ChurnReport report = ChurnRates.builder(ChurnDefinition.cancellationOutcome("Cancelled"))
+            ChurnReport report = ChurnRates.custom(ChurnDefinition.cancellationOutcome("Cancelled"))
                     .period(CalendarPeriod.DAY, ZoneOffset.UTC)
                     .between(EventLogs.ORIGIN.plus(Duration.ofDays(1)), EventLogs.ORIGIN.plus(Duration.ofDays(9)))
                     .build().compute(EventLogs.events(log));
@@ -70,10 +73,12 @@ class ChurnRatesTest {
                 boundaries.add(Duration.between(EventLogs.ORIGIN,
                         LocalDate.of(2025, month, 1).atStartOfDay(BERLIN).toInstant()).toHours());
             }
-            ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
+            ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofHours(threshold)))
                     .period(CalendarPeriod.MONTH, BERLIN)
                     .between(EventLogs.ORIGIN.plus(Duration.ofHours(boundaries.get(0))), Instant.parse("2025-08-01T00:00:00Z"))
-                    .groupBy(customer -> Integer.parseInt(customer.value().substring(1)) % 2 == 0 ? "even" : "odd")
+                    // The host's own per-customer grouping, as a key that reads the event's customer.
+                    .groupBy(GroupKey.of("parity", event -> Optional.of(
+                            Integer.parseInt(event.customerId().value().substring(1)) % 2 == 0 ? "even" : "odd")))
                     .build().compute(EventLogs.events(log));
             List<PeriodChurn> expected = new ArrayList<>();
             for (String group : List.of("even", "odd")) {
@@ -90,7 +95,7 @@ class ChurnRatesTest {
         // Expected: the report depends on the set of events only; a shuffled log gives the same rows.
         qt().withFixedSeed(24).withExamples(50).forAll(longs().all()).checkAssert(seed -> {
             List<CustomerEvent> events = new ArrayList<>(EventLogs.events(EventLogs.generate(seed, 10, 24 * 10)));
-            ChurnRates rates = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(20)))
+            ChurnRates rates = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofHours(20)))
                     .period(CalendarPeriod.DAY, ZoneOffset.UTC)
                     .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(10))).build();
             ChurnReport ordered = rates.compute(events);
@@ -106,7 +111,7 @@ class ChurnRatesTest {
         // d arrives: 3 at start, 1 retained, 2 churned, 1 new; rates 2/3 and 1/3.
         List<CustomerEvent> events = List.of(
                 event("a", 0), event("a", 26), event("b", 0), event("c", 0), event("d", 30));
-        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(30)))
+        ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofHours(30)))
                 .period(CalendarPeriod.DAY, ZoneOffset.UTC)
                 .between(EventLogs.ORIGIN.plus(Duration.ofDays(1)), EventLogs.ORIGIN.plus(Duration.ofDays(2)))
                 .build().compute(events);
@@ -128,7 +133,7 @@ class ChurnRatesTest {
         InMemoryEventStore store = InMemoryEventStore.create();
         store.appendAll(EventLogs.events(log));
         Clock clock = Clock.fixed(EventLogs.ORIGIN.plus(Duration.ofHours(3 * 24 + 12)), ZoneOffset.UTC);
-        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofHours(10)))
+        ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofHours(10)))
                 .period(CalendarPeriod.DAY, ZoneOffset.UTC).clock(clock).build().compute(store);
         long firstDay = log.stream().mapToLong(EventLogs.Entry::hour).min().orElseThrow() / 24;
         List<EventLogs.Entry> seen = log.stream().filter(e -> e.hour() < 3 * 24 + 12).toList();
@@ -145,7 +150,7 @@ class ChurnRatesTest {
         List<CustomerEvent> events = List.of(event("a", 24 * 144), event("b", 24 * 147), event("c", 24 * 152));
         java.time.Instant lastEvent = EventLogs.ORIGIN.plus(Duration.ofHours(24 * 152));
         assertThat(lastEvent).isEqualTo(java.time.Instant.parse("2025-06-02T00:00:00Z"));
-        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(15)))
+        ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(15)))
                 .to(lastEvent.plusNanos(1)).build().compute(events);
         assertThat(report.rows()).hasSize(1);
         PeriodChurn may = report.rows().get(0);
@@ -161,11 +166,11 @@ class ChurnRatesTest {
     void fromAndToCanBeSetApartAndMustStayInOrder() {
         // Expected: by definition, from alone keeps the default end (the clock), to alone the default start;
         // either refuses a value that would make the range empty or reversed.
-        ChurnRates.Builder builder = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+        ChurnRates.Builder builder = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .to(EventLogs.ORIGIN.plus(Duration.ofDays(10)));
         assertThatThrownBy(() -> builder.from(EventLogs.ORIGIN.plus(Duration.ofDays(10))))
                 .hasMessageStartingWith("to: 2025-01-11T00:00:00Z is not after from 2025-01-11T00:00:00Z");
-        ChurnRates.Builder other = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+        ChurnRates.Builder other = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .from(EventLogs.ORIGIN.plus(Duration.ofDays(10)));
         assertThatThrownBy(() -> other.to(EventLogs.ORIGIN))
                 .hasMessageStartingWith("to: 2025-01-01T00:00:00Z is not after from");
@@ -190,7 +195,7 @@ class ChurnRatesTest {
 
     @Test
     void emptyInputGivesNoRows() {
-        ChurnReport report = ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+        ChurnReport report = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .between(EventLogs.ORIGIN, EventLogs.ORIGIN.plus(Duration.ofDays(90))).build().compute(List.of());
         assertThat(report.rows()).isEmpty();
     }
@@ -199,9 +204,94 @@ class ChurnRatesTest {
     void rejectsANonPositiveThresholdAndAReversedRange() {
         assertThatThrownBy(() -> ChurnDefinition.nonContractual(Duration.ZERO))
                 .hasMessageStartingWith("inactivity: PT0S is not positive");
-        assertThatThrownBy(() -> ChurnRates.builder(ChurnDefinition.nonContractual(Duration.ofDays(1)))
+        assertThatThrownBy(() -> ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(1)))
                 .between(EventLogs.ORIGIN, EventLogs.ORIGIN))
                 .hasMessageStartingWith("to: 2025-01-01T00:00:00Z is not after from");
+    }
+
+    @Test
+    void aCustomersGroupIsTheKeysValueOnTheirEarliestEventThatHasOne() {
+        // Expected: by hand, monthly in UTC, 10-day inactivity, January reported (to = February 1):
+        // a: Jan 3 without plan, Jan 5 plan "pro", Jan 7 plan "basic" -> pro (earliest event with a value);
+        // b: Jan 4 plan "basic" and "pro" at the same instant -> basic (the smaller at one instant, so that the
+        //    order of events does not matter); c: no event with a plan -> "(none)"; d: Jan 6 plan "  " (blank,
+        //    no value) and Feb 2 plan "pro", after the end -> "(none)". Each is new in January; every group's
+        //    January row counts its members as new.
+        Instant jan = Instant.parse("2025-01-01T00:00:00Z");
+        List<CustomerEvent> events = new ArrayList<>(List.of(
+                planned("a", jan.plus(Duration.ofDays(2)), null), planned("a", jan.plus(Duration.ofDays(4)), "pro"),
+                planned("a", jan.plus(Duration.ofDays(6)), "basic"),
+                planned("b", jan.plus(Duration.ofDays(3)), "pro"), planned("b", jan.plus(Duration.ofDays(3)), "basic"),
+                planned("c", jan.plus(Duration.ofDays(1)), null),
+                planned("d", jan.plus(Duration.ofDays(5)), "  "), planned("d", jan.plus(Duration.ofDays(32)), "pro")));
+        ChurnRates rates = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(10)))
+                .between(jan, Instant.parse("2025-02-01T00:00:00Z")).groupBy(GroupKeys.attribute("plan")).build();
+        ChurnReport report = rates.compute(events);
+        assertThat(report.groups()).containsExactly("(none)", "basic", "pro");
+        assertThat(report.rowsOf("pro")).extracting(PeriodChurn::newCustomers).containsExactly(1L);
+        assertThat(report.rowsOf("basic")).extracting(PeriodChurn::newCustomers).containsExactly(1L);
+        assertThat(report.rowsOf("(none)")).extracting(PeriodChurn::newCustomers).containsExactly(2L);
+        Collections.reverse(events);
+        assertThat(rates.compute(events)).isEqualTo(report);
+        // Not grouped, everyone is in "all".
+        assertThat(ChurnRates.from(rates).ungrouped().build().compute(events).groups()).containsExactly("all");
+    }
+
+    @Test
+    void configurationsCompareByValue() {
+        // Expected: the configuration idiom: equal settings are equal, whichever way built; from(base) starts
+        // from base's settings; definitions by outcome or inactivity are values.
+        ChurnDefinition cancelled = ChurnDefinition.cancellationOutcome("Cancelled");
+        assertThat(ChurnDefinition.cancellationOutcome(" cancelled ")).isEqualTo(cancelled)
+                .hasSameHashCodeAs(cancelled);
+        assertThat(ChurnDefinition.nonContractual(Duration.ofDays(90)))
+                .isEqualTo(ChurnDefinition.nonContractual(Duration.ofDays(90)));
+        java.time.Clock clock = java.time.Clock.fixed(EventLogs.ORIGIN, ZoneOffset.UTC);
+        ChurnRates weekly = ChurnRates.custom(cancelled).period(CalendarPeriod.WEEK, BERLIN).clock(clock)
+                .from(EventLogs.ORIGIN).groupBy(GroupKeys.attribute("plan")).build();
+        assertThat(ChurnRates.custom(ChurnDefinition.cancellationOutcome("cancelled")).build())
+                .isEqualTo(ChurnRates.ofDefaults(cancelled)).hasSameHashCodeAs(ChurnRates.ofDefaults(cancelled));
+        assertThat(ChurnRates.from(weekly).build()).isEqualTo(weekly).hasSameHashCodeAs(weekly);
+        assertThat(ChurnRates.custom(cancelled).period(CalendarPeriod.WEEK, BERLIN).clock(clock)
+                .from(EventLogs.ORIGIN).groupBy(GroupKeys.attribute("plan")).build()).isEqualTo(weekly);
+        assertThat(ChurnRates.from(weekly).groupBy(GroupKeys.attribute("tier")).build()).isNotEqualTo(weekly);
+        assertThat(ChurnRates.from(weekly).to(EventLogs.ORIGIN.plus(Duration.ofDays(1))).build()).isNotEqualTo(weekly);
+        assertThat(weekly.definition()).isEqualTo(cancelled);
+        assertThat(weekly.period()).isEqualTo(CalendarPeriod.WEEK);
+        assertThat(weekly.zone()).isEqualTo(BERLIN);
+        assertThat(weekly.observedFrom()).contains(EventLogs.ORIGIN);
+        assertThat(weekly.observedTo()).isEmpty();
+        assertThat(weekly.clock()).isEqualTo(clock);
+        assertThat(weekly.groupKey()).contains(GroupKeys.attribute("plan"));
+        assertThat(weekly.toString()).contains("WEEK").contains("Europe/Berlin").contains("attribute:plan");
+        // A host's predicate compares by identity.
+        java.util.function.Predicate<CustomerEvent> mine = event -> false;
+        assertThat(ChurnDefinition.contractual(mine)).isEqualTo(ChurnDefinition.contractual(mine))
+                .isNotEqualTo(ChurnDefinition.contractual(event -> false));
+    }
+
+    @Test
+    void theBuilderRejectsEachBadValueAtOnceNamingIt() {
+        // Expected: the configuration idiom: each setter refuses at once, naming the field.
+        ChurnRates.Builder builder = ChurnRates.custom(ChurnDefinition.nonContractual(Duration.ofDays(1)));
+        assertThatThrownBy(() -> ChurnRates.custom(null)).hasMessage("definition must not be null");
+        assertThatThrownBy(() -> builder.period(null, BERLIN)).hasMessage("period must not be null");
+        assertThatThrownBy(() -> builder.period(CalendarPeriod.DAY, null)).hasMessage("zone must not be null");
+        assertThatThrownBy(() -> builder.clock(null)).hasMessage("clock must not be null");
+        assertThatThrownBy(() -> builder.groupBy(null)).hasMessage("key must not be null");
+        assertThatThrownBy(() -> builder.between(EventLogs.ORIGIN, EventLogs.ORIGIN.minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to: ");
+        // Nothing was set by the refused calls: the builder still builds the defaults.
+        assertThat(builder.build()).isEqualTo(ChurnRates.ofDefaults(ChurnDefinition.nonContractual(Duration.ofDays(1))));
+    }
+
+    private static CustomerEvent planned(String customer, Instant at, String plan) {
+        dev.cxm.core.model.Interaction.Builder builder = dev.cxm.core.model.Interaction.builder(
+                dev.cxm.core.model.CustomerId.of(customer), at, EventLogs.APP);
+        if (plan != null) {
+            builder.attributes(java.util.Map.of("plan", plan));
+        }
+        return builder.build();
     }
 
     private static CustomerEvent event(String customer, long hour) {

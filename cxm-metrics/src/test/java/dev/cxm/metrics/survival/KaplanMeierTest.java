@@ -256,7 +256,7 @@ class KaplanMeierTest {
     void survivalIsNonIncreasingWithinTheUnitIntervalAndInsideItsBand() {
         // Expected: properties of any survival curve and of the log-log band, on random data.
         qt().withFixedSeed(11).withExamples(200).forAll(RandomSubjects.specs()).checkAssert(spec -> {
-            for (SurvivalCurve curve : KaplanMeier.withLevel(0.9).fitByGroup(spec.data(2, 0)).values()) {
+            for (SurvivalCurve curve : KaplanMeier.custom().level(0.9).build().fitByGroup(spec.data(2, 0)).values()) {
                 double previous = 1;
                 for (SurvivalStep step : curve.timeline()) {
                     assertThat(step.survival()).isBetween(0.0, previous);
@@ -290,8 +290,8 @@ class KaplanMeierTest {
     @Test
     void aWiderLevelGivesAWiderBand() {
         // Expected: z grows with the level, so the band at 0.99 contains the band at 0.95 (monotonicity).
-        SurvivalCurve narrow = KaplanMeier.withLevel(0.95).fitByGroup(TestData.g3()).get("Control");
-        SurvivalCurve wide = KaplanMeier.withLevel(0.99).fitByGroup(TestData.g3()).get("Control");
+        SurvivalCurve narrow = KaplanMeier.custom().level(0.95).build().fitByGroup(TestData.g3()).get("Control");
+        SurvivalCurve wide = KaplanMeier.custom().level(0.99).build().fitByGroup(TestData.g3()).get("Control");
         for (double t : CONTROL_TIMES) {
             assertThat(wide.at(t).interval().orElseThrow().lower()).isLessThan(narrow.at(t).interval().orElseThrow().lower());
             assertThat(wide.at(t).interval().orElseThrow().upper())
@@ -372,7 +372,7 @@ class KaplanMeierTest {
         assertThat(weeks.group("b").unit()).isEqualTo(ChronoUnit.WEEKS);
         assertThat(KaplanMeier.ofDefaults().fit(weeks).unit()).isEqualTo(ChronoUnit.WEEKS);
         assertThat(KaplanMeier.ofDefaults().fitByGroup(weeks).get("b").unit()).isEqualTo(ChronoUnit.WEEKS);
-        assertThat(CoxProportionalHazards.fit(weeks).unit()).isEqualTo(ChronoUnit.WEEKS);
+        assertThat(CoxProportionalHazards.ofDefaults().fit(weeks).requireModel().unit()).isEqualTo(ChronoUnit.WEEKS);
         assertThatThrownBy(() -> SurvivalData.builder(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("unit must not be null");
         assertThatThrownBy(() -> SurvivalData.of(ChronoUnit.FOREVER, new double[] {1}, new boolean[] {true}))
@@ -392,10 +392,34 @@ class KaplanMeierTest {
     }
 
     @Test
-    void rejectsALevelOutsideTheUnitInterval() {
-        assertThatThrownBy(() -> KaplanMeier.withLevel(1.5))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("level: 1.5 is outside (0, 1)");
+    void rejectsALevelOutsideTheUnitIntervalAtOnce() {
+        // Expected: the configuration idiom: the setter itself refuses, naming the field and the value.
+        for (double level : new double[] {1.5, 1, 0, -0.1, Double.NaN}) {
+            assertThatThrownBy(() -> KaplanMeier.custom().level(level))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("level: " + level + " is outside (0, 1)");
+        }
+    }
+
+    @Test
+    void configurationsCompareByValue() {
+        // Expected: the configuration idiom: equal settings are equal configurations, whichever way built;
+        // from(base) starts from base's settings.
+        KaplanMeier at90 = KaplanMeier.custom().level(0.9).build();
+        assertThat(KaplanMeier.custom().build()).isEqualTo(KaplanMeier.ofDefaults())
+                .hasSameHashCodeAs(KaplanMeier.ofDefaults());
+        assertThat(KaplanMeier.from(at90).build()).isEqualTo(at90).hasSameHashCodeAs(at90);
+        assertThat(KaplanMeier.from(at90).level(0.95).build()).isEqualTo(KaplanMeier.ofDefaults());
+        assertThat(at90).isNotEqualTo(KaplanMeier.ofDefaults());
+        assertThat(at90.level()).isEqualTo(0.9);
+        assertThat(at90).hasToString("KaplanMeier[level=0.9]");
+        // A 90% configuration gives the 90% band: z = 1.6449 in the log-log band of R (closed form on g3's
+        // first Control step, S = 5/6, Greenwood sum 1/30).
+        double s = 5.0 / 6;
+        double sigma = Math.sqrt(1.0 / 30) / Math.log(s);
+        double z90 = 1.6448536269514722;
+        assertThat(at90.fitByGroup(TestData.g3()).get("Control").at(9).interval().orElseThrow().lower())
+                .isCloseTo(Math.pow(s, Math.exp(-z90 * sigma)), within(1e-12));
     }
 
     static double bruteForceSurvival(SurvivalData data, double t) {

@@ -19,7 +19,7 @@ class LogRankTestTest {
         // Expected: R's survdiff on lifelines_g3.csv (r-survival-oracles.R; the p-value also published in the
         // data README as 0.0138): chisq 6.062887816 on 1 df, p = pchisq(6.062887816, 1, lower.tail = FALSE)
         // = 0.01380517586, expected churns Control 1.489800151, RIT 4.510199849.
-        LogRankResult result = LogRankTest.compare(TestData.g3());
+        LogRankResult result = LogRankTest.ofDefaults().compare(TestData.g3());
         assertThat(result.statistic()).isCloseTo(6.062887816, within(1e-8));
         assertThat(result.degreesOfFreedom()).isEqualTo(1);
         assertThat(result.pValue()).isCloseTo(0.01380517586, within(1e-10));
@@ -33,7 +33,7 @@ class LogRankTestTest {
     void talliesObservedAndExpectedChurnsOnG3() {
         // Expected: observed churns counted from lifelines_g3.csv (RIT 2, Control 4); expected churns by brute
         // force over the churn times in this test; the expected counts sum to the observed total.
-        LogRankResult result = LogRankTest.compare(TestData.g3(), "RIT", "Control");
+        LogRankResult result = LogRankTest.ofDefaults().compare(TestData.g3(), "RIT", "Control");
         assertThat(result.groups()).extracting(GroupTally::group).containsExactly("RIT", "Control");
         assertThat(result.groups()).extracting(GroupTally::observed).containsExactly(2, 4);
         double[] brute = bruteForce(TestData.g3(), new String[] {"RIT", "Control"}).expected;
@@ -53,7 +53,7 @@ class LogRankTestTest {
             }
             String[] groups = data.groups().toArray(String[]::new);
             Brute brute = bruteForce(data, groups);
-            LogRankResult result = LogRankTest.compare(data);
+            LogRankResult result = LogRankTest.ofDefaults().compare(data);
             assertThat(result.statistic()).isCloseTo(brute.statistic, within(1e-9 * Math.max(1, brute.statistic)));
             assertThat(result.degreesOfFreedom()).isEqualTo(brute.rank);
         });
@@ -70,7 +70,7 @@ class LogRankTestTest {
                 builder.add(times[i], i % 3 != 2, group);
             }
         }
-        LogRankResult result = LogRankTest.compare(builder.build());
+        LogRankResult result = LogRankTest.ofDefaults().compare(builder.build());
         assertThat(result.statistic()).isCloseTo(0, within(1e-12));
         assertThat(result.pValue()).isCloseTo(1, within(1e-9));
     }
@@ -83,8 +83,8 @@ class LogRankTestTest {
             if (data.groups().size() < 2) {
                 return;
             }
-            LogRankResult original = LogRankTest.compare(data);
-            LogRankResult shuffled = LogRankTest.compare(RandomSubjects.shuffled(data, spec.seed() + 1));
+            LogRankResult original = LogRankTest.ofDefaults().compare(data);
+            LogRankResult shuffled = LogRankTest.ofDefaults().compare(RandomSubjects.shuffled(data, spec.seed() + 1));
             assertThat(shuffled.statistic()).isCloseTo(original.statistic(), within(1e-9 * Math.max(1, original.statistic())));
             assertThat(shuffled.groups()).extracting(GroupTally::observed)
                     .isEqualTo(original.groups().stream().map(GroupTally::observed).toList());
@@ -93,16 +93,23 @@ class LogRankTestTest {
 
     @Test
     void rejectsAnUnknownGroupByName() {
-        assertThatThrownBy(() -> LogRankTest.compare(TestData.g3(), "RIT", "Placebo"))
+        assertThatThrownBy(() -> LogRankTest.ofDefaults().compare(TestData.g3(), "RIT", "Placebo"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("group: \"Placebo\" is not a group of the data; the groups are [RIT, Control]");
     }
 
     @Test
     void rejectsASingleGroup() {
-        assertThatThrownBy(() -> LogRankTest.compare(TestData.g3(), "RIT"))
+        assertThatThrownBy(() -> LogRankTest.ofDefaults().compare(TestData.g3(), "RIT"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fewer than two");
+    }
+
+    @Test
+    void theTestIsOneConfigurationComparedByValue() {
+        // Expected: the configuration idiom; the log-rank test has no settings, so every instance is equal.
+        assertThat(LogRankTest.ofDefaults()).isEqualTo(LogRankTest.ofDefaults())
+                .hasSameHashCodeAs(LogRankTest.ofDefaults()).hasToString("LogRankTest[]");
     }
 
     private record Brute(double statistic, int rank, double[] expected) {}

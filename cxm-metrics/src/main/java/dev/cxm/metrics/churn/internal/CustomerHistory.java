@@ -19,6 +19,8 @@ public final class CustomerHistory {
     private int activityCount;
     private long[] cancellations = new long[0];
     private int cancellationCount;
+    private long groupAt = Long.MAX_VALUE;
+    private String group;
 
     /** Returns {@code instant} as epoch nanoseconds, the unit histories are kept in. */
     public static long nanos(Instant instant) {
@@ -50,6 +52,22 @@ public final class CustomerHistory {
         }
     }
 
+    /**
+     * Offers the group an event at {@code nanos} has: the history keeps the group of the earliest such event,
+     * and of events at the same instant the smallest group, so that the order of events does not matter.
+     */
+    public void offerGroup(long nanos, String value) {
+        if (nanos < groupAt || (nanos == groupAt && value.compareTo(group) < 0)) {
+            groupAt = nanos;
+            group = value;
+        }
+    }
+
+    /** Returns the group of the earliest event that had one, or {@code fallback} when none had. */
+    public String groupOr(String fallback) {
+        return group == null ? fallback : group;
+    }
+
     /** Adds every event of {@code other} to this history. */
     public void merge(CustomerHistory other) {
         for (int i = 0; i < other.activityCount; i++) {
@@ -57,6 +75,9 @@ public final class CustomerHistory {
         }
         for (int i = 0; i < other.cancellationCount; i++) {
             add(other.cancellations[i], true);
+        }
+        if (other.group != null) {
+            offerGroup(other.groupAt, other.group);
         }
     }
 
