@@ -1,7 +1,10 @@
 package dev.cxm.metrics.feedback;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * An inclusive range of scores, such as the "top two boxes" 4..5 of a CSAT scale.
+ * An inclusive range of scores, such as the "top two boxes" 4..5 of a CSAT scale. In JSON it is its text,
+ * {@code "4..5"}, as the command line prints it.
  *
  * @param from the lowest score in the range
  * @param to the highest score in the range; not below {@code from}
@@ -15,17 +18,32 @@ public record ScoreRange(int from, int to) {
         }
     }
 
-    /** Returns whether {@code score} lies in the range. */
+    /**
+     * Returns whether {@code score} lies in the range.
+     *
+     * @param score the score
+     * @return whether {@code from <= score <= to}
+     */
     public boolean contains(int score) {
         return score >= from && score <= to;
     }
 
-    /** Returns whether the two ranges share a score. */
+    /**
+     * Returns whether the two ranges share a score.
+     *
+     * @param other the other range
+     * @return whether some score lies in both
+     */
     public boolean overlaps(ScoreRange other) {
         return from <= other.to && other.from <= to;
     }
 
-    /** Returns {@code from..to}. */
+    /**
+     * Returns {@code from..to}, also the range's JSON form.
+     *
+     * @return the text, such as {@code 4..5}
+     */
+    @JsonValue
     @Override
     public String toString() {
         return from + ".." + to;
