@@ -340,8 +340,9 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
          * @return this builder
          */
         public Builder<R> per(CalendarPeriod value, ZoneId periodZone) {
-            this.period = Optional.of(Checks.present("period", value));
+            Checks.present("period", value);
             this.zone = Checks.present("zone", periodZone);
+            this.period = Optional.of(value);
             return this;
         }
 
