@@ -52,7 +52,19 @@ public record BreakdownState(FeedbackScale scale, Optional<String> groupKey, Opt
     /** The current version of the JSON form. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Validates the state and copies the maps, so that the record is immutable. */
+    /**
+     * Validates the state and copies the maps, so that the record is immutable.
+     *
+     * @param scale the metric's scale
+     * @param groupKey the name of the breakdown's group key; empty without groups
+     * @param period the length of the breakdown's periods; empty without a trend
+     * @param zone the zone whose calendar cuts the periods
+     * @param overall every counted response
+     * @param periods the responses per period, by the period's first day
+     * @param groups the responses per group, by the group's name
+     * @param otherScales responses skipped because they were on another scale
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public BreakdownState {
         Checks.present("scale", scale);
         Checks.present("groupKey", groupKey);
@@ -89,7 +101,12 @@ public record BreakdownState(FeedbackScale scale, Optional<String> groupKey, Opt
      */
     public record Group(ScoreDistribution overall, SortedMap<LocalDate, ScoreDistribution> periods) {
 
-        /** Validates the group and copies the periods. */
+        /**
+         * Validates the group and copies the periods.
+         *
+         * @param overall the group's responses
+         * @param periods the group's responses per period, by the period's first day
+         */
         public Group {
             Checks.present("overall", overall);
             periods = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.present("periods", periods)));

@@ -11,7 +11,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record ScoreRange(int from, int to) {
 
-    /** Validates the range. */
+    /**
+     * Validates the range.
+     *
+     * @param from the lowest score in the range
+     * @param to the highest score in the range; not below {@code from}
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public ScoreRange {
         if (to < from) {
             throw new IllegalArgumentException("range: " + from + ".." + to + " is empty; to must not be below from");
