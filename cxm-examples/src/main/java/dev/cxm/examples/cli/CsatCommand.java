@@ -36,7 +36,7 @@ final class CsatCommand extends RatingCommand {
 
     @Override
     FeedbackMetric<RatingResult> metric(FeedbackScale scale, double level) {
-        RatingScore.Builder builder = RatingScore.builder(scale);
+        RatingScore.Builder builder = RatingScore.custom(scale);
         try {
             builder.topBoxes(topBoxes);
         } catch (IllegalArgumentException e) {

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
-import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
@@ -41,9 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param <R> the metric's result type
  */
 abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callable<Integer> {
-
-    /** The group of responses that have no value for the group-by name. */
-    static final String NO_VALUE = "(none)";
 
     /** The names {@code --group-by} reads from the parsed event rather than from a column or attribute. */
     static final List<String> FIELDS = List.of("channel", "touchpoint", "touchpoint_name", "stage", "survey");
@@ -99,9 +96,6 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
     /** Returns what the table shows after the interval, such as the promoter counts. */
     abstract String details(R result);
 
-    /** Adds the metric's own fields to a JSON object of a result, where they need more than Jackson's defaults. */
-    void adjustJson(ObjectNode node, R result) {}
-
     @Override
     public Integer call() throws Exception {
         // Every option is checked before the file is read: a mistake is a usage error.
@@ -110,10 +104,9 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         Usage.require(spec, minimumN >= 0, "--min-n: " + minimumN + " is negative; it must be 0 or more");
         Usage.require(spec, groupBy == null || !groupBy.isBlank(), "--group-by: the name is blank");
         FeedbackScale scale = scale();
-        FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.of(metric(scale, confidence)).minimumN(minimumN);
+        FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.custom(metric(scale, confidence)).minimumN(minimumN);
         ZoneId zone = periodZone.zone(input);
-        Optional<Function<FeedbackResponse, Optional<String>>> field = Optional.ofNullable(groupBy)
-                .flatMap(FeedbackScoreCommand::field);
+        Optional<GroupKey> field = Optional.ofNullable(groupBy).flatMap(FeedbackScoreCommand::field);
         boolean csv = input.format() == EventInputOptions.Format.CSV;
         if (groupBy != null && field.isEmpty() && csv) {
             requireColumn(input.csvColumns());
@@ -125,11 +118,10 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         EventStore store = InMemoryEventStore.create();
         ImportReport report = input.importInto(store, Optional.of(EventType.FEEDBACK), Optional.of(scale));
         if (groupBy != null) {
-            Function<FeedbackResponse, Optional<String>> key = field.orElseGet(() -> r -> attribute(r, groupBy));
             if (field.isEmpty() && !csv) {
                 requireAttribute(store);
             }
-            breakdown.groupBy(response -> key.apply(response).orElse(NO_VALUE));
+            breakdown.groupBy(field.orElseGet(() -> GroupKeys.attribute(groupBy)));
         }
         if (period != null) {
             breakdown.per(period, zone);
@@ -160,21 +152,13 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         }
     }
 
-    /** Returns the event field {@code name} stands for, when it is one of {@link #FIELDS} (or an id column's name). */
-    static Optional<Function<FeedbackResponse, Optional<String>>> field(String name) {
-        Function<FeedbackResponse, Optional<String>> field = switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "channel" -> r -> r.touchpoint().map(t -> t.channel().name().toLowerCase(Locale.ROOT));
-            case "touchpoint", "touchpoint_id" -> r -> r.touchpoint().map(t -> t.id().value());
-            case "touchpoint_name" -> r -> r.touchpoint().map(Touchpoint::name);
-            case "stage" -> r -> r.touchpoint().flatMap(Touchpoint::stage);
-            case "survey", "survey_id" -> r -> Optional.of(r.surveyId());
-            default -> null;
-        };
-        return Optional.ofNullable(field);
-    }
-
-    private static Optional<String> attribute(FeedbackResponse response, String name) {
-        return Optional.ofNullable(response.attributes().get(name));
+    /**
+     * Returns the library's key for the event field {@code name} stands for, when it is one of {@link #FIELDS}
+     * (or an id column's name, {@code touchpoint_id} or {@code survey_id}); any other name is a column or
+     * attribute, even one {@link GroupKeys#builtIn} knows for other events (such as {@code outcome}).
+     */
+    static Optional<GroupKey> field(String name) {
+        return GroupKeys.builtIn(name).filter(key -> FIELDS.contains(key.name()));
     }
 
     private void requireColumn(List<String> columns) {
@@ -240,7 +224,6 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
     private ObjectNode resultJson(R result) {
         ObjectNode node = JsonOutput.tree(result);
         node.remove("scale");
-        adjustJson(node, result);
         return node;
     }
 

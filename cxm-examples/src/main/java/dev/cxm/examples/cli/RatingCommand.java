@@ -2,8 +2,6 @@ package dev.cxm.examples.cli;
 
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.metrics.feedback.FeedbackMetric;
 import dev.cxm.metrics.feedback.RatingMeasure;
@@ -53,12 +51,5 @@ abstract class RatingCommand extends FeedbackScoreCommand<RatingResult> {
         String share = result.goodShare().map(s -> String.format(Locale.ROOT, ", good share %.1f%%", 100 * s.value()))
                 .orElse("");
         return good + (reported() == RatingMeasure.MEAN ? share : mean);
-    }
-
-    @Override
-    void adjustJson(ObjectNode node, RatingResult result) {
-        node.put("reported", result.reported().measureName());
-        node.put("good", result.good().toString());
-        node.put("bad", result.bad().map(Object::toString).orElse(null));
     }
 }

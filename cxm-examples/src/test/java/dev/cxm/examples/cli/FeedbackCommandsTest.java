@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.io.Ndjson;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
@@ -30,6 +32,8 @@ import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.metrics.feedback.NetPromoterScore;
+import dev.cxm.metrics.feedback.RatingScore;
 
 /**
  * {@code cxm nps|csat|ces}, run in-process. Expected numbers are counted by hand from the input files
@@ -259,6 +263,31 @@ class FeedbackCommandsTest {
         assertThat(json.get("bad").isNull()).isTrue();
         assertThat(json.get("badShare").isNull()).isTrue();
         assertThat(json.get("goodShare").get("value").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void eachResultIsTheJsonAHostGetsFromTheLibrary() throws IOException {
+        // Oracle: the same scores through the library, written by CxmJson.resultMapper(), the mapper a host
+        // uses; the command adds its own keys (metric, input, counts of rows) around the result's fields.
+        Path file = write("ces-two.csv", """
+                customer_id,occurred_at,score
+                c1,2026-03-02T10:00:00Z,7
+                c2,2026-03-02T11:00:00Z,2
+                """);
+        ObjectNode library = (ObjectNode) MAPPER.readTree(CxmJson.resultMapper().writeValueAsString(
+                RatingScore.ces().of(7, 2)));
+        JsonNode nps = MAPPER.readTree(CxmJson.resultMapper().writeValueAsString(NetPromoterScore.ofDefaults().of(7, 2)));
+        library.remove("scale");
+
+        JsonNode ces = run("ces", "--input", file.toString(), "--json").json();
+        JsonNode npsJson = run("nps", "--input", file.toString(), "--scale", "nps", "--json").json();
+
+        library.fields().forEachRemaining(field -> assertThat(ces.get(field.getKey())).as(field.getKey())
+                .isEqualTo(field.getValue()));
+        assertThat(library.get("bad").isNull()).isTrue();
+        assertThat(library.get("good").asText()).isEqualTo("5..7");
+        nps.fields().forEachRemaining(field -> assertThat(npsJson.get(field.getKey())).as(field.getKey())
+                .isEqualTo(field.getValue()));
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class PercentileBootstrap {
      * Returns the percentile interval of {@code statistic} over {@code resamples} resamples, each drawn with
      * the random generator passed to it.
      *
+     * @param resamples the number of resamples, at least {@link #MINIMUM_RESAMPLES}
+     * @param seed the seed of the random generator
+     * @param level the confidence level, strictly between 0 and 1
      * @param statistic draws one resample with the generator given and returns its statistic; must be finite
+     * @return the percentile interval
      * @throws IllegalArgumentException naming the value when there are fewer than {@link #MINIMUM_RESAMPLES}
      *     resamples, the level is outside (0, 1), or a resample's statistic is not finite
      */
@@ -51,7 +55,13 @@ public final class PercentileBootstrap {
                 level, METHOD);
     }
 
-    /** Returns {@code resamples} when it is at least {@link #MINIMUM_RESAMPLES}. */
+    /**
+     * Returns {@code resamples} when it is at least {@link #MINIMUM_RESAMPLES}.
+     *
+     * @param resamples the number of resamples
+     * @return {@code resamples}
+     * @throws IllegalArgumentException naming the value when it is below {@link #MINIMUM_RESAMPLES}
+     */
     public static int requireResamples(int resamples) {
         if (resamples < MINIMUM_RESAMPLES) {
             throw new IllegalArgumentException("resamples: " + resamples + " is below " + MINIMUM_RESAMPLES
