@@ -37,7 +37,7 @@ class NdjsonEventImporterTest {
             Ndjson.writeEvents(events.stream(), out);
         }
 
-        ImportReport report = NdjsonEventImporter.of(ImportPolicy.FAIL_ON_FIRST_ERROR).importInto(store, file);
+        ImportReport report = NdjsonEventImporter.ofDefaults(ImportPolicy.FAIL_ON_FIRST_ERROR).importInto(store, file);
 
         assertThat(report.clean()).isTrue();
         try (Stream<CustomerEvent> stored = store.scan()) {
@@ -59,7 +59,7 @@ class NdjsonEventImporterTest {
                 + valid.replace("\"customerId\"", "\"customer\"").replace("n1", "n6") + "\n"
                 + valid.replace("\"customerId\"", "\"bogus\":1,\"customerId\"").replace("n1", "n7") + "\n";
 
-        ImportReport report = NdjsonEventImporter.of(ImportPolicy.SKIP_AND_REPORT)
+        ImportReport report = NdjsonEventImporter.ofDefaults(ImportPolicy.SKIP_AND_REPORT)
                 .importInto(store, () -> new StringReader(input));
 
         assertThat(report.appended()).isEqualTo(1);
@@ -68,7 +68,7 @@ class NdjsonEventImporterTest {
                 new RejectedRow(2, Optional.empty(), "the line is not a JSON object"),
                 new RejectedRow(4, Optional.empty(),
                         "the \"type\" is missing or unknown; expected interaction, purchase or feedback"),
-                new RejectedRow(5, Optional.empty(), "score: 12 is outside the NPS scale 0..10"),
+                new RejectedRow(5, Optional.of("score"), "the value is outside the NPS scale 0..10"),
                 new RejectedRow(6, Optional.of("score"), "the value is missing or is not a valid int"),
                 new RejectedRow(7, Optional.empty(), "customerId must not be null"),
                 new RejectedRow(8, Optional.empty(),

@@ -20,7 +20,8 @@ import dev.cxm.core.store.EventQuery;
 
 /**
  * Each validation rule of the model, one test each: the rule is the oracle, and every message must name
- * the field, the value (where it is not personal data) and the rule.
+ * the field and the rule; a value that may come from imported data (a score, an amount, a duration, a
+ * channel or currency text) is never repeated (issue 9, item 8).
  */
 class ValidationTest {
 
@@ -54,7 +55,7 @@ class ValidationTest {
         FeedbackScale scale = FeedbackScale.parse(scaleName);
         assertThatThrownBy(() -> FeedbackResponse.builder(C1, at(0), "s", scale, score).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("score: " + score + " is outside the " + scaleName.toUpperCase() + " scale "
+                .hasMessage("score: is outside the " + scaleName.toUpperCase() + " scale "
                         + scale.min() + ".." + scale.max());
     }
 
@@ -70,22 +71,23 @@ class ValidationTest {
         FeedbackScale stars = FeedbackScale.parse("stars:1..10");
         assertThat(stars).isEqualTo(FeedbackScale.custom("stars", 1, 10));
         assertThat(stars.points()).isEqualTo(10);
-        assertThatThrownBy(() -> stars.requireOnScale(11)).hasMessage("score: 11 is outside the stars scale 1..10");
+        assertThatThrownBy(() -> stars.requireOnScale(170123456)).hasMessage("score: is outside the stars scale 1..10");
         assertThatThrownBy(() -> FeedbackScale.custom("flat", 3, 3))
-                .hasMessage("scale: 3..3 is empty or a single point; max must be greater than min");
-        assertThatThrownBy(() -> FeedbackScale.parse("ten-ish")).hasMessageStartingWith("scale: \"ten-ish\" is not a scale");
+                .hasMessage("scale: is empty or a single point; max must be greater than min");
+        assertThatThrownBy(() -> FeedbackScale.parse("ten-ish")).hasMessageStartingWith("scale: is not a scale")
+                .hasMessageNotContaining("ten-ish");
         assertThat(FeedbackScale.parse(FeedbackScale.CES.toString())).isEqualTo(FeedbackScale.CES);
     }
 
     @Test
     void rejectsNegativeAmounts() {
-        assertThatThrownBy(() -> Money.of("-0.01", "EUR"))
-                .hasMessage("amount: -0.01 is negative; an amount must be 0 or more");
+        assertThatThrownBy(() -> Money.of("-4111111111111111", "EUR"))
+                .hasMessage("amount: is negative; an amount must be 0 or more");
     }
 
     @Test
     void rejectsUnknownCurrencies() {
-        assertThatThrownBy(() -> Money.of("1", "EURO")).hasMessage("currency: \"EURO\" is not an ISO 4217 currency code");
+        assertThatThrownBy(() -> Money.of("1", "EURO")).hasMessage("currency: is not an ISO 4217 currency code such as EUR");
     }
 
     @Test
@@ -108,9 +110,9 @@ class ValidationTest {
     @Test
     void rejectsNegativeItemCountAndDuration() {
         assertThatThrownBy(() -> Purchase.builder(C1, at(0), Money.of("1", "EUR")).itemCount(-1))
-                .hasMessage("itemCount: -1 is negative; it must be 0 or more");
+                .hasMessage("itemCount: is negative; it must be 0 or more");
         assertThatThrownBy(() -> Interaction.builder(C1, at(0), HOTLINE).duration(Duration.ofSeconds(-5)).build())
-                .hasMessage("duration: PT-5S is negative; a duration must be zero or positive");
+                .hasMessage("duration: is negative; a duration must be zero or positive");
     }
 
     @Test
@@ -138,7 +140,8 @@ class ValidationTest {
     void channelParsingIsLenientAboutCaseAndSeparators() {
         assertThat(Channel.parse("mobile app")).isEqualTo(Channel.MOBILE_APP);
         assertThat(Channel.parse("Mobile-App")).isEqualTo(Channel.MOBILE_APP);
-        assertThatThrownBy(() -> Channel.parse("fax")).hasMessageStartingWith("channel: \"fax\" is not a channel");
+        assertThatThrownBy(() -> Channel.parse("fax")).hasMessageStartingWith("channel: is not a channel")
+                .hasMessageNotContaining("fax");
     }
 
     @Test

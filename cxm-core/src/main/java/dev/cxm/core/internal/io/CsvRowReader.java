@@ -63,11 +63,20 @@ public final class CsvRowReader implements RowReader {
 
     private static String[] readHeader(CsvParser parser, char separator) throws IOException {
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
-            throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
-        }
         List<String> header = new ArrayList<>();
-        readCells(parser, header);
+        long line = 1;
+        try {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
+            }
+            line = Math.max(1, parser.currentLocation().getLineNr());
+            readCells(parser, header);
+        } catch (JsonProcessingException unreadable) {
+            // Jackson gives up where the damage ends (for an unclosed quote, the end of the input) and quotes
+            // the text there; the header row starts here.
+            throw new IllegalArgumentException("header: the header row at line " + line + " cannot be read as CSV ("
+                    + problem(unreadable) + ")", unreadable);
+        }
         if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
             header.set(0, header.get(0).substring(1));
         }
@@ -86,6 +95,8 @@ public final class CsvRowReader implements RowReader {
                 finished = true;
                 return Optional.empty();
             }
+            // Past the blank lines before the row: where the row starts, even if its first cell cannot be read.
+            line = parser.currentLocation().getLineNr();
             List<String> cells = new ArrayList<>();
             line = readCells(parser, cells);
             return Optional.of(mapper.map(line, cells.toArray(String[]::new)));
