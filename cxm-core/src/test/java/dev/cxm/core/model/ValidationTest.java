@@ -86,6 +86,34 @@ class ValidationTest {
     }
 
     @Test
+    void boundsAmountsAtEighteenDigitsEachSideOfThePoint() {
+        // Issue 9, item 7. Oracle: the documented bounds, |amount| < 10^18 and at most 18 decimal places once
+        // trailing zeros are removed; checked before any arithmetic, so a huge exponent fails fast.
+        assertThat(Money.of("999999999999999999.999999999999999999", "EUR").amount())
+                .isEqualTo(new BigDecimal("999999999999999999.999999999999999999"));
+        assertThat(Money.of("1.5000000000000000000000000", "EUR").amount()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(Money.of("0e999999999", "EUR")).isEqualTo(Money.zero(java.util.Currency.getInstance("EUR")));
+        for (String tooLarge : new String[] {"1000000000000000000", "1e18", "1e999999999"}) {
+            assertThatThrownBy(() -> Money.of(tooLarge, "EUR")).as(tooLarge)
+                    .hasMessage("amount: is 10^18 or more; an amount must be less than 10^18");
+        }
+        for (String tooFine : new String[] {"0.0000000000000000001", "1e-19", "1e-999999999"}) {
+            assertThatThrownBy(() -> Money.of(tooFine, "EUR")).as(tooFine)
+                    .hasMessage("amount: has more than 18 decimal places; an amount has at most 18");
+        }
+        Money almost = Money.of("999999999999999999", "EUR");
+        assertThatThrownBy(() -> almost.plus(Money.of("1", "EUR"))).hasMessageStartingWith("amount: is 10^18 or more");
+    }
+
+    @Test
+    void amountTextIsReadWithAsciiDigitsOnly() {
+        // Issue 9, item 5: new BigDecimal("\u0661\u0660") is 10; Money.of refuses it, without repeating it.
+        assertThatThrownBy(() -> Money.of("\u0661\u0660", "EUR"))
+                .hasMessage("amount: is not a decimal number of ASCII digits such as 19.99");
+        assertThatThrownBy(() -> FeedbackScale.parse("stars:1..\u096f")).hasMessageStartingWith("scale: is not a scale");
+    }
+
+    @Test
     void rejectsUnknownCurrencies() {
         assertThatThrownBy(() -> Money.of("1", "EURO")).hasMessage("currency: is not an ISO 4217 currency code such as EUR");
     }

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -181,12 +181,13 @@ public final class NdjsonRowReader implements RowReader {
             return "a property cxm's event JSON does not have (its name is not repeated here: it is input text)";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            JsonToken token = e.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null;
             Class<?> type = mismatch.getTargetType();
-            if (isNumber(type) && token == JsonToken.VALUE_STRING) {
+            // Jackson names neither case by type; its message does (without the value, which is not used).
+            if (isNumber(type) && String.valueOf(e.getOriginalMessage()).startsWith("Cannot coerce String value")) {
                 return "a string where a number belongs; write the number without quotes";
             }
-            if (isInteger(type) && token == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (isInteger(type) && mismatch instanceof InvalidFormatException invalid
+                    && invalid.getValue() instanceof Number) {
                 return "the value is not an integer";
             }
             return "the value is missing or is not a valid " + type.getSimpleName();
