@@ -616,6 +616,19 @@ class CsvEventImporterTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeAQuotedFirstColumnNameIsIgnored() throws IOException {
+        // Found by ImportFuzzTest (issue 9, items 9 and 11): the parser took the mark as text before the quote, so
+        // the first column was named "\"customer_id\"" with its quotes, and a mapped column went missing.
+        ImportReport report = importFeedback("\uFEFF\"customer_id\",occurred_at,score\nc1,2026-01-01,9\n",
+                CsvColumnMapping.custom());
+
+        assertThat(report.clean()).isTrue();
+        assertThat(stored()).extracting(e -> e.customerId().value()).containsExactly("c1");
+        assertThat(CsvEventImporter.ofDefaults(CsvColumnMapping.ofDefaults(), ImportPolicy.SKIP_AND_REPORT)
+                .columns(text("\uFEFF\"duration\",x\n"))).containsExactly("duration", "x");
+    }
+
+    @Test
     void importersAndMappingsAreValuesWithTheConfigurationIdiom() {
         // Decision 1 of the brief: ofDefaults, custom, from(base); equal settings make equal values.
         CsvColumnMapping mapping = CsvColumnMapping.custom().type(EventType.FEEDBACK).zone(ZoneId.of("Europe/Paris"))

@@ -1,6 +1,7 @@
 package dev.cxm.core.internal.io;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CsvRowReader implements RowReader {
      *     mapping; the reader is closed then
      */
     public static CsvRowReader open(Reader input, CsvColumnMapping mapping) throws IOException {
-        CsvParser parser = FACTORY.createParser(input);
+        CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input));
         try {
             return new CsvRowReader(parser, new CsvRowMapper(mapping, readHeader(parser, mapping.separator())));
         } catch (IOException | RuntimeException e) {
@@ -56,7 +57,7 @@ public final class CsvRowReader implements RowReader {
      * @throws IllegalArgumentException when the input has no header row
      */
     public static List<String> header(Reader input, char separator) throws IOException {
-        try (CsvParser parser = FACTORY.createParser(input)) {
+        try (CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input))) {
             return List.of(readHeader(parser, separator));
         }
     }
@@ -77,10 +78,20 @@ public final class CsvRowReader implements RowReader {
             throw new IllegalArgumentException("header: the header row at line " + line + " cannot be read as CSV ("
                     + problem(unreadable) + ")", unreadable);
         }
-        if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
-            header.set(0, header.get(0).substring(1));
-        }
         return header.stream().map(String::strip).toArray(String[]::new);
+    }
+
+    /**
+     * Returns {@code input} past a byte-order mark, if it starts with one: the parser would take the mark as
+     * text before the first cell, so that a quoted first column name would keep its quotes and match nothing.
+     */
+    private static Reader withoutByteOrderMark(Reader input) throws IOException {
+        PushbackReader reader = new PushbackReader(input, 1);
+        int first = reader.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     @Override
