@@ -50,6 +50,12 @@ public final class Checks {
     /**
      * Returns {@code values} when it and every element are non-null, else throws naming the position of the
      * first null element.
+     *
+     * @param field the name of the collection, for the message
+     * @param values the collection
+     * @param <C> the collection's type
+     * @return {@code values}
+     * @throws NullPointerException naming the field, and the position of a null element
      */
     public static <C extends Collection<?>> C noNullElements(String field, C values) {
         present(field, values);
