@@ -86,6 +86,29 @@ final class CsvRowMapper {
                 .orElseGet(() -> positions.containsKey(mapping.columnFor(CsvField.TYPE)) ? null
                         : mapping.fallbackValue(CsvField.TYPE).orElse(null)))
                 .flatMap(CsvRowMapper::knownType);
+        resolveFields(positions, fixedType, header);
+        requireSources(fixedType, header);
+        resolveAttributes(positions, header);
+        for (EventType type : EventType.values()) {
+            foreignColumns.put(type, fieldColumns.entrySet().stream()
+                    .filter(entry -> !holds(type, entry.getKey()))
+                    .mapToInt(Map.Entry::getValue)
+                    // A column also copied into the attributes is kept there.
+                    .filter(position -> !attributeColumns.containsValue(position))
+                    .sorted().toArray());
+        }
+        for (Channel channel : Channel.values()) {
+            String name = channel.name().toLowerCase(Locale.ROOT);
+            channelTouchpoints.put(channel, new Touchpoint(TouchpointId.of(name), name, channel, Optional.empty()));
+        }
+    }
+
+    /**
+     * Gives each field its column, fixed value or fallback value. When every row has one type, a column named
+     * for a field that type lacks is an error, and a column that only has such a field's default name is left
+     * unmapped.
+     */
+    private void resolveFields(Map<String, Integer> positions, Optional<EventType> fixedType, String[] header) {
         for (CsvField field : CsvField.values()) {
             if (mapping.fixedValue(field).isPresent()) {
                 constants.put(field, mapping.fixedValue(field).get());
@@ -105,8 +128,10 @@ final class CsvRowMapper {
             } else if (position == null) {
                 mapping.fallbackValue(field).ifPresent(value -> constants.put(field, value));
             }
-            // else: a default-named column of a field no row can hold; it is an unmapped column.
         }
+    }
+
+    private void requireSources(Optional<EventType> fixedType, String[] header) {
         requireSource(CsvField.TYPE, "every event", header);
         requireSource(CsvField.CUSTOMER, "every event", header);
         requireSource(CsvField.TIME, "every event", header);
@@ -123,6 +148,9 @@ final class CsvRowMapper {
                 }
             }
         });
+    }
+
+    private void resolveAttributes(Map<String, Integer> positions, String[] header) {
         for (String name : mapping.attributeColumns()) {
             Integer position = positions.get(name);
             if (position == null) {
@@ -136,18 +164,6 @@ final class CsvRowMapper {
                     attributeColumns.putIfAbsent(header[i], i);
                 }
             }
-        }
-        for (EventType type : EventType.values()) {
-            foreignColumns.put(type, fieldColumns.entrySet().stream()
-                    .filter(entry -> !holds(type, entry.getKey()))
-                    .mapToInt(Map.Entry::getValue)
-                    // A column also copied into the attributes is kept there.
-                    .filter(position -> !attributeColumns.containsValue(position))
-                    .sorted().toArray());
-        }
-        for (Channel channel : Channel.values()) {
-            String name = channel.name().toLowerCase(Locale.ROOT);
-            channelTouchpoints.put(channel, new Touchpoint(TouchpointId.of(name), name, channel, Optional.empty()));
         }
     }
 
@@ -165,12 +181,16 @@ final class CsvRowMapper {
         return field.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String article(EventType type) {
+    private static String noun(EventType type) {
         return switch (type) {
-            case INTERACTION -> "an interaction";
-            case PURCHASE -> "a purchase";
-            case FEEDBACK -> "a feedback response";
+            case INTERACTION -> "interaction";
+            case PURCHASE -> "purchase";
+            case FEEDBACK -> "feedback response";
         };
+    }
+
+    private static String article(EventType type) {
+        return (type == EventType.INTERACTION ? "an " : "a ") + noun(type);
     }
 
     /**
@@ -250,8 +270,8 @@ final class CsvRowMapper {
             if (!cells[position].isBlank()) {
                 CsvField field = fieldAt(position);
                 throw new FieldProblem(column(field), article(type) + " has no " + fieldName(field)
-                        + "; the cell must be empty in " + article(type).substring(article(type).indexOf(' ') + 1)
-                        + " rows, or the column copied into the attributes");
+                        + "; the cell must be empty in " + noun(type) + " rows, or the column copied into the"
+                        + " attributes");
             }
         }
     }
