@@ -1,5 +1,6 @@
 package dev.cxm.core.internal;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,6 +45,29 @@ public final class Checks {
             throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
         }
         return value;
+    }
+
+    /**
+     * Returns {@code values} when it and every element are non-null, else throws naming the position of the
+     * first null element.
+     *
+     * @param field the name of the collection, for the message
+     * @param values the collection
+     * @param <C> the collection's type
+     * @return {@code values}
+     * @throws NullPointerException naming the field, and the position of a null element
+     */
+    public static <C extends Collection<?>> C noNullElements(String field, C values) {
+        present(field, values);
+        int position = 0;
+        for (Object value : values) {
+            if (value == null) {
+                throw new NullPointerException(field + ": the element at position " + position
+                        + " (counting from 0) is null; every element must be present");
+            }
+            position++;
+        }
+        return values;
     }
 
     /** Returns {@code value} when it is non-null. */

@@ -32,7 +32,9 @@ public enum EventType {
     /**
      * Parses a type name, ignoring case.
      *
-     * @throws IllegalArgumentException naming the text when it names no type
+     * @param text {@code interaction}, {@code purchase} or {@code feedback}
+     * @return the type
+     * @throws IllegalArgumentException listing the names (without repeating the text) when it names no type
      */
     public static EventType parse(String text) {
         String normalised = text.strip().toLowerCase(Locale.ROOT);
@@ -42,6 +44,6 @@ public enum EventType {
             }
         }
         throw new IllegalArgumentException(
-                "type: \"" + text + "\" is not an event type; expected interaction, purchase or feedback");
+                "type: is not an event type; expected interaction, purchase or feedback");
     }
 }

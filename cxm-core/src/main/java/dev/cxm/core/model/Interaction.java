@@ -51,8 +51,7 @@ public record Interaction(
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(
-                    "duration: " + duration + " is negative; a duration must be zero or positive");
+            throw new IllegalArgumentException("duration: is negative; a duration must be zero or positive");
         }
         attributes = Checks.attributes("attributes", attributes);
     }

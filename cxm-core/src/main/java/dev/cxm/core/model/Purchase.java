@@ -48,9 +48,17 @@ public record Purchase(
         occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
-        Checks.nonNegative("itemCount", itemCount);
+        requireItemCount(itemCount);
         Checks.present("touchpoint", touchpoint);
         attributes = Checks.attributes("attributes", attributes);
+    }
+
+    /** Returns {@code itemCount} when it is 0 or more; the message does not repeat it (imported data). */
+    private static int requireItemCount(int itemCount) {
+        if (itemCount < 0) {
+            throw new IllegalArgumentException("itemCount: is negative; it must be 0 or more");
+        }
+        return itemCount;
     }
 
     /** Starts a purchase of {@code amount} by {@code customerId} at {@code occurredAt}. */
@@ -88,7 +96,7 @@ public record Purchase(
 
         /** Sets how many items the order held. */
         public Builder itemCount(int value) {
-            this.itemCount = Checks.nonNegative("itemCount", value);
+            this.itemCount = requireItemCount(value);
             return this;
         }
 

@@ -18,10 +18,16 @@ final class CommandFailure extends RuntimeException {
         return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
-    /** Throws unless {@code file} is a regular file, saying whether it is missing or a folder. */
+    /**
+     * Throws unless {@code file} is a regular file, saying whether it is missing, a folder, or something else
+     * that exists but is no file ({@code /dev/null}, a pipe, a device: an import may read its input twice).
+     */
     static void requireReadableFile(java.nio.file.Path file) {
         if (java.nio.file.Files.isDirectory(file)) {
             throw new CommandFailure("not a file: " + file + " is a folder");
+        }
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            throw new CommandFailure("not a file: " + file + " is a device or a pipe; give a regular file");
         }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new CommandFailure("file not found: " + file);

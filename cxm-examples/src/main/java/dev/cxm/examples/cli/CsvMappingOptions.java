@@ -82,7 +82,8 @@ final class CsvMappingOptions {
     @Option(names = "--attribute-columns", paramLabel = "COL", split = ",",
             description = "Columns copied into each event's attributes.")
     List<String> attributeColumns = new ArrayList<>();
-    @Option(names = "--separator", paramLabel = "CHAR", description = "Column separator (default: ,).")
+    @Option(names = "--separator", paramLabel = "CHAR", converter = SeparatorConverter.class,
+            description = "Column separator (default: ,).")
     Character separator;
 
     /**
@@ -95,7 +96,7 @@ final class CsvMappingOptions {
      */
     CsvColumnMapping toMapping(CommandLine commandLine, Optional<EventType> defaultType,
             Optional<FeedbackScale> defaultScale) {
-        CsvColumnMapping.Builder mapping = CsvColumnMapping.builder();
+        CsvColumnMapping.Builder mapping = CsvColumnMapping.custom();
         option(commandLine, "--type", () -> fixed(mapping, CsvField.TYPE, Optional.ofNullable(type)));
         option(commandLine, "--channel", () -> fixed(mapping, CsvField.CHANNEL, Optional.ofNullable(channel)));
         option(commandLine, "--currency", () -> fixed(mapping, CsvField.CURRENCY, Optional.ofNullable(currency)));
@@ -139,6 +140,18 @@ final class CsvMappingOptions {
         }
         option(commandLine, "--attribute-columns", () -> mapping.attributeColumns(attributeColumns));
         return mapping.build();
+    }
+
+    /** Reads {@code --separator}: exactly one character, else a usage error of one line. */
+    static final class SeparatorConverter implements CommandLine.ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            if (value.length() != 1) {
+                throw new CommandLine.TypeConversionException("a separator is one character, such as ; or a tab;"
+                        + " got " + (value.isEmpty() ? "none" : value.length() + " characters"));
+            }
+            return value.charAt(0);
+        }
     }
 
     /** Applies one option's value, turning the mapping's refusal into a usage error that names the option. */

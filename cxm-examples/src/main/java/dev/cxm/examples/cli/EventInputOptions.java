@@ -65,8 +65,12 @@ final class EventInputOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** Returns the format given, or the one the file's extension names. */
+    /**
+     * Returns the format given, or the one the file's extension names; checks first that the input is a file,
+     * so that every command says the same about a missing file, a folder or {@code /dev/null}.
+     */
     Format format() {
+        CommandFailure.requireReadableFile(input);
         if (format != null) {
             return format;
         }
@@ -96,7 +100,7 @@ final class EventInputOptions {
             importer = csvImporter(options, defaultType, defaultScale);
         } else {
             refuseCsvOnlyOptions();
-            importer = NdjsonEventImporter.of(policy());
+            importer = NdjsonEventImporter.ofDefaults(policy());
         }
         ImportReport report = importer.importInto(store, input);
         if (!report.applied()) {
@@ -131,7 +135,7 @@ final class EventInputOptions {
     /** Returns the CSV importer of these options, with a type and scale for files that have no column for them. */
     CsvEventImporter csvImporter(CsvMappingOptions options, Optional<EventType> defaultType,
             Optional<FeedbackScale> defaultScale) {
-        return CsvEventImporter.of(options.toMapping(command.commandLine(), defaultType, defaultScale), policy());
+        return CsvEventImporter.ofDefaults(options.toMapping(command.commandLine(), defaultType, defaultScale), policy());
     }
 
     /**
@@ -142,10 +146,10 @@ final class EventInputOptions {
     List<String> csvColumns() throws IOException {
         CommandFailure.requireReadableFile(input);
         // Only the separator matters for the header; the other options are checked when the rows are read.
-        CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.builder();
+        CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.custom();
         if (mapping != null && mapping.separator != null) {
             CsvMappingOptions.option(command.commandLine(), "--separator", () -> separatorOnly.separator(mapping.separator));
         }
-        return CsvEventImporter.of(separatorOnly.build(), policy()).columns(ReaderSource.of(input));
+        return CsvEventImporter.ofDefaults(separatorOnly.build(), policy()).columns(ReaderSource.of(input));
     }
 }

@@ -184,7 +184,7 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         root.setAll(resultJson(breakdown.overall()));
         root.put("belowMinimumN", breakdown.overallBelowMinimumN());
         root.put("rowsRead", report.rowsRead());
-        root.put("rejectedRows", report.rejected().size());
+        root.put("rejectedRows", report.rejectedCount());
         root.put("otherScales", breakdown.otherScales());
         root.put("minimumN", breakdown.minimumN());
         if (groupBy != null) {
@@ -246,9 +246,9 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         if (anyFlagged) {
             out.printf("* effective sample size below %d: too few responses to rely on%n", breakdown.minimumN());
         }
-        if (breakdown.otherScales() > 0 || !report.rejected().isEmpty()) {
+        if (breakdown.otherScales() > 0 || report.rejectedCount() > 0) {
             out.printf("Not counted: %d responses on other scales, %d rejected rows%n", breakdown.otherScales(),
-                    report.rejected().size());
+                    report.rejectedCount());
             report.rejected().forEach(row -> out.println("  " + row));
         }
     }

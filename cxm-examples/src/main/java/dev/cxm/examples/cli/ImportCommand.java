@@ -65,8 +65,8 @@ final class ImportCommand implements Callable<Integer> {
         if (json.enabled) {
             JsonOutput.print(out, new ImportResult(input.input.toString(), input.format().name().toLowerCase(Locale.ROOT),
                     report.policy().name(), report.rowsRead(), report.appended(), report.duplicates(),
-                    report.rejected().size(), customers, byType,
-                    report.rejected().stream().map(RejectedRowJson::of).toList(),
+                    report.rejectedCount(), report.daylightSavingRows(), customers, byType,
+                    report.rejected().stream().map(RejectedRowJson::of).toList(), report.rejectedNotListed(),
                     Optional.ofNullable(output).map(Path::toString)));
         } else {
             printText(out, report, byType, customers);
@@ -93,21 +93,30 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("  stored      %,10d   (%s)%n", report.appended(), byType.entrySet().stream()
                 .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.joining(", ")));
         out.printf("  duplicates  %,10d%n", report.duplicates());
-        out.printf("  rejected    %,10d%n", report.rejected().size());
+        out.printf("  rejected    %,10d%n", report.rejectedCount());
         out.printf("  customers   %,10d%n", customers);
+        out.printf("  DST-placed  %,10d   (local times in a daylight-saving gap, moved later, or overlap, earlier"
+                + " offset)%n", report.daylightSavingRows());
         if (!report.rejected().isEmpty()) {
             out.println("Rejected rows:");
             report.rejected().forEach(row -> out.println("  " + row));
+        }
+        if (report.rejectedNotListed() > 0) {
+            out.printf("  ... and %,d more rejected rows, counted but not listed (the first %,d are)%n",
+                    report.rejectedNotListed(), report.rejected().size());
         }
         if (output != null) {
             out.printf("Wrote the accepted events as NDJSON to %s%n", output);
         }
     }
 
-    /** The JSON result of {@code cxm import --json}. */
+    /**
+     * The JSON result of {@code cxm import --json}: {@code rejected} lists the first rejected rows,
+     * {@code rejectedNotListed} counts the others.
+     */
     record ImportResult(String input, String format, String policy, long rowsRead, long stored, long duplicates,
-            long rejectedCount, long customers, Map<String, Long> byType, List<RejectedRowJson> rejected,
-            Optional<String> output) {}
+            long rejectedCount, long daylightSavingRows, long customers, Map<String, Long> byType,
+            List<RejectedRowJson> rejected, long rejectedNotListed, Optional<String> output) {}
 
     /** One rejected row in JSON. */
     record RejectedRowJson(long line, Optional<String> column, String reason) {

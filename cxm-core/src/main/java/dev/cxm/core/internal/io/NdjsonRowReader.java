@@ -3,39 +3,90 @@ package dev.cxm.core.internal.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.io.RejectedRow;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.model.Interaction;
+import dev.cxm.core.model.Money;
+import dev.cxm.core.model.Purchase;
+import dev.cxm.core.model.Touchpoint;
 
-/** Reads one JSON event per line; blank lines are skipped. */
+/**
+ * Reads one JSON event per line; blank lines are skipped, and a byte-order mark before the first line is
+ * ignored (as the CSV reader ignores one). It reads as strictly as the CSV reader: a duplicate key, a fraction
+ * where an integer belongs and a string where a number belongs reject the line, naming the property.
+ */
 public final class NdjsonRowReader implements RowReader {
 
-    private static final ObjectReader EVENT_READER = CxmJson.mapper().readerFor(CustomerEvent.class);
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final String ATTRIBUTES = "attributes";
+    private static final ObjectReader EVENT_READER = strictReader();
+    /** The property names of cxm's event JSON: safe to name in a reason, unlike other keys (input text). */
+    private static final Set<String> PROPERTIES = Stream.concat(Stream.of("type"),
+                    Stream.of(Interaction.class, Purchase.class, FeedbackResponse.class, Touchpoint.class,
+                                    Money.class, FeedbackScale.class)
+                            .flatMap(type -> Stream.of(type.getRecordComponents())).map(RecordComponent::getName))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final BufferedReader input;
     private long line;
 
-    /** Reads events from {@code input}. */
+    /**
+     * Reads events from {@code input}.
+     *
+     * @param input the NDJSON text; closed with this reader
+     */
     public NdjsonRowReader(Reader input) {
         this.input = input instanceof BufferedReader buffered ? buffered : new BufferedReader(input);
+    }
+
+    /** Returns cxm's event reader, made strict about numbers and keys, on a mapper of its own. */
+    private static ObjectReader strictReader() {
+        ObjectMapper mapper = CxmJson.newMapper();
+        for (LogicalType numeric : List.of(LogicalType.Integer, LogicalType.Float)) {
+            mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper.readerFor(CustomerEvent.class)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     @Override
     public Optional<ParsedRow> next() throws IOException {
         for (String text = input.readLine(); text != null; text = input.readLine()) {
             line++;
+            if (line == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                text = text.substring(1);
+            }
             if (!text.isBlank()) {
                 return Optional.of(parse(text));
             }
@@ -47,8 +98,53 @@ public final class NdjsonRowReader implements RowReader {
         try {
             return new ParsedRow.Accepted(line, EVENT_READER.readValue(text));
         } catch (JsonProcessingException e) {
-            return new ParsedRow.Rejected(new RejectedRow(line, property(e), reason(e)), false);
+            return new ParsedRow.Rejected(rejection(e), false);
         }
+    }
+
+    private RejectedRow rejection(JsonProcessingException e) {
+        Optional<String> duplicate = duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return new RejectedRow(line, duplicate.filter(path -> !path.isEmpty()),
+                    "a duplicate key: the property appears twice in one object; each may appear once");
+        }
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null
+                && invalid.getCause().getMessage() != null) {
+            // The model's own rule, "field: rule": the field names the column when the path does not.
+            String message = invalid.getCause().getMessage();
+            Optional<String> column = property(e).or(() -> RowReasons.field(message).filter(PROPERTIES::contains));
+            return new RejectedRow(line, column, RowReasons.ofValue(message));
+        }
+        return new RejectedRow(line, property(e), reason(e));
+    }
+
+    /**
+     * Returns the path of the key that appears twice, when that is the failure: the known property names on
+     * the way there, up to an {@code attributes} map, whose keys are input text; empty for a key that is not
+     * a property of cxm's event JSON.
+     */
+    private static Optional<String> duplicateKey(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (!message.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.getCurrentName() != null) {
+                names.add(0, context.getCurrentName());
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (String name : names) {
+            if (!PROPERTIES.contains(name)) {
+                return Optional.of(String.join(".", path));
+            }
+            path.add(name);
+            if (name.equals(ATTRIBUTES)) {
+                break;
+            }
+        }
+        return Optional.of(String.join(".", path));
     }
 
     private static Optional<String> property(JsonProcessingException e) {
@@ -65,17 +161,19 @@ public final class NdjsonRowReader implements RowReader {
     }
 
     private static String pathOf(List<JsonMappingException.Reference> references) {
-        return references.stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            String name = ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex());
+            path.append(path.length() == 0 ? "" : ".").append(name);
+            if (ATTRIBUTES.equals(ref.getFieldName())) {
+                break; // the keys below are input text
+            }
+        }
+        return path.toString();
     }
 
     /** Explains the failure without quoting the input, which may hold personal data. */
     private static String reason(JsonProcessingException e) {
-        if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null
-                && invalid.getCause().getMessage() != null) {
-            return invalid.getCause().getMessage();
-        }
         if (e instanceof InvalidTypeIdException) {
             return "the \"type\" is missing or unknown; expected interaction, purchase or feedback";
         }
@@ -83,12 +181,31 @@ public final class NdjsonRowReader implements RowReader {
             return "a property cxm's event JSON does not have (its name is not repeated here: it is input text)";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "the value is missing or is not a valid " + mismatch.getTargetType().getSimpleName();
+            Class<?> type = mismatch.getTargetType();
+            // Jackson names neither case by type; its message does (without the value, which is not used).
+            if (isNumber(type) && String.valueOf(e.getOriginalMessage()).startsWith("Cannot coerce String value")) {
+                return "a string where a number belongs; write the number without quotes";
+            }
+            if (isInteger(type) && mismatch instanceof InvalidFormatException invalid
+                    && invalid.getValue() instanceof Number) {
+                return "the value is not an integer";
+            }
+            return "the value is missing or is not a valid " + type.getSimpleName();
         }
         if (e instanceof JsonMappingException) {
             return "the value is not valid here";
         }
         return "the line is not a JSON object";
+    }
+
+    private static boolean isInteger(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == BigInteger.class;
+    }
+
+    private static boolean isNumber(Class<?> type) {
+        return isInteger(type) || type == double.class || type == Double.class || type == float.class
+                || type == Float.class || type == BigDecimal.class;
     }
 
     @Override

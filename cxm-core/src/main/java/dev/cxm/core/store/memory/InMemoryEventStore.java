@@ -91,7 +91,7 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
-        List<CustomerEvent> batch = List.copyOf(events);
+        List<CustomerEvent> batch = List.copyOf(Checks.noNullElements("events", events));
         lock.writeLock().lock();
         try {
             // Claim each new id in the index at once (one lookup, no second map for the batch); on a conflict,
