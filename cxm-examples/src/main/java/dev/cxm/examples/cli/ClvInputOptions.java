@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.io.TimestampFormat;
+import dev.cxm.metrics.clv.rfm.SummaryCsvReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
  * The input options of every {@code cxm clv} subcommand and their checks: a transaction CSV (one purchase per
  * row: customer, time and, if the file has one, amount), summarised by {@link ClvTransactionFile}, or a
  * summary CSV with the columns {@code ID,frequency,recency,T[,monetary_value][,weights]}, read by
- * {@link ClvSummaryFile}. A file whose header has {@code frequency} and {@code recency} columns is a summary.
+ * {@link ClvSummaryFile}. A file whose header has a frequency and a recency column (under any of the names the
+ * library's {@link SummaryCsvReader} reads, such as {@code frequency} or {@code x}) is a summary.
  *
  * <p>Options that do not apply to the kind of file given (a calibration end or a zone for a summary, which is
  * already summarised) are command-line mistakes, as are unknown units and a summary without {@code --unit}:
@@ -85,14 +87,15 @@ final class ClvInputOptions {
         requireOnlyReadMappingOptions(spec);
         char separator = mapping.separator == null ? ',' : mapping.separator;
         List<String> header = ClvCsv.header(input, separator);
-        if (header.contains("frequency") && header.contains("recency")) {
+        if (SummaryCsvReader.isSummaryHeader(header)) {
             Usage.require(spec, unit != null, "--unit: " + input.getFileName() + " is a summary CSV, whose recency and"
                     + " T carry no unit; say which with --unit (" + UnitNames.list(UnitNames.CUSTOMER_TIMES) + ")");
             for (String option : TRANSACTION_OPTIONS) {
                 Usage.require(spec, !given(spec, option), option + ": " + input.getFileName() + " is a summary CSV,"
                         + " already summarised; " + option + " applies to transaction files only");
             }
-            return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES), header);
+            return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit,
+                    UnitNames.CUSTOMER_TIMES));
         }
         return ClvTransactionFile.read(input, separator, transactionSettings(spec, header));
     }

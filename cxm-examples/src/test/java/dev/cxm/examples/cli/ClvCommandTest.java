@@ -232,13 +232,38 @@ class ClvCommandTest {
 
     @Test
     void rejectsARecencyAboveTOrBelowZero() throws IOException {
+        // Oracle: the definitions (0 <= recency <= T); the message names line, column and rule, never the cells.
         Path above = write("above.csv", "ID,frequency,recency,T", "1,2,40,39");
         Run run = run("clv", "fit", "--input", above.toString(), "--unit", "weeks", "--model", "bg-nbd");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("line 2: recency: 40.0 is greater than T 39.0");
+        assertThat(run.err()).contains("above.csv line 2, column recency: greater than T");
+        assertThat(run.err().substring(run.err().indexOf("above.csv"))).doesNotContain("40").doesNotContain("39");
         Path negative = write("negative.csv", "ID,frequency,recency,T", "1,2,-1,39");
         assertThat(run("clv", "summary", "--input", negative.toString(), "--unit", "weeks").err())
-                .contains("recency: -1.0 is negative");
+                .contains("line 2, column recency: negative; it must be 0 or more");
+    }
+
+    @Test
+    void summaryFilesAreReadStrictly() throws IOException {
+        // Oracle: issue 9's rules for every CSV reader: a row with more cells than the header is refused (an
+        // amount written 1,000.50 would otherwise be read as 1), numbers are ASCII digits only, and the
+        // message names line and column, never the cell.
+        Path extra = write("extra.csv", "ID,frequency,recency,T,monetary_value", "1,2,30,38,12.5",
+                "2,1,20,38,1,000.50");
+        Run extraCells = run("clv", "fit", "--input", extra.toString(), "--unit", "weeks", "--model", "gamma-gamma");
+        assertThat(extraCells.exitCode()).isEqualTo(1);
+        assertThat(extraCells.err()).contains("extra.csv line 3: 6 cells but the header has 5 columns");
+        assertThat(extraCells.err().substring(extraCells.err().indexOf("extra.csv"))).doesNotContain("000");
+        Path unicode = write("unicode.csv", "ID,frequency,recency,T", "1,\u0969,30,38".translateEscapes());
+        Run unicodeDigit = run("clv", "fit", "--input", unicode.toString(), "--unit", "weeks", "--model", "bg-nbd");
+        assertThat(unicodeDigit.exitCode()).isEqualTo(1);
+        assertThat(unicodeDigit.err()).contains("line 2, column frequency: not a finite number");
+        // lifetimes' and Hardie's header names (x, t_x, T) are a summary too: the published BG/NBD fit.
+        Path hardie = data("cdnow_customers_summary_with_transactions.csv");
+        JsonNode fit = run("clv", "fit", "--input", hardie.toString(), "--unit", "weeks", "--model", "bg-nbd", "--json")
+                .json();
+        assertThat(fit.get("parameters").get("r").asDouble()).isCloseTo(0.2426, within(0.00005));
+        assertThat(fit.get("customers").asLong()).isEqualTo(2357);
     }
 
     @Test
@@ -350,17 +375,30 @@ class ClvCommandTest {
 
     @Test
     void aModelsRefusalOfARowNamesTheCustomer() throws IOException {
-        // A BG/BB history with more repeat transactions than opportunities, and a spend that is not positive,
-        // are found by the model, which counts rows; the message names the row's customer id instead.
+        // A BG/BB history with more repeat transactions than opportunities is found by the model, which names
+        // the row's customer id from the file, and not the values.
         Path bgBb = write("bb.csv", "ID,frequency,recency,T", "d1,2,3,6", "d2,7,6,6", "d3,0,0,6");
         Run impossible = run("clv", "fit", "--input", bgBb.toString(), "--unit", "years", "--model", "bg-bb");
         assertThat(impossible.exitCode()).isEqualTo(1);
-        assertThat(impossible.err().strip()).endsWith("(customer d2)").contains("frequency: 7 is above the recency 6");
-        Path spend = write("gg.csv", "ID,frequency,recency,T,monetary_value", "d1,2,3,6,10", "d2,1,2,6,0",
-                "d3,3,3,6,5");
-        Run notPositive = run("clv", "fit", "--input", spend.toString(), "--unit", "weeks", "--model", "gamma-gamma");
-        assertThat(notPositive.exitCode()).isEqualTo(1);
-        assertThat(notPositive.err()).contains("is not positive (customer d2)");
+        assertThat(impossible.err()).contains("bb.csv: frequency: above the recency (customer d2)");
+        assertThat(impossible.err().substring(impossible.err().indexOf("bb.csv"))).doesNotContain("7");
+    }
+
+    @Test
+    void gammaGammaLeavesOutRepeatBuyersWithoutSpendAndSaysHowMany() throws IOException {
+        // Oracle: Fader & Hardie's Gamma-Gamma estimates on the 946 CDNOW repeat buyers (p 6.25, q 3.74,
+        // v 15.44); one more repeat buyer with a spend of 0 is left out (the default policy), so the fit and
+        // its count of 946 customers are unchanged, and the output says one customer was left out.
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(cdnowWithSpend()));
+        lines.add("zero,2,10,38.86,0");
+        Path file = Files.write(directory.resolve("with-zero.csv"), lines, StandardCharsets.UTF_8);
+        Run run = run("clv", "fit", "--input", file.toString(), "--unit", "weeks", "--model", "gamma-gamma", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("parameters").get("p").asDouble()).isCloseTo(6.25, within(0.01));
+        assertThat(json.get("customers").asLong()).isEqualTo(946);
+        assertThat(json.get("diagnostics").get("zeroSpendSkipped").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("warnings").toString()).contains("1 repeat buyer with a mean spend of 0 left out of the fit");
     }
 
     @Test

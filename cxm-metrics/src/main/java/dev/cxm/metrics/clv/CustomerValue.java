@@ -2,7 +2,6 @@ package dev.cxm.metrics.clv;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * One customer's expected future: whether still alive, how many purchases, at what spend, and their
@@ -20,13 +19,13 @@ public record CustomerValue(CustomerId customerId, double probabilityAlive, doub
     /** Validates the values. */
     public CustomerValue {
         Checks.present("customerId", customerId);
-        Arguments.nonNegative("probabilityAlive", probabilityAlive);
+        Checks.nonNegative("probabilityAlive", probabilityAlive);
         if (probabilityAlive > 1) {
             throw new IllegalArgumentException("probabilityAlive: " + probabilityAlive + " is above 1; it is a"
                     + " probability");
         }
-        Arguments.nonNegative("expectedPurchases", expectedPurchases);
-        Arguments.nonNegative("expectedAverageSpend", expectedAverageSpend);
-        Arguments.nonNegative("value", value);
+        Checks.nonNegative("expectedPurchases", expectedPurchases);
+        Checks.nonNegative("expectedAverageSpend", expectedAverageSpend);
+        Checks.nonNegative("value", value);
     }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
 
 class BgNbdTest {
 
@@ -23,7 +26,7 @@ class BgNbdTest {
     void reproducesThePublishedCdnowEstimatesAndLogLikelihood() {
         // Oracle: Fader, Hardie & Lee (2005) on cdnow_customers_summary.csv: the maximum is at r = 0.2426,
         // alpha = 4.4135, a = 0.7929, b = 2.4258 with log-likelihood -9582.43 (shared/data README).
-        ModelFit<BgNbdModel> fit = BgNbd.fit(ClvData.cdnowCells());
+        ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(ClvData.cdnowCells());
         assertThat(fit.converged()).isTrue();
         assertThat(fit.parameters().get("r")).isCloseTo(0.2426, within(0.00005));
         assertThat(fit.parameters().get("alpha")).isCloseTo(4.4135, within(0.00005));
@@ -38,8 +41,8 @@ class BgNbdTest {
         // Oracles: Hardie's BG/NBD spreadsheet (conditional expectation 1.226 for x = 2, t_x = 30.43,
         // T = 38.86, t = 39; E[X(t)] 0.0078 ... 1.8576) and the BTYD manual's P(X(t) = n) at r = 0.243,
         // alpha = 4.414, a = 0.793, b = 2.426, as quoted in lifetimes' tests.
-        BgNbdModel fitted = BgNbd.fit(ClvData.cdnowCells()).requireModel();
-        assertThat(fitted.conditionalExpectedPurchases(39, 2, 30.43, 38.86)).isCloseTo(1.226, within(0.001));
+        BgNbdModel fitted = BgNbd.ofDefaults().fit(ClvData.cdnowCells()).requireModel();
+        assertThat(fitted.conditionalExpectedPurchases(39, CustomerHistory.of(2, 30.43, 38.86))).isCloseTo(1.226, within(0.001));
         double[] times = {0.1429, 1.0, 3.00, 31.8571, 32.00, 78.00};
         double[] expected = {0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576};
         for (int i = 0; i < times.length; i++) {
@@ -73,8 +76,8 @@ class BgNbdTest {
                     int x = history[0];
                     double recency = history[1];
                     double age = 38.86;
-                    double whileAlive = model.conditionalExpectedPurchases(t, x, recency, age)
-                            / model.probabilityAlive(x, recency, age);
+                    double whileAlive = model.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, age))
+                            / model.probabilityAlive(CustomerHistory.of(x, recency, age));
                     double oracle = Quadrature.expectedWhileAlive(0.243 + x, 4.414 + age, a, 2.426 + x, t);
                     assertThat(whileAlive).as("x = %d, t = %s, a = %s", x, t, a).isCloseTo(oracle, within(1e-8 * oracle));
                 }
@@ -105,7 +108,7 @@ class BgNbdTest {
         for (int i = 0; i < ages.length; i++) {
             ages[i] = 200 + (i % 100);
         }
-        ModelFit<BgNbdModel> fit = BgNbd.fit(truth.simulate(ages, 42));
+        ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(truth.simulate(ages, 42));
         assertThat(fit.converged()).isTrue();
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
@@ -115,7 +118,7 @@ class BgNbdTest {
     void standardErrorsAreTheInverseOfTheObservedInformation() {
         // Oracle: the Hessian of the log-likelihood by central finite differences in this test, inverted.
         RfmCells cells = ClvData.cdnowCells();
-        ModelFit<BgNbdModel> fit = BgNbd.fit(cells);
+        ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(cells);
         double[] estimate = fit.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
         double[][] hessian = FiniteDifferences.hessian(
                 p -> BgNbdModel.of(p[0], p[1], p[2], p[3], ChronoUnit.WEEKS).logLikelihood(cells), estimate, 1e-4);
@@ -135,7 +138,7 @@ class BgNbdTest {
                 .add(2, 5, 12, java.util.OptionalDouble.empty(), 1).build();
         for (RfmCells cells : List.of(ClvData.cdnowCells(), weighted)) {
             for (int k = 0; k <= 1; k++) {
-                BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(cells.columns(), k);
+                BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(CellAccess.columns(cells), k);
                 double[] p = {0.4, 6.0, 1.3, 2.2};
                 double[] packed = likelihood.evaluate(p, 2);
                 double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], p, 1e-6);
@@ -159,8 +162,8 @@ class BgNbdTest {
         RfmCells cells = ClvData.cdnowCells();
         RfmCells compressed = cells.compress();
         assertThat(compressed.size()).isLessThan(cells.size());
-        ModelFit<BgNbdModel> perCustomer = BgNbd.fit(cells);
-        ModelFit<BgNbdModel> perCell = BgNbd.fit(compressed);
+        ModelFit<BgNbdModel> perCustomer = BgNbd.ofDefaults().fit(cells);
+        ModelFit<BgNbdModel> perCell = BgNbd.ofDefaults().fit(compressed);
         assertThat(perCell.logLikelihood()).isCloseTo(perCustomer.logLikelihood(), within(1e-6));
         perCustomer.parameters().forEach((name, value) ->
                 assertThat(perCell.parameters().get(name)).isCloseTo(value, within(1e-6 * value)));
@@ -172,8 +175,8 @@ class BgNbdTest {
         // in this test, vanishes at the estimate; and the penalty pulls every parameter below the plain MLE.
         RfmCells cells = ClvData.cdnowCells();
         double lambda = 0.1;
-        ModelFit<BgNbdModel> plain = BgNbd.fit(cells);
-        ModelFit<BgNbdModel> penalised = BgNbd.fit(cells, FitOptions.builder().l2Penalty(lambda).build());
+        ModelFit<BgNbdModel> plain = BgNbd.ofDefaults().fit(cells);
+        ModelFit<BgNbdModel> penalised = BgNbd.custom().l2Penalty(lambda).build().fit(cells);
         assertThat(penalised.converged()).isTrue();
         double[] estimate = penalised.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] gradient = FiniteDifferences.gradient(p -> -BgNbdModel.of(p[0], p[1], p[2], p[3], ChronoUnit.WEEKS)
@@ -187,7 +190,7 @@ class BgNbdTest {
 
     @Test
     void saysSoWhenItDoesNotConverge() {
-        ModelFit<BgNbdModel> fit = BgNbd.fit(ClvData.cdnowCells(), FitOptions.builder().maxIterations(1).build());
+        ModelFit<BgNbdModel> fit = BgNbd.custom().maxIterations(1).build().fit(ClvData.cdnowCells());
         assertThat(fit.converged()).isFalse();
         assertThat(fit.model()).isEmpty();
         assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("no convergence after 1 iterations"));
@@ -196,7 +199,7 @@ class BgNbdTest {
         // CDNOW identifies every parameter (the published fit): stopping early far from the maximum is an
         // iteration limit, not a failure of identification.
         for (int limit = 1; limit <= 3; limit++) {
-            ModelFit<BgNbdModel> early = BgNbd.fit(ClvData.cdnowCells(), FitOptions.builder().maxIterations(limit).build());
+            ModelFit<BgNbdModel> early = BgNbd.custom().maxIterations(limit).build().fit(ClvData.cdnowCells());
             assertThat(early.problem()).as("%d iterations", limit).hasValueSatisfying(problem -> assertThat(problem)
                     .contains("no convergence after").doesNotContain("identify"));
         }
@@ -211,24 +214,35 @@ class BgNbdTest {
         for (int i = 0; i < 200; i++) {
             builder.add(3, 10 + i % 7, 10 + i % 7);
         }
-        ModelFit<BgNbdModel> fit = BgNbd.fit(builder.build());
+        ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(builder.build());
         assertThat(fit.converged()).isFalse();
         assertThat(fit.model()).isEmpty();
         assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("do not identify"));
     }
 
     @Test
-    void rejectsDataWithoutRepeatPurchasesOrCustomers() {
+    void dataWithoutRepeatPurchasesOrCustomersGiveAFitThatSaysItIsNotIdentified() {
+        // Oracle: the models' identification: without a repeat purchase (or a customer) no purchase rate or
+        // drop-out can be estimated, which is a fit that did not converge, not malformed input; the same on
+        // every purchase model.
         RfmCells nobodyRepeats = RfmCells.builder(ChronoUnit.WEEKS).add(0, 0, 10).add(0, 0, 20).build();
-        assertThatThrownBy(() -> BgNbd.fit(nobodyRepeats)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("frequency: no customer made a repeat purchase")
-                .hasMessageContaining("not identified");
-        assertThatThrownBy(() -> BgNbd.fit(RfmCells.builder(ChronoUnit.WEEKS).build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cells: no customers");
+        for (String name : PurchaseModels.names()) {
+            PurchaseModelFitter<?> fitter = PurchaseModels.named(name).orElseThrow();
+            ModelFit<?> fit = fitter.fit(nobodyRepeats);
+            assertThat(fit.converged()).as(name).isFalse();
+            assertThat(fit.model()).as(name).isEmpty();
+            assertThat(fit.name()).isEqualTo(name);
+            assertThat(fit.problem()).as(name).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("no customer made a repeat purchase").contains("not identified"));
+            assertThat(fitter.fit(RfmCells.builder(ChronoUnit.WEEKS).build()).problem()).as(name)
+                    .hasValueSatisfying(problem -> assertThat(problem).startsWith("no customers"));
+            assertThatThrownBy(() -> fitter.fit(nobodyRepeats).requireModel()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(name + ": the fit did not converge: no customer made a repeat purchase");
+        }
         assertThatThrownBy(() -> BgNbdModel.of(0.2, -1, 1, 1, ChronoUnit.DAYS)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alpha: -1.0 is not positive");
-        assertThatThrownBy(() -> PUBLISHED.probabilityAlive(2, 40, 39)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("recency: 40.0 is greater than T 39.0");
+        assertThatThrownBy(() -> PUBLISHED.probabilityAlive(CustomerHistory.of(2, 40, 39)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recency: 40.0 is greater than T 39.0");
     }
 
     @Test
@@ -238,13 +252,13 @@ class BgNbdTest {
         // t > 3 (alpha + T), where 2F1 is in its logarithmic case.
         assertThat(BgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
                 .isCloseTo(1.226636251086972, within(1e-12));
-        assertThat(BgNbdModel.of(1, 2, 1, 2.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(100, 2, 5, 8))
+        assertThat(BgNbdModel.of(1, 2, 1, 2.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(100, CustomerHistory.of(2, 5, 8)))
                 .isCloseTo(4.896387462708869, within(1e-10));
-        assertThat(BgNbdModel.of(3, 0.5, 1, 0.7, ChronoUnit.WEEKS).conditionalExpectedPurchases(60, 4, 6, 9))
+        assertThat(BgNbdModel.of(3, 0.5, 1, 0.7, ChronoUnit.WEEKS).conditionalExpectedPurchases(60, CustomerHistory.of(4, 6, 9)))
                 .isCloseTo(2.2986583696862558, within(1e-10));
-        assertThat(BgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, 1, 2, 10))
+        assertThat(BgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, CustomerHistory.of(1, 2, 10)))
                 .isCloseTo(2.159969637219368, within(1e-10));
-        assertThat(BgNbdModel.of(2.5, 4, 1.5, 3, ChronoUnit.WEEKS).conditionalExpectedPurchases(500, 0, 0, 20))
+        assertThat(BgNbdModel.of(2.5, 4, 1.5, 3, ChronoUnit.WEEKS).conditionalExpectedPurchases(500, CustomerHistory.of(0, 0, 20)))
                 .isCloseTo(5.1640721252518907, within(1e-10));
     }
 
@@ -262,9 +276,9 @@ class BgNbdTest {
             BgNbdModel model = BgNbdModel.of(0.24, 4.4, c[0], c[1], ChronoUnit.WEEKS);
             assertThat(model.expectedPurchases(1)).as("%s E[X(1)]", model).isCloseTo(c[2], within(1e-12));
             assertThat(model.expectedPurchases(39)).as("%s E[X(39)]", model).isCloseTo(c[3], within(1e-11));
-            assertThat(model.conditionalExpectedPurchases(52, 0, 0, 30)).as("%s conditional", model)
+            assertThat(model.conditionalExpectedPurchases(52, CustomerHistory.of(0, 0, 30))).as("%s conditional", model)
                     .isCloseTo(c[4], within(1e-11));
-            assertThat(model.conditionalExpectedPurchases(new double[] {52}, 0, 0, 30)[0]).as("%s tracking", model)
+            assertThat(model.conditionalExpectedPurchases(new double[] {52}, CustomerHistory.of(0, 0, 30))[0]).as("%s tracking", model)
                     .isCloseTo(c[4], within(1e-11));
         }
     }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.metrics.clv.internal.Packed;
 import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
 
 class ParetoNbdTest {
 
@@ -25,7 +28,7 @@ class ParetoNbdTest {
     void reproducesThePublishedCdnowEstimatesAndLogLikelihood() {
         // Oracle: on cdnow_customers_summary.csv the maximum is at r = 0.553, alpha = 10.578, s = 0.606,
         // beta = 11.668 with log-likelihood -9594.97 (shared/data README; lifetimes' and BTYD's fits).
-        ModelFit<ParetoNbdModel> fit = ParetoNbd.fit(ClvData.cdnowCells());
+        ModelFit<ParetoNbdModel> fit = ParetoNbd.ofDefaults().fit(ClvData.cdnowCells());
         assertThat(fit.converged()).isTrue();
         assertThat(fit.parameters().get("r")).isCloseTo(0.553, within(0.0005));
         assertThat(fit.parameters().get("alpha")).isCloseTo(10.578, within(0.0005));
@@ -44,15 +47,15 @@ class ParetoNbdTest {
         // rounded to 4 d.p. as here, which moves the expectation by up to 0.001); and the examples of the BTYD
         // manual at (0.55, 10.56, 0.61, 11.64): pnbd.Expectation for t = 1..10, pnbd.PAlive 0.2924031 for a
         // customer without repeat purchases at T = 39, and 1 when t_x = T.
-        assertThat(BTYD.probabilityAlive(26, 30.86, 31)).isCloseTo(0.9979, within(0.00005));
-        assertThat(BTYD.conditionalExpectedPurchases(52, 26, 30.86, 31)).isCloseTo(25.46, within(0.006));
+        assertThat(BTYD.probabilityAlive(CustomerHistory.of(26, 30.86, 31))).isCloseTo(0.9979, within(0.00005));
+        assertThat(BTYD.conditionalExpectedPurchases(52, CustomerHistory.of(26, 30.86, 31))).isCloseTo(25.46, within(0.006));
         double[] expected = {0.00000000, 0.05077821, 0.09916088, 0.14542507, 0.18979930,
                 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211};
         for (int t = 0; t < 10; t++) {
             assertThat(MANUAL.expectedPurchases(t)).as("E[X(%d)]", t).isCloseTo(expected[t], within(5e-9));
         }
-        assertThat(MANUAL.probabilityAlive(0, 0, 39)).isCloseTo(0.2924031, within(5e-8));
-        assertThat(MANUAL.probabilityAlive(23, 39, 39)).isEqualTo(1.0);
+        assertThat(MANUAL.probabilityAlive(CustomerHistory.of(0, 0, 39))).isCloseTo(0.2924031, within(5e-8));
+        assertThat(MANUAL.probabilityAlive(CustomerHistory.of(23, 39, 39))).isEqualTo(1.0);
     }
 
     @Test
@@ -74,9 +77,9 @@ class ParetoNbdTest {
                 double logBracket = Math.log(Math.exp(alive - start) + p[2] * integral) + start;
                 double oracle = Gamma.logGamma(p[0] + x) - Gamma.logGamma(p[0]) + p[0] * Math.log(p[1])
                         + p[2] * Math.log(p[3]) + logBracket;
-                assertThat(model.logLikelihood(x, recency, age)).as("x = %d at %s", x, java.util.Arrays.toString(p))
+                assertThat(model.logLikelihood(CustomerHistory.of(x, recency, age))).as("x = %d at %s", x, java.util.Arrays.toString(p))
                         .isCloseTo(oracle, within(1e-9 * Math.abs(oracle) + 1e-9));
-                assertThat(model.probabilityAlive(x, recency, age)).isCloseTo(Math.exp(alive - logBracket),
+                assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, age))).isCloseTo(Math.exp(alive - logBracket),
                         within(1e-9));
             }
         }
@@ -91,7 +94,7 @@ class ParetoNbdTest {
                 .add(2, 5, 12).add(3, 12, 12).add(40, 20, 35).build();
         double[][] points = {{0.55, 10.5, 0.6, 11.7}, {0.8, 12, 1.4, 6}, {1.2, 7, 0.9, 7}, {0.9, 0.01, 1.2, 3000},
                 {0.9, 3000, 1.2, 0.01}};
-        ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(cells.columns());
+        ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(CellAccess.columns(cells));
         for (double[] p : points) {
             double[] packed = likelihood.evaluate(p, 2);
             double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], p, 1e-6);
@@ -112,7 +115,7 @@ class ParetoNbdTest {
     void standardErrorsAreTheInverseOfTheObservedInformation() {
         // Oracle: the Hessian of the log-likelihood by central finite differences in this test, inverted.
         RfmCells cells = ClvData.cdnowCells();
-        ModelFit<ParetoNbdModel> fit = ParetoNbd.fit(cells);
+        ModelFit<ParetoNbdModel> fit = ParetoNbd.ofDefaults().fit(cells);
         double[] estimate = fit.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] errors = FiniteDifferences.standardErrors(FiniteDifferences.hessian(
                 p -> ParetoNbdModel.of(p[0], p[1], p[2], p[3], ChronoUnit.WEEKS).logLikelihood(cells), estimate, 1e-4));
@@ -149,7 +152,7 @@ class ParetoNbdTest {
         for (int i = 0; i < ages.length; i++) {
             ages[i] = 40 + (i % 60);
         }
-        ModelFit<ParetoNbdModel> fit = ParetoNbd.fit(truth.simulate(ages, 11));
+        ModelFit<ParetoNbdModel> fit = ParetoNbd.ofDefaults().fit(truth.simulate(ages, 11));
         assertThat(fit.converged()).isTrue();
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
@@ -169,11 +172,11 @@ class ParetoNbdTest {
         for (double[] c : cases) {
             ParetoNbdModel model = ParetoNbdModel.of(c[0], c[1], c[2], c[3], ChronoUnit.WEEKS);
             int x = (int) c[4];
-            assertThat(model.probabilityAlive(x, c[5], c[6])).as("%s P(alive)", model).isCloseTo(c[7], within(1e-11));
-            assertThat(model.logLikelihood(x, c[5], c[6])).as("%s LL", model).isCloseTo(c[8], within(1e-10));
+            assertThat(model.probabilityAlive(CustomerHistory.of(x, c[5], c[6]))).as("%s P(alive)", model).isCloseTo(c[7], within(1e-11));
+            assertThat(model.logLikelihood(CustomerHistory.of(x, c[5], c[6]))).as("%s LL", model).isCloseTo(c[8], within(1e-10));
             RfmCells cells = RfmCells.builder(ChronoUnit.WEEKS).add(x, c[5], c[6]).build();
             double[] p = {c[0], c[1], c[2], c[3]};
-            assertThat(new ParetoNbdLikelihood(cells.columns()).evaluate(p, 2)[0]).as("%s fit's LL", model)
+            assertThat(new ParetoNbdLikelihood(CellAccess.columns(cells)).evaluate(p, 2)[0]).as("%s fit's LL", model)
                     .isCloseTo(model.logLikelihood(cells), within(1e-12));
         }
     }

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import java.util.OptionalInt;
 
@@ -20,10 +20,10 @@ public record RfmScore(CustomerId customerId, int recencyScore, int frequencySco
     /** Validates the scores. */
     public RfmScore {
         Checks.present("customerId", customerId);
-        ScoreRange.only(recencyScore);
-        ScoreRange.only(frequencyScore);
+        RfmScoreRange.only(recencyScore);
+        RfmScoreRange.only(frequencyScore);
         Checks.present("monetaryScore", monetaryScore);
-        monetaryScore.ifPresent(ScoreRange::only);
+        monetaryScore.ifPresent(RfmScoreRange::only);
         Checks.nonBlank("segment", segment);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,7 @@ import dev.cxm.core.model.CustomerId;
 class RfmSegmentationTest {
 
     private static final RfmSummaryOptions OPTIONS =
-            RfmSummaryOptions.builder(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.DAYS).build();
+            RfmSummaryOptions.custom(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.DAYS).build();
 
     @Test
     void standardRulesPutEveryRecencyFrequencyScoreInItsNamedSegment() {
@@ -32,7 +32,7 @@ class RfmSegmentationTest {
                 {"About to Sleep", "About to Sleep", "Need Attention", "Loyal Customers", "Loyal Customers"},
                 {"Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"},
                 {"Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"}};
-        RfmSegmentation standard = RfmSegmentation.standard();
+        RfmSegmentation standard = RfmSegmentation.ofDefaults();
         for (int r = 5; r >= 1; r--) {
             for (int f = 1; f <= 5; f++) {
                 for (int m = 1; m <= 5; m++) {
@@ -60,7 +60,7 @@ class RfmSegmentationTest {
                                 frequency > 0 ? OptionalDouble.of(spend) : OptionalDouble.empty(),
                                 OptionalDouble.of(spend * (frequency + 1)), Optional.empty()));
                     }
-                    List<RfmScore> scores = RfmSegmentation.standard().score(new RfmSummary(OPTIONS, Optional.empty(), customers));
+                    List<RfmScore> scores = RfmSegmentation.ofDefaults().score(new RfmSummary(OPTIONS, Optional.empty(), customers));
                     int n = customers.size();
                     for (int i = 0; i < n; i++) {
                         CustomerSummary own = customers.get(i);
@@ -73,7 +73,7 @@ class RfmSegmentationTest {
                         assertThat(score.recencyScore()).isEqualTo(1 + (int) (5 * laterBuyers / n));
                         assertThat(score.frequencyScore()).isEqualTo(1 + (int) (5 * lessFrequent / n));
                         assertThat(score.monetaryScore()).hasValue(1 + (int) (5 * smallerSpenders / n));
-                        assertThat(score.segment()).isEqualTo(RfmSegmentation.standard()
+                        assertThat(score.segment()).isEqualTo(RfmSegmentation.ofDefaults()
                                 .segmentOf(score.recencyScore(), score.frequencyScore(), score.monetaryScore()));
                     }
                 });
@@ -83,10 +83,10 @@ class RfmSegmentationTest {
     void firstMatchingRuleWinsAndUnmatchedCustomersFallBack() {
         // Oracle: the rules as written; "Big" needs a monetary score of 5, which a customer without amounts
         // never has, so such a customer falls through to the next rule.
-        RfmSegmentation rules = RfmSegmentation.of(List.of(
-                new RfmSegmentRule("Big", ScoreRange.ANY, ScoreRange.ANY, ScoreRange.only(5)),
-                RfmSegmentRule.of("Recent", ScoreRange.of(4, 5), ScoreRange.ANY),
-                RfmSegmentRule.of("Also recent", ScoreRange.of(4, 5), ScoreRange.ANY)), "Rest");
+        RfmSegmentation rules = RfmSegmentation.custom().rules(List.of(
+                new RfmSegmentRule("Big", RfmScoreRange.ANY, RfmScoreRange.ANY, RfmScoreRange.only(5)),
+                RfmSegmentRule.of("Recent", RfmScoreRange.of(4, 5), RfmScoreRange.ANY),
+                RfmSegmentRule.of("Also recent", RfmScoreRange.of(4, 5), RfmScoreRange.ANY))).fallback("Rest").build();
         assertThat(rules.segmentOf(5, 1, OptionalInt.of(5))).isEqualTo("Big");
         assertThat(rules.segmentOf(5, 1, OptionalInt.empty())).isEqualTo("Recent");
         assertThat(rules.segmentOf(2, 1, OptionalInt.of(4))).isEqualTo("Rest");
@@ -104,8 +104,8 @@ class RfmSegmentationTest {
 
     @Test
     void rejectsScoreRangesOutsideOneToFive() {
-        assertThatThrownBy(() -> ScoreRange.of(0, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RfmScoreRange.of(0, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scores: 0..3 is not a range within 1..5");
-        assertThatThrownBy(() -> ScoreRange.of(4, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RfmScoreRange.of(4, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,5 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
-import dev.cxm.metrics.stats.ModelFit;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
@@ -8,7 +7,9 @@ import java.util.Optional;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 
+import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
@@ -19,9 +20,12 @@ import dev.cxm.core.store.EventStore;
  * ask for a holdout period.
  *
  * <pre>{@code
- * RfmSummary summary = RfmSummary.of(store, RfmSummaryOptions.builder(calibrationEnd, ChronoUnit.WEEKS).build());
- * ModelFit<BgNbdModel> fit = BgNbd.fit(summary.cells());
+ * RfmSummary summary = RfmSummary.of(store, RfmSummaryOptions.ofDefaults(calibrationEnd, ChronoUnit.WEEKS));
+ * ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(summary);
  * }</pre>
+ *
+ * <p>From purchases that are not events, add them to an {@link RfmSummarizer} directly:
+ * {@code RfmSummarizer.of(options).add(customerId, instant, amount)}.
  *
  * @param options how the purchases were summarised, including the time unit of every recency and T
  * @param currency the currency of every amount, when the purchases were {@link Purchase} events
@@ -36,28 +40,40 @@ public record RfmSummary(RfmSummaryOptions options, Optional<Currency> currency,
         customers = List.copyOf(Checks.present("customers", customers));
     }
 
-    /** Returns a summarizer to {@code add} purchases to, one by one. */
-    public static RfmSummarizer summarizer(RfmSummaryOptions options) {
-        return new RfmSummarizer(options);
-    }
-
-    /** Returns a collector that summarises a stream of purchases, sequential or parallel. */
+    /**
+     * Returns a collector that summarises a stream of purchases, sequential or parallel.
+     *
+     * @param options how to summarise
+     * @return the collector
+     */
     public static Collector<Purchase, ?, RfmSummary> collector(RfmSummaryOptions options) {
         Checks.present("options", options);
-        return Collector.of(() -> new RfmSummarizer(options), RfmSummarizer::add, RfmSummarizer::merge,
-                RfmSummarizer::result);
+        return Accumulators.collector(() -> RfmSummarizer.of(options));
     }
 
-    /** Summarises a stream of purchases (which it does not close). */
+    /**
+     * Summarises a stream of purchases (which it does not close).
+     *
+     * @param purchases the purchases, in any order
+     * @param options how to summarise
+     * @return the summary
+     */
     public static RfmSummary of(Stream<Purchase> purchases, RfmSummaryOptions options) {
-        return purchases.collect(collector(options));
+        return Checks.present("purchases", purchases).collect(collector(options));
     }
 
-    /** Summarises the purchases in {@code store} up to the end of the calibration (or holdout) period. */
+    /**
+     * Summarises the purchases in {@code store} up to the end of the calibration (or holdout) period.
+     *
+     * @param store the store
+     * @param options how to summarise
+     * @return the summary
+     */
     public static RfmSummary of(EventStore store, RfmSummaryOptions options) {
         Checks.present("store", store);
+        Checks.present("options", options);
         EventQuery query = EventQuery.builder()
-                .types(dev.cxm.core.model.EventType.PURCHASE)
+                .types(EventType.PURCHASE)
                 .to(options.holdoutEnd().orElse(options.calibrationEnd()))
                 .build();
         try (Stream<Purchase> purchases = store.query(query, Purchase.class)) {
@@ -65,15 +81,22 @@ public record RfmSummary(RfmSummaryOptions options, Optional<Currency> currency,
         }
     }
 
-    /** Returns the unit of every recency, T and holdout length in this summary. */
+    /**
+     * Returns the unit of every recency, T and holdout length in this summary.
+     *
+     * @return the unit
+     */
     public ChronoUnit unit() {
         return options.unit();
     }
 
-    /** Returns the customers as weighted cells (one per customer, weight 1), the input of the model fits. */
+    /**
+     * Returns the customers as weighted cells (one per customer, weight 1, with their ids): what
+     * {@link RfmCells#of(RfmSummary)} returns.
+     *
+     * @return the cells
+     */
     public RfmCells cells() {
-        RfmCells.Builder cells = RfmCells.builder(unit());
-        customers.forEach(cells::add);
-        return cells.build();
+        return RfmCells.of(this);
     }
 }
