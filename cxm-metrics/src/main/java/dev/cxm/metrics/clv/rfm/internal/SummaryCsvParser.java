@@ -395,15 +395,12 @@ public final class SummaryCsvParser {
             cells = 0;
             while (true) {
                 startCell();
-                int c = read();
-                while (c == ' ' || c == '\t') {
-                    if (c == separator) {
-                        break;
-                    }
-                    append(c);
-                    c = read();
-                }
+                int c = scanUnquoted();
                 if (c == '"') {
+                    if (!isBlank(cells - 1, rowLength)) {
+                        throw new IllegalArgumentException("line " + currentLine + ", cell " + cells
+                                + ": a quote inside an unquoted cell; quote the whole cell and double the quote");
+                    }
                     rowLength = starts[cells - 1];
                     quotedCells[cells - 1] = true;
                     c = readQuoted();
@@ -413,15 +410,6 @@ public final class SummaryCsvParser {
                     if (c != separator && c != '\n' && c != '\r' && c != -1) {
                         throw new IllegalArgumentException("line " + currentLine + ", cell " + cells
                                 + ": text after the closing quote; a quoted cell ends at its quote");
-                    }
-                } else {
-                    while (c != separator && c != '\n' && c != '\r' && c != -1) {
-                        if (c == '"') {
-                            throw new IllegalArgumentException("line " + currentLine + ", cell " + cells
-                                    + ": a quote inside an unquoted cell; quote the whole cell and double the quote");
-                        }
-                        append(c);
-                        c = read();
                     }
                 }
                 ends[cells - 1] = rowLength;
@@ -439,6 +427,56 @@ public final class SummaryCsvParser {
                 }
                 return;
             }
+        }
+
+        /**
+         * Copies the bytes of an unquoted cell into the row, a run of the buffer at a time, up to the
+         * separator, line break or quote that ends it; returns that character (-1 at the end of the input),
+         * consumed.
+         */
+        private int scanUnquoted() throws IOException {
+            byte stop = separator;
+            while (true) {
+                byte[] bytes = buffer;
+                int end = limit;
+                int from = position;
+                int at = from;
+                while (at < end) {
+                    byte b = bytes[at];
+                    if (b == stop || b == '\n' || b == '\r' || b == '"') {
+                        break;
+                    }
+                    at++;
+                }
+                appendRun(bytes, from, at);
+                position = at;
+                if (at < end) {
+                    position++;
+                    return bytes[at] & 0xFF;
+                }
+                if (read() == -1) {
+                    return -1;
+                }
+                unread();
+            }
+        }
+
+        private void appendRun(byte[] bytes, int from, int to) {
+            int length = to - from;
+            if (rowLength + length > row.length) {
+                row = Arrays.copyOf(row, Math.max(row.length * 2, rowLength + length));
+            }
+            System.arraycopy(bytes, from, row, rowLength, length);
+            rowLength += length;
+        }
+
+        private boolean isBlank(int cell, int end) {
+            for (int i = starts[cell]; i < end; i++) {
+                if (!isSpace(row[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Reads a quoted cell after its opening quote; returns the character after the closing quote. */
@@ -516,12 +554,7 @@ public final class SummaryCsvParser {
 
         /** Returns whether cell {@code cell} holds nothing but spaces. */
         boolean isBlank(int cell) {
-            for (int i = starts[cell]; i < ends[cell]; i++) {
-                if (!isSpace(row[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return isBlank(cell, ends[cell]);
         }
 
         /** Returns whether cell {@code cell}, stripped, starts with a minus sign. */
