@@ -71,7 +71,8 @@ public class ClvMillionBenchmark {
                     x > 0 ? OptionalDouble.of(5 + 60 * random.nextDouble()) : OptionalDouble.empty(), 1);
         }
         withSpend = builder.build();
-        clv = CustomerLifetimeValue.of(bgNbd, spend, ClvSettings.custom(Duration.ofDays(364)).period(Duration.ofDays(28)).discountRate(0.01).build());
+        clv = CustomerLifetimeValue.of(bgNbd, spend, ClvSettings.custom(Duration.ofDays(364))
+                .period(Duration.ofDays(28)).discountRate(0.01).build());
     }
 
     /** Fits BG/NBD to a million customers. */

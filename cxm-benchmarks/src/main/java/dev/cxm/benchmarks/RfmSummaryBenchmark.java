@@ -92,7 +92,8 @@ public class RfmSummaryBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         long sink = 0;
         for (int i = 0; i < purchases; i++) {
-            sink += ids[random.nextInt(customers)].hashCode() + START.plusSeconds(random.nextLong(365L * 86_400)).getNano()
+            sink += ids[random.nextInt(customers)].hashCode() + START.plusSeconds(random.nextLong(365L * 86_400))
+                    .getNano()
                     + (long) (1 + random.nextInt(10_000) / 100.0);
         }
         return sink;

@@ -77,7 +77,8 @@ final class ClvFitCommand implements Callable<Integer> {
             printText(out, result);
         }
         if (!fit.converged()) {
-            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem().orElse(""));
+            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem()
+                    .orElse(""));
             return ErrorHandler.FAILURE;
         }
         return 0;

@@ -34,7 +34,8 @@ final class ClvInputOptions {
 
     /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
     private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
-            "--amount-column", "--type-column", "--type", "--time-format", "--zone", "--calibration-end", "--holdout-end",
+            "--amount-column", "--type-column", "--type", "--time-format", "--zone", "--calibration-end",
+                    "--holdout-end",
             "--purchase-period");
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
@@ -78,7 +79,8 @@ final class ClvInputOptions {
      * file without it; checked like {@link #load}.
      */
     ChronoUnit unit(CommandSpec spec) {
-        return unit == null ? ChronoUnit.DAYS : UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES);
+        return unit == null ? ChronoUnit.DAYS : UnitNames.parse(spec.commandLine(), "--unit", unit,
+                UnitNames.CUSTOMER_TIMES);
     }
 
     /** Checks the options against the file and reads it. */
@@ -104,9 +106,11 @@ final class ClvInputOptions {
         ChronoUnit timeUnit = unit(spec);
         Optional<ChronoUnit> period = purchasePeriod == null ? Optional.of(ChronoUnit.DAYS)
                 : purchasePeriod.strip().equalsIgnoreCase("none") ? Optional.empty()
-                : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod, UnitNames.CUSTOMER_TIMES));
+                : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod,
+                        UnitNames.CUSTOMER_TIMES));
         if (timeUnit.compareTo(ChronoUnit.WEEKS) > 0) {
-            Usage.require(spec, period.equals(Optional.of(timeUnit)), "--unit: " + UnitNames.name(timeUnit) + " have no fixed"
+            Usage.require(spec, period.equals(Optional.of(timeUnit)),
+                    "--unit: " + UnitNames.name(timeUnit) + " have no fixed"
                     + " length; they count whole purchase periods, so use --purchase-period " + UnitNames.name(timeUnit));
         } else {
             period.ifPresent(p -> Usage.require(spec, p.compareTo(ChronoUnit.WEEKS) <= 0, "--purchase-period: "
@@ -133,7 +137,8 @@ final class ClvInputOptions {
                 "--holdout-end: " + holdoutEnd + " is not after --calibration-end " + calibrationEnd
                         + "; the holdout period follows calibration");
         return new TransactionSettings(timeUnit, period, zone, timestamps, Optional.ofNullable(calibrationEnd),
-                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id", "--customer-column", true),
+                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id",
+                        "--customer-column", true),
                 column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
                 Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
                 mapping.type != null ? Optional.empty()
@@ -202,7 +207,8 @@ final class ClvInputOptions {
         }
         if (given != null || needed) {
             throw new CommandFailure(input + ": the header has no column '" + name + "'"
-                    + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ", header));
+                    + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ",
+                            header));
         }
         return null;
     }

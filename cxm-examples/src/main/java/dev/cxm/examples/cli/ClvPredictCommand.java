@@ -167,7 +167,8 @@ final class ClvPredictCommand implements Callable<Integer> {
                 try {
                     settings = ClvSettings.custom(length).period(each).discountRate(discountRate).build();
                 } catch (IllegalArgumentException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon, --discount-period: "
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--horizon, --discount-period: "
                             + e.getMessage());
                 }
                 rate = OptionalDouble.of(discountRate);
@@ -244,7 +245,8 @@ final class ClvPredictCommand implements Callable<Integer> {
             }
         } else {
             Matcher matcher = LENGTH.matcher(value);
-            Usage.require(spec, matcher.matches(), option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
+            Usage.require(spec, matcher.matches(),
+                    option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
             double amount = Double.parseDouble(matcher.group(1));
             Duration perUnit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
                 case "" -> unit.getDuration();
@@ -270,7 +272,8 @@ final class ClvPredictCommand implements Callable<Integer> {
             writer.newLine();
             for (int row = 0; row < predictions.size(); row++) {
                 CustomerPrediction p = prediction(data, predictions.get(row));
-                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()), Double.toString(p.recency()),
+                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()),
+                        Double.toString(p.recency()),
                         Double.toString(p.T()), cell(p.monetaryValue()), cell(p.probabilityAlive()),
                         cell(p.expectedPurchases()), cell(p.expectedSpend()), cell(p.value())));
                 writer.newLine();
@@ -283,19 +286,22 @@ final class ClvPredictCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, PredictResult result) {
-        out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(), result.customers(),
+        out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(),
+                result.customers(),
                 result.horizonInUnits(), result.unit(), result.horizon());
         result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-6s %.6f%n", name, value));
         result.spendParameters().ifPresent(spend -> spend.forEach((name, value) ->
                 out.printf(Locale.ROOT, "  %-6s %.6f (gamma-gamma)%n", name, value)));
         result.expectedPurchases().ifPresent(total -> out.printf(Locale.ROOT, "  expected purchases  %,.2f%n", total));
-        result.expectedValue().ifPresent(total -> out.printf(Locale.ROOT, "  lifetime value      %,.2f (discount %s per %s)%n",
+        result.expectedValue().ifPresent(total -> out.printf(Locale.ROOT,
+                "  lifetime value      %,.2f (discount %s per %s)%n",
                 total, result.discountRate().orElse(0), result.discountPeriod().orElse("")));
         result.warnings().forEach(warning -> out.println("  warning: " + warning));
         out.println("  customer          P(alive)   purchases       spend         value");
         for (CustomerPrediction p : result.top()) {
             out.printf(Locale.ROOT, "  %-14s %10s %11s %11s %13s%n", p.id(), format(p.probabilityAlive(), "%.4f"),
-                    format(p.expectedPurchases(), "%.3f"), format(p.expectedSpend(), "%.2f"), format(p.value(), "%.2f"));
+                    format(p.expectedPurchases(), "%.3f"), format(p.expectedSpend(), "%.2f"), format(p.value(),
+                            "%.2f"));
         }
         result.output().ifPresent(file -> out.printf("Wrote every customer's predictions to %s%n", file));
     }

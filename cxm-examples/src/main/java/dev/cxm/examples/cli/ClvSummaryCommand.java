@@ -52,7 +52,8 @@ final class ClvSummaryCommand implements Callable<Integer> {
      * exclusive instants the periods end at, {@code lastCalibrationDay} and {@code lastHoldoutDay} the last
      * days they include (what {@code --calibration-end} and {@code --holdout-end} name).
      */
-    record SummaryResult(String input, String unit, Optional<String> calibrationEnd, Optional<LocalDate> lastCalibrationDay,
+    record SummaryResult(String input, String unit, Optional<String> calibrationEnd,
+            Optional<LocalDate> lastCalibrationDay,
             Optional<String> holdoutEnd, Optional<LocalDate> lastHoldoutDay,
             Optional<String> purchasePeriod, double customers, double repeatCustomers, double repeatPurchases,
             double meanFrequency, double meanRecency, double meanT, OptionalDouble meanMonetaryValue,
@@ -133,12 +134,14 @@ final class ClvSummaryCommand implements Callable<Integer> {
                 StringBuilder line = new StringBuilder().append(Csv.escape(customer.customerId().value())).append(',')
                         .append(customer.frequency()).append(',').append(customer.recency()).append(',')
                         .append(customer.age()).append(',')
-                        .append(customer.monetaryValue().isPresent() ? Double.toString(customer.monetaryValue().getAsDouble())
+                        .append(customer.monetaryValue().isPresent() ? Double.toString(customer.monetaryValue()
+                                .getAsDouble())
                                 : customer.frequency() == 0 && data.hasSpend() ? "0" : "");
                 if (holdout) {
                     HoldoutSummary after = customer.holdout().orElseThrow();
                     line.append(',').append(after.frequency()).append(',')
-                            .append(after.monetaryValue().isPresent() ? Double.toString(after.monetaryValue().getAsDouble()) : "");
+                            .append(after.monetaryValue().isPresent() ? Double.toString(after.monetaryValue()
+                                    .getAsDouble()) : "");
                 }
                 writer.write(line.toString());
                 writer.newLine();

@@ -44,7 +44,8 @@ final class ClvTransactionFile {
             if (latest[0].equals(Instant.MIN)) {
                 throw new CommandFailure(input + " has no transactions");
             }
-            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone), settings.purchasePeriod());
+            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone),
+                    settings.purchasePeriod());
         }
         // The command line names the last day included; the library's LocalDate options mean the same.
         RfmSummaryOptions.Builder builder = RfmSummaryOptions.custom(lastDay, zone, settings.unit());

@@ -27,7 +27,12 @@ public record BgBb(FitOptions options) implements PurchaseModelFitter<BgBbModel>
 
     private static final BgBb DEFAULTS = new BgBb(FitOptions.ofDefaults());
 
-    /** Validates the fitter. */
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public BgBb {
         Checks.present("options", options);
     }

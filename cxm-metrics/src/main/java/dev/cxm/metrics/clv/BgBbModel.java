@@ -43,7 +43,16 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta, C
     /** Periods of the drop-out product summed term by term before the tail is taken in closed form. */
     private static final int SUMMED_PERIODS = 100_000;
 
-    /** Validates the parameters: each finite and positive. */
+    /**
+     * Validates the parameters: each finite and positive.
+     *
+     * @param alpha the first shape of the transaction probability
+     * @param beta its second shape
+     * @param gamma the first shape of the drop-out probability
+     * @param delta its second shape
+     * @param unit the length of one opportunity
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public BgBbModel {
         Checks.positive("alpha", alpha);
         Checks.positive("beta", beta);
@@ -203,7 +212,8 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta, C
         }
         double lnBetaAB = Beta.logBeta(alpha, beta);
         double lnBetaGD = Beta.logBeta(gamma, delta);
-        double probability = Math.exp(logChoose(periods, count) + Beta.logBeta(alpha + count, beta + periods - count) - lnBetaAB
+        double probability = Math.exp(logChoose(periods, count) + Beta.logBeta(alpha + count,
+                beta + periods - count) - lnBetaAB
                 + Beta.logBeta(gamma, delta + periods) - lnBetaGD);
         for (int i = count; i < periods; i++) {
             probability += Math.exp(logChoose(i, count) + Beta.logBeta(alpha + count, beta + i - count) - lnBetaAB
@@ -215,6 +225,10 @@ public record BgBbModel(double alpha, double beta, double gamma, double delta, C
     /**
      * Simulates customers with the given numbers of opportunities: each history, as cells of weight 1 in
      * {@code unit}, reproducibly for a seed.
+     *
+     * @param opportunities each customer's number of opportunities n, 0 or more
+     * @param seed the seed of the random numbers
+     * @return one anonymous row per customer
      */
     public RfmCells simulate(int[] opportunities, long seed) {
         RandomDataGenerator random = new RandomDataGenerator(seed);

@@ -23,7 +23,12 @@ public record BgNbd(FitOptions options) implements PurchaseModelFitter<BgNbdMode
 
     private static final BgNbd DEFAULTS = new BgNbd(FitOptions.ofDefaults());
 
-    /** Validates the fitter. */
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public BgNbd {
         Checks.present("options", options);
     }

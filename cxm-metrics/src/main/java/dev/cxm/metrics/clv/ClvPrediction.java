@@ -33,7 +33,13 @@ public record ClvPrediction(ClvSettings settings, int top) {
     /** How many top customers are listed unless set. */
     public static final int DEFAULT_TOP = 10;
 
-    /** Validates the configuration. */
+    /**
+     * Validates the configuration.
+     *
+     * @param settings the horizon of the expected purchases and value, and the discounting of the value
+     * @param top how many customers {@link CustomerPredictions#top()} lists, 0 or more
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public ClvPrediction {
         Checks.present("settings", settings);
         Checks.nonNegative("top", top);
@@ -201,7 +207,8 @@ public record ClvPrediction(ClvSettings settings, int top) {
         }
 
         /**
-         * Sets how many customers {@link CustomerPredictions#top()} lists; {@value ClvPrediction#DEFAULT_TOP} unless set.
+         * Sets how many customers {@link CustomerPredictions#top()} lists; {@value ClvPrediction#DEFAULT_TOP}
+         * unless set.
          *
          * @param value 0 or more
          * @return this builder

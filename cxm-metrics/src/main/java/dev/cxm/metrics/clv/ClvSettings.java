@@ -27,7 +27,14 @@ public record ClvSettings(Duration horizon, Duration period, double discountRate
      */
     public static final int MAX_PERIODS = 10_000;
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param horizon how far ahead the value looks; a whole number of periods, at most {@link #MAX_PERIODS}
+     * @param period the length of one discounting period (30 days for a monthly rate, say)
+     * @param discountRate the discount rate per period (0.01 for 1% per period); 0 for no discounting
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public ClvSettings {
         requireHorizon(horizon);
         requirePeriod(horizon, period);

@@ -62,7 +62,8 @@ public final class CustomerLifetimeValue {
         double period = TimeUnits.inUnits(settings.period(), purchases.unit());
         if (purchases instanceof BgBbModel && period != Math.rint(period)) {
             throw new IllegalArgumentException("settings: the period " + settings.period() + " is not a whole number of"
-                    + " the bg-bb model's opportunities (" + purchases.unit() + "); BG/BB predicts whole opportunities");
+                    + " the bg-bb model's opportunities (" + purchases.unit()
+                    + "); BG/BB predicts whole opportunities");
         }
         horizons = new double[periods];
         discounts = new double[periods];
@@ -153,7 +154,8 @@ public final class CustomerLifetimeValue {
         requireUnit(cells.unit());
         for (int i = 0; i < cells.size(); i++) {
             if (cells.frequency(i) > 0 && cells.monetaryValue(i).isEmpty()) {
-                throw new IllegalArgumentException("monetaryValue: the repeat buyer " + CellAccess.columns(cells).describe(i)
+                throw new IllegalArgumentException("monetaryValue: the repeat buyer " + CellAccess.columns(cells)
+                        .describe(i)
                         + " has no spend; lifetime value needs the mean repeat spend of every repeat buyer");
             }
         }
@@ -175,7 +177,8 @@ public final class CustomerLifetimeValue {
             double low = Math.log(youngest[j] + scale);
             double high = Math.log(oldest[j] + scale);
             if (high - low > 1e-12 && !(purchases instanceof BgBbModel)) {
-                perFrequency[j] = ChebyshevApproximation.of(s -> discountedWhileAlive(x, Math.exp(s) - scale), low, high,
+                perFrequency[j] = ChebyshevApproximation.of(s -> discountedWhileAlive(x, Math.exp(s) - scale), low,
+                        high,
                         1e-14).orElse(null);
             }
         });

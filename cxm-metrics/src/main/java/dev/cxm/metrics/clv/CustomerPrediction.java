@@ -25,7 +25,20 @@ public record CustomerPrediction(int row, Optional<CustomerId> customerId, Custo
         OptionalDouble monetaryValue, double weight, OptionalDouble probabilityAlive, OptionalDouble expectedPurchases,
         OptionalDouble expectedSpend, OptionalDouble value) {
 
-    /** Validates the prediction. */
+    /**
+     * Validates the prediction.
+     *
+     * @param row the row of the cells the customer came from, from 0
+     * @param customerId the customer's id, when the row has one
+     * @param history the customer's frequency, recency and T, in the model's unit
+     * @param monetaryValue the mean repeat spend, when known
+     * @param weight the number of customers the row stands for
+     * @param probabilityAlive P(alive) at the end of calibration, when a purchase model was used
+     * @param expectedPurchases the expected purchases over the horizon, when a purchase model was used
+     * @param expectedSpend the expected spend per purchase, when a spend model was used and gives a finite one
+     * @param value the discounted lifetime value over the horizon, when both models were used and it is defined
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public CustomerPrediction {
         Checks.nonNegative("row", row);
         Checks.present("customerId", customerId);

@@ -16,7 +16,16 @@ import dev.cxm.core.model.CustomerId;
 public record CustomerValue(CustomerId customerId, double probabilityAlive, double expectedPurchases,
         double expectedAverageSpend, double value) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param customerId the customer
+     * @param probabilityAlive the probability that the customer is still alive at the end of calibration
+     * @param expectedPurchases the expected purchases over the horizon, undiscounted
+     * @param expectedAverageSpend the expected spend per purchase
+     * @param value the discounted expected value of the purchases over the horizon
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public CustomerValue {
         Checks.present("customerId", customerId);
         Checks.nonNegative("probabilityAlive", probabilityAlive);

@@ -27,7 +27,17 @@ public record FitOptions(double l2Penalty, int maxIterations, double tolerance, 
 
     private static final FitOptions DEFAULTS = new FitOptions(0, 200, 1e-8, Map.of());
 
-    /** Validates the options and makes the map immutable. */
+    /**
+     * Validates the options and makes the map immutable.
+     *
+     * @param l2Penalty the coefficient {@code lambda} of the penalty {@code lambda * sum(p_i^2)} added to the mean
+     *     negative log-likelihood per customer (as in Python's lifetimes); 0 for plain maximum likelihood
+     * @param maxIterations the most Newton iterations before the fit gives up and says so
+     * @param tolerance the largest gradient of the mean negative log-likelihood with respect to the log parameters
+     *     that counts as zero
+     * @param initialParameters starting values by parameter name; empty for the model's own
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public FitOptions {
         Checks.nonNegative("l2Penalty", l2Penalty);
         Checks.positive("maxIterations", maxIterations);

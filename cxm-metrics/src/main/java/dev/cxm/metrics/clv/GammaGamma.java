@@ -52,7 +52,13 @@ public record GammaGamma(FitOptions options, ZeroSpend zeroSpend) {
         REFUSE
     }
 
-    /** Validates the fitter. */
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @param zeroSpend what to do with repeat buyers whose mean spend is 0
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public GammaGamma {
         Checks.present("options", options);
         Checks.present("zeroSpend", zeroSpend);

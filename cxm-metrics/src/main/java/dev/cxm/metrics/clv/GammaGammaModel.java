@@ -24,7 +24,14 @@ import dev.cxm.metrics.clv.rfm.internal.CellColumns;
  */
 public record GammaGammaModel(double p, double q, double v) {
 
-    /** Validates the parameters: each finite and positive. */
+    /**
+     * Validates the parameters: each finite and positive.
+     *
+     * @param p the shape of the spend per purchase
+     * @param q the shape of the customers' spend scales
+     * @param v the rate of the customers' spend scales, in the currency of the spend
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public GammaGammaModel {
         Checks.positive("p", p);
         Checks.positive("q", q);

@@ -23,7 +23,12 @@ public record MbgNbd(FitOptions options) implements PurchaseModelFitter<MbgNbdMo
 
     private static final MbgNbd DEFAULTS = new MbgNbd(FitOptions.ofDefaults());
 
-    /** Validates the fitter. */
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public MbgNbd {
         Checks.present("options", options);
     }

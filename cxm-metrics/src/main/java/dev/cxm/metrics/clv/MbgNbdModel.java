@@ -19,7 +19,16 @@ import dev.cxm.metrics.clv.rfm.internal.Units;
  */
 public record MbgNbdModel(double r, double alpha, double a, double b, ChronoUnit unit) implements BetaGeometricModel {
 
-    /** Validates the parameters: each finite and positive, and a unit of customer time. */
+    /**
+     * Validates the parameters: each finite and positive, and a unit of customer time.
+     *
+     * @param r the shape of the purchase-rate distribution
+     * @param alpha its rate (scale of time), in {@code unit}
+     * @param a the first shape of the drop-out probability distribution
+     * @param b its second shape
+     * @param unit the time unit of alpha, and of every time the model takes or returns
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public MbgNbdModel {
         Checks.positive("r", r);
         Checks.positive("alpha", alpha);

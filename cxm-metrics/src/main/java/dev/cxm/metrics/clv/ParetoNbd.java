@@ -30,7 +30,12 @@ public record ParetoNbd(FitOptions options) implements PurchaseModelFitter<Paret
 
     private static final ParetoNbd DEFAULTS = new ParetoNbd(FitOptions.ofDefaults());
 
-    /** Validates the fitter. */
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public ParetoNbd {
         Checks.present("options", options);
     }

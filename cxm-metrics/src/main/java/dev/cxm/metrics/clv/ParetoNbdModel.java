@@ -33,7 +33,16 @@ import dev.cxm.metrics.clv.rfm.internal.Units;
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta, ChronoUnit unit) implements PurchaseModel {
 
-    /** Validates the parameters: each finite and positive. */
+    /**
+     * Validates the parameters: each finite and positive.
+     *
+     * @param r the shape of the purchase-rate distribution
+     * @param alpha its rate (scale of time), in {@code unit}
+     * @param s the shape of the drop-out-rate distribution
+     * @param beta its rate, in {@code unit}
+     * @param unit the time unit of alpha and beta, and of every time the model takes or returns
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public ParetoNbdModel {
         Checks.positive("r", r);
         Checks.positive("alpha", alpha);

@@ -46,10 +46,12 @@ class AtRiskRankingTest {
     void readsAnyCustomerRecordThroughFunctions() {
         // Expected: the same ranking as from the equivalent outlook records.
         record Summary(String id, double alive, double clv) {}
-        List<Summary> summaries = List.of(new Summary("x", 0.05, 10), new Summary("y", 0.15, 300), new Summary("z", 0.9, 5));
+        List<Summary> summaries = List.of(new Summary("x", 0.05, 10), new Summary("y", 0.15, 300), new Summary("z",
+                0.9, 5));
         List<AtRiskCustomer> ranking = AtRiskRanking.below(0.5)
                 .rank(summaries, s -> CustomerId.of(s.id()), Summary::alive, Summary::clv);
-        assertThat(ranking).isEqualTo(AtRiskRanking.below(0.5).rank(List.of(outlook("x", 0.05, 10), outlook("y", 0.15, 300))));
+        assertThat(ranking).isEqualTo(AtRiskRanking.below(0.5).rank(List.of(outlook("x", 0.05, 10), outlook("y", 0.15,
+                300))));
     }
 
     @Test
@@ -127,8 +129,10 @@ class AtRiskRankingTest {
         Map<String, int[]> weeks = Map.of("c1", new int[] {0}, "c2", new int[] {0, 1, 2}, "c3", new int[] {0, 10, 28},
                 "c4", new int[] {0, 1});
         Map<String, String> spend = Map.of("c1", "500.00", "c2", "40.00", "c3", "60.00", "c4", "30.00");
-        Stream<Purchase> purchases = weeks.entrySet().stream().flatMap(entry -> java.util.Arrays.stream(entry.getValue())
-                .mapToObj(week -> Purchase.builder(CustomerId.of(entry.getKey()), start.plus(Duration.ofDays(7L * week)),
+        Stream<Purchase> purchases = weeks.entrySet().stream()
+                .flatMap(entry -> java.util.Arrays.stream(entry.getValue())
+                .mapToObj(week -> Purchase.builder(CustomerId.of(entry.getKey()),
+                        start.plus(Duration.ofDays(7L * week)),
                         Money.of(spend.get(entry.getKey()), "EUR")).eventId(entry.getKey() + "-" + week).build()));
         RfmSummary summary = RfmSummary.of(purchases, RfmSummaryOptions.custom(end, ChronoUnit.WEEKS).build());
         BgNbdModel model = BgNbdModel.of(r, alpha, a, b, ChronoUnit.WEEKS);

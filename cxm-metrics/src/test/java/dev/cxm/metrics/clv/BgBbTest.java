@@ -80,7 +80,8 @@ class BgBbTest {
                     sum += Math.exp(Beta.logBeta(1.204 + x + 1, 0.750 + n - x) - Beta.logBeta(1.204, 0.750)
                             + Beta.logBeta(gamma, 2.783 + n + j) - Beta.logBeta(gamma, 2.783)) / likelihood;
                 }
-                assertThat(model.conditionalExpectedPurchases(7, CustomerHistory.of(x, recency, n))).as("gamma %s, history %s", gamma, x + "/" + recency)
+                assertThat(model.conditionalExpectedPurchases(7, CustomerHistory.of(x, recency, n)))
+                        .as("gamma %s, history %s", gamma, x + "/" + recency)
                         .isCloseTo(sum, within(1e-9 * sum));
             }
         }
@@ -96,9 +97,11 @@ class BgBbTest {
         int customers = 200_000;
         int[] byFrequency = new int[7];
         for (int i = 0; i < customers; i++) {
-            GenerativeSimulation.Customer donor = simulation.betaGeometricBetaBinomial(1.204, 0.750, 0.657, 2.783, 6, 5);
+            GenerativeSimulation.Customer donor = simulation.betaGeometricBetaBinomial(1.204, 0.750, 0.657, 2.783, 6,
+                    5);
             byFrequency[donor.frequency()]++;
-            double[] cell = cells.computeIfAbsent(donor.frequency() + "/" + (int) donor.recency(), key -> new double[5]);
+            double[] cell = cells.computeIfAbsent(donor.frequency() + "/" + (int) donor.recency(),
+                    key -> new double[5]);
             cell[0]++;
             cell[1] += donor.aliveAtNextOpportunity() ? 1 : 0;
             cell[2] += donor.holdoutPurchases();
@@ -121,9 +124,11 @@ class BgBbTest {
             assertThat(PUBLISHED.probabilityAliveAtNextOpportunity(CustomerHistory.of(x, recency, 6)))
                     .as("P(alive next) in %s", entry.getKey())
                     .isCloseTo(alive, within(4 * Math.sqrt(alive * (1 - alive) / cell[0]) + 1e-9));
-            assertThat(PUBLISHED.probabilityAlive(CustomerHistory.of(x, recency, 6))).as("P(alive now) in %s", entry.getKey())
+            assertThat(PUBLISHED.probabilityAlive(CustomerHistory.of(x, recency, 6))).as("P(alive now) in %s",
+                    entry.getKey())
                     .isCloseTo(aliveNow, within(4 * Math.sqrt(aliveNow * (1 - aliveNow) / cell[0]) + 1e-9));
-            assertThat(PUBLISHED.conditionalExpectedPurchases(5, CustomerHistory.of(x, recency, 6))).as("E[X] in %s", entry.getKey())
+            assertThat(PUBLISHED.conditionalExpectedPurchases(5, CustomerHistory.of(x, recency, 6))).as("E[X] in %s",
+                    entry.getKey())
                     .isCloseTo(mean, within(4 * sd + 1e-9));
             checked++;
         }
@@ -175,7 +180,8 @@ class BgBbTest {
     void rejectsHistoriesThatAreNotDiscrete() {
         RfmCells fractional = RfmCells.builder(ChronoUnit.YEARS).add(1, 1, 6).add(1, 2.5, 6).build();
         assertThatThrownBy(() -> BgBb.ofDefaults().fit(fractional)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("recency: not a whole number of opportunities (row 2); BG/BB counts discrete opportunities");
+                .hasMessage("recency: not a whole number of opportunities (row 2);"
+                        + " BG/BB counts discrete opportunities");
         RfmCells crowded = RfmCells.builder(ChronoUnit.YEARS).add(4, 3, 6).build();
         assertThatThrownBy(() -> BgBb.ofDefaults().fit(crowded)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("frequency: above the recency (row 1)");
@@ -187,7 +193,8 @@ class BgBbTest {
                 .hasMessageStartingWith("frequency: above the recency (customer d2)");
         // The model's own questions take whole opportunities only.
         assertThatThrownBy(() -> PUBLISHED.probabilityAlive(CustomerHistory.of(1, 2.5, 6)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recency: 2.5 is not a whole number");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("recency: 2.5 is not a whole number");
         assertThatThrownBy(() -> PUBLISHED.conditionalExpectedPurchases(1.5, CustomerHistory.of(1, 2, 6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t: 1.5 is not a whole number");
     }

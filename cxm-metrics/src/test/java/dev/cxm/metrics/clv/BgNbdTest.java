@@ -42,20 +42,24 @@ class BgNbdTest {
         // T = 38.86, t = 39; E[X(t)] 0.0078 ... 1.8576) and the BTYD manual's P(X(t) = n) at r = 0.243,
         // alpha = 4.414, a = 0.793, b = 2.426, as quoted in lifetimes' tests.
         BgNbdModel fitted = BgNbd.ofDefaults().fit(ClvData.cdnowCells()).requireModel();
-        assertThat(fitted.conditionalExpectedPurchases(39, CustomerHistory.of(2, 30.43, 38.86))).isCloseTo(1.226, within(0.001));
+        assertThat(fitted.conditionalExpectedPurchases(39, CustomerHistory.of(2, 30.43, 38.86))).isCloseTo(1.226,
+                within(0.001));
         double[] times = {0.1429, 1.0, 3.00, 31.8571, 32.00, 78.00};
         double[] expected = {0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576};
         for (int i = 0; i < times.length; i++) {
-            assertThat(fitted.expectedPurchases(times[i])).as("E[X(%s)]", times[i]).isCloseTo(expected[i], within(0.0015));
+            assertThat(fitted.expectedPurchases(times[i])).as("E[X(%s)]", times[i]).isCloseTo(expected[i],
+                    within(0.0015));
         }
         assertThat(PUBLISHED.probabilityOfPurchases(10, 2)).isCloseTo(1.07869e-07, within(1e-12));
         assertThat(PUBLISHED.probabilityOfPurchases(0, 39)).isCloseTo(0.5737864, within(1e-7));
         double[] pmf = {0.0019995214, 0.0015170236, 0.0011633150, 0.0009003148, 0.0007023638,
                 0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.0002222260};
         for (int n = 11; n <= 20; n++) {
-            assertThat(PUBLISHED.probabilityOfPurchases(n, 30)).as("P(X(30) = %d)", n).isCloseTo(pmf[n - 11], within(1e-10));
+            assertThat(PUBLISHED.probabilityOfPurchases(n, 30)).as("P(X(30) = %d)", n).isCloseTo(pmf[n - 11],
+                    within(1e-10));
         }
-        assertThat(PUBLISHED.expectedPurchases(Duration.ofDays(7 * 39))).isCloseTo(PUBLISHED.expectedPurchases(39), within(1e-12));
+        assertThat(PUBLISHED.expectedPurchases(Duration.ofDays(7 * 39))).isCloseTo(PUBLISHED.expectedPurchases(39),
+                within(1e-12));
     }
 
     @Test
@@ -79,7 +83,8 @@ class BgNbdTest {
                     double whileAlive = model.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, age))
                             / model.probabilityAlive(CustomerHistory.of(x, recency, age));
                     double oracle = Quadrature.expectedWhileAlive(0.243 + x, 4.414 + age, a, 2.426 + x, t);
-                    assertThat(whileAlive).as("x = %d, t = %s, a = %s", x, t, a).isCloseTo(oracle, within(1e-8 * oracle));
+                    assertThat(whileAlive).as("x = %d, t = %s, a = %s", x, t, a).isCloseTo(oracle,
+                            within(1e-8 * oracle));
                 }
             }
         }
@@ -134,7 +139,8 @@ class BgNbdTest {
         // Oracle: central finite differences of the log-likelihood value, for BG/NBD (k = 0) and MBG/NBD (k = 1),
         // on CDNOW and on cells weighted unevenly.
         RfmCells weighted = RfmCells.builder(ChronoUnit.WEEKS).add(0, 0, 30, java.util.OptionalDouble.empty(), 3)
-                .add(1, 2, 30, java.util.OptionalDouble.empty(), 0.5).add(7, 29.5, 30, java.util.OptionalDouble.empty(), 2)
+                .add(1, 2, 30, java.util.OptionalDouble.empty(), 0.5).add(7, 29.5, 30,
+                        java.util.OptionalDouble.empty(), 2)
                 .add(2, 5, 12, java.util.OptionalDouble.empty(), 1).build();
         for (RfmCells cells : List.of(ClvData.cdnowCells(), weighted)) {
             for (int k = 0; k <= 1; k++) {
@@ -144,7 +150,8 @@ class BgNbdTest {
                 double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], p, 1e-6);
                 double[][] hessian = FiniteDifferences.hessian(q -> likelihood.evaluate(q, 0)[0], p, 1e-4);
                 for (int i = 0; i < 4; i++) {
-                    assertThat(packed[Packed.gradient(i)]).isCloseTo(gradient[i], within(1e-6 * (1 + Math.abs(gradient[i]))));
+                    assertThat(packed[Packed.gradient(i)]).isCloseTo(gradient[i],
+                            within(1e-6 * (1 + Math.abs(gradient[i]))));
                     for (int j = i; j < 4; j++) {
                         assertThat(packed[Packed.hessian(4, i, j)]).as("k=%d H[%d][%d]", k, i, j)
                                 .isCloseTo(hessian[i][j], within(1e-4 * (1 + Math.abs(hessian[i][j]))));
@@ -185,7 +192,8 @@ class BgNbdTest {
         for (double component : gradient) {
             assertThat(component).isCloseTo(0, within(1e-6));
         }
-        plain.parameters().forEach((name, value) -> assertThat(penalised.parameters().get(name)).as(name).isLessThan(value));
+        plain.parameters().forEach((name, value) -> assertThat(penalised.parameters().get(name)).as(name)
+                .isLessThan(value));
     }
 
     @Test
@@ -193,7 +201,8 @@ class BgNbdTest {
         ModelFit<BgNbdModel> fit = BgNbd.custom().maxIterations(1).build().fit(ClvData.cdnowCells());
         assertThat(fit.converged()).isFalse();
         assertThat(fit.model()).isEmpty();
-        assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("no convergence after 1 iterations"));
+        assertThat(fit.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("no convergence after 1 iterations"));
         assertThatThrownBy(fit::requireModel).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bg-nbd: the fit did not converge: no convergence after 1 iterations");
         // CDNOW identifies every parameter (the published fit): stopping early far from the maximum is an
@@ -239,10 +248,12 @@ class BgNbdTest {
             assertThatThrownBy(() -> fitter.fit(nobodyRepeats).requireModel()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(name + ": the fit did not converge: no customer made a repeat purchase");
         }
-        assertThatThrownBy(() -> BgNbdModel.of(0.2, -1, 1, 1, ChronoUnit.DAYS)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BgNbdModel.of(0.2, -1, 1, 1, ChronoUnit.DAYS))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alpha: -1.0 is not positive");
         assertThatThrownBy(() -> PUBLISHED.probabilityAlive(CustomerHistory.of(2, 40, 39)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recency: 40.0 is greater than T 39.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("recency: 40.0 is greater than T 39.0");
     }
 
     @Test
@@ -252,13 +263,17 @@ class BgNbdTest {
         // t > 3 (alpha + T), where 2F1 is in its logarithmic case.
         assertThat(BgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
                 .isCloseTo(1.226636251086972, within(1e-12));
-        assertThat(BgNbdModel.of(1, 2, 1, 2.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(100, CustomerHistory.of(2, 5, 8)))
+        assertThat(BgNbdModel.of(1, 2, 1, 2.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(100,
+                CustomerHistory.of(2, 5, 8)))
                 .isCloseTo(4.896387462708869, within(1e-10));
-        assertThat(BgNbdModel.of(3, 0.5, 1, 0.7, ChronoUnit.WEEKS).conditionalExpectedPurchases(60, CustomerHistory.of(4, 6, 9)))
+        assertThat(BgNbdModel.of(3, 0.5, 1, 0.7, ChronoUnit.WEEKS).conditionalExpectedPurchases(60,
+                CustomerHistory.of(4, 6, 9)))
                 .isCloseTo(2.2986583696862558, within(1e-10));
-        assertThat(BgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, CustomerHistory.of(1, 2, 10)))
+        assertThat(BgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200,
+                CustomerHistory.of(1, 2, 10)))
                 .isCloseTo(2.159969637219368, within(1e-10));
-        assertThat(BgNbdModel.of(2.5, 4, 1.5, 3, ChronoUnit.WEEKS).conditionalExpectedPurchases(500, CustomerHistory.of(0, 0, 20)))
+        assertThat(BgNbdModel.of(2.5, 4, 1.5, 3, ChronoUnit.WEEKS).conditionalExpectedPurchases(500,
+                CustomerHistory.of(0, 0, 20)))
                 .isCloseTo(5.1640721252518907, within(1e-10));
     }
 
@@ -278,7 +293,8 @@ class BgNbdTest {
             assertThat(model.expectedPurchases(39)).as("%s E[X(39)]", model).isCloseTo(c[3], within(1e-11));
             assertThat(model.conditionalExpectedPurchases(52, CustomerHistory.of(0, 0, 30))).as("%s conditional", model)
                     .isCloseTo(c[4], within(1e-11));
-            assertThat(model.conditionalExpectedPurchases(new double[] {52}, CustomerHistory.of(0, 0, 30))[0]).as("%s tracking", model)
+            assertThat(model.conditionalExpectedPurchases(new double[] {52}, CustomerHistory.of(0, 0, 30))[0])
+                    .as("%s tracking", model)
                     .isCloseTo(c[4], within(1e-11));
         }
     }
@@ -287,16 +303,19 @@ class BgNbdTest {
     void refusesUnitsThatAreNotCustomerTime() {
         // Oracle: the rule itself (SECONDS to WEEKS, or MONTHS and YEARS as whole periods); FOREVER once gave
         // E[X(7 days)] = 3.8e-15 instead of an error.
-        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MILLIS, ChronoUnit.DECADES, ChronoUnit.ERAS,
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.NANOS, ChronoUnit.MILLIS, ChronoUnit.DECADES,
+                ChronoUnit.ERAS,
                 ChronoUnit.FOREVER}) {
             assertThatThrownBy(() -> BgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit)).as("%s", unit)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: " + unit + " is not a unit");
+                    .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageStartingWith("unit: " + unit + " is not a unit");
             assertThatThrownBy(() -> ParetoNbdModel.of(0.55, 10, 0.6, 11, unit)).as("%s", unit)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
             assertThatThrownBy(() -> RfmCells.builder(unit)).as("%s", unit)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unit: ");
         }
-        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.SECONDS, ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS,
+        for (ChronoUnit unit : new ChronoUnit[] {ChronoUnit.SECONDS, ChronoUnit.DAYS, ChronoUnit.WEEKS,
+                ChronoUnit.MONTHS,
                 ChronoUnit.YEARS}) {
             assertThat(MbgNbdModel.of(0.24, 4.4, 0.79, 2.4, unit).unit()).isEqualTo(unit);
             assertThat(RfmCells.builder(unit).build().unit()).isEqualTo(unit);

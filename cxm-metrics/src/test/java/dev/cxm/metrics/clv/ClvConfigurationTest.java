@@ -30,9 +30,11 @@ class ClvConfigurationTest {
         assertThat(custom.toString()).contains("l2Penalty=0.01").contains("maxIterations=50");
         FitOptions.Builder builder = FitOptions.custom();
         assertThatThrownBy(() -> builder.l2Penalty(-1)).hasMessage("l2Penalty: -1.0 is negative; it must be 0 or more");
-        assertThatThrownBy(() -> builder.maxIterations(0)).hasMessage("maxIterations: 0 is not positive; it must be 1 or"
+        assertThatThrownBy(() -> builder.maxIterations(0))
+                .hasMessage("maxIterations: 0 is not positive; it must be 1 or"
                 + " more");
-        assertThatThrownBy(() -> builder.tolerance(Double.NaN)).hasMessageStartingWith("tolerance: NaN is not a finite");
+        assertThatThrownBy(() -> builder.tolerance(Double.NaN))
+                .hasMessageStartingWith("tolerance: NaN is not a finite");
         assertThatThrownBy(() -> builder.initialParameters(Map.of("r", -2.0)))
                 .hasMessageStartingWith("initialParameters r: -2.0 is not positive");
         assertThat(builder.build()).as("a refused value leaves the builder as it was").isEqualTo(defaults);
@@ -45,8 +47,10 @@ class ClvConfigurationTest {
         assertThat(BgNbd.ofDefaults()).isEqualTo(new BgNbd(FitOptions.ofDefaults()));
         assertThat(BgNbd.custom().l2Penalty(1e-3).build()).isEqualTo(new BgNbd(FitOptions.custom().l2Penalty(1e-3)
                 .build())).hasSameHashCodeAs(new BgNbd(FitOptions.custom().l2Penalty(1e-3).build()));
-        assertThat(MbgNbd.from(MbgNbd.custom().maxIterations(7).build()).build().options().maxIterations()).isEqualTo(7);
-        assertThat(ParetoNbd.custom().options(FitOptions.custom().tolerance(1e-6).build()).build().options().tolerance())
+        assertThat(MbgNbd.from(MbgNbd.custom().maxIterations(7).build()).build().options().maxIterations())
+                .isEqualTo(7);
+        assertThat(ParetoNbd.custom().options(FitOptions.custom().tolerance(1e-6).build()).build().options()
+                .tolerance())
                 .isEqualTo(1e-6);
         assertThat(BgBb.from(BgBb.ofDefaults()).build()).isEqualTo(BgBb.ofDefaults());
         GammaGamma refusing = GammaGamma.custom().zeroSpend(GammaGamma.ZeroSpend.REFUSE).l2Penalty(0.1).build();
@@ -58,7 +62,8 @@ class ClvConfigurationTest {
         assertThatThrownBy(() -> GammaGamma.custom().maxIterations(-3)).hasMessageStartingWith("maxIterations: -3");
         // The same options reach the fit: one iteration is not enough for CDNOW.
         ModelFit<BgNbdModel> early = BgNbd.custom().maxIterations(1).build().fit(ClvData.cdnowCells());
-        assertThat(early.problem()).hasValueSatisfying(p -> assertThat(p).contains("no convergence after 1 iterations"));
+        assertThat(early.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("no convergence after 1 iterations"));
     }
 
     @Test
@@ -89,7 +94,8 @@ class ClvConfigurationTest {
         assertThat(monthly.periods()).isEqualTo(13);
         assertThat(ClvSettings.from(monthly).build()).isEqualTo(monthly).hasSameHashCodeAs(monthly);
         ClvSettings.Builder builder = ClvSettings.custom(year);
-        assertThatThrownBy(() -> builder.period(Duration.ofDays(30))).hasMessage("horizon: PT8736H is not a whole number"
+        assertThatThrownBy(() -> builder.period(Duration.ofDays(30)))
+                .hasMessage("horizon: PT8736H is not a whole number"
                 + " of periods of PT720H");
         assertThatThrownBy(() -> builder.period(Duration.ofSeconds(1))).hasMessageContaining("at most 10000 periods");
         assertThatThrownBy(() -> builder.discountRate(-0.1)).hasMessageStartingWith("discountRate: -0.1 is negative");

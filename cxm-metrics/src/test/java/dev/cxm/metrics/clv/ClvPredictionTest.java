@@ -42,7 +42,8 @@ class ClvPredictionTest {
         RfmCells cells = cdnow();
         BgNbdModel purchases = BgNbd.ofDefaults().fit(cells).requireModel();
         GammaGammaModel spend = GammaGamma.ofDefaults().fit(cells).requireModel();
-        ClvPrediction prediction = ClvPrediction.custom(Duration.ofDays(7 * 39)).period(Duration.ofDays(7 * 13)).build();
+        ClvPrediction prediction = ClvPrediction.custom(Duration.ofDays(7 * 39)).period(Duration.ofDays(7 * 13))
+                .build();
         CustomerPredictions predictions = prediction.predict(purchases, spend, cells);
         assertThat(predictions.size()).isEqualTo(2357);
         assertThat(predictions.purchaseModel()).contains("bg-nbd");
@@ -64,10 +65,12 @@ class ClvPredictionTest {
             purchasesTotal += p.weight() * p.expectedPurchases().getAsDouble();
             valueTotal += p.weight() * p.value().getAsDouble();
         }
-        assertThat(predictions.totalExpectedPurchases().getAsDouble()).isCloseTo(purchasesTotal, within(1e-9 * purchasesTotal));
+        assertThat(predictions.totalExpectedPurchases().getAsDouble()).isCloseTo(purchasesTotal,
+                within(1e-9 * purchasesTotal));
         assertThat(predictions.totalValue().getAsDouble()).isCloseTo(valueTotal, within(1e-9 * valueTotal));
         List<CustomerPrediction> sorted = all.stream()
-                .sorted(Comparator.comparingDouble((CustomerPrediction p) -> p.value().getAsDouble()).reversed()).toList();
+                .sorted(Comparator.comparingDouble((CustomerPrediction p) -> p.value().getAsDouble()).reversed())
+                        .toList();
         assertThat(predictions.top()).isEqualTo(sorted.subList(0, ClvPrediction.DEFAULT_TOP));
     }
 
@@ -91,7 +94,8 @@ class ClvPredictionTest {
             }
         }
         assertThatThrownBy(() -> ClvPrediction.ofDefaults(Duration.ofDays(400)).predict(model, donations))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a whole number of opportunities");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("is not a whole number of opportunities");
     }
 
     @Test
@@ -154,7 +158,8 @@ class ClvPredictionTest {
         // Oracle: the ranking rule (highest first, ties in row order), on identical customers whose keys tie.
         RfmCells same = RfmCells.builder(ChronoUnit.WEEKS).add(1, 2, 10).add(3, 9, 10).add(1, 2, 10).add(1, 2, 10)
                 .build();
-        CustomerPredictions predictions = ClvPrediction.custom(Duration.ofDays(70)).top(3).build().predict(PURCHASES, same);
+        CustomerPredictions predictions = ClvPrediction.custom(Duration.ofDays(70)).top(3).build().predict(PURCHASES,
+                same);
         assertThat(predictions.top()).extracting(CustomerPrediction::row).containsExactly(1, 0, 2);
         assertThat(ClvPrediction.custom(Duration.ofDays(70)).top(0).build().predict(PURCHASES, same).top()).isEmpty();
         RfmCells days = RfmCells.builder(ChronoUnit.DAYS).add(1, 2, 10).build();
@@ -162,7 +167,8 @@ class ClvPredictionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customers: their unit Days");
         RfmCells missing = RfmCells.builder(ChronoUnit.WEEKS).add(1, 2, 10).build();
         assertThatThrownBy(() -> ClvPrediction.ofDefaults(Duration.ofDays(70)).predict(PURCHASES, SPEND, missing))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the repeat buyer row 1 has no spend");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("the repeat buyer row 1 has no spend");
         assertThat(predictions.get(0).customerId()).isEmpty();
     }
 }

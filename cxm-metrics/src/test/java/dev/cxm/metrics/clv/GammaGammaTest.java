@@ -141,7 +141,8 @@ class GammaGammaTest {
         for (int i = 0; i < 3; i++) {
             assertThat(packed[Packed.gradient(i)]).isCloseTo(gradient[i], within(1e-6 * (1 + Math.abs(gradient[i]))));
             for (int j = i; j < 3; j++) {
-                assertThat(packed[Packed.hessian(3, i, j)]).isCloseTo(hessian[i][j], within(1e-4 * (1 + Math.abs(hessian[i][j]))));
+                assertThat(packed[Packed.hessian(3, i, j)]).isCloseTo(hessian[i][j],
+                        within(1e-4 * (1 + Math.abs(hessian[i][j]))));
             }
         }
         assertThat(GammaGammaModel.of(at[0], at[1], at[2]).logLikelihood(2, 22.35))
@@ -186,8 +187,10 @@ class GammaGammaTest {
                 .hasMessageStartingWith("monetaryValue: 0 is not positive (row 2)");
         RfmSummary summary = new RfmSummary(RfmSummaryOptions.ofDefaults(Instant.parse("2026-01-04T00:00:00Z"),
                 ChronoUnit.DAYS), Optional.empty(), List.of(
-                new CustomerSummary(CustomerId.of("c1"), 3, 2, 3, OptionalDouble.of(5), OptionalDouble.of(20), Optional.empty()),
-                new CustomerSummary(CustomerId.of("c2"), 2, 1, 3, OptionalDouble.of(0), OptionalDouble.of(9), Optional.empty())));
+                new CustomerSummary(CustomerId.of("c1"), 3, 2, 3, OptionalDouble.of(5), OptionalDouble.of(20),
+                        Optional.empty()),
+                new CustomerSummary(CustomerId.of("c2"), 2, 1, 3, OptionalDouble.of(0), OptionalDouble.of(9),
+                        Optional.empty())));
         assertThatThrownBy(() -> refusing.fit(summary)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("monetaryValue: 0 is not positive (customer c2)");
         RfmCells missing = RfmCells.builder(ChronoUnit.DAYS).add(2, 1, 3).build();
@@ -270,7 +273,8 @@ class GammaGammaTest {
         assertThat(heavy.hasFiniteSpend(1)).isTrue();
         assertThat(GammaGammaModel.of(0.1, 0.7, 15).hasFiniteSpend(2)).isFalse();
         assertThatThrownBy(() -> CustomerLifetimeValue.of(BgNbdModel.of(0.24, 4.4, 0.79, 2.4, ChronoUnit.WEEKS), heavy,
-                ClvSettings.custom(java.time.Duration.ofDays(364)).period(java.time.Duration.ofDays(7)).discountRate(0).build()))
+                ClvSettings.custom(java.time.Duration.ofDays(364)).period(java.time.Duration.ofDays(7))
+                        .discountRate(0).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spend: q = 0.7 is at most 1");
         int[] frequencies = new int[4000];
         for (int i = 0; i < frequencies.length; i++) {

@@ -39,7 +39,8 @@ class MbgNbdTest {
             assertThat(CDNOW.expectedPurchases(t)).as("E[X(%s)]", t).isCloseTo(oracle, within(1e-8 * oracle));
             for (int x : new int[] {0, 1, 6}) {
                 double recency = x == 0 ? 0 : 20;
-                double whileAlive = CDNOW.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, 30)) / CDNOW.probabilityAlive(CustomerHistory.of(x, recency, 30));
+                double whileAlive = CDNOW.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency,
+                        30)) / CDNOW.probabilityAlive(CustomerHistory.of(x, recency, 30));
                 double posterior = Quadrature.expectedWhileAlive(0.525 + x, 6.183 + 30, 0.891, 1.614 + x + 1, t);
                 assertThat(whileAlive).as("x = %d, t = %s", x, t).isCloseTo(posterior, within(1e-8 * posterior));
             }
@@ -80,7 +81,8 @@ class MbgNbdTest {
         // hyp2f1 closed form (clv-oracles.py, first section): r - a an integer, t > 3 (alpha + T).
         assertThat(MbgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
                 .isCloseTo(0.23970938821430435, within(1e-12));
-        assertThat(MbgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, CustomerHistory.of(1, 2, 10)))
+        assertThat(MbgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200,
+                CustomerHistory.of(1, 2, 10)))
                 .isCloseTo(3.5690142609608398, within(1e-10));
     }
 }

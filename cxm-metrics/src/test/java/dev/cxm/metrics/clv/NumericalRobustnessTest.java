@@ -49,9 +49,11 @@ class NumericalRobustnessTest {
                     }
                     String at = model + " x=" + x + " t_x=" + recency;
                     assertThat(model.logLikelihood(CustomerHistory.of(x, recency, TEN_YEARS))).as(at).isFinite();
-                    assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, TEN_YEARS))).as(at).isBetween(0.0, 1.0);
+                    assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, TEN_YEARS))).as(at)
+                            .isBetween(0.0, 1.0);
                     for (double t : HORIZONS) {
-                        assertThat(model.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, TEN_YEARS))).as(at + " t=" + t)
+                        assertThat(model.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, TEN_YEARS)))
+                                .as(at + " t=" + t)
                                 .isFinite().isGreaterThanOrEqualTo(0);
                     }
                 }
@@ -59,7 +61,8 @@ class NumericalRobustnessTest {
             for (double t : HORIZONS) {
                 assertThat(model.expectedPurchases(t)).as(model + " E[X(%s)]", t).isFinite().isGreaterThanOrEqualTo(0);
                 for (int n : new int[] {0, 10, 10_000}) {
-                    assertThat(model.probabilityOfPurchases(n, t)).as(model + " P(X(%s) = %d)", t, n).isBetween(0.0, 1.0);
+                    assertThat(model.probabilityOfPurchases(n, t)).as(model + " P(X(%s) = %d)", t, n).isBetween(0.0,
+                            1.0);
                 }
             }
         }
@@ -107,11 +110,14 @@ class NumericalRobustnessTest {
         for (int[] h : histories) {
             assertThat(model.logLikelihood(CustomerHistory.of(h[0], h[1], h[2]))).isFinite();
             assertThat(model.probabilityAlive(CustomerHistory.of(h[0], h[1], h[2]))).isBetween(0.0, 1.0);
-            assertThat(model.conditionalExpectedPurchases(3650, CustomerHistory.of(h[0], h[1], h[2]))).isFinite().isGreaterThanOrEqualTo(0);
+            assertThat(model.conditionalExpectedPurchases(3650, CustomerHistory.of(h[0], h[1], h[2]))).isFinite()
+                    .isGreaterThanOrEqualTo(0);
         }
         assertThat(model.probabilityOfPurchases(10_000, 20_000)).isBetween(0.0, 1.0);
-        RfmCells extreme = RfmCells.builder(ChronoUnit.DAYS).add(10_000, 15_000, 20_000).add(0, 0, 20_000).add(3, 50, 3650).build();
-        double[] packed = new BgBbLikelihood(CellAccess.columns(extreme)).evaluate(new double[] {1.2, 0.75, 0.66, 2.8}, 1);
+        RfmCells extreme = RfmCells.builder(ChronoUnit.DAYS).add(10_000, 15_000, 20_000).add(0, 0, 20_000).add(3, 50,
+                3650).build();
+        double[] packed = new BgBbLikelihood(CellAccess.columns(extreme)).evaluate(new double[] {1.2, 0.75, 0.66,
+                2.8}, 1);
         for (double entry : packed) {
             assertThat(entry).isFinite();
         }

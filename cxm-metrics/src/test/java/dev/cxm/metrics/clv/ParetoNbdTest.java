@@ -36,7 +36,8 @@ class ParetoNbdTest {
         assertThat(fit.parameters().get("beta")).isCloseTo(11.668, within(0.0005));
         assertThat(fit.logLikelihood()).isCloseTo(-9594.97, within(0.005));
         assertThat(fit.standardErrors()).containsOnlyKeys("r", "alpha", "s", "beta");
-        assertThat(ParetoNbdModel.of(0.553, 10.578, 0.606, 11.668, ChronoUnit.WEEKS).logLikelihood(ClvData.cdnowCells()))
+        assertThat(ParetoNbdModel.of(0.553, 10.578, 0.606, 11.668, ChronoUnit.WEEKS)
+                .logLikelihood(ClvData.cdnowCells()))
                 .isCloseTo(-9594.97, within(0.01));
     }
 
@@ -48,7 +49,8 @@ class ParetoNbdTest {
         // manual at (0.55, 10.56, 0.61, 11.64): pnbd.Expectation for t = 1..10, pnbd.PAlive 0.2924031 for a
         // customer without repeat purchases at T = 39, and 1 when t_x = T.
         assertThat(BTYD.probabilityAlive(CustomerHistory.of(26, 30.86, 31))).isCloseTo(0.9979, within(0.00005));
-        assertThat(BTYD.conditionalExpectedPurchases(52, CustomerHistory.of(26, 30.86, 31))).isCloseTo(25.46, within(0.006));
+        assertThat(BTYD.conditionalExpectedPurchases(52, CustomerHistory.of(26, 30.86, 31))).isCloseTo(25.46,
+                within(0.006));
         double[] expected = {0.00000000, 0.05077821, 0.09916088, 0.14542507, 0.18979930,
                 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211};
         for (int t = 0; t < 10; t++) {
@@ -63,7 +65,8 @@ class ParetoNbdTest {
         // Oracle: L = Gamma(r+x) alpha^r beta^s / Gamma(r) [E + s * integral of (alpha+tau)^-(r+x)
         // (beta+tau)^-(s+1) over (t_x, T)], the integral taken numerically in this test, for beta above and
         // below alpha, equal to it, and frequencies up to 10,000.
-        double[][] parameters = {{0.553, 10.578, 0.606, 11.668}, {0.553, 30, 0.606, 2}, {2, 5, 3, 5}, {0.3, 0.05, 1.5, 400}};
+        double[][] parameters = {{0.553, 10.578, 0.606, 11.668}, {0.553, 30, 0.606, 2}, {2, 5, 3, 5}, {0.3, 0.05, 1.5,
+                400}};
         int[] frequencies = {0, 1, 7, 60, 10_000};
         for (double[] p : parameters) {
             ParetoNbdModel model = ParetoNbdModel.of(p[0], p[1], p[2], p[3], ChronoUnit.DAYS);
@@ -77,9 +80,11 @@ class ParetoNbdTest {
                 double logBracket = Math.log(Math.exp(alive - start) + p[2] * integral) + start;
                 double oracle = Gamma.logGamma(p[0] + x) - Gamma.logGamma(p[0]) + p[0] * Math.log(p[1])
                         + p[2] * Math.log(p[3]) + logBracket;
-                assertThat(model.logLikelihood(CustomerHistory.of(x, recency, age))).as("x = %d at %s", x, java.util.Arrays.toString(p))
+                assertThat(model.logLikelihood(CustomerHistory.of(x, recency, age))).as("x = %d at %s", x,
+                        java.util.Arrays.toString(p))
                         .isCloseTo(oracle, within(1e-9 * Math.abs(oracle) + 1e-9));
-                assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, age))).isCloseTo(Math.exp(alive - logBracket),
+                assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, age)))
+                        .isCloseTo(Math.exp(alive - logBracket),
                         within(1e-9));
             }
         }
@@ -103,7 +108,8 @@ class ParetoNbdTest {
                 assertThat(packed[Packed.gradient(i)]).as("gradient %d at %s", i, java.util.Arrays.toString(p))
                         .isCloseTo(gradient[i], within(1e-6 * (1 + Math.abs(gradient[i]))));
                 for (int j = i; j < 4; j++) {
-                    assertThat(packed[Packed.hessian(4, i, j)]).as("H[%d][%d] at %s", i, j, java.util.Arrays.toString(p))
+                    assertThat(packed[Packed.hessian(4, i, j)]).as("H[%d][%d] at %s", i, j,
+                            java.util.Arrays.toString(p))
                             .isCloseTo(hessian[i][j], within(1e-4 * (1 + Math.abs(hessian[i][j]))));
                 }
             }
@@ -172,8 +178,10 @@ class ParetoNbdTest {
         for (double[] c : cases) {
             ParetoNbdModel model = ParetoNbdModel.of(c[0], c[1], c[2], c[3], ChronoUnit.WEEKS);
             int x = (int) c[4];
-            assertThat(model.probabilityAlive(CustomerHistory.of(x, c[5], c[6]))).as("%s P(alive)", model).isCloseTo(c[7], within(1e-11));
-            assertThat(model.logLikelihood(CustomerHistory.of(x, c[5], c[6]))).as("%s LL", model).isCloseTo(c[8], within(1e-10));
+            assertThat(model.probabilityAlive(CustomerHistory.of(x, c[5], c[6]))).as("%s P(alive)", model)
+                    .isCloseTo(c[7], within(1e-11));
+            assertThat(model.logLikelihood(CustomerHistory.of(x, c[5], c[6]))).as("%s LL", model).isCloseTo(c[8],
+                    within(1e-10));
             RfmCells cells = RfmCells.builder(ChronoUnit.WEEKS).add(x, c[5], c[6]).build();
             double[] p = {c[0], c[1], c[2], c[3]};
             assertThat(new ParetoNbdLikelihood(CellAccess.columns(cells)).evaluate(p, 2)[0]).as("%s fit's LL", model)

@@ -61,7 +61,14 @@ public sealed interface CustomerHistory permits CustomerSummary, CustomerHistory
      */
     record Counts(int frequency, double recency, double age) implements CustomerHistory {
 
-        /** Validates the history. */
+        /**
+         * Validates the history.
+         *
+         * @param frequency x, 0 or more
+         * @param recency t_x, from 0 to {@code age}; 0 when {@code frequency} is 0
+         * @param age T, finite and 0 or more
+         * @throws IllegalArgumentException naming the field, the value and the rule when no customer can have it
+         */
         public Counts {
             Histories.require(frequency, recency, age);
         }

@@ -30,7 +30,18 @@ public record CustomerSummary(
         OptionalDouble totalSpend,
         Optional<HoldoutSummary> holdout) implements CustomerHistory {
 
-    /** Validates the summary. */
+    /**
+     * Validates the summary.
+     *
+     * @param customerId the customer
+     * @param frequency the number of repeat purchases: purchase periods after the first one
+     * @param recency the time from the first purchase to the last one; 0 without repeat purchases
+     * @param age the time from the first purchase to the end of calibration ({@code T} in the papers)
+     * @param monetaryValue the mean value of the repeat purchases; empty without repeat purchases or amounts
+     * @param totalSpend the value of every calibration purchase, the first one included; empty without amounts
+     * @param holdout what the customer did in the holdout period, when the summary has one
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public CustomerSummary {
         Checks.present("customerId", customerId);
         Checks.present("monetaryValue", monetaryValue);

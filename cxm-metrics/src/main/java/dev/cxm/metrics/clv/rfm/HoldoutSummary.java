@@ -14,7 +14,14 @@ import dev.cxm.core.internal.Checks;
  */
 public record HoldoutSummary(int frequency, OptionalDouble monetaryValue, OptionalDouble totalSpend) {
 
-    /** Validates the holdout summary. */
+    /**
+     * Validates the holdout summary.
+     *
+     * @param frequency the number of purchases (purchase periods) in the holdout period
+     * @param monetaryValue their mean value; empty without purchases or amounts
+     * @param totalSpend their total value; empty without amounts
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public HoldoutSummary {
         Checks.nonNegative("holdout frequency", frequency);
         Checks.present("monetaryValue", monetaryValue);

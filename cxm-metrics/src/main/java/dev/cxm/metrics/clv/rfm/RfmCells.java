@@ -308,7 +308,8 @@ public final class RfmCells {
         public Builder add(CustomerSummary customer) {
             Checks.present("customer", customer);
             int row = size;
-            append(customer.frequency(), customer.recency(), customer.age(), customer.monetaryValue().orElse(Double.NaN),
+            append(customer.frequency(), customer.recency(), customer.age(), customer.monetaryValue()
+                    .orElse(Double.NaN),
                     1);
             if (ids == null) {
                 ids = new CustomerId[frequency.length];

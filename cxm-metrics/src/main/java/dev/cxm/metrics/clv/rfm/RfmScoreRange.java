@@ -12,7 +12,13 @@ public record RfmScoreRange(int min, int max) {
     /** The range that every score falls in. */
     public static final RfmScoreRange ANY = new RfmScoreRange(1, 5);
 
-    /** Validates the range. */
+    /**
+     * Validates the range.
+     *
+     * @param min the lowest score in the range, 1 to 5
+     * @param max the highest, {@code min} to 5
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public RfmScoreRange {
         if (min < 1 || max > 5 || min > max) {
             throw new IllegalArgumentException("scores: " + min + ".." + max + " is not a range within 1..5");

@@ -16,7 +16,16 @@ import dev.cxm.core.internal.Checks;
  */
 public record RfmSegmentRule(String segment, RfmScoreRange recency, RfmScoreRange frequency, RfmScoreRange monetary) {
 
-    /** Validates the rule. */
+    /**
+     * Validates the rule.
+     *
+     * @param segment the segment's name, such as {@code "Champions"}
+     * @param recency the recency scores of the segment (5: bought most recently)
+     * @param frequency the frequency scores (5: buys most often)
+     * @param monetary the monetary scores (5: spends most); {@link RfmScoreRange#ANY} also matches customers without
+     *     amounts
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public RfmSegmentRule {
         Checks.nonBlank("segment", segment);
         Checks.present("recency", recency);
@@ -49,6 +58,7 @@ public record RfmSegmentRule(String segment, RfmScoreRange recency, RfmScoreRang
         if (!recency.contains(recencyScore) || !frequency.contains(frequencyScore)) {
             return false;
         }
-        return monetaryScore.isPresent() ? monetary.contains(monetaryScore.getAsInt()) : monetary.equals(RfmScoreRange.ANY);
+        return monetaryScore.isPresent() ? monetary.contains(monetaryScore.getAsInt())
+                : monetary.equals(RfmScoreRange.ANY);
     }
 }

@@ -363,7 +363,8 @@ public final class RfmSummarizer implements Accumulator<Purchase, RfmSummaryStat
         if (rows.compact && (key < Integer.MIN_VALUE || key > Integer.MAX_VALUE)) {
             // Checked here, not when the batch is stored, so that the purchase at fault is the one refused.
             throw new IllegalArgumentException("at: " + at + " is too far from 1970 to count in "
-                    + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT)).orElse("periods")
+                    + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT))
+                            .orElse("periods")
                     + "; use a longer purchase period");
         }
         pendingCustomers[pending] = customer;

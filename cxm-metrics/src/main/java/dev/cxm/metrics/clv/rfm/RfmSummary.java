@@ -33,7 +33,14 @@ import dev.cxm.core.store.EventStore;
  */
 public record RfmSummary(RfmSummaryOptions options, Optional<Currency> currency, List<CustomerSummary> customers) {
 
-    /** Validates the summary and makes the list immutable. */
+    /**
+     * Validates the summary and makes the list immutable.
+     *
+     * @param options how the purchases were summarised, including the time unit of every recency and T
+     * @param currency the currency of every amount, when the purchases were {@link Purchase} events
+     * @param customers one summary per customer, in the order each first appeared in the input
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public RfmSummary {
         Checks.present("options", options);
         Checks.present("currency", currency);

@@ -67,7 +67,21 @@ public record RfmSummaryOptions(
     private static final Set<ChronoUnit> PERIODS = EnumSet.of(ChronoUnit.SECONDS, ChronoUnit.MINUTES,
             ChronoUnit.HOURS, ChronoUnit.DAYS, ChronoUnit.WEEKS, ChronoUnit.MONTHS, ChronoUnit.YEARS);
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param calibrationEnd purchases before this instant are in the calibration period; with a purchase period it
+     *     must be the start of one
+     * @param holdoutEnd purchases from {@code calibrationEnd} up to (excluding) this instant are the holdout period,
+     *     when present
+     * @param unit the unit of recency, T and the holdout length: {@code SECONDS} to {@code WEEKS}, or {@code MONTHS}
+     *     or {@code YEARS} when the purchase period is that same calendar unit
+     * @param purchasePeriod the calendar period in which purchases are merged ({@code SECONDS}, {@code MINUTES},
+     *     {@code HOURS}, {@code DAYS}, {@code WEEKS} starting on Monday, {@code MONTHS} or {@code YEARS}); empty for
+     *     continuous time
+     * @param zone the zone whose calendar defines the periods
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public RfmSummaryOptions {
         Checks.present("calibrationEnd", calibrationEnd);
         Checks.present("holdoutEnd", holdoutEnd);

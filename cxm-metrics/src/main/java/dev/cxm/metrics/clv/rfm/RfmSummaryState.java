@@ -57,6 +57,15 @@ public record RfmSummaryState(RfmSummaryOptions options, Optional<Currency> curr
      * Validates the state (every purchase names a listed customer, every customer has a purchase, every time
      * lies before the end of the summary, amounts are given for all purchases or none) and copies the arrays,
      * so that the record is immutable.
+     *
+     * @param options the options of the summarizer
+     * @param currency the currency of the purchases, when they were {@code Purchase} events
+     * @param withAmounts whether the purchases have amounts; empty before the first purchase
+     * @param customers the customers, each once, in the order they first appeared
+     * @param purchaseCustomers per purchase, its customer's position in {@code customers}
+     * @param times per purchase, its key on the options' clock
+     * @param amounts per purchase, its amount (finite, 0 or more); empty without amounts
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
      */
     public RfmSummaryState {
         Checks.present("options", options);

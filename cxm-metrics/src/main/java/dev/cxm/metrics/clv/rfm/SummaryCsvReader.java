@@ -44,7 +44,13 @@ import dev.cxm.metrics.clv.rfm.internal.Units;
  */
 public record SummaryCsvReader(ChronoUnit unit, char separator) {
 
-    /** Validates the reader's settings. */
+    /**
+     * Validates the reader's settings.
+     *
+     * @param unit the unit recency and T are in
+     * @param separator the character between cells; a comma unless set
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public SummaryCsvReader {
         Units.requireModelUnit("unit", unit);
         requireSeparator(separator);

@@ -55,7 +55,8 @@ class RfmConfigurationTest {
     @Test
     void summaryOptionsFollowTheIdiom() {
         RfmSummaryOptions weekly = RfmSummaryOptions.custom(LocalDate.parse("2025-12-28"), ZoneOffset.UTC,
-                ChronoUnit.WEEKS).purchasePeriod(ChronoUnit.WEEKS).holdoutEnd(Instant.parse("2026-01-05T00:00:00Z")).build();
+                ChronoUnit.WEEKS).purchasePeriod(ChronoUnit.WEEKS).holdoutEnd(Instant.parse("2026-01-05T00:00:00Z"))
+                        .build();
         assertThat(RfmSummaryOptions.from(weekly).build()).isEqualTo(weekly);
         assertThat(RfmSummaryOptions.from(weekly).continuousTime().build().purchasePeriod()).isEmpty();
         assertThat(weekly.toString()).contains("purchasePeriod=Optional[Weeks]");

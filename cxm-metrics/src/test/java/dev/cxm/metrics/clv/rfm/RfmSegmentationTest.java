@@ -36,7 +36,8 @@ class RfmSegmentationTest {
         for (int r = 5; r >= 1; r--) {
             for (int f = 1; f <= 5; f++) {
                 for (int m = 1; m <= 5; m++) {
-                    assertThat(standard.segmentOf(r, f, OptionalInt.of(m))).as("R=%d F=%d", r, f).isEqualTo(grid[5 - r][f - 1]);
+                    assertThat(standard.segmentOf(r, f, OptionalInt.of(m))).as("R=%d F=%d", r, f)
+                            .isEqualTo(grid[5 - r][f - 1]);
                 }
                 assertThat(standard.segmentOf(r, f, OptionalInt.empty())).isEqualTo(grid[5 - r][f - 1]);
             }
@@ -60,11 +61,13 @@ class RfmSegmentationTest {
                                 frequency > 0 ? OptionalDouble.of(spend) : OptionalDouble.empty(),
                                 OptionalDouble.of(spend * (frequency + 1)), Optional.empty()));
                     }
-                    List<RfmScore> scores = RfmSegmentation.ofDefaults().score(new RfmSummary(OPTIONS, Optional.empty(), customers));
+                    List<RfmScore> scores = RfmSegmentation.ofDefaults().score(new RfmSummary(OPTIONS,
+                            Optional.empty(), customers));
                     int n = customers.size();
                     for (int i = 0; i < n; i++) {
                         CustomerSummary own = customers.get(i);
-                        long laterBuyers = customers.stream().filter(c -> c.age() - c.recency() > own.age() - own.recency()).count();
+                        long laterBuyers = customers.stream()
+                                .filter(c -> c.age() - c.recency() > own.age() - own.recency()).count();
                         long lessFrequent = customers.stream().filter(c -> c.frequency() < own.frequency()).count();
                         long smallerSpenders = customers.stream()
                                 .filter(c -> c.totalSpend().getAsDouble() < own.totalSpend().getAsDouble()).count();
@@ -99,7 +102,8 @@ class RfmSegmentationTest {
         assertThat(scores).extracting(RfmScore::recencyScore).containsExactly(1, 2, 3, 4, 5);
         assertThat(scores).extracting(RfmScore::segment).containsExactly("Rest", "Rest", "Rest", "Recent", "Recent");
         assertThat(rules.segmentSizes(scores)).containsExactly(java.util.Map.entry("Big", 0L),
-                java.util.Map.entry("Recent", 2L), java.util.Map.entry("Also recent", 0L), java.util.Map.entry("Rest", 3L));
+                java.util.Map.entry("Recent", 2L), java.util.Map.entry("Also recent", 0L), java.util.Map.entry("Rest",
+                        3L));
     }
 
     @Test

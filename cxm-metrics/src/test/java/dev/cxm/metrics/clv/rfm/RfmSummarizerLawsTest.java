@@ -46,7 +46,8 @@ class RfmSummarizerLawsTest extends AccumulatorLaws<Purchase, RfmSummaryState, R
         // Hours over 120 days: 62 of calibration, 28 of holdout, 30 after the end.
         return integers().between(0, 11).zip(integers().between(0, 120 * 24 - 1), integers().between(1, 50_000),
                 (customer, hour, cents) -> Purchase.builder(CustomerId.of("c" + customer),
-                        START.plusSeconds(hour * 3600L), Money.of(BigDecimal.valueOf(cents, 2), Currency.getInstance("EUR")))
+                        START.plusSeconds(hour * 3600L), Money.of(BigDecimal.valueOf(cents, 2),
+                                Currency.getInstance("EUR")))
                         .build());
     }
 

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
@@ -41,7 +44,8 @@ class RfmSummaryStateTest {
 
     /** The purchases of the golden file, in its order. */
     private static RfmSummarizer goldenPurchases() {
-        return RfmSummarizer.of(OPTIONS).add(purchase("a", "2026-01-05", "10.00")).add(purchase("a", "2026-01-19", "20.00"))
+        return RfmSummarizer.of(OPTIONS).add(purchase("a", "2026-01-05", "10.00")).add(purchase("a", "2026-01-19",
+                "20.00"))
                 .add(purchase("a", "2026-01-19", "5.00")).add(purchase("a", "2026-02-10", "7.50"))
                 .add(purchase("b", "2026-01-26", "3.00")).add(purchase("c", "2026-02-15", "4.00"));
     }
@@ -111,6 +115,27 @@ class RfmSummaryStateTest {
                 RfmSummaryState.class);
         assertThat(empty.withAmounts()).isEmpty();
         assertThat(RfmSummarizer.restore(empty).result().customers()).isEmpty();
+    }
+
+    @Test
+    void optionsOfEveryKindRoundTripInTheState() throws IOException {
+        // Oracle: the options themselves: continuous time, a zone with daylight saving and no holdout, and
+        // months, read back equal, and the restored summarizer summarises as the original.
+        List<RfmSummaryOptions> kinds = List.of(
+                RfmSummaryOptions.custom(LocalDate.parse("2026-03-31"), ZoneId.of("Europe/Berlin"), ChronoUnit.HOURS)
+                        .continuousTime().build(),
+                RfmSummaryOptions.custom(LocalDate.parse("2026-03-31"), ZoneOffset.UTC, ChronoUnit.MONTHS)
+                        .purchasePeriod(ChronoUnit.MONTHS).lastHoldoutDay(LocalDate.parse("2026-06-30")).build());
+        for (RfmSummaryOptions options : kinds) {
+            RfmSummarizer summarizer = RfmSummarizer.of(options)
+                    .add(CustomerId.of("a"), Instant.parse("2026-01-10T08:30:00Z"), 3)
+                    .add(CustomerId.of("a"), Instant.parse("2026-03-30T21:15:00Z"), 4)
+                    .add(CustomerId.of("b"), Instant.parse("2026-02-01T00:00:00Z"), 5);
+            RfmSummaryState state = JSON.readValue(JSON.writeValueAsString(summarizer.state()), RfmSummaryState.class);
+            assertThat(state).isEqualTo(summarizer.state());
+            assertThat(state.options()).isEqualTo(options);
+            assertThat(RfmSummarizer.restore(state).result()).isEqualTo(summarizer.result());
+        }
     }
 
     @Test

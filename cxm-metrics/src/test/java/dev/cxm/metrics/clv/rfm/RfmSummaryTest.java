@@ -115,7 +115,8 @@ class RfmSummaryTest {
         for (CustomerSummary customer : summary.customers()) {
             String id = customer.customerId().value();
             HoldoutSummary holdout = customer.holdout().orElseThrow();
-            assertThat(holdout.frequency()).as("holdout days of %s", id).isEqualTo(days.getOrDefault(id, Set.of()).size());
+            assertThat(holdout.frequency()).as("holdout days of %s", id).isEqualTo(days.getOrDefault(id, Set.of())
+                    .size());
             assertThat(holdout.totalSpend().getAsDouble()).isCloseTo(dollars.getOrDefault(id, 0.0), within(1e-9));
         }
     }
@@ -139,7 +140,8 @@ class RfmSummaryTest {
             TreeSet<LocalDate> own = days.get(customer.customerId().value());
             assertThat(customer.frequency()).isEqualTo(own.size() - 1);
             assertThat(customer.recency()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), own.last()));
-            assertThat(customer.age()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), LocalDate.of(2014, 12, 31)));
+            assertThat(customer.age()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), LocalDate.of(2014, 12,
+                    31)));
             assertThat(customer.monetaryValue()).isEmpty();
             assertThat(customer.totalSpend()).isEmpty();
         }
@@ -153,7 +155,8 @@ class RfmSummaryTest {
                 .continuousTime().build();
         CustomerId id = CustomerId.of("c1");
         RfmSummary summary = RfmSummarizer.of(options)
-                .add(id, start, 10).add(id, start.plusSeconds(36 * 3600), 20).add(id, start.plusSeconds(36 * 3600 + 1), 40)
+                .add(id, start, 10).add(id, start.plusSeconds(36 * 3600), 20).add(id,
+                        start.plusSeconds(36 * 3600 + 1), 40)
                 .result();
         CustomerSummary customer = summary.customers().get(0);
         assertThat(customer.frequency()).isEqualTo(2);
@@ -183,7 +186,8 @@ class RfmSummaryTest {
         assertThat(customer.age()).isEqualTo(3.0);
         assertThat(customer.monetaryValue().getAsDouble()).isEqualTo((2 + 12) / 2.0);
 
-        RfmSummaryOptions utc = RfmSummaryOptions.custom(Instant.parse("2026-03-11T00:00:00Z"), ChronoUnit.DAYS).build();
+        RfmSummaryOptions utc = RfmSummaryOptions.custom(Instant.parse("2026-03-11T00:00:00Z"), ChronoUnit.DAYS)
+                .build();
         CustomerSummary inUtc = RfmSummarizer.of(utc).add(id, lateSixth, 1).add(id, earlySeventh, 2)
                 .result().customers().get(0);
         assertThat(inUtc.frequency()).isZero();
@@ -224,7 +228,8 @@ class RfmSummaryTest {
                         int hour = code / 4 % (60 * 24);
                         int cents = code / (4 * 60 * 24);
                         purchases.add(Purchase.builder(CustomerId.of("c" + customer), start.plusSeconds(hour * 3600L),
-                                Money.of(BigDecimal.valueOf(cents, 2).add(BigDecimal.ONE), java.util.Currency.getInstance("EUR")))
+                                Money.of(BigDecimal.valueOf(cents, 2).add(BigDecimal.ONE),
+                                        java.util.Currency.getInstance("EUR")))
                                 .build());
                     }
                     RfmSummary ordered = RfmSummary.of(purchases.stream(), options);
@@ -336,7 +341,8 @@ class RfmSummaryTest {
                 .holdoutEnd(start.plus(Duration.ofDays(21))).build();
         List<Purchase> purchases = List.of(
                 purchase("a", start, "10.00"), purchase("a", start.plus(Duration.ofDays(7)), "20.00"),
-                purchase("a", start.plus(Duration.ofDays(15)), "5.00"), purchase("a", start.plus(Duration.ofDays(30)), "99.00"),
+                purchase("a", start.plus(Duration.ofDays(15)), "5.00"), purchase("a", start.plus(Duration.ofDays(30)),
+                        "99.00"),
                 purchase("b", start.plus(Duration.ofDays(16)), "7.00"));
         InMemoryEventStore store = InMemoryEventStore.create();
         store.appendAll(purchases);
@@ -355,14 +361,16 @@ class RfmSummaryTest {
 
     @Test
     void rejectsACalibrationEndInsideAPurchasePeriod() {
-        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T12:00:00Z"), ChronoUnit.DAYS).build())
+        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T12:00:00Z"), ChronoUnit.DAYS)
+                .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("calibrationEnd: 2026-01-01T12:00:00Z is not at the start of a Days period");
     }
 
     @Test
     void rejectsMonthsAsUnitOfDailyPeriods() {
-        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.MONTHS).build())
+        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.MONTHS)
+                .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unit: Months has no fixed length");
     }
@@ -440,7 +448,8 @@ class RfmSummaryTest {
         assertThat(customer.recency()).isEqualTo(4.0);
         assertThat(customer.age()).isEqualTo(6.0);
         // Local midnight in summer (EDT) is still an hour boundary.
-        assertThat(RfmSummaryOptions.custom(LocalDate.of(2026, 7, 2).atStartOfDay(newYork).toInstant(), ChronoUnit.HOURS)
+        assertThat(RfmSummaryOptions.custom(LocalDate.of(2026, 7, 2).atStartOfDay(newYork).toInstant(),
+                ChronoUnit.HOURS)
                 .purchasePeriod(ChronoUnit.HOURS).zone(newYork).build().zone()).isEqualTo(newYork);
     }
 }

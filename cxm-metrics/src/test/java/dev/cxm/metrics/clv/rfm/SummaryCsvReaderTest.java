@@ -148,19 +148,22 @@ class SummaryCsvReaderTest {
         }
         assertThatThrownBy(() -> read("ID,frequency,recency")).hasMessage("header: no T column; name it T or T_cal or"
                 + " T.cal or periods or n.cal or n_cal");
-        assertThatThrownBy(() -> read("ID,frequency,x,recency,T")).hasMessageContaining("header: columns frequency and x"
+        assertThatThrownBy(() -> read("ID,frequency,x,recency,T"))
+                .hasMessageContaining("header: columns frequency and x"
                 + " both name the frequency");
         assertThatThrownBy(() -> read("")).hasMessageContaining("the file is empty");
         assertThatThrownBy(() -> SummaryCsvReader.custom(ChronoUnit.DAYS).separator('"'))
                 .hasMessageStartingWith("separator: U+0022 cannot separate cells");
-        assertThatThrownBy(() -> SummaryCsvReader.ofDefaults(ChronoUnit.MILLIS)).hasMessageStartingWith("unit: Millis is not a unit of customer time");
+        assertThatThrownBy(() -> SummaryCsvReader.ofDefaults(ChronoUnit.MILLIS))
+                .hasMessageStartingWith("unit: Millis is not a unit of customer time");
     }
 
     @Test
     void parsesEveryNumberAsDoubleParseDoubleDoes() {
         // Oracle: Double.parseDouble of the same text, bit for bit, for random doubles written as Java
         // writes them (shortest repr, with exponents), with fixed decimals, and as integers.
-        qt().withExamples(3000).forAll(doubles().between(0, 1e12), integers().between(0, 12)).checkAssert((x, digits) -> {
+        qt().withExamples(3000).forAll(doubles().between(0, 1e12), integers().between(0, 12)).checkAssert((x,
+                digits) -> {
             for (String text : List.of(Double.toString(x), String.format(Locale.ROOT, "%." + digits + "f", x),
                     String.format(Locale.ROOT, "%." + digits + "e", x), Long.toString(x.longValue()))) {
                 try {

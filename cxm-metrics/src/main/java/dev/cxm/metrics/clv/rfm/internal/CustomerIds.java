@@ -73,7 +73,8 @@ public sealed interface CustomerIds {
     record Packed(byte[] bytes, int[] offsets) implements CustomerIds {
         @Override
         public CustomerId get(int row) {
-            return CustomerId.of(new String(bytes, offsets[row], offsets[row + 1] - offsets[row], StandardCharsets.UTF_8));
+            return CustomerId.of(new String(bytes, offsets[row], offsets[row + 1] - offsets[row],
+                    StandardCharsets.UTF_8));
         }
 
         @Override

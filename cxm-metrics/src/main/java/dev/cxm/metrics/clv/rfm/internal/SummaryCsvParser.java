@@ -137,8 +137,8 @@ public final class SummaryCsvParser {
             int at = header.indexOf(name);
             if (at >= 0) {
                 if (found != null) {
-                    throw new IllegalArgumentException("header: columns " + foundName + " and " + name + " both name the "
-                            + field.names.get(0) + "; keep one");
+                    throw new IllegalArgumentException("header: columns " + foundName + " and " + name
+                            + " both name the " + field.names.get(0) + "; keep one");
                 }
                 found = at;
                 foundName = name;
