@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.clv.internal.ParallelRows;
 import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
 
 /**
  * Predicts, for every customer of a set of cells, P(alive) at the end of calibration, the expected purchases
@@ -149,7 +150,8 @@ public record ClvPrediction(ClvSettings settings, int top) {
         for (int i = 0; i < spend.length; i++) {
             int x = customers.frequency(i);
             if (x > 0 && customers.monetaryValue(i).isEmpty()) {
-                throw new IllegalArgumentException("monetaryValue: the repeat buyer " + describe(customers, i)
+                String who = CellAccess.columns(customers).describe(i);
+                throw new IllegalArgumentException("monetaryValue: the repeat buyer " + who
                         + " has no spend; expected spend needs the mean repeat spend of every repeat buyer");
             }
             if (model.hasFiniteSpend(x)) {
@@ -157,10 +159,6 @@ public record ClvPrediction(ClvSettings settings, int top) {
             }
         }
         return spend;
-    }
-
-    private static String describe(RfmCells customers, int row) {
-        return customers.customerId(row).map(id -> "customer " + id.value()).orElse("row " + (row + 1));
     }
 
     /** Builds a {@link ClvPrediction}; each setter rejects a bad value at once. */

@@ -68,17 +68,6 @@ public final class SummaryCsvParser {
     }
 
     /**
-     * Returns the names a column of {@code field} may have.
-     *
-     * @param field the field's name: {@code ID}, {@code FREQUENCY}, {@code RECENCY}, {@code AGE},
-     *     {@code MONETARY} or {@code WEIGHT}
-     * @return the accepted header names
-     */
-    public static List<String> namesOf(String field) {
-        return Field.valueOf(field).names;
-    }
-
-    /**
      * Reads every row of {@code in} (which it does not close).
      *
      * @param in the file's bytes, UTF-8, with or without a byte-order mark
