@@ -70,6 +70,68 @@ public final class Checks {
         return values;
     }
 
+    /**
+     * Returns {@code value} when it is at least 1.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be 1 or more");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is a finite number (not NaN, not infinite).
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a finite number; it must be one");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is finite and 0 or more.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double nonNegative(String field, double value) {
+        finite(field, value);
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is finite and above 0.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double positive(String field, double value) {
+        finite(field, value);
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be above 0");
+        }
+        return value;
+    }
+
     /** Returns {@code value} when it is non-null. */
     public static <T> T present(String field, T value) {
         return Objects.requireNonNull(value, () -> field + " must not be null");

@@ -9,14 +9,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
-import dev.cxm.metrics.clv.BgBb;
-import dev.cxm.metrics.clv.BgNbd;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
-import dev.cxm.metrics.clv.MbgNbd;
+import dev.cxm.metrics.clv.PurchaseModels;
+import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.stats.ModelFit;
-import dev.cxm.metrics.clv.ParetoNbd;
-import dev.cxm.metrics.clv.RfmCells;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,9 +31,9 @@ final class ClvFitCommand implements Callable<Integer> {
     @Mixin
     ClvInputOptions input;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ClvModelName.Converter.class,
+    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ClvModelName.class,
             description = "bg-nbd, pareto-nbd, mbg-nbd, bg-bb or gamma-gamma.")
-    ClvModelName model;
+    String model;
 
     @Option(names = "--penalty", paramLabel = "LAMBDA", defaultValue = "0",
             description = "L2 penalty lambda * sum(p^2) on the mean log-likelihood (default: 0).")
@@ -65,10 +62,13 @@ final class ClvFitCommand implements Callable<Integer> {
         FitOptions options = options(spec, penalty, maxIterations);
         ClvInput data = input.load(spec);
         ModelFit<?> fit = data.located(() -> fit(model, data.cells(), options));
-        RfmCells fitted = model == ClvModelName.GAMMA_GAMMA ? data.cells().repeatBuyers() : data.cells();
+        boolean spendModel = model.equals(ClvModelName.GAMMA_GAMMA);
+        RfmCells fitted = spendModel ? data.cells().repeatBuyers() : data.cells();
+        // Gamma-Gamma leaves repeat buyers with a spend of 0 out, and says how many.
+        double customers = fitted.totalWeight() - fit.diagnostics().getOrDefault("zeroSpendSkipped", 0.0);
         FitResult result = new FitResult(fit.name(), fit.parameters(), fit.standardErrors(),
                 Double.isFinite(fit.logLikelihood()) ? OptionalDouble.of(fit.logLikelihood()) : OptionalDouble.empty(),
-                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), Math.round(fitted.totalWeight()),
+                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), Math.round(customers),
                 fit.problem(), fit.warnings(), fit.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
@@ -77,7 +77,8 @@ final class ClvFitCommand implements Callable<Integer> {
             printText(out, result);
         }
         if (!fit.converged()) {
-            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem().orElse(""));
+            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem()
+                    .orElse(""));
             return ErrorHandler.FAILURE;
         }
         return 0;
@@ -88,18 +89,15 @@ final class ClvFitCommand implements Callable<Integer> {
         Usage.require(spec, penalty >= 0 && Double.isFinite(penalty), "--penalty: " + penalty
                 + " is not a penalty; use a finite number, 0 or more");
         Usage.require(spec, maxIterations > 0, "--max-iterations: " + maxIterations + " is not positive");
-        return FitOptions.builder().l2Penalty(penalty).maxIterations(maxIterations).build();
+        return FitOptions.custom().l2Penalty(penalty).maxIterations(maxIterations).build();
     }
 
-    /** Fits {@code model} to {@code cells}. */
-    static ModelFit<?> fit(ClvModelName model, RfmCells cells, FitOptions options) {
-        return switch (model) {
-            case BG_NBD -> BgNbd.fit(cells, options);
-            case PARETO_NBD -> ParetoNbd.fit(cells, options);
-            case MBG_NBD -> MbgNbd.fit(cells, options);
-            case BG_BB -> BgBb.fit(cells, options);
-            case GAMMA_GAMMA -> GammaGamma.fit(cells, options);
-        };
+    /** Fits the model named {@code model} (as {@link ClvModelName} reads it) to {@code cells}. */
+    static ModelFit<?> fit(String model, RfmCells cells, FitOptions options) {
+        if (model.equals(ClvModelName.GAMMA_GAMMA)) {
+            return GammaGamma.custom().options(options).build().fit(cells);
+        }
+        return PurchaseModels.named(model, options).orElseThrow().fit(cells);
     }
 
     private static void printText(PrintWriter out, FitResult result) {

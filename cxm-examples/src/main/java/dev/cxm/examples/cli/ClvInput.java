@@ -1,55 +1,41 @@
 package dev.cxm.examples.cli;
 
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import dev.cxm.metrics.clv.RfmCells;
-import dev.cxm.metrics.clv.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
 
 /**
- * The customers {@code cxm clv} works on: one row per customer with its id, as cells in a time unit, and
- * the RFM summary when they were summarised from transactions here.
+ * The customers {@code cxm clv} works on: one row per customer, as cells in a time unit (with the customers'
+ * ids when the input has them), and the RFM summary when they were summarised from transactions here.
  *
  * @param source what the rows came from, for messages
- * @param ids the customer id of each row (row numbers when a summary file has no ID column)
  * @param cells the rows
  * @param summary the summary, when built from a transaction file
  */
-record ClvInput(String source, List<String> ids, RfmCells cells, Optional<RfmSummary> summary) {
-
-    private static final Pattern ROW = Pattern.compile("\\brow (\\d{1,9})\\b");
+record ClvInput(String source, RfmCells cells, Optional<RfmSummary> summary) {
 
     /** Returns the time unit of every recency and T. */
     ChronoUnit unit() {
         return cells.unit();
     }
 
-    /**
-     * Returns {@code message} with each "row N" (the N-th of these rows, as the models count them) naming that
-     * row's customer instead, so that a user can find it in the file.
-     */
-    String locate(String message) {
-        Matcher row = ROW.matcher(message);
-        StringBuilder located = new StringBuilder();
-        while (row.find()) {
-            int index = Integer.parseInt(row.group(1)) - 1;
-            String customer = index >= 0 && index < ids.size() ? "customer " + ids.get(index) : row.group();
-            row.appendReplacement(located, Matcher.quoteReplacement(customer));
-        }
-        row.appendTail(located);
-        return located.toString();
+    /** Returns the customer id of row {@code row}, or its number (from 1) when the input has no ids. */
+    String id(int row) {
+        return cells.customerId(row).map(id -> id.value()).orElse(Long.toString(row + 1L));
     }
 
-    /** Runs {@code work} on these rows, turning a model's refusal of a row into a failure naming its customer. */
+    /**
+     * Runs {@code work} on these rows, turning a model's refusal of a row (which names the customer, or the
+     * row of a file without ids) into a failure naming the input.
+     */
     <T> T located(Supplier<T> work) {
         try {
             return work.get();
         } catch (IllegalArgumentException refused) {
-            throw new CommandFailure(source + ": " + locate(String.valueOf(refused.getMessage())));
+            throw new CommandFailure(source + ": " + refused.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.io.TimestampFormat;
+import dev.cxm.metrics.clv.rfm.SummaryCsvReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
  * The input options of every {@code cxm clv} subcommand and their checks: a transaction CSV (one purchase per
  * row: customer, time and, if the file has one, amount), summarised by {@link ClvTransactionFile}, or a
  * summary CSV with the columns {@code ID,frequency,recency,T[,monetary_value][,weights]}, read by
- * {@link ClvSummaryFile}. A file whose header has {@code frequency} and {@code recency} columns is a summary.
+ * {@link ClvSummaryFile}. A file whose header has a frequency and a recency column (under any of the names the
+ * library's {@link SummaryCsvReader} reads, such as {@code frequency} or {@code x}) is a summary.
  *
  * <p>Options that do not apply to the kind of file given (a calibration end or a zone for a summary, which is
  * already summarised) are command-line mistakes, as are unknown units and a summary without {@code --unit}:
@@ -32,7 +34,8 @@ final class ClvInputOptions {
 
     /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
     private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
-            "--amount-column", "--type-column", "--type", "--time-format", "--zone", "--calibration-end", "--holdout-end",
+            "--amount-column", "--type-column", "--type", "--time-format", "--zone", "--calibration-end",
+                    "--holdout-end",
             "--purchase-period");
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
@@ -76,7 +79,8 @@ final class ClvInputOptions {
      * file without it; checked like {@link #load}.
      */
     ChronoUnit unit(CommandSpec spec) {
-        return unit == null ? ChronoUnit.DAYS : UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES);
+        return unit == null ? ChronoUnit.DAYS : UnitNames.parse(spec.commandLine(), "--unit", unit,
+                UnitNames.CUSTOMER_TIMES);
     }
 
     /** Checks the options against the file and reads it. */
@@ -85,14 +89,15 @@ final class ClvInputOptions {
         requireOnlyReadMappingOptions(spec);
         char separator = mapping.separator == null ? ',' : mapping.separator;
         List<String> header = ClvCsv.header(input, separator);
-        if (header.contains("frequency") && header.contains("recency")) {
+        if (SummaryCsvReader.isSummaryHeader(header)) {
             Usage.require(spec, unit != null, "--unit: " + input.getFileName() + " is a summary CSV, whose recency and"
                     + " T carry no unit; say which with --unit (" + UnitNames.list(UnitNames.CUSTOMER_TIMES) + ")");
             for (String option : TRANSACTION_OPTIONS) {
                 Usage.require(spec, !given(spec, option), option + ": " + input.getFileName() + " is a summary CSV,"
                         + " already summarised; " + option + " applies to transaction files only");
             }
-            return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit, UnitNames.CUSTOMER_TIMES), header);
+            return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit,
+                    UnitNames.CUSTOMER_TIMES));
         }
         return ClvTransactionFile.read(input, separator, transactionSettings(spec, header));
     }
@@ -101,9 +106,11 @@ final class ClvInputOptions {
         ChronoUnit timeUnit = unit(spec);
         Optional<ChronoUnit> period = purchasePeriod == null ? Optional.of(ChronoUnit.DAYS)
                 : purchasePeriod.strip().equalsIgnoreCase("none") ? Optional.empty()
-                : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod, UnitNames.CUSTOMER_TIMES));
+                : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod,
+                        UnitNames.CUSTOMER_TIMES));
         if (timeUnit.compareTo(ChronoUnit.WEEKS) > 0) {
-            Usage.require(spec, period.equals(Optional.of(timeUnit)), "--unit: " + UnitNames.name(timeUnit) + " have no fixed"
+            Usage.require(spec, period.equals(Optional.of(timeUnit)),
+                    "--unit: " + UnitNames.name(timeUnit) + " have no fixed"
                     + " length; they count whole purchase periods, so use --purchase-period " + UnitNames.name(timeUnit));
         } else {
             period.ifPresent(p -> Usage.require(spec, p.compareTo(ChronoUnit.WEEKS) <= 0, "--purchase-period: "
@@ -130,7 +137,8 @@ final class ClvInputOptions {
                 "--holdout-end: " + holdoutEnd + " is not after --calibration-end " + calibrationEnd
                         + "; the holdout period follows calibration");
         return new TransactionSettings(timeUnit, period, zone, timestamps, Optional.ofNullable(calibrationEnd),
-                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id", "--customer-column", true),
+                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id",
+                        "--customer-column", true),
                 column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
                 Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
                 mapping.type != null ? Optional.empty()
@@ -199,7 +207,8 @@ final class ClvInputOptions {
         }
         if (given != null || needed) {
             throw new CommandFailure(input + ": the header has no column '" + name + "'"
-                    + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ", header));
+                    + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ",
+                            header));
         }
         return null;
     }

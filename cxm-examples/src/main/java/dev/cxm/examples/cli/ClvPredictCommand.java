@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,16 +19,17 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cxm.metrics.clv.BgBbModel;
+import dev.cxm.metrics.clv.ClvPrediction;
 import dev.cxm.metrics.clv.ClvSettings;
-import dev.cxm.metrics.clv.CustomerLifetimeValue;
+import dev.cxm.metrics.clv.CustomerPredictions;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
 import dev.cxm.metrics.clv.GammaGammaModel;
-import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.PurchaseModel;
-import dev.cxm.metrics.clv.RfmCells;
+import dev.cxm.metrics.clv.PurchaseModels;
 import dev.cxm.metrics.clv.TimeUnits;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.stats.ModelFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code cxm clv predict}: fits a purchase model (and, when the input has amounts, the Gamma-Gamma spend
  * model) and predicts, per customer, P(alive), the expected purchases within the horizon and the
- * discounted lifetime value over it.
+ * discounted lifetime value over it; the predictions, totals and top customers are the library's
+ * {@link ClvPrediction}, this command parses and prints.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Fit, then predict per customer: P(alive), expected purchases in --horizon and (with amounts)"
@@ -51,9 +52,9 @@ final class ClvPredictCommand implements Callable<Integer> {
     @Mixin
     ClvInputOptions input;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "bg-nbd", converter = ClvModelName.Converter.class,
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "bg-nbd", converter = ClvModelName.class,
             description = "bg-nbd (default), pareto-nbd, mbg-nbd, bg-bb, or gamma-gamma for spend alone.")
-    ClvModelName model;
+    String model;
 
     @Option(names = "--horizon", paramLabel = "LENGTH",
             description = "How far ahead: 52w, 364d, 12h, an ISO-8601 duration such as P30D, or a number of --unit"
@@ -63,7 +64,7 @@ final class ClvPredictCommand implements Callable<Integer> {
 
     @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0",
             description = "Discount rate per --discount-period for lifetime value, 0 or more (default: 0). Needs"
-                    + " amounts and a model with lifetime value (not bg-bb or gamma-gamma).")
+                    + " amounts and a model with lifetime value (not gamma-gamma).")
     double discountRate;
 
     @Option(names = "--discount-period", paramLabel = "LENGTH",
@@ -113,25 +114,32 @@ final class ClvPredictCommand implements Callable<Integer> {
         ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
         ChronoUnit unit = data.unit();
+        boolean bgBb = model.equals(ClvModelName.BG_BB);
+        boolean spendAlone = model.equals(ClvModelName.GAMMA_GAMMA);
         Duration length = horizon == null ? defaultHorizon(model, unit) : length(spec, "--horizon", horizon, unit);
         double inUnits = TimeUnits.inUnits(length, unit);
-        Usage.require(spec, model != ClvModelName.BG_BB || inUnits == Math.rint(inUnits), "--horizon: " + horizon
+        Usage.require(spec, !bgBb || inUnits == Math.rint(inUnits), "--horizon: " + horizon
                 + " is not a whole number of " + UnitNames.name(unit) + "; bg-bb predicts whole opportunities");
         boolean withSpend = data.hasSpend() && cells.hasRepeatPurchases();
-        boolean valued = withSpend && model != ClvModelName.BG_BB && model != ClvModelName.GAMMA_GAMMA;
+        boolean valued = withSpend && !spendAlone;
         for (String option : List.of("--discount-rate", "--discount-period")) {
             Usage.require(spec, valued || !spec.commandLine().getParseResult().hasMatchedOption(option), option
-                    + ": there is no lifetime value to discount " + (withSpend ? "with --model " + model.label()
+                    + ": there is no lifetime value to discount " + (withSpend ? "with --model " + model
                             : "without amounts (a spend for every repeat buyer)"));
         }
         Duration each = valued && discountPeriod != null ? length(spec, "--discount-period", discountPeriod, unit)
                 : defaultDiscountPeriod(unit, length);
+        double eachInUnits = TimeUnits.inUnits(each, unit);
+        Usage.require(spec, !bgBb || !valued || eachInUnits == Math.rint(eachInUnits), "--discount-period: "
+                + discountPeriod + " is not a whole number of " + UnitNames.name(unit)
+                + "; bg-bb discounts whole opportunities");
         List<String> warnings = new ArrayList<>();
         Optional<GammaGammaModel> spend = Optional.empty();
         Optional<Map<String, Double>> spendParameters = Optional.empty();
-        if (withSpend || model == ClvModelName.GAMMA_GAMMA) {
-            ModelFit<GammaGammaModel> spendFit = data.located(() -> GammaGamma.fit(cells, fitOptions));
-            if (model == ClvModelName.GAMMA_GAMMA || spendFit.model().isPresent()) {
+        if (withSpend || spendAlone) {
+            ModelFit<GammaGammaModel> spendFit = data.located(() -> GammaGamma.custom().options(fitOptions).build()
+                    .fit(cells));
+            if (spendAlone || spendFit.model().isPresent()) {
                 spend = Optional.of(required(spendFit));
                 spendParameters = Optional.of(spendFit.parameters());
                 warnings.addAll(spendFit.warnings());
@@ -142,65 +150,43 @@ final class ClvPredictCommand implements Callable<Integer> {
             }
         }
         boolean finiteMeanSpend = spend.isPresent() && spend.get().hasFiniteSpend(0);
-        List<CustomerPrediction> predictions = new ArrayList<>(cells.size());
         Map<String, Double> parameters;
         OptionalDouble rate = OptionalDouble.empty();
         Optional<String> period = Optional.empty();
-        if (model == ClvModelName.GAMMA_GAMMA) {
+        CustomerPredictions predictions;
+        if (spendAlone) {
             GammaGammaModel gammaGamma = spend.orElseThrow();
             parameters = gammaGamma.parameters();
-            for (int i = 0; i < cells.size(); i++) {
-                predictions.add(prediction(data, i, OptionalDouble.empty(), OptionalDouble.empty(),
-                        spendOf(gammaGamma, cells, i), OptionalDouble.empty()));
-            }
-        } else if (model == ClvModelName.BG_BB) {
-            BgBbModel bgBb = required(data.located(() -> ClvFitCommand.fit(model, cells, fitOptions)), BgBbModel.class);
-            parameters = bgBb.parameters();
-            for (int i = 0; i < cells.size(); i++) {
-                int x = cells.frequency(i);
-                int recency = (int) cells.recency(i);
-                int n = (int) cells.age(i);
-                predictions.add(prediction(data, i, OptionalDouble.of(bgBb.probabilityAlive(x, recency, n)),
-                        OptionalDouble.of(bgBb.conditionalExpectedPurchases((int) inUnits, x, recency, n)),
-                        OptionalDouble.empty(), OptionalDouble.empty()));
-            }
+            predictions = ClvPrediction.custom(length).top(top).build().predictSpend(gammaGamma, cells);
         } else {
-            PurchaseModel purchases = required(data.located(() -> ClvFitCommand.fit(model, cells, fitOptions)), PurchaseModel.class);
+            PurchaseModel purchases = required(data.located(() -> PurchaseModels.named(model, fitOptions).orElseThrow()
+                    .fit(cells)));
             parameters = purchases.parameters();
-            Optional<CustomerLifetimeValue> clv = Optional.empty();
+            ClvSettings settings = ClvSettings.ofDefaults(length);
             if (valued && finiteMeanSpend) {
-                ClvSettings settings;
                 try {
-                    settings = ClvSettings.of(length, each, discountRate);
+                    settings = ClvSettings.custom(length).period(each).discountRate(discountRate).build();
                 } catch (IllegalArgumentException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon, --discount-period: "
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--horizon, --discount-period: "
                             + e.getMessage());
                 }
-                clv = Optional.of(CustomerLifetimeValue.of(purchases, spend.get(), settings));
                 rate = OptionalDouble.of(discountRate);
                 period = Optional.of(each.toString());
             }
-            double[] values = clv.map(calculator -> calculator.values(cells)).orElse(null);
-            for (int i = 0; i < cells.size(); i++) {
-                int x = cells.frequency(i);
-                predictions.add(prediction(data, i,
-                        OptionalDouble.of(purchases.probabilityAlive(x, cells.recency(i), cells.age(i))),
-                        OptionalDouble.of(purchases.conditionalExpectedPurchases(inUnits, x, cells.recency(i), cells.age(i))),
-                        spend.isPresent() ? spendOf(spend.get(), cells, i) : OptionalDouble.empty(),
-                        values == null ? OptionalDouble.empty() : OptionalDouble.of(values[i])));
-            }
+            ClvPrediction prediction = ClvPrediction.custom(length).settings(settings).top(top).build();
+            Optional<GammaGammaModel> spendModel = spend;
+            predictions = data.located(() -> spendModel.isPresent()
+                    ? prediction.predict(purchases, spendModel.get(), cells) : prediction.predict(purchases, cells));
         }
         if (output != null) {
-            write(output, predictions);
+            write(output, data, predictions);
         }
-        OptionalDouble totalPurchases = total(predictions, cells, CustomerPrediction::expectedPurchases);
-        OptionalDouble totalValue = total(predictions, cells, CustomerPrediction::value);
-        Comparator<CustomerPrediction> order = Comparator.comparingDouble(p -> p.value().isPresent()
-                ? p.value().getAsDouble() : p.expectedPurchases().orElse(p.expectedSpend().orElse(0)));
-        List<CustomerPrediction> best = predictions.stream().sorted(order.reversed()).limit(top).toList();
-        PredictResult result = new PredictResult(model.label(), ClvSummaryCommand.unitName(data), length.toString(), inUnits,
-                parameters, spendParameters, rate, period, Math.round(cells.totalWeight()), totalPurchases, totalValue,
-                best, warnings, Optional.ofNullable(output).map(Path::toString));
+        List<CustomerPrediction> best = predictions.top().stream().map(p -> prediction(data, p)).toList();
+        PredictResult result = new PredictResult(model, ClvSummaryCommand.unitName(data), length.toString(), inUnits,
+                parameters, spendParameters, rate, period, Math.round(cells.totalWeight()),
+                predictions.totalExpectedPurchases(), predictions.totalValue(), best, warnings,
+                Optional.ofNullable(output).map(Path::toString));
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled) {
             JsonOutput.print(out, result);
@@ -210,40 +196,19 @@ final class ClvPredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Returns a customer's expected spend per purchase; empty where the model's expectation is infinite. */
-    private static OptionalDouble spendOf(GammaGammaModel model, RfmCells cells, int row) {
-        int x = cells.frequency(row);
-        double monetaryValue = x == 0 ? 0 : cells.monetaryValue(row).getAsDouble();
-        return model.hasFiniteSpend(x) ? OptionalDouble.of(model.expectedAverageSpend(x, monetaryValue))
-                : OptionalDouble.empty();
-    }
-
-    private static CustomerPrediction prediction(ClvInput data, int row, OptionalDouble alive, OptionalDouble purchases,
-            OptionalDouble spend, OptionalDouble value) {
-        RfmCells cells = data.cells();
-        return new CustomerPrediction(data.ids().get(row), cells.frequency(row), cells.recency(row), cells.age(row),
-                cells.monetaryValue(row), alive, purchases, spend, value);
-    }
-
-    private static OptionalDouble total(List<CustomerPrediction> predictions, RfmCells cells,
-            java.util.function.Function<CustomerPrediction, OptionalDouble> field) {
-        double sum = 0;
-        for (int i = 0; i < predictions.size(); i++) {
-            OptionalDouble value = field.apply(predictions.get(i));
-            if (value.isEmpty()) {
-                return OptionalDouble.empty();
-            }
-            sum += cells.weight(i) * value.getAsDouble();
-        }
-        return OptionalDouble.of(sum);
+    /** Returns the printed form of one of the library's predictions. */
+    private static CustomerPrediction prediction(ClvInput data, dev.cxm.metrics.clv.CustomerPrediction p) {
+        return new CustomerPrediction(data.id(p.row()), p.history().frequency(), p.history().recency(),
+                p.history().age(), p.monetaryValue(), p.probabilityAlive(), p.expectedPurchases(), p.expectedSpend(),
+                p.value());
     }
 
     /**
      * Returns the horizon when {@code --horizon} is not given: one opportunity for bg-bb, else a year: 52
      * weeks, or 12 months or 1 year when the summary counts whole months or years.
      */
-    static Duration defaultHorizon(ClvModelName model, ChronoUnit unit) {
-        if (model == ClvModelName.BG_BB || unit == ChronoUnit.YEARS) {
+    static Duration defaultHorizon(String model, ChronoUnit unit) {
+        if (model.equals(ClvModelName.BG_BB) || unit == ChronoUnit.YEARS) {
             return unit.getDuration();
         }
         return unit == ChronoUnit.MONTHS ? unit.getDuration().multipliedBy(12) : Duration.ofDays(7 * 52);
@@ -264,10 +229,6 @@ final class ClvPredictCommand implements Callable<Integer> {
                 + fit.problem().orElse("unknown")));
     }
 
-    private static <M> M required(ModelFit<?> fit, Class<M> type) {
-        return type.cast(required(fit));
-    }
-
     /**
      * Parses a length such as 52w, 364d, 12h, P30D or a bare number of {@code unit}s; a bad one is a usage
      * error naming {@code option}.
@@ -284,7 +245,8 @@ final class ClvPredictCommand implements Callable<Integer> {
             }
         } else {
             Matcher matcher = LENGTH.matcher(value);
-            Usage.require(spec, matcher.matches(), option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
+            Usage.require(spec, matcher.matches(),
+                    option + ": '" + text + "' is not a length such as 52w, 364d or 12h");
             double amount = Double.parseDouble(matcher.group(1));
             Duration perUnit = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
                 case "" -> unit.getDuration();
@@ -304,12 +266,14 @@ final class ClvPredictCommand implements Callable<Integer> {
         return length;
     }
 
-    private static void write(Path file, List<CustomerPrediction> predictions) throws IOException {
+    private static void write(Path file, ClvInput data, CustomerPredictions predictions) throws IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write("ID,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_spend,clv");
             writer.newLine();
-            for (CustomerPrediction p : predictions) {
-                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()), Double.toString(p.recency()),
+            for (int row = 0; row < predictions.size(); row++) {
+                CustomerPrediction p = prediction(data, predictions.get(row));
+                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()),
+                        Double.toString(p.recency()),
                         Double.toString(p.T()), cell(p.monetaryValue()), cell(p.probabilityAlive()),
                         cell(p.expectedPurchases()), cell(p.expectedSpend()), cell(p.value())));
                 writer.newLine();
@@ -322,19 +286,22 @@ final class ClvPredictCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, PredictResult result) {
-        out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(), result.customers(),
+        out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(),
+                result.customers(),
                 result.horizonInUnits(), result.unit(), result.horizon());
         result.parameters().forEach((name, value) -> out.printf(Locale.ROOT, "  %-6s %.6f%n", name, value));
         result.spendParameters().ifPresent(spend -> spend.forEach((name, value) ->
                 out.printf(Locale.ROOT, "  %-6s %.6f (gamma-gamma)%n", name, value)));
         result.expectedPurchases().ifPresent(total -> out.printf(Locale.ROOT, "  expected purchases  %,.2f%n", total));
-        result.expectedValue().ifPresent(total -> out.printf(Locale.ROOT, "  lifetime value      %,.2f (discount %s per %s)%n",
+        result.expectedValue().ifPresent(total -> out.printf(Locale.ROOT,
+                "  lifetime value      %,.2f (discount %s per %s)%n",
                 total, result.discountRate().orElse(0), result.discountPeriod().orElse("")));
         result.warnings().forEach(warning -> out.println("  warning: " + warning));
         out.println("  customer          P(alive)   purchases       spend         value");
         for (CustomerPrediction p : result.top()) {
             out.printf(Locale.ROOT, "  %-14s %10s %11s %11s %13s%n", p.id(), format(p.probabilityAlive(), "%.4f"),
-                    format(p.expectedPurchases(), "%.3f"), format(p.expectedSpend(), "%.2f"), format(p.value(), "%.2f"));
+                    format(p.expectedPurchases(), "%.3f"), format(p.expectedSpend(), "%.2f"), format(p.value(),
+                            "%.2f"));
         }
         result.output().ifPresent(file -> out.printf("Wrote every customer's predictions to %s%n", file));
     }

@@ -6,9 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +16,12 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.CustomerSummary;
-import dev.cxm.metrics.clv.HoldoutSummary;
-import dev.cxm.metrics.clv.RfmCells;
-import dev.cxm.metrics.clv.RfmSegmentation;
-import dev.cxm.metrics.clv.RfmSummary;
-import dev.cxm.metrics.clv.RfmSummaryOptions;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.HoldoutSummary;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmSegmentation;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +52,8 @@ final class ClvSummaryCommand implements Callable<Integer> {
      * exclusive instants the periods end at, {@code lastCalibrationDay} and {@code lastHoldoutDay} the last
      * days they include (what {@code --calibration-end} and {@code --holdout-end} name).
      */
-    record SummaryResult(String input, String unit, Optional<String> calibrationEnd, Optional<LocalDate> lastCalibrationDay,
+    record SummaryResult(String input, String unit, Optional<String> calibrationEnd,
+            Optional<LocalDate> lastCalibrationDay,
             Optional<String> holdoutEnd, Optional<LocalDate> lastHoldoutDay,
             Optional<String> purchasePeriod, double customers, double repeatCustomers, double repeatPurchases,
             double meanFrequency, double meanRecency, double meanT, OptionalDouble meanMonetaryValue,
@@ -88,12 +87,12 @@ final class ClvSummaryCommand implements Callable<Integer> {
         List<CustomerSummary> customerSummaries = data.summary().map(RfmSummary::customers).orElseGet(() -> {
             List<CustomerSummary> rows = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
-                rows.add(new CustomerSummary(CustomerId.of(data.ids().get(i)), cells.frequency(i), cells.recency(i),
+                rows.add(new CustomerSummary(CustomerId.of(data.id(i)), cells.frequency(i), cells.recency(i),
                         cells.age(i), cells.monetaryValue(i), OptionalDouble.empty(), Optional.empty()));
             }
             return rows;
         });
-        RfmSegmentation segmentation = RfmSegmentation.standard();
+        RfmSegmentation segmentation = RfmSegmentation.ofDefaults();
         Map<String, Long> segments = segmentation.segmentSizes(segmentation.score(customerSummaries));
         OptionalDouble holdoutPurchases = data.summary().flatMap(summary -> summary.options().holdoutEnd())
                 .isPresent() ? OptionalDouble.of(customerSummaries.stream()
@@ -105,9 +104,9 @@ final class ClvSummaryCommand implements Callable<Integer> {
         Optional<RfmSummaryOptions> options = data.summary().map(RfmSummary::options);
         SummaryResult result = new SummaryResult(data.source(), unitName(data),
                 options.map(o -> o.calibrationEnd().toString()),
-                options.map(o -> lastDay(o.calibrationEnd(), o.zone())),
+                options.map(RfmSummaryOptions::lastCalibrationDay),
                 options.flatMap(RfmSummaryOptions::holdoutEnd).map(Object::toString),
-                options.flatMap(o -> o.holdoutEnd().map(end -> lastDay(end, o.zone()))),
+                options.flatMap(RfmSummaryOptions::lastHoldoutDay),
                 data.summary().map(s -> s.options().purchasePeriod().map(p -> p.name().toLowerCase(Locale.ROOT))
                         .orElse("none")),
                 customers, repeaters, purchases, purchases / customers, recency / customers, age / customers,
@@ -120,11 +119,6 @@ final class ClvSummaryCommand implements Callable<Integer> {
             printText(out, result);
         }
         return 0;
-    }
-
-    /** Returns the last day a period ending (exclusively) at {@code end} includes, in {@code zone}. */
-    private static LocalDate lastDay(Instant end, ZoneId zone) {
-        return LocalDate.ofInstant(end.minusNanos(1), zone);
     }
 
     static String unitName(ClvInput data) {
@@ -140,12 +134,14 @@ final class ClvSummaryCommand implements Callable<Integer> {
                 StringBuilder line = new StringBuilder().append(Csv.escape(customer.customerId().value())).append(',')
                         .append(customer.frequency()).append(',').append(customer.recency()).append(',')
                         .append(customer.age()).append(',')
-                        .append(customer.monetaryValue().isPresent() ? Double.toString(customer.monetaryValue().getAsDouble())
+                        .append(customer.monetaryValue().isPresent() ? Double.toString(customer.monetaryValue()
+                                .getAsDouble())
                                 : customer.frequency() == 0 && data.hasSpend() ? "0" : "");
                 if (holdout) {
                     HoldoutSummary after = customer.holdout().orElseThrow();
                     line.append(',').append(after.frequency()).append(',')
-                            .append(after.monetaryValue().isPresent() ? Double.toString(after.monetaryValue().getAsDouble()) : "");
+                            .append(after.monetaryValue().isPresent() ? Double.toString(after.monetaryValue()
+                                    .getAsDouble()) : "");
                 }
                 writer.write(line.toString());
                 writer.newLine();

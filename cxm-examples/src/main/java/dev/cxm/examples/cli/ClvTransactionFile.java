@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.RfmSummarizer;
-import dev.cxm.metrics.clv.RfmSummary;
-import dev.cxm.metrics.clv.RfmSummaryOptions;
+import dev.cxm.metrics.clv.rfm.RfmSummarizer;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 /**
  * Summarises a transaction CSV (one purchase per row: customer, time and, if the file has one, amount) into
@@ -45,11 +44,12 @@ final class ClvTransactionFile {
             if (latest[0].equals(Instant.MIN)) {
                 throw new CommandFailure(input + " has no transactions");
             }
-            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone), settings.purchasePeriod());
+            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone),
+                    settings.purchasePeriod());
         }
-        RfmSummaryOptions.Builder builder = RfmSummaryOptions.builder(startOfNextDay(lastDay, zone), settings.unit())
-                .zone(zone);
-        settings.lastHoldoutDay().ifPresent(day -> builder.holdoutEnd(startOfNextDay(day, zone)));
+        // The command line names the last day included; the library's LocalDate options mean the same.
+        RfmSummaryOptions.Builder builder = RfmSummaryOptions.custom(lastDay, zone, settings.unit());
+        settings.lastHoldoutDay().ifPresent(builder::lastHoldoutDay);
         settings.purchasePeriod().ifPresentOrElse(builder::purchasePeriod, builder::continuousTime);
         RfmSummaryOptions options;
         try {
@@ -57,7 +57,7 @@ final class ClvTransactionFile {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        RfmSummarizer summarizer = RfmSummary.summarizer(options);
+        RfmSummarizer summarizer = RfmSummarizer.of(options);
         ClvCsv.rows(input, separator, (row, count) -> {
             String where = input + " line " + row.line();
             if (!isPurchase(where, row, settings)) {
@@ -83,8 +83,7 @@ final class ClvTransactionFile {
         if (summary.customers().isEmpty()) {
             throw new CommandFailure(input + " has no customer whose first purchase is on or before " + lastDay);
         }
-        List<String> ids = summary.customers().stream().map(c -> c.customerId().value()).toList();
-        return new ClvInput(input.toString(), ids, summary.cells(), Optional.of(summary));
+        return new ClvInput(input.toString(), summary.cells(), Optional.of(summary));
     }
 
     /**
@@ -105,11 +104,6 @@ final class ClvTransactionFile {
         }
         throw new CommandFailure(where + ", column " + column + ": not an event type; expected purchase,"
                 + " interaction or feedback (with --type purchase every row is a purchase and the column is not read)");
-    }
-
-    /** Returns the instant a day ends at (exclusive): the start of the next day in the zone. */
-    static Instant startOfNextDay(LocalDate day, ZoneId zone) {
-        return day.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     private static Instant time(String where, ClvInputOptions.TransactionSettings settings, String text) {

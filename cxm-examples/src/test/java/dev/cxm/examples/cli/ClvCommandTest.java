@@ -91,7 +91,8 @@ class ClvCommandTest {
         // Oracles: Pareto/NBD on CDNOW (0.553, 10.578, 0.606, 11.668; -9594.97), BG/BB on the donations
         // (Fader, Hardie & Shang 2010: 1.204, 0.750, 0.657, 2.783) and Gamma-Gamma on the CDNOW repeat buyers
         // (Fader & Hardie 2013: 6.25, 3.74, 15.44).
-        JsonNode pareto = run("clv", "fit", "--input", data("cdnow_customers_summary.csv").toString(), "--unit", "weeks",
+        JsonNode pareto = run("clv", "fit", "--input", data("cdnow_customers_summary.csv").toString(), "--unit",
+                "weeks",
                 "--model", "pareto-nbd", "--json").json();
         assertThat(pareto.get("parameters").get("s").asDouble()).isCloseTo(0.606, within(0.0005));
         assertThat(pareto.get("parameters").get("beta").asDouble()).isCloseTo(11.668, within(0.0005));
@@ -118,7 +119,8 @@ class ClvCommandTest {
         Path file = write("tx.csv", "customer_id,occurred_at,amount", "a,2026-01-01,10", "a,2026-01-08T09:00:00Z,5",
                 "a,2026-01-08 17:30:00,15", "a,2026-01-15,30", "b,2026-01-29,7.5", "c,2026-02-03,1");
         Path output = directory.resolve("summary.csv");
-        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--calibration-end", "2026-01-31",
+        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--calibration-end",
+                "2026-01-31",
                 "--output", output.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.json();
@@ -169,7 +171,8 @@ class ClvCommandTest {
                 "a,2026-01-08,7,store");
         Run refused = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("products.csv line 2, column type: not an event type").doesNotContain("online");
+        assertThat(refused.err()).contains("products.csv line 2, column type: not an event type")
+                .doesNotContain("online");
         Run every = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks", "--type", "purchase",
                 "--calibration-end", "2026-01-31", "--json");
         assertThat(every.exitCode()).as(every.err()).isZero();
@@ -232,13 +235,38 @@ class ClvCommandTest {
 
     @Test
     void rejectsARecencyAboveTOrBelowZero() throws IOException {
+        // Oracle: the definitions (0 <= recency <= T); the message names line, column and rule, never the cells.
         Path above = write("above.csv", "ID,frequency,recency,T", "1,2,40,39");
         Run run = run("clv", "fit", "--input", above.toString(), "--unit", "weeks", "--model", "bg-nbd");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("line 2: recency: 40.0 is greater than T 39.0");
+        assertThat(run.err()).contains("above.csv line 2, column recency: greater than T");
+        assertThat(run.err().substring(run.err().indexOf("above.csv"))).doesNotContain("40").doesNotContain("39");
         Path negative = write("negative.csv", "ID,frequency,recency,T", "1,2,-1,39");
         assertThat(run("clv", "summary", "--input", negative.toString(), "--unit", "weeks").err())
-                .contains("recency: -1.0 is negative");
+                .contains("line 2, column recency: negative; it must be 0 or more");
+    }
+
+    @Test
+    void summaryFilesAreReadStrictly() throws IOException {
+        // Oracle: issue 9's rules for every CSV reader: a row with more cells than the header is refused (an
+        // amount written 1,000.50 would otherwise be read as 1), numbers are ASCII digits only, and the
+        // message names line and column, never the cell.
+        Path extra = write("extra.csv", "ID,frequency,recency,T,monetary_value", "1,2,30,38,12.5",
+                "2,1,20,38,1,000.50");
+        Run extraCells = run("clv", "fit", "--input", extra.toString(), "--unit", "weeks", "--model", "gamma-gamma");
+        assertThat(extraCells.exitCode()).isEqualTo(1);
+        assertThat(extraCells.err()).contains("extra.csv line 3: 6 cells but the header has 5 columns");
+        assertThat(extraCells.err().substring(extraCells.err().indexOf("extra.csv"))).doesNotContain("000");
+        Path unicode = write("unicode.csv", "ID,frequency,recency,T", "1,\u0969,30,38".translateEscapes());
+        Run unicodeDigit = run("clv", "fit", "--input", unicode.toString(), "--unit", "weeks", "--model", "bg-nbd");
+        assertThat(unicodeDigit.exitCode()).isEqualTo(1);
+        assertThat(unicodeDigit.err()).contains("line 2, column frequency: not a finite number");
+        // lifetimes' and Hardie's header names (x, t_x, T) are a summary too: the published BG/NBD fit.
+        Path hardie = data("cdnow_customers_summary_with_transactions.csv");
+        JsonNode fit = run("clv", "fit", "--input", hardie.toString(), "--unit", "weeks", "--model", "bg-nbd", "--json")
+                .json();
+        assertThat(fit.get("parameters").get("r").asDouble()).isCloseTo(0.2426, within(0.00005));
+        assertThat(fit.get("customers").asLong()).isEqualTo(2357);
     }
 
     @Test
@@ -271,13 +299,16 @@ class ClvCommandTest {
     void rejectsAnUnknownModelAsAUsageMistakeAndPrintsHelp() {
         Run unknown = run("clv", "fit", "--input", "x.csv", "--model", "bg-nb");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("'bg-nb' is not a model; use one of bg-nbd, pareto-nbd, mbg-nbd, bg-bb, gamma-gamma");
+        assertThat(unknown.err())
+                .contains("'bg-nb' is not a model; use one of bg-nbd, pareto-nbd, mbg-nbd, bg-bb, gamma-gamma");
         for (String command : new String[] {"summary", "fit", "predict"}) {
             Run help = run("clv", command, "--help");
             assertThat(help.exitCode()).isZero();
-            assertThat(help.out()).contains("--input").contains("--unit").contains("--calibration-end").contains("--json");
+            assertThat(help.out()).contains("--input").contains("--unit").contains("--calibration-end")
+                    .contains("--json");
         }
-        assertThat(run("clv", "predict", "--help").out()).contains("--horizon").contains("--discount-rate").contains("--model");
+        assertThat(run("clv", "predict", "--help").out()).contains("--horizon").contains("--discount-rate")
+                .contains("--model");
         assertThat(run("clv").exitCode()).isEqualTo(2);
     }
 
@@ -312,7 +343,8 @@ class ClvCommandTest {
                 {"predict", "--input", summary, "--unit", "weeks", "--discount-rate", "0.1"},
                 {"predict", "--input", withSpend, "--unit", "weeks", "--discount-rate", "-0.1"},
                 {"predict", "--input", withSpend, "--unit", "weeks", "--discount-period", "4x"},
-                {"predict", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma", "--discount-rate", "0.01"},
+                {"predict", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma", "--discount-rate",
+                        "0.01"},
                 {"predict", "--input", data("donations.csv").toString(), "--unit", "years", "--model", "bg-bb",
                         "--horizon", "P400D"}};
         for (String[] mistake : mistakes) {
@@ -350,23 +382,38 @@ class ClvCommandTest {
 
     @Test
     void aModelsRefusalOfARowNamesTheCustomer() throws IOException {
-        // A BG/BB history with more repeat transactions than opportunities, and a spend that is not positive,
-        // are found by the model, which counts rows; the message names the row's customer id instead.
+        // A BG/BB history with more repeat transactions than opportunities is found by the model, which names
+        // the row's customer id from the file, and not the values.
         Path bgBb = write("bb.csv", "ID,frequency,recency,T", "d1,2,3,6", "d2,7,6,6", "d3,0,0,6");
         Run impossible = run("clv", "fit", "--input", bgBb.toString(), "--unit", "years", "--model", "bg-bb");
         assertThat(impossible.exitCode()).isEqualTo(1);
-        assertThat(impossible.err().strip()).endsWith("(customer d2)").contains("frequency: 7 is above the recency 6");
-        Path spend = write("gg.csv", "ID,frequency,recency,T,monetary_value", "d1,2,3,6,10", "d2,1,2,6,0",
-                "d3,3,3,6,5");
-        Run notPositive = run("clv", "fit", "--input", spend.toString(), "--unit", "weeks", "--model", "gamma-gamma");
-        assertThat(notPositive.exitCode()).isEqualTo(1);
-        assertThat(notPositive.err()).contains("is not positive (customer d2)");
+        assertThat(impossible.err()).contains("bb.csv: frequency: above the recency (customer d2)");
+        assertThat(impossible.err().substring(impossible.err().indexOf("bb.csv"))).doesNotContain("7");
+    }
+
+    @Test
+    void gammaGammaLeavesOutRepeatBuyersWithoutSpendAndSaysHowMany() throws IOException {
+        // Oracle: Fader & Hardie's Gamma-Gamma estimates on the 946 CDNOW repeat buyers (p 6.25, q 3.74,
+        // v 15.44); one more repeat buyer with a spend of 0 is left out (the default policy), so the fit and
+        // its count of 946 customers are unchanged, and the output says one customer was left out.
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(cdnowWithSpend()));
+        lines.add("zero,2,10,38.86,0");
+        Path file = Files.write(directory.resolve("with-zero.csv"), lines, StandardCharsets.UTF_8);
+        Run run = run("clv", "fit", "--input", file.toString(), "--unit", "weeks", "--model", "gamma-gamma", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("parameters").get("p").asDouble()).isCloseTo(6.25, within(0.01));
+        assertThat(json.get("customers").asLong()).isEqualTo(946);
+        assertThat(json.get("diagnostics").get("zeroSpendSkipped").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("warnings").toString())
+                .contains("1 repeat buyer with a mean spend of 0 left out of the fit");
     }
 
     @Test
     void errorsNameRowAndColumnButNeverRepeatACell() throws IOException {
         // Oracle: the privacy rule: a message may carry an id, never a cell's text.
-        Path amount = write("amount.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10", "c1,2026-01-02,bob@example.com");
+        Path amount = write("amount.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10",
+                "c1,2026-01-02,bob@example.com");
         Run badAmount = run("clv", "summary", "--input", amount.toString());
         assertThat(badAmount.exitCode()).isEqualTo(1);
         assertThat(badAmount.err()).contains("line 3, column amount: not a finite number").doesNotContain("bob");
@@ -376,11 +423,13 @@ class ClvCommandTest {
         Path time = write("time.csv", "customer_id,occurred_at", "c1,2026-01-01", "c1,Alice Smith 1970-01-01");
         Run badTime = run("clv", "summary", "--input", time.toString());
         assertThat(badTime.exitCode()).isEqualTo(1);
-        assertThat(badTime.err()).contains("line 3, column occurred_at: the time is not an ISO-8601").doesNotContain("Alice");
+        assertThat(badTime.err()).contains("line 3, column occurred_at: the time is not an ISO-8601")
+                .doesNotContain("Alice");
         Path frequency = write("frequency.csv", "ID,frequency,recency,T", "1,carol@example.com,3,10");
         Run badFrequency = run("clv", "fit", "--input", frequency.toString(), "--unit", "weeks", "--model", "bg-nbd");
         assertThat(badFrequency.exitCode()).isEqualTo(1);
-        assertThat(badFrequency.err()).contains("line 2, column frequency: not a finite number").doesNotContain("carol");
+        assertThat(badFrequency.err()).contains("line 2, column frequency: not a finite number")
+                .doesNotContain("carol");
     }
 
     @Test
@@ -388,7 +437,8 @@ class ClvCommandTest {
         // Oracles: the JSON convention (absent values are explicit nulls) and the CDNOW file itself: 946 of
         // its 2,357 customers repeat, and Gamma-Gamma is fitted to those.
         String cdnow = data("cdnow_customers_summary.csv").toString();
-        Run failed = run("clv", "fit", "--input", cdnow, "--unit", "weeks", "--model", "bg-nbd", "--max-iterations", "1",
+        Run failed = run("clv", "fit", "--input", cdnow, "--unit", "weeks", "--model", "bg-nbd", "--max-iterations",
+                "1",
                 "--json");
         assertThat(failed.json().has("problem")).isTrue();
         Run fitted = run("clv", "fit", "--input", cdnow, "--unit", "weeks", "--model", "bg-nbd", "--json");
@@ -397,7 +447,8 @@ class ClvCommandTest {
         String withSpend = cdnowWithSpend().toString();
         Run spend = run("clv", "fit", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma");
         assertThat(spend.out()).contains("gamma-gamma fitted to 946 repeat buyers");
-        JsonNode spendJson = run("clv", "fit", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma", "--json")
+        JsonNode spendJson = run("clv", "fit", "--input", withSpend, "--unit", "weeks", "--model", "gamma-gamma",
+                "--json")
                 .json();
         assertThat(spendJson.get("customers").isIntegralNumber()).isTrue();
         assertThat(spendJson.get("customers").asLong()).isEqualTo(946);
@@ -412,7 +463,8 @@ class ClvCommandTest {
     void bgBbPredictsTheNextOpportunityInItsOwnUnitByDefault() throws IOException {
         // Oracle: the units: with yearly opportunities the default horizon is one opportunity (one year), not
         // 52 weeks, which is not a whole number of years.
-        Run run = run("clv", "predict", "--input", data("donations.csv").toString(), "--unit", "years", "--model", "bg-bb",
+        Run run = run("clv", "predict", "--input", data("donations.csv").toString(), "--unit", "years", "--model",
+                "bg-bb",
                 "--top", "1", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("horizonInUnits").asDouble()).isEqualTo(1.0);

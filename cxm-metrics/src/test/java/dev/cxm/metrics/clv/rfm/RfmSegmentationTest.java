@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,7 @@ import dev.cxm.core.model.CustomerId;
 class RfmSegmentationTest {
 
     private static final RfmSummaryOptions OPTIONS =
-            RfmSummaryOptions.builder(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.DAYS).build();
+            RfmSummaryOptions.custom(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.DAYS).build();
 
     @Test
     void standardRulesPutEveryRecencyFrequencyScoreInItsNamedSegment() {
@@ -32,11 +32,12 @@ class RfmSegmentationTest {
                 {"About to Sleep", "About to Sleep", "Need Attention", "Loyal Customers", "Loyal Customers"},
                 {"Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"},
                 {"Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"}};
-        RfmSegmentation standard = RfmSegmentation.standard();
+        RfmSegmentation standard = RfmSegmentation.ofDefaults();
         for (int r = 5; r >= 1; r--) {
             for (int f = 1; f <= 5; f++) {
                 for (int m = 1; m <= 5; m++) {
-                    assertThat(standard.segmentOf(r, f, OptionalInt.of(m))).as("R=%d F=%d", r, f).isEqualTo(grid[5 - r][f - 1]);
+                    assertThat(standard.segmentOf(r, f, OptionalInt.of(m))).as("R=%d F=%d", r, f)
+                            .isEqualTo(grid[5 - r][f - 1]);
                 }
                 assertThat(standard.segmentOf(r, f, OptionalInt.empty())).isEqualTo(grid[5 - r][f - 1]);
             }
@@ -60,11 +61,13 @@ class RfmSegmentationTest {
                                 frequency > 0 ? OptionalDouble.of(spend) : OptionalDouble.empty(),
                                 OptionalDouble.of(spend * (frequency + 1)), Optional.empty()));
                     }
-                    List<RfmScore> scores = RfmSegmentation.standard().score(new RfmSummary(OPTIONS, Optional.empty(), customers));
+                    List<RfmScore> scores = RfmSegmentation.ofDefaults().score(new RfmSummary(OPTIONS,
+                            Optional.empty(), customers));
                     int n = customers.size();
                     for (int i = 0; i < n; i++) {
                         CustomerSummary own = customers.get(i);
-                        long laterBuyers = customers.stream().filter(c -> c.age() - c.recency() > own.age() - own.recency()).count();
+                        long laterBuyers = customers.stream()
+                                .filter(c -> c.age() - c.recency() > own.age() - own.recency()).count();
                         long lessFrequent = customers.stream().filter(c -> c.frequency() < own.frequency()).count();
                         long smallerSpenders = customers.stream()
                                 .filter(c -> c.totalSpend().getAsDouble() < own.totalSpend().getAsDouble()).count();
@@ -73,7 +76,7 @@ class RfmSegmentationTest {
                         assertThat(score.recencyScore()).isEqualTo(1 + (int) (5 * laterBuyers / n));
                         assertThat(score.frequencyScore()).isEqualTo(1 + (int) (5 * lessFrequent / n));
                         assertThat(score.monetaryScore()).hasValue(1 + (int) (5 * smallerSpenders / n));
-                        assertThat(score.segment()).isEqualTo(RfmSegmentation.standard()
+                        assertThat(score.segment()).isEqualTo(RfmSegmentation.ofDefaults()
                                 .segmentOf(score.recencyScore(), score.frequencyScore(), score.monetaryScore()));
                     }
                 });
@@ -83,10 +86,10 @@ class RfmSegmentationTest {
     void firstMatchingRuleWinsAndUnmatchedCustomersFallBack() {
         // Oracle: the rules as written; "Big" needs a monetary score of 5, which a customer without amounts
         // never has, so such a customer falls through to the next rule.
-        RfmSegmentation rules = RfmSegmentation.of(List.of(
-                new RfmSegmentRule("Big", ScoreRange.ANY, ScoreRange.ANY, ScoreRange.only(5)),
-                RfmSegmentRule.of("Recent", ScoreRange.of(4, 5), ScoreRange.ANY),
-                RfmSegmentRule.of("Also recent", ScoreRange.of(4, 5), ScoreRange.ANY)), "Rest");
+        RfmSegmentation rules = RfmSegmentation.custom().rules(List.of(
+                new RfmSegmentRule("Big", RfmScoreRange.ANY, RfmScoreRange.ANY, RfmScoreRange.only(5)),
+                RfmSegmentRule.of("Recent", RfmScoreRange.of(4, 5), RfmScoreRange.ANY),
+                RfmSegmentRule.of("Also recent", RfmScoreRange.of(4, 5), RfmScoreRange.ANY))).fallback("Rest").build();
         assertThat(rules.segmentOf(5, 1, OptionalInt.of(5))).isEqualTo("Big");
         assertThat(rules.segmentOf(5, 1, OptionalInt.empty())).isEqualTo("Recent");
         assertThat(rules.segmentOf(2, 1, OptionalInt.of(4))).isEqualTo("Rest");
@@ -99,13 +102,14 @@ class RfmSegmentationTest {
         assertThat(scores).extracting(RfmScore::recencyScore).containsExactly(1, 2, 3, 4, 5);
         assertThat(scores).extracting(RfmScore::segment).containsExactly("Rest", "Rest", "Rest", "Recent", "Recent");
         assertThat(rules.segmentSizes(scores)).containsExactly(java.util.Map.entry("Big", 0L),
-                java.util.Map.entry("Recent", 2L), java.util.Map.entry("Also recent", 0L), java.util.Map.entry("Rest", 3L));
+                java.util.Map.entry("Recent", 2L), java.util.Map.entry("Also recent", 0L), java.util.Map.entry("Rest",
+                        3L));
     }
 
     @Test
     void rejectsScoreRangesOutsideOneToFive() {
-        assertThatThrownBy(() -> ScoreRange.of(0, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RfmScoreRange.of(0, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scores: 0..3 is not a range within 1..5");
-        assertThatThrownBy(() -> ScoreRange.of(4, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RfmScoreRange.of(4, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 }

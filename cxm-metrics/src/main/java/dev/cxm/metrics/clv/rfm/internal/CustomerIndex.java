@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv.internal;
+package dev.cxm.metrics.clv.rfm.internal;
 
 import java.util.Arrays;
 

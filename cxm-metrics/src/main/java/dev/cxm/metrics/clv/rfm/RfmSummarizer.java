@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,24 +10,39 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import dev.cxm.core.accumulate.Accumulator;
+import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Purchase;
-import dev.cxm.metrics.clv.internal.Arguments;
-import dev.cxm.metrics.clv.internal.CustomerIndex;
-import dev.cxm.metrics.clv.internal.PeriodClock;
+import dev.cxm.metrics.clv.rfm.internal.CustomerIndex;
+import dev.cxm.metrics.clv.rfm.internal.PeriodClock;
 
 /**
  * Accumulates purchases, in any order, into an {@link RfmSummary}: {@code add} purchases, {@code merge}
- * partial summarizers (as a parallel stream does), then take the {@link #result()}.
+ * partial summarizers (as a parallel stream does), then take the {@link #result()}; an
+ * {@link Accumulator} whose {@link #state()} is an {@link RfmSummaryState}.
+ *
+ * <p>The shortest path needs no events at all: a customer id, the instant of the purchase and its amount
+ * (in the summary's one currency), or no amount for the purchase-count models.
+ * <pre>{@code
+ * RfmSummarizer summarizer = RfmSummarizer.of(RfmSummaryOptions.ofDefaults(
+ *         LocalDate.parse("2025-12-31"), ZoneOffset.UTC, ChronoUnit.WEEKS));
+ * for (Order order : orders) {
+ *     summarizer.add(CustomerId.of(order.customer()), order.paidAt(), order.total());
+ * }
+ * RfmSummary summary = summarizer.result();
+ * }</pre>
  *
  * <p>A summarizer keeps each purchase inside the calibration and holdout periods as one compact row (a
  * customer number, a time and an amount: 16 bytes with calendar periods, 20 in continuous time, 8 bytes
  * less without amounts), so ten million purchases take about 160 MB, and {@link #result()} adds 16 bytes per
  * purchase; purchases after the end of the summary are dropped on arrival. Either every purchase has
- * an amount or none has. Not thread-safe: use one per thread and {@link #merge} them.
+ * an amount or none has. The result does not depend on the order of the purchases, except that its
+ * customers are listed in the order each first appeared. Not thread-safe: use one per thread and
+ * {@link #merge} them ({@link RfmSummary#collector} does).
  */
-public final class RfmSummarizer {
+public final class RfmSummarizer implements Accumulator<Purchase, RfmSummaryState, RfmSummary, RfmSummarizer> {
 
     private enum Amounts { UNKNOWN, PRESENT, ABSENT }
 
@@ -50,7 +65,7 @@ public final class RfmSummarizer {
     private final int[] batchNumbers = new int[BATCH];
     private int pending;
 
-    RfmSummarizer(RfmSummaryOptions options) {
+    private RfmSummarizer(RfmSummaryOptions options) {
         this.options = Checks.present("options", options);
         this.clock = options.clock();
         this.calibrationEndKey = clock.key(options.calibrationEnd());
@@ -58,15 +73,74 @@ public final class RfmSummarizer {
         this.rows = new Rows(clock.compactKeys());
     }
 
-    /** Adds a purchase of {@code amount} (in the summary's one currency) by {@code customer} at {@code at}. */
+    /**
+     * Returns an empty summarizer.
+     *
+     * @param options how to summarise
+     * @return the summarizer
+     */
+    public static RfmSummarizer of(RfmSummaryOptions options) {
+        return new RfmSummarizer(options);
+    }
+
+    /**
+     * Returns a summarizer that continues from {@code state}, as the summarizer that wrote it stood.
+     *
+     * @param state a state from {@link #state()}, possibly read back from JSON
+     * @return the summarizer
+     */
+    public static RfmSummarizer restore(RfmSummaryState state) {
+        Checks.present("state", state);
+        RfmSummarizer summarizer = new RfmSummarizer(state.options());
+        summarizer.currency = state.currency();
+        summarizer.amounts = state.withAmounts().map(with -> with ? Amounts.PRESENT : Amounts.ABSENT)
+                .orElse(Amounts.UNKNOWN);
+        List<CustomerId> customers = state.customers();
+        CustomerId[] batch = new CustomerId[BATCH];
+        for (int from = 0; from < customers.size(); from += BATCH) {
+            int count = Math.min(BATCH, customers.size() - from);
+            for (int i = 0; i < count; i++) {
+                batch[i] = customers.get(from + i);
+            }
+            summarizer.index.numbersOf(batch, count, summarizer.batchHashes, summarizer.batchNumbers);
+        }
+        int[] purchaseCustomers = state.purchaseCustomers();
+        long[] times = state.times();
+        double[] amounts = state.amounts();
+        boolean withAmounts = summarizer.amounts == Amounts.PRESENT;
+        for (int i = 0; i < times.length; i++) {
+            summarizer.rows.add(purchaseCustomers[i], times[i], withAmounts ? amounts[i] : Double.NaN, withAmounts);
+        }
+        return summarizer;
+    }
+
+    /**
+     * Adds a purchase of {@code amount} (in the summary's one currency) by {@code customer} at {@code at}:
+     * the direct path, for purchases that are not {@link Purchase} events.
+     *
+     * @param customer the customer
+     * @param at when the purchase happened
+     * @param amount its value, finite and 0 or more
+     * @return this summarizer
+     * @throws IllegalArgumentException when the amount is negative or not finite, when earlier purchases came
+     *     without amounts, or when {@code at} cannot be placed in the purchase periods
+     */
     public RfmSummarizer add(CustomerId customer, Instant at, double amount) {
-        Arguments.nonNegative("amount", amount);
+        Checks.nonNegative("amount", amount);
         requireAmounts(Amounts.PRESENT);
         store(customer, at, amount);
         return this;
     }
 
-    /** Adds a purchase without an amount, for the purchase-count models; no purchase may then have one. */
+    /**
+     * Adds a purchase without an amount, for the purchase-count models; no purchase may then have one.
+     *
+     * @param customer the customer
+     * @param at when the purchase happened
+     * @return this summarizer
+     * @throws IllegalArgumentException when earlier purchases came with amounts, or when {@code at} cannot be
+     *     placed in the purchase periods
+     */
     public RfmSummarizer add(CustomerId customer, Instant at) {
         requireAmounts(Amounts.ABSENT);
         store(customer, at, Double.NaN);
@@ -76,8 +150,11 @@ public final class RfmSummarizer {
     /**
      * Adds a purchase event with its amount.
      *
+     * @param purchase the purchase
+     * @return this summarizer
      * @throws IllegalArgumentException when its currency differs from that of the purchases before it
      */
+    @Override
     public RfmSummarizer add(Purchase purchase) {
         Checks.present("purchase", purchase);
         Currency own = purchase.amount().currency();
@@ -95,12 +172,14 @@ public final class RfmSummarizer {
      * Adds every purchase of {@code other}, which must have the same options and not be this summarizer;
      * {@code other} is unchanged.
      *
+     * @param other the summarizer to add
      * @return this summarizer
+     * @throws IllegalArgumentException when {@code other} is this summarizer, has other options, or has amounts
+     *     where this has none (or the other way round) or another currency
      */
+    @Override
     public RfmSummarizer merge(RfmSummarizer other) {
-        if (other == this) {
-            throw new IllegalArgumentException("other: is this summarizer; a summarizer cannot merge itself");
-        }
+        Accumulators.requireOther(this, other);
         if (!options.equals(other.options)) {
             throw new IllegalArgumentException("other: its options " + other.options + " differ from " + options
                     + "; only summarizers with the same options merge");
@@ -131,7 +210,45 @@ public final class RfmSummarizer {
         return this;
     }
 
-    /** Returns the summary of every purchase added so far; the summarizer may go on accumulating. */
+    /**
+     * Returns a snapshot of every purchase kept so far, column by column; a summarizer
+     * {@linkplain #restore restored} from it continues where this one stands. Costs a copy of the rows.
+     *
+     * @return the state
+     */
+    @Override
+    public RfmSummaryState state() {
+        flush();
+        List<CustomerId> customers = new ArrayList<>(index.size());
+        for (int c = 0; c < index.size(); c++) {
+            customers.add(index.customer(c));
+        }
+        int total = Math.toIntExact(rows.size());
+        boolean withAmounts = amounts == Amounts.PRESENT;
+        int[] purchaseCustomers = new int[total];
+        long[] times = new long[total];
+        double[] values = new double[withAmounts ? total : 0];
+        int[] at = {0};
+        rows.forEachBlock((blockCustomers, intKeys, longKeys, blockAmounts, count) -> {
+            System.arraycopy(blockCustomers, 0, purchaseCustomers, at[0], count);
+            for (int i = 0; i < count; i++) {
+                times[at[0] + i] = rows.compact ? intKeys[i] : longKeys[i];
+            }
+            if (withAmounts) {
+                System.arraycopy(blockAmounts, 0, values, at[0], count);
+            }
+            at[0] += count;
+        });
+        Optional<Boolean> mode = amounts == Amounts.UNKNOWN ? Optional.empty() : Optional.of(withAmounts);
+        return new RfmSummaryState(options, currency, mode, customers, purchaseCustomers, times, values);
+    }
+
+    /**
+     * Returns the summary of every purchase added so far; the summarizer may go on accumulating.
+     *
+     * @return the summary
+     */
+    @Override
     public RfmSummary result() {
         flush();
         boolean withAmounts = amounts == Amounts.PRESENT;
@@ -246,7 +363,8 @@ public final class RfmSummarizer {
         if (rows.compact && (key < Integer.MIN_VALUE || key > Integer.MAX_VALUE)) {
             // Checked here, not when the batch is stored, so that the purchase at fault is the one refused.
             throw new IllegalArgumentException("at: " + at + " is too far from 1970 to count in "
-                    + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT)).orElse("periods")
+                    + options.purchasePeriod().map(p -> p.toString().toLowerCase(java.util.Locale.ROOT))
+                            .orElse("periods")
                     + "; use a longer purchase period");
         }
         pendingCustomers[pending] = customer;

@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv.internal;
+package dev.cxm.metrics.clv.rfm.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,8 +6,6 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-
-import dev.cxm.metrics.clv.TimeUnits;
 
 /**
  * Places instants on a line of {@code long} keys: nanoseconds since the epoch in continuous time, or the
@@ -82,12 +80,12 @@ public final class PeriodClock {
     /** Returns a difference of keys in {@code unit}s. */
     public double toUnits(long keyDifference, ChronoUnit unit) {
         if (period.isEmpty()) {
-            return keyDifference / (TimeUnits.seconds(unit) * NANOS_PER_SECOND);
+            return keyDifference / (Units.seconds(unit) * NANOS_PER_SECOND);
         }
         if (Units.isCalendarUnit(period.get())) {
             return keyDifference;
         }
-        return keyDifference * (TimeUnits.seconds(period.get()) / TimeUnits.seconds(unit));
+        return keyDifference * (Units.seconds(period.get()) / Units.seconds(unit));
     }
 
     /** Throws unless {@code instant} starts a purchase period (any instant does in continuous time). */

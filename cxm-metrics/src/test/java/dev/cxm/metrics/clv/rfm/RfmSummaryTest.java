@@ -1,4 +1,4 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +33,7 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.metrics.clv.ClvData;
 import dev.cxm.metrics.clv.ClvData.CdnowTransaction;
 import dev.cxm.metrics.clv.ClvData.SummaryRow;
 
@@ -42,7 +43,7 @@ class RfmSummaryTest {
     private static final Instant HOLDOUT_END = Instant.parse("1998-07-01T00:00:00Z");
 
     private static RfmSummary cdnowSummary() {
-        RfmSummarizer summarizer = RfmSummary.summarizer(RfmSummaryOptions.builder(CALIBRATION_END, ChronoUnit.WEEKS)
+        RfmSummarizer summarizer = RfmSummarizer.of(RfmSummaryOptions.custom(CALIBRATION_END, ChronoUnit.WEEKS)
                 .purchasePeriod(ChronoUnit.DAYS).holdoutEnd(HOLDOUT_END).build());
         for (CdnowTransaction row : ClvData.cdnowSample()) {
             summarizer.add(CustomerId.of(Integer.toString(row.sampleId())), row.instant(), row.dollars());
@@ -114,7 +115,8 @@ class RfmSummaryTest {
         for (CustomerSummary customer : summary.customers()) {
             String id = customer.customerId().value();
             HoldoutSummary holdout = customer.holdout().orElseThrow();
-            assertThat(holdout.frequency()).as("holdout days of %s", id).isEqualTo(days.getOrDefault(id, Set.of()).size());
+            assertThat(holdout.frequency()).as("holdout days of %s", id).isEqualTo(days.getOrDefault(id, Set.of())
+                    .size());
             assertThat(holdout.totalSpend().getAsDouble()).isCloseTo(dollars.getOrDefault(id, 0.0), within(1e-9));
         }
     }
@@ -124,7 +126,7 @@ class RfmSummaryTest {
         // Oracle: a brute-force summary in this test of example_transactions.csv (lifetimes' simulated daily
         // data): frequency = distinct days - 1, recency and T in days, calibration through 2014-12-31.
         Instant end = Instant.parse("2015-01-01T00:00:00Z");
-        RfmSummarizer summarizer = RfmSummary.summarizer(RfmSummaryOptions.builder(end, ChronoUnit.DAYS).build());
+        RfmSummarizer summarizer = RfmSummarizer.of(RfmSummaryOptions.custom(end, ChronoUnit.DAYS).build());
         Map<String, TreeSet<LocalDate>> days = new TreeMap<>();
         for (String line : ClvData.lines("example_transactions.csv").subList(1, 15274)) {
             String[] cells = line.split(",");
@@ -138,7 +140,8 @@ class RfmSummaryTest {
             TreeSet<LocalDate> own = days.get(customer.customerId().value());
             assertThat(customer.frequency()).isEqualTo(own.size() - 1);
             assertThat(customer.recency()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), own.last()));
-            assertThat(customer.age()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), LocalDate.of(2014, 12, 31)));
+            assertThat(customer.age()).isEqualTo((double) ChronoUnit.DAYS.between(own.first(), LocalDate.of(2014, 12,
+                    31)));
             assertThat(customer.monetaryValue()).isEmpty();
             assertThat(customer.totalSpend()).isEmpty();
         }
@@ -148,11 +151,12 @@ class RfmSummaryTest {
     void continuousTimeCountsEveryPurchaseAtItsInstant() {
         // Oracle: hand computation. Purchases at 0 h, 36 h and 36 h + 1 s; calibration ends at 96 h.
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        RfmSummaryOptions options = RfmSummaryOptions.builder(start.plus(Duration.ofHours(96)), ChronoUnit.DAYS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(start.plus(Duration.ofHours(96)), ChronoUnit.DAYS)
                 .continuousTime().build();
         CustomerId id = CustomerId.of("c1");
-        RfmSummary summary = RfmSummary.summarizer(options)
-                .add(id, start, 10).add(id, start.plusSeconds(36 * 3600), 20).add(id, start.plusSeconds(36 * 3600 + 1), 40)
+        RfmSummary summary = RfmSummarizer.of(options)
+                .add(id, start, 10).add(id, start.plusSeconds(36 * 3600), 20).add(id,
+                        start.plusSeconds(36 * 3600 + 1), 40)
                 .result();
         CustomerSummary customer = summary.customers().get(0);
         assertThat(customer.frequency()).isEqualTo(2);
@@ -174,16 +178,17 @@ class RfmSummaryTest {
         Instant earlySeventh = LocalDateTime.of(2026, 3, 7, 1, 0).atZone(newYork).toInstant();
         Instant ninth = LocalDateTime.of(2026, 3, 9, 12, 0).atZone(newYork).toInstant();
         Instant ninthAgain = LocalDateTime.of(2026, 3, 9, 18, 0).atZone(newYork).toInstant();
-        RfmSummaryOptions local = RfmSummaryOptions.builder(end, ChronoUnit.DAYS).zone(newYork).build();
-        CustomerSummary customer = RfmSummary.summarizer(local).add(id, lateSixth, 1).add(id, earlySeventh, 2)
+        RfmSummaryOptions local = RfmSummaryOptions.custom(end, ChronoUnit.DAYS).zone(newYork).build();
+        CustomerSummary customer = RfmSummarizer.of(local).add(id, lateSixth, 1).add(id, earlySeventh, 2)
                 .add(id, ninth, 4).add(id, ninthAgain, 8).result().customers().get(0);
         assertThat(customer.frequency()).isEqualTo(2);
         assertThat(customer.recency()).isEqualTo(3.0);
         assertThat(customer.age()).isEqualTo(3.0);
         assertThat(customer.monetaryValue().getAsDouble()).isEqualTo((2 + 12) / 2.0);
 
-        RfmSummaryOptions utc = RfmSummaryOptions.builder(Instant.parse("2026-03-11T00:00:00Z"), ChronoUnit.DAYS).build();
-        CustomerSummary inUtc = RfmSummary.summarizer(utc).add(id, lateSixth, 1).add(id, earlySeventh, 2)
+        RfmSummaryOptions utc = RfmSummaryOptions.custom(Instant.parse("2026-03-11T00:00:00Z"), ChronoUnit.DAYS)
+                .build();
+        CustomerSummary inUtc = RfmSummarizer.of(utc).add(id, lateSixth, 1).add(id, earlySeventh, 2)
                 .result().customers().get(0);
         assertThat(inUtc.frequency()).isZero();
     }
@@ -194,10 +199,10 @@ class RfmSummaryTest {
         // June: purchases in 3 months after the first (March counts once), so 2 repeat months (March, June),
         // recency 5 months, T 5 months.
         Instant end = Instant.parse("2026-07-01T00:00:00Z");
-        RfmSummaryOptions options = RfmSummaryOptions.builder(end, ChronoUnit.MONTHS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(end, ChronoUnit.MONTHS)
                 .purchasePeriod(ChronoUnit.MONTHS).build();
         CustomerId id = CustomerId.of("c1");
-        CustomerSummary customer = RfmSummary.summarizer(options)
+        CustomerSummary customer = RfmSummarizer.of(options)
                 .add(id, Instant.parse("2026-01-31T10:00:00Z")).add(id, Instant.parse("2026-03-01T00:00:00Z"))
                 .add(id, Instant.parse("2026-03-31T00:00:00Z")).add(id, Instant.parse("2026-06-15T00:00:00Z"))
                 .result().customers().get(0);
@@ -210,7 +215,7 @@ class RfmSummaryTest {
     void summaryDoesNotDependOnPurchaseOrderOrSplitting() {
         // Oracle: the summary of the purchases in their given order; shuffled, split in two and merged, it
         // must be the same for every customer.
-        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.WEEKS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.WEEKS)
                 .holdoutEnd(Instant.parse("2026-03-01T00:00:00Z")).build();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         qt().withFixedSeed(7).withExamples(200)
@@ -223,16 +228,17 @@ class RfmSummaryTest {
                         int hour = code / 4 % (60 * 24);
                         int cents = code / (4 * 60 * 24);
                         purchases.add(Purchase.builder(CustomerId.of("c" + customer), start.plusSeconds(hour * 3600L),
-                                Money.of(BigDecimal.valueOf(cents, 2).add(BigDecimal.ONE), java.util.Currency.getInstance("EUR")))
+                                Money.of(BigDecimal.valueOf(cents, 2).add(BigDecimal.ONE),
+                                        java.util.Currency.getInstance("EUR")))
                                 .build());
                     }
                     RfmSummary ordered = RfmSummary.of(purchases.stream(), options);
                     List<Purchase> shuffled = new ArrayList<>(purchases);
                     Collections.shuffle(shuffled, new Random(seed));
                     int half = shuffled.size() / 2;
-                    RfmSummarizer first = RfmSummary.summarizer(options);
+                    RfmSummarizer first = RfmSummarizer.of(options);
                     shuffled.subList(0, half).forEach(first::add);
-                    RfmSummarizer second = RfmSummary.summarizer(options);
+                    RfmSummarizer second = RfmSummarizer.of(options);
                     shuffled.subList(half, shuffled.size()).forEach(second::add);
                     RfmSummary merged = first.merge(second).result();
                     RfmSummary parallel = shuffled.parallelStream().collect(RfmSummary.collector(options));
@@ -249,12 +255,12 @@ class RfmSummaryTest {
         // several times and the merges cross their boundaries.
         Instant calibrationEnd = Instant.parse("2026-03-02T00:00:00Z");
         Instant holdoutEnd = Instant.parse("2026-04-06T00:00:00Z");
-        RfmSummaryOptions options = RfmSummaryOptions.builder(calibrationEnd, ChronoUnit.WEEKS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(calibrationEnd, ChronoUnit.WEEKS)
                 .purchasePeriod(ChronoUnit.WEEKS).holdoutEnd(holdoutEnd).build();
         Instant start = Instant.parse("2025-06-02T00:00:00Z");
         Random random = new Random(11);
-        RfmSummarizer[] parts = {RfmSummary.summarizer(options), RfmSummary.summarizer(options),
-                RfmSummary.summarizer(options)};
+        RfmSummarizer[] parts = {RfmSummarizer.of(options), RfmSummarizer.of(options),
+                RfmSummarizer.of(options)};
         Map<String, TreeSet<Long>> calibrationWeeks = new HashMap<>();
         Map<String, Long> firstWeek = new HashMap<>();
         Map<String, Map<Long, Double>> spendByWeek = new HashMap<>();
@@ -308,16 +314,16 @@ class RfmSummaryTest {
 
     @Test
     void aSummarizerDoesNotMergeItselfAndRefusesAnUncountableTimeAtOnce() {
-        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS)
                 .build();
-        RfmSummarizer summarizer = RfmSummary.summarizer(options)
+        RfmSummarizer summarizer = RfmSummarizer.of(options)
                 .add(CustomerId.of("a"), Instant.parse("2026-01-01T00:00:00Z"), 5);
         assertThatThrownBy(() -> summarizer.merge(summarizer)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("other: is this summarizer; a summarizer cannot merge itself");
+                .hasMessageStartingWith("other: an accumulator cannot be merged into itself");
 
-        RfmSummaryOptions minutes = RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.MINUTES)
+        RfmSummaryOptions minutes = RfmSummaryOptions.custom(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.MINUTES)
                 .purchasePeriod(ChronoUnit.MINUTES).build();
-        RfmSummarizer perMinute = RfmSummary.summarizer(minutes);
+        RfmSummarizer perMinute = RfmSummarizer.of(minutes);
         assertThatThrownBy(() -> perMinute.add(CustomerId.of("a"), Instant.parse("-9000-01-01T00:00:00Z"), 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("at: -9000-01-01T00:00:00Z is too far from 1970 to count in minutes");
@@ -331,11 +337,12 @@ class RfmSummaryTest {
         // Oracle: the summary of the same purchases as a stream; a purchase after the holdout end and a
         // customer who first buys in the holdout are left out.
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
-        RfmSummaryOptions options = RfmSummaryOptions.builder(start.plus(Duration.ofDays(14)), ChronoUnit.WEEKS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(start.plus(Duration.ofDays(14)), ChronoUnit.WEEKS)
                 .holdoutEnd(start.plus(Duration.ofDays(21))).build();
         List<Purchase> purchases = List.of(
                 purchase("a", start, "10.00"), purchase("a", start.plus(Duration.ofDays(7)), "20.00"),
-                purchase("a", start.plus(Duration.ofDays(15)), "5.00"), purchase("a", start.plus(Duration.ofDays(30)), "99.00"),
+                purchase("a", start.plus(Duration.ofDays(15)), "5.00"), purchase("a", start.plus(Duration.ofDays(30)),
+                        "99.00"),
                 purchase("b", start.plus(Duration.ofDays(16)), "7.00"));
         InMemoryEventStore store = InMemoryEventStore.create();
         store.appendAll(purchases);
@@ -354,22 +361,24 @@ class RfmSummaryTest {
 
     @Test
     void rejectsACalibrationEndInsideAPurchasePeriod() {
-        assertThatThrownBy(() -> RfmSummaryOptions.builder(Instant.parse("2026-01-01T12:00:00Z"), ChronoUnit.DAYS).build())
+        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T12:00:00Z"), ChronoUnit.DAYS)
+                .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("calibrationEnd: 2026-01-01T12:00:00Z is not at the start of a Days period");
     }
 
     @Test
     void rejectsMonthsAsUnitOfDailyPeriods() {
-        assertThatThrownBy(() -> RfmSummaryOptions.builder(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.MONTHS).build())
+        assertThatThrownBy(() -> RfmSummaryOptions.custom(Instant.parse("2026-01-01T00:00:00Z"), ChronoUnit.MONTHS)
+                .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unit: Months has no fixed length");
     }
 
     @Test
     void rejectsPurchasesInTwoCurrencies() {
-        RfmSummarizer summarizer = RfmSummary.summarizer(
-                RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS).build());
+        RfmSummarizer summarizer = RfmSummarizer.of(
+                RfmSummaryOptions.custom(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS).build());
         summarizer.add(purchase("a", Instant.parse("2026-01-01T00:00:00Z"), "1.00"));
         Purchase inDollars = Purchase.builder(CustomerId.of("a"), Instant.parse("2026-01-02T00:00:00Z"),
                 Money.of("2.00", "USD")).build();
@@ -379,8 +388,8 @@ class RfmSummaryTest {
 
     @Test
     void rejectsPurchasesWithAndWithoutAmounts() {
-        RfmSummarizer summarizer = RfmSummary.summarizer(
-                RfmSummaryOptions.builder(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS).build());
+        RfmSummarizer summarizer = RfmSummarizer.of(
+                RfmSummaryOptions.custom(Instant.parse("2026-02-01T00:00:00Z"), ChronoUnit.DAYS).build());
         summarizer.add(CustomerId.of("a"), Instant.parse("2026-01-01T00:00:00Z"));
         assertThatThrownBy(() -> summarizer.add(CustomerId.of("a"), Instant.parse("2026-01-02T00:00:00Z"), 3.0))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -429,17 +438,18 @@ class RfmSummaryTest {
         // Purchases at 05:30Z, 06:30Z and 09:30Z, calibration ending 12:00Z: 2 repeat hours, recency 4 hours
         // (05:00Z to 09:00Z), T 6 hours (05:00Z to the last hour before the end, 11:00Z).
         ZoneId newYork = ZoneId.of("America/New_York");
-        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("2026-11-01T12:00:00Z"), ChronoUnit.HOURS)
+        RfmSummaryOptions options = RfmSummaryOptions.custom(Instant.parse("2026-11-01T12:00:00Z"), ChronoUnit.HOURS)
                 .purchasePeriod(ChronoUnit.HOURS).zone(newYork).build();
         CustomerId id = CustomerId.of("x");
-        CustomerSummary customer = RfmSummary.summarizer(options).add(id, Instant.parse("2026-11-01T05:30:00Z"))
+        CustomerSummary customer = RfmSummarizer.of(options).add(id, Instant.parse("2026-11-01T05:30:00Z"))
                 .add(id, Instant.parse("2026-11-01T06:30:00Z")).add(id, Instant.parse("2026-11-01T09:30:00Z"))
                 .result().customers().get(0);
         assertThat(customer.frequency()).isEqualTo(2);
         assertThat(customer.recency()).isEqualTo(4.0);
         assertThat(customer.age()).isEqualTo(6.0);
         // Local midnight in summer (EDT) is still an hour boundary.
-        assertThat(RfmSummaryOptions.builder(LocalDate.of(2026, 7, 2).atStartOfDay(newYork).toInstant(), ChronoUnit.HOURS)
+        assertThat(RfmSummaryOptions.custom(LocalDate.of(2026, 7, 2).atStartOfDay(newYork).toInstant(),
+                ChronoUnit.HOURS)
                 .purchasePeriod(ChronoUnit.HOURS).zone(newYork).build().zone()).isEqualTo(newYork);
     }
 }

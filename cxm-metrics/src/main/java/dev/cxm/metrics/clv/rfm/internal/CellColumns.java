@@ -1,13 +1,18 @@
-package dev.cxm.metrics.clv.internal;
+package dev.cxm.metrics.clv.rfm.internal;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cxm.core.model.CustomerId;
 
 /**
- * The storage of {@link dev.cxm.metrics.clv.RfmCells}: its rows column by column, with the per-frequency
- * indexes every likelihood sums over (the distinct frequencies, each row's position among them and the
- * weight per frequency), computed once when the columns are made. The likelihoods read the arrays directly,
- * without copies; nothing may change them.
+ * The storage of {@link dev.cxm.metrics.clv.rfm.RfmCells}: its rows column by column, the customer ids when
+ * the rows have them, and the per-frequency indexes every likelihood sums over (the distinct frequencies,
+ * each row's position among them and the weight per frequency), computed once when the columns are made.
+ * The likelihoods read the arrays directly, without copies; nothing may change them.
  */
 public final class CellColumns {
 
@@ -17,6 +22,7 @@ public final class CellColumns {
     private final double[] age;
     private final double[] monetary;
     private final double[] weight;
+    private final @Nullable CustomerIds ids;
     private final double totalWeight;
     private final int[] distinctFrequencies;
     private final int[] frequencyIndex;
@@ -24,11 +30,36 @@ public final class CellColumns {
 
     /**
      * Takes ownership of validated columns of equal length, times in {@code unit} and a mean repeat spend of
-     * NaN where it is unknown.
+     * NaN where it is unknown; rows without ids.
+     *
+     * @param unit the unit of recency and T
+     * @param frequency the frequencies
+     * @param recency the recencies
+     * @param age the ages (T)
+     * @param monetary the mean repeat spends, NaN where unknown
+     * @param weight the weights
      */
     public CellColumns(ChronoUnit unit, int[] frequency, double[] recency, double[] age, double[] monetary,
             double[] weight) {
+        this(unit, frequency, recency, age, monetary, weight, null);
+    }
+
+    /**
+     * As {@link #CellColumns(ChronoUnit, int[], double[], double[], double[], double[])}, with the customer id
+     * of each row.
+     *
+     * @param unit the unit of recency and T
+     * @param frequency the frequencies
+     * @param recency the recencies
+     * @param age the ages (T)
+     * @param monetary the mean repeat spends, NaN where unknown
+     * @param weight the weights
+     * @param ids the customer ids, or null when the rows have none
+     */
+    public CellColumns(ChronoUnit unit, int[] frequency, double[] recency, double[] age, double[] monetary,
+            double[] weight, @Nullable CustomerIds ids) {
         this.unit = unit;
+        this.ids = ids;
         this.frequency = frequency;
         this.recency = recency;
         this.age = age;
@@ -114,6 +145,36 @@ public final class CellColumns {
         return weight[row];
     }
 
+    /**
+     * Returns the customer id of row {@code row}, when the rows have ids.
+     *
+     * @param row the row
+     * @return the id, or empty
+     */
+    public Optional<CustomerId> customerId(int row) {
+        return ids == null ? Optional.empty() : Optional.ofNullable(ids.get(row));
+    }
+
+    /**
+     * Returns how a message names row {@code row}: {@code "customer <id>"} when it has an id, else
+     * {@code "row <n>"} counting from 1.
+     *
+     * @param row the row
+     * @return the name
+     */
+    public String describe(int row) {
+        return customerId(row).map(id -> "customer " + id.value()).orElse("row " + (row + 1));
+    }
+
+    /**
+     * Returns the customer ids, or null when the rows have none.
+     *
+     * @return the ids
+     */
+    public @Nullable CustomerIds ids() {
+        return ids;
+    }
+
     /** Returns whether some row has a repeat purchase: what every purchase model needs to be identified. */
     public boolean hasRepeatPurchases() {
         for (int x : frequency) {
@@ -124,8 +185,31 @@ public final class CellColumns {
         return false;
     }
 
+    /**
+     * Returns the given rows, in that order, with their ids.
+     *
+     * @param rows the rows to keep
+     * @return their columns
+     */
+    public CellColumns select(int[] rows) {
+        int[] x = new int[rows.length];
+        double[] tx = new double[rows.length];
+        double[] t = new double[rows.length];
+        double[] spend = new double[rows.length];
+        double[] w = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            x[i] = frequency[row];
+            tx[i] = recency[row];
+            t[i] = age[row];
+            spend[i] = monetary[row];
+            w[i] = weight[row];
+        }
+        return new CellColumns(unit, x, tx, t, spend, w, ids == null ? null : ids.select(rows));
+    }
+
     /** Returns every {@code step}-th row, for a quick first fit on a large data set. */
-    CellColumns everyNth(int step) {
+    public CellColumns everyNth(int step) {
         int count = (size() + step - 1) / step;
         int[] x = new int[count];
         double[] tx = new double[count];
@@ -178,7 +262,7 @@ public final class CellColumns {
     }
 
     /** Returns, per distinct frequency, the sum of the weights of its rows. */
-    double[] weightPerFrequency() {
+    public double[] weightPerFrequency() {
         return weightPerFrequency;
     }
 }

@@ -1,28 +1,42 @@
-package dev.cxm.metrics.clv;
+package dev.cxm.metrics.clv.rfm;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.metrics.clv.internal.Arguments;
-import dev.cxm.metrics.clv.internal.CellColumns;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
+import dev.cxm.metrics.clv.rfm.internal.CustomerIds;
+import dev.cxm.metrics.clv.rfm.internal.Histories;
+import dev.cxm.metrics.clv.rfm.internal.Units;
 
 /**
  * Rows of frequency, recency, T (and mean repeat spend, when known), each with a weight: the input of every
  * model fit. A row is one customer, or a cell of identical customers whose weight is their number, so a
  * million customers with few distinct histories fit as fast as their cells ({@link #compress()}).
  *
+ * <p>Rows may carry the customer's id: the rows of an {@link RfmSummary} ({@link #of(RfmSummary)}) and of a
+ * summary file with an id column ({@link SummaryCsvReader}) do, so that a model that refuses a row names
+ * the customer; rows added by their numbers alone are anonymous and named {@code "row N"} (counting from
+ * 1). {@link #compress()} drops the ids, since a cell then stands for many customers.
+ *
  * <p>Times are in {@link #unit()}. Stored column-wise, immutable, safe to share between threads.
  */
 public final class RfmCells {
 
+    static {
+        CellAccess.register(cells -> cells.columns);
+    }
+
     private final CellColumns columns;
 
-    private RfmCells(CellColumns columns) {
+    RfmCells(CellColumns columns) {
         this.columns = columns;
     }
 
@@ -30,82 +44,162 @@ public final class RfmCells {
      * Starts an empty set of rows whose times are in {@code unit}: {@code SECONDS} to {@code WEEKS}, or
      * {@code MONTHS} or {@code YEARS} for counts of whole calendar periods.
      *
+     * @param unit the unit of every recency and T
+     * @return the builder
      * @throws IllegalArgumentException for a unit below a second or beyond a year
      */
     public static Builder builder(ChronoUnit unit) {
         return new Builder(unit);
     }
 
-    /** Returns the rows of a summary: one per customer, weight 1. */
+    /**
+     * Returns the rows of a summary: one per customer, in the summary's order, weight 1, with the customers'
+     * ids.
+     *
+     * @param summary the summary
+     * @return its cells
+     */
     public static RfmCells of(RfmSummary summary) {
-        return summary.cells();
+        Checks.present("summary", summary);
+        Builder cells = builder(summary.unit());
+        summary.customers().forEach(cells::add);
+        return cells.build();
     }
 
-    /** Returns the unit every recency and T is in. */
+    /**
+     * Returns the unit every recency and T is in.
+     *
+     * @return the unit
+     */
     public ChronoUnit unit() {
         return columns.unit();
     }
 
-    /** Returns the number of rows. */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return columns.size();
     }
 
-    /** Returns the sum of the weights: the number of customers the rows stand for. */
+    /**
+     * Returns the sum of the weights: the number of customers the rows stand for.
+     *
+     * @return the total weight
+     */
     public double totalWeight() {
         return columns.totalWeight();
     }
 
-    /** Returns the frequency (repeat purchases) of row {@code row}. */
+    /**
+     * Returns the frequency (repeat purchases) of row {@code row}.
+     *
+     * @param row the row, from 0
+     * @return x
+     */
     public int frequency(int row) {
         return columns.frequency(row);
     }
 
-    /** Returns the recency of row {@code row}, in {@link #unit()}. */
+    /**
+     * Returns the recency of row {@code row}, in {@link #unit()}.
+     *
+     * @param row the row, from 0
+     * @return t_x
+     */
     public double recency(int row) {
         return columns.recency(row);
     }
 
-    /** Returns T, the age, of row {@code row}, in {@link #unit()}. */
+    /**
+     * Returns T, the age, of row {@code row}, in {@link #unit()}.
+     *
+     * @param row the row, from 0
+     * @return T
+     */
     public double age(int row) {
         return columns.age(row);
     }
 
-    /** Returns the mean repeat spend of row {@code row}, when known. */
+    /**
+     * Returns the history (frequency, recency, T) of row {@code row}, in {@link #unit()}.
+     *
+     * @param row the row, from 0
+     * @return the history
+     */
+    public CustomerHistory history(int row) {
+        return CustomerHistory.of(frequency(row), recency(row), age(row));
+    }
+
+    /**
+     * Returns the customer id of row {@code row}, when the row has one.
+     *
+     * @param row the row, from 0
+     * @return the id, or empty for an anonymous row
+     */
+    public Optional<CustomerId> customerId(int row) {
+        return columns.customerId(row);
+    }
+
+    /**
+     * Returns the mean repeat spend of row {@code row}, when known.
+     *
+     * @param row the row, from 0
+     * @return the mean repeat spend, or empty
+     */
     public OptionalDouble monetaryValue(int row) {
         double spend = columns.monetaryValues()[row];
         return Double.isNaN(spend) ? OptionalDouble.empty() : OptionalDouble.of(spend);
     }
 
-    /** Returns the weight of row {@code row}. */
+    /**
+     * Returns the weight of row {@code row}: the number of customers it stands for.
+     *
+     * @param row the row, from 0
+     * @return the weight
+     */
     public double weight(int row) {
         return columns.weight(row);
     }
 
-    /** Returns whether some row has a repeat purchase: what every purchase model needs to be identified. */
+    /**
+     * Returns whether some row has a repeat purchase: what every purchase model needs to be identified.
+     *
+     * @return whether some frequency is above 0
+     */
     public boolean hasRepeatPurchases() {
         return columns.hasRepeatPurchases();
     }
 
-    /** Returns the rows with at least one repeat purchase, in order: the customers a spend model is fitted to. */
+    /**
+     * Returns the rows with at least one repeat purchase, in order, with their ids: the customers a spend
+     * model is fitted to.
+     *
+     * @return the repeat buyers' rows
+     */
     public RfmCells repeatBuyers() {
         int[] frequency = columns.frequencies();
-        double[] recency = columns.recencies();
-        double[] age = columns.ages();
-        double[] monetary = columns.monetaryValues();
-        double[] weight = columns.weights();
-        Builder buyers = builder(unit());
-        for (int i = 0; i < size(); i++) {
+        int count = 0;
+        for (int x : frequency) {
+            count += x > 0 ? 1 : 0;
+        }
+        int[] rows = new int[count];
+        for (int i = 0, kept = 0; i < frequency.length; i++) {
             if (frequency[i] > 0) {
-                buyers.append(frequency[i], recency[i], age[i], monetary[i], weight[i]);
+                rows[kept++] = i;
             }
         }
-        return buyers.build();
+        return new RfmCells(columns.select(rows));
     }
 
     /**
      * Returns the same data with identical rows (same frequency, recency, T and spend) merged into one whose
-     * weight is their sum; fits and their log-likelihoods are unchanged, and faster when histories repeat.
+     * weight is their sum; fits and their log-likelihoods are unchanged, and faster when histories repeat. The
+     * merged rows are anonymous.
+     *
+     * @return the compressed cells
      */
     public RfmCells compress() {
         int[] frequency = columns.frequencies();
@@ -132,11 +226,6 @@ public final class RfmCells {
         return builder.build();
     }
 
-    /** Returns the columns the likelihoods read. */
-    CellColumns columns() {
-        return columns;
-    }
-
     private record Key(int frequency, double recency, double age, double monetary) {
         @Override
         public boolean equals(Object other) {
@@ -160,26 +249,40 @@ public final class RfmCells {
         private double[] age = new double[16];
         private double[] monetary = new double[16];
         private double[] weight = new double[16];
+        private CustomerId[] ids;
 
         private Builder(ChronoUnit unit) {
-            this.unit = TimeUnits.requireModelUnit("unit", Checks.present("unit", unit));
+            this.unit = Units.requireModelUnit("unit", Checks.present("unit", unit));
         }
 
-        /** Adds one customer without spend. */
+        /**
+         * Adds one anonymous customer without spend.
+         *
+         * @param frequency x
+         * @param recency t_x, in the unit
+         * @param age T, in the unit
+         * @return this builder
+         * @throws IllegalArgumentException naming the field when the history is impossible
+         */
         public Builder add(int frequency, double recency, double age) {
             return add(frequency, recency, age, OptionalDouble.empty(), 1);
         }
 
         /**
-         * Adds a row of {@code weight} identical customers.
+         * Adds an anonymous row of {@code weight} identical customers.
          *
+         * @param frequency x
+         * @param recency t_x, in the unit
+         * @param age T, in the unit
          * @param monetaryValue the mean repeat spend, when known; only for a frequency above 0
+         * @param weight the number of customers the row stands for, above 0
+         * @return this builder
          * @throws IllegalArgumentException naming the field when the history is impossible (recency above T,
          *     say) or the weight is not positive
          */
         public Builder add(int frequency, double recency, double age, OptionalDouble monetaryValue, double weight) {
             int row = size + 1;
-            CustomerSummary.requireHistory(frequency, recency, age, () -> " (row " + row + ")");
+            Histories.require(frequency, recency, age, () -> " (row " + row + ")");
             Checks.present("monetaryValue", monetaryValue);
             if (!(weight > 0) || !Double.isFinite(weight)) {
                 throw new IllegalArgumentException("weight: " + weight + " is not a positive number (row " + row + ")"
@@ -187,7 +290,7 @@ public final class RfmCells {
             }
             double spend = Double.NaN;
             if (monetaryValue.isPresent()) {
-                spend = Arguments.nonNegative("monetaryValue", monetaryValue.getAsDouble());
+                spend = Checks.nonNegative("monetaryValue", monetaryValue.getAsDouble());
                 if (frequency == 0) {
                     throw new IllegalArgumentException("monetaryValue: " + spend + " is given without repeat"
                             + " purchases (row " + row + "); the mean repeat spend needs one");
@@ -196,10 +299,25 @@ public final class RfmCells {
             return append(frequency, recency, age, spend, weight);
         }
 
-        /** Adds a customer's summary with its spend, weight 1. */
+        /**
+         * Adds a customer's summary with its id and spend, weight 1.
+         *
+         * @param customer the customer, whose times must be in the builder's unit
+         * @return this builder
+         */
         public Builder add(CustomerSummary customer) {
-            return append(customer.frequency(), customer.recency(), customer.age(),
-                    customer.monetaryValue().orElse(Double.NaN), 1);
+            Checks.present("customer", customer);
+            int row = size;
+            append(customer.frequency(), customer.recency(), customer.age(), customer.monetaryValue()
+                    .orElse(Double.NaN),
+                    1);
+            if (ids == null) {
+                ids = new CustomerId[frequency.length];
+            } else if (ids.length < frequency.length) {
+                ids = Arrays.copyOf(ids, frequency.length);
+            }
+            ids[row] = customer.customerId();
+            return this;
         }
 
         private Builder append(int x, double tx, double t, double spend, double w) {
@@ -220,10 +338,15 @@ public final class RfmCells {
             return this;
         }
 
-        /** Builds the rows. */
+        /**
+         * Builds the rows.
+         *
+         * @return the cells
+         */
         public RfmCells build() {
             return new RfmCells(new CellColumns(unit, Arrays.copyOf(frequency, size), Arrays.copyOf(recency, size),
-                    Arrays.copyOf(age, size), Arrays.copyOf(monetary, size), Arrays.copyOf(weight, size)));
+                    Arrays.copyOf(age, size), Arrays.copyOf(monetary, size), Arrays.copyOf(weight, size),
+                    ids == null ? null : CustomerIds.of(Arrays.copyOf(ids, size))));
         }
     }
 }
