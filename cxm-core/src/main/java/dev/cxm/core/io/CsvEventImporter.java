@@ -44,6 +44,10 @@ public record CsvEventImporter(CsvColumnMapping mapping, ImportPolicy policy, in
     /**
      * Validates the settings.
      *
+     * @param mapping how columns become event fields
+     * @param policy what to do with a bad row
+     * @param batchSize rows stored per atomic append, 1 or more
+     * @param rejectedRowLimit rejected rows listed in full in the report, 0 or more; the rest are only counted
      * @throws IllegalArgumentException when the batch size is not positive or the limit is negative
      */
     public CsvEventImporter {

@@ -38,6 +38,16 @@ public record ImportReport(
     /**
      * Validates the counts.
      *
+     * @param policy the policy the import ran under
+     * @param rowsRead data rows read (a CSV header is not a row); 0 or more
+     * @param appended rows stored as new events; 0 or more
+     * @param duplicates rows whose identical event was already stored; 0 or more
+     * @param rejectedCount rows not accepted, listed or not; at least {@code rejected.size()}
+     * @param rejected the first rejected rows in input order, with line and reason
+     * @param daylightSavingRows accepted rows whose local time fell in a daylight-saving gap or overlap; 0 or
+     *     more
+     * @param applied whether the accepted rows were stored
+     * @param readToEnd whether the whole input was read
      * @throws IllegalArgumentException when a count is negative, or fewer rows are counted as rejected than
      *     listed
      */

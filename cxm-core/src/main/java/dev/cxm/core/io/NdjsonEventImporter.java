@@ -27,6 +27,9 @@ public record NdjsonEventImporter(ImportPolicy policy, int batchSize, int reject
     /**
      * Validates the settings.
      *
+     * @param policy what to do with a bad line
+     * @param batchSize lines stored per atomic append, 1 or more
+     * @param rejectedRowLimit rejected lines listed in full in the report, 0 or more; the rest are only counted
      * @throws IllegalArgumentException when the batch size is not positive or the limit is negative
      */
     public NdjsonEventImporter {

@@ -19,12 +19,20 @@ public enum EventType {
         this.eventClass = eventClass;
     }
 
-    /** Returns the lower-case name used in JSON and CSV, such as {@code "feedback"}. */
+    /**
+     * Returns the lower-case name used in JSON and CSV, such as {@code "feedback"}.
+     *
+     * @return {@code interaction}, {@code purchase} or {@code feedback}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** Returns the record class of events of this type. */
+    /**
+     * Returns the record class of events of this type.
+     *
+     * @return {@code Interaction.class}, {@code Purchase.class} or {@code FeedbackResponse.class}
+     */
     public Class<? extends CustomerEvent> eventClass() {
         return eventClass;
     }

@@ -30,8 +30,13 @@ public record FeedbackScale(String name, int min, int max) {
     /**
      * Validates the range.
      *
-     * @throws IllegalArgumentException when the range is empty, a single point or wider than {@link #MAX_POINTS}
-     *     (the message names the rule, not the bounds, which may come from imported data)
+     * @param name the scale's name, such as {@code "nps"}; non-blank
+     * @param min the lowest score
+     * @param max the highest score, greater than {@code min}; the scale holds at most {@link #MAX_POINTS}
+     *     scores, counting both ends
+     * @throws IllegalArgumentException when the name is blank, or the range is empty, a single point or wider
+     *     than {@link #MAX_POINTS} (the message names the rule, not the bounds, which may come from imported
+     *     data)
      */
     public FeedbackScale {
         Checks.nonBlank("scale.name", name);

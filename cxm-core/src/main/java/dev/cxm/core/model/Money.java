@@ -32,6 +32,9 @@ public record Money(BigDecimal amount, Currency currency) {
     /**
      * Validates and normalises the amount.
      *
+     * @param amount zero or positive, less than 10<sup>18</sup>, at most 18 decimal places once trailing zeros
+     *     are removed; held at no fewer decimal places than the currency's minor unit
+     * @param currency the ISO 4217 currency
      * @throws IllegalArgumentException when the amount is negative, 10<sup>18</sup> or more, or has more than
      *     18 decimal places (the message names the rule, never the amount)
      */

@@ -34,12 +34,22 @@ public final class CustomerErasure {
         this.clock = builder.clock;
     }
 
-    /** Starts an erasure over no stores, timed by the system UTC clock. */
+    /**
+     * Starts an erasure over no stores, timed by the system UTC clock.
+     *
+     * @return a builder to which at least one customer or event store must be added
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Removes every record of {@code customer} from every store and reports what was removed. */
+    /**
+     * Removes every record of {@code customer} from every store and reports what was removed.
+     *
+     * @param customer the customer whose profile and events are erased
+     * @return how many profiles and events were removed, stamped with the clock's instant; nothing removed
+     *     when the customer is already gone
+     */
     public ErasureReport erase(CustomerId customer) {
         Checks.present("customer", customer);
         long events = 0;
@@ -63,19 +73,34 @@ public final class CustomerErasure {
 
         private Builder() {}
 
-        /** Adds a customer store to erase profiles from. */
+        /**
+         * Adds a customer store to erase profiles from.
+         *
+         * @param store a store holding customer profiles
+         * @return this builder
+         */
         public Builder customers(CustomerStore store) {
             customerStores.add(Checks.present("store", store));
             return this;
         }
 
-        /** Adds an event store to erase events from. */
+        /**
+         * Adds an event store to erase events from.
+         *
+         * @param store a store holding customer events
+         * @return this builder
+         */
         public Builder events(EventStore store) {
             eventStores.add(Checks.present("store", store));
             return this;
         }
 
-        /** Sets the clock that stamps each report. */
+        /**
+         * Sets the clock that stamps each report.
+         *
+         * @param value the clock whose instant becomes {@link ErasureReport#erasedAt()}
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.present("clock", value);
             return this;
@@ -84,6 +109,7 @@ public final class CustomerErasure {
         /**
          * Builds the erasure.
          *
+         * @return the erasure over the stores added
          * @throws IllegalArgumentException when no store was added: an erasure over nothing is a mistake
          */
         public CustomerErasure build() {

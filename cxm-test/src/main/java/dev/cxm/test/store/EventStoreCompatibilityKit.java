@@ -76,6 +76,9 @@ public abstract class EventStoreCompatibilityKit {
     /** The store under test, new for each test. */
     protected EventStore store;
 
+    /** Creates the kit; a subclass supplies the backend through {@link #createStore()}. */
+    protected EventStoreCompatibilityKit() {}
+
     /**
      * Returns a new, empty store of the backend under test; called before each test, and more often by the
      * tests that compare stores.
