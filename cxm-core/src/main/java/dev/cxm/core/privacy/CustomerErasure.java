@@ -13,7 +13,7 @@ import dev.cxm.core.store.EventStore;
  * Erases a customer from every store it is given: the profile and every event.
  *
  * <pre>{@code
- * CustomerErasure erasure = CustomerErasure.builder()
+ * CustomerErasure erasure = CustomerErasure.custom()
  *         .customers(customerStore)
  *         .events(eventStore)
  *         .build();
@@ -21,6 +21,10 @@ import dev.cxm.core.store.EventStore;
  * }</pre>
  *
  * <p>Erasure is idempotent: erasing a customer who is already gone reports nothing removed.
+ *
+ * <p>It is configured with the house idiom, {@link #custom()} and {@link #from(CustomerErasure)}; there is no
+ * {@code ofDefaults()}, since an erasure needs the host's stores. Two erasures are equal when they erase from
+ * the same store instances with the same clock.
  */
 public final class CustomerErasure {
 
@@ -39,8 +43,55 @@ public final class CustomerErasure {
      *
      * @return a builder to which at least one customer or event store must be added
      */
-    public static Builder builder() {
+    public static Builder custom() {
         return new Builder();
+    }
+
+    /**
+     * Starts an erasure over the stores and clock of {@code base}, to add a store or change the clock.
+     *
+     * @param base the erasure to start from
+     * @return a builder holding the stores and clock of {@code base}
+     */
+    public static Builder from(CustomerErasure base) {
+        Checks.present("base", base);
+        Builder builder = new Builder().clock(base.clock);
+        builder.customerStores.addAll(base.customerStores);
+        builder.eventStores.addAll(base.eventStores);
+        return builder;
+    }
+
+    /**
+     * Returns whether {@code other} erases from the same stores, in the same order, with the same clock.
+     *
+     * @param other the object to compare with
+     * @return whether both erasures are configured alike
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CustomerErasure that && customerStores.equals(that.customerStores)
+                && eventStores.equals(that.eventStores) && clock.equals(that.clock);
+    }
+
+    /**
+     * Returns a hash of the stores and the clock.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(customerStores, eventStores, clock);
+    }
+
+    /**
+     * Returns how many stores of each kind the erasure covers, such as
+     * {@code CustomerErasure[customerStores=1, eventStores=2]}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "CustomerErasure[customerStores=" + customerStores.size() + ", eventStores=" + eventStores.size() + "]";
     }
 
     /**
