@@ -1,13 +1,11 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import dev.cxm.core.group.GroupKey;
@@ -15,6 +13,12 @@ import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.examples.cli.common.EventInputOptions;
+import dev.cxm.examples.cli.common.PeriodZoneOption;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.churn.ChurnDefinition;
 import dev.cxm.metrics.churn.ChurnRates;
 import dev.cxm.metrics.churn.ChurnReport;
@@ -23,13 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cxm churn rates}: customers at start, retained, churned, new and the rates, per period and group. */
 @Command(name = "rates", mixinStandardHelpOptions = true,
         description = "Churn and retention rates per period (and group) from a file of events.")
-final class ChurnRatesCommand implements Callable<Integer> {
+final class ChurnRatesCommand extends ReportCommand {
 
     /** The kinds of business. */
     enum Kind {
@@ -75,14 +77,9 @@ final class ChurnRatesCommand implements Callable<Integer> {
                     + " event; add the column with --attribute-columns).")
     String groupAttribute;
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    protected Report<ChurnReport> report() throws Exception {
         ChurnDefinition definition = definition();
         Usage.require(spec, groupAttribute == null || !groupAttribute.isBlank(), "--group-attribute: the name is blank");
         EventStore store = InMemoryEventStore.create();
@@ -92,7 +89,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
         Optional<Instant> start = Optional.ofNullable(from)
                 .map(text -> ObservationTimes.parse(spec.commandLine(), text, "--from", zone));
         Instant end = Optional.ofNullable(to).map(text -> ObservationTimes.parse(spec.commandLine(), text, "--to", zone))
-                .orElseGet(() -> ObservationTimes.justAfterLastEvent(store, input.input));
+                .orElseGet(() -> ObservationTimes.justAfterLastEvent(store, input.input()));
         if (start.isPresent() && !end.isAfter(start.get())) {
             throw new ParameterException(spec.commandLine(), "--to: " + end + " is not after --from " + start.get());
         }
@@ -101,18 +98,11 @@ final class ChurnRatesCommand implements Callable<Integer> {
         if (groupAttribute != null) {
             GroupKey key = GroupKeys.attribute(groupAttribute);
             Usage.require(spec, anyEventHasAValue(store, key) || store.count() == 0, "--group-attribute: no event of "
-                    + input.input.getFileName() + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
+                    + input.input().getFileName() + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
                     + " column into the events with --attribute-columns " + groupAttribute);
             rates.groupBy(key);
         }
-        ChurnReport report = rates.build().compute(store);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, report);
-        } else {
-            printText(out, report);
-        }
-        return 0;
+        return Report.of(rates.build().compute(store), ChurnRatesCommand::printText);
     }
 
     /** Returns the definition the options state; a missing or invalid one is a usage error. */
@@ -138,7 +128,7 @@ final class ChurnRatesCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(PrintWriter out, ChurnReport report) {
+    private static void printText(ChurnReport report, TextOut out) {
         out.printf("Churn (%s), per %s in %s, whole periods from %s to %s%n", report.definition(),
                 report.period().name().toLowerCase(Locale.ROOT), ObservationTimes.describeZone(report.zone()),
                 report.from(), ObservationTimes.describeEnd(report.to()));

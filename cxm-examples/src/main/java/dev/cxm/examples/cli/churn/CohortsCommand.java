@@ -1,14 +1,17 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.examples.cli.common.EventInputOptions;
+import dev.cxm.examples.cli.common.PeriodZoneOption;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.churn.CohortBasis;
 import dev.cxm.metrics.churn.CohortRetention;
 import dev.cxm.metrics.churn.CohortTable;
@@ -17,15 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cxm churn cohorts}: the cohort retention table of a file of events. */
 @Command(name = "cohorts", mixinStandardHelpOptions = true,
         description = "Cohort retention: customers by the period of their first (or every) activity, and the share"
                 + " active in each later period.")
-final class CohortsCommand implements Callable<Integer> {
+final class CohortsCommand extends ReportCommand {
 
     @Mixin
     EventInputOptions input;
@@ -54,40 +55,29 @@ final class CohortsCommand implements Callable<Integer> {
                     + " is left out; give the end of that period to include it).")
     String until;
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    protected Report<CohortTable> report() throws Exception {
         Usage.require(spec, maxOffset == null || maxOffset >= 0, "--max-offset: " + maxOffset
                 + " is negative; it is the last column kept, 0 or more");
         ZoneId zone = periodZone.zone(input);
         EventStore store = InMemoryEventStore.create();
         input.importInto(store, Optional.empty(), Optional.empty());
-        Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input)
+        Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input())
                 : ObservationTimes.parse(spec.commandLine(), until, "--until", zone);
         CohortRetention.Builder retention = CohortRetention.custom().period(periods.period, zone)
                 .basis(basis).relativeTo(relativeTo).until(end);
         if (maxOffset != null) {
             retention.maxOffset(maxOffset);
         }
-        CohortTable table = retention.build().compute(store);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, table);
-        } else {
+        return Report.of(retention.build().compute(store), (table, out) -> {
             out.printf("Cohort retention (%s cohorts per %s in %s, relative to the %s; whole periods up to %s)%n",
                     basis == CohortBasis.FIRST_TIME ? "first-time" : "recurring",
                     periods.period.name().toLowerCase(Locale.ROOT), ObservationTimes.describeZone(zone),
                     relativeTo == RetentionBase.INITIAL_COHORT ? "cohort" : "previous period",
                     ObservationTimes.describeEnd(end));
-            out.print(table.render());
-            out.flush();
-        }
-        return 0;
+            out.printLines(table.render());
+        });
     }
 
     /** Reads first-time or recurring. */

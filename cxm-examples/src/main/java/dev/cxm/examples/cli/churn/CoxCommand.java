@@ -1,12 +1,15 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
+import dev.cxm.examples.cli.common.CommandFailure;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.survival.ChiSquaredTest;
 import dev.cxm.metrics.survival.CoxCoefficient;
@@ -16,13 +19,11 @@ import dev.cxm.metrics.survival.TieMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cxm churn cox}: Cox proportional-hazards regression of time to churn on covariates. */
 @Command(name = "cox", mixinStandardHelpOptions = true,
         description = "Cox proportional-hazards regression of time to churn on the covariate columns.")
-final class CoxCommand implements Callable<Integer> {
+final class CoxCommand extends ReportCommand {
 
     @Mixin
     SubjectInputOptions subjects;
@@ -44,14 +45,9 @@ final class CoxCommand implements Callable<Integer> {
             description = "Newton-Raphson iterations before giving up (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    protected Report<CoxJson> report() throws Exception {
         Usage.requireLevel(spec, level);
         Usage.require(spec, maxIterations >= 1, "--max-iterations: " + maxIterations + " is below 1");
         Usage.require(spec, subjects.groupColumn == null && subjects.groups.isEmpty(), "cox takes no --group-column"
@@ -62,18 +58,17 @@ final class CoxCommand implements Callable<Integer> {
                 .build().fit(subjects.read(covariates));
         CoxModel model = fit.model().orElseThrow(() -> new CommandFailure(fit.problem().orElse("the Cox fit did not"
                 + " converge")));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            Map<String, CoefficientJson> byName = new LinkedHashMap<>();
-            for (CoxCoefficient c : model.coefficients()) {
-                byName.put(c.name(), CoefficientJson.of(c));
-            }
-            JsonOutput.print(out, new CoxJson(model.subjects(), model.events(), model.unit().name().toLowerCase(Locale.ROOT),
-                    ties.name().toLowerCase(Locale.ROOT),
-                    level, byName, model.logPartialLikelihood(), model.nullLogPartialLikelihood(),
-                    model.likelihoodRatioTest(), model.concordance(), model.iterations()));
-            return 0;
+        Map<String, CoefficientJson> byName = new LinkedHashMap<>();
+        for (CoxCoefficient c : model.coefficients()) {
+            byName.put(c.name(), CoefficientJson.of(c));
         }
+        return Report.of(new CoxJson(model.subjects(), model.events(), model.unit().name().toLowerCase(Locale.ROOT),
+                ties.name().toLowerCase(Locale.ROOT), level, byName, model.logPartialLikelihood(),
+                model.nullLogPartialLikelihood(), model.likelihoodRatioTest(), model.concordance(),
+                model.iterations()), (json, out) -> printText(out, model));
+    }
+
+    private void printText(TextOut out, CoxModel model) {
         out.printf("Cox model, %d subjects, %d churned, %s ties; durations in %s%n", model.subjects(), model.events(),
                 ties.name().toLowerCase(Locale.ROOT), model.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%-16s  %10s  %10s  %10s  %8s  %10s  %10s  %10s%n", "covariate", "coef", "exp(coef)", "se(coef)",
@@ -89,7 +84,6 @@ final class CoxCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "likelihood-ratio test %.2f on %d df, p = %.4g%n", lr.statistic(), lr.degreesOfFreedom(),
                 lr.pValue());
         out.printf(Locale.ROOT, "concordance %.4f%n", model.concordance());
-        return 0;
     }
 
     /** The JSON of {@code cxm churn cox --json}. */

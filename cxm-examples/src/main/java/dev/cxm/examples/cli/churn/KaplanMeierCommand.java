@@ -1,6 +1,5 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.UnitNames;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.survival.KaplanMeier;
 import dev.cxm.metrics.survival.SurvivalCurve;
@@ -21,13 +24,11 @@ import dev.cxm.metrics.survival.SurvivalStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cxm churn km}: Kaplan-Meier survival curves per group, with median time to churn. */
 @Command(name = "km", mixinStandardHelpOptions = true,
         description = "Kaplan-Meier survival curve of time to churn per group, with log-log band and median.")
-final class KaplanMeierCommand implements Callable<Integer> {
+final class KaplanMeierCommand extends ReportCommand {
 
     @Mixin
     SubjectInputOptions subjects;
@@ -39,32 +40,19 @@ final class KaplanMeierCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", split = ",", description = "Also report the survival at these times.")
     List<Double> at = new ArrayList<>();
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    protected Report<KaplanMeierJson> report() throws Exception {
         Usage.requireLevel(spec, level);
         Usage.requireTimes(spec, "--at", at);
         Map<String, SurvivalCurve> curves = KaplanMeier.custom().level(level).build().fitByGroup(subjects.read());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            Map<String, GroupJson> groups = new LinkedHashMap<>();
-            curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
-            JsonOutput.print(out, new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD,
-                    UnitNames.name(subjects.unit()), groups));
-            return 0;
-        }
-        for (SurvivalCurve curve : curves.values()) {
-            printText(out, curve);
-        }
-        return 0;
+        Map<String, GroupJson> groups = new LinkedHashMap<>();
+        curves.forEach((name, curve) -> groups.put(name, GroupJson.of(curve, at)));
+        return Report.of(new KaplanMeierJson(level, SurvivalCurve.BAND_METHOD, UnitNames.name(subjects.unit()),
+                groups), (json, out) -> curves.values().forEach(curve -> printText(out, curve)));
     }
 
-    private void printText(PrintWriter out, SurvivalCurve curve) {
+    private void printText(TextOut out, SurvivalCurve curve) {
         out.printf("Group %s: %d subjects, %d churned; times in %s%n", curve.group(), curve.subjects(), curve.events(),
                 curve.unit().name().toLowerCase(Locale.ROOT));
         out.printf("%10s  %8s  %6s  %9s  %9s  %9s  %9s%n", "time", "at risk", "events", "survival", "std.err",

@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import dev.cxm.core.store.EventStore;
+import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.metrics.time.ObservationEnd;
 import picocli.CommandLine;
 

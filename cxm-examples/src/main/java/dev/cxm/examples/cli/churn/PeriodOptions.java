@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
 import dev.cxm.metrics.time.CalendarPeriod;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.churn;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.cxm.examples.cli.common.CommandFailure;
+import dev.cxm.examples.cli.common.Converters;
+import dev.cxm.examples.cli.common.UnitNames;
 import dev.cxm.metrics.survival.SurvivalCsv;
 import dev.cxm.metrics.survival.SurvivalData;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +56,9 @@ final class SubjectInputOptions {
             description = "The only groups expected, in this order; a row of any other group is an error.")
     List<String> groups = new ArrayList<>();
 
-    @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",", description = "Column separator (default: ,).")
-    char separator;
+    @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",", converter = Converters.Separator.class,
+            description = "Column separator (default: ,).")
+    Character separator;
 
     /** Reads the subjects without covariates. */
     SurvivalData read() throws IOException {

@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Customer lifetime value: RFM summary, model fits (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB,"
                 + " Gamma-Gamma) and predictions.",
         subcommands = {ClvSummaryCommand.class, ClvFitCommand.class, ClvPredictCommand.class})
-final class ClvCommand implements Runnable {
+public final class ClvCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

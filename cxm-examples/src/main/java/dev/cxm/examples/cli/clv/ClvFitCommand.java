@@ -1,14 +1,15 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.GammaGamma;
 import dev.cxm.metrics.clv.PurchaseModels;
@@ -16,9 +17,8 @@ import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.stats.ModelFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cxm clv fit}: fits one model by maximum likelihood and prints its parameters, standard errors,
@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a CLV model by maximum likelihood: parameters, standard errors, log-likelihood.")
-final class ClvFitCommand implements Callable<Integer> {
+final class ClvFitCommand extends ReportCommand {
 
     @Mixin
     ClvInputOptions input;
@@ -43,12 +43,6 @@ final class ClvFitCommand implements Callable<Integer> {
             description = "Most Newton iterations (default: 200).")
     int maxIterations;
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
-
     /**
      * The JSON result of {@code cxm clv fit --json}; {@code customers} counts the customers the model was
      * fitted to (for gamma-gamma, the repeat buyers).
@@ -58,7 +52,7 @@ final class ClvFitCommand implements Callable<Integer> {
             Optional<String> problem, List<String> warnings, Map<String, Double> diagnostics) {}
 
     @Override
-    public Integer call() throws IOException {
+    protected Report<FitResult> report() throws Exception {
         FitOptions options = options(spec, penalty, maxIterations);
         ClvInput data = input.load(spec);
         ModelFit<?> fit = data.located(() -> fit(model, data.cells(), options));
@@ -68,20 +62,11 @@ final class ClvFitCommand implements Callable<Integer> {
         double customers = fitted.totalWeight() - fit.diagnostics().getOrDefault("zeroSpendSkipped", 0.0);
         FitResult result = new FitResult(fit.name(), fit.parameters(), fit.standardErrors(),
                 Double.isFinite(fit.logLikelihood()) ? OptionalDouble.of(fit.logLikelihood()) : OptionalDouble.empty(),
-                fit.converged(), fit.iterations(), ClvSummaryCommand.unitName(data), Math.round(customers),
+                fit.converged(), fit.iterations(), data.unitName(), Math.round(customers),
                 fit.problem(), fit.warnings(), fit.diagnostics());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, result);
-        } else {
-            printText(out, result);
-        }
-        if (!fit.converged()) {
-            spec.commandLine().getErr().println("cxm: " + fit.name() + " did not converge: " + fit.problem()
-                    .orElse(""));
-            return ErrorHandler.FAILURE;
-        }
-        return 0;
+        Report<FitResult> report = Report.of(result, ClvFitCommand::printText);
+        return fit.converged() ? report : report.failing(fit.name() + " did not converge: " + fit.problem()
+                .orElse(""));
     }
 
     /** Returns fit options from the command line's penalty and iteration budget; a bad value is a usage error. */
@@ -100,7 +85,7 @@ final class ClvFitCommand implements Callable<Integer> {
         return PurchaseModels.named(model, options).orElseThrow().fit(cells);
     }
 
-    private static void printText(PrintWriter out, FitResult result) {
+    private static void printText(FitResult result, TextOut out) {
         out.printf(Locale.ROOT, "%s fitted to %,d %s (times in %s): %s after %d iterations%n", result.model(),
                 result.customers(), result.model().equals("gamma-gamma") ? "repeat buyers" : "customers", result.unit(),
                 result.converged() ? "converged" : "DID NOT CONVERGE",

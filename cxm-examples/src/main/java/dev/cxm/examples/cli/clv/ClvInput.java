@@ -1,9 +1,11 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.cxm.examples.cli.common.CommandFailure;
+import dev.cxm.examples.cli.common.UnitNames;
 import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.clv.rfm.RfmSummary;
 
@@ -20,6 +22,11 @@ record ClvInput(String source, RfmCells cells, Optional<RfmSummary> summary) {
     /** Returns the time unit of every recency and T. */
     ChronoUnit unit() {
         return cells.unit();
+    }
+
+    /** Returns the unit's command-line name, such as {@code weeks}. */
+    String unitName() {
+        return UnitNames.name(unit());
     }
 
     /** Returns the customer id of row {@code row}, or its number (from 1) when the input has no ids. */

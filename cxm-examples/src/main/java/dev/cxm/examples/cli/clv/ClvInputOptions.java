@@ -1,10 +1,10 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -12,7 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.cxm.core.io.TimestampFormat;
+import dev.cxm.core.io.CsvColumnMapping;
+import dev.cxm.core.io.CsvEventImporter;
+import dev.cxm.core.io.CsvField;
+import dev.cxm.core.io.ImportPolicy;
+import dev.cxm.core.io.ReaderSource;
+import dev.cxm.core.model.EventType;
+import dev.cxm.examples.cli.common.CommandFailure;
+import dev.cxm.examples.cli.common.CsvMappingOptions;
+import dev.cxm.examples.cli.common.UnitNames;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.clv.rfm.SummaryCsvReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The input options of every {@code cxm clv} subcommand and their checks: a transaction CSV (one purchase per
- * row: customer, time and, if the file has one, amount), summarised by {@link ClvTransactionFile}, or a
+ * row: customer, time and, if the file has one, amount; or a file of events with a type column), read by
+ * cxm-core's importer and summarised by {@link ClvTransactionFile}, or a
  * summary CSV with the columns {@code ID,frequency,recency,T[,monetary_value][,weights]}, read by
  * {@link ClvSummaryFile}. A file whose header has a frequency and a recency column (under any of the names the
  * library's {@link SummaryCsvReader} reads, such as {@code frequency} or {@code x}) is a summary.
@@ -31,6 +41,8 @@ import picocli.CommandLine.Option;
  */
 final class ClvInputOptions {
 
+    /** ISO 4217's code for "no currency": the currency of purchases whose file names none. */
+    private static final String NO_CURRENCY = "XXX";
 
     /** The mapping options a transaction file is read with; the others of {@code cxm import} do not apply. */
     private static final List<String> TRANSACTION_OPTIONS = List.of("--customer-column", "--time-column",
@@ -68,12 +80,6 @@ final class ClvInputOptions {
             + " time and amount are read; --separator applies to summaries too):%n")
     CsvMappingOptions mapping = new CsvMappingOptions();
 
-    /** What the options say about a transaction file, checked. */
-    record TransactionSettings(ChronoUnit unit, Optional<ChronoUnit> purchasePeriod, ZoneId zone,
-            TimestampFormat timestamps, Optional<LocalDate> lastCalibrationDay, Optional<LocalDate> lastHoldoutDay,
-            String customerColumn, String timeColumn, Optional<String> amountColumn, Optional<String> typeColumn,
-            boolean timePatternGiven) {}
-
     /**
      * Returns the unit of the input's times as the options give it: {@code --unit}, or days for a transaction
      * file without it; checked like {@link #load}.
@@ -87,8 +93,8 @@ final class ClvInputOptions {
     ClvInput load(CommandSpec spec) throws IOException {
         CommandFailure.requireReadableFile(input);
         requireOnlyReadMappingOptions(spec);
-        char separator = mapping.separator == null ? ',' : mapping.separator;
-        List<String> header = ClvCsv.header(input, separator);
+        char separator = mapping().separator().orElse(',');
+        List<String> header = header(spec, separator);
         if (SummaryCsvReader.isSummaryHeader(header)) {
             Usage.require(spec, unit != null, "--unit: " + input.getFileName() + " is a summary CSV, whose recency and"
                     + " T carry no unit; say which with --unit (" + UnitNames.list(UnitNames.CUSTOMER_TIMES) + ")");
@@ -99,11 +105,37 @@ final class ClvInputOptions {
             return ClvSummaryFile.read(input, separator, UnitNames.parse(spec.commandLine(), "--unit", unit,
                     UnitNames.CUSTOMER_TIMES));
         }
-        return ClvTransactionFile.read(input, separator, transactionSettings(spec, header));
+        ChronoUnit timeUnit = unit(spec);
+        Optional<ChronoUnit> period = purchasePeriod(spec, timeUnit);
+        ClvTransactionFile file = transactionFile(spec, header);
+        return file.read(Optional.ofNullable(calibrationEnd), Optional.ofNullable(holdoutEnd),
+                mapping().zone().orElse(ZoneOffset.UTC), timeUnit, period);
     }
 
-    private TransactionSettings transactionSettings(CommandSpec spec, List<String> header) {
-        ChronoUnit timeUnit = unit(spec);
+    private CsvMappingOptions mapping() {
+        if (mapping == null) {
+            mapping = new CsvMappingOptions();
+        }
+        return mapping;
+    }
+
+    /** Returns the header's column names, read as cxm-core's importer reads them. */
+    private List<String> header(CommandSpec spec, char separator) throws IOException {
+        if (Files.size(input) == 0) {
+            throw new CommandFailure(input + " is empty; a CSV file needs a header row");
+        }
+        CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.custom();
+        CsvMappingOptions.option(spec.commandLine(), "--separator", () -> separatorOnly.separator(separator));
+        try {
+            return CsvEventImporter.ofDefaults(separatorOnly.build(), ImportPolicy.FAIL_ON_FIRST_ERROR)
+                    .columns(ReaderSource.of(input));
+        } catch (IllegalArgumentException unreadable) {
+            throw new CommandFailure(input + ": " + unreadable.getMessage());
+        }
+    }
+
+    /** Returns the purchase period the options give, checked against the unit and the days given. */
+    private Optional<ChronoUnit> purchasePeriod(CommandSpec spec, ChronoUnit timeUnit) {
         Optional<ChronoUnit> period = purchasePeriod == null ? Optional.of(ChronoUnit.DAYS)
                 : purchasePeriod.strip().equalsIgnoreCase("none") ? Optional.empty()
                 : Optional.of(UnitNames.parse(spec.commandLine(), "--purchase-period", purchasePeriod,
@@ -117,14 +149,6 @@ final class ClvInputOptions {
                     + UnitNames.name(p) + " have no fixed length, so they cannot be counted in " + UnitNames.name(timeUnit)
                     + "; use --unit " + UnitNames.name(p)));
         }
-        ZoneId zone = mapping.zone == null ? ZoneOffset.UTC : mapping.zone;
-        TimestampFormat timestamps;
-        try {
-            timestamps = TimestampFormat.of(Optional.ofNullable(mapping.timeFormat), zone);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--time-format: " + e.getMessage()
-                    .substring("pattern: ".length()));
-        }
         period.ifPresent(p -> {
             if (calibrationEnd != null) {
                 requireLastDayOfPeriod(spec, "--calibration-end", calibrationEnd, p);
@@ -136,14 +160,41 @@ final class ClvInputOptions {
         Usage.require(spec, holdoutEnd == null || calibrationEnd == null || holdoutEnd.isAfter(calibrationEnd),
                 "--holdout-end: " + holdoutEnd + " is not after --calibration-end " + calibrationEnd
                         + "; the holdout period follows calibration");
-        return new TransactionSettings(timeUnit, period, zone, timestamps, Optional.ofNullable(calibrationEnd),
-                Optional.ofNullable(holdoutEnd), column(header, mapping.customerColumn, "customer_id",
-                        "--customer-column", true),
-                column(header, mapping.timeColumn, "occurred_at", "--time-column", true),
-                Optional.ofNullable(column(header, mapping.amountColumn, "amount", "--amount-column", false)),
-                mapping.type != null ? Optional.empty()
-                        : Optional.ofNullable(column(header, mapping.typeColumn, "type", "--type-column", false)),
-                mapping.timeFormat != null);
+        return period;
+    }
+
+    /**
+     * Returns how the transaction file is read: the columns the options name (each checked against the header)
+     * and the importer's mapping for the kind of file it is.
+     */
+    private ClvTransactionFile transactionFile(CommandSpec spec, List<String> header) {
+        String customer = column(header, CsvField.CUSTOMER, "customer_id", "--customer-column", true);
+        String time = column(header, CsvField.TIME, "occurred_at", "--time-column", true);
+        Optional<String> amount = Optional.ofNullable(column(header, CsvField.AMOUNT, "amount", "--amount-column",
+                false));
+        Optional<String> type = mapping().type().isPresent() ? Optional.empty()
+                : Optional.ofNullable(column(header, CsvField.TYPE, "type", "--type-column", false));
+        CsvColumnMapping.Builder columns = CsvColumnMapping.custom();
+        CsvMappingOptions options = mapping();
+        options.separator().ifPresent(separator -> CsvMappingOptions.option(spec.commandLine(), "--separator",
+                () -> columns.separator(separator)));
+        options.zone().ifPresent(columns::zone);
+        options.timeFormat().ifPresent(pattern -> CsvMappingOptions.option(spec.commandLine(), "--time-format",
+                () -> columns.timePattern(pattern)));
+        columns.column(CsvField.CUSTOMER, customer).column(CsvField.TIME, time);
+        amount.ifPresent(name -> columns.column(CsvField.AMOUNT, name));
+        ClvTransactionFile.Kind kind;
+        if (type.isPresent()) {
+            kind = ClvTransactionFile.Kind.EVENTS;
+            columns.column(CsvField.TYPE, type.get()).fallback(CsvField.CURRENCY, NO_CURRENCY);
+        } else if (amount.isPresent()) {
+            kind = ClvTransactionFile.Kind.PURCHASES;
+            columns.type(EventType.PURCHASE).fallback(CsvField.CURRENCY, NO_CURRENCY);
+        } else {
+            kind = ClvTransactionFile.Kind.PURCHASE_TIMES;
+            columns.type(EventType.INTERACTION).fixed(CsvField.TOUCHPOINT, "purchase");
+        }
+        return new ClvTransactionFile(input, kind, columns.build());
     }
 
     /**
@@ -189,8 +240,9 @@ final class ClvInputOptions {
                     + " each purchase (and, where a file has a type column, only its purchase rows); " + option
                     + " does not apply");
         }
-        if (mapping.type != null) {
-            Usage.require(spec, mapping.type.strip().equalsIgnoreCase("purchase"), "--type: " + mapping.type
+        Optional<String> type = mapping().type();
+        if (type.isPresent()) {
+            Usage.require(spec, type.get().strip().equalsIgnoreCase("purchase"), "--type: " + type.get()
                     + " is not purchase; cxm clv reads purchases, and --type purchase says every row is one (a column"
                     + " named type is then not read)");
         }
@@ -200,14 +252,20 @@ final class ClvInputOptions {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private String column(List<String> header, String given, String fallback, String option, boolean needed) {
-        String name = given == null ? fallback : given.strip();
+    /**
+     * Returns the column of {@code field}: the one its option names, else {@code fallback}; fails naming the
+     * option when the header lacks a column the option names or the command needs, and returns null for a
+     * missing column it can do without.
+     */
+    private String column(List<String> header, CsvField field, String fallback, String option, boolean needed) {
+        Optional<String> given = mapping().column(field);
+        String name = given.orElse(fallback);
         if (header.contains(name)) {
             return name;
         }
-        if (given != null || needed) {
+        if (given.isPresent() || needed) {
             throw new CommandFailure(input + ": the header has no column '" + name + "'"
-                    + (given == null ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ",
+                    + (given.isEmpty() ? " (name it with " + option + ")" : "") + "; it has " + String.join(", ",
                             header));
         }
         return null;

@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,7 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,10 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.cxm.examples.cli.common.CommandFailure;
+import dev.cxm.examples.cli.common.CsvCells;
+import dev.cxm.examples.cli.common.OutputFile;
+import dev.cxm.examples.cli.common.RawCsvOption;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.UnitNames;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.clv.ClvPrediction;
 import dev.cxm.metrics.clv.ClvSettings;
 import dev.cxm.metrics.clv.CustomerPredictions;
@@ -32,9 +37,8 @@ import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.stats.ModelFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cxm clv predict}: fits a purchase model (and, when the input has amounts, the Gamma-Gamma spend
@@ -45,7 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Fit, then predict per customer: P(alive), expected purchases in --horizon and (with amounts)"
                 + " expected spend and discounted lifetime value.")
-final class ClvPredictCommand implements Callable<Integer> {
+final class ClvPredictCommand extends ReportCommand {
 
     private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)");
 
@@ -85,10 +89,7 @@ final class ClvPredictCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
+    RawCsvOption rawCsv;
 
     /** One customer's predictions. */
     record CustomerPrediction(String id, int frequency, double recency, double T, OptionalDouble monetaryValue,
@@ -103,10 +104,9 @@ final class ClvPredictCommand implements Callable<Integer> {
             List<String> warnings, Optional<String> output) {}
 
     @Override
-    public Integer call() throws IOException {
-        if (output != null) {
-            CommandFailure.requireWritableFile(output);
-        }
+    protected Report<PredictResult> report() throws Exception {
+        Optional<OutputFile> file = Optional.ofNullable(output).map(path -> OutputFile.checked(path, input.input));
+        CsvCells csv = rawCsv.cells(spec, file.isPresent());
         FitOptions fitOptions = ClvFitCommand.options(spec, penalty, 200);
         Usage.require(spec, discountRate >= 0 && Double.isFinite(discountRate), "--discount-rate: " + discountRate
                 + " is not a discount rate; use a finite number, 0 or more");
@@ -179,21 +179,16 @@ final class ClvPredictCommand implements Callable<Integer> {
             predictions = data.located(() -> spendModel.isPresent()
                     ? prediction.predict(purchases, spendModel.get(), cells) : prediction.predict(purchases, cells));
         }
-        if (output != null) {
-            write(output, data, predictions);
+        if (file.isPresent()) {
+            CustomerPredictions all = predictions;
+            file.get().write(writer -> write(writer, csv, data, all));
         }
         List<CustomerPrediction> best = predictions.top().stream().map(p -> prediction(data, p)).toList();
-        PredictResult result = new PredictResult(model, ClvSummaryCommand.unitName(data), length.toString(), inUnits,
+        PredictResult result = new PredictResult(model, data.unitName(), length.toString(), inUnits,
                 parameters, spendParameters, rate, period, Math.round(cells.totalWeight()),
                 predictions.totalExpectedPurchases(), predictions.totalValue(), best, warnings,
                 Optional.ofNullable(output).map(Path::toString));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, result);
-        } else {
-            printText(out, result);
-        }
-        return 0;
+        return Report.of(result, ClvPredictCommand::printText);
     }
 
     /** Returns the printed form of one of the library's predictions. */
@@ -266,26 +261,23 @@ final class ClvPredictCommand implements Callable<Integer> {
         return length;
     }
 
-    private static void write(Path file, ClvInput data, CustomerPredictions predictions) throws IOException {
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writer.write("ID,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_spend,clv");
-            writer.newLine();
-            for (int row = 0; row < predictions.size(); row++) {
-                CustomerPrediction p = prediction(data, predictions.get(row));
-                writer.write(String.join(",", Csv.escape(p.id()), Integer.toString(p.frequency()),
-                        Double.toString(p.recency()),
-                        Double.toString(p.T()), cell(p.monetaryValue()), cell(p.probabilityAlive()),
-                        cell(p.expectedPurchases()), cell(p.expectedSpend()), cell(p.value())));
-                writer.newLine();
-            }
+    private static void write(Writer writer, CsvCells csv, ClvInput data, CustomerPredictions predictions)
+            throws IOException {
+        writer.write("ID,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_spend,clv\n");
+        for (int row = 0; row < predictions.size(); row++) {
+            CustomerPrediction p = prediction(data, predictions.get(row));
+            writer.write(String.join(",", csv.text(p.id()), CsvCells.number(p.frequency()),
+                    CsvCells.number(p.recency()), CsvCells.number(p.T()), cell(p.monetaryValue()),
+                    cell(p.probabilityAlive()), cell(p.expectedPurchases()), cell(p.expectedSpend()), cell(p.value())));
+            writer.write('\n');
         }
     }
 
     private static String cell(OptionalDouble value) {
-        return value.isPresent() ? Double.toString(value.getAsDouble()) : "";
+        return value.isPresent() ? CsvCells.number(value.getAsDouble()) : "";
     }
 
-    private static void printText(PrintWriter out, PredictResult result) {
+    private static void printText(PredictResult result, TextOut out) {
         out.printf(Locale.ROOT, "%s predictions for %,d customers over %.4g %s (%s)%n", result.model(),
                 result.customers(),
                 result.horizonInUnits(), result.unit(), result.horizon());

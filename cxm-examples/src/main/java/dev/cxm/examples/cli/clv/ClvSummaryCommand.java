@@ -1,10 +1,7 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,26 +10,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.examples.cli.common.CsvCells;
+import dev.cxm.examples.cli.common.OutputFile;
+import dev.cxm.examples.cli.common.RawCsvOption;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
 import dev.cxm.metrics.clv.rfm.CustomerSummary;
 import dev.cxm.metrics.clv.rfm.HoldoutSummary;
 import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.clv.rfm.RfmSegmentation;
 import dev.cxm.metrics.clv.rfm.RfmSummary;
 import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
+import dev.cxm.metrics.clv.rfm.RfmTotals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cxm clv summary}: the RFM summary of every customer, its totals and the RFM segments. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Summarise purchases per customer (frequency, recency, T, mean repeat spend) and count the"
                 + " RFM segments.")
-final class ClvSummaryCommand implements Callable<Integer> {
+final class ClvSummaryCommand extends ReportCommand {
 
     @Mixin
     ClvInputOptions input;
@@ -42,10 +43,7 @@ final class ClvSummaryCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
+    RawCsvOption rawCsv;
 
     /**
      * The JSON result of {@code cxm clv summary --json}: {@code calibrationEnd} and {@code holdoutEnd} are the
@@ -60,30 +58,12 @@ final class ClvSummaryCommand implements Callable<Integer> {
             OptionalDouble holdoutPurchases, Map<String, Long> segments, Optional<String> output) {}
 
     @Override
-    public Integer call() throws IOException {
-        if (output != null) {
-            CommandFailure.requireWritableFile(output);
-        }
+    protected Report<SummaryResult> report() throws Exception {
+        Optional<OutputFile> file = Optional.ofNullable(output).map(path -> OutputFile.checked(path, input.input));
+        CsvCells csv = rawCsv.cells(spec, file.isPresent());
         ClvInput data = input.load(spec);
         RfmCells cells = data.cells();
-        double customers = cells.totalWeight();
-        double repeaters = 0;
-        double purchases = 0;
-        double recency = 0;
-        double age = 0;
-        double spend = 0;
-        double spenders = 0;
-        for (int i = 0; i < cells.size(); i++) {
-            double w = cells.weight(i);
-            repeaters += cells.frequency(i) > 0 ? w : 0;
-            purchases += w * cells.frequency(i);
-            recency += w * cells.recency(i);
-            age += w * cells.age(i);
-            if (cells.monetaryValue(i).isPresent()) {
-                spend += w * cells.monetaryValue(i).getAsDouble();
-                spenders += w;
-            }
-        }
+        RfmTotals totals = data.located(cells::totals);
         List<CustomerSummary> customerSummaries = data.summary().map(RfmSummary::customers).orElseGet(() -> {
             List<CustomerSummary> rows = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -98,58 +78,47 @@ final class ClvSummaryCommand implements Callable<Integer> {
                 .isPresent() ? OptionalDouble.of(customerSummaries.stream()
                         .mapToDouble(c -> c.holdout().map(HoldoutSummary::frequency).orElse(0)).sum())
                 : OptionalDouble.empty();
-        if (output != null) {
-            write(output, data, customerSummaries);
+        if (file.isPresent()) {
+            file.get().write(writer -> write(writer, csv, data, customerSummaries));
         }
         Optional<RfmSummaryOptions> options = data.summary().map(RfmSummary::options);
-        SummaryResult result = new SummaryResult(data.source(), unitName(data),
+        SummaryResult result = new SummaryResult(data.source(), data.unitName(),
                 options.map(o -> o.calibrationEnd().toString()),
                 options.map(RfmSummaryOptions::lastCalibrationDay),
                 options.flatMap(RfmSummaryOptions::holdoutEnd).map(Object::toString),
                 options.flatMap(RfmSummaryOptions::lastHoldoutDay),
                 data.summary().map(s -> s.options().purchasePeriod().map(p -> p.name().toLowerCase(Locale.ROOT))
                         .orElse("none")),
-                customers, repeaters, purchases, purchases / customers, recency / customers, age / customers,
-                spenders > 0 ? OptionalDouble.of(spend / spenders) : OptionalDouble.empty(), holdoutPurchases, segments,
+                totals.customers(), totals.repeatCustomers(), totals.repeatPurchases(), totals.meanFrequency(),
+                totals.meanRecency(), totals.meanAge(), totals.meanMonetaryValue(), holdoutPurchases, segments,
                 Optional.ofNullable(output).map(Path::toString));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, result);
-        } else {
-            printText(out, result);
-        }
-        return 0;
+        return Report.of(result, ClvSummaryCommand::printText);
     }
 
-    static String unitName(ClvInput data) {
-        return UnitNames.name(data.unit());
-    }
-
-    private static void write(Path file, ClvInput data, List<CustomerSummary> customers) throws IOException {
+    private static void write(Writer writer, CsvCells csv, ClvInput data, List<CustomerSummary> customers)
+            throws IOException {
         boolean holdout = customers.stream().anyMatch(c -> c.holdout().isPresent());
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writer.write("ID,frequency,recency,T,monetary_value" + (holdout ? ",frequency_holdout,monetary_value_holdout" : ""));
-            writer.newLine();
-            for (CustomerSummary customer : customers) {
-                StringBuilder line = new StringBuilder().append(Csv.escape(customer.customerId().value())).append(',')
-                        .append(customer.frequency()).append(',').append(customer.recency()).append(',')
-                        .append(customer.age()).append(',')
-                        .append(customer.monetaryValue().isPresent() ? Double.toString(customer.monetaryValue()
-                                .getAsDouble())
-                                : customer.frequency() == 0 && data.hasSpend() ? "0" : "");
-                if (holdout) {
-                    HoldoutSummary after = customer.holdout().orElseThrow();
-                    line.append(',').append(after.frequency()).append(',')
-                            .append(after.monetaryValue().isPresent() ? Double.toString(after.monetaryValue()
-                                    .getAsDouble()) : "");
-                }
-                writer.write(line.toString());
-                writer.newLine();
+        writer.write("ID,frequency,recency,T,monetary_value" + (holdout ? ",frequency_holdout,monetary_value_holdout"
+                : "") + "\n");
+        for (CustomerSummary customer : customers) {
+            StringBuilder line = new StringBuilder().append(csv.text(customer.customerId().value())).append(',')
+                    .append(CsvCells.number(customer.frequency())).append(',')
+                    .append(CsvCells.number(customer.recency())).append(',')
+                    .append(CsvCells.number(customer.age())).append(',')
+                    .append(customer.monetaryValue().isPresent() ? CsvCells.number(customer.monetaryValue()
+                            .getAsDouble())
+                            : customer.frequency() == 0 && data.hasSpend() ? "0" : "");
+            if (holdout) {
+                HoldoutSummary after = customer.holdout().orElseThrow();
+                line.append(',').append(CsvCells.number(after.frequency())).append(',')
+                        .append(after.monetaryValue().isPresent() ? CsvCells.number(after.monetaryValue()
+                                .getAsDouble()) : "");
             }
+            writer.write(line.append('\n').toString());
         }
     }
 
-    private static void printText(PrintWriter out, SummaryResult result) {
+    private static void printText(SummaryResult result, TextOut out) {
         out.printf("RFM summary of %s (times in %s)%n", result.input(), result.unit());
         result.lastCalibrationDay().ifPresent(day -> out.printf("  calibration        up to %s (inclusive; ends %s)%n",
                 day, result.calibrationEnd().orElse("")));

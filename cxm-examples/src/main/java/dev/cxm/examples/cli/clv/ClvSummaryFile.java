@@ -1,10 +1,11 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.clv.rfm.SummaryCsvReader;
 

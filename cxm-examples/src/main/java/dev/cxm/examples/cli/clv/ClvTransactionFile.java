@@ -1,56 +1,92 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.io.CsvColumnMapping;
+import dev.cxm.core.io.CsvEventImporter;
+import dev.cxm.core.io.EventSink;
+import dev.cxm.core.io.ImportPolicy;
+import dev.cxm.core.io.ImportReport;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.Purchase;
+import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.metrics.clv.rfm.RfmSummarizer;
 import dev.cxm.metrics.clv.rfm.RfmSummary;
 import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 /**
- * Summarises a transaction CSV (one purchase per row: customer, time and, if the file has one, amount) into
- * the RFM rows {@code cxm clv} fits. A file of events of every kind (with a type column, {@code type} unless
- * {@code --type-column} names another) gives its {@code purchase} rows; the others are passed over. The rows are read in two passes without holding them: the first finds
- * the last purchase (which sets the default calibration end), the second summarises. A file without an
- * amount column works for the purchase-count models; the spend model and lifetime value need amounts.
+ * Summarises a transaction CSV into the RFM rows {@code cxm clv} fits. The file is read by cxm-core's CSV
+ * importer, so its cells follow the rules of {@code cxm import}, and streamed into the library's
+ * {@link RfmSummarizer}, twice without holding the rows when the calibration end is not given: the first
+ * pass finds the last purchase, which sets it. A bad row stops the command, naming its line and column.
+ *
+ * <p>What a row is depends on the file (see {@link Kind}).
+ *
+ * @param input the file
+ * @param kind how its rows are read
+ * @param mapping the importer's column mapping for that kind
  */
-final class ClvTransactionFile {
+record ClvTransactionFile(Path input, Kind kind, CsvColumnMapping mapping) {
 
-    private ClvTransactionFile() {}
+    /** How the rows of a transaction file are read. */
+    enum Kind {
+        /**
+         * A file of events of every kind (it has a type column, and {@code --type} is not given): every row must
+         * be a valid event, as {@code cxm import} reads it; its purchases are summarised with their amounts.
+         */
+        EVENTS,
+        /** One purchase per row, with an amount (in one currency, if the file has a currency column). */
+        PURCHASES,
+        /**
+         * One purchase per row without an amount: a cxm purchase event carries an amount, so each row is read as
+         * an event of its customer at its time (an interaction at the touchpoint {@code purchase}) and counts as
+         * a purchase without amount, for the purchase-count models.
+         */
+        PURCHASE_TIMES
+    }
 
-    /** Reads and summarises {@code input} as {@code settings} say. */
-    static ClvInput read(Path input, char separator, ClvInputOptions.TransactionSettings settings) throws IOException {
-        ZoneId zone = settings.zone();
+    /** Whether the summary has amounts. */
+    boolean withAmounts() {
+        return kind != Kind.PURCHASE_TIMES;
+    }
+
+    /**
+     * Reads and summarises the file.
+     *
+     * @param lastCalibrationDay the last day of calibration, or empty for the last complete purchase period up
+     *     to the day of the last purchase
+     * @param lastHoldoutDay the last day of a holdout period, if any
+     * @param zone the zone days are cut in
+     * @param unit the unit of recency and T
+     * @param purchasePeriod the period whose purchases merge into one, or empty for continuous time
+     */
+    ClvInput read(Optional<LocalDate> lastCalibrationDay, Optional<LocalDate> lastHoldoutDay, ZoneId zone,
+            ChronoUnit unit, Optional<ChronoUnit> purchasePeriod) throws IOException {
         LocalDate lastDay;
-        if (settings.lastCalibrationDay().isPresent()) {
-            lastDay = settings.lastCalibrationDay().get();
+        if (lastCalibrationDay.isPresent()) {
+            lastDay = lastCalibrationDay.get();
         } else {
             Instant[] latest = {Instant.MIN};
-            ClvCsv.rows(input, separator, (row, count) -> {
-                if (!isPurchase(input + " line " + row.line(), row, settings)) {
-                    return;
-                }
-                Instant at = time(input + " line " + row.line(), settings, row.get(settings.timeColumn()));
-                if (at.isAfter(latest[0])) {
-                    latest[0] = at;
+            stream(event -> {
+                if (isPurchase(event) && event.occurredAt().isAfter(latest[0])) {
+                    latest[0] = event.occurredAt();
                 }
             });
             if (latest[0].equals(Instant.MIN)) {
                 throw new CommandFailure(input + " has no transactions");
             }
-            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone),
-                    settings.purchasePeriod());
+            lastDay = ClvInputOptions.lastCompletePeriod(LocalDate.ofInstant(latest[0], zone), purchasePeriod);
         }
         // The command line names the last day included; the library's LocalDate options mean the same.
-        RfmSummaryOptions.Builder builder = RfmSummaryOptions.custom(lastDay, zone, settings.unit());
-        settings.lastHoldoutDay().ifPresent(builder::lastHoldoutDay);
-        settings.purchasePeriod().ifPresentOrElse(builder::purchasePeriod, builder::continuousTime);
+        RfmSummaryOptions.Builder builder = RfmSummaryOptions.custom(lastDay, zone, unit);
+        lastHoldoutDay.ifPresent(builder::lastHoldoutDay);
+        purchasePeriod.ifPresentOrElse(builder::purchasePeriod, builder::continuousTime);
         RfmSummaryOptions options;
         try {
             options = builder.build();
@@ -58,25 +94,14 @@ final class ClvTransactionFile {
             throw new CommandFailure(e.getMessage());
         }
         RfmSummarizer summarizer = RfmSummarizer.of(options);
-        ClvCsv.rows(input, separator, (row, count) -> {
-            String where = input + " line " + row.line();
-            if (!isPurchase(where, row, settings)) {
+        stream(event -> {
+            if (!isPurchase(event)) {
                 return;
             }
-            String customer = row.get(settings.customerColumn());
-            if (customer.isEmpty()) {
-                throw new CommandFailure(where + ", column " + settings.customerColumn() + ": the customer id is empty");
-            }
-            Instant at = time(where, settings, row.get(settings.timeColumn()));
-            if (settings.amountColumn().isEmpty()) {
-                summarizer.add(CustomerId.of(customer), at);
+            if (event instanceof Purchase purchase && withAmounts()) {
+                summarizer.add(purchase);
             } else {
-                String column = settings.amountColumn().get();
-                double amount = ClvCsv.number(where, column, row.get(column));
-                if (amount < 0) {
-                    throw new CommandFailure(where + ", column " + column + ": negative; an amount must be 0 or more");
-                }
-                summarizer.add(CustomerId.of(customer), at, amount);
+                summarizer.add(event.customerId(), event.occurredAt());
             }
         });
         RfmSummary summary = summarizer.result();
@@ -86,32 +111,16 @@ final class ClvTransactionFile {
         return new ClvInput(input.toString(), summary.cells(), Optional.of(summary));
     }
 
-    /**
-     * Returns whether a row is a purchase: every row is, unless the file has a type column; then its purchase
-     * rows are, its interaction and feedback rows are passed over, and any other value stops the command.
-     */
-    private static boolean isPurchase(String where, ClvCsv.Row row, ClvInputOptions.TransactionSettings settings) {
-        if (settings.typeColumn().isEmpty()) {
-            return true;
-        }
-        String column = settings.typeColumn().get();
-        String type = row.get(column).toLowerCase(Locale.ROOT);
-        if (type.equals("purchase")) {
-            return true;
-        }
-        if (type.equals("interaction") || type.equals("feedback")) {
-            return false;
-        }
-        throw new CommandFailure(where + ", column " + column + ": not an event type; expected purchase,"
-                + " interaction or feedback (with --type purchase every row is a purchase and the column is not read)");
+    private boolean isPurchase(CustomerEvent event) {
+        return kind == Kind.PURCHASE_TIMES || event instanceof Purchase;
     }
 
-    private static Instant time(String where, ClvInputOptions.TransactionSettings settings, String text) {
-        try {
-            return settings.timestamps().parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(where + ", column " + settings.timeColumn() + ": the time " + e.getMessage()
-                    + (settings.timePatternGiven() ? "" : " (set --time-format for another pattern, such as yyyyMMdd)"));
+    /** Imports the file into {@code sink}; a bad row stops the command before the sink takes anything. */
+    private void stream(EventSink sink) throws IOException {
+        ImportReport report = CsvEventImporter.ofDefaults(mapping, ImportPolicy.FAIL_ON_FIRST_ERROR)
+                .importInto(sink, input);
+        if (!report.applied() || !report.readToEnd()) {
+            throw new CommandFailure(input + " " + report.rejected().get(0));
         }
     }
 }

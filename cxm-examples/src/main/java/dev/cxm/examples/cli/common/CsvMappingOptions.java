@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.common;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
  * Without them, each field is read from its default column ({@code customer_id}, {@code occurred_at},
  * {@code score}, ...).
  */
-final class CsvMappingOptions {
+public final class CsvMappingOptions {
 
     @Option(names = "--type", paramLabel = "TYPE",
             description = "Every row is an event of this type: interaction, purchase or feedback.")
@@ -82,9 +82,80 @@ final class CsvMappingOptions {
     @Option(names = "--attribute-columns", paramLabel = "COL", split = ",",
             description = "Columns copied into each event's attributes.")
     List<String> attributeColumns = new ArrayList<>();
-    @Option(names = "--separator", paramLabel = "CHAR", converter = SeparatorConverter.class,
+    @Option(names = "--separator", paramLabel = "CHAR", converter = Converters.Separator.class,
             description = "Column separator (default: ,).")
     Character separator;
+
+    /**
+     * Returns {@code --scale}, the scale every response is on (or, for a feedback command, the one counted).
+     *
+     * @return the scale's text, if given
+     */
+    public Optional<String> scale() {
+        return Optional.ofNullable(scale);
+    }
+
+    /**
+     * Returns {@code --zone}, the zone local times are read in.
+     *
+     * @return the zone, if given
+     */
+    public Optional<ZoneId> zone() {
+        return Optional.ofNullable(zone);
+    }
+
+    /**
+     * Returns {@code --separator}.
+     *
+     * @return the separator, if given
+     */
+    public Optional<Character> separator() {
+        return Optional.ofNullable(separator);
+    }
+
+    /**
+     * Returns {@code --time-format}.
+     *
+     * @return the pattern, if given
+     */
+    public Optional<String> timeFormat() {
+        return Optional.ofNullable(timeFormat);
+    }
+
+    /**
+     * Returns {@code --type}, the type of every row.
+     *
+     * @return the type's text, if given
+     */
+    public Optional<String> type() {
+        return Optional.ofNullable(type);
+    }
+
+    /**
+     * Returns the column an option names for {@code field}, if the option is given.
+     *
+     * @param field one of the fields a transaction file has: type, customer, time or amount
+     * @return the column's name, stripped, if given
+     */
+    public Optional<String> column(CsvField field) {
+        String given = switch (field) {
+            case TYPE -> typeColumn;
+            case CUSTOMER -> customerColumn;
+            case TIME -> timeColumn;
+            case AMOUNT -> amountColumn;
+            default -> throw new IllegalArgumentException("field: " + field + " is not read from transaction files");
+        };
+        return Optional.ofNullable(given).map(String::strip);
+    }
+
+    /**
+     * Adds {@code column} to the columns copied into each event's attributes.
+     *
+     * @param column the column's name
+     */
+    public void copyIntoAttributes(String column) {
+        attributeColumns.add(column);
+    }
 
     /**
      * Returns the mapping these options describe, with a type and a scale that rows take when the file has no
@@ -92,9 +163,13 @@ final class CsvMappingOptions {
      * folded {@code --scale} into it: then {@code --scale} too applies only to files without a scale column,
      * and rows of a scale column keep their own scale.
      *
+     * @param commandLine the command, for usage errors
+     * @param defaultType the type of every row of a file without a type column, if the command has one
+     * @param defaultScale the scale of every row of a file without a scale column, if the command has one
+     * @return the mapping
      * @throws ParameterException naming the option when a value is not valid (an unknown currency, say)
      */
-    CsvColumnMapping toMapping(CommandLine commandLine, Optional<EventType> defaultType,
+    public CsvColumnMapping toMapping(CommandLine commandLine, Optional<EventType> defaultType,
             Optional<FeedbackScale> defaultScale) {
         CsvColumnMapping.Builder mapping = CsvColumnMapping.custom();
         option(commandLine, "--type", () -> fixed(mapping, CsvField.TYPE, Optional.ofNullable(type)));
@@ -142,20 +217,14 @@ final class CsvMappingOptions {
         return mapping.build();
     }
 
-    /** Reads {@code --separator}: exactly one character, else a usage error of one line. */
-    static final class SeparatorConverter implements CommandLine.ITypeConverter<Character> {
-        @Override
-        public Character convert(String value) {
-            if (value.length() != 1) {
-                throw new CommandLine.TypeConversionException("a separator is one character, such as ; or a tab;"
-                        + " got " + (value.isEmpty() ? "none" : value.length() + " characters"));
-            }
-            return value.charAt(0);
-        }
-    }
-
-    /** Applies one option's value, turning the mapping's refusal into a usage error that names the option. */
-    static void option(CommandLine commandLine, String option, Runnable apply) {
+    /**
+     * Applies one option's value, turning the mapping's refusal into a usage error that names the option.
+     *
+     * @param commandLine the command
+     * @param option the option's name
+     * @param apply what applies the value
+     */
+    public static void option(CommandLine commandLine, String option, Runnable apply) {
         try {
             apply.run();
         } catch (IllegalArgumentException refused) {

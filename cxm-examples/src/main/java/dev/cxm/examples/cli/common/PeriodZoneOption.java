@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.common;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,20 +10,22 @@ import picocli.CommandLine.Option;
  * command that counts per period ({@code nps|csat|ces --period}, {@code churn rates}, {@code churn cohorts}).
  * Without it the zone of {@code --zone} (the zone local CSV times are read in) applies, else UTC.
  */
-final class PeriodZoneOption {
+public final class PeriodZoneOption {
 
     @Option(names = "--period-zone", paramLabel = "ZONE",
             description = "Time zone the periods are cut in (default: the --zone value, else UTC).")
-    ZoneId periodZone;
+    private ZoneId periodZone;
 
-    /** Returns the zone periods are cut in: {@code --period-zone}, else {@code --zone} of {@code input}, else UTC. */
-    ZoneId zone(EventInputOptions input) {
+    /**
+     * Returns the zone periods are cut in: {@code --period-zone}, else {@code --zone} of {@code input}, else UTC.
+     *
+     * @param input the input options, whose {@code --zone} is the fallback
+     * @return the zone
+     */
+    public ZoneId zone(EventInputOptions input) {
         if (periodZone != null) {
             return periodZone;
         }
-        if (input.mapping != null && input.mapping.zone != null) {
-            return input.mapping.zone;
-        }
-        return ZoneOffset.UTC;
+        return input.mapping().zone().orElse(ZoneOffset.UTC);
     }
 }

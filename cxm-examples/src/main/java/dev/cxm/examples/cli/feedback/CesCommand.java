@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.feedback;
 
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.metrics.feedback.FeedbackMetric;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code cxm ces}: Customer Effort Score 2.0 (mean and share agreeing) of a file of feedback. */
 @Command(name = "ces", mixinStandardHelpOptions = true,
         description = "CES 2.0 on 1..7: mean effort (t interval) and share agreeing, 5..7 (Wilson interval).")
-final class CesCommand extends RatingCommand {
+public final class CesCommand extends RatingCommand {
 
     @Override
     String metricName() {
@@ -23,11 +23,8 @@ final class CesCommand extends RatingCommand {
     }
 
     @Override
-    FeedbackScale scale() {
-        FeedbackScale scale = super.scale();
-        Usage.require(spec, scale.equals(FeedbackScale.CES), "--scale " + scale + " is not the CES scale; ces counts"
-                + " responses on ces:1..7 (use csat --scale for another rating scale)");
-        return scale;
+    boolean onlyOwnScale() {
+        return true;
     }
 
     @Override

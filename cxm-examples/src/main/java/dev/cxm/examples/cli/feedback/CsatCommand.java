@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.feedback;
 
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.metrics.feedback.FeedbackMetric;
@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "csat", mixinStandardHelpOptions = true,
         description = "CSAT: share of the top boxes (Wilson interval) and mean (t interval); 1..5 unless --scale"
                 + " names another k-point scale.")
-final class CsatCommand extends RatingCommand {
+public final class CsatCommand extends RatingCommand {
 
     @Option(names = "--top-boxes", paramLabel = "K", defaultValue = "2",
             description = "How many of the highest scores count as satisfied (default: 2).")

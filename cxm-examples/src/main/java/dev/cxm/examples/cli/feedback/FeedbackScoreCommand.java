@@ -1,12 +1,9 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.feedback;
 
-import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,10 +14,16 @@ import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
-import dev.cxm.core.store.EventQuery;
-import dev.cxm.core.store.EventStore;
-import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.examples.cli.common.EventInputOptions;
+import dev.cxm.examples.cli.common.JsonOutput;
+import dev.cxm.examples.cli.common.PeriodZoneOption;
+import dev.cxm.examples.cli.common.RejectedRows;
+import dev.cxm.examples.cli.common.Report;
+import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.feedback.Breakdown;
+import dev.cxm.metrics.feedback.BreakdownAccumulator;
 import dev.cxm.metrics.feedback.FeedbackBreakdown;
 import dev.cxm.metrics.feedback.FeedbackMetric;
 import dev.cxm.metrics.feedback.FeedbackResult;
@@ -30,17 +33,19 @@ import dev.cxm.metrics.time.CalendarPeriod;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code cxm nps}, {@code cxm csat} and {@code cxm ces} share: read a file of feedback, compute the
- * metric overall and optionally per group ({@code --group-by}) and period ({@code --period}), and print
- * it as a table or one JSON object.
+ * What {@code cxm nps}, {@code cxm csat} and {@code cxm ces} share: stream a file of feedback through the
+ * library's {@link BreakdownAccumulator} (in constant memory, whatever the file's size), compute the metric
+ * overall and optionally per group ({@code --group-by}) and period ({@code --period}), and print it as a
+ * table or one JSON object.
+ *
+ * <p>Every accepted row is counted: the file goes to the accumulator, not into a store, so an event id the
+ * file repeats is counted each time ({@code cxm import} keeps it once).
  *
  * @param <R> the metric's result type
  */
-abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callable<Integer> {
+abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportCommand {
 
     /** The names {@code --group-by} reads from the parsed event rather than from a column or attribute. */
     static final List<String> FIELDS = List.of("channel", "touchpoint", "touchpoint_name", "stage", "survey");
@@ -71,17 +76,16 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
                     + " responses, without weights) is below N (default: ${DEFAULT-VALUE}).")
     long minimumN;
 
-    @Mixin
-    JsonOption json;
-
-    @Spec
-    CommandSpec spec;
-
     /** Returns the command's name, such as {@code nps}. */
     abstract String metricName();
 
     /** Returns the scale responses are on when neither the file nor {@code --scale} says. */
     abstract FeedbackScale defaultScale();
+
+    /** Returns whether the metric is defined on {@link #defaultScale()} alone, so {@code --scale} may name no other. */
+    boolean onlyOwnScale() {
+        return false;
+    }
 
     /**
      * Returns the metric on {@code scale} at the level {@code --confidence} gives.
@@ -97,7 +101,7 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
     abstract String details(R result);
 
     @Override
-    public Integer call() throws Exception {
+    protected Report<?> report() throws Exception {
         // Every option is checked before the file is read: a mistake is a usage error.
         Usage.require(spec, confidence > 0 && confidence < 1, "--confidence: " + confidence + " is outside (0, 1);"
                 + " a confidence level is a probability such as 0.95");
@@ -108,48 +112,55 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         ZoneId zone = periodZone.zone(input);
         Optional<GroupKey> field = Optional.ofNullable(groupBy).flatMap(FeedbackScoreCommand::field);
         boolean csv = input.format() == EventInputOptions.Format.CSV;
+        // A name that is no field must be a CSV column (checked in the header, before reading) or the attribute
+        // of at least one NDJSON response (checked while streaming, decided at the end).
+        boolean attributeToFind = groupBy != null && field.isEmpty() && !csv;
         if (groupBy != null && field.isEmpty() && csv) {
             requireColumn(input.csvColumns());
-            if (input.mapping == null) {
-                input.mapping = new CsvMappingOptions();
-            }
-            input.mapping.attributeColumns.add(groupBy);
+            input.mapping().copyIntoAttributes(groupBy);
         }
-        EventStore store = InMemoryEventStore.create();
-        ImportReport report = input.importInto(store, Optional.of(EventType.FEEDBACK), Optional.of(scale));
         if (groupBy != null) {
-            if (field.isEmpty() && !csv) {
-                requireAttribute(store);
-            }
             breakdown.groupBy(field.orElseGet(() -> GroupKeys.attribute(groupBy)));
         }
         if (period != null) {
             breakdown.per(period, zone);
         }
-        Breakdown<R> result = breakdown.build().compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled) {
-            JsonOutput.print(out, toJson(result, report, scale, zone));
-        } else {
-            printTable(out, result, report, scale, zone);
+        BreakdownAccumulator<R> counts = breakdown.build().accumulator();
+        boolean[] attributeSeen = {false};
+        ImportReport report = input.importInto(event -> {
+            if (event instanceof FeedbackResponse response) {
+                counts.add(response);
+                attributeSeen[0] |= attributeToFind && response.attributes().containsKey(groupBy);
+            }
+        }, Optional.of(EventType.FEEDBACK), Optional.of(scale));
+        if (attributeToFind) {
+            Usage.require(spec, attributeSeen[0], "--group-by: \"" + groupBy + "\" is neither one of "
+                    + String.join(", ", FIELDS) + " nor an attribute of any response in " + input.input());
         }
-        return 0;
+        Breakdown<R> result = counts.result();
+        return Report.of(toJson(result, report, scale, zone), (json, out) -> printTable(out, result, report, scale,
+                zone));
     }
 
     /**
      * Returns the scale the metric counts: the one {@code --scale} names, else the command's own. Rows of a
      * file without a scale column are on it; rows of a scale column on another scale are not counted.
      */
-    FeedbackScale scale() {
-        String text = input.mapping == null ? null : input.mapping.scale;
-        if (text == null) {
+    private FeedbackScale scale() {
+        Optional<String> text = input.mapping().scale();
+        if (text.isEmpty()) {
             return defaultScale();
         }
+        FeedbackScale scale;
         try {
-            return FeedbackScale.parse(text);
+            scale = FeedbackScale.parse(text.get());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--scale: " + e.getMessage());
         }
+        Usage.require(spec, !onlyOwnScale() || scale.equals(defaultScale()), "--scale " + scale + " is not the "
+                + metricName().toUpperCase(Locale.ROOT) + " scale; " + metricName() + " counts responses on "
+                + defaultScale() + " (use csat --scale for another rating scale)");
+        return scale;
     }
 
     /**
@@ -163,23 +174,14 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
 
     private void requireColumn(List<String> columns) {
         Usage.require(spec, columns.contains(groupBy), "--group-by: \"" + groupBy + "\" is neither one of "
-                + String.join(", ", FIELDS) + " nor a column of " + input.input + ", whose columns are "
+                + String.join(", ", FIELDS) + " nor a column of " + input.input() + ", whose columns are "
                 + String.join(", ", columns));
-    }
-
-    private void requireAttribute(EventStore store) {
-        try (Stream<FeedbackResponse> responses = store.query(EventQuery.ofTypes(EventType.FEEDBACK),
-                FeedbackResponse.class)) {
-            Usage.require(spec, responses.anyMatch(r -> r.attributes().containsKey(groupBy)), "--group-by: \""
-                    + groupBy + "\" is neither one of " + String.join(", ", FIELDS) + " nor an attribute of any"
-                    + " response in " + input.input);
-        }
     }
 
     private ObjectNode toJson(Breakdown<R> breakdown, ImportReport report, FeedbackScale scale, ZoneId zone) {
         ObjectNode root = JsonOutput.objectNode();
         root.put("metric", metricName());
-        root.put("input", input.input.toString());
+        root.put("input", input.input().toString());
         root.put("scale", scale.toString());
         root.setAll(resultJson(breakdown.overall()));
         root.put("belowMinimumN", breakdown.overallBelowMinimumN());
@@ -227,10 +229,10 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         return node;
     }
 
-    private void printTable(PrintWriter out, Breakdown<R> breakdown, ImportReport report, FeedbackScale scale,
+    private void printTable(TextOut out, Breakdown<R> breakdown, ImportReport report, FeedbackScale scale,
             ZoneId zone) {
-        out.printf("%s of %s (scale %s, %s%% confidence)%n", metricName().toUpperCase(Locale.ROOT), input.input, scale,
-                trimmed(100 * confidence));
+        out.printf("%s of %s (scale %s, %s%% confidence)%n", metricName().toUpperCase(Locale.ROOT), input.input(),
+                scale, trimmed(100 * confidence));
         printRow(out, "overall", breakdown.overall(), breakdown.overallBelowMinimumN());
         if (groupBy != null) {
             out.printf("By %s:%n", groupBy);
@@ -249,11 +251,11 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> implements Callabl
         if (breakdown.otherScales() > 0 || report.rejectedCount() > 0) {
             out.printf("Not counted: %d responses on other scales, %d rejected rows%n", breakdown.otherScales(),
                     report.rejectedCount());
-            report.rejected().forEach(row -> out.println("  " + row));
+            RejectedRows.print(out, report);
         }
     }
 
-    private void printRow(PrintWriter out, String label, R result, boolean flagged) {
+    private void printRow(TextOut out, String label, R result, boolean flagged) {
         String n = result.n() + (flagged ? "*" : "");
         String score = result.score().isPresent() ? formatScore(result.score().getAsDouble()) : "-";
         String interval = result.interval()

@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.feedback;
 
 import java.util.Locale;
 
@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "nps", mixinStandardHelpOptions = true,
         description = "Net Promoter Score (0..10 scale) with a confidence interval, overall and optionally per"
                 + " group and period.")
-final class NpsCommand extends FeedbackScoreCommand<NpsResult> {
+public final class NpsCommand extends FeedbackScoreCommand<NpsResult> {
 
     @Option(names = "--interval", paramLabel = "METHOD", defaultValue = "adjusted-wald",
             description = "adjusted-wald (default) or wald.")
@@ -32,11 +32,8 @@ final class NpsCommand extends FeedbackScoreCommand<NpsResult> {
     }
 
     @Override
-    FeedbackScale scale() {
-        FeedbackScale scale = super.scale();
-        Usage.require(spec, scale.equals(FeedbackScale.NPS), "--scale " + scale + " is not the NPS scale; nps counts"
-                + " responses on nps:0..10 (use csat --scale for another rating scale)");
-        return scale;
+    boolean onlyOwnScale() {
+        return true;
     }
 
     @Override

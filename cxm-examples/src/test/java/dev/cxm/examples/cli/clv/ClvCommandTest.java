@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.cxm.examples.cli.CxmCommand;
 
 class ClvCommandTest {
 
@@ -145,10 +147,11 @@ class ClvCommandTest {
     void readsOnlyThePurchaseRowsOfAnEventFile() throws IOException {
         // Oracle: hand computation over the purchase rows alone. Customer a buys on Jan 1 (10) and Jan 8 (20);
         // its interaction and feedback rows (without amounts) and customer b, who only gave feedback, are
-        // passed over: one customer, frequency 1, recency 1 week, mean repeat spend 20.
-        Path file = write("events.csv", "type,customer_id,occurred_at,amount,score", "interaction,a,2025-12-30,,",
-                "purchase,a,2026-01-01,10,", "feedback,a,2026-01-02,,9", "Purchase,a,2026-01-08,20,",
-                "feedback,b,2026-01-09,,3");
+        // passed over: one customer, frequency 1, recency 1 week, mean repeat spend 20. The file is read as
+        // events, as cxm import reads it, so its interactions have a touchpoint and its responses a scale.
+        Path file = write("events.csv", "type,customer_id,occurred_at,amount,score,touchpoint_id,scale",
+                "interaction,a,2025-12-30,,,web,", "purchase,a,2026-01-01,10,,,", "feedback,a,2026-01-02,,9,,nps",
+                "Purchase,a,2026-01-08,20,,,", "feedback,b,2026-01-09,,3,,nps");
         Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks", "--calibration-end",
                 "2026-01-31", "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -157,8 +160,8 @@ class ClvCommandTest {
         assertThat(json.get("repeatPurchases").asInt()).isEqualTo(1);
         assertThat(json.get("meanMonetaryValue").asDouble()).isEqualTo(20.0);
 
-        Path renamed = write("kinds.csv", "kind,customer_id,occurred_at,amount", "interaction,a,2026-01-01,",
-                "purchase,a,2026-01-01,4", "purchase,a,2026-01-15,6");
+        Path renamed = write("kinds.csv", "kind,customer_id,occurred_at,amount,channel",
+                "interaction,a,2026-01-01,,web", "purchase,a,2026-01-01,4,", "purchase,a,2026-01-15,6,");
         Run named = run("clv", "summary", "--input", renamed.toString(), "--type-column", "kind", "--unit", "weeks",
                 "--calibration-end", "2026-01-31", "--json");
         assertThat(named.exitCode()).as(named.err()).isZero();
@@ -171,7 +174,7 @@ class ClvCommandTest {
                 "a,2026-01-08,7,store");
         Run refused = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("products.csv line 2, column type: not an event type")
+        assertThat(refused.err()).contains("products.csv line 2, column type: the value is not an event type")
                 .doesNotContain("online");
         Run every = run("clv", "summary", "--input", productTypes.toString(), "--unit", "weeks", "--type", "purchase",
                 "--calibration-end", "2026-01-31", "--json");
@@ -416,14 +419,15 @@ class ClvCommandTest {
                 "c1,2026-01-02,bob@example.com");
         Run badAmount = run("clv", "summary", "--input", amount.toString());
         assertThat(badAmount.exitCode()).isEqualTo(1);
-        assertThat(badAmount.err()).contains("line 3, column amount: not a finite number").doesNotContain("bob");
+        assertThat(badAmount.err()).contains("line 3, column amount: the value is not a plain decimal number")
+                .doesNotContain("bob");
         Path empty = write("empty.csv", "customer_id,occurred_at,amount", "c1,2026-01-01,10", "c1,2026-01-02,");
         assertThat(run("clv", "summary", "--input", empty.toString()).err())
-                .contains("line 3, column amount: empty; a number is needed");
+                .contains("line 3, column amount: the cell is empty; a purchase needs a value for amount");
         Path time = write("time.csv", "customer_id,occurred_at", "c1,2026-01-01", "c1,Alice Smith 1970-01-01");
         Run badTime = run("clv", "summary", "--input", time.toString());
         assertThat(badTime.exitCode()).isEqualTo(1);
-        assertThat(badTime.err()).contains("line 3, column occurred_at: the time is not an ISO-8601")
+        assertThat(badTime.err()).contains("line 3, column occurred_at: the value is not an ISO-8601")
                 .doesNotContain("Alice");
         Path frequency = write("frequency.csv", "ID,frequency,recency,T", "1,carol@example.com,3,10");
         Run badFrequency = run("clv", "fit", "--input", frequency.toString(), "--unit", "weeks", "--model", "bg-nbd");

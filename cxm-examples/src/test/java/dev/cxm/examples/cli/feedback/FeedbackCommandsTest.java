@@ -1,4 +1,4 @@
-package dev.cxm.examples.cli;
+package dev.cxm.examples.cli.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -34,6 +34,8 @@ import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.metrics.feedback.NetPromoterScore;
 import dev.cxm.metrics.feedback.RatingScore;
+
+import dev.cxm.examples.cli.CxmCommand;
 
 /**
  * {@code cxm nps|csat|ces}, run in-process. Expected numbers are counted by hand from the input files
