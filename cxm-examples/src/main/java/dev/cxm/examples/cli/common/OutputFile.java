@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +31,8 @@ public final class OutputFile {
     }
 
     /**
-     * Checks {@code output} before any work: its folder exists, it is not a folder, and it is none of
-     * {@code inputs}.
+     * Checks {@code output} before any work: its folder exists, it is not a folder, not a read-only file, and
+     * none of {@code inputs}.
      *
      * @param output the file to write
      * @param inputs the files the command reads
@@ -44,6 +46,10 @@ public final class OutputFile {
         }
         if (Files.isDirectory(output)) {
             throw new CommandFailure("cannot write " + output + ": it is a folder");
+        }
+        if (Files.isRegularFile(output) && !Files.isWritable(output)) {
+            // A rename would replace it all the same; a read-only file is meant to stay.
+            throw new CommandFailure("cannot write " + output + ": it is read-only");
         }
         for (Path input : inputs) {
             if (sameFile(output, input)) {
@@ -79,27 +85,43 @@ public final class OutputFile {
      * it. When {@code content} fails, the new file is deleted and the old one is untouched.
      *
      * @param content what writes the text
-     * @throws IOException when the file cannot be written; the old one is then untouched
+     * @throws CommandFailure naming the file and the reason when it cannot be written; the old one is then
+     *     untouched
      */
-    public void write(Content content) throws IOException {
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
-            try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
-                    StandardCharsets.UTF_8))) {
-                content.writeTo(writer);
-            }
-            return;
-        }
-        Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-        Path temporary = newTemporaryBeside(real);
+    public void write(Content content) {
         try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.writeTo(writer);
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
+                        StandardCharsets.UTF_8))) {
+                    content.writeTo(writer);
+                }
+                return;
             }
-            keepPermissions(real, temporary);
-            moveIntoPlace(temporary, real);
-        } finally {
-            Files.deleteIfExists(temporary);
+            Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+            Path temporary = newTemporaryBeside(real);
+            try {
+                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    content.writeTo(writer);
+                }
+                keepPermissions(real, temporary);
+                moveIntoPlace(temporary, real);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException failed) {
+            throw new CommandFailure("cannot write " + target + ": " + reason(failed) + "; the file was not changed");
         }
+    }
+
+    /** Returns why a write failed, without the temporary file's name the exception may carry. */
+    private static String reason(IOException failed) {
+        if (failed instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failed instanceof FileSystemException system && system.getReason() != null) {
+            return system.getReason();
+        }
+        return failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
     }
 
     private static Path newTemporaryBeside(Path file) throws IOException {

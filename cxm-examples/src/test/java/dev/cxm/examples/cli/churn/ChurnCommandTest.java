@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,20 @@ class ChurnCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void anEmptySeparatorOfASubjectFileIsOneUsageLine() throws IOException {
+        // Issue 9: churn km|logrank|cox declared their own char option, and --separator '' leaked picocli's
+        // "String index out of range" exception text; the shared converter of every --separator now reads it.
+        for (String command : List.of("km", "logrank", "cox")) {
+            CliRun run = CliRun.of("churn", command, "--input", G3, "--separator", "", "--group-column", "group",
+                    "--covariates", "time");
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).startsWith("cxm: Invalid value for option '--separator': a separator is"
+                    + " one character, such as ; or a tab; got none").doesNotContain("Exception")
+                    .doesNotContain("index");
+        }
+    }
 
     @Test
     void kmJsonPrintsEachGroupsTimelineAndMedian() throws IOException {

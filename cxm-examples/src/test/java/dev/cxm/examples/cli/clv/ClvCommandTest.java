@@ -202,6 +202,99 @@ class ClvCommandTest {
     }
 
     @Test
+    void csvOutputsGuardIdsThatASpreadsheetWouldRunAndRawCsvKeepsThem() throws IOException {
+        // Issue 9: ids such as =HYPERLINK(..), +cmd|.., @SUM(1) and -2+3 were written as they are, and a
+        // spreadsheet ran them. Oracle: OWASP's rule, a leading ' before =, +, -, @, tab and carriage return;
+        // the numbers cxm writes are never changed.
+        Path file = write("ids.csv", "ID,frequency,recency,T", "\"=HYPERLINK(\"\"http://x\"\")\",1,2,10",
+                "+cmd|' /C calc'!A0,0,0,10", "@SUM(1),2,5,10", "-2+3,0,0,10", "plain,1,1,10");
+        Path guarded = directory.resolve("guarded.csv");
+        Path raw = directory.resolve("raw.csv");
+
+        Run summary = run("clv", "summary", "--input", file.toString(), "--unit", "days", "--output",
+                guarded.toString());
+        Run rawSummary = run("clv", "summary", "--input", file.toString(), "--unit", "days", "--output",
+                raw.toString(), "--raw-csv");
+
+        assertThat(summary.exitCode()).as(summary.err()).isZero();
+        assertThat(rawSummary.exitCode()).as(rawSummary.err()).isZero();
+        assertThat(Files.readAllLines(guarded)).containsExactly("ID,frequency,recency,T,monetary_value",
+                "\"'=HYPERLINK(\"\"http://x\"\")\",1,2.0,10.0,", "'+cmd|' /C calc'!A0,0,0.0,10.0,",
+                "'@SUM(1),2,5.0,10.0,", "'-2+3,0,0.0,10.0,", "plain,1,1.0,10.0,");
+        assertThat(Files.readAllLines(raw)).containsExactly("ID,frequency,recency,T,monetary_value",
+                "\"=HYPERLINK(\"\"http://x\"\")\",1,2.0,10.0,", "+cmd|' /C calc'!A0,0,0.0,10.0,",
+                "@SUM(1),2,5.0,10.0,", "-2+3,0,0.0,10.0,", "plain,1,1.0,10.0,");
+
+        // The same in the predictions, on CDNOW (whose fit converges) with two ids made hostile.
+        List<String> cdnow = new java.util.ArrayList<>(Files.readAllLines(cdnowWithSpend()));
+        cdnow.set(1, "=1+1" + cdnow.get(1).substring(cdnow.get(1).indexOf(',')));
+        cdnow.set(2, "-2+3" + cdnow.get(2).substring(cdnow.get(2).indexOf(',')));
+        Path hostile = Files.write(directory.resolve("hostile.csv"), cdnow, StandardCharsets.UTF_8);
+        Path predictions = directory.resolve("predictions.csv");
+        Run predict = run("clv", "predict", "--input", hostile.toString(), "--unit", "weeks", "--output",
+                predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(1)).startsWith("'=1+1,");
+        assertThat(lines.get(2)).startsWith("'-2+3,");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line.charAt(0))
+                .isNotIn('=', '+', '-', '@'));
+        Run usage = run("clv", "summary", "--input", file.toString(), "--unit", "days", "--raw-csv");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("cxm: --raw-csv applies to the CSV file of --output");
+    }
+
+    @Test
+    void anOutputThatIsTheInputIsRefusedUnderAnyName() throws IOException {
+        // Issue 9: --output naming the input overwrote it. Oracle: the input's bytes are unchanged after each
+        // refusal, whether the output names it as given, through ./ or through a symbolic link.
+        Path file = write("tx.csv", "customer_id,occurred_at,amount", "a,2026-01-01,10", "a,2026-01-08,5");
+        byte[] before = Files.readAllBytes(file);
+        Path link = directory.resolve("link.csv");
+        Files.createSymbolicLink(link, file);
+
+        for (String output : List.of(file.toString(), directory.resolve(".").resolve("tx.csv").toString(),
+                link.toString())) {
+            for (String command : List.of("summary", "predict")) {
+                Run run = run("clv", command, "--input", file.toString(), "--output", output);
+                assertThat(run.exitCode()).as(command + " " + output).isEqualTo(1);
+                assertThat(run.err().strip()).hasLineCount(1).startsWith("cxm: cannot write " + output
+                        + ": it is the input ");
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void theMeanOfTimesNearTheLargestDoubleIsFinite() throws IOException {
+        // Issue 9: the summary's mean T overflowed to Infinity (JSON null). Oracle: the closed form
+        // 1e308 / 2 + 1.5e308 / 2 = 1.25e308.
+        Path file = write("huge.csv", "ID,frequency,recency,T", "a,1,1e308,1e308", "b,0,0,1.5e308");
+
+        Run json = run("clv", "summary", "--input", file.toString(), "--unit", "days", "--json");
+        Run text = run("clv", "summary", "--input", file.toString(), "--unit", "days");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.json().get("meanT").asDouble()).isCloseTo(1.25e308, within(1e294));
+        assertThat(json.json().get("meanRecency").asDouble()).isCloseTo(0.5e308, within(1e294));
+        assertThat(json.out()).doesNotContain("Infinity").doesNotContain("NaN");
+        assertThat(text.out()).doesNotContain("Infinity");
+    }
+
+    @Test
+    void aFileOfEventsIsReadAsCxmImportReadsIt() throws IOException {
+        // A file with a type column is a file of events: a row that is no valid event (an interaction without a
+        // touchpoint or channel) stops the command at its line, as cxm import would, though it is no purchase.
+        Path file = write("events.csv", "type,customer_id,occurred_at,amount", "purchase,a,2026-01-01,10",
+                "interaction,a,2026-01-02,");
+
+        Run run = run("clv", "summary", "--input", file.toString(), "--unit", "weeks");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).hasLineCount(1).startsWith("cxm: " + file + " line 3");
+    }
+
+    @Test
     void predictGivesHardiesConditionalExpectationAndSpend() throws IOException {
         // Oracles: Hardie's BG/NBD spreadsheet, 1.226 expected purchases in 39 weeks for CDNOW customer 1
         // (x = 2, t_x = 30.43, T = 38.86), and his Gamma-Gamma spreadsheet, 24.65 expected spend per purchase;

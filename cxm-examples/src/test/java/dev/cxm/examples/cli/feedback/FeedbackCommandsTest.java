@@ -35,6 +35,7 @@ import dev.cxm.core.model.Touchpoint;
 import dev.cxm.metrics.feedback.NetPromoterScore;
 import dev.cxm.metrics.feedback.RatingScore;
 
+import dev.cxm.examples.cli.ChildJvm;
 import dev.cxm.examples.cli.CxmCommand;
 
 /**
@@ -430,6 +431,111 @@ class FeedbackCommandsTest {
         assertThat(json.get("groups").get(0).get("score").asDouble()).isEqualTo(100.0);
         assertThat(json.get("groups").get(1).get("group").asText()).isEqualTo("south");
         assertThat(json.get("groups").get(1).get("score").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void npsStreamsAFileLargerThanTheHeapCouldHoldAsEvents() throws Exception {
+        // Issue 9, streaming: nps imported every row into an in-memory store first (about 200 bytes an event), so
+        // 150,000 rows did not fit in a 16 MiB heap and the command died; it now streams them into the
+        // accumulator. Oracle: the promoters (9, 10) and detractors (0..6) counted here while writing the file;
+        // NPS = 100 (P - D) / n.
+        Path file = directory.resolve("large.csv");
+        int rows = 150_000;
+        long promoters = 0;
+        long detractors = 0;
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write("customer_id,occurred_at,score\n");
+            java.util.Random random = new java.util.Random(9);
+            for (int i = 0; i < rows; i++) {
+                int score = random.nextInt(11);
+                promoters += score >= 9 ? 1 : 0;
+                detractors += score <= 6 ? 1 : 0;
+                writer.write("c" + i % 5_000 + ",2026-03-" + (10 + i % 18) + "T10:00:00Z," + score + "\n");
+            }
+        }
+
+        ChildJvm run = ChildJvm.run(directory, null, List.of("-Xmx16m", "-XX:+UseSerialGC"), "nps", "--input",
+                file.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = MAPPER.readTree(run.out());
+        assertThat(json.get("n").asLong()).isEqualTo(rows);
+        assertThat(json.get("promoters").asLong()).isEqualTo(promoters);
+        assertThat(json.get("detractors").asLong()).isEqualTo(detractors);
+        assertThat(json.get("score").asDouble()).isCloseTo(100.0 * (promoters - detractors) / rows, within(1e-9));
+    }
+
+    @Test
+    void feedbackCommandsNoteTheRejectedRowsTheyDoNotList() throws IOException {
+        // Issue 9: the report lists the first 1,000 rejected rows; nps printed them and said nothing of the
+        // other 200, where cxm import adds a note. Oracle: the score 11 is on none of the three scales, so all
+        // 1,200 such rows are rejected; the score 5 of the first row is on all three.
+        StringBuilder csv = new StringBuilder("customer_id,occurred_at,score\nc0,2026-03-02T10:00:00Z,5\n");
+        for (int i = 1; i <= 1_200; i++) {
+            csv.append('c').append(i).append(",2026-03-02T10:00:00Z,11\n");
+        }
+        Path file = write("rejected.csv", csv.toString());
+
+        for (String command : List.of("nps", "csat", "ces")) {
+            Run run = run(command, "--input", file.toString(), "--on-error", "skip");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).as(command).contains("0 responses on other scales, 1200 rejected rows")
+                    .contains("  line 1002, column score: ").doesNotContain("line 1003,")
+                    .contains("  ... and 200 more rejected rows, counted but not listed (the first 1,000 are)");
+        }
+    }
+
+    @Test
+    void textOutputEscapesControlCharactersFromTheDataAndJsonKeepsThem() throws IOException {
+        // Issue 9: a group name with an ESC sequence and a line break reached the terminal as it was, so a file
+        // could recolour the screen or forge a line. Oracle: the escaping rule of TextOut (\n, \\uXXXX).
+        Path file = write("hostile.csv", "customer_id,occurred_at,score,region\n"
+                + "c1,2026-03-02T10:00:00Z,10,\"north\u001b[31m\"\n"
+                + "c2,2026-03-02T11:00:00Z,0,\"south\nforged line\"\n");
+
+        Run text = run("nps", "--input", file.toString(), "--group-by", "region");
+        Run json = run("nps", "--input", file.toString(), "--group-by", "region", "--json");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).doesNotContain("\u001b").doesNotContain("forged line\n")
+                .contains("north\\u001B[31m").contains("south\\nforged line");
+        assertThat(json.json().get("groups").get(0).get("group").asText()).isEqualTo("north\u001b[31m");
+        assertThat(json.out()).contains("north\\u001B[31m").doesNotContain("\u001b");
+        assertThat(json.json().get("groups").get(1).get("group").asText()).isEqualTo("south\nforged line");
+    }
+
+    @Test
+    void aRepeatedEventIdIsCountedEachTimeAsTheFileIsStreamed() throws IOException {
+        // The streaming contract (EventSink): every accepted row is counted; cxm import would keep e1 once.
+        // Oracle: two rows of 10 and one of 0: n 3, NPS 100 (2 - 1) / 3.
+        Path file = write("repeated.csv", "event_id,customer_id,occurred_at,score\n"
+                + "e1,c1,2026-03-02T10:00:00Z,10\ne1,c1,2026-03-02T10:00:00Z,10\ne2,c2,2026-03-02T10:00:00Z,0\n");
+
+        JsonNode json = run("nps", "--input", file.toString(), "--json").json();
+
+        assertThat(json.get("n").asLong()).isEqualTo(3);
+        assertThat(json.get("score").asDouble()).isCloseTo(100.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void groupByAnAttributeOfALaterNdjsonResponseIsFoundWhileStreaming() throws IOException {
+        // The attribute check moved from a store scan to the stream: a name only the last response carries is
+        // still a group. Oracle: hand count, one response in (none), one in "gold".
+        Path file = directory.resolve("tiers.ndjson");
+        FeedbackResponse plain = feedback("e1", 10, Touchpoint.of("t", "T", Channel.WEB));
+        FeedbackResponse gold = new FeedbackResponse(EventId.of("e2"), CustomerId.of("c-e2"),
+                Instant.parse("2026-03-02T11:00:00Z"), "nps", FeedbackScale.NPS, 0, Optional.empty(),
+                Optional.of(Touchpoint.of("t", "T", Channel.WEB)), Map.of("tier", "gold"));
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Ndjson.writeEvents(java.util.stream.Stream.of(plain, gold), writer);
+        }
+
+        Run run = run("nps", "--input", file.toString(), "--group-by", "tier", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("groups").get(0).get("group").asText()).isEqualTo("(none)");
+        assertThat(run.json().get("groups").get(1).get("group").asText()).isEqualTo("gold");
     }
 
     private Path write(String name, String content) throws IOException {

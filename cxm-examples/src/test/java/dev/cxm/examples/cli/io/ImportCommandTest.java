@@ -76,6 +76,48 @@ class ImportCommandTest {
     }
 
     @Test
+    void anOutputThatIsTheInputIsRefusedAndTheInputKept(@TempDir Path dir) throws IOException {
+        // Issue 9: --output naming the input overwrote it (an NDJSON import read, then replaced, its own file).
+        // Oracle: the file's bytes are unchanged after the refusal, under its own name and through a link.
+        Path ndjson = dir.resolve("events.ndjson");
+        assertThat(CliRun.of("import", "--input", SAMPLE, "--on-error", "skip", "--output", ndjson.toString())
+                .exitCode()).isZero();
+        byte[] before = Files.readAllBytes(ndjson);
+        Path link = Files.createSymbolicLink(dir.resolve("same.ndjson"), ndjson);
+
+        for (Path output : List.of(ndjson, link)) {
+            CliRun run = CliRun.of("import", "--input", ndjson.toString(), "--output", output.toString());
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip()).hasLineCount(1).isEqualTo("cxm: cannot write " + output + ": it is the"
+                    + " input " + ndjson + ", which would be overwritten; name another file");
+        }
+        assertThat(Files.readAllBytes(ndjson)).isEqualTo(before);
+    }
+
+    @Test
+    void anOutputIsReplacedWholeAndOnlyOnSuccess(@TempDir Path dir) throws IOException {
+        // The output replaces the old file through a temporary one beside it (issue 9; a write failing half way
+        // is OutputFileTest's, as no command fails there). Oracle: after a failed run (a bad row) the old
+        // content is intact; after a successful one it is gone and no temporary file is left beside it.
+        Path output = dir.resolve("out.ndjson");
+        Files.writeString(output, "old content\n");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "customer_id,occurred_at,score,type,scale\nc1,2026-01-01,12,feedback,nps\n");
+
+        CliRun failed = CliRun.of("import", "--input", bad.toString(), "--output", output.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(output)).isEqualTo("old content\n");
+
+        CliRun run = CliRun.of("import", "--input", SAMPLE, "--on-error", "skip", "--output", output.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(output)).hasSize(28).allSatisfy(line -> assertThat(line).startsWith("{"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("out.ndjson",
+                    "bad.csv");
+        }
+    }
+
+    @Test
     void mappingOptionsReadAFileWithOtherColumnNames(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("orders.txt");
         Files.writeString(csv, "cust;day;value\n7;19970102;12.50\n7;19970115;3.00\n8;19970103;8.99\n");
