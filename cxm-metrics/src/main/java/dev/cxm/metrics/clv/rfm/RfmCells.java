@@ -165,6 +165,17 @@ public final class RfmCells {
     }
 
     /**
+     * Returns what the rows add up to: customers, repeat customers and purchases, and the weighted means of
+     * frequency, recency, T and repeat spend, finite for any rows (see {@link RfmTotals}).
+     *
+     * @return the totals
+     * @throws IllegalArgumentException when there are no rows, or the weights add up beyond a double
+     */
+    public RfmTotals totals() {
+        return RfmTotals.of(this);
+    }
+
+    /**
      * Returns whether some row has a repeat purchase: what every purchase model needs to be identified.
      *
      * @return whether some frequency is above 0
