@@ -15,6 +15,8 @@ import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.ScoreCount;
 import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
@@ -104,6 +106,35 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
             GroupTally<R> tally = groups.computeIfAbsent(name, k -> new GroupTally<>(metric));
             add(tally.overall, response, weight);
             start.ifPresent(s -> add(tally.periods.computeIfAbsent(s, k -> metric.accumulator()), response, weight));
+        });
+        return this;
+    }
+
+    /**
+     * Adds the responses of one histogram cell (counted by a store, {@link EventStore#feedbackHistogram}),
+     * as {@link #add} would add them one by one, unweighted; whole or nothing.
+     */
+    BreakdownAccumulator<R> addCounted(ScoreCount cell) {
+        Checks.present("cell", cell);
+        if (!cell.scale().equals(metric.scale())) {
+            otherScales = Math.addExact(otherScales, cell.count());
+            return this;
+        }
+        Optional<LocalDate> start = breakdown.period().map(p -> p.startOf(cell.day().orElseThrow(
+                () -> new IllegalArgumentException("cell: has no day; a breakdown per period needs daily counts"))));
+        if (start.isPresent()) {
+            requireSpanWith(start.get(), start.get());
+        }
+        ScoreDistribution counted = ScoreDistribution.ofCount(metric.scale(), cell.score(), cell.count());
+        overall.merge(metric.accumulator(counted));
+        start.ifPresent(s -> periods.computeIfAbsent(s, k -> metric.accumulator()).merge(metric.accumulator(counted)));
+        breakdown.groupBy().ifPresent(key -> {
+            GroupTally<R> tally = groups.computeIfAbsent(cell.group().orElseThrow(
+                    () -> new IllegalArgumentException("cell: has no group; a breakdown by a key needs grouped counts")),
+                    k -> new GroupTally<>(metric));
+            tally.overall.merge(metric.accumulator(counted));
+            start.ifPresent(s -> tally.periods.computeIfAbsent(s, k -> metric.accumulator())
+                    .merge(metric.accumulator(counted)));
         });
         return this;
     }
