@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,8 +30,9 @@ import dev.cxm.jdbc.JdbcStoreException;
 /**
  * Appends events in one transaction, in batches: all or nothing, idempotent on the event id.
  *
- * <p>An append first locks the one row of the sequence table, which makes appends run one after another
- * and gives each event the next sequence number in the order of the batch: time alone does not order events
+ * <p>An append first updates the one row of the sequence table, taking the numbers it needs, which locks the
+ * row until it commits: appends run one after another, and each event gets the next sequence number in the
+ * order of the batch. Time alone does not order events
  * at the same instant, the sequence does, and because an append commits before the next one takes numbers,
  * a reader never sees a number before an earlier one. Then each batch goes in with
  * {@code INSERT ... ON CONFLICT (event_id) DO NOTHING RETURNING event_id} (PostgreSQL, the batch as arrays)
@@ -44,6 +45,11 @@ public final class EventAppender {
     private static final String COLUMNS = "seq, event_id, customer_id, event_type, occurred_at, touchpoint_id,"
             + " touchpoint_name, touchpoint_channel, touchpoint_stage, outcome, duration_nanos, order_id, amount,"
             + " currency, item_count, survey_id, scale_name, scale_min, scale_max, score, comment_text, attributes";
+
+    /** The SQL state of H2's lock timeout. */
+    private static final String LOCK_TIMEOUT_STATE = "HYT00";
+    /** How long an append waits for the appends before it. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -128,22 +134,30 @@ public final class EventAppender {
 
     /** Locks the sequence row and takes {@code count} numbers; returns the first. */
     private long reserve(Connection connection, int count) throws SQLException {
-        long next;
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT next_seq FROM " + tables.appendSequence()
-                        + " WHERE id = 1 FOR UPDATE")) {
-            if (!row.next()) {
-                throw new JdbcStoreException("the table " + tables.appendSequence() + " has lost its row; the cxm"
-                        + " tables are damaged");
+        // One statement: the update locks the row until commit and returns the numbers taken.
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "UPDATE " + tables.appendSequence() + " SET next_seq = next_seq + ? WHERE id = 1 RETURNING next_seq"
+                : "SELECT next_seq FROM FINAL TABLE (UPDATE " + tables.appendSequence()
+                        + " SET next_seq = next_seq + ? WHERE id = 1)";
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, count);
+            while (true) {
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        throw new JdbcStoreException("the table " + tables.appendSequence() + " has lost its row; the"
+                                + " cxm tables are damaged");
+                    }
+                    return row.getLong(1) - count;
+                } catch (SQLException e) {
+                    // H2 gives up waiting for a lock after its LOCK_TIMEOUT (1 s unless set); PostgreSQL waits. An
+                    // append waits for the appends before it as long as PostgreSQL would, up to LOCK_WAIT.
+                    if (!LOCK_TIMEOUT_STATE.equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
             }
-            next = row.getLong(1);
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.appendSequence()
-                + " SET next_seq = ? WHERE id = 1")) {
-            update.setLong(1, next + count);
-            update.executeUpdate();
-        }
-        return next;
     }
 
     /** Inserts the events that are new, numbered from {@code firstSeq}; returns the ids inserted. */
