@@ -47,7 +47,7 @@ public final class EventInputOptions {
         SKIP
     }
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file of events to read.")
+    @Option(names = "--input", paramLabel = "FILE", description = "The file of events to read.")
     private Path input;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -70,9 +70,23 @@ public final class EventInputOptions {
      * Returns the input file, as given.
      *
      * @return the file
+     * @throws ParameterException when {@code --input} was not given
      */
     public Path input() {
+        if (input == null) {
+            throw new ParameterException(command.commandLine(), "--input FILE is needed (or --store URL, on the"
+                    + " commands that read a store)");
+        }
         return input;
+    }
+
+    /**
+     * Returns whether {@code --input} was given.
+     *
+     * @return whether there is an input file
+     */
+    public boolean given() {
+        return input != null;
     }
 
     /**
@@ -94,7 +108,7 @@ public final class EventInputOptions {
      * @return the format
      */
     public Format format() {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         if (format != null) {
             return format;
         }
@@ -150,7 +164,7 @@ public final class EventInputOptions {
     }
 
     private EventImporter importer(Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale) {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         if (format() == Format.CSV) {
             return CsvEventImporter.ofDefaults(mapping().toMapping(command.commandLine(), defaultType, defaultScale),
                     policy());
@@ -201,7 +215,7 @@ public final class EventInputOptions {
      * @throws IllegalArgumentException when the file has no header row
      */
     public List<String> csvColumns() throws IOException {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         // Only the separator matters for the header; the other options are checked when the rows are read.
         CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.custom();
         mapping().separator().ifPresent(separator -> CsvMappingOptions.option(command.commandLine(), "--separator",
