@@ -1,7 +1,6 @@
 package dev.cxm.jdbc;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
@@ -10,13 +9,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cxm.core.store.CustomerStore;
+import dev.cxm.jdbc.testing.RecycledStores;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.CustomerStoreCompatibilityKit;
 
 /** The customer store compatibility kit on H2 in memory, H2 in a file and PostgreSQL. */
 class JdbcCustomerStoreTest {
-
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     /** H2 in memory: a new database for each store. */
     @Nested
@@ -39,20 +37,23 @@ class JdbcCustomerStoreTest {
         }
     }
 
-    /** PostgreSQL: a new schema for each store. */
+    /** PostgreSQL: a few migrated schemas, emptied for each store. */
     @Nested
     class Postgres extends CustomerStoreCompatibilityKit {
         @Override
         protected CustomerStore createStore() {
-            return JdbcStores.builder(pool).schema("customers" + SCHEMAS.incrementAndGet()).build().customerStore();
+            return postgresStores.fresh().customerStore();
         }
     }
 
     private static JdbcConnectionPool pool;
+    private static RecycledStores<JdbcStores> postgresStores;
 
     @BeforeAll
     static void startDatabase() {
         pool = TestDatabases.postgres();
+        postgresStores = new RecycledStores<>(slot -> JdbcStores.builder(pool).schema("customers" + slot).build(),
+                slot -> pool, slot -> "customers" + slot + ".cxm_");
     }
 
     @AfterAll

@@ -1,28 +1,29 @@
 package dev.cxm.jdbc;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dev.cxm.core.store.EventStore;
+import dev.cxm.jdbc.testing.RecycledStores;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.EventStoreCompatibilityKit;
 
 /**
  * The event store compatibility kit on a real PostgreSQL (14, started by the tests): one database for the
- * class, a new schema for each store.
+ * class, and each new store one of a few migrated schemas, emptied ({@link RecycledStores}).
  */
 class JdbcPostgresEventStoreTest extends EventStoreCompatibilityKit {
 
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static JdbcConnectionPool pool;
+    private static RecycledStores<JdbcStores> stores;
     private JdbcEventStore events;
 
     @BeforeAll
     static void startDatabase() {
         pool = TestDatabases.postgres();
+        stores = new RecycledStores<>(slot -> JdbcStores.builder(pool).schema("events" + slot).build(),
+                slot -> pool, slot -> "events" + slot + ".cxm_");
     }
 
     @AfterAll
@@ -32,7 +33,7 @@ class JdbcPostgresEventStoreTest extends EventStoreCompatibilityKit {
 
     @Override
     protected EventStore createStore() {
-        events = JdbcStores.builder(pool).schema("events" + SCHEMAS.incrementAndGet()).build().eventStore();
+        events = stores.fresh().eventStore();
         return events;
     }
 

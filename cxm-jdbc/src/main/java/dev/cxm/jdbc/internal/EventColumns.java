@@ -46,8 +46,9 @@ public final class EventColumns {
 
     private static final int MAX_SHARED = 4096;
 
-    private final Map<Touchpoint, Touchpoint> touchpoints = new HashMap<>();
+    private final Map<String, Optional<Touchpoint>> touchpoints = new HashMap<>();
     private final Map<FeedbackScale, FeedbackScale> scales = new HashMap<>();
+    private FeedbackScale lastScale;
 
     /** Returns the columns prefixed by a table alias, such as {@code e.seq, e.event_id, ...}. */
     public static String names(String alias) {
@@ -89,8 +90,7 @@ public final class EventColumns {
                         new Money(amount, Money.currency(row.getString(c + 13))), row.getInt(c + 14), touchpoint,
                         attributes);
             case FEEDBACK:
-                FeedbackScale scale = share(scales, new FeedbackScale(row.getString(c + 16), row.getInt(c + 17),
-                        row.getInt(c + 18)));
+                FeedbackScale scale = scale(row.getString(c + 16), row.getInt(c + 17), row.getInt(c + 18));
                 return new FeedbackResponse(id, customer, at, row.getString(c + 15), scale, row.getInt(c + 19),
                         Optional.ofNullable(row.getString(c + 20)), touchpoint, attributes);
             default:
@@ -103,8 +103,29 @@ public final class EventColumns {
         if (id == null) {
             return Optional.empty();
         }
-        Touchpoint read = new Touchpoint(TouchpointId.of(id), name, Channel.valueOf(channel), Optional.ofNullable(stage));
-        return Optional.of(share(touchpoints, read));
+        // The last touchpoint read under this id, when its other fields match: no allocation per row.
+        Optional<Touchpoint> known = touchpoints.get(id);
+        if (known != null) {
+            Touchpoint touchpoint = known.get();
+            if (touchpoint.name().equals(name) && touchpoint.channel().name().equals(channel)
+                    && touchpoint.stage().equals(Optional.ofNullable(stage))) {
+                return known;
+            }
+        }
+        Optional<Touchpoint> read = Optional.of(new Touchpoint(TouchpointId.of(id), name, Channel.valueOf(channel),
+                Optional.ofNullable(stage)));
+        if (known != null || touchpoints.size() < MAX_SHARED) {
+            touchpoints.put(id, read);
+        }
+        return read;
+    }
+
+    private FeedbackScale scale(String name, int min, int max) {
+        if (lastScale != null && lastScale.min() == min && lastScale.max() == max && lastScale.name().equals(name)) {
+            return lastScale;
+        }
+        lastScale = share(scales, new FeedbackScale(name, min, max));
+        return lastScale;
     }
 
     private static <T> T share(Map<T, T> shared, T value) {
