@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
                 CesCommand.class,
                 ClvCommand.class,
                 ChurnCommand.class,
+                dev.cxm.examples.cli.drivers.DriversCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {
