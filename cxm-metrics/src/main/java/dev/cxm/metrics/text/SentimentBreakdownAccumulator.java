@@ -132,21 +132,26 @@ public final class SentimentBreakdownAccumulator implements
             throw new IllegalArgumentException("other: counts for " + other.breakdown + ", this accumulator for "
                     + breakdown + "; only accumulators of equal breakdowns merge");
         }
-        SentimentBreakdownState mine = state();
-        SentimentBreakdownState theirs = other.state();
-        SortedMap<String, SentimentBreakdownState.Group> mergedGroups = new TreeMap<>(mine.groups());
-        theirs.groups().forEach((name, group) -> mergedGroups.merge(name, group, (a, b) ->
-                new SentimentBreakdownState.Group(a.overall().plus(b.overall()), plus(a.periods(), b.periods()))));
-        load(new SentimentBreakdownState(mine.groupKey(), mine.period(), mine.zone(),
-                mine.overall().plus(theirs.overall()), plus(mine.periods(), theirs.periods()), mergedGroups));
+        if (!other.periods.isEmpty()) {
+            LocalDate first = periods.isEmpty() || other.periods.firstKey().isBefore(periods.firstKey())
+                    ? other.periods.firstKey() : periods.firstKey();
+            LocalDate last = periods.isEmpty() || other.periods.lastKey().isAfter(periods.lastKey())
+                    ? other.periods.lastKey() : periods.lastKey();
+            SentimentBreakdown.requireSpan(breakdown.period().orElseThrow(), first, last);
+        }
+        // As in add: once the overall sums merged without overflow, no part's can overflow.
+        overall.merge(other.overall);
+        mergePeriods(periods, other.periods);
+        other.groups.forEach((name, group) -> {
+            GroupTally mine = groups.computeIfAbsent(name, k -> new GroupTally(summary.accumulator()));
+            mine.overall.merge(group.overall);
+            mergePeriods(mine.periods, group.periods);
+        });
         return this;
     }
 
-    private static SortedMap<LocalDate, SentimentTally> plus(SortedMap<LocalDate, SentimentTally> a,
-            SortedMap<LocalDate, SentimentTally> b) {
-        SortedMap<LocalDate, SentimentTally> sum = new TreeMap<>(a);
-        b.forEach((start, tally) -> sum.merge(start, tally, SentimentTally::plus));
-        return sum;
+    private void mergePeriods(Map<LocalDate, SentimentAccumulator> into, Map<LocalDate, SentimentAccumulator> from) {
+        from.forEach((start, accumulator) -> into.computeIfAbsent(start, s -> summary.accumulator()).merge(accumulator));
     }
 
     /**

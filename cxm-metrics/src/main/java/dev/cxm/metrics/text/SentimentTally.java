@@ -1,7 +1,5 @@
 package dev.cxm.metrics.text;
 
-import java.math.BigInteger;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -71,15 +69,12 @@ public record SentimentTally(double neutralBand, double strongNegativeThreshold,
         requireCount("positives", positives, n);
         requireCount("negatives", negatives, n - positives);
         requireCount("strongNegatives", strongNegatives, negatives);
-        BigInteger count = BigInteger.valueOf(n);
-        if (absoluteSum < Math.abs(compoundSum) || count.multiply(BigInteger.valueOf(SCALE))
-                .compareTo(BigInteger.valueOf(absoluteSum)) < 0) {
+        if (absoluteSum < Math.abs(compoundSum) || compareProducts(n, SCALE, absoluteSum, 1) < 0) {
             throw new IllegalArgumentException("absoluteSum: " + absoluteSum + " with compoundSum " + compoundSum
                     + " and n " + n + "; it must lie within [|compoundSum|, " + SCALE + " n]");
         }
-        BigInteger absolute = BigInteger.valueOf(absoluteSum);
-        if (squareSum < 0 || count.multiply(BigInteger.valueOf(SCALE * SCALE)).compareTo(BigInteger.valueOf(squareSum)) < 0
-                || absolute.multiply(absolute).compareTo(count.multiply(BigInteger.valueOf(squareSum))) > 0) {
+        if (squareSum < 0 || compareProducts(n, SCALE * SCALE, squareSum, 1) < 0
+                || compareProducts(absoluteSum, absoluteSum, n, squareSum) > 0) {
             throw new IllegalArgumentException("squareSum: " + squareSum + " with absoluteSum " + absoluteSum
                     + " and n " + n + "; it must lie within [absoluteSum² / n, " + SCALE * SCALE + " n]");
         }
@@ -171,6 +166,12 @@ public record SentimentTally(double neutralBand, double strongNegativeThreshold,
                     + other.strongNegativeThreshold + " differ from " + neutralBand + ", " + strongNegativeThreshold
                     + "; only texts classified by the same thresholds count together");
         }
+    }
+
+    /** Compares the exact products {@code a b} and {@code c d} of numbers of 0 or more, without overflow. */
+    private static int compareProducts(long a, long b, long c, long d) {
+        int high = Long.compare(Math.multiplyHigh(a, b), Math.multiplyHigh(c, d));
+        return high != 0 ? high : Long.compareUnsigned(a * b, c * d);
     }
 
     private static void requireCount(String field, long value, long max) {

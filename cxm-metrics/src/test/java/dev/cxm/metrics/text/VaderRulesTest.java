@@ -158,6 +158,8 @@ class VaderRulesTest {
         // :) is 2.0; "good :)" 3.9. The emoji U+1F600 reads as its description "grinning face": 1.5.
         assertThat(score(":)")).isCloseTo(compound(2.0), within(EXACT));
         assertThat(score("good :)")).isCloseTo(compound(3.9), within(EXACT));
+        // An emoticon followed by sentence punctuation is still the emoticon: 2.0 + 0.292 for the "!".
+        assertThat(score(":)!")).isCloseTo(compound(2.292), within(EXACT));
         assertThat(score("\uD83D\uDE00")).isCloseTo(compound(1.5), within(EXACT));
         assertThat(VADER.score("service\uD83D\uDE00")).isEqualTo(VADER.score("service grinning face"));
     }

@@ -11,7 +11,8 @@ import dev.cxm.metrics.text.SentimentScore;
  * <ol>
  *   <li>Tokens are the text's whitespace-separated pieces. A piece that is itself in the lexicon (an emoticon
  *       such as {@code :)} or {@code <3}) is kept whole; otherwise its leading and trailing ASCII punctuation
- *       is stripped ({@code "good!!"} is {@code good}). Each emoji with a description in the emoji lexicon
+ *       is stripped ({@code "good!!"} is {@code good}), and an emoticon followed by sentence punctuation
+ *       ({@code ":)!"}) is the emoticon. Each emoji with a description in the emoji lexicon
  *       becomes the words of its description. Words are looked up in lower case, with a typographic
  *       apostrophe read as {@code '}.</li>
  *   <li>Each lexicon word has its mean human-rated valence (-4 to +4). Degree modifiers (boosters such as
@@ -229,6 +230,16 @@ public final class VaderScorer {
             if (a < b && (a > 0 || b < n)) {
                 id = words.find(buffer, a, b);
             }
+            if (id < 0) {
+                // An emoticon followed by sentence punctuation (":)!", ":(.") is still the emoticon.
+                int c = n;
+                while (c > 0 && isSentencePunctuation(buffer[c - 1])) {
+                    c--;
+                }
+                if (c > 0 && c < n) {
+                    id = words.find(buffer, 0, c);
+                }
+            }
         }
         byte marks = 0;
         if (upper && !lower) {
@@ -244,6 +255,10 @@ public final class VaderScorer {
     /** Returns whether {@code c} is ASCII punctuation (Python's {@code string.punctuation}). */
     private static boolean isPunctuation(char c) {
         return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+    }
+
+    private static boolean isSentencePunctuation(char c) {
+        return c == '.' || c == ',' || c == '!' || c == '?' || c == ';';
     }
 
     private static boolean containsNt(char[] chars, int from, int to) {
