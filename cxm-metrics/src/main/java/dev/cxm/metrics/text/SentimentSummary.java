@@ -177,7 +177,7 @@ public final class SentimentSummary {
      */
     private Estimate mean(long sum, long squares, long n, double min) {
         double scale = SentimentTally.SCALE;
-        double mean = sum / scale / n;
+        double mean = sum / (scale * n);
         if (n < 2) {
             return Estimate.withoutInterval(mean);
         }
