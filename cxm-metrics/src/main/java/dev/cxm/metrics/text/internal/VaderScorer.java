@@ -94,7 +94,9 @@ public final class VaderScorer {
         boolean truncated = length > maxLength;
         int end = truncated ? cut(text, maxLength) : length;
         Tokens tokens = new Tokens(end);
-        tokenise(text, end, tokens);
+        char[] chars = new char[end];
+        text.toString().getChars(0, end, chars, 0);
+        tokenise(chars, end, tokens);
         if (tokens.count == 0) {
             return truncated ? new SentimentScore(0, 0, 1, 0, false, true) : SentimentScore.ofBlankText();
         }
@@ -123,11 +125,11 @@ public final class VaderScorer {
         return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    private void tokenise(CharSequence text, int end, Tokens tokens) {
+    private void tokenise(char[] text, int end, Tokens tokens) {
         int start = -1;
         int i = 0;
         while (i < end) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 0x80) {
                 if (c <= ' ') {
                     if (start >= 0) {
@@ -147,7 +149,7 @@ public final class VaderScorer {
                 i++;
                 continue;
             }
-            int codePoint = Character.codePointAt(text, i);
+            int codePoint = Character.codePointAt(text, i, end);
             int width = Character.charCount(codePoint);
             String emoji;
             if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
@@ -171,10 +173,11 @@ public final class VaderScorer {
         }
     }
 
-    private void addDescription(String description, Tokens tokens) {
+    private void addDescription(String text, Tokens tokens) {
+        char[] description = text.toCharArray();
         int start = -1;
-        for (int i = 0; i < description.length(); i++) {
-            if (description.charAt(i) == ' ') {
+        for (int i = 0; i < description.length; i++) {
+            if (description[i] == ' ') {
                 if (start >= 0) {
                     addToken(description, start, i, tokens);
                     start = -1;
@@ -184,19 +187,19 @@ public final class VaderScorer {
             }
         }
         if (start >= 0) {
-            addToken(description, start, description.length(), tokens);
+            addToken(description, start, description.length, tokens);
         }
     }
 
     /** Looks up the token {@code text[from, to)} and records its id and marks. */
-    private void addToken(CharSequence text, int from, int to, Tokens tokens) {
+    private void addToken(char[] text, int from, int to, Tokens tokens) {
         int n = to - from;
         char[] buffer = tokens.buffer(n);
         boolean upper = false;
         boolean lower = false;
         boolean apostrophe = false;
         for (int k = 0; k < n; k++) {
-            char c = text.charAt(from + k);
+            char c = text[from + k];
             if (c < 0x80) {
                 if (c >= 'A' && c <= 'Z') {
                     upper = true;

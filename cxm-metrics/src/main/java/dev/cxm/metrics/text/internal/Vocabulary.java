@@ -23,6 +23,7 @@ final class Vocabulary {
     private final char[] pool;
     private final int[] starts;
     private final int[] lengths;
+    private final int[] hashes;
     private final int[] table;
     private final int mask;
     private final double[] valence;
@@ -43,9 +44,11 @@ final class Vocabulary {
         int capacity = Integer.highestOneBit(Math.max(4, size * 3)) << 1;
         this.mask = capacity - 1;
         this.table = new int[capacity];
+        this.hashes = new int[size];
         Arrays.fill(table, -1);
         for (int id = 0; id < size; id++) {
-            int slot = hash(pool, starts[id], starts[id] + lengths[id]) & mask;
+            hashes[id] = hash(pool, starts[id], starts[id] + lengths[id]);
+            int slot = hashes[id] & mask;
             while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
@@ -59,15 +62,30 @@ final class Vocabulary {
 
     /** Returns the id of the word in {@code chars[from, to)} (already lower case), or -1 when it is unknown. */
     int find(char[] chars, int from, int to) {
-        int length = to - from;
-        int slot = hash(chars, from, to) & mask;
+        int hash = hash(chars, from, to);
+        int slot = hash & mask;
         for (int id = table[slot]; id >= 0; id = table[slot]) {
-            if (lengths[id] == length && Arrays.equals(pool, starts[id], starts[id] + length, chars, from, to)) {
+            if (hashes[id] == hash && sameChars(id, chars, from, to)) {
                 return id;
             }
             slot = (slot + 1) & mask;
         }
         return -1;
+    }
+
+    /** Compares a word's characters by hand: words are short, too short for a vectorised compare to pay. */
+    private boolean sameChars(int id, char[] chars, int from, int to) {
+        int length = to - from;
+        if (lengths[id] != length) {
+            return false;
+        }
+        int start = starts[id];
+        for (int k = 0; k < length; k++) {
+            if (pool[start + k] != chars[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the id of {@code word} (lower case), or -1. */
