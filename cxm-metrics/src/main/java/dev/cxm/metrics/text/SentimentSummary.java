@@ -3,11 +3,13 @@ package dev.cxm.metrics.text;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collector;
 
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.stats.ConfidenceInterval;
+import dev.cxm.metrics.stats.CriticalValues;
 import dev.cxm.metrics.stats.Estimate;
 import dev.cxm.metrics.stats.MeanInterval;
 import dev.cxm.metrics.stats.ProportionInterval;
@@ -39,9 +41,15 @@ public final class SentimentSummary {
 
     private static final SentimentSummary DEFAULTS = new Builder().build();
 
+    /** How many t quantiles (for 1 to this many degrees of freedom) each summary remembers. */
+    private static final int CACHED_QUANTILES = 512;
+
     private final double level;
     private final double neutralBand;
     private final double strongNegativeThreshold;
+    /** The t quantiles of this level computed so far, as raw bits (0 until computed): a breakdown's result
+     * needs one per group and period, and each is an iterative solve. Not part of the configuration. */
+    private final AtomicLongArray quantiles = new AtomicLongArray(CACHED_QUANTILES);
 
     private SentimentSummary(Builder builder) {
         this.level = builder.level;
@@ -156,11 +164,27 @@ public final class SentimentSummary {
             return new SentimentResult(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), neutralBand, strongNegativeThreshold);
         }
+        // One t quantile serves both means (same n); it is the costly part of a result.
+        double t = n < 2 ? Double.NaN : quantile(n - 1);
         return new SentimentResult(n, state.blank(), state.truncated(),
-                Optional.of(mean(state.compoundSum(), state.squareSum(), n, -1)),
+                Optional.of(mean(state.compoundSum(), state.squareSum(), n, t, -1)),
                 Optional.of(share(state.positives(), n)), Optional.of(share(state.negatives(), n)),
-                Optional.of(mean(state.absoluteSum(), state.squareSum(), n, 0)),
+                Optional.of(mean(state.absoluteSum(), state.squareSum(), n, t, 0)),
                 Optional.of(share(state.strongNegatives(), n)), neutralBand, strongNegativeThreshold);
+    }
+
+    /** Returns {@code t(level, degreesOfFreedom)}, remembered for small degrees of freedom. */
+    private double quantile(long degreesOfFreedom) {
+        if (degreesOfFreedom >= CACHED_QUANTILES) {
+            return CriticalValues.t(level, degreesOfFreedom);
+        }
+        int at = (int) degreesOfFreedom;
+        long bits = quantiles.get(at);
+        if (bits == 0) {
+            bits = Double.doubleToRawLongBits(CriticalValues.t(level, degreesOfFreedom));
+            quantiles.set(at, bits);
+        }
+        return Double.longBitsToDouble(bits);
     }
 
     private SentimentTally tally() {
@@ -173,9 +197,10 @@ public final class SentimentSummary {
 
     /**
      * Returns the mean of values whose sum is {@code sum} (units of 1/{@link SentimentTally#SCALE}) and sum of
-     * squares {@code squares} (its square), with the t interval clipped to {@code [min, 1]}.
+     * squares {@code squares} (its square), with the t interval {@code mean ± t s / sqrt(n)} clipped to
+     * {@code [min, 1]}, as {@link MeanInterval#t} makes it.
      */
-    private Estimate mean(long sum, long squares, long n, double min) {
+    private Estimate mean(long sum, long squares, long n, double t, double min) {
         double scale = SentimentTally.SCALE;
         double mean = sum / (scale * n);
         if (n < 2) {
@@ -186,8 +211,9 @@ public final class SentimentSummary {
         BigInteger total = BigInteger.valueOf(sum);
         double numerator = count.multiply(BigInteger.valueOf(squares)).subtract(total.multiply(total)).doubleValue();
         double variance = numerator / ((double) n * (n - 1)) / (scale * scale);
-        double standardError = Math.sqrt(variance / n);
-        return Estimate.of(mean, MeanInterval.t(mean, standardError, n - 1, level, min, 1));
+        double half = t * Math.sqrt(variance / n);
+        return Estimate.of(mean, new ConfidenceInterval(Math.max(min, Math.min(1, mean - half)),
+                Math.max(min, Math.min(1, mean + half)), level, MeanInterval.T));
     }
 
     /**

@@ -98,7 +98,8 @@ public final class VaderScorer {
         text.toString().getChars(0, end, chars, 0);
         tokenise(chars, end, tokens);
         if (tokens.count == 0) {
-            return truncated ? new SentimentScore(0, 0, 1, 0, false, true) : SentimentScore.ofBlankText();
+            return truncated ? new SentimentScore(0, 0, 1, 0, text.toString().isBlank(), true)
+                    : SentimentScore.ofBlankText();
         }
         double[] valences = valences(tokens);
         return summarise(valences, tokens, truncated);
