@@ -11,9 +11,9 @@ import dev.cxm.metrics.text.internal.VaderScorer;
  * human-rated lexicon of 7,500 English words, emoticons and slang, with the emoji described in words. It
  * handles negation ({@code "not good"}, {@code "isn't great"}, three words back), boosters and dampeners
  * ({@code "very"}, {@code "slightly"}), contrast ({@code "but"}), words in capitals among others that are not,
- * exclamation and question marks, emoticons and emoji; docs/voice.md describes each rule. It scores about a
- * quarter of a million short comments a second on one core, and its compound scores correlate with mean human
- * ratings at 0.87 on the paper's tweets (docs/voice.md gives each evaluation set).
+ * exclamation and question marks, emoticons and emoji; docs/voice.md describes each rule. It scores hundreds of
+ * thousands of short comments a second on one core (docs/PERFORMANCE.md), and its compound scores correlate with
+ * mean human ratings at 0.87 on the paper's tweets (docs/voice.md gives each evaluation set).
  *
  * <pre>{@code
  * SentimentScore score = VaderSentiment.ofDefaults().score("The agent was not helpful at all!!");
