@@ -20,6 +20,7 @@ module dev.cxm.metrics {
     exports dev.cxm.metrics.survival;
     exports dev.cxm.metrics.churn;
     exports dev.cxm.metrics.drivers;
+    exports dev.cxm.metrics.text;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
