@@ -37,6 +37,9 @@ import dev.cxm.core.io.ImportReport;
  * <p>{@code jacksonTokensOnly} is the floor under the import: Jackson's CSV parser reading every cell of the
  * same bytes as a string, and nothing else.
  *
+ * <p>On a shared machine add {@code -prof dev.cxm.benchmarks.CpuTimeProfiler}: it reports the events per second
+ * of CPU time as well, which the load moves much less than the score.
+ *
  * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar CsvImportBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)

@@ -34,6 +34,9 @@ import dev.cxm.core.io.NdjsonEventImporter;
  * <p>{@code jacksonTokensOnly} is the floor under the import: Jackson's streaming parser reading every token of
  * the same bytes (every value's text), and nothing else.
  *
+ * <p>On a shared machine add {@code -prof dev.cxm.benchmarks.CpuTimeProfiler}: it reports the events per second
+ * of CPU time as well, which the load moves much less than the score.
+ *
  * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar NdjsonImportBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)

@@ -3,14 +3,12 @@ package dev.cxm.core.internal.io;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -44,7 +42,26 @@ final class CsvRowMapper {
 
     private static final String DEFAULT_SURVEY = "default";
     private static final char CELL_SEPARATOR = '\u001f';
-    private static final int[] NO_POSITIONS = {};
+    private static final CsvField[] FIELDS = CsvField.values();
+    // The fields by ordinal, the index of the arrays below.
+    private static final int EVENT_ID = CsvField.EVENT_ID.ordinal();
+    private static final int TYPE = CsvField.TYPE.ordinal();
+    private static final int CUSTOMER = CsvField.CUSTOMER.ordinal();
+    private static final int TIME = CsvField.TIME.ordinal();
+    private static final int TOUCHPOINT = CsvField.TOUCHPOINT.ordinal();
+    private static final int TOUCHPOINT_NAME = CsvField.TOUCHPOINT_NAME.ordinal();
+    private static final int CHANNEL = CsvField.CHANNEL.ordinal();
+    private static final int STAGE = CsvField.STAGE.ordinal();
+    private static final int OUTCOME = CsvField.OUTCOME.ordinal();
+    private static final int DURATION = CsvField.DURATION.ordinal();
+    private static final int ORDER = CsvField.ORDER.ordinal();
+    private static final int AMOUNT = CsvField.AMOUNT.ordinal();
+    private static final int CURRENCY = CsvField.CURRENCY.ordinal();
+    private static final int ITEMS = CsvField.ITEMS.ordinal();
+    private static final int SURVEY = CsvField.SURVEY.ordinal();
+    private static final int SCALE = CsvField.SCALE.ordinal();
+    private static final int SCORE = CsvField.SCORE.ordinal();
+    private static final int COMMENT = CsvField.COMMENT.ordinal();
 
     private final CsvColumnMapping mapping;
     private final int columnCount;
@@ -52,15 +69,28 @@ final class CsvRowMapper {
     private final Map<String, Integer> attributeColumns = new LinkedHashMap<>();
     /** The fixed values, and the fallback values of fields the header has no column for. */
     private final Map<CsvField, String> constants = new EnumMap<>(CsvField.class);
-    /** Per event type, the columns whose fields that type has no place for, which must be empty. */
-    private final Map<EventType, int[]> foreignColumns = new EnumMap<>(EventType.class);
     /** The touchpoints made from a channel alone, one per channel, shared by every row. */
     private final Map<Channel, Touchpoint> channelTouchpoints = new EnumMap<>(Channel.class);
     private final TimestampFormat timestamps;
-    /** Parses the time cell, noting a local time in a daylight-saving gap or overlap. */
-    private final Function<String, Instant> parseTime;
+    /** Notes that the row being mapped has a local time in a daylight-saving gap or overlap. */
+    private final Runnable noteDaylightSaving = () -> this.daylightSaving = true;
     /** Whether the row being mapped has a local time in a daylight-saving gap or overlap. */
     private boolean daylightSaving;
+
+    // What the maps above say, laid out for the rows: read once per cell, without boxing or hashing.
+    /** Per field (by ordinal), its column in the header, or -1. */
+    private final int[] columnOf = new int[FIELDS.length];
+    /** Per field (by ordinal), its fixed or fallback value, or null. */
+    private final @Nullable String[] constantOf = new String[FIELDS.length];
+    /** Per event type (by ordinal), the columns whose fields that type has no place for, which must be empty. */
+    private final int[][] foreignColumnsByType = new int[EventType.values().length][];
+    private final String[] attributeNames;
+    private final int[] attributePositions;
+    // The few distinct texts of these columns are parsed once each (fixed values included).
+    private final ParsedTexts<EventType> types = new ParsedTexts<>(CsvFieldParsers::type);
+    private final ParsedTexts<Channel> channels = new ParsedTexts<>(CsvFieldParsers::channel);
+    private final ParsedTexts<Currency> currencies = new ParsedTexts<>(CsvFieldParsers::currency);
+    private final ParsedTexts<FeedbackScale> scales = new ParsedTexts<>(CsvFieldParsers::scale);
 
     /**
      * Resolves the mapping against the header.
@@ -73,8 +103,6 @@ final class CsvRowMapper {
         this.mapping = mapping;
         this.columnCount = header.length;
         this.timestamps = TimestampFormat.of(mapping.timePattern(), mapping.zone());
-        Runnable noteDaylightSaving = () -> this.daylightSaving = true;
-        this.parseTime = text -> timestamps.parse(text, noteDaylightSaving);
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             if (positions.putIfAbsent(header[i], i) != null) {
@@ -90,17 +118,28 @@ final class CsvRowMapper {
         requireSources(fixedType, header);
         resolveAttributes(positions, header);
         for (EventType type : EventType.values()) {
-            foreignColumns.put(type, fieldColumns.entrySet().stream()
+            foreignColumnsByType[type.ordinal()] = fieldColumns.entrySet().stream()
                     .filter(entry -> !holds(type, entry.getKey()))
                     .mapToInt(Map.Entry::getValue)
                     // A column also copied into the attributes is kept there.
                     .filter(position -> !attributeColumns.containsValue(position))
-                    .sorted().toArray());
+                    .sorted().toArray();
         }
         for (Channel channel : Channel.values()) {
             String name = channel.name().toLowerCase(Locale.ROOT);
             channelTouchpoints.put(channel, new Touchpoint(TouchpointId.of(name), name, channel, Optional.empty()));
         }
+        for (CsvField field : FIELDS) {
+            columnOf[field.ordinal()] = fieldColumns.getOrDefault(field, -1);
+            constantOf[field.ordinal()] = constants.get(field);
+        }
+        attributeNames = attributeColumns.keySet().toArray(String[]::new);
+        attributePositions = attributeColumns.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Returns how many columns the header has, which is how many cells each row must have. */
+    int columnCount() {
+        return columnCount;
     }
 
     /**
@@ -218,10 +257,17 @@ final class CsvRowMapper {
                 + String.join(", ", header));
     }
 
-    /** Maps one row, starting at {@code line}, to an event or a rejection. */
-    ParsedRow map(long line, String[] cells) {
-        if (cells.length != columnCount) {
-            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cells.length
+    /**
+     * Maps one row, starting at {@code line}, to an event or a rejection.
+     *
+     * @param line the line the row starts on
+     * @param cells the row's cells; only the first {@code cellCount} are read, and none is kept after the call
+     *     but in the event
+     * @param cellCount how many cells the row has
+     */
+    ParsedRow map(long line, String[] cells, int cellCount) {
+        if (cellCount != columnCount) {
+            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cellCount
                     + " cells; the header has " + columnCount), false);
         }
         daylightSaving = false;
@@ -235,39 +281,81 @@ final class CsvRowMapper {
         }
     }
 
+    /** Maps a row whose cell count matches the header; the order of the checks decides which fault is named. */
     private CustomerEvent event(long line, String[] cells) {
-        EventType type = read(CsvField.TYPE, cells, "an event", CsvFieldParsers::type);
+        EventType type = read(TYPE, required(TYPE, cells, "an event"), types);
         requireEmptyForeignCells(type, cells);
-        EventId eventId = optional(CsvField.EVENT_ID, cells).map(text -> read(CsvField.EVENT_ID, text, EventId::of))
-                .orElseGet(() -> derivedId(line, cells));
-        CustomerId customer = read(CsvField.CUSTOMER, cells, "an event", CustomerId::of);
-        Instant occurredAt = read(CsvField.TIME, cells, "an event", parseTime);
+        String idText = text(EVENT_ID, cells);
+        EventId eventId = idText != null ? eventId(idText) : derivedId(line, cells);
+        CustomerId customer = customerId(required(CUSTOMER, cells, "an event"));
+        Instant occurredAt = time(required(TIME, cells, "an event"));
         Map<String, String> attributes = attributes(cells);
         return switch (type) {
-            case INTERACTION -> new Interaction(eventId, customer, occurredAt,
-                    touchpoint(cells).orElseThrow(() -> missing(CsvField.TOUCHPOINT, "an interaction")),
-                    optional(CsvField.OUTCOME, cells).orElse(Interaction.UNKNOWN_OUTCOME),
-                    optional(CsvField.DURATION, cells)
-                            .map(text -> read(CsvField.DURATION, text,
-                                    t -> CsvFieldParsers.duration(t, mapping.durationUnit())))
-                            .orElse(Duration.ZERO),
-                    attributes);
-            case PURCHASE -> new Purchase(eventId, customer, occurredAt,
-                    optional(CsvField.ORDER, cells).map(text -> read(CsvField.ORDER, text,
-                            t -> Checks.identifier("orderId", t))).orElse(eventId.value()),
-                    money(cells),
-                    optional(CsvField.ITEMS, cells).map(text -> read(CsvField.ITEMS, text, t -> nonNegative(
-                            CsvFieldParsers.integer(t)))).orElse(1),
-                    touchpoint(cells), attributes);
+            case INTERACTION -> interaction(eventId, customer, occurredAt, cells, attributes);
+            case PURCHASE -> purchase(eventId, customer, occurredAt, cells, attributes);
             case FEEDBACK -> feedback(eventId, customer, occurredAt, cells, attributes);
         };
     }
 
+    private Interaction interaction(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+            Map<String, String> attributes) {
+        Touchpoint touchpoint = touchpoint(cells);
+        if (touchpoint == null) {
+            throw missing(TOUCHPOINT, "an interaction");
+        }
+        String outcome = text(OUTCOME, cells);
+        String durationText = text(DURATION, cells);
+        Duration duration = Duration.ZERO;
+        if (durationText != null) {
+            try {
+                duration = CsvFieldParsers.duration(durationText, mapping.durationUnit());
+            } catch (IllegalArgumentException e) {
+                throw problem(DURATION, e);
+            }
+        }
+        return new Interaction(eventId, customer, occurredAt, touchpoint,
+                outcome != null ? outcome : Interaction.UNKNOWN_OUTCOME, duration, attributes);
+    }
+
+    private Purchase purchase(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+            Map<String, String> attributes) {
+        String orderText = text(ORDER, cells);
+        String orderId = orderText != null ? identifier(ORDER, "orderId", orderText) : eventId.value();
+        Money money = money(cells);
+        String itemsText = text(ITEMS, cells);
+        int items = 1;
+        if (itemsText != null) {
+            try {
+                items = nonNegative(CsvFieldParsers.integer(itemsText));
+            } catch (IllegalArgumentException e) {
+                throw problem(ITEMS, e);
+            }
+        }
+        return new Purchase(eventId, customer, occurredAt, orderId, money, items,
+                Optional.ofNullable(touchpoint(cells)), attributes);
+    }
+
+    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+            Map<String, String> attributes) {
+        FeedbackScale scale = read(SCALE, required(SCALE, cells, "a feedback response"), scales);
+        String scoreText = required(SCORE, cells, "a feedback response");
+        int score;
+        try {
+            score = scale.requireOnScale(CsvFieldParsers.integer(scoreText));
+        } catch (IllegalArgumentException e) {
+            throw problem(SCORE, e);
+        }
+        String surveyText = text(SURVEY, cells);
+        String survey = surveyText != null ? identifier(SURVEY, "surveyId", surveyText) : DEFAULT_SURVEY;
+        return new FeedbackResponse(eventId, customer, occurredAt, survey, scale, score,
+                Optional.ofNullable(text(COMMENT, cells)), Optional.ofNullable(touchpoint(cells)), attributes);
+    }
+
     /** Rejects a row with a value in a column whose field its type has no place for, which would be lost. */
     private void requireEmptyForeignCells(EventType type, String[] cells) {
-        int[] positions = foreignColumns.getOrDefault(type, NO_POSITIONS);
-        for (int position : positions) {
-            if (!cells[position].isBlank()) {
+        for (int position : foreignColumnsByType[type.ordinal()]) {
+            String cell = cells[position];
+            if (!cell.isEmpty() && !cell.isBlank()) {
                 CsvField field = fieldAt(position);
                 throw new FieldProblem(column(field), article(type) + " has no " + fieldName(field)
                         + "; the cell must be empty in " + noun(type) + " rows, or the column copied into the"
@@ -281,62 +369,62 @@ final class CsvRowMapper {
                 .orElseThrow().getKey();
     }
 
-    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
-            Map<String, String> attributes) {
-        FeedbackScale scale = read(CsvField.SCALE, cells, "a feedback response", CsvFieldParsers::scale);
-        int score = read(CsvField.SCORE, cells, "a feedback response",
-                text -> scale.requireOnScale(CsvFieldParsers.integer(text)));
-        return new FeedbackResponse(eventId, customer, occurredAt,
-                optional(CsvField.SURVEY, cells).map(text -> read(CsvField.SURVEY, text,
-                        t -> Checks.identifier("surveyId", t))).orElse(DEFAULT_SURVEY),
-                scale, score, optional(CsvField.COMMENT, cells), touchpoint(cells), attributes);
-    }
-
     private Money money(String[] cells) {
-        BigDecimal amount = read(CsvField.AMOUNT, cells, "a purchase", CsvFieldParsers::decimal);
-        Currency currency = read(CsvField.CURRENCY, cells, "a purchase", CsvFieldParsers::currency);
+        BigDecimal amount;
+        try {
+            amount = CsvFieldParsers.decimal(required(AMOUNT, cells, "a purchase"));
+        } catch (IllegalArgumentException e) {
+            throw problem(AMOUNT, e);
+        }
+        Currency currency = read(CURRENCY, required(CURRENCY, cells, "a purchase"), currencies);
         // The bounds and the sign are Money's rules, so that CSV and NDJSON reject the same amounts.
-        return read(CsvField.AMOUNT, amount, value -> new Money(value, currency));
+        try {
+            return new Money(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw problem(AMOUNT, e);
+        }
     }
 
     /**
-     * Returns the row's touchpoint: its id, with the name (the id when absent), channel ({@code other} when
-     * absent) and stage of the row. A row without an id but with a name takes the name as the id; a row with
-     * only a channel or a stage is at the touchpoint named after its channel ({@code web}, or {@code other}
-     * when only the stage is given), so that neither is lost.
+     * Returns the row's touchpoint, or null when it has none: its id, with the name (the id when absent),
+     * channel ({@code other} when absent) and stage of the row. A row without an id but with a name takes the
+     * name as the id; a row with only a channel or a stage is at the touchpoint named after its channel
+     * ({@code web}, or {@code other} when only the stage is given), so that neither is lost.
      */
-    private Optional<Touchpoint> touchpoint(String[] cells) {
-        @Nullable String id = text(CsvField.TOUCHPOINT, cells);
-        @Nullable String name = text(CsvField.TOUCHPOINT_NAME, cells);
-        @Nullable String stage = text(CsvField.STAGE, cells);
-        @Nullable String channelText = text(CsvField.CHANNEL, cells);
-        Channel channel = channelText == null ? Channel.OTHER
-                : read(CsvField.CHANNEL, channelText, CsvFieldParsers::channel);
+    private @Nullable Touchpoint touchpoint(String[] cells) {
+        @Nullable String id = text(TOUCHPOINT, cells);
+        @Nullable String name = text(TOUCHPOINT_NAME, cells);
+        @Nullable String stage = text(STAGE, cells);
+        @Nullable String channelText = text(CHANNEL, cells);
+        Channel channel = channelText == null ? Channel.OTHER : read(CHANNEL, channelText, channels);
         if (id == null && name == null) {
             if (channelText == null && stage == null) {
-                return Optional.empty();
+                return null;
             }
             Touchpoint ofChannel = channelTouchpoints.get(channel);
-            return Optional.of(stage == null ? ofChannel : ofChannel.inStage(stage));
+            return stage == null ? ofChannel : ofChannel.inStage(stage);
         }
         String idText = id != null ? id : name;
-        TouchpointId touchpointId = read(id != null ? CsvField.TOUCHPOINT : CsvField.TOUCHPOINT_NAME, idText,
-                TouchpointId::of);
-        return Optional.of(new Touchpoint(touchpointId, name != null ? name : idText, channel,
-                Optional.ofNullable(stage)));
+        TouchpointId touchpointId;
+        try {
+            touchpointId = TouchpointId.of(idText);
+        } catch (IllegalArgumentException e) {
+            throw problem(id != null ? TOUCHPOINT : TOUCHPOINT_NAME, e);
+        }
+        return new Touchpoint(touchpointId, name != null ? name : idText, channel, Optional.ofNullable(stage));
     }
 
     private Map<String, String> attributes(String[] cells) {
-        if (attributeColumns.isEmpty()) {
+        if (attributeNames.length == 0) {
             return Map.of();
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributeColumns.forEach((name, position) -> {
-            String value = cells[position].strip();
+        for (int i = 0; i < attributeNames.length; i++) {
+            String value = cells[attributePositions[i]].strip();
             if (!value.isEmpty()) {
-                attributes.put(name, value);
+                attributes.put(attributeNames[i], value);
             }
-        });
+        }
         return attributes;
     }
 
@@ -347,40 +435,85 @@ final class CsvRowMapper {
         return value;
     }
 
-    /** Returns the field's non-empty cell (stripped) or fixed value, if it has either. */
-    private Optional<String> optional(CsvField field, String[] cells) {
-        return Optional.ofNullable(text(field, cells));
-    }
-
-    /** Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. */
-    private @Nullable String text(CsvField field, String[] cells) {
-        Integer position = fieldColumns.get(field);
-        if (position == null) {
-            return constants.get(field);
+    /**
+     * Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. A cell
+     * without surrounding blanks is returned as it is, without a copy.
+     */
+    private @Nullable String text(int field, String[] cells) {
+        int position = columnOf[field];
+        if (position < 0) {
+            return constantOf[field];
         }
-        String text = cells[position].strip();
+        String cell = cells[position];
+        if (cell.isEmpty()) {
+            return null;
+        }
+        String text = cell.strip();
         return text.isEmpty() ? null : text;
     }
 
-    private <T> T read(CsvField field, String[] cells, String needer, Function<String, T> parser) {
-        return read(field, optional(field, cells).orElseThrow(() -> missing(field, needer)), parser);
+    /** Returns the field's text, or throws naming what {@code needer} misses. */
+    private String required(int field, String[] cells, String needer) {
+        String text = text(field, cells);
+        if (text == null) {
+            throw missing(field, needer);
+        }
+        return text;
     }
 
-    private <S, T> T read(CsvField field, S value, Function<S, T> parser) {
+    private <T> T read(int field, String text, ParsedTexts<T> parser) {
         try {
-            return parser.apply(value);
+            return parser.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new FieldProblem(column(field), RowReasons.ofValue(String.valueOf(e.getMessage())));
+            throw problem(field, e);
         }
     }
 
-    private FieldProblem missing(CsvField field, String needer) {
-        String what = needer + " needs a value for " + field.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        if (fieldColumns.containsKey(field)) {
-            return new FieldProblem(column(field), "the cell is empty; " + what);
+    private EventId eventId(String text) {
+        try {
+            return EventId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(EVENT_ID, e);
+        }
+    }
+
+    private CustomerId customerId(String text) {
+        try {
+            return CustomerId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(CUSTOMER, e);
+        }
+    }
+
+    private Instant time(String text) {
+        try {
+            return timestamps.parse(text, noteDaylightSaving);
+        } catch (IllegalArgumentException e) {
+            throw problem(TIME, e);
+        }
+    }
+
+    private String identifier(int field, String name, String text) {
+        try {
+            return Checks.identifier(name, text);
+        } catch (IllegalArgumentException e) {
+            throw problem(field, e);
+        }
+    }
+
+    /** The problem of a value of {@code field} that broke the rule {@code e} states. */
+    private FieldProblem problem(int field, IllegalArgumentException e) {
+        return new FieldProblem(column(FIELDS[field]), RowReasons.ofValue(String.valueOf(e.getMessage())));
+    }
+
+    private FieldProblem missing(int field, String needer) {
+        CsvField csvField = FIELDS[field];
+        String what = needer + " needs a value for " + csvField.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (fieldColumns.containsKey(csvField)) {
+            return new FieldProblem(column(csvField), "the cell is empty; " + what);
         }
         return new FieldProblem(Optional.empty(), what + ", but the header has no column \""
-                + mapping.columnFor(field) + "\" and no fixed value is set");
+                + mapping.columnFor(csvField) + "\" and no fixed value is set");
     }
 
     private Optional<String> column(CsvField field) {
@@ -388,8 +521,10 @@ final class CsvRowMapper {
     }
 
     private static EventId derivedId(long line, String[] cells) {
-        StringBuilder source = new StringBuilder().append(line);
-        Arrays.stream(cells).forEach(cell -> source.append(CELL_SEPARATOR).append(cell));
+        StringBuilder source = new StringBuilder(128).append(line);
+        for (String cell : cells) {
+            source.append(CELL_SEPARATOR).append(cell);
+        }
         return EventId.derivedFrom(source.toString());
     }
 }

@@ -27,11 +27,14 @@ public final class CsvRowReader implements RowReader {
 
     private final CsvParser parser;
     private final CsvRowMapper mapper;
+    /** The cells of the row being read, reused from row to row; as many as the header has columns. */
+    private final String[] cells;
     private boolean finished;
 
     private CsvRowReader(CsvParser parser, CsvRowMapper mapper) {
         this.parser = parser;
         this.mapper = mapper;
+        this.cells = new String[mapper.columnCount()];
     }
 
     /**
@@ -108,9 +111,21 @@ public final class CsvRowReader implements RowReader {
             }
             // Past the blank lines before the row: where the row starts, even if its first cell cannot be read.
             line = parser.currentLocation().getLineNr();
-            List<String> cells = new ArrayList<>();
-            line = readCells(parser, cells);
-            return Optional.of(mapper.map(line, cells.toArray(String[]::new)));
+            int count = 0;
+            for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new IllegalStateException("CSV row ended without END_ARRAY");
+                }
+                if (count == 0) {
+                    line = parser.currentTokenLocation().getLineNr();
+                }
+                // Cells beyond the header's are only counted: the row is rejected for them.
+                if (count < cells.length) {
+                    cells[count] = parser.getText();
+                }
+                count++;
+            }
+            return Optional.of(mapper.map(Math.max(1, line), cells, count));
         } catch (JsonProcessingException unreadable) {
             // Reported at the line where the unreadable row starts, not where the parser gave up (for an
             // unclosed quote, the end of the input).

@@ -26,7 +26,25 @@ public final class IsoTimestamps {
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
             100_000_000, 1_000_000_000};
 
+    private static final Runnable NOTHING = () -> { };
+
     private IsoTimestamps() {}
+
+    /**
+     * Reads {@code text} when it is an instant as {@link Instant#toString()} writes it: a date, {@code T}, a time
+     * with seconds and an optional fraction, and {@code Z} ({@code 2026-03-01T09:30:00.125Z}); years 0000 to
+     * 9999 only.
+     *
+     * @param text the timestamp
+     * @return the instant, or null when the text is not of that form or not a real date or time
+     */
+    public static @Nullable Instant parseInstant(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(10) != 'T' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        return parse(text, ZoneOffset.UTC, ZoneOffset.UTC, NOTHING);
+    }
 
     /**
      * Reads {@code text} when it has one of the common forms, placing a local date or date-time in {@code zone}
