@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,13 @@ final class CanonicalEventJson {
     }
 
     private final ParsedTexts<Currency> currencies = new ParsedTexts<>(Currency::getInstance);
+    private final ParsedTexts<Channel> channels = new ParsedTexts<>(CanonicalEventJson::channel);
+    /** Texts that repeat from event to event (types, outcomes, survey ids, touchpoints), each made once. */
+    private final ParsedTexts<String> typeTexts = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> outcomes = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> scaleNames = new ParsedTexts<>(Function.identity());
 
     /**
      * Reads the event whose {@code START_OBJECT} the parser has just read.
@@ -165,27 +173,29 @@ final class CanonicalEventJson {
             if (value != JsonToken.VALUE_STRING) {
                 return null;
             }
-            String text = parser.getText();
+            if (bit == OCCURRED_AT || bit == DURATION) {
+                // Read in place, without a string.
+                char[] chars = parser.getTextCharacters();
+                int from = parser.getTextOffset();
+                int to = from + parser.getTextLength();
+                if (bit == OCCURRED_AT) {
+                    occurredAt = IsoTimestamps.parseInstant(chars, from, to);
+                } else {
+                    duration = CellNumbers.isoDuration(chars, from, to);
+                }
+                if (occurredAt == null && bit == OCCURRED_AT || duration == null && bit == DURATION) {
+                    return null;
+                }
+                continue;
+            }
             switch (bit) {
-                case TYPE -> type = text;
-                case EVENT_ID -> eventId = text;
-                case CUSTOMER_ID -> customerId = text;
-                case OCCURRED_AT -> {
-                    occurredAt = IsoTimestamps.parseInstant(text);
-                    if (occurredAt == null) {
-                        return null;
-                    }
-                }
-                case OUTCOME -> outcome = text;
-                case DURATION -> {
-                    duration = CellNumbers.isoDuration(text);
-                    if (duration == null) {
-                        return null;
-                    }
-                }
-                case ORDER_ID -> orderId = text;
-                case SURVEY_ID -> surveyId = text;
-                case COMMENT -> comment = text;
+                case TYPE -> type = text(parser, typeTexts);
+                case EVENT_ID -> eventId = parser.getText();
+                case CUSTOMER_ID -> customerId = parser.getText();
+                case OUTCOME -> outcome = text(parser, outcomes);
+                case ORDER_ID -> orderId = parser.getText();
+                case SURVEY_ID -> surveyId = text(parser, surveyIds);
+                case COMMENT -> comment = parser.getText();
                 default -> {
                     return null;
                 }
@@ -275,6 +285,12 @@ final class CanonicalEventJson {
         };
     }
 
+    /** Returns the current string value, the same string each time the text repeats. */
+    private static String text(JsonParser parser, ParsedTexts<String> texts) throws IOException {
+        int from = parser.getTextOffset();
+        return texts.parse(parser.getTextCharacters(), from, from + parser.getTextLength());
+    }
+
     /** Returns whether the value is a JSON integer that fits an {@code int}, as data binding reads an int. */
     private static boolean isInt(JsonParser parser, JsonToken value) throws IOException {
         return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT;
@@ -299,7 +315,7 @@ final class CanonicalEventJson {
     }
 
     /** Reads {@code {"id":..,"name":..,"channel":..[,"stage":..]}}; null for any other form. */
-    private static @Nullable Touchpoint touchpoint(JsonParser parser, JsonToken value) throws IOException {
+    private @Nullable Touchpoint touchpoint(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             return null;
         }
@@ -318,16 +334,22 @@ final class CanonicalEventJson {
                     if (id != null) {
                         return null;
                     }
-                    id = parser.getText();
+                    id = text(parser, touchpointTexts);
                 }
                 case "name" -> {
                     if (name != null) {
                         return null;
                     }
-                    name = parser.getText();
+                    name = text(parser, touchpointTexts);
                 }
                 case "channel" -> {
-                    if (channel != null || (channel = channel(parser.getText())) == null) {
+                    if (channel != null) {
+                        return null;
+                    }
+                    try {
+                        int from = parser.getTextOffset();
+                        channel = channels.parse(parser.getTextCharacters(), from, from + parser.getTextLength());
+                    } catch (IllegalArgumentException notAChannel) {
                         return null;
                     }
                 }
@@ -335,7 +357,7 @@ final class CanonicalEventJson {
                     if (stage != null) {
                         return null;
                     }
-                    stage = parser.getText();
+                    stage = text(parser, touchpointTexts);
                 }
                 default -> {
                     return null;
@@ -352,14 +374,18 @@ final class CanonicalEventJson {
         }
     }
 
-    /** Returns the channel of an enum constant's exact name, as data binding reads it; null for another text. */
-    private static @Nullable Channel channel(String name) {
+    /**
+     * Returns the channel of an enum constant's exact name, as data binding reads it.
+     *
+     * @throws IllegalArgumentException for another text
+     */
+    private static Channel channel(String name) {
         for (Channel channel : CHANNELS) {
             if (channel.name().equals(name)) {
                 return channel;
             }
         }
-        return null;
+        throw new IllegalArgumentException("not a channel's name");
     }
 
     /** Reads {@code {"amount":<number>,"currency":"EUR"}}; null for any other form or an amount out of bounds. */
@@ -375,14 +401,16 @@ final class CanonicalEventJson {
             JsonToken token = parser.nextToken();
             if (key.equals("amount") && amount == null
                     && (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT)) {
-                try {
-                    amount = CellNumbers.decimal(parser.getText());
-                } catch (NumberFormatException tooLong) {
+                amount = CellNumbers.plainDecimal(parser.getTextCharacters(), parser.getTextOffset(),
+                        parser.getTextOffset() + parser.getTextLength());
+                if (amount == null) {
+                    // Another form of number (an exponent, a sign): data binding reads it.
                     return null;
                 }
             } else if (key.equals("currency") && currency == null && token == JsonToken.VALUE_STRING) {
                 try {
-                    currency = currencies.parse(parser.getText());
+                    int from = parser.getTextOffset();
+                    currency = currencies.parse(parser.getTextCharacters(), from, from + parser.getTextLength());
                 } catch (IllegalArgumentException unknown) {
                     return null;
                 }
@@ -401,7 +429,7 @@ final class CanonicalEventJson {
     }
 
     /** Reads {@code {"name":..,"min":..,"max":..}}; null for any other form or an invalid range. */
-    private static @Nullable FeedbackScale scale(JsonParser parser, JsonToken value) throws IOException {
+    private @Nullable FeedbackScale scale(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             return null;
         }
@@ -424,7 +452,7 @@ final class CanonicalEventJson {
             }
             seen |= bit;
             switch (bit) {
-                case 1 -> name = parser.getText();
+                case 1 -> name = text(parser, scaleNames);
                 case 2 -> min = parser.getIntValue();
                 default -> max = parser.getIntValue();
             }

@@ -80,7 +80,8 @@ public final class CsvFieldParsers {
             return common != null ? common
                     : parse(text, Duration::parse, "is not an ISO-8601 duration such as PT5M30S");
         }
-        long wholeUnits = CellNumbers.wholeUnitsAsNanos(text, unit.getDuration().toNanos());
+        long wholeUnits = CellNumbers.wholeUnitsAsNanos(text.toCharArray(), 0, text.length(),
+                unit.getDuration().toNanos());
         if (wholeUnits >= 0) {
             return Duration.ofNanos(wholeUnits);
         }

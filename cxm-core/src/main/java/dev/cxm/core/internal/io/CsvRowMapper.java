@@ -3,6 +3,8 @@ package dev.cxm.core.internal.io;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -91,6 +93,19 @@ final class CsvRowMapper {
     private final ParsedTexts<Channel> channels = new ParsedTexts<>(CsvFieldParsers::channel);
     private final ParsedTexts<Currency> currencies = new ParsedTexts<>(CsvFieldParsers::currency);
     private final ParsedTexts<FeedbackScale> scales = new ParsedTexts<>(CsvFieldParsers::scale);
+    /** Per field (by ordinal), the characters of its fixed or fallback value, or null. */
+    private final char[][] constantCharsOf = new char[FIELDS.length][];
+    /** Whether times are ISO-8601, whose common forms are read in place. */
+    private final boolean isoTimes;
+    /** The zone's only offset, when it has no transitions. */
+    private final @Nullable ZoneOffset fixedOffset;
+    private final long durationUnitNanos;
+
+    // The text of the field being read: a range of a cell, or a fixed value (then also as a string).
+    private char[] spanChars = new char[0];
+    private int spanStart;
+    private int spanEnd;
+    private @Nullable String spanConstant;
 
     /**
      * Resolves the mapping against the header.
@@ -131,16 +146,18 @@ final class CsvRowMapper {
         }
         for (CsvField field : FIELDS) {
             columnOf[field.ordinal()] = fieldColumns.getOrDefault(field, -1);
-            constantOf[field.ordinal()] = constants.get(field);
+            String constant = constants.get(field);
+            constantOf[field.ordinal()] = constant;
+            constantCharsOf[field.ordinal()] = constant == null ? null : constant.toCharArray();
         }
+        isoTimes = mapping.timePattern().isEmpty();
+        ZoneRules rules = mapping.zone().getRules();
+        fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+        durationUnitNanos = mapping.durationUnit().getDuration().toNanos();
         attributeNames = attributeColumns.keySet().toArray(String[]::new);
         attributePositions = attributeColumns.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Returns how many columns the header has, which is how many cells each row must have. */
-    int columnCount() {
-        return columnCount;
-    }
 
     /**
      * Gives each field its column, fixed value or fallback value. When every row has one type, a column named
@@ -261,13 +278,12 @@ final class CsvRowMapper {
      * Maps one row, starting at {@code line}, to an event or a rejection.
      *
      * @param line the line the row starts on
-     * @param cells the row's cells; only the first {@code cellCount} are read, and none is kept after the call
-     *     but in the event
-     * @param cellCount how many cells the row has
+     * @param cells the row's cells; none is kept after the call but as a string in the event
+     * @return the event, or why the row is none
      */
-    ParsedRow map(long line, String[] cells, int cellCount) {
-        if (cellCount != columnCount) {
-            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cellCount
+    ParsedRow map(long line, CsvRow cells) {
+        if (cells.count() != columnCount) {
+            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cells.count()
                     + " cells; the header has " + columnCount), false);
         }
         daylightSaving = false;
@@ -282,13 +298,15 @@ final class CsvRowMapper {
     }
 
     /** Maps a row whose cell count matches the header; the order of the checks decides which fault is named. */
-    private CustomerEvent event(long line, String[] cells) {
-        EventType type = read(TYPE, required(TYPE, cells, "an event"), types);
+    private CustomerEvent event(long line, CsvRow cells) {
+        require(TYPE, cells, "an event");
+        EventType type = read(TYPE, types);
         requireEmptyForeignCells(type, cells);
-        String idText = text(EVENT_ID, cells);
-        EventId eventId = idText != null ? eventId(idText) : derivedId(line, cells);
-        CustomerId customer = customerId(required(CUSTOMER, cells, "an event"));
-        Instant occurredAt = time(required(TIME, cells, "an event"));
+        EventId eventId = locate(EVENT_ID, cells) ? eventId(spanText()) : derivedId(line, cells);
+        require(CUSTOMER, cells, "an event");
+        CustomerId customer = customerId(spanText());
+        require(TIME, cells, "an event");
+        Instant occurredAt = time();
         Map<String, String> attributes = attributes(cells);
         return switch (type) {
             case INTERACTION -> interaction(eventId, customer, occurredAt, cells, attributes);
@@ -297,36 +315,29 @@ final class CsvRowMapper {
         };
     }
 
-    private Interaction interaction(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+    private Interaction interaction(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
             Map<String, String> attributes) {
         Touchpoint touchpoint = touchpoint(cells);
         if (touchpoint == null) {
             throw missing(TOUCHPOINT, "an interaction");
         }
         String outcome = text(OUTCOME, cells);
-        String durationText = text(DURATION, cells);
-        Duration duration = Duration.ZERO;
-        if (durationText != null) {
-            try {
-                duration = CsvFieldParsers.duration(durationText, mapping.durationUnit());
-            } catch (IllegalArgumentException e) {
-                throw problem(DURATION, e);
-            }
-        }
+        Duration duration = locate(DURATION, cells) ? duration() : Duration.ZERO;
         return new Interaction(eventId, customer, occurredAt, touchpoint,
                 outcome != null ? outcome : Interaction.UNKNOWN_OUTCOME, duration, attributes);
     }
 
-    private Purchase purchase(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+    private Purchase purchase(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
             Map<String, String> attributes) {
         String orderText = text(ORDER, cells);
         String orderId = orderText != null ? identifier(ORDER, "orderId", orderText) : eventId.value();
         Money money = money(cells);
-        String itemsText = text(ITEMS, cells);
         int items = 1;
-        if (itemsText != null) {
+        if (locate(ITEMS, cells)) {
+            long small = CellNumbers.smallInt(spanChars, spanStart, spanEnd);
             try {
-                items = nonNegative(CsvFieldParsers.integer(itemsText));
+                items = nonNegative(small != CellNumbers.NOT_SMALL ? (int) small
+                        : CsvFieldParsers.integer(spanText()));
             } catch (IllegalArgumentException e) {
                 throw problem(ITEMS, e);
             }
@@ -335,13 +346,16 @@ final class CsvRowMapper {
                 Optional.ofNullable(touchpoint(cells)), attributes);
     }
 
-    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
+    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
             Map<String, String> attributes) {
-        FeedbackScale scale = read(SCALE, required(SCALE, cells, "a feedback response"), scales);
-        String scoreText = required(SCORE, cells, "a feedback response");
+        require(SCALE, cells, "a feedback response");
+        FeedbackScale scale = read(SCALE, scales);
+        require(SCORE, cells, "a feedback response");
+        long small = CellNumbers.smallInt(spanChars, spanStart, spanEnd);
         int score;
         try {
-            score = scale.requireOnScale(CsvFieldParsers.integer(scoreText));
+            score = scale.requireOnScale(small != CellNumbers.NOT_SMALL ? (int) small
+                    : CsvFieldParsers.integer(spanText()));
         } catch (IllegalArgumentException e) {
             throw problem(SCORE, e);
         }
@@ -352,10 +366,9 @@ final class CsvRowMapper {
     }
 
     /** Rejects a row with a value in a column whose field its type has no place for, which would be lost. */
-    private void requireEmptyForeignCells(EventType type, String[] cells) {
+    private void requireEmptyForeignCells(EventType type, CsvRow cells) {
         for (int position : foreignColumnsByType[type.ordinal()]) {
-            String cell = cells[position];
-            if (!cell.isEmpty() && !cell.isBlank()) {
+            if (!cells.isBlank(position)) {
                 CsvField field = fieldAt(position);
                 throw new FieldProblem(column(field), article(type) + " has no " + fieldName(field)
                         + "; the cell must be empty in " + noun(type) + " rows, or the column copied into the"
@@ -369,14 +382,18 @@ final class CsvRowMapper {
                 .orElseThrow().getKey();
     }
 
-    private Money money(String[] cells) {
-        BigDecimal amount;
-        try {
-            amount = CsvFieldParsers.decimal(required(AMOUNT, cells, "a purchase"));
-        } catch (IllegalArgumentException e) {
-            throw problem(AMOUNT, e);
+    private Money money(CsvRow cells) {
+        require(AMOUNT, cells, "a purchase");
+        BigDecimal amount = CellNumbers.plainDecimal(spanChars, spanStart, spanEnd);
+        if (amount == null) {
+            try {
+                amount = CsvFieldParsers.decimal(spanText());
+            } catch (IllegalArgumentException e) {
+                throw problem(AMOUNT, e);
+            }
         }
-        Currency currency = read(CURRENCY, required(CURRENCY, cells, "a purchase"), currencies);
+        require(CURRENCY, cells, "a purchase");
+        Currency currency = read(CURRENCY, currencies);
         // The bounds and the sign are Money's rules, so that CSV and NDJSON reject the same amounts.
         try {
             return new Money(amount, currency);
@@ -391,14 +408,14 @@ final class CsvRowMapper {
      * name as the id; a row with only a channel or a stage is at the touchpoint named after its channel
      * ({@code web}, or {@code other} when only the stage is given), so that neither is lost.
      */
-    private @Nullable Touchpoint touchpoint(String[] cells) {
+    private @Nullable Touchpoint touchpoint(CsvRow cells) {
         @Nullable String id = text(TOUCHPOINT, cells);
         @Nullable String name = text(TOUCHPOINT_NAME, cells);
         @Nullable String stage = text(STAGE, cells);
-        @Nullable String channelText = text(CHANNEL, cells);
-        Channel channel = channelText == null ? Channel.OTHER : read(CHANNEL, channelText, channels);
+        boolean hasChannel = locate(CHANNEL, cells);
+        Channel channel = hasChannel ? read(CHANNEL, channels) : Channel.OTHER;
         if (id == null && name == null) {
-            if (channelText == null && stage == null) {
+            if (!hasChannel && stage == null) {
                 return null;
             }
             Touchpoint ofChannel = channelTouchpoints.get(channel);
@@ -414,14 +431,14 @@ final class CsvRowMapper {
         return new Touchpoint(touchpointId, name != null ? name : idText, channel, Optional.ofNullable(stage));
     }
 
-    private Map<String, String> attributes(String[] cells) {
+    private Map<String, String> attributes(CsvRow cells) {
         if (attributeNames.length == 0) {
             return Map.of();
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < attributeNames.length; i++) {
-            String value = cells[attributePositions[i]].strip();
-            if (!value.isEmpty()) {
+            String value = cells.stripped(attributePositions[i]);
+            if (value != null) {
                 attributes.put(attributeNames[i], value);
             }
         }
@@ -436,34 +453,57 @@ final class CsvRowMapper {
     }
 
     /**
-     * Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. A cell
-     * without surrounding blanks is returned as it is, without a copy.
+     * Points the span at the field's text: its cell without surrounding whitespace, or its fixed value.
+     *
+     * @return false when the field has neither a non-blank cell nor a fixed value
      */
-    private @Nullable String text(int field, String[] cells) {
+    private boolean locate(int field, CsvRow cells) {
         int position = columnOf[field];
         if (position < 0) {
-            return constantOf[field];
+            String constant = constantOf[field];
+            if (constant == null) {
+                return false;
+            }
+            spanConstant = constant;
+            spanChars = constantCharsOf[field];
+            spanStart = 0;
+            spanEnd = spanChars.length;
+            return true;
         }
-        String cell = cells[position];
-        if (cell.isEmpty()) {
-            return null;
+        int start = cells.strippedStart(position);
+        int end = cells.strippedEnd(position, start);
+        if (start == end) {
+            return false;
         }
-        String text = cell.strip();
-        return text.isEmpty() ? null : text;
+        spanConstant = null;
+        spanChars = cells.chars(position);
+        spanStart = start;
+        spanEnd = end;
+        return true;
     }
 
-    /** Returns the field's text, or throws naming what {@code needer} misses. */
-    private String required(int field, String[] cells, String needer) {
-        String text = text(field, cells);
-        if (text == null) {
+    /** Returns the span's text. */
+    private String spanText() {
+        String constant = spanConstant;
+        return constant != null ? constant : new String(spanChars, spanStart, spanEnd - spanStart);
+    }
+
+    /** Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. */
+    private @Nullable String text(int field, CsvRow cells) {
+        return locate(field, cells) ? spanText() : null;
+    }
+
+    /** Points the span at the field's text, or throws naming what {@code needer} misses. */
+    private void require(int field, CsvRow cells, String needer) {
+        if (!locate(field, cells)) {
             throw missing(field, needer);
         }
-        return text;
     }
 
-    private <T> T read(int field, String text, ParsedTexts<T> parser) {
+    /** Parses the span. */
+    private <T> T read(int field, ParsedTexts<T> parser) {
         try {
-            return parser.parse(text);
+            return parser.parse(spanChars, spanStart, spanEnd);
         } catch (IllegalArgumentException e) {
             throw problem(field, e);
         }
@@ -485,11 +525,36 @@ final class CsvRowMapper {
         }
     }
 
-    private Instant time(String text) {
+    /** Reads the span as the time: the common ISO-8601 forms in place, anything else through the format. */
+    private Instant time() {
+        if (isoTimes) {
+            Instant common = IsoTimestamps.parse(spanChars, spanStart, spanEnd, timestamps.zone(), fixedOffset,
+                    noteDaylightSaving);
+            if (common != null) {
+                return common;
+            }
+        }
         try {
-            return timestamps.parse(text, noteDaylightSaving);
+            return timestamps.parse(spanText(), noteDaylightSaving);
         } catch (IllegalArgumentException e) {
             throw problem(TIME, e);
+        }
+    }
+
+    /** Reads the span as the duration: whole units or the common ISO-8601 form in place, else as text. */
+    private Duration duration() {
+        long wholeUnits = CellNumbers.wholeUnitsAsNanos(spanChars, spanStart, spanEnd, durationUnitNanos);
+        if (wholeUnits >= 0) {
+            return Duration.ofNanos(wholeUnits);
+        }
+        Duration iso = CellNumbers.isoDuration(spanChars, spanStart, spanEnd);
+        if (iso != null) {
+            return iso;
+        }
+        try {
+            return CsvFieldParsers.duration(spanText(), mapping.durationUnit());
+        } catch (IllegalArgumentException e) {
+            throw problem(DURATION, e);
         }
     }
 
@@ -520,10 +585,11 @@ final class CsvRowMapper {
         return fieldColumns.containsKey(field) ? Optional.of(mapping.columnFor(field)) : Optional.empty();
     }
 
-    private static EventId derivedId(long line, String[] cells) {
+    private static EventId derivedId(long line, CsvRow cells) {
         StringBuilder source = new StringBuilder(128).append(line);
-        for (String cell : cells) {
-            source.append(CELL_SEPARATOR).append(cell);
+        for (int i = 0; i < cells.count(); i++) {
+            source.append(CELL_SEPARATOR);
+            cells.appendRaw(i, source);
         }
         return EventId.derivedFrom(source.toString());
     }

@@ -35,20 +35,21 @@ public final class IsoTimestamps {
      * with seconds and an optional fraction, and {@code Z} ({@code 2026-03-01T09:30:00.125Z}); years 0000 to
      * 9999 only.
      *
-     * @param text the timestamp
+     * @param chars the characters
+     * @param from where the timestamp starts
+     * @param to where it ends
      * @return the instant, or null when the text is not of that form or not a real date or time
      */
-    public static @Nullable Instant parseInstant(String text) {
-        int length = text.length();
-        if (length < 20 || text.charAt(10) != 'T' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+    public static @Nullable Instant parseInstant(char[] chars, int from, int to) {
+        if (to - from < 20 || chars[from + 10] != 'T' || chars[from + 16] != ':' || chars[to - 1] != 'Z') {
             return null;
         }
-        return parse(text, ZoneOffset.UTC, ZoneOffset.UTC, NOTHING);
+        return parse(chars, from, to, ZoneOffset.UTC, ZoneOffset.UTC, NOTHING);
     }
 
     /**
-     * Reads {@code text} when it has one of the common forms, placing a local date or date-time in {@code zone}
-     * ({@code fixedOffset} when the zone's offset never changes) as java.time does.
+     * Reads {@code text} when it has one of the common forms; see {@link #parse(char[], int, int, ZoneId,
+     * ZoneOffset, Runnable)}.
      *
      * @param text the timestamp
      * @param zone the zone of local values
@@ -58,13 +59,33 @@ public final class IsoTimestamps {
      */
     public static @Nullable Instant parse(String text, ZoneId zone, @Nullable ZoneOffset fixedOffset,
             Runnable onDaylightSavingTransition) {
+        // Up to 35 characters make a common form; longer texts go to the formatter without a copy.
         int length = text.length();
-        if (length < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return length < 10 || length > 35 ? null
+                : parse(text.toCharArray(), 0, length, zone, fixedOffset, onDaylightSavingTransition);
+    }
+
+    /**
+     * Reads {@code chars[from, to)} when it has one of the common forms, placing a local date or date-time in
+     * {@code zone} ({@code fixedOffset} when the zone's offset never changes) as java.time does.
+     *
+     * @param chars the characters
+     * @param from where the timestamp starts
+     * @param to where it ends
+     * @param zone the zone of local values
+     * @param fixedOffset the zone's only offset, or null when it has transitions
+     * @param onDaylightSavingTransition run when a local date-time falls in a gap or overlap of {@code zone}
+     * @return the instant, or null when the text is not one of the common forms or not a real date or time
+     */
+    public static @Nullable Instant parse(char[] chars, int from, int to, ZoneId zone,
+            @Nullable ZoneOffset fixedOffset, Runnable onDaylightSavingTransition) {
+        int length = to - from;
+        if (length < 10 || chars[from + 4] != '-' || chars[from + 7] != '-') {
             return null;
         }
-        int year = digits4(text, 0);
-        int month = digits2(text, 5);
-        int day = digits2(text, 8);
+        int year = digits4(chars, from);
+        int month = digits2(chars, from + 5);
+        int day = digits2(chars, from + 8);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return null;
         }
@@ -73,38 +94,38 @@ public final class IsoTimestamps {
             return fixedOffset != null ? Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY - fixedOffset.getTotalSeconds())
                     : LocalDate.of(year, month, day).atStartOfDay(zone).toInstant();
         }
-        char separator = text.charAt(10);
-        if (length < 16 || separator != 'T' && separator != 't' && separator != ' ' || text.charAt(13) != ':') {
+        char separator = chars[from + 10];
+        if (length < 16 || separator != 'T' && separator != 't' && separator != ' ' || chars[from + 13] != ':') {
             return null;
         }
-        int hour = digits2(text, 11);
-        int minute = digits2(text, 14);
+        int hour = digits2(chars, from + 11);
+        int minute = digits2(chars, from + 14);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
             return null;
         }
         int second = 0;
         int nano = 0;
-        int position = 16;
-        if (position < length && text.charAt(position) == ':') {
-            if (length < 19 || (second = digits2(text, 17)) < 0 || second > 59) {
+        int position = from + 16;
+        if (position < to && chars[position] == ':') {
+            if (length < 19 || (second = digits2(chars, from + 17)) < 0 || second > 59) {
                 return null;
             }
-            position = 19;
-            if (position < length && text.charAt(position) == '.') {
+            position = from + 19;
+            if (position < to && chars[position] == '.') {
                 int start = ++position;
                 int fraction = 0;
-                while (position < length && position - start < 9 && isDigit(text.charAt(position))) {
-                    fraction = fraction * 10 + text.charAt(position++) - '0';
+                while (position < to && position - start < 9 && isDigit(chars[position])) {
+                    fraction = fraction * 10 + chars[position++] - '0';
                 }
                 int width = position - start;
-                if (width == 0 || position < length && isDigit(text.charAt(position))) {
+                if (width == 0 || position < to && isDigit(chars[position])) {
                     return null;
                 }
                 nano = fraction * POWERS_OF_TEN[9 - width];
             }
         }
         long secondOfDay = hour * 3_600L + minute * 60L + second;
-        if (position == length) {
+        if (position == to) {
             if (fixedOffset != null) {
                 return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + secondOfDay - fixedOffset.getTotalSeconds(),
                         nano);
@@ -116,7 +137,7 @@ public final class IsoTimestamps {
             }
             return local.atZone(zone).toInstant();
         }
-        int offsetSeconds = offsetSeconds(text, position);
+        int offsetSeconds = offsetSeconds(chars, position, to);
         if (offsetSeconds == Integer.MIN_VALUE) {
             return null;
         }
@@ -124,20 +145,19 @@ public final class IsoTimestamps {
     }
 
     /**
-     * Returns the offset at {@code position} to the end ({@code Z}, {@code z} or {@code +hh:mm} with hours
+     * Returns the offset from {@code position} to {@code to} ({@code Z}, {@code z} or {@code +hh:mm} with hours
      * 0..17), in seconds, or {@link Integer#MIN_VALUE} when there is none such.
      */
-    private static int offsetSeconds(String text, int position) {
-        int length = text.length();
-        char sign = text.charAt(position);
+    private static int offsetSeconds(char[] chars, int position, int to) {
+        char sign = chars[position];
         if (sign == 'Z' || sign == 'z') {
-            return position + 1 == length ? 0 : Integer.MIN_VALUE;
+            return position + 1 == to ? 0 : Integer.MIN_VALUE;
         }
-        if (sign != '+' && sign != '-' || length != position + 6 || text.charAt(position + 3) != ':') {
+        if (sign != '+' && sign != '-' || to != position + 6 || chars[position + 3] != ':') {
             return Integer.MIN_VALUE;
         }
-        int hours = digits2(text, position + 1);
-        int minutes = digits2(text, position + 4);
+        int hours = digits2(chars, position + 1);
+        int minutes = digits2(chars, position + 4);
         if (hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
             return Integer.MIN_VALUE;
         }
@@ -150,15 +170,15 @@ public final class IsoTimestamps {
     }
 
     /** Returns the two-digit number at {@code at}, or -1 when either character is not an ASCII digit. */
-    private static int digits2(String text, int at) {
-        char tens = text.charAt(at);
-        char ones = text.charAt(at + 1);
+    private static int digits2(char[] chars, int at) {
+        char tens = chars[at];
+        char ones = chars[at + 1];
         return isDigit(tens) && isDigit(ones) ? (tens - '0') * 10 + ones - '0' : -1;
     }
 
-    private static int digits4(String text, int at) {
-        int high = digits2(text, at);
-        int low = digits2(text, at + 2);
+    private static int digits4(char[] chars, int at) {
+        int high = digits2(chars, at);
+        int low = digits2(chars, at + 2);
         return high < 0 || low < 0 ? -1 : high * 100 + low;
     }
 

@@ -162,10 +162,13 @@ public final class NdjsonRowReader implements RowReader {
         } else if (end == buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
-        int count = input.read(buffer, end, buffer.length - end);
-        if (count < 0) {
-            endOfInput = true;
-        } else {
+        // Fills the buffer, so that a reader of short reads does not make a long row be scanned again and again.
+        while (end < buffer.length) {
+            int count = input.read(buffer, end, buffer.length - end);
+            if (count < 0) {
+                endOfInput = true;
+                break;
+            }
             end += count;
         }
         if (!started && end > 0) {

@@ -1,5 +1,6 @@
 package dev.cxm.core.internal.io;
 
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -7,9 +8,8 @@ import java.util.function.Function;
  * once each: a text seen before gives the value parsed then. Only texts that parsed are kept, at most
  * {@value #LIMIT} of them, so a column of ever-new texts costs a parse per row, never memory.
  *
- * <p>The table is keyed by the text's length and first and last characters, and a hit is confirmed with
- * {@link String#equals}: a cell is a new string in every row, and its full hash code would be computed anew
- * each time.
+ * <p>The table is keyed by the text's length and first and last characters, and a hit is confirmed character
+ * by character: a cell is read in place, without a string of its own.
  *
  * @param <T> the parsed value, immutable
  */
@@ -21,7 +21,7 @@ final class ParsedTexts<T> {
     private static final int SLOTS = 512;
 
     private final Function<String, T> parser;
-    private final String[] keys = new String[SLOTS];
+    private final char[][] keys = new char[SLOTS][];
     private final Object[] values = new Object[SLOTS];
     private int size;
 
@@ -37,26 +37,40 @@ final class ParsedTexts<T> {
     /**
      * Returns {@code text} parsed.
      *
-     * @param text the text, not empty
+     * @param text the text
+     * @return what the parser makes of it
+     * @throws IllegalArgumentException when the parser refuses it
+     */
+    T parse(String text) {
+        return parse(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * Returns the text {@code chars[from, to)} parsed; it becomes a string only the first time it is seen.
+     *
+     * @param chars the characters
+     * @param from where the text starts
+     * @param to where it ends
      * @return what the parser makes of it
      * @throws IllegalArgumentException when the parser refuses it
      */
     @SuppressWarnings("unchecked")
-    T parse(String text) {
-        int length = text.length();
+    T parse(char[] chars, int from, int to) {
+        int length = to - from;
         if (length == 0) {
-            return parser.apply(text);
+            return parser.apply("");
         }
-        int slot = (length * 961 + text.charAt(0) * 31 + text.charAt(length - 1)) & (SLOTS - 1);
-        for (String key = keys[slot]; key != null; key = keys[slot]) {
-            if (key.equals(text)) {
+        int slot = (length * 961 + chars[from] * 31 + chars[to - 1]) & (SLOTS - 1);
+        for (char[] key = keys[slot]; key != null; key = keys[slot]) {
+            if (Arrays.equals(key, 0, key.length, chars, from, to)) {
                 return (T) values[slot];
             }
             slot = (slot + 1) & (SLOTS - 1);
         }
+        String text = new String(chars, from, length);
         T value = parser.apply(text);
         if (size < LIMIT) {
-            keys[slot] = text;
+            keys[slot] = text.toCharArray();
             values[slot] = value;
             size++;
         }
