@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,10 @@ final class CsvRowMapper {
     private final ParsedTexts<Channel> channels = new ParsedTexts<>(CsvFieldParsers::channel);
     private final ParsedTexts<Currency> currencies = new ParsedTexts<>(CsvFieldParsers::currency);
     private final ParsedTexts<FeedbackScale> scales = new ParsedTexts<>(CsvFieldParsers::scale);
+    /** Texts that repeat from row to row (outcomes, survey ids, touchpoints), each made once. */
+    private final ParsedTexts<String> outcomes = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
     /** Per field (by ordinal), the characters of its fixed or fallback value, or null. */
     private final char[][] constantCharsOf = new char[FIELDS.length][];
     /** Whether times are ISO-8601, whose common forms are read in place. */
@@ -321,7 +326,7 @@ final class CsvRowMapper {
         if (touchpoint == null) {
             throw missing(TOUCHPOINT, "an interaction");
         }
-        String outcome = text(OUTCOME, cells);
+        String outcome = text(OUTCOME, cells, outcomes);
         Duration duration = locate(DURATION, cells) ? duration() : Duration.ZERO;
         return new Interaction(eventId, customer, occurredAt, touchpoint,
                 outcome != null ? outcome : Interaction.UNKNOWN_OUTCOME, duration, attributes);
@@ -359,7 +364,7 @@ final class CsvRowMapper {
         } catch (IllegalArgumentException e) {
             throw problem(SCORE, e);
         }
-        String surveyText = text(SURVEY, cells);
+        String surveyText = text(SURVEY, cells, surveyIds);
         String survey = surveyText != null ? identifier(SURVEY, "surveyId", surveyText) : DEFAULT_SURVEY;
         return new FeedbackResponse(eventId, customer, occurredAt, survey, scale, score,
                 Optional.ofNullable(text(COMMENT, cells)), Optional.ofNullable(touchpoint(cells)), attributes);
@@ -409,9 +414,9 @@ final class CsvRowMapper {
      * ({@code web}, or {@code other} when only the stage is given), so that neither is lost.
      */
     private @Nullable Touchpoint touchpoint(CsvRow cells) {
-        @Nullable String id = text(TOUCHPOINT, cells);
-        @Nullable String name = text(TOUCHPOINT_NAME, cells);
-        @Nullable String stage = text(STAGE, cells);
+        @Nullable String id = text(TOUCHPOINT, cells, touchpointTexts);
+        @Nullable String name = text(TOUCHPOINT_NAME, cells, touchpointTexts);
+        @Nullable String stage = text(STAGE, cells, touchpointTexts);
         boolean hasChannel = locate(CHANNEL, cells);
         Channel channel = hasChannel ? read(CHANNEL, channels) : Channel.OTHER;
         if (id == null && name == null) {
@@ -491,6 +496,15 @@ final class CsvRowMapper {
     /** Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. */
     private @Nullable String text(int field, CsvRow cells) {
         return locate(field, cells) ? spanText() : null;
+    }
+
+    /** Returns the field's text as {@link #text(int, CsvRow)} does, the same string each time it repeats. */
+    private @Nullable String text(int field, CsvRow cells, ParsedTexts<String> texts) {
+        if (!locate(field, cells)) {
+            return null;
+        }
+        String constant = spanConstant;
+        return constant != null ? constant : texts.parse(spanChars, spanStart, spanEnd);
     }
 
     /** Points the span at the field's text, or throws naming what {@code needer} misses. */
