@@ -95,6 +95,7 @@ final class CanonicalEventJson {
     private final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
     private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
     private final ParsedTexts<String> scaleNames = new ParsedTexts<>(Function.identity());
+    private final EventProperties properties = new EventProperties();
 
     /**
      * Reads the event whose {@code START_OBJECT} the parser has just read.
@@ -105,125 +106,143 @@ final class CanonicalEventJson {
      * @throws IOException when the JSON is malformed
      */
     @Nullable CustomerEvent read(JsonParser parser) throws IOException {
-        int seen = 0;
-        String type = null;
-        String eventId = null;
-        String customerId = null;
-        Instant occurredAt = null;
-        Map<String, String> attributes = Map.of();
-        Touchpoint touchpoint = null;
-        String outcome = null;
-        Duration duration = null;
-        String orderId = null;
-        Money amount = null;
-        int itemCount = 0;
-        String surveyId = null;
-        FeedbackScale scale = null;
-        int score = 0;
-        String comment = null;
+        EventProperties event = properties.clear();
         int expected = TYPE;
         for (String name = nextName(parser, NAMES[Integer.numberOfTrailingZeros(expected)]); name != null;
                 name = nextName(parser, NAMES[Integer.numberOfTrailingZeros(expected)])) {
             JsonToken value = parser.nextToken();
             int bit = bit(name);
-            expected = successor(bit, type);
-            if (bit == 0 || (seen & bit) != 0) {
+            expected = successor(bit, event.type);
+            if (bit == 0 || (event.seen & bit) != 0 || !readProperty(bit, parser, value, event)) {
                 return null;
             }
-            seen |= bit;
-            if (bit == ATTRIBUTES) {
-                attributes = attributes(parser, value);
-                if (attributes == null) {
-                    return null;
-                }
-                continue;
-            }
-            if (bit == TOUCHPOINT) {
-                touchpoint = touchpoint(parser, value);
-                if (touchpoint == null) {
-                    return null;
-                }
-                continue;
-            }
-            if (bit == AMOUNT) {
-                amount = money(parser, value);
-                if (amount == null) {
-                    return null;
-                }
-                continue;
-            }
-            if (bit == SCALE) {
-                scale = scale(parser, value);
-                if (scale == null) {
-                    return null;
-                }
-                continue;
-            }
-            if (bit == ITEM_COUNT || bit == SCORE) {
+            event.seen |= bit;
+        }
+        return parser.currentToken() == JsonToken.END_OBJECT ? event.build() : null;
+    }
+
+    /** Reads the value of the property {@code bit} into {@code event}; false when it is not in canonical form. */
+    private boolean readProperty(int bit, JsonParser parser, JsonToken value, EventProperties event)
+            throws IOException {
+        switch (bit) {
+            case ATTRIBUTES:
+                return (event.attributes = attributes(parser, value)) != null;
+            case TOUCHPOINT:
+                return (event.touchpoint = touchpoint(parser, value)) != null;
+            case AMOUNT:
+                return (event.amount = money(parser, value)) != null;
+            case SCALE:
+                return (event.scale = scale(parser, value)) != null;
+            case ITEM_COUNT:
+            case SCORE:
                 if (!isInt(parser, value)) {
-                    return null;
+                    return false;
                 }
                 if (bit == SCORE) {
-                    score = parser.getIntValue();
+                    event.score = parser.getIntValue();
                 } else {
-                    itemCount = parser.getIntValue();
+                    event.itemCount = parser.getIntValue();
                 }
-                continue;
-            }
-            if (value != JsonToken.VALUE_STRING) {
+                return true;
+            default:
+                break;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        switch (bit) {
+            case OCCURRED_AT:
+                return (event.occurredAt = IsoTimestamps.parseInstant(parser.getTextCharacters(),
+                        parser.getTextOffset(), parser.getTextOffset() + parser.getTextLength())) != null;
+            case DURATION:
+                return (event.duration = CellNumbers.isoDuration(parser.getTextCharacters(), parser.getTextOffset(),
+                        parser.getTextOffset() + parser.getTextLength())) != null;
+            case TYPE:
+                event.type = text(parser, typeTexts);
+                return true;
+            case EVENT_ID:
+                event.eventId = parser.getText();
+                return true;
+            case CUSTOMER_ID:
+                event.customerId = parser.getText();
+                return true;
+            case OUTCOME:
+                event.outcome = text(parser, outcomes);
+                return true;
+            case ORDER_ID:
+                event.orderId = parser.getText();
+                return true;
+            case SURVEY_ID:
+                event.surveyId = text(parser, surveyIds);
+                return true;
+            case COMMENT:
+                event.comment = parser.getText();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The properties of the event being read, reused from event to event. */
+    private static final class EventProperties {
+        int seen;
+        @Nullable String type;
+        @Nullable String eventId;
+        @Nullable String customerId;
+        @Nullable Instant occurredAt;
+        @Nullable Map<String, String> attributes;
+        @Nullable Touchpoint touchpoint;
+        @Nullable String outcome;
+        @Nullable Duration duration;
+        @Nullable String orderId;
+        @Nullable Money amount;
+        int itemCount;
+        @Nullable String surveyId;
+        @Nullable FeedbackScale scale;
+        int score;
+        @Nullable String comment;
+
+        EventProperties clear() {
+            seen = 0;
+            type = null;
+            attributes = Map.of();
+            touchpoint = null;
+            comment = null;
+            // The others are read before use only when seen.
+            return this;
+        }
+
+        /** Returns the event, or null when the type's properties are not all there or the model refuses one. */
+        @Nullable CustomerEvent build() {
+            if (type == null) {
                 return null;
             }
-            if (bit == OCCURRED_AT || bit == DURATION) {
-                // Read in place, without a string.
-                char[] chars = parser.getTextCharacters();
-                int from = parser.getTextOffset();
-                int to = from + parser.getTextLength();
-                if (bit == OCCURRED_AT) {
-                    occurredAt = IsoTimestamps.parseInstant(chars, from, to);
-                } else {
-                    duration = CellNumbers.isoDuration(chars, from, to);
-                }
-                if (occurredAt == null && bit == OCCURRED_AT || duration == null && bit == DURATION) {
-                    return null;
-                }
-                continue;
-            }
-            switch (bit) {
-                case TYPE -> type = text(parser, typeTexts);
-                case EVENT_ID -> eventId = parser.getText();
-                case CUSTOMER_ID -> customerId = parser.getText();
-                case OUTCOME -> outcome = text(parser, outcomes);
-                case ORDER_ID -> orderId = parser.getText();
-                case SURVEY_ID -> surveyId = text(parser, surveyIds);
-                case COMMENT -> comment = parser.getText();
-                default -> {
-                    return null;
-                }
+            try {
+                return switch (type) {
+                    case "interaction" -> has(INTERACTION_REQUIRED, INTERACTION_ALLOWED)
+                            ? new Interaction(EventId.of(eventId), CustomerId.of(customerId), occurredAt, touchpoint,
+                                    outcome, duration, attributes)
+                            : null;
+                    case "purchase" -> has(PURCHASE_REQUIRED, PURCHASE_ALLOWED)
+                            ? new Purchase(EventId.of(eventId), CustomerId.of(customerId), occurredAt, orderId,
+                                    amount, itemCount, Optional.ofNullable(touchpoint), attributes)
+                            : null;
+                    case "feedback" -> has(FEEDBACK_REQUIRED, FEEDBACK_ALLOWED)
+                            ? new FeedbackResponse(EventId.of(eventId), CustomerId.of(customerId), occurredAt,
+                                    surveyId, scale, score, Optional.ofNullable(comment),
+                                    Optional.ofNullable(touchpoint), attributes)
+                            : null;
+                    default -> null;
+                };
+            } catch (IllegalArgumentException refused) {
+                // The model's rules decide; data binding names the property and the rule.
+                return null;
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT || type == null) {
-            return null;
-        }
-        try {
-            return switch (type) {
-                case "interaction" -> has(seen, INTERACTION_REQUIRED, INTERACTION_ALLOWED)
-                        ? new Interaction(EventId.of(eventId), CustomerId.of(customerId), occurredAt, touchpoint,
-                                outcome, duration, attributes)
-                        : null;
-                case "purchase" -> has(seen, PURCHASE_REQUIRED, PURCHASE_ALLOWED)
-                        ? new Purchase(EventId.of(eventId), CustomerId.of(customerId), occurredAt, orderId, amount,
-                                itemCount, Optional.ofNullable(touchpoint), attributes)
-                        : null;
-                case "feedback" -> has(seen, FEEDBACK_REQUIRED, FEEDBACK_ALLOWED)
-                        ? new FeedbackResponse(EventId.of(eventId), CustomerId.of(customerId), occurredAt, surveyId,
-                                scale, score, Optional.ofNullable(comment), Optional.ofNullable(touchpoint),
-                                attributes)
-                        : null;
-                default -> null;
-            };
-        } catch (IllegalArgumentException refused) {
-            // The model's rules decide; data binding names the property and the rule.
-            return null;
+
+        /** Returns whether every required property was read and no other than allowed. */
+        private boolean has(int required, int allowed) {
+            return (seen & required) == required && (seen & ~allowed) == 0;
         }
     }
 
@@ -257,11 +276,6 @@ final class CanonicalEventJson {
             case ITEM_COUNT, SCORE -> TOUCHPOINT;
             default -> TYPE;
         };
-    }
-
-    /** Returns whether the properties {@code seen} include every required one and no other than allowed. */
-    private static boolean has(int seen, int required, int allowed) {
-        return (seen & required) == required && (seen & ~allowed) == 0;
     }
 
     private static int bit(String name) {
