@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
                 CesCommand.class,
                 ClvCommand.class,
                 ChurnCommand.class,
+                dev.cxm.examples.cli.drivers.DriversCommand.class,
+                dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {
