@@ -27,6 +27,7 @@ import dev.cxm.jdbc.internal.Sql;
 import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
 import dev.cxm.jdbc.internal.Tables;
+import dev.cxm.jdbc.internal.Transactions;
 
 /**
  * A {@link CustomerStore} in database tables, from {@link JdbcStores#customerStore()}: one row per customer
@@ -54,25 +55,19 @@ public final class JdbcCustomerStore implements CustomerStore {
         requireStorable(customer);
         String id = customer.id().value();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+            Transactions.write(connection, c -> {
                 // The customer's row first: its lock makes a second put of the same customer wait for this one.
-                upsertCustomer(connection, customer);
+                upsertCustomer(c, customer);
                 for (String part : List.of("profile", "consents", "segments", "identities")) {
-                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM "
                             + tables.customerPart(part) + " WHERE customer_id = ?")) {
                         delete.setString(1, id);
                         delete.executeUpdate();
                     }
                 }
-                insertParts(connection, customer);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                insertParts(c, customer);
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlFailures.of("storing customer " + id, e);
         }
@@ -182,7 +177,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     @Override
     public Optional<Customer> get(CustomerId id) {
         Checks.present("id", id);
-        if (!storableText(id.value())) {
+        if (!Storable.holds(id.value())) {
             return Optional.empty();
         }
         Sql where = new Sql().append("c.customer_id = ").parameter(id.value());
@@ -195,7 +190,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         Checks.present("query", query);
         Sql where = new Sql().append("1 = 1");
         if (query.segment().isPresent()) {
-            if (!storableText(query.segment().get())) {
+            if (!Storable.holds(query.segment().get())) {
                 return List.of();
             }
             where.append(" AND EXISTS (SELECT 1 FROM " + tables.customerPart("segments")
@@ -203,7 +198,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                     .append(")");
         }
         for (Map.Entry<String, String> entry : query.profile().entrySet()) {
-            if (!storableText(entry.getKey()) || !storableText(entry.getValue())) {
+            if (!Storable.holds(entry.getKey()) || !Storable.holds(entry.getValue())) {
                 return List.of();
             }
             where.append(" AND EXISTS (SELECT 1 FROM " + tables.customerPart("profile")
@@ -213,40 +208,24 @@ public final class JdbcCustomerStore implements CustomerStore {
         return read(where);
     }
 
-    private static boolean storableText(String text) {
-        try {
-            Storable.text("the query", "text", text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** Reads the customers whose row {@code c} meets {@code where}, ordered by id, with all their parts. */
     private List<Customer> read(Sql where) {
         Map<String, Customer.Builder> builders = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            int isolation = connection.getTransactionIsolation();
             // The customer and its parts from one snapshot, so that a concurrent put is read whole or not at all.
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
+            Transactions.snapshot(connection, c -> {
                 Sql customers = new Sql().append("SELECT c.customer_id, c.first_seen, c.first_seen_nanos FROM "
                         + tables.customers() + " c WHERE ").append(where).append(" ORDER BY c.customer_id");
-                try (PreparedStatement statement = customers.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                try (PreparedStatement statement = customers.prepare(c); ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         builders.put(rows.getString(1), Customer.builder(CustomerId.of(rows.getString(1)), instant(rows, 2)));
                     }
                 }
                 if (!builders.isEmpty()) {
-                    readParts(connection, where, builders);
+                    readParts(c, where, builders);
                 }
-                connection.commit();
-            } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlFailures.of("reading customers", e);
         }
@@ -305,7 +284,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     @Override
     public boolean erase(CustomerId id) {
         Checks.present("id", id);
-        if (!storableText(id.value())) {
+        if (!Storable.holds(id.value())) {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {

@@ -42,7 +42,9 @@ import dev.cxm.jdbc.internal.QueryClauses;
 import dev.cxm.jdbc.internal.ResultStreams;
 import dev.cxm.jdbc.internal.Sql;
 import dev.cxm.jdbc.internal.SqlFailures;
+import dev.cxm.jdbc.internal.Storable;
 import dev.cxm.jdbc.internal.Tables;
+import dev.cxm.jdbc.internal.Transactions;
 
 /**
  * An {@link EventStore} in a database table, from {@link JdbcStores#eventStore()}. It keeps the whole
@@ -123,6 +125,9 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Optional<CustomerEvent> get(EventId id) {
         Checks.present("id", id);
+        if (!Storable.holds(id.value())) {
+            return Optional.empty();
+        }
         try (Connection connection = dataSource.getConnection()) {
             return Optional.ofNullable(storedEvents(connection, List.of(id)).get(id));
         } catch (SQLException e) {
@@ -287,17 +292,13 @@ public final class JdbcEventStore implements EventStore {
         }
         Optional<List<ScoreCount>> cells;
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            try {
-                // The table's first and last instants and the counts in one snapshot, so that the zone's
-                // offsets cover every row counted.
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // The table's first and last instants and the counts in one snapshot, so that the zone's offsets
+            // cover every row counted.
+            cells = Transactions.snapshot(connection, c -> {
                 Optional<Instant> first = Optional.empty();
                 Optional<Instant> last = Optional.empty();
                 if (grouping.dayZone().isPresent()) {
-                    try (PreparedStatement statement = connection.prepareStatement("SELECT MIN(occurred_at),"
+                    try (PreparedStatement statement = c.prepareStatement("SELECT MIN(occurred_at),"
                             + " MAX(occurred_at) FROM " + tables.events());
                             ResultSet row = statement.executeQuery()) {
                         row.next();
@@ -307,13 +308,8 @@ public final class JdbcEventStore implements EventStore {
                         }
                     }
                 }
-                cells = histograms.count(connection, query, grouping, first, last);
-                connection.commit();
-            } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
+                return histograms.count(c, query, grouping, first, last);
+            });
         } catch (SQLException e) {
             throw SqlFailures.of("counting feedback", e);
         }
@@ -328,13 +324,22 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public long erase(CustomerId customer) {
         Checks.present("customer", customer);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.events()
-                        + " WHERE customer_id = ?")) {
-            delete.setString(1, customer.value());
-            return delete.executeUpdate();
+        if (!Storable.holds(customer.value())) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return erase(connection, customer);
         } catch (SQLException e) {
             throw SqlFailures.of("erasing the events of customer " + customer, e);
+        }
+    }
+
+    /** Deletes the customer's events (in H2 their attribute rows go with them) on {@code connection}. */
+    long erase(Connection connection, CustomerId customer) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.events()
+                + " WHERE customer_id = ?")) {
+            delete.setString(1, customer.value());
+            return delete.executeUpdate();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.cxm.jdbc;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import dev.cxm.jdbc.internal.SchemaSetup;
 import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
 import dev.cxm.jdbc.internal.Tables;
+import dev.cxm.jdbc.internal.Transactions;
 
 /**
  * The event and customer stores of one database, configured on a host's {@link DataSource}:
@@ -59,6 +59,7 @@ public final class JdbcStores implements AutoCloseable {
     private final boolean migrate;
     private final int batchSize;
     private final int fetchSize;
+    private final Clock clock;
     private final Optional<JdbcConnectionPool> ownPool;
     private final Dialect dialect;
     private final Tables tables;
@@ -73,6 +74,7 @@ public final class JdbcStores implements AutoCloseable {
         this.migrate = builder.migrate;
         this.batchSize = builder.batchSize;
         this.fetchSize = builder.fetchSize;
+        this.clock = builder.clock;
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
@@ -109,6 +111,7 @@ public final class JdbcStores implements AutoCloseable {
         builder.migrate = base.migrate;
         builder.batchSize = base.batchSize;
         builder.fetchSize = base.fetchSize;
+        builder.clock = base.clock;
         return builder;
     }
 
@@ -170,34 +173,20 @@ public final class JdbcStores implements AutoCloseable {
      * identities, and every event of theirs, or (on a failure) nothing.
      *
      * @param customer the customer
-     * @return what was removed, at the instant of the system UTC clock
+     * @return what was removed, stamped with the instant of the configured clock
      * @throws JdbcStoreException when the database fails; nothing is erased then
      */
     public ErasureReport erase(CustomerId customer) {
         Checks.present("customer", customer);
-        try {
-            Storable.text(customer.value(), "customer", customer.value());
-        } catch (IllegalArgumentException unstorable) {
-            return new ErasureReport(customer, 0, 0, Clock.systemUTC().instant());
+        if (!Storable.holds(customer.value())) {
+            return new ErasureReport(customer, 0, 0, clock.instant());
         }
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long events;
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.events()
-                        + " WHERE customer_id = ?")) {
-                    delete.setString(1, customer.value());
-                    events = delete.executeUpdate();
-                }
-                boolean profile = customerStore.erase(connection, customer);
-                connection.commit();
-                return new ErasureReport(customer, profile ? 1 : 0, events, Clock.systemUTC().instant());
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transactions.write(connection, c -> {
+                long events = eventStore.erase(c, customer);
+                boolean profile = customerStore.erase(c, customer);
+                return new ErasureReport(customer, profile ? 1 : 0, events, clock.instant());
+            });
         } catch (SQLException e) {
             throw SqlFailures.of("erasing customer " + customer, e);
         }
@@ -258,6 +247,15 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     /**
+     * Returns the clock whose instant stamps an {@link #erase} report.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * Releases what the stores opened themselves: the connection pool of {@link #h2File}, which closes the
      * file. A host's data source is the host's to close; for it, this does nothing.
      */
@@ -276,7 +274,8 @@ public final class JdbcStores implements AutoCloseable {
     public boolean equals(Object other) {
         return other instanceof JdbcStores that && dataSource == that.dataSource && schema.equals(that.schema)
                 && tablePrefix.equals(that.tablePrefix) && dialectSetting.equals(that.dialectSetting)
-                && migrate == that.migrate && batchSize == that.batchSize && fetchSize == that.fetchSize;
+                && migrate == that.migrate && batchSize == that.batchSize && fetchSize == that.fetchSize
+                && clock.equals(that.clock);
     }
 
     /**
@@ -287,7 +286,7 @@ public final class JdbcStores implements AutoCloseable {
     @Override
     public int hashCode() {
         return Objects.hash(System.identityHashCode(dataSource), schema, tablePrefix, dialectSetting, migrate,
-                batchSize, fetchSize);
+                batchSize, fetchSize, clock);
     }
 
     /**
@@ -310,6 +309,7 @@ public final class JdbcStores implements AutoCloseable {
         private boolean migrate = true;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int fetchSize = DEFAULT_FETCH_SIZE;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -389,6 +389,18 @@ public final class JdbcStores implements AutoCloseable {
          */
         public Builder fetchSize(int value) {
             this.fetchSize = inRange("fetchSize", value, 100_000);
+            return this;
+        }
+
+        /**
+         * Sets the clock whose instant stamps an erasure's report, the system UTC clock unless set.
+         *
+         * @param value the clock
+         * @return this builder
+         * @throws NullPointerException when {@code value} is null
+         */
+        public Builder clock(Clock value) {
+            this.clock = Checks.present("clock", value);
             return this;
         }
 

@@ -3,7 +3,9 @@ package dev.cxm.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -22,12 +26,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.Channel;
+import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.model.Identity;
+import dev.cxm.core.model.IdentityType;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.privacy.ErasureReport;
 import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
@@ -69,7 +77,10 @@ abstract class JdbcFaultTests {
         // Oracle: the contract (appendAll is all or nothing). 50 events are stored; then an append of 480
         // distinct events (30 of them already stored, 450 new, in batches of 100) loses its connection at its
         // 1st, 2nd, ... statement, until one runs through. After each loss the exception names the append
-        // (size, first and last id), the store holds exactly the 50, and the next append works.
+        // (size, first and last id) and, when the loss hit a statement batch, that batch: batch k of 5 holds
+        // the events b(20 + 100 (k - 1)) to b(min(499, 19 + 100 k)), 100 of them (80 in the last), since the
+        // 480 are offered in the order b20..b499. Every batch is named by some loss; the store holds exactly
+        // the 50 after each, and the next append works.
         FailingDataSource failing = new FailingDataSource(unpooledDatabase());
         JdbcEventStore store = JdbcStores.builder(failing).batchSize(100).build().eventStore();
         List<CustomerEvent> kept = events("b", 0, 50);
@@ -79,6 +90,8 @@ abstract class JdbcFaultTests {
         Set<String> keptIds = storedIds(store);
 
         int failures = 0;
+        Set<Integer> batchesNamed = new HashSet<>();
+        Pattern namedBatch = Pattern.compile("in its batch (\\d+) of 5 \\((\\d+) events, first (b\\d+), last (b\\d+)\\)");
         for (int n = 1; ; n++) {
             failing.failAt(n);
             try {
@@ -89,15 +102,59 @@ abstract class JdbcFaultTests {
                 failures++;
                 assertThat(lost).hasMessageContaining("appending 480 events (first b20, last b499)")
                         .hasMessageContaining("none of them was stored").hasMessageContaining("connection");
+                Matcher named = namedBatch.matcher(lost.getMessage());
+                if (named.find()) {
+                    int k = Integer.parseInt(named.group(1));
+                    batchesNamed.add(k);
+                    assertThat(named.group(2)).isEqualTo(k < 5 ? "100" : "80");
+                    assertThat(named.group(3)).isEqualTo("b" + (20 + 100 * (k - 1)));
+                    assertThat(named.group(4)).isEqualTo("b" + Math.min(499, 19 + 100 * k));
+                }
             }
             failing.failAt(0);
             assertThat(storedIds(store)).as("after a loss at statement %d", n).isEqualTo(keptIds);
             assertThat(store.count()).isEqualTo(50);
         }
         failing.failAt(0);
-        assertThat(failures).as("statements of the append, each lost once").isGreaterThanOrEqualTo(3);
+        assertThat(failures).as("statements of the append, each lost once").isGreaterThanOrEqualTo(7);
+        assertThat(batchesNamed).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         assertThat(store.count()).isEqualTo(500);
         assertThat(store.get(EventId.of("b499"))).contains(batch.get(batch.size() - 1));
+    }
+
+    @Test
+    void anErasureThatLosesItsConnectionErasesNothingAndTheNextErasesEverything() {
+        // Oracle: the contract of JdbcStores.erase (one transaction). Customer c1 has 3 events and a profile
+        // with a segment and an identity, c2 one event. An erasure of c1 that loses its connection at its 1st
+        // or its 2nd statement (it has two: the events, then the customer with its parts) leaves all of it;
+        // the next erasure removes exactly c1's 3 events and 1 profile, stamped with the configured clock.
+        FailingDataSource failing = new FailingDataSource(unpooledDatabase());
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        JdbcStores stores = JdbcStores.builder(failing).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        CustomerId c1 = CustomerId.of("c1");
+        stores.eventStore().appendAll(List.of(TestEvents.nps("n1", "c1", 1, 9), TestEvents.nps("n2", "c2", 2, 3),
+                TestEvents.withAttribute(TestEvents.nps("n3", "c1", 3, 7), "plan", "gold"),
+                TestEvents.purchase("p1", "c1", 4, "5.00")));
+        Customer profile = Customer.builder(c1, TestEvents.at(0)).segment("vip").profile("tier", "gold")
+                .identity(new Identity(IdentityType.DEVICE_ID, "device-1")).build();
+        stores.customerStore().put(profile);
+
+        for (int n = 1; n <= 2; n++) {
+            failing.failAt(n);
+            assertThatThrownBy(() -> stores.erase(c1)).isInstanceOf(JdbcStoreException.class)
+                    .hasMessageStartingWith("erasing customer c1 failed: the connection to the database failed");
+            failing.failAt(0);
+            assertThat(stores.eventStore().eventsOf(c1)).as("after a loss at statement %d", n).hasSize(3);
+            assertThat(stores.customerStore().get(c1)).as("after a loss at statement %d", n).contains(profile);
+        }
+        failing.failAt(3);
+        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 1, 3, now));
+        assertThat(failing.executed()).as("the statements of an erasure, each lost once above").isEqualTo(2);
+        failing.failAt(0);
+        assertThat(stores.eventStore().eventsOf(c1)).isEmpty();
+        assertThat(stores.customerStore().get(c1)).isEmpty();
+        assertThat(stores.eventStore().count()).isEqualTo(1);
+        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 0, 0, now));
     }
 
     @Test

@@ -84,40 +84,49 @@ public final class EventAppender {
         }
         List<CustomerEvent> batch = new ArrayList<>(distinct.values());
         batch.forEach(Storable::requireStorable);
+        Progress progress = new Progress();
+        int offeredTwice = duplicates;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long first = reserve(connection, batch.size());
-                Set<String> inserted = new HashSet<>();
-                for (int from = 0; from < batch.size(); from += batchSize) {
-                    List<CustomerEvent> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
-                    inserted.addAll(insert(connection, part, first + from));
-                }
-                List<CustomerEvent> skipped = batch.stream()
-                        .filter(event -> !inserted.contains(event.eventId().value())).toList();
-                if (!skipped.isEmpty()) {
-                    Map<EventId, CustomerEvent> stored = lookup.get(connection,
-                            skipped.stream().map(CustomerEvent::eventId).toList());
-                    for (CustomerEvent event : skipped) {
-                        if (!event.equals(stored.get(event.eventId()))) {
-                            connection.rollback();
-                            throw conflict(event.eventId());
-                        }
-                    }
-                }
-                connection.commit();
-                return new AppendResult(inserted.size(), duplicates + skipped.size());
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                restoreAutoCommit(connection);
-            }
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress));
         } catch (SQLException e) {
             throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
-                    + ", last " + batch.get(batch.size() - 1).eventId() + ") failed and none of them was stored: "
-                    + SqlFailures.describe(e), e);
+                    + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
+                    + " and none of them was stored: " + SqlFailures.describe(e), e);
         }
+    }
+
+    /** Where an append is, for the message of a failure: a statement batch names its events. */
+    private static final class Progress {
+        private String stage = "while connecting";
+    }
+
+    /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
+    private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
+            Progress progress) throws SQLException {
+        progress.stage = "while taking its sequence numbers";
+        long first = reserve(connection, batch.size());
+        Set<String> inserted = new HashSet<>();
+        int batches = (batch.size() + batchSize - 1) / batchSize;
+        for (int from = 0; from < batch.size(); from += batchSize) {
+            List<CustomerEvent> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
+            progress.stage = "in its batch " + (from / batchSize + 1) + " of " + batches + " (" + part.size()
+                    + " events, first " + part.get(0).eventId() + ", last " + part.get(part.size() - 1).eventId() + ")";
+            inserted.addAll(insert(connection, part, first + from));
+        }
+        List<CustomerEvent> skipped = batch.stream()
+                .filter(event -> !inserted.contains(event.eventId().value())).toList();
+        if (!skipped.isEmpty()) {
+            progress.stage = "while comparing the events stored before with those offered again";
+            Map<EventId, CustomerEvent> stored = lookup.get(connection,
+                    skipped.stream().map(CustomerEvent::eventId).toList());
+            for (CustomerEvent event : skipped) {
+                if (!event.equals(stored.get(event.eventId()))) {
+                    throw conflict(event.eventId());
+                }
+            }
+        }
+        progress.stage = "at its commit";
+        return new AppendResult(inserted.size(), duplicates + skipped.size());
     }
 
     /** Reads stored events by id, on the append's connection (to see the same snapshot). */
@@ -327,22 +336,6 @@ public final class EventAppender {
             statement.setNull(index, type);
         } else {
             statement.setObject(index, value);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection is lost; the database rolls back what it had of the transaction.
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A lost connection: the pool discards it.
         }
     }
 }

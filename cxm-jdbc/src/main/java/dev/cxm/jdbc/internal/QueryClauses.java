@@ -36,7 +36,7 @@ public final class QueryClauses {
     public Sql conditions(EventQuery query) {
         Sql sql = new Sql();
         if (!query.customers().isEmpty()) {
-            List<String> ids = query.customers().stream().map(CustomerId::value).filter(QueryClauses::storable)
+            List<String> ids = query.customers().stream().map(CustomerId::value).filter(Storable::holds)
                     .collect(Collectors.toList());
             and(sql);
             if (ids.isEmpty()) {
@@ -59,7 +59,7 @@ public final class QueryClauses {
         if (query.touchpoint().isPresent()) {
             String id = query.touchpoint().get().value();
             and(sql);
-            if (storable(id)) {
+            if (Storable.holds(id)) {
                 sql.append("e.touchpoint_id = ").parameter(id);
             } else {
                 sql.append("1 = 0");
@@ -86,7 +86,8 @@ public final class QueryClauses {
     }
 
     private void attributes(Sql sql, Map<String, String> wanted) {
-        boolean storable = wanted.entrySet().stream().allMatch(e -> storable(e.getKey()) && storable(e.getValue()));
+        boolean storable = wanted.entrySet().stream()
+                .allMatch(entry -> Storable.holds(entry.getKey()) && Storable.holds(entry.getValue()));
         if (!storable) {
             sql.append("1 = 0");
         } else if (dialect == Dialect.POSTGRESQL) {
@@ -105,15 +106,5 @@ public final class QueryClauses {
 
     private static Sql and(Sql sql) {
         return sql.text().isEmpty() ? sql : sql.append(" AND ");
-    }
-
-    /** Returns whether a store can hold {@code text}; text it cannot hold matches nothing stored. */
-    static boolean storable(String text) {
-        try {
-            Storable.text("the query", "text", text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

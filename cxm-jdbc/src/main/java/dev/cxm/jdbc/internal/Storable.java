@@ -86,21 +86,42 @@ public final class Storable {
 
     /** Throws unless {@code text} has no NUL character and no unpaired surrogate. */
     public static void text(String owner, String field, String text) {
+        int at = firstUnstorable(text);
+        if (at < 0) {
+            return;
+        }
+        if (text.charAt(at) == '\u0000') {
+            throw new IllegalArgumentException(field + ": the text of " + owner + " holds a NUL character"
+                    + " (at index " + at + "), which PostgreSQL cannot store; nothing was stored");
+        }
+        throw new IllegalArgumentException(field + ": the text of " + owner + " holds an unpaired"
+                + " surrogate (at index " + at + "), which is not Unicode text; nothing was stored");
+    }
+
+    /**
+     * Returns whether a store can hold {@code text}; text it cannot hold is in no stored row, so a query for it
+     * matches nothing.
+     */
+    public static boolean holds(String text) {
+        return firstUnstorable(text) < 0;
+    }
+
+    /** Returns the index of the first NUL character or unpaired surrogate of {@code text}, or -1. */
+    private static int firstUnstorable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                throw new IllegalArgumentException(field + ": the text of " + owner + " holds a NUL character"
-                        + " (at index " + i + "), which PostgreSQL cannot store; nothing was stored");
+                return i;
             }
             if (Character.isSurrogate(c)) {
                 boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (!paired) {
-                    throw new IllegalArgumentException(field + ": the text of " + owner + " holds an unpaired"
-                            + " surrogate (at index " + i + "), which is not Unicode text; nothing was stored");
+                    return i;
                 }
                 i++;
             }
         }
+        return -1;
     }
 }
