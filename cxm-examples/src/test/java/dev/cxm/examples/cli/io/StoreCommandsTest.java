@@ -2,7 +2,12 @@ package dev.cxm.examples.cli.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +102,40 @@ class StoreCommandsTest {
         CliRun neither = CliRun.of("nps");
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--input FILE is needed");
+    }
+
+    @Test
+    void aStoreOfANewerCxmOrAFileThatIsNoDatabaseIsOneLine(@TempDir Path folder) throws Exception {
+        // Oracle: the schema check of cxm-jdbc (this cxm reads schema version 1) and its sentence for a newer
+        // one, as JdbcStores says it; a file of text in place of the database cannot be opened. Each is exit 1
+        // with one line on standard error, no stack trace, and the newer store is left as it was.
+        Path file = folder.resolve("cx.db");
+        json(CliRun.of("import", "--store", "h2:" + file, "--input", SAMPLE, "--on-error", "skip", "--json"));
+        String url = "jdbc:h2:file:" + file.toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE cxm_schema_version SET version = 2");
+        }
+        for (String command : java.util.List.of("nps", "import")) {
+            CliRun newer = command.equals("nps") ? CliRun.of("nps", "--store", "h2:" + file)
+                    : CliRun.of("import", "--store", "h2:" + file, "--input", SAMPLE, "--on-error", "skip");
+            assertThat(newer.exitCode()).as(command).isEqualTo(1);
+            assertThat(newer.err()).as(command).isEqualTo("cxm: --store h2:" + file + ": the cxm tables are at schema"
+                    + " version 2, newer than this cxm reads (version 1); use the cxm that wrote them, or a newer one"
+                    + System.lineSeparator());
+        }
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM cxm_events")) {
+            count.next();
+            assertThat(count.getLong(1)).as("the newer store is left as it was").isEqualTo(28);
+        }
+
+        Path text = folder.resolve("notes.mv.db");
+        Files.writeString(text, "not a database\n");
+        CliRun garbage = CliRun.of("nps", "--store", "h2:" + text);
+        assertThat(garbage.exitCode()).isEqualTo(1);
+        assertThat(garbage.err()).startsWith("cxm: --store h2:" + text + ": cannot connect to the database: ")
+                .hasLineCount(1);
     }
 }
