@@ -8,6 +8,8 @@ module dev.cxm.jdbc {
     // Flyway ships no module name: its automatic module is named after the jar file.
     requires flyway.core;
     requires com.h2database;
+    // Appends to PostgreSQL stream their rows with the driver's COPY.
+    requires org.postgresql.jdbc;
     requires static org.jspecify;
 
     exports dev.cxm.jdbc;

@@ -3,6 +3,7 @@ package dev.cxm.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.privacy.ErasureReport;
+import dev.cxm.jdbc.testing.EmbeddedPostgresServer;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.TestEvents;
 
@@ -59,6 +63,32 @@ class JdbcStoresTest {
                     .hasMessageStartingWith("cannot connect to the database: ").hasMessageNotContaining("\n");
         } finally {
             pool.dispose();
+        }
+    }
+
+    @Test
+    void aPostgresDataSourceWhoseConnectionsHideTheDriverIsRefusedWithOneMessage() throws SQLException {
+        // Oracle: the rule of SchemaSetup: PostgreSQL appends stream through the driver's COPY, so a data
+        // source whose connections do not unwrap to org.postgresql.PGConnection is refused at build(), before
+        // anything is migrated.
+        DataSource database = EmbeddedPostgresServer.newDatabase();
+        DataSource hiding = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(database, args);
+                    if (!(result instanceof Connection real)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> m.getName().equals("isWrapperFor") ? Boolean.FALSE : m.invoke(real, a));
+                });
+        assertThatThrownBy(() -> JdbcStores.builder(hiding).build()).isInstanceOf(JdbcStoreException.class)
+                .hasMessageStartingWith("the data source's connections are not those of the PostgreSQL JDBC driver")
+                .hasMessageNotContaining("\n");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet tables = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+                        + " WHERE table_name LIKE 'cxm%'")) {
+            tables.next();
+            assertThat(tables.getLong(1)).as("nothing migrated").isZero();
         }
     }
 

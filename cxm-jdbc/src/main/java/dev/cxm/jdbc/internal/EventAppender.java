@@ -1,15 +1,10 @@
 package dev.cxm.jdbc.internal;
 
-import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,17 +29,12 @@ import dev.cxm.jdbc.JdbcStoreException;
  * row until it commits: appends run one after another, and each event gets the next sequence number in the
  * order of the batch. Time alone does not order events
  * at the same instant, the sequence does, and because an append commits before the next one takes numbers,
- * a reader never sees a number before an earlier one. Then each batch goes in with
- * {@code INSERT ... ON CONFLICT (event_id) DO NOTHING RETURNING event_id} (PostgreSQL, the batch as arrays)
- * or a JDBC batch of {@code MERGE ... WHEN NOT MATCHED THEN INSERT} (H2): an event whose id is stored
- * already is skipped, and compared with the stored one afterwards. A different event under a stored id, or
- * any failure, rolls everything back.
+ * a reader never sees a number before an earlier one. Then each batch goes in: in PostgreSQL the ids
+ * stored already are looked up and the others go in with {@code COPY} ({@link PostgresEventInsert}), in H2
+ * a JDBC batch of {@code MERGE ... WHEN NOT MATCHED THEN INSERT} skips them ({@link H2EventInsert}). An event
+ * whose id is stored already is compared with the stored one afterwards. A different event under a stored id, or any failure, rolls everything back.
  */
 public final class EventAppender {
-
-    private static final String COLUMNS = "seq, event_id, customer_id, event_type, occurred_at, touchpoint_id,"
-            + " touchpoint_name, touchpoint_channel, touchpoint_stage, outcome, duration_nanos, order_id, amount,"
-            + " currency, item_count, survey_id, scale_name, scale_min, scale_max, score, comment_text, attributes";
 
     /** The SQL state of H2's lock timeout. */
     private static final String LOCK_TIMEOUT_STATE = "HYT00";
@@ -55,6 +45,8 @@ public final class EventAppender {
     private final Dialect dialect;
     private final Tables tables;
     private final int batchSize;
+    private final PostgresEventInsert postgres;
+    private final H2EventInsert h2;
 
     /** Creates the appender of one store. */
     public EventAppender(DataSource dataSource, Dialect dialect, Tables tables, int batchSize) {
@@ -62,6 +54,8 @@ public final class EventAppender {
         this.dialect = dialect;
         this.tables = tables;
         this.batchSize = batchSize;
+        this.postgres = new PostgresEventInsert(tables);
+        this.h2 = new H2EventInsert(tables);
     }
 
     /** Appends {@code events}: see {@code EventStore.appendAll}. */
@@ -172,170 +166,7 @@ public final class EventAppender {
     /** Inserts the events that are new, numbered from {@code firstSeq}; returns the ids inserted. */
     private Set<String> insert(Connection connection, List<CustomerEvent> events, long firstSeq) throws SQLException {
         List<EventRow> rows = events.stream().map(EventRow::of).toList();
-        return dialect == Dialect.POSTGRESQL ? insertPostgres(connection, rows, firstSeq) : insertH2(connection, rows, firstSeq);
-    }
-
-    private Set<String> insertPostgres(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
-        int n = rows.size();
-        Long[] seq = new Long[n];
-        String[] eventId = new String[n];
-        String[] customerId = new String[n];
-        Short[] eventType = new Short[n];
-        String[] occurredAt = new String[n];
-        String[] tpId = new String[n];
-        String[] tpName = new String[n];
-        String[] tpChannel = new String[n];
-        String[] tpStage = new String[n];
-        String[] outcome = new String[n];
-        Long[] durationNanos = new Long[n];
-        String[] orderId = new String[n];
-        BigDecimal[] amount = new BigDecimal[n];
-        String[] currency = new String[n];
-        Integer[] itemCount = new Integer[n];
-        String[] surveyId = new String[n];
-        String[] scaleName = new String[n];
-        Integer[] scaleMin = new Integer[n];
-        Integer[] scaleMax = new Integer[n];
-        Integer[] score = new Integer[n];
-        String[] comment = new String[n];
-        String[] attributes = new String[n];
-        for (int i = 0; i < n; i++) {
-            EventRow row = rows.get(i);
-            seq[i] = firstSeq + i;
-            eventId[i] = row.eventId();
-            customerId[i] = row.customerId();
-            eventType[i] = row.eventType();
-            // ISO-8601 in UTC ("2026-01-01T00:00:00.123456Z"): exact, whatever the session's time zone.
-            occurredAt[i] = row.occurredAt().toString();
-            tpId[i] = row.touchpointId();
-            tpName[i] = row.touchpointName();
-            tpChannel[i] = row.touchpointChannel();
-            tpStage[i] = row.touchpointStage();
-            outcome[i] = row.outcome();
-            durationNanos[i] = row.durationNanos();
-            orderId[i] = row.orderId();
-            amount[i] = row.amount();
-            currency[i] = row.currency();
-            itemCount[i] = row.itemCount();
-            surveyId[i] = row.surveyId();
-            scaleName[i] = row.scaleName();
-            scaleMin[i] = row.scaleMin();
-            scaleMax[i] = row.scaleMax();
-            score[i] = row.score();
-            comment[i] = row.comment();
-            attributes[i] = row.attributes();
-        }
-        String sql = "INSERT INTO " + tables.events() + " (" + COLUMNS + ") SELECT * FROM unnest(CAST(? AS BIGINT[]),"
-                + " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS SMALLINT[]), CAST(? AS TIMESTAMPTZ[]),"
-                + " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
-                + " CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS NUMERIC[]), CAST(? AS TEXT[]),"
-                + " CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]),"
-                + " CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS JSONB[]))"
-                + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
-        List<Array> arrays = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Object[][] columns = {seq, eventId, customerId, eventType, occurredAt, tpId, tpName, tpChannel, tpStage,
-                outcome, durationNanos, orderId, amount, currency, itemCount, surveyId, scaleName, scaleMin, scaleMax,
-                score, comment, attributes};
-            String[] types = {"int8", "text", "text", "int2", "text", "text", "text", "text", "text", "text", "int8",
-                "text", "numeric", "text", "int4", "text", "text", "int4", "int4", "int4", "text", "text"};
-            for (int c = 0; c < columns.length; c++) {
-                Array array = connection.createArrayOf(types[c], columns[c]);
-                arrays.add(array);
-                statement.setArray(c + 1, array);
-            }
-            Set<String> inserted = new HashSet<>();
-            try (ResultSet returned = statement.executeQuery()) {
-                while (returned.next()) {
-                    inserted.add(returned.getString(1));
-                }
-            }
-            return inserted;
-        } finally {
-            for (Array array : arrays) {
-                array.free();
-            }
-        }
-    }
-
-    private Set<String> insertH2(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
-        String merge = "MERGE INTO " + tables.events() + " t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR),"
-                + " CAST(? AS VARCHAR), CAST(? AS SMALLINT), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR),"
-                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT),"
-                + " CAST(? AS VARCHAR), CAST(? AS NUMERIC(36, 18)), CAST(? AS VARCHAR), CAST(? AS INTEGER),"
-                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER),"
-                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s (" + COLUMNS + ") ON t.event_id = s.event_id"
-                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s."
-                + COLUMNS.replace(", ", ", s.") + ")";
-        Set<String> inserted = new HashSet<>();
-        List<Integer> insertedRows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(merge)) {
-            for (int i = 0; i < rows.size(); i++) {
-                bindH2(statement, rows.get(i), firstSeq + i);
-                statement.addBatch();
-            }
-            int[] counts = statement.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    inserted.add(rows.get(i).eventId());
-                    insertedRows.add(i);
-                }
-            }
-        }
-        insertAttributesH2(connection, rows, insertedRows, firstSeq);
-        return inserted;
-    }
-
-    private void insertAttributesH2(Connection connection, List<EventRow> rows, List<Integer> insertedRows,
-            long firstSeq) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + tables.eventAttributes()
-                + " (event_seq, attribute_key, attribute_value) VALUES (?, ?, ?)")) {
-            boolean any = false;
-            for (int i : insertedRows) {
-                for (Map.Entry<String, String> attribute : rows.get(i).attributeMap().entrySet()) {
-                    statement.setLong(1, firstSeq + i);
-                    statement.setString(2, attribute.getKey());
-                    statement.setString(3, attribute.getValue());
-                    statement.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                statement.executeBatch();
-            }
-        }
-    }
-
-    private static void bindH2(PreparedStatement statement, EventRow row, long seq) throws SQLException {
-        statement.setLong(1, seq);
-        statement.setString(2, row.eventId());
-        statement.setString(3, row.customerId());
-        statement.setShort(4, row.eventType());
-        statement.setObject(5, OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC));
-        setNullable(statement, 6, row.touchpointId(), Types.VARCHAR);
-        setNullable(statement, 7, row.touchpointName(), Types.VARCHAR);
-        setNullable(statement, 8, row.touchpointChannel(), Types.VARCHAR);
-        setNullable(statement, 9, row.touchpointStage(), Types.VARCHAR);
-        setNullable(statement, 10, row.outcome(), Types.VARCHAR);
-        setNullable(statement, 11, row.durationNanos(), Types.BIGINT);
-        setNullable(statement, 12, row.orderId(), Types.VARCHAR);
-        setNullable(statement, 13, row.amount(), Types.NUMERIC);
-        setNullable(statement, 14, row.currency(), Types.VARCHAR);
-        setNullable(statement, 15, row.itemCount(), Types.INTEGER);
-        setNullable(statement, 16, row.surveyId(), Types.VARCHAR);
-        setNullable(statement, 17, row.scaleName(), Types.VARCHAR);
-        setNullable(statement, 18, row.scaleMin(), Types.INTEGER);
-        setNullable(statement, 19, row.scaleMax(), Types.INTEGER);
-        setNullable(statement, 20, row.score(), Types.INTEGER);
-        setNullable(statement, 21, row.comment(), Types.VARCHAR);
-        setNullable(statement, 22, row.attributes(), Types.VARCHAR);
-    }
-
-    private static void setNullable(PreparedStatement statement, int index, Object value, int type) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, type);
-        } else {
-            statement.setObject(index, value);
-        }
+        return dialect == Dialect.POSTGRESQL ? postgres.insert(connection, rows, firstSeq)
+                : h2.insert(connection, rows, firstSeq);
     }
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.PGConnection;
 
 import dev.cxm.jdbc.Dialect;
 import dev.cxm.jdbc.JdbcStoreException;
@@ -43,6 +44,11 @@ public final class SchemaSetup {
             detected = dialect.or(() -> Dialect.ofProduct(product)).orElseThrow(() -> new JdbcStoreException(
                     "the database is " + product + "; the cxm stores speak to PostgreSQL and H2"));
             upperCase = metaData.storesUpperCaseIdentifiers();
+            if (detected == Dialect.POSTGRESQL && !connection.isWrapperFor(PGConnection.class)) {
+                throw new JdbcStoreException("the data source's connections are not those of the PostgreSQL JDBC"
+                        + " driver (org.postgresql), whose COPY the appends stream their rows through; give the stores"
+                        + " a data source of that driver, or a pool whose connections unwrap to it");
+            }
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot connect to the database: " + SqlFailures.firstLine(e.getMessage()), e);
         }

@@ -16,8 +16,8 @@ INSERT INTO ${prefix}append_sequence (id, next_seq) VALUES (1, 1);
 
 -- Every event type in one table; the columns of the other types are NULL.
 CREATE TABLE ${prefix}events (
-    seq BIGINT PRIMARY KEY,                        -- append order, which orders events at the same instant
-    event_id VARCHAR(256) COLLATE "C" NOT NULL,
+    seq BIGINT NOT NULL,                           -- append order, which orders events at the same instant
+    event_id VARCHAR(256) COLLATE "C" PRIMARY KEY,
     customer_id VARCHAR(256) COLLATE "C" NOT NULL,
     event_type SMALLINT NOT NULL,                  -- 1 interaction, 2 purchase, 3 feedback
     occurred_at TIMESTAMPTZ NOT NULL,              -- microseconds, as every event holds its instant
@@ -37,13 +37,14 @@ CREATE TABLE ${prefix}events (
     scale_max INTEGER,
     score INTEGER,
     comment_text TEXT,
-    attributes JSONB,                              -- host attributes as a JSON object of strings; NULL when none
-    CONSTRAINT ${prefix}events_event_id UNIQUE (event_id)
+    attributes JSONB                               -- host attributes as a JSON object of strings; NULL when none
 );
 CREATE INDEX ${prefix}events_time ON ${prefix}events (occurred_at, seq);
 CREATE INDEX ${prefix}events_customer ON ${prefix}events (customer_id, occurred_at, seq);
 CREATE INDEX ${prefix}events_touchpoint ON ${prefix}events (touchpoint_id);
-CREATE INDEX ${prefix}events_attributes ON ${prefix}events USING GIN (attributes jsonb_path_ops);
+-- Only the events with attributes: a query by attribute (@>) implies attributes IS NOT NULL.
+CREATE INDEX ${prefix}events_attributes ON ${prefix}events USING GIN (attributes jsonb_path_ops)
+    WHERE attributes IS NOT NULL;
 
 CREATE TABLE ${prefix}customers (
     customer_id VARCHAR(256) COLLATE "C" PRIMARY KEY,

@@ -15,11 +15,17 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+
 /**
  * A data source whose connections lose the connection at the n-th statement executed through them: that
  * execution throws an {@link SQLException} of SQL state 08006 (connection failure) and the real connection is
  * closed under it, as when the network or the server goes away; the database then rolls back what the
- * connection had not committed. Set {@link #failAt} to arm it; 0 disarms it.
+ * connection had not committed. Set {@link #failAt} to arm it; 0 disarms it. A PostgreSQL {@code COPY}
+ * (through the driver's {@code CopyManager}) counts as a statement too.
  */
 public final class FailingDataSource implements DataSource {
 
@@ -80,17 +86,41 @@ public final class FailingDataSource implements DataSource {
         throw new SQLFeatureNotSupportedException("a user and password of its own");
     }
 
+    /** Counts one execution on {@code connection}; loses the connection when it is the one armed. */
+    private void execution(Connection connection) throws SQLException {
+        if (failAt > 0 && executed.incrementAndGet() == failAt) {
+            connection.close();
+            throw new SQLException("connection lost (injected at statement " + failAt + ")", "08006");
+        }
+    }
+
+    /** Returns the driver's PostgreSQL connection, whose COPY counts as a statement. */
+    private PGConnection postgres(Connection connection) throws SQLException {
+        PGConnection real = connection.unwrap(PGConnection.class);
+        CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class)) {
+            @Override
+            public CopyIn copyIn(String sql) throws SQLException {
+                execution(connection);
+                return super.copyIn(sql);
+            }
+        };
+        return (PGConnection) Proxy.newProxyInstance(FailingDataSource.class.getClassLoader(),
+                new Class<?>[] {PGConnection.class},
+                (proxy, method, args) -> method.getName().equals("getCopyAPI") ? copy : invoke(real, method, args));
+    }
+
     private Connection wrap(Connection connection) {
         InvocationHandler onConnection = (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && args[0] == PGConnection.class) {
+                return postgres(connection);
+            }
             Object result = invoke(connection, method, args);
             if (result instanceof Statement statement) {
                 Class<?> type = method.getReturnType();
                 return Proxy.newProxyInstance(FailingDataSource.class.getClassLoader(), new Class<?>[] {type},
                         (p, m, a) -> {
-                            if (EXECUTIONS.contains(m.getName()) && failAt > 0 && executed.incrementAndGet() == failAt) {
-                                connection.close();
-                                throw new SQLException("connection lost (injected at statement " + failAt + ")",
-                                        "08006");
+                            if (EXECUTIONS.contains(m.getName())) {
+                                execution(connection);
                             }
                             return invoke(statement, m, a);
                         });
