@@ -2,7 +2,6 @@ package dev.cxm.benchmarks;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,11 +25,14 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.store.EventQuery;
 
 /**
- * The JDBC event store on an embedded PostgreSQL and on an H2 file: appends of 10,000 events (one
- * {@code appendAll}, one transaction, in statements of 1,000), and a full time-ordered scan of the stored
- * events. Scores are events per second.
+ * The JDBC event store on an embedded PostgreSQL and on an H2 file: appends of 10,000 new events (one
+ * {@code appendAll}, one transaction, in statements of 1,000) to a table of a million or more, and a
+ * time-ordered scan of the first million stored events (read as {@code FeedbackResponse}s, scores summed).
+ * Scores are events per second.
  *
- * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JdbcEventStoreBenchmark}.
+ * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JdbcEventStoreBenchmark -prof
+ * dev.cxm.benchmarks.CpuTimeProfiler}; add {@code -jvmArgsAppend -Dcxm.benchmark.databases=FOLDER} to keep the
+ * stored million (and what the appends add) for the next run ({@link BenchmarkDatabases}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,13 +49,13 @@ public class JdbcEventStoreBenchmark {
     String database;
 
     private BenchmarkDatabases databases;
-    private final SplittableRandom random = new SplittableRandom(7);
-    private long next = SCANNED;
+    private long next;
 
     @Setup(Level.Trial)
     public void fill() {
-        databases = BenchmarkDatabases.open(database);
+        databases = BenchmarkDatabases.open(database, "events");
         databases.fill(SCANNED);
+        next = databases.stores().eventStore().count();
     }
 
     @TearDown(Level.Trial)
@@ -65,7 +67,7 @@ public class JdbcEventStoreBenchmark {
     @Benchmark
     @OperationsPerInvocation(APPEND)
     public int append() {
-        List<CustomerEvent> batch = BenchmarkDatabases.responses(next, APPEND, random);
+        List<CustomerEvent> batch = BenchmarkDatabases.responses(next, APPEND);
         next += APPEND;
         return databases.stores().eventStore().appendAll(batch).appended();
     }

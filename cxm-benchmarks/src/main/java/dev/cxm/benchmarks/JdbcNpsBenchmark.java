@@ -30,8 +30,10 @@ import dev.cxm.metrics.feedback.NpsResult;
  * responses per channel and score ({@code EventStore.feedbackHistogram}) and the metric is computed from the
  * counts. One measurement is one whole breakdown.
  *
- * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JdbcNpsBenchmark -p responses=10000000} (the
- * setup stores the responses first: minutes for 10 million).
+ * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JdbcNpsBenchmark -p responses=10000000
+ * -jvmArgsAppend -Dcxm.benchmark.databases=FOLDER -prof dev.cxm.benchmarks.CpuTimeProfiler}. The setup stores
+ * the responses first (minutes for 10 million); with the folder they stay for the next run, and
+ * {@link JdbcScanFootprint} scans the same database ({@link BenchmarkDatabases}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -52,7 +54,7 @@ public class JdbcNpsBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
-        databases = BenchmarkDatabases.open(database);
+        databases = BenchmarkDatabases.open(database, "nps" + responses);
         databases.fill(responses);
         byChannel = FeedbackBreakdown.custom(NetPromoterScore.ofDefaults()).groupBy(GroupKeys.channel()).build();
     }
