@@ -40,8 +40,9 @@ import dev.cxm.jdbc.internal.Transactions;
  * {@link JdbcStoreException} with a one-sentence message.
  *
  * <p>The stores take a connection from the data source for each call (and each open stream) and give it
- * back: give them a pooled data source (HikariCP, say). A configuration compares by value: the same data
- * source instance and the same settings.
+ * back: give them a pooled data source (HikariCP, say). For PostgreSQL its connections must be those of the
+ * PostgreSQL JDBC driver or unwrap to them, since appends stream through the driver's {@code COPY}. A
+ * configuration compares by value: the same data source instance and the same settings.
  */
 public final class JdbcStores implements AutoCloseable {
 
@@ -416,7 +417,8 @@ public final class JdbcStores implements AutoCloseable {
          *
          * @return the configured stores
          * @throws JdbcStoreException when the database cannot be reached, is neither PostgreSQL nor H2, the
-         *     migration fails, or its cxm tables are missing or of another version
+         *     migration fails, its cxm tables are missing or of another version, or the connections to a
+         *     PostgreSQL database are not the PostgreSQL driver's
          */
         public JdbcStores build() {
             return new JdbcStores(this, Optional.empty());
