@@ -137,9 +137,10 @@ public final class Timelines {
             latestKeys[number] = key;
             return;
         }
+        // The latest event is later than this one, so the walk stops there at the latest.
         int before = last;
         int candidate = next[last];
-        while (!events.apply(candidate).occurredAt().isAfter(at)) {
+        while (candidate != last && !events.apply(candidate).occurredAt().isAfter(at)) {
             before = candidate;
             candidate = next[candidate];
         }
