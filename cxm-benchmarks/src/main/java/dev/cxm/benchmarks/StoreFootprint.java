@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -18,9 +21,11 @@ import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 
 /**
- * Measures the heap an {@link InMemoryEventStore} retains per event: heap in use after a full GC, with the
- * store filled, minus the same without it. Not a JMH benchmark (JMH measures time and allocation, not
- * retained size); run it alone, with a fixed heap:
+ * Measures the heap an {@link InMemoryEventStore} retains per event, two ways: heap in use after a full GC,
+ * with the store filled, minus the same without it (what the collector reports, region waste included); and
+ * the bytes of live objects, from the JVM's class histogram (which collects first and sums the size of every
+ * live object), with the store minus without it: exact and independent of the collector. Not a JMH benchmark
+ * (JMH measures time and allocation, not retained size); run it alone, with a fixed heap:
  *
  * <pre>{@code java -Xms3g -Xmx3g -cp cxm-benchmarks/target/benchmarks.jar dev.cxm.benchmarks.StoreFootprint 1000000}</pre>
  *
@@ -36,17 +41,34 @@ public final class StoreFootprint {
     private StoreFootprint() {}
 
     /** Fills a store with the given number of events and prints the retained bytes per event. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, JMException {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         boolean derived = args.length > 1 && args[1].equals("derived");
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
+        long liveBefore = liveBytes();
         InMemoryEventStore store = fill(events, derived, batch);
         long after = usedAfterGc(memory);
+        long liveAfter = liveBytes();
         System.out.printf("%,d events (%s ids, batches of %,d): %,d bytes retained, %.1f bytes per event"
-                + " (store holds %,d)%n", events, derived ? "derived" : "short", batch, after - before,
-                (double) (after - before) / events, store.count());
+                + " (store holds %,d); live objects %,d bytes, %.1f bytes per event%n", events,
+                derived ? "derived" : "short", batch, after - before, (double) (after - before) / events,
+                store.count(), liveAfter - liveBefore, (double) (liveAfter - liveBefore) / events);
+    }
+
+    /** Returns the bytes of every live object, the total of the JVM's class histogram (HotSpot's). */
+    private static long liveBytes() throws JMException {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        for (String line : histogram.split("\\R")) {
+            if (line.startsWith("Total")) {
+                String[] columns = line.trim().split("\\s+");
+                return Long.parseLong(columns[columns.length - 1]);
+            }
+        }
+        throw new IllegalStateException("the class histogram has no total line");
     }
 
     private static InMemoryEventStore fill(int events, boolean derived, int batch) {

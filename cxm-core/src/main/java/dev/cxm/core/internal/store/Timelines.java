@@ -46,8 +46,10 @@ public final class Timelines {
     /** The {@link InstantKey} of each customer's latest time, by number. */
     private long[] latestKeys = new long[INITIAL_CUSTOMERS];
     private int customerCount;
-    /** The next slot of each slot's timeline, by slot. */
-    private int[] next = new int[64];
+    /** The next slot of each slot's timeline, by slot, in {@link Chunks}. */
+    private int[][] next = {new int[Chunks.FIRST]};
+    /** How many slots {@link #next} has room for. */
+    private int slotCapacity = Chunks.FIRST;
 
     /**
      * Returns the number of {@code customer}, or -1 for a customer without events.
@@ -84,11 +86,34 @@ public final class Timelines {
         return ids;
     }
 
-    /** Makes room for events in slots below {@code slots}, so that a batch grows the links at most once. */
+    /** Makes room for events in slots below {@code slots}, so that a batch allocates its links at once. */
     public void ensureSlots(int slots) {
-        if (slots > next.length) {
-            next = Arrays.copyOf(next, Math.max(slots, next.length + (next.length >> 1)));
+        if (slots <= slotCapacity) {
+            return;
         }
+        if (slotCapacity < Chunks.SIZE) {
+            slotCapacity = Chunks.firstChunkFor(slotCapacity, slots);
+            next[0] = Arrays.copyOf(next[0], slotCapacity);
+            if (slots <= slotCapacity) {
+                return;
+            }
+        }
+        int chunks = Chunks.chunksFor(slots);
+        if (chunks > next.length) {
+            next = Arrays.copyOf(next, Math.max(chunks, 2 * next.length));
+        }
+        for (int chunk = slotCapacity >>> Chunks.BITS; chunk < chunks; chunk++) {
+            next[chunk] = new int[Chunks.SIZE];
+        }
+        slotCapacity = chunks << Chunks.BITS;
+    }
+
+    private int next(int slot) {
+        return next[slot >>> Chunks.BITS][slot & Chunks.MASK];
+    }
+
+    private void setNext(int slot, int following) {
+        next[slot >>> Chunks.BITS][slot & Chunks.MASK] = following;
     }
 
     /**
@@ -101,7 +126,7 @@ public final class Timelines {
      */
     public int add(CustomerId customer, int slot, Instant at) {
         if (customerCount == customers.length) {
-            int capacity = customerCount + (customerCount >> 1);
+            int capacity = customerCount + Math.max(16, customerCount >> 2);
             customers = Arrays.copyOf(customers, capacity);
             latest = Arrays.copyOf(latest, capacity);
             latestKeys = Arrays.copyOf(latestKeys, capacity);
@@ -110,7 +135,7 @@ public final class Timelines {
         customers[number] = customer;
         numbers.putIfAbsent(customer, customer.hashCode(), number);
         ensureSlots(slot + 1);
-        next[slot] = slot;
+        setNext(slot, slot);
         latest[number] = slot;
         latestKeys[number] = InstantKey.of(at);
         return number;
@@ -131,21 +156,21 @@ public final class Timelines {
         long key = InstantKey.of(at);
         int order = InstantKey.compare(key, latestKeys[number], at, last, events);
         if (order >= 0) {
-            next[slot] = next[last];
-            next[last] = slot;
+            setNext(slot, next(last));
+            setNext(last, slot);
             latest[number] = slot;
             latestKeys[number] = key;
             return;
         }
         // The latest event is later than this one, so the walk stops there at the latest.
         int before = last;
-        int candidate = next[last];
+        int candidate = next(last);
         while (candidate != last && !events.apply(candidate).occurredAt().isAfter(at)) {
             before = candidate;
-            candidate = next[candidate];
+            candidate = next(candidate);
         }
-        next[slot] = candidate;
-        next[before] = slot;
+        setNext(slot, candidate);
+        setNext(before, slot);
     }
 
     /**
@@ -157,12 +182,12 @@ public final class Timelines {
     public int[] slotsOf(int number) {
         int last = latest[number];
         int count = 1;
-        for (int slot = next[last]; slot != last; slot = next[slot]) {
+        for (int slot = next(last); slot != last; slot = next(slot)) {
             count++;
         }
         int[] slots = new int[count];
         int at = 0;
-        for (int slot = next[last]; at < count; slot = next[slot]) {
+        for (int slot = next(last); at < count; slot = next(slot)) {
             slots[at++] = slot;
         }
         return slots;

@@ -362,20 +362,19 @@ public final class InMemoryEventStore implements EventStore {
         int mask = typeMask(query);
         int start = query.from().map(log::firstAtOrAfter).orElse(0);
         int end = Math.max(start, query.to().map(log::firstAtOrAfter).orElse(log.size()));
-        CustomerEvent[] events = log.events();
         boolean filtered = filtered(query);
         int first = start;
-        while (first < end && !(log.admits(first, mask) && (!filtered || query.matches(events[first])))) {
+        while (first < end && !(log.admits(first, mask) && (!filtered || query.matches(log.get(first))))) {
             first++;
         }
         if (first == end) {
             return Optional.empty();
         }
         int last = end - 1;
-        while (!(log.admits(last, mask) && (!filtered || query.matches(events[last])))) {
+        while (!(log.admits(last, mask) && (!filtered || query.matches(log.get(last))))) {
             last--;
         }
-        return Optional.of(new TimeSpan(events[first].occurredAt(), events[last].occurredAt()));
+        return Optional.of(new TimeSpan(log.get(first).occurredAt(), log.get(last).occurredAt()));
     }
 
     private Optional<TimeSpan> spanOfCustomers(EventQuery query) {
@@ -416,10 +415,9 @@ public final class InMemoryEventStore implements EventStore {
         if (!filtered && log.admitsAll(mask)) {
             return end - start;
         }
-        CustomerEvent[] events = log.events();
         long count = 0;
         for (int i = start; i < end; i++) {
-            if (log.admits(i, mask) && (!filtered || query.matches(events[i]))) {
+            if (log.admits(i, mask) && (!filtered || query.matches(log.get(i)))) {
                 count++;
             }
         }

@@ -101,4 +101,31 @@ class TimelinesTest {
         assertThat(again).isNotEqualTo(c1);
         assertThat(timelines.slotsOf(again)).containsExactly(3);
     }
+
+    @Test
+    void timelinesSpanningSeveralChunksOfLinksComeInTimeOrder() {
+        // Oracle: each customer's slots sorted stably by time. 40,000 slots fill more than two chunks of links.
+        SplittableRandom random = new SplittableRandom(5);
+        Timelines timelines = new Timelines();
+        List<CustomerEvent> events = new ArrayList<>();
+        for (int slot = 0; slot < 40_000; slot++) {
+            CustomerId customer = CustomerId.of("c" + random.nextInt(50));
+            Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(slot < 20_000 ? slot : random.nextInt(40_000));
+            events.add(Interaction.builder(customer, at, HOTLINE).eventId("e" + slot).build());
+            int number = timelines.numberOf(customer);
+            if (number < 0) {
+                timelines.add(customer, slot, at);
+            } else {
+                timelines.link(number, slot, at, events::get);
+            }
+        }
+        for (int c = 0; c < 50; c++) {
+            String customer = "c" + c;
+            int[] expected = IntStream.range(0, events.size())
+                    .filter(slot -> events.get(slot).customerId().value().equals(customer)).boxed()
+                    .sorted(Comparator.comparing(slot -> events.get(slot).occurredAt())).mapToInt(Integer::intValue)
+                    .toArray();
+            assertThat(timelines.slotsOf(timelines.numberOf(CustomerId.of(customer)))).containsExactly(expected);
+        }
+    }
 }
