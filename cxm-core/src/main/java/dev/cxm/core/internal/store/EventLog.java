@@ -63,12 +63,21 @@ public final class EventLog {
         this.ordered = ordered;
     }
 
-    /** Returns the mask of one type, for {@link Snapshot#between}. */
+    /**
+     * Returns the mask of one type, for {@link Snapshot#between}.
+     *
+     * @param type the type
+     * @return the mask with that type's bit set
+     */
     public static int maskOf(EventType type) {
         return 1 << type.ordinal();
     }
 
-    /** Makes room for {@code more} appends, so that a batch allocates its chunks at once. */
+    /**
+     * Makes room for {@code more} appends, so that a batch allocates its chunks at once.
+     *
+     * @param more the number of appends to come
+     */
     public void ensureRoomFor(int more) {
         int needed = size + more;
         if (needed <= capacity) {
@@ -103,7 +112,11 @@ public final class EventLog {
         capacity = chunks << Chunks.BITS;
     }
 
-    /** Appends an event; an event earlier than the last one marks the log for sorting before the next read. */
+    /**
+     * Appends an event; an event earlier than the last one marks the log for sorting before the next read.
+     *
+     * @param event the event
+     */
     public void append(CustomerEvent event) {
         ensureRoomFor(1);
         if (isEarlierThanLast(event)) {
@@ -135,23 +148,39 @@ public final class EventLog {
     /**
      * Returns whether {@code event} is earlier than the event in the last slot; false for an empty log, and
      * for a log whose last slot was {@linkplain #clear(int) cleared} (whose order no one reads any more).
+     *
+     * @param event an event
+     * @return whether it comes before the last one
      */
     public boolean isEarlierThanLast(CustomerEvent event) {
         CustomerEvent last = size == 0 ? null : get(size - 1);
         return last != null && event.occurredAt().isBefore(last.occurredAt());
     }
 
-    /** Returns the event in slot {@code index}; null where {@link #clear(int)} removed one. */
+    /**
+     * Returns the event in slot {@code index}; null where {@link #clear(int)} removed one.
+     *
+     * @param index a slot below {@link #size()}
+     * @return the event, or null
+     */
     public CustomerEvent get(int index) {
         return events[index >>> Chunks.BITS][index & Chunks.MASK];
     }
 
-    /** Returns how many slots the log has used, the cleared ones included. */
+    /**
+     * Returns how many slots the log has used, the cleared ones included.
+     *
+     * @return the number of slots
+     */
     public int size() {
         return size;
     }
 
-    /** Returns whether the log is in time order, so that a snapshot may be taken under a read lock. */
+    /**
+     * Returns whether the log is in time order, so that a snapshot may be taken under a read lock.
+     *
+     * @return whether it is ordered
+     */
     public boolean ordered() {
         return ordered;
     }
@@ -192,7 +221,12 @@ public final class EventLog {
         types = column;
     }
 
-    /** Returns a snapshot of the log, which must be {@linkplain #ordered() ordered}. */
+    /**
+     * Returns a snapshot of the log, which must be {@linkplain #ordered() ordered}.
+     *
+     * @return the snapshot
+     * @throws IllegalStateException when the log is not in order
+     */
     public Snapshot snapshot() {
         if (!ordered) {
             throw new IllegalStateException("the log must be sorted before a snapshot is taken");
@@ -210,7 +244,11 @@ public final class EventLog {
         return mask;
     }
 
-    /** Returns a copy of this log in new chunks, which no snapshot has seen. */
+    /**
+     * Returns a copy of this log in new chunks, which no snapshot has seen.
+     *
+     * @return the copy
+     */
     public EventLog copy() {
         CustomerEvent[][] eventChunks = events.clone();
         byte[][] typeChunks = types == NO_COLUMN ? NO_COLUMN : types.clone();
@@ -223,7 +261,12 @@ public final class EventLog {
         return new EventLog(eventChunks, typeChunks, capacity, typeCounts.clone(), size, ordered);
     }
 
-    /** Returns a new log of the events for which {@code removed} is false, in the same order, in new chunks. */
+    /**
+     * Returns a new log of the events for which {@code removed} is false, in the same order, in new chunks.
+     *
+     * @param removed whether the event in a slot is left out
+     * @return the new log
+     */
     public EventLog without(IntPredicate removed) {
         EventLog kept = new EventLog();
         kept.ordered = ordered;
@@ -243,6 +286,8 @@ public final class EventLog {
     /**
      * Empties slot {@code index} in place, keeping the other slots where they are; only for a log whose
      * chunks no snapshot has seen (see the class comment).
+     *
+     * @param index a slot holding an event
      */
     public void clear(int index) {
         typeCounts[get(index).eventType().ordinal()]--;
@@ -264,6 +309,11 @@ public final class EventLog {
          * Returns the events at or after {@code from} (if given) and before {@code to} (if given) whose type is
          * in {@code typeMask}, in time order. When every event of the log is of an admitted type the stream
          * checks no type.
+         *
+         * @param from the first instant, inclusive, if any
+         * @param to the end, exclusive, if any
+         * @param typeMask the types to read
+         * @return the events
          */
         public Stream<CustomerEvent> between(Optional<Instant> from, Optional<Instant> to, int typeMask) {
             int start = from.map(this::firstAtOrAfter).orElse(0);
@@ -275,23 +325,44 @@ public final class EventLog {
                     typeMask), false);
         }
 
-        /** Returns the event in slot {@code index}. */
+        /**
+         * Returns the event in slot {@code index}.
+         *
+         * @param index a slot below {@link #size()}
+         * @return the event
+         */
         public CustomerEvent get(int index) {
             return events[index >>> Chunks.BITS][index & Chunks.MASK];
         }
 
-        /** Returns whether slot {@code index} holds an event of a type in {@code typeMask}. */
+        /**
+         * Returns whether slot {@code index} holds an event of a type in {@code typeMask}.
+         *
+         * @param index a slot below {@link #size()}
+         * @param typeMask the types admitted
+         * @return whether the event's type is admitted
+         */
         public boolean admits(int index, int typeMask) {
             return types.length == 0 ? (typesPresent & typeMask) != 0
                     : (typeMask >>> types[index >>> Chunks.BITS][index & Chunks.MASK] & 1) != 0;
         }
 
-        /** Returns whether every event of the view is of a type in {@code typeMask}. */
+        /**
+         * Returns whether every event of the view is of a type in {@code typeMask}.
+         *
+         * @param typeMask the types admitted
+         * @return whether no other type occurs
+         */
         public boolean admitsAll(int typeMask) {
             return (typesPresent & ~typeMask) == 0;
         }
 
-        /** Returns the index of the first event at or after {@code instant}, or {@code size} if none. */
+        /**
+         * Returns the index of the first event at or after {@code instant}, or {@code size} if none.
+         *
+         * @param instant the instant
+         * @return the index
+         */
         public int firstAtOrAfter(Instant instant) {
             int low = 0;
             int high = size;

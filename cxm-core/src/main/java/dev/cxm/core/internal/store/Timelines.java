@@ -62,6 +62,28 @@ public final class Timelines {
     }
 
     /**
+     * Reads the index slot of {@code customer}, so that a {@link #numberOf} soon after finds it in cache; see
+     * {@link HandleTable#touch}.
+     *
+     * @param customer the customer
+     * @return what was read, of no use but to keep the load from being optimised away
+     */
+    public int touch(CustomerId customer) {
+        return numbers.touch(customer.hashCode());
+    }
+
+    /**
+     * Reads what {@link #link} of customer {@code number} reads first (their latest slot and time, and that
+     * slot's link), so that it finds them in cache.
+     *
+     * @param number a customer number, or -1 for none
+     * @return what was read, of no use but to keep the loads from being optimised away
+     */
+    public int touchLatest(int number) {
+        return number < 0 ? 0 : (int) latestKeys[number] ^ next(latest[number]);
+    }
+
+    /**
      * Returns the shared id of the customer with the given number.
      *
      * @param number a customer number
@@ -86,7 +108,11 @@ public final class Timelines {
         return ids;
     }
 
-    /** Makes room for events in slots below {@code slots}, so that a batch allocates its links at once. */
+    /**
+     * Makes room for events in slots below {@code slots}, so that a batch allocates its links at once.
+     *
+     * @param slots one more than the largest slot to come
+     */
     public void ensureSlots(int slots) {
         if (slots <= slotCapacity) {
             return;

@@ -76,6 +76,11 @@ public final class InMemoryEventStore implements EventStore {
      * store's events, and scans the time-ordered log otherwise.
      */
     private static final int SCAN_RATIO = 4;
+    /**
+     * Events an append handles together: it reads ahead, for all of them, what each needs (their ids' and
+     * customers' index slots, the customers' latest times), so that the cache misses of a group overlap.
+     */
+    private static final int GROUP = 32;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every event stored, by slot (append order); erased slots are empty. */
@@ -99,6 +104,8 @@ public final class InMemoryEventStore implements EventStore {
         }
     });
     private final Timelines byCustomer = new Timelines();
+    /** Where appends leave what they read ahead, so that the reads are not optimised away. */
+    private int readAhead;
     private final EventInterner interner = new EventInterner();
 
     private InMemoryEventStore() {}
@@ -131,18 +138,27 @@ public final class InMemoryEventStore implements EventStore {
             List<CustomerEvent> fresh = new ArrayList<>(batch.size());
             pending = fresh;
             int duplicates = 0;
-            for (CustomerEvent event : batch) {
-                EventId id = event.eventId();
-                int stored = byId.putIfAbsent(id, id.hashCode(), firstSlot + fresh.size());
-                if (stored < 0) {
-                    fresh.add(event);
-                } else if (eventAt(stored).equals(event)) {
-                    duplicates++;
-                } else {
-                    fresh.forEach(claimed -> byId.remove(claimed.eventId(), claimed.eventId().hashCode()));
-                    throw new IllegalArgumentException("eventId: " + id
-                            + " already identifies a different event; an event id must identify one event;"
-                            + " nothing of this append was stored");
+            for (int from = 0; from < batch.size(); from += GROUP) {
+                int to = Math.min(batch.size(), from + GROUP);
+                int touched = 0;
+                for (int i = from; i < to; i++) {
+                    touched |= byId.touch(batch.get(i).eventId().hashCode());
+                }
+                readAhead = touched;
+                for (int i = from; i < to; i++) {
+                    CustomerEvent event = batch.get(i);
+                    EventId id = event.eventId();
+                    int stored = byId.putIfAbsent(id, id.hashCode(), firstSlot + fresh.size());
+                    if (stored < 0) {
+                        fresh.add(event);
+                    } else if (eventAt(stored).equals(event)) {
+                        duplicates++;
+                    } else {
+                        fresh.forEach(claimed -> byId.remove(claimed.eventId(), claimed.eventId().hashCode()));
+                        throw new IllegalArgumentException("eventId: " + id
+                                + " already identifies a different event; an event id must identify one event;"
+                                + " nothing of this append was stored");
+                    }
                 }
             }
             pending = List.of();
@@ -161,25 +177,46 @@ public final class InMemoryEventStore implements EventStore {
             timeOrder.ensureRoomFor(fresh.size());
         }
         byCustomer.ensureSlots(slots.size() + fresh.size());
-        for (CustomerEvent event : fresh) {
-            int slot = slots.size();
-            int customer = byCustomer.numberOf(event.customerId());
-            CustomerId shared = customer < 0 ? event.customerId() : byCustomer.customer(customer);
-            CustomerEvent stored = interner.intern(event, shared);
-            if (timeOrder == slots && slots.isEarlierThanLast(stored)) {
-                // The slots stop being in time order: from now on the time-ordered log is separate. It keeps
-                // the arrays that snapshots may hold; the slots go on in a copy, which may then change in place.
-                slots = slots.copy();
+        int[] customers = new int[GROUP];
+        for (int from = 0; from < fresh.size(); from += GROUP) {
+            int to = Math.min(fresh.size(), from + GROUP);
+            // Each pass reads what the next one needs for the whole group, so that its cache misses overlap.
+            int touched = 0;
+            for (int i = from; i < to; i++) {
+                touched |= byCustomer.touch(fresh.get(i).customerId());
             }
-            slots.append(stored);
-            if (timeOrder != slots) {
-                timeOrder.append(stored);
+            for (int i = from; i < to; i++) {
+                customers[i - from] = byCustomer.numberOf(fresh.get(i).customerId());
+                touched |= byCustomer.touchLatest(customers[i - from]);
             }
-            if (customer < 0) {
-                byCustomer.add(shared, slot, stored.occurredAt());
-            } else {
-                byCustomer.link(customer, slot, stored.occurredAt(), slots::get);
+            readAhead = touched;
+            for (int i = from; i < to; i++) {
+                // A customer new in this group has a number once their first event here is stored.
+                int customer = customers[i - from] >= 0 ? customers[i - from]
+                        : byCustomer.numberOf(fresh.get(i).customerId());
+                place(fresh.get(i), customer);
             }
+        }
+    }
+
+    /** Stores one new event, of customer number {@code customer} (-1 for a new customer), in the next slot. */
+    private void place(CustomerEvent event, int customer) {
+        int slot = slots.size();
+        CustomerId shared = customer < 0 ? event.customerId() : byCustomer.customer(customer);
+        CustomerEvent stored = interner.intern(event, shared);
+        if (timeOrder == slots && slots.isEarlierThanLast(stored)) {
+            // The slots stop being in time order: from now on the time-ordered log is separate. It keeps the
+            // chunks that snapshots may hold; the slots go on in a copy, which may then change in place.
+            slots = slots.copy();
+        }
+        slots.append(stored);
+        if (timeOrder != slots) {
+            timeOrder.append(stored);
+        }
+        if (customer < 0) {
+            byCustomer.add(shared, slot, stored.occurredAt());
+        } else {
+            byCustomer.link(customer, slot, stored.occurredAt(), slots::get);
         }
     }
 
