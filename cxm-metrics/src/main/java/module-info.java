@@ -16,13 +16,17 @@ module dev.cxm.metrics {
     exports dev.cxm.metrics.time;
     exports dev.cxm.metrics.feedback;
     exports dev.cxm.metrics.clv;
+    exports dev.cxm.metrics.clv.rfm;
     exports dev.cxm.metrics.survival;
     exports dev.cxm.metrics.churn;
+    exports dev.cxm.metrics.drivers;
+    exports dev.cxm.metrics.text;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.feedback to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.clv to com.fasterxml.jackson.databind;
+    opens dev.cxm.metrics.clv.rfm to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.survival to com.fasterxml.jackson.databind;
     opens dev.cxm.metrics.churn to com.fasterxml.jackson.databind;
 }

@@ -1,10 +1,7 @@
 package dev.cxm.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +22,8 @@ import dev.cxm.metrics.clv.BgNbdModel;
 import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.ParetoNbd;
 import dev.cxm.metrics.clv.ParetoNbdModel;
-import dev.cxm.metrics.clv.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.SummaryCsvReader;
 
 /**
  * Fitting the BG/NBD and Pareto/NBD models on CDNOW's 2,357 customers (targets: BG/NBD at most 20 ms).
@@ -50,13 +48,13 @@ public class ClvFitBenchmark {
     /** Fits BG/NBD to the CDNOW summary (Fader, Hardie & Lee 2005). */
     @Benchmark
     public ModelFit<BgNbdModel> bgNbdOnCdnow() {
-        return require(BgNbd.fit(cdnow));
+        return require(BgNbd.ofDefaults().fit(cdnow));
     }
 
     /** Fits Pareto/NBD to the CDNOW summary. */
     @Benchmark
     public ModelFit<ParetoNbdModel> paretoNbdOnCdnow() {
-        return require(ParetoNbd.fit(cdnow));
+        return require(ParetoNbd.ofDefaults().fit(cdnow));
     }
 
     static <M> ModelFit<M> require(ModelFit<M> fit) {
@@ -66,20 +64,13 @@ public class ClvFitBenchmark {
         return fit;
     }
 
-    /** Reads the published CDNOW summary (weeks) that the jar carries. */
+    /** Reads the published CDNOW summary (weeks) that the jar carries, with the library's summary reader. */
     static RfmCells cdnowSummary() throws IOException {
-        RfmCells.Builder cells = RfmCells.builder(ChronoUnit.WEEKS);
         try (InputStream in = ClvFitBenchmark.class.getResourceAsStream("/data/cdnow_customers_summary.csv")) {
             if (in == null) {
                 throw new IOException("data/cdnow_customers_summary.csv is missing from the benchmarks jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] cell = line.split(",");
-                cells.add(Integer.parseInt(cell[1]), Double.parseDouble(cell[2]), Double.parseDouble(cell[3]));
-            }
+            return SummaryCsvReader.ofDefaults(ChronoUnit.WEEKS).read(in);
         }
-        return cells.build();
     }
 }

@@ -27,7 +27,7 @@ import dev.cxm.metrics.clv.GammaGammaModel;
 import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.metrics.clv.ParetoNbd;
 import dev.cxm.metrics.clv.ParetoNbdModel;
-import dev.cxm.metrics.clv.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmCells;
 
 /**
  * A million customers with continuous recencies and ages (no two alike, so no cell compression helps):
@@ -71,19 +71,20 @@ public class ClvMillionBenchmark {
                     x > 0 ? OptionalDouble.of(5 + 60 * random.nextDouble()) : OptionalDouble.empty(), 1);
         }
         withSpend = builder.build();
-        clv = CustomerLifetimeValue.of(bgNbd, spend, ClvSettings.of(Duration.ofDays(364), Duration.ofDays(28), 0.01));
+        clv = CustomerLifetimeValue.of(bgNbd, spend, ClvSettings.custom(Duration.ofDays(364))
+                .period(Duration.ofDays(28)).discountRate(0.01).build());
     }
 
     /** Fits BG/NBD to a million customers. */
     @Benchmark
     public ModelFit<BgNbdModel> fitBgNbd() {
-        return ClvFitBenchmark.require(BgNbd.fit(bgNbdCustomers));
+        return ClvFitBenchmark.require(BgNbd.ofDefaults().fit(bgNbdCustomers));
     }
 
     /** Fits Pareto/NBD to a million customers. */
     @Benchmark
     public ModelFit<ParetoNbdModel> fitParetoNbd() {
-        return ClvFitBenchmark.require(ParetoNbd.fit(paretoNbdCustomers));
+        return ClvFitBenchmark.require(ParetoNbd.ofDefaults().fit(paretoNbdCustomers));
     }
 
     /** Lifetime value of a million customers: BG/NBD and Gamma-Gamma, 52 weeks in 13 four-week periods at 1%. */

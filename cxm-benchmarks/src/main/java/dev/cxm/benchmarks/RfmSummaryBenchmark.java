@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.RfmSummarizer;
-import dev.cxm.metrics.clv.RfmSummary;
-import dev.cxm.metrics.clv.RfmSummaryOptions;
+import dev.cxm.metrics.clv.rfm.RfmSummarizer;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 /**
  * The RFM summary of ten million purchases of a million customers, arriving in random order, in a 1 GiB
@@ -57,7 +57,7 @@ public class RfmSummaryBenchmark {
         for (int i = 0; i < customers; i++) {
             ids[i] = CustomerId.of("customer-" + i);
         }
-        options = RfmSummaryOptions.builder(Instant.parse("2025-10-01T00:00:00Z"), ChronoUnit.WEEKS)
+        options = RfmSummaryOptions.custom(Instant.parse("2025-10-01T00:00:00Z"), ChronoUnit.WEEKS)
                 .holdoutEnd(Instant.parse("2026-01-01T00:00:00Z")).build();
     }
 
@@ -69,7 +69,7 @@ public class RfmSummaryBenchmark {
     public RfmSummary summarise() {
         int parts = Runtime.getRuntime().availableProcessors();
         List<RfmSummarizer> summarizers = IntStream.range(0, parts).parallel()
-                .mapToObj(part -> fill(RfmSummary.summarizer(options), part, parts)).toList();
+                .mapToObj(part -> fill(RfmSummarizer.of(options), part, parts)).toList();
         RfmSummarizer merged = summarizers.get(0);
         for (int part = 1; part < parts; part++) {
             merged.merge(summarizers.get(part));
@@ -80,7 +80,7 @@ public class RfmSummaryBenchmark {
     /** The same on one thread, one summarizer. */
     @Benchmark
     public RfmSummary summariseOnOneThread() {
-        return fill(RfmSummary.summarizer(options), 0, 1).result();
+        return fill(RfmSummarizer.of(options), 0, 1).result();
     }
 
     /**
@@ -92,7 +92,8 @@ public class RfmSummaryBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         long sink = 0;
         for (int i = 0; i < purchases; i++) {
-            sink += ids[random.nextInt(customers)].hashCode() + START.plusSeconds(random.nextLong(365L * 86_400)).getNano()
+            sink += ids[random.nextInt(customers)].hashCode() + START.plusSeconds(random.nextLong(365L * 86_400))
+                    .getNano()
                     + (long) (1 + random.nextInt(10_000) / 100.0);
         }
         return sink;

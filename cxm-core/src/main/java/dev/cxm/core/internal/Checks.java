@@ -1,5 +1,6 @@
 package dev.cxm.core.internal;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,6 +43,91 @@ public final class Checks {
     public static int nonNegative(String field, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code values} when it and every element are non-null, else throws naming the position of the
+     * first null element.
+     *
+     * @param field the name of the collection, for the message
+     * @param values the collection
+     * @param <C> the collection's type
+     * @return {@code values}
+     * @throws NullPointerException naming the field, and the position of a null element
+     */
+    public static <C extends Collection<?>> C noNullElements(String field, C values) {
+        present(field, values);
+        int position = 0;
+        for (Object value : values) {
+            if (value == null) {
+                throw new NullPointerException(field + ": the element at position " + position
+                        + " (counting from 0) is null; every element must be present");
+            }
+            position++;
+        }
+        return values;
+    }
+
+    /**
+     * Returns {@code value} when it is at least 1.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be 1 or more");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is a finite number (not NaN, not infinite).
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a finite number; it must be one");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is finite and 0 or more.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double nonNegative(String field, double value) {
+        finite(field, value);
+        if (value < 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is finite and above 0.
+     *
+     * @param field the field's name, for the message
+     * @param value the value to check
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the field, the value and the rule otherwise
+     */
+    public static double positive(String field, double value) {
+        finite(field, value);
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + ": " + value + " is not positive; it must be above 0");
         }
         return value;
     }

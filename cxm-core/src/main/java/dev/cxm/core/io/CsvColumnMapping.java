@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ import dev.cxm.core.model.FeedbackScale;
  * column keeps its own). The file must have a header row.
  *
  * <pre>{@code
- * CsvColumnMapping cdnow = CsvColumnMapping.builder()
+ * CsvColumnMapping cdnow = CsvColumnMapping.custom()
  *         .column(CsvField.CUSTOMER, "customer_id")
  *         .column(CsvField.TIME, "date").timePattern("yyyyMMdd")
  *         .column(CsvField.AMOUNT, "dollar_value")
@@ -44,7 +45,17 @@ import dev.cxm.core.model.FeedbackScale;
  *
  * <p>Timestamps without a pattern are read as ISO-8601: an instant ({@code 2026-03-01T09:30:00Z}), a date-time
  * with offset, a local date-time ({@code 2026-03-01T09:30:00} or {@code 2026-03-01 09:30:00}) or a date
- * (its start of day); local values are placed in the mapping's zone, UTC unless set.
+ * (its start of day); local values are placed in the mapping's zone, UTC unless set. See
+ * {@link TimestampFormat} for the strict reading of dates and the daylight-saving rule.
+ *
+ * <p>Every cell a mapping reads is kept: a channel or stage without a touchpoint id puts the event at the
+ * touchpoint named after its channel ({@code web}; {@code other} for a stage alone), a touchpoint name without
+ * an id is also the id, and a value in a column whose field the row's event type does not have (a score in a
+ * purchase row) rejects the row. When every row has one type (a fixed type, or a fallback type and no type
+ * column), naming a column for a field that type lacks is an error; a column that merely has such a field's
+ * default name is then an ordinary unmapped column.
+ *
+ * <p>A mapping is a value: equal settings make equal mappings.
  */
 public final class CsvColumnMapping {
 
@@ -52,7 +63,7 @@ public final class CsvColumnMapping {
             CsvField.TOUCHPOINT_NAME, CsvField.CHANNEL, CsvField.STAGE, CsvField.OUTCOME, CsvField.CURRENCY,
             CsvField.SURVEY, CsvField.SCALE));
 
-    private static final CsvColumnMapping DEFAULTS = builder().build();
+    private static final CsvColumnMapping DEFAULTS = custom().build();
 
     private final Map<CsvField, String> columns;
     private final Map<CsvField, String> fixedValues;
@@ -76,64 +87,162 @@ public final class CsvColumnMapping {
         this.unmappedColumnsAsAttributes = builder.unmappedColumnsAsAttributes;
     }
 
-    /** Returns the mapping that reads every field from its default column. */
-    public static CsvColumnMapping defaults() {
+    /**
+     * Returns the mapping that reads every field from its default column.
+     *
+     * @return the default mapping
+     */
+    public static CsvColumnMapping ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Starts a mapping that reads every field from its default column until told otherwise. */
-    public static Builder builder() {
+    /**
+     * Starts a mapping that reads every field from its default column until told otherwise.
+     *
+     * @return a builder
+     */
+    public static Builder custom() {
         return new Builder();
     }
 
-    /** Returns the column {@code field} is read from: the one set explicitly, else the default name. */
+    /**
+     * Starts a mapping with every setting of {@code base}.
+     *
+     * @param base the mapping to start from
+     * @return a builder
+     */
+    public static Builder from(CsvColumnMapping base) {
+        Checks.present("base", base);
+        Builder builder = new Builder();
+        builder.columns.putAll(base.columns);
+        builder.fixedValues.putAll(base.fixedValues);
+        builder.fallbackValues.putAll(base.fallbackValues);
+        builder.timePattern = base.timePattern;
+        builder.zone = base.zone;
+        builder.durationUnit = base.durationUnit;
+        builder.separator = base.separator;
+        builder.attributeColumns.addAll(base.attributeColumns);
+        builder.unmappedColumnsAsAttributes = base.unmappedColumnsAsAttributes;
+        return builder;
+    }
+
+    /**
+     * Returns the column {@code field} is read from: the one set explicitly, else the default name.
+     *
+     * @param field the field
+     * @return the column's name
+     */
     public String columnFor(CsvField field) {
         return columns.getOrDefault(field, field.defaultColumn());
     }
 
-    /** Returns whether the column of {@code field} was named explicitly, and so must be in the header. */
+    /**
+     * Returns whether the column of {@code field} was named explicitly, and so must be in the header.
+     *
+     * @param field the field
+     * @return whether its column was named
+     */
     public boolean isExplicit(CsvField field) {
         return columns.containsKey(field);
     }
 
-    /** Returns the fixed value of {@code field}, when it has one instead of a column. */
+    /**
+     * Returns the fixed value of {@code field}, when it has one instead of a column.
+     *
+     * @param field the field
+     * @return the fixed value, if any
+     */
     public Optional<String> fixedValue(CsvField field) {
         return Optional.ofNullable(fixedValues.get(field));
     }
 
-    /** Returns the value of {@code field} for files whose header has no column for it, when one is set. */
+    /**
+     * Returns the value of {@code field} for files whose header has no column for it, when one is set.
+     *
+     * @param field the field
+     * @return the fallback value, if any
+     */
     public Optional<String> fallbackValue(CsvField field) {
         return Optional.ofNullable(fallbackValues.get(field));
     }
 
-    /** Returns the pattern of the time column, when it is not ISO-8601. */
+    /**
+     * Returns the pattern of the time column, when it is not ISO-8601.
+     *
+     * @return the pattern, if any
+     */
     public Optional<String> timePattern() {
         return timePattern;
     }
 
-    /** Returns the zone that local dates and times are placed in. */
+    /**
+     * Returns the zone that local dates and times are placed in.
+     *
+     * @return the zone
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** Returns the unit of a plain-number duration. */
+    /**
+     * Returns the unit of a plain-number duration.
+     *
+     * @return the unit
+     */
     public ChronoUnit durationUnit() {
         return durationUnit;
     }
 
-    /** Returns the column separator. */
+    /**
+     * Returns the column separator.
+     *
+     * @return the separator
+     */
     public char separator() {
         return separator;
     }
 
-    /** Returns the columns copied into each event's attributes. */
+    /**
+     * Returns the columns copied into each event's attributes.
+     *
+     * @return the column names
+     */
     public Set<String> attributeColumns() {
         return attributeColumns;
     }
 
-    /** Returns whether every column that fills no field is copied into the event's attributes. */
+    /**
+     * Returns whether every column that fills no field is copied into the event's attributes.
+     *
+     * @return whether unmapped columns become attributes
+     */
     public boolean unmappedColumnsAsAttributes() {
         return unmappedColumnsAsAttributes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CsvColumnMapping that && columns.equals(that.columns)
+                && fixedValues.equals(that.fixedValues) && fallbackValues.equals(that.fallbackValues)
+                && timePattern.equals(that.timePattern) && zone.equals(that.zone)
+                && durationUnit == that.durationUnit && separator == that.separator
+                && attributeColumns.equals(that.attributeColumns)
+                && unmappedColumnsAsAttributes == that.unmappedColumnsAsAttributes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(columns, fixedValues, fallbackValues, timePattern, zone, durationUnit, separator,
+                attributeColumns, unmappedColumnsAsAttributes);
+    }
+
+    /** Returns every setting, for logs and test failures. */
+    @Override
+    public String toString() {
+        return "CsvColumnMapping[columns=" + columns + ", fixed=" + fixedValues + ", fallback=" + fallbackValues
+                + ", timePattern=" + timePattern.orElse("ISO-8601") + ", zone=" + zone + ", durationUnit="
+                + durationUnit + ", separator='" + separator + "', attributeColumns=" + attributeColumns
+                + ", unmappedColumnsAsAttributes=" + unmappedColumnsAsAttributes + "]";
     }
 
     /** Builds a {@link CsvColumnMapping}; each setter rejects an invalid value at once. */
@@ -153,6 +262,9 @@ public final class CsvColumnMapping {
         /**
          * Reads {@code field} from the column named {@code column}, which the header must then have.
          *
+         * @param field the field
+         * @param column the column's name in the header
+         * @return this builder
          * @throws IllegalArgumentException when the field already has a fixed value
          */
         public Builder column(CsvField field, String column) {
@@ -168,6 +280,9 @@ public final class CsvColumnMapping {
         /**
          * Gives {@code field} one value for every row, in the same text form the column would hold.
          *
+         * @param field the field
+         * @param value its value
+         * @return this builder
          * @throws IllegalArgumentException when the field cannot be fixed (ids, times, scores, amounts and
          *     comments differ per row), already reads from a column, or the value is invalid for it
          */
@@ -195,6 +310,9 @@ public final class CsvColumnMapping {
          * row by row. The value is in the text form the column would hold; fields that can be fixed can fall
          * back.
          *
+         * @param field the field
+         * @param value its value for files without its column
+         * @return this builder
          * @throws IllegalArgumentException when the field cannot have a fixed value, already has one, or the
          *     value is invalid for it
          */
@@ -212,35 +330,63 @@ public final class CsvColumnMapping {
             return this;
         }
 
-        /** Makes every row an event of {@code type}. */
+        /**
+         * Makes every row an event of {@code type}.
+         *
+         * @param type the type
+         * @return this builder
+         */
         public Builder type(EventType type) {
             return fixed(CsvField.TYPE, type.wireName());
         }
 
-        /** Gives every feedback row the scale {@code scale}. */
+        /**
+         * Gives every feedback row the scale {@code scale}.
+         *
+         * @param scale the scale
+         * @return this builder
+         */
         public Builder scale(FeedbackScale scale) {
             return fixed(CsvField.SCALE, scale.toString());
         }
 
-        /** Gives every purchase row the currency {@code currency}. */
+        /**
+         * Gives every purchase row the currency {@code currency}.
+         *
+         * @param currency the currency
+         * @return this builder
+         */
         public Builder currency(Currency currency) {
             return fixed(CsvField.CURRENCY, currency.getCurrencyCode());
         }
 
-        /** Puts every row's touchpoint on {@code channel}. */
+        /**
+         * Puts every row's touchpoint on {@code channel}; a row without a touchpoint is at the touchpoint named
+         * after the channel.
+         *
+         * @param channel the channel
+         * @return this builder
+         */
         public Builder channel(Channel channel) {
             return fixed(CsvField.CHANNEL, channel.name().toLowerCase(Locale.ROOT));
         }
 
-        /** Gives every feedback row the survey id {@code surveyId}. */
+        /**
+         * Gives every feedback row the survey id {@code surveyId}.
+         *
+         * @param surveyId the survey id
+         * @return this builder
+         */
         public Builder surveyId(String surveyId) {
             return fixed(CsvField.SURVEY, surveyId);
         }
 
         /**
          * Reads the time column with a {@link DateTimeFormatter} pattern, such as {@code yyyyMMdd} or
-         * {@code dd/MM/yyyy HH:mm}, instead of ISO-8601.
+         * {@code dd/MM/yyyy HH:mm}, instead of ISO-8601; dates are checked strictly.
          *
+         * @param pattern the pattern
+         * @return this builder
          * @throws IllegalArgumentException when the pattern is not a valid pattern
          */
         public Builder timePattern(String pattern) {
@@ -254,7 +400,12 @@ public final class CsvColumnMapping {
             return this;
         }
 
-        /** Places local dates and times in {@code value}; UTC unless set. */
+        /**
+         * Places local dates and times in {@code value}; UTC unless set.
+         *
+         * @param value the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId value) {
             this.zone = Checks.present("zone", value);
             return this;
@@ -263,6 +414,8 @@ public final class CsvColumnMapping {
         /**
          * Sets the unit of a duration column that holds plain numbers; seconds unless set.
          *
+         * @param value the unit
+         * @return this builder
          * @throws IllegalArgumentException for a unit without a fixed length, such as months
          */
         public Builder durationUnit(ChronoUnit value) {
@@ -275,7 +428,13 @@ public final class CsvColumnMapping {
             return this;
         }
 
-        /** Sets the column separator; a comma unless set. */
+        /**
+         * Sets the column separator; a comma unless set.
+         *
+         * @param value the separator
+         * @return this builder
+         * @throws IllegalArgumentException for a quote or a line break, which cannot separate columns
+         */
         public Builder separator(char value) {
             if (value == '"' || value == '\n' || value == '\r') {
                 throw new IllegalArgumentException("separator: '" + value + "' cannot separate columns");
@@ -284,19 +443,33 @@ public final class CsvColumnMapping {
             return this;
         }
 
-        /** Copies these columns into each event's attributes, keyed by column name. */
+        /**
+         * Copies these columns into each event's attributes, keyed by column name.
+         *
+         * @param names the columns
+         * @return this builder
+         */
         public Builder attributeColumns(List<String> names) {
             names.forEach(name -> attributeColumns.add(Checks.nonBlank("attribute column", name).strip()));
             return this;
         }
 
-        /** Copies every column that fills no field into each event's attributes. */
+        /**
+         * Copies every column that fills no field into each event's attributes.
+         *
+         * @param value whether to copy them
+         * @return this builder
+         */
         public Builder unmappedColumnsAsAttributes(boolean value) {
             this.unmappedColumnsAsAttributes = value;
             return this;
         }
 
-        /** Builds the mapping. */
+        /**
+         * Builds the mapping.
+         *
+         * @return the mapping
+         */
         public CsvColumnMapping build() {
             return new CsvColumnMapping(this);
         }

@@ -49,7 +49,11 @@ public enum CsvField {
         this.defaultColumn = defaultColumn;
     }
 
-    /** Returns the column name used when the mapping names no other. */
+    /**
+     * Returns the column name used when the mapping names no other.
+     *
+     * @return the header name, such as {@code "score"}
+     */
     public String defaultColumn() {
         return defaultColumn;
     }

@@ -21,7 +21,10 @@ public final class Ndjson {
     /**
      * Writes each event as one line (with its {@code "type"}), in stream order, and flushes {@code out}.
      *
+     * @param events the events to write; the caller closes the stream
+     * @param out where the lines go; left open
      * @return how many events were written
+     * @throws IOException when writing to {@code out} fails
      */
     public static long writeEvents(Stream<? extends CustomerEvent> events, Writer out) throws IOException {
         return write(events.iterator(), EVENT_WRITER, out);
@@ -30,7 +33,11 @@ public final class Ndjson {
     /**
      * Writes each value (a customer, say) as one line, in stream order, and flushes {@code out}.
      *
+     * @param values the values to write, each one Jackson can serialise with {@link CxmJson#mapper()}; the
+     *     caller closes the stream
+     * @param out where the lines go; left open
      * @return how many values were written
+     * @throws IOException when writing to {@code out} fails
      */
     public static long write(Stream<?> values, Writer out) throws IOException {
         return write(values.iterator(), CxmJson.mapper().writer(), out);

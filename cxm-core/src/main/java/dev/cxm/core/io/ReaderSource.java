@@ -13,10 +13,20 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ReaderSource {
 
-    /** Opens a new reader positioned at the start of the input; the caller closes it. */
+    /**
+     * Opens a new reader positioned at the start of the input; the caller closes it.
+     *
+     * @return a fresh reader of the whole input
+     * @throws IOException when the input cannot be opened
+     */
     Reader open() throws IOException;
 
-    /** Returns a source that opens {@code file} as UTF-8. */
+    /**
+     * Returns a source that opens {@code file} as UTF-8.
+     *
+     * @param file the file to read; opened anew by each {@link #open()}
+     * @return the source
+     */
     static ReaderSource of(Path file) {
         return () -> Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }

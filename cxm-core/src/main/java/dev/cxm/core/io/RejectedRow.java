@@ -14,7 +14,14 @@ import dev.cxm.core.internal.Checks;
  */
 public record RejectedRow(long line, Optional<String> column, String reason) {
 
-    /** Validates the rejection. */
+    /**
+     * Validates the rejection.
+     *
+     * @param line the 1-based line of the input where the row starts; 1 or more
+     * @param column the column (CSV header name) or JSON property at fault, when one is
+     * @param reason why the row was rejected, naming the rule but never a cell's text; non-blank
+     * @throws IllegalArgumentException if {@code line} is below 1 or {@code reason} is blank
+     */
     public RejectedRow {
         if (line < 1) {
             throw new IllegalArgumentException("line: " + line + " is not a line number; lines count from 1");

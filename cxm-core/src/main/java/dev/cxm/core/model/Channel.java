@@ -29,7 +29,10 @@ public enum Channel {
      * Parses a channel name leniently: case is ignored and {@code '-'} or {@code ' '} count as {@code '_'},
      * so {@code "mobile app"}, {@code "Mobile-App"} and {@code "MOBILE_APP"} all name {@link #MOBILE_APP}.
      *
-     * @throws IllegalArgumentException naming the text and the accepted names when it names no channel
+     * @param text the channel's name
+     * @return the channel
+     * @throws IllegalArgumentException listing the accepted names (without repeating the text) when it names no
+     *     channel
      */
     public static Channel parse(String text) {
         String normalised = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
@@ -38,7 +41,7 @@ public enum Channel {
                 return channel;
             }
         }
-        throw new IllegalArgumentException("channel: \"" + text + "\" is not a channel; expected one of "
+        throw new IllegalArgumentException("channel: is not a channel; expected one of "
                 + Arrays.stream(values()).map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
 }

@@ -13,7 +13,14 @@ import dev.cxm.core.internal.Checks;
  */
 public record ConsentRecord(String purpose, ConsentStatus status, Instant at) {
 
-    /** Validates the record. */
+    /**
+     * Validates the record.
+     *
+     * @param purpose what the data would be processed for, a non-blank identifier of at most 256 characters
+     * @param status the customer's decision
+     * @param at when the decision was recorded
+     * @throws IllegalArgumentException if {@code purpose} is blank or longer than 256 characters
+     */
     public ConsentRecord {
         Checks.identifier("consent.purpose", purpose);
         Checks.present("consent.status", status);

@@ -28,30 +28,59 @@ public abstract sealed class EventBuilder<B extends EventBuilder<B, E>, E extend
         this.occurredAt = Checks.present("occurredAt", occurredAt);
     }
 
-    /** Sets the event id; without it, a random id is drawn when the event is built. */
+    /**
+     * Sets the event id; without it, a random id is drawn when the event is built.
+     *
+     * @param id the event's id, stable across re-deliveries of the same event
+     * @return this builder
+     */
     public B eventId(EventId id) {
         this.eventId = Checks.present("eventId", id);
         return self();
     }
 
-    /** Sets the event id. */
+    /**
+     * Sets the event id from its text.
+     *
+     * @param id the event's id; non-blank, at most 256 characters
+     * @return this builder
+     * @throws IllegalArgumentException if {@code id} is blank or longer than 256 characters
+     */
     public B eventId(String id) {
         return eventId(EventId.of(id));
     }
 
-    /** Adds one host attribute. */
+    /**
+     * Adds one host attribute, replacing an earlier value of the same key.
+     *
+     * @param key the attribute's name, such as {@code region}; non-blank
+     * @param value the attribute's value
+     * @return this builder
+     * @throws IllegalArgumentException if {@code key} is blank
+     */
     public B attribute(String key, String value) {
         attributes.put(Checks.nonBlank("attributes key", key), Checks.present("attributes value", value));
         return self();
     }
 
-    /** Adds every entry of {@code values} as host attributes. */
+    /**
+     * Adds every entry of {@code values} as host attributes.
+     *
+     * @param values the attributes by name; keys non-blank, values present
+     * @return this builder
+     * @throws IllegalArgumentException if a key is blank
+     */
     public B attributes(Map<String, String> values) {
         values.forEach(this::attribute);
         return self();
     }
 
-    /** Builds the event, validating every field. */
+    /**
+     * Builds the event, validating every field.
+     *
+     * @return the event, its instant truncated to {@link CustomerEvent#PRECISION}
+     * @throws IllegalArgumentException naming the field and the rule when a field is invalid
+     */
     public abstract E build();
 
     EventId eventIdOrRandom() {

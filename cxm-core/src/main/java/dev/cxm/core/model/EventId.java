@@ -54,7 +54,7 @@ public abstract sealed class EventId implements Comparable<EventId>
     /**
      * Returns a new random (type 4 UUID) event id, for events that have no natural key.
      *
-     * @return the id, a UUID in canonical form
+     * @return an id whose value is a UUID in its canonical 36-character form
      */
     public static EventId random() {
         return Uuid.of(UUID.randomUUID());
@@ -64,8 +64,9 @@ public abstract sealed class EventId implements Comparable<EventId>
      * Returns a deterministic id derived from the given text (a name-based UUID), so that the same source
      * record always yields the same event id and re-importing it is idempotent.
      *
-     * @param source the text that identifies the source record
-     * @return the id, a type 3 UUID in canonical form
+     * @param source text that identifies the source record, such as a file's line and cells; hashed (type 3
+     *     UUID of its UTF-8 bytes), never stored
+     * @return the id, a type 3 UUID in canonical form, equal for equal {@code source}s
      * @throws NullPointerException when the source is null
      */
     public static EventId derivedFrom(String source) {

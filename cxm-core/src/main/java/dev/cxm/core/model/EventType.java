@@ -19,12 +19,20 @@ public enum EventType {
         this.eventClass = eventClass;
     }
 
-    /** Returns the lower-case name used in JSON and CSV, such as {@code "feedback"}. */
+    /**
+     * Returns the lower-case name used in JSON and CSV, such as {@code "feedback"}.
+     *
+     * @return {@code interaction}, {@code purchase} or {@code feedback}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** Returns the record class of events of this type. */
+    /**
+     * Returns the record class of events of this type.
+     *
+     * @return {@code Interaction.class}, {@code Purchase.class} or {@code FeedbackResponse.class}
+     */
     public Class<? extends CustomerEvent> eventClass() {
         return eventClass;
     }
@@ -32,7 +40,9 @@ public enum EventType {
     /**
      * Parses a type name, ignoring case.
      *
-     * @throws IllegalArgumentException naming the text when it names no type
+     * @param text {@code interaction}, {@code purchase} or {@code feedback}
+     * @return the type
+     * @throws IllegalArgumentException listing the names (without repeating the text) when it names no type
      */
     public static EventType parse(String text) {
         String normalised = text.strip().toLowerCase(Locale.ROOT);
@@ -42,6 +52,6 @@ public enum EventType {
             }
         }
         throw new IllegalArgumentException(
-                "type: \"" + text + "\" is not an event type; expected interaction, purchase or feedback");
+                "type: is not an event type; expected interaction, purchase or feedback");
     }
 }

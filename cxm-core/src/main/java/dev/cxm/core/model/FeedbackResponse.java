@@ -59,7 +59,17 @@ public record FeedbackResponse(
         attributes = Checks.attributes("attributes", attributes);
     }
 
-    /** Starts a response of {@code customerId} to {@code surveyId} at {@code occurredAt}. */
+    /**
+     * Starts a response of {@code customerId} to {@code surveyId} at {@code occurredAt}.
+     *
+     * @param customerId the customer who answered
+     * @param occurredAt when the answer was given; truncated to microseconds when the event is built
+     * @param surveyId the survey (or question) answered; non-blank, at most 256 characters
+     * @param scale the answer scale
+     * @param score the answer; on {@code scale}
+     * @return a builder without comment, touchpoint or attributes
+     * @throws IllegalArgumentException when the score is off the scale or the survey id blank or too long
+     */
     public static Builder builder(CustomerId customerId, Instant occurredAt, String surveyId, FeedbackScale scale,
             int score) {
         return new Builder(customerId, occurredAt, surveyId, scale, score);
@@ -90,13 +100,23 @@ public record FeedbackResponse(
             this.score = scale.requireOnScale(score);
         }
 
-        /** Sets the free-text comment. */
+        /**
+         * Sets the free-text comment.
+         *
+         * @param value the customer's comment, personal data never echoed in messages; a blank one counts as none
+         * @return this builder
+         */
         public Builder comment(String value) {
             this.comment = Optional.of(value);
             return this;
         }
 
-        /** Sets the touchpoint the answer rates. */
+        /**
+         * Sets the touchpoint the answer rates.
+         *
+         * @param value the rated touchpoint
+         * @return this builder
+         */
         public Builder touchpoint(Touchpoint value) {
             this.touchpoint = Optional.of(value);
             return this;

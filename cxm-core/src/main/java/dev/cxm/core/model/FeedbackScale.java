@@ -2,6 +2,7 @@ package dev.cxm.core.model;
 
 import java.util.Locale;
 
+import dev.cxm.core.internal.AsciiNumbers;
 import dev.cxm.core.internal.Checks;
 
 /**
@@ -26,29 +27,47 @@ public record FeedbackScale(String name, int min, int max) {
     /** Customer Effort Score 2.0, 1..7. */
     public static final FeedbackScale CES = new FeedbackScale("ces", 1, 7);
 
-    /** Validates the range. */
+    /**
+     * Validates the range.
+     *
+     * @param name the scale's name, such as {@code "nps"}; non-blank
+     * @param min the lowest score
+     * @param max the highest score, greater than {@code min}; the scale holds at most {@link #MAX_POINTS}
+     *     scores, counting both ends
+     * @throws IllegalArgumentException when the name is blank, or the range is empty, a single point or wider
+     *     than {@link #MAX_POINTS} (the message names the rule, not the bounds, which may come from imported
+     *     data)
+     */
     public FeedbackScale {
         Checks.nonBlank("scale.name", name);
         if (max <= min) {
-            throw new IllegalArgumentException("scale: " + min + ".." + max + " is empty or a single point;"
-                    + " max must be greater than min");
+            throw new IllegalArgumentException("scale: is empty or a single point; max must be greater than min");
         }
         if ((long) max - min + 1 > MAX_POINTS) {
-            throw new IllegalArgumentException("scale: " + min + ".." + max + " has more than " + MAX_POINTS
-                    + " points");
+            throw new IllegalArgumentException("scale: has more than " + MAX_POINTS + " points");
         }
     }
 
-    /** Returns a custom scale. */
+    /**
+     * Returns a custom scale.
+     *
+     * @param name the scale's name
+     * @param min the lowest score
+     * @param max the highest score, greater than {@code min}
+     * @return the scale
+     * @throws IllegalArgumentException when the range is empty or too wide
+     */
     public static FeedbackScale custom(String name, int min, int max) {
         return new FeedbackScale(name, min, max);
     }
 
     /**
      * Parses {@code nps}, {@code csat} or {@code ces} (any case), or {@code name:min..max} for a custom scale
-     * (such as {@code stars:1..10}).
+     * (such as {@code stars:1..10}); the bounds are integers of ASCII digits.
      *
-     * @throws IllegalArgumentException naming the text when it is neither
+     * @param text the scale's text
+     * @return the scale
+     * @throws IllegalArgumentException when the text is neither (without repeating it)
      */
     public static FeedbackScale parse(String text) {
         String trimmed = Checks.nonBlank("scale", text).strip();
@@ -66,23 +85,32 @@ public record FeedbackScale(String name, int min, int max) {
         int dots = trimmed.indexOf("..", colon + 1);
         if (colon > 0 && dots > colon) {
             try {
-                int min = Integer.parseInt(trimmed.substring(colon + 1, dots).strip());
-                int max = Integer.parseInt(trimmed.substring(dots + 2).strip());
+                int min = AsciiNumbers.parseInt(trimmed.substring(colon + 1, dots).strip());
+                int max = AsciiNumbers.parseInt(trimmed.substring(dots + 2).strip());
                 return custom(trimmed.substring(0, colon).strip(), min, max);
             } catch (NumberFormatException e) {
                 // falls through to the message below
             }
         }
-        throw new IllegalArgumentException("scale: \"" + text
-                + "\" is not a scale; expected nps, csat, ces or name:min..max such as stars:1..10");
+        throw new IllegalArgumentException(
+                "scale: is not a scale; expected nps, csat, ces or name:min..max such as stars:1..10");
     }
 
-    /** Returns whether {@code score} lies on this scale. */
+    /**
+     * Returns whether {@code score} lies on this scale.
+     *
+     * @param score the score
+     * @return whether {@code min <= score <= max}
+     */
     public boolean contains(int score) {
         return score >= min && score <= max;
     }
 
-    /** Returns the number of points on the scale ({@code max - min + 1}). */
+    /**
+     * Returns the number of points on the scale.
+     *
+     * @return {@code max - min + 1}
+     */
     public int points() {
         return max - min + 1;
     }
@@ -90,12 +118,15 @@ public record FeedbackScale(String name, int min, int max) {
     /**
      * Returns {@code score} when it lies on this scale.
      *
-     * @throws IllegalArgumentException naming the score and the scale otherwise
+     * @param score the score
+     * @return {@code score}
+     * @throws IllegalArgumentException naming the scale, but not the score (a customer's answer), otherwise:
+     *     {@code score: is outside the NPS scale 0..10}
      */
     public int requireOnScale(int score) {
         if (!contains(score)) {
-            throw new IllegalArgumentException("score: " + score + " is outside the " + displayName() + " scale "
-                    + min + ".." + max);
+            throw new IllegalArgumentException("score: is outside the " + displayName() + " scale " + min + ".."
+                    + max);
         }
         return score;
     }

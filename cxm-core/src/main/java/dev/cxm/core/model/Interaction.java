@@ -51,13 +51,19 @@ public record Interaction(
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(
-                    "duration: " + duration + " is negative; a duration must be zero or positive");
+            throw new IllegalArgumentException("duration: is negative; a duration must be zero or positive");
         }
         attributes = Checks.attributes("attributes", attributes);
     }
 
-    /** Starts an interaction of {@code customerId} at {@code touchpoint} at {@code occurredAt}. */
+    /**
+     * Starts an interaction of {@code customerId} at {@code touchpoint} at {@code occurredAt}.
+     *
+     * @param customerId the customer
+     * @param occurredAt when the interaction started; truncated to microseconds when the event is built
+     * @param touchpoint where it happened
+     * @return a builder with outcome {@code "unknown"}, zero duration and no attributes
+     */
     public static Builder builder(CustomerId customerId, Instant occurredAt, Touchpoint touchpoint) {
         return new Builder(customerId, occurredAt, touchpoint);
     }
@@ -83,13 +89,24 @@ public record Interaction(
             this.touchpoint = Checks.present("touchpoint", touchpoint);
         }
 
-        /** Sets how the interaction ended. */
+        /**
+         * Sets how the interaction ended.
+         *
+         * @param value the host's word for the outcome, such as {@code "resolved"}; non-blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is blank
+         */
         public Builder outcome(String value) {
             this.outcome = Checks.nonBlank("outcome", value);
             return this;
         }
 
-        /** Sets how long the interaction lasted. */
+        /**
+         * Sets how long the interaction lasted.
+         *
+         * @param value the duration, zero or positive (a negative one is refused when the event is built)
+         * @return this builder
+         */
         public Builder duration(Duration value) {
             this.duration = Checks.present("duration", value);
             return this;

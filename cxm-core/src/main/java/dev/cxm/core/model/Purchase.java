@@ -48,12 +48,27 @@ public record Purchase(
         occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
-        Checks.nonNegative("itemCount", itemCount);
+        requireItemCount(itemCount);
         Checks.present("touchpoint", touchpoint);
         attributes = Checks.attributes("attributes", attributes);
     }
 
-    /** Starts a purchase of {@code amount} by {@code customerId} at {@code occurredAt}. */
+    /** Returns {@code itemCount} when it is 0 or more; the message does not repeat it (imported data). */
+    private static int requireItemCount(int itemCount) {
+        if (itemCount < 0) {
+            throw new IllegalArgumentException("itemCount: is negative; it must be 0 or more");
+        }
+        return itemCount;
+    }
+
+    /**
+     * Starts a purchase of {@code amount} by {@code customerId} at {@code occurredAt}.
+     *
+     * @param customerId the customer
+     * @param occurredAt when the order was placed; truncated to microseconds when the event is built
+     * @param amount what the order was worth
+     * @return a builder whose order id defaults to the event id and item count to 1
+     */
     public static Builder builder(CustomerId customerId, Instant occurredAt, Money amount) {
         return new Builder(customerId, occurredAt, amount);
     }
@@ -80,19 +95,36 @@ public record Purchase(
             this.amount = Checks.present("amount", amount);
         }
 
-        /** Sets the host's order number. */
+        /**
+         * Sets the host's order number.
+         *
+         * @param value the order number; non-blank, at most 256 characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is blank or too long
+         */
         public Builder orderId(String value) {
             this.orderId = Checks.identifier("orderId", value);
             return this;
         }
 
-        /** Sets how many items the order held. */
+        /**
+         * Sets how many items the order held.
+         *
+         * @param value the number of items, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is negative (the message does not repeat it)
+         */
         public Builder itemCount(int value) {
-            this.itemCount = Checks.nonNegative("itemCount", value);
+            this.itemCount = requireItemCount(value);
             return this;
         }
 
-        /** Sets where the order was placed. */
+        /**
+         * Sets where the order was placed.
+         *
+         * @param value the touchpoint of the order, such as the checkout page
+         * @return this builder
+         */
         public Builder touchpoint(Touchpoint value) {
             this.touchpoint = Optional.of(value);
             return this;

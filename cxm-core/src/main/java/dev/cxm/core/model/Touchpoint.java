@@ -22,7 +22,15 @@ import dev.cxm.core.internal.Checks;
  */
 public record Touchpoint(TouchpointId id, String name, Channel channel, Optional<String> stage) {
 
-    /** Validates the touchpoint. */
+    /**
+     * Validates the touchpoint.
+     *
+     * @param id the touchpoint's key
+     * @param name a human-readable name; non-blank
+     * @param channel the channel the touchpoint is on
+     * @param stage the host's hint of the journey stage, when it gives one; non-blank when present
+     * @throws IllegalArgumentException when the name or a present stage is blank
+     */
     public Touchpoint {
         Checks.present("touchpoint.id", id);
         Checks.nonBlank("touchpoint.name", name);

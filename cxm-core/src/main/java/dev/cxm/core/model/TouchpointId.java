@@ -9,12 +9,23 @@ import dev.cxm.core.internal.Checks;
  */
 public record TouchpointId(String value) implements Comparable<TouchpointId> {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the touchpoint's key, such as {@code "checkout-page"}; non-blank, at most 256 characters
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 256 characters
+     */
     public TouchpointId {
         Checks.identifier("touchpointId", value);
     }
 
-    /** Returns the touchpoint id with the given value. */
+    /**
+     * Returns the touchpoint id with the given value.
+     *
+     * @param value the touchpoint's key, such as {@code "checkout-page"}; non-blank, at most 256 characters
+     * @return the id
+     * @throws IllegalArgumentException if {@code value} is blank or longer than 256 characters
+     */
     public static TouchpointId of(String value) {
         return new TouchpointId(value);
     }

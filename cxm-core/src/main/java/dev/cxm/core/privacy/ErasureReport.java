@@ -15,7 +15,15 @@ import dev.cxm.core.model.CustomerId;
  */
 public record ErasureReport(CustomerId customerId, int profilesRemoved, long eventsRemoved, Instant erasedAt) {
 
-    /** Validates the report. */
+    /**
+     * Validates the report.
+     *
+     * @param customerId the erased customer
+     * @param profilesRemoved customer profiles removed, 0 or more
+     * @param eventsRemoved events removed over every event store, 0 or more
+     * @param erasedAt when the erasure completed
+     * @throws IllegalArgumentException if a count is negative
+     */
     public ErasureReport {
         Checks.present("customerId", customerId);
         Checks.nonNegative("profilesRemoved", profilesRemoved);
@@ -25,7 +33,11 @@ public record ErasureReport(CustomerId customerId, int profilesRemoved, long eve
         Checks.present("erasedAt", erasedAt);
     }
 
-    /** Returns whether anything at all was removed. */
+    /**
+     * Returns whether anything at all was removed.
+     *
+     * @return true if at least one profile or event was removed
+     */
     public boolean removedAnything() {
         return profilesRemoved > 0 || eventsRemoved > 0;
     }

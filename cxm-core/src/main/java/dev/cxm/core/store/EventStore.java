@@ -66,7 +66,7 @@ public interface EventStore {
      * @throws NullPointerException when {@code event} is null
      */
     default AppendResult append(CustomerEvent event) {
-        return appendAll(List.of(event));
+        return appendAll(List.of(Checks.present("event", event)));
     }
 
     /**

@@ -42,4 +42,41 @@ class TimestampFormatTest {
         assertThatThrownBy(() -> TimestampFormat.isoFlexible(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("zone");
     }
+
+    @Test
+    void impossibleDatesAndTimesAreRejectedNotMoved() {
+        // Issue 9, item 3. Oracle: the calendar (February 2026 has 28 days, 2024 is a leap year, 2025 is not).
+        TimestampFormat iso = TimestampFormat.isoFlexible(ZoneOffset.UTC);
+        for (String impossible : new String[] {"2026-02-30", "2025-02-29", "2026-04-31T10:00:00Z", "2026-01-01T24:00"}) {
+            assertThatThrownBy(() -> iso.parse(impossible)).as(impossible).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("is not a real date or time of day (such as February 30 or hour 24)");
+        }
+        assertThat(iso.parse("2024-02-29")).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+        TimestampFormat european = TimestampFormat.pattern("dd/MM/yyyy HH:mm", ZoneOffset.UTC);
+        assertThatThrownBy(() -> european.parse("30/02/2026 10:00")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(european.parse("28/02/2026 10:00")).isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
+        // A pattern with a proleptic year (u) reads as one with a year of era (y), also beside a quoted 'y'.
+        assertThat(TimestampFormat.pattern("uuuuMMdd", ZoneOffset.UTC).parse("20260301"))
+                .isEqualTo(TimestampFormat.pattern("'y:'yyyyMMdd", ZoneOffset.UTC).parse("y:20260301"))
+                .isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @Test
+    void localTimesInAGapMoveLaterAndInAnOverlapTakeTheEarlierOffsetAndAreReported() {
+        // Issue 9, item 6. Oracle: the tz database; New York springs from 02:00 EST (-05:00) to 03:00 EDT (-04:00)
+        // on 2026-03-08 and falls back from 02:00 EDT to 01:00 EST on 2026-11-01.
+        TimestampFormat newYork = TimestampFormat.isoFlexible(ZoneId.of("America/New_York"));
+        int[] reported = {0};
+        Runnable count = () -> reported[0]++;
+
+        assertThat(newYork.parse("2026-03-08 02:30", count)).isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
+        assertThat(newYork.parse("2026-11-01 01:30", count)).isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+        assertThat(reported[0]).isEqualTo(2);
+        assertThat(newYork.parse("2026-11-01 03:30", count)).isEqualTo(Instant.parse("2026-11-01T08:30:00Z"));
+        assertThat(newYork.parse("2026-11-01T01:30:00-05:00", count)).isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
+        assertThat(newYork.parse("2026-03-08", count)).isEqualTo(Instant.parse("2026-03-08T05:00:00Z"));
+        assertThat(TimestampFormat.isoFlexible(ZoneOffset.ofHours(2)).parse("2026-11-01 01:30", count))
+                .isEqualTo(Instant.parse("2026-10-31T23:30:00Z"));
+        assertThat(reported[0]).isEqualTo(2);
+    }
 }

@@ -26,7 +26,7 @@ class CustomerErasureTest {
     private final InMemoryCustomerStore customers = InMemoryCustomerStore.create();
     private final EventStore feedback = InMemoryEventStore.create();
     private final EventStore orders = InMemoryEventStore.create();
-    private final CustomerErasure erasure = CustomerErasure.builder()
+    private final CustomerErasure erasure = CustomerErasure.custom()
             .customers(customers).events(feedback).events(orders)
             .clock(Clock.fixed(now, ZoneOffset.UTC))
             .build();
@@ -61,7 +61,23 @@ class CustomerErasureTest {
 
     @Test
     void anErasureOverNoStoreIsRefused() {
-        assertThatThrownBy(() -> CustomerErasure.builder().build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CustomerErasure.custom().build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("stores: ");
+    }
+
+    @Test
+    void fromBaseAddsAStoreAndErasuresCompareByTheirStores() {
+        // Oracle: the stores given; an erasure from its base is equal to it, one more store makes it differ and
+        // erase there too.
+        EventStore extra = InMemoryEventStore.create();
+        extra.append(nps("x1", "c1", 1, 9));
+
+        CustomerErasure wider = CustomerErasure.from(erasure).events(extra).build();
+
+        assertThat(CustomerErasure.from(erasure).build()).isEqualTo(erasure).hasSameHashCodeAs(erasure);
+        assertThat(wider).isNotEqualTo(erasure);
+        assertThat(wider.toString()).isEqualTo("CustomerErasure[customerStores=1, eventStores=3]");
+        assertThat(wider.erase(CustomerId.of("c1")).eventsRemoved()).isEqualTo(1);
+        assertThat(extra.count()).isZero();
     }
 }

@@ -1,15 +1,16 @@
 package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.cxm.examples.cli.churn.ChurnCommand;
+import dev.cxm.examples.cli.clv.ClvCommand;
+import dev.cxm.examples.cli.common.Converters;
+import dev.cxm.examples.cli.common.ErrorHandler;
+import dev.cxm.examples.cli.common.TextOut;
+import dev.cxm.examples.cli.feedback.CesCommand;
+import dev.cxm.examples.cli.feedback.CsatCommand;
+import dev.cxm.examples.cli.feedback.NpsCommand;
+import dev.cxm.examples.cli.io.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code cxm} command-line tool: one subcommand per capability, each with {@code --json} for a result
  * a script can read. Errors reach the user as one line and exit code 1 (2 for a usage mistake), with the
- * stack trace only under {@code --verbose}.
+ * stack trace only under {@code --verbose}; so do running out of memory and output that cannot be written.
  */
 @Command(name = "cxm",
         mixinStandardHelpOptions = true,
@@ -30,6 +31,8 @@ import picocli.CommandLine.Option;
                 CesCommand.class,
                 ClvCommand.class,
                 ChurnCommand.class,
+                dev.cxm.examples.cli.drivers.DriversCommand.class,
+                dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {
@@ -46,7 +49,11 @@ public final class CxmCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 
-    /** Runs the tool and exits with its exit code. */
+    /**
+     * Runs the tool and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -56,60 +63,53 @@ public final class CxmCommand implements Runnable {
         System.exit(exitCode);
     }
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*([DWH])");
-
-    /** Reads a time zone option: a region id such as Europe/Berlin, or an offset such as +02:00 or UTC. */
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a time zone; use a region such as"
-                    + " Europe/Berlin, or an offset such as +02:00 or UTC");
-        }
-    }
-
-    /** Reads a duration option: ISO-8601 (P90D, PT36H) or a whole number of days, weeks or hours (90d, 12w, 36h). */
-    private static Duration duration(String text) {
-        String value = text.strip().toUpperCase(Locale.ROOT);
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            // not ISO-8601; try the short form below
-        }
-        Matcher shortForm = SHORT_DURATION.matcher(value);
-        if (shortForm.matches()) {
-            long count = Long.parseLong(shortForm.group(1));
-            return switch (shortForm.group(2)) {
-                case "W" -> Duration.ofDays(7 * count);
-                case "D" -> Duration.ofDays(count);
-                default -> Duration.ofHours(count);
-            };
-        }
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a duration; use ISO-8601 such as P90D"
-                + " or PT36H, or a whole number of days, weeks or hours such as 90d, 12w or 36h");
-    }
-
-    /** Reads a date option: ISO-8601, such as 1997-09-30. */
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; use yyyy-MM-dd such as"
-                    + " 1997-09-30");
-        }
-    }
-
-    /** Runs the tool with the given output streams and returns its exit code, for tests and embedding. */
+    /**
+     * Runs the tool with the given output streams and returns its exit code, for tests and embedding. A write
+     * to {@code out} that failed (a full disk, a closed pipe: a {@link PrintWriter} only records it) turns a
+     * success into exit code 1 with one line on {@code err}.
+     *
+     * @param args the command line
+     * @param out where results go
+     * @param err where errors go
+     * @return the exit code: 0, 1 for a failure, 2 for a usage mistake
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new CxmCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.registerConverter(ZoneId.class, CxmCommand::zone);
-        commandLine.registerConverter(Duration.class, CxmCommand::duration);
-        commandLine.registerConverter(LocalDate.class, CxmCommand::date);
+        Converters.register(commandLine);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::handleUsageError);
-        return commandLine.execute(args);
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (OutOfMemoryError tooLarge) {
+            err.println("cxm: " + TextOut.escape(outOfMemory(commandLine)));
+            err.flush();
+            return ErrorHandler.FAILURE;
+        }
+        if (exitCode == 0 && out.checkError()) {
+            err.println("cxm: cannot write the output: standard output refused it (a full disk or a closed pipe)");
+            err.flush();
+            return ErrorHandler.FAILURE;
+        }
+        return exitCode;
+    }
+
+    /** Returns the one line that says which input was too large for the heap, and what to do. */
+    private static String outOfMemory(CommandLine commandLine) {
+        String input = "the input";
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        while (parsed != null) {
+            if (parsed.hasMatchedOption("--input")) {
+                input = String.valueOf((Object) parsed.matchedOptionValue("--input", null));
+            }
+            parsed = parsed.subcommand();
+        }
+        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        return "out of memory: " + input + " is too large for the " + heapMiB + " MiB of heap Java was given;"
+                + " give it more (java -Xmx4g -jar cxm.jar ...), or a smaller file; cxm nps, csat and ces stream"
+                + " a file of any size";
     }
 }

@@ -11,7 +11,14 @@ import dev.cxm.core.internal.Checks;
  */
 public record AtRiskCustomer(int rank, CustomerOutlook outlook, double valueAtRisk) {
 
-    /** Validates the entry: its value at risk is its outlook's. */
+    /**
+     * Validates the entry: its value at risk is its outlook's.
+     *
+     * @param rank the position in the ranking, from 1
+     * @param outlook the customer's P(alive) and value
+     * @param valueAtRisk value * (1 - P(alive)); must equal {@code outlook.valueAtRisk()} exactly
+     * @throws IllegalArgumentException if {@code rank} is below 1 or {@code valueAtRisk} is not the outlook's
+     */
     public AtRiskCustomer {
         if (rank < 1) {
             throw new IllegalArgumentException("rank: " + rank + " is below 1");
@@ -23,7 +30,14 @@ public record AtRiskCustomer(int rank, CustomerOutlook outlook, double valueAtRi
         }
     }
 
-    /** Returns the entry of {@code outlook} at {@code rank}, with the value at risk its outlook gives. */
+    /**
+     * Returns the entry of {@code outlook} at {@code rank}, with the value at risk its outlook gives.
+     *
+     * @param rank the position in the ranking, from 1 (the largest value at risk)
+     * @param outlook the customer's P(alive) and value
+     * @return the entry
+     * @throws IllegalArgumentException if {@code rank} is below 1
+     */
     public static AtRiskCustomer of(int rank, CustomerOutlook outlook) {
         return new AtRiskCustomer(rank, outlook, Checks.present("outlook", outlook).valueAtRisk());
     }

@@ -8,9 +8,9 @@ import java.util.function.ToDoubleFunction;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
 import dev.cxm.metrics.clv.PurchaseModel;
-import dev.cxm.metrics.clv.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
 
 /**
  * Ranks the customers of a non-contractual business who are valuable and likely gone: those whose P(alive)
@@ -20,7 +20,7 @@ import dev.cxm.metrics.clv.RfmSummary;
  * <p>P(alive) comes from a fitted purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and the value from the
  * caller, for example what the customer has spent so far:
  * <pre>{@code
- * PurchaseModel model = BgNbd.fit(summary.cells()).model().orElseThrow();
+ * PurchaseModel model = BgNbd.ofDefaults().fit(summary).model().orElseThrow();
  * List<AtRiskCustomer> atRisk = AtRiskRanking.custom(0.3).limit(100).build()
  *         .rank(summary, model, customer -> customer.totalSpend().orElse(0));
  * }</pre>

@@ -80,7 +80,13 @@ public sealed interface ChurnDefinition permits ChurnDefinition.Contractual, Chu
      */
     record Contractual(Predicate<? super CustomerEvent> isCancellation, String description) implements ChurnDefinition {
 
-        /** Validates the definition. */
+        /**
+         * Validates the definition.
+         *
+         * @param isCancellation which events are cancellations
+         * @param description what the predicate is, for reports; non-blank
+         * @throws IllegalArgumentException if {@code description} is blank
+         */
         public Contractual {
             Checks.present("isCancellation", isCancellation);
             Checks.nonBlank("description", description);
@@ -99,7 +105,12 @@ public sealed interface ChurnDefinition permits ChurnDefinition.Contractual, Chu
      */
     record NonContractual(Duration inactivity) implements ChurnDefinition {
 
-        /** Validates the threshold. */
+        /**
+         * Validates the threshold.
+         *
+         * @param inactivity how long without an event makes a customer churned; positive
+         * @throws IllegalArgumentException if {@code inactivity} is zero or negative
+         */
         public NonContractual {
             Checks.present("inactivity", inactivity);
             if (inactivity.isNegative() || inactivity.isZero()) {

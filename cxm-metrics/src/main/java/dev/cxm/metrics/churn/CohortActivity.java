@@ -41,7 +41,16 @@ public record CohortActivity(CalendarPeriod period, ZoneId zone, Map<String, Lis
     /** The current version of the JSON form. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Validates the state and copies it, customers in the order of their ids. */
+    /**
+     * Validates the state and copies it, customers in the order of their ids.
+     *
+     * @param period the calendar period the activity is counted in
+     * @param zone the zone the periods are cut in
+     * @param customers per customer id, the numbers of the periods they were active in: at least one,
+     *     strictly ascending
+     * @throws IllegalArgumentException if an id is blank or too long, or a customer's periods are empty or not
+     *     strictly ascending
+     */
     public CohortActivity {
         Checks.present("period", period);
         Checks.present("zone", zone);

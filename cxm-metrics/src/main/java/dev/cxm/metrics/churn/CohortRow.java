@@ -18,7 +18,18 @@ import dev.cxm.core.internal.Checks;
  */
 public record CohortRow(LocalDate cohort, long size, List<Long> active, List<OptionalDouble> retention) {
 
-    /** Validates and copies the row. */
+    /**
+     * Validates and copies the row.
+     *
+     * @param cohort the first day of the cohort's period
+     * @param size the customers in the cohort
+     * @param active at index k, the members active k periods after the cohort's period; each within
+     *     0..{@code size}
+     * @param retention at index k, the share of {@code active[k]} in the table's base; one per count, empty
+     *     where the base is 0
+     * @throws IllegalArgumentException if {@code active} is empty, differs in length from {@code retention}, or
+     *     holds a count outside 0..{@code size}
+     */
     public CohortRow {
         Checks.present("cohort", cohort);
         active = List.copyOf(active);

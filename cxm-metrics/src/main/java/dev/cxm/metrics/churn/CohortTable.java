@@ -21,7 +21,15 @@ import dev.cxm.metrics.time.CalendarPeriod;
 public record CohortTable(CalendarPeriod period, ZoneId zone, CohortBasis basis, RetentionBase relativeTo,
         List<CohortRow> rows) {
 
-    /** Validates and copies the table. */
+    /**
+     * Validates and copies the table.
+     *
+     * @param period the calendar period of cohorts and columns
+     * @param zone the zone the periods are counted in
+     * @param basis how cohorts are formed
+     * @param relativeTo what the retention shares are relative to
+     * @param rows the cohorts in time order; periods without any cohort member are left out
+     */
     public CohortTable {
         Checks.present("period", period);
         Checks.present("zone", zone);
@@ -37,6 +45,8 @@ public record CohortTable(CalendarPeriod period, ZoneId zone, CohortBasis basis,
      * cohort      customers      +0      +1      +2
      * 2025-01-01        120  100.0%   45.8%   30.0%
      * </pre>
+     *
+     * @return the table, one line per cohort after a header line, each line ending in {@code '\n'}
      */
     public String render() {
         int columns = rows.stream().mapToInt(row -> row.active().size()).max().orElse(0);

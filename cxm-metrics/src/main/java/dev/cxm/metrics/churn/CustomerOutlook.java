@@ -14,7 +14,15 @@ import dev.cxm.core.model.CustomerId;
  */
 public record CustomerOutlook(CustomerId customer, double probabilityAlive, double value) {
 
-    /** Validates the outlook. */
+    /**
+     * Validates the outlook.
+     *
+     * @param customer the customer
+     * @param probabilityAlive P(alive), in [0, 1]
+     * @param value the customer's value in the caller's unit (such as a currency amount); finite, zero or more
+     * @throws IllegalArgumentException naming the customer when {@code probabilityAlive} is outside [0, 1] or
+     *     {@code value} is negative, infinite or NaN
+     */
     public CustomerOutlook {
         Checks.present("customer", customer);
         if (!(probabilityAlive >= 0 && probabilityAlive <= 1)) {
@@ -27,12 +35,25 @@ public record CustomerOutlook(CustomerId customer, double probabilityAlive, doub
         }
     }
 
-    /** Returns the outlook of {@code customer}. */
+    /**
+     * Returns the outlook of {@code customer}.
+     *
+     * @param customer the customer
+     * @param probabilityAlive P(alive), in [0, 1]
+     * @param value the customer's value in the caller's unit (such as a currency amount); finite, zero or more
+     * @return the outlook
+     * @throws IllegalArgumentException naming the customer when {@code probabilityAlive} is outside [0, 1] or
+     *     {@code value} is negative, infinite or NaN
+     */
     public static CustomerOutlook of(CustomerId customer, double probabilityAlive, double value) {
         return new CustomerOutlook(customer, probabilityAlive, value);
     }
 
-    /** Returns the value expected to be lost: value * (1 - P(alive)). */
+    /**
+     * Returns the value expected to be lost: value * (1 - P(alive)).
+     *
+     * @return the value at risk, in the unit of {@link #value()}; between 0 and {@code value}
+     */
     public double valueAtRisk() {
         return value * (1 - probabilityAlive);
     }

@@ -29,7 +29,23 @@ import dev.cxm.core.internal.Checks;
 public record PeriodChurn(String group, LocalDate start, LocalDate end, long atStart, long retained, long churned,
         long newCustomers, long reactivated, long atEnd, OptionalDouble churnRate, OptionalDouble retentionRate) {
 
-    /** Validates the counts: retained and churned split the customers at start. */
+    /**
+     * Validates the counts: retained and churned split the customers at start.
+     *
+     * @param group the group, {@code "all"} when not grouped; non-blank
+     * @param start the first day of the period
+     * @param end the first day after the period
+     * @param atStart customers active at the start
+     * @param retained of them, still active at the end without having churned in between; 0 or more
+     * @param churned of them, churned during the period; 0 or more, and {@code retained + churned == atStart}
+     * @param newCustomers customers active for the first time during the period; 0 or more
+     * @param reactivated customers who came back during the period after having churned; 0 or more
+     * @param atEnd customers active at the end; 0 or more
+     * @param churnRate exactly churned / atStart; empty exactly when atStart is 0
+     * @param retentionRate exactly retained / atStart; empty exactly when atStart is 0
+     * @throws IllegalArgumentException when a count is negative, retained and churned do not add up to
+     *     atStart, or a rate is not its count over atStart
+     */
     public PeriodChurn {
         Checks.nonBlank("group", group);
         Checks.present("start", start);
@@ -54,7 +70,20 @@ public record PeriodChurn(String group, LocalDate start, LocalDate end, long atS
         }
     }
 
-    /** Returns the counts of a period with the rates derived from them. */
+    /**
+     * Returns the counts of a period with the rates derived from them.
+     *
+     * @param group the group, {@code "all"} when not grouped; non-blank
+     * @param start the first day of the period
+     * @param end the first day after the period
+     * @param atStart customers active at the start
+     * @param churned of them, churned during the period; at most {@code atStart} (the rest are retained)
+     * @param newCustomers customers active for the first time during the period; 0 or more
+     * @param reactivated customers who came back during the period after having churned; 0 or more
+     * @param atEnd customers active at the end; 0 or more
+     * @return the period, with retained = atStart - churned and both rates over atStart (empty when it is 0)
+     * @throws IllegalArgumentException when a count is negative or {@code churned} exceeds {@code atStart}
+     */
     public static PeriodChurn of(String group, LocalDate start, LocalDate end, long atStart, long churned,
             long newCustomers, long reactivated, long atEnd) {
         long retained = atStart - churned;

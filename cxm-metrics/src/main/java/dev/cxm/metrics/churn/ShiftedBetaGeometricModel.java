@@ -51,7 +51,13 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
         }
     }
 
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param alpha the Beta distribution's first shape parameter; positive
+     * @param beta the Beta distribution's second shape parameter; positive
+     * @throws IllegalArgumentException naming a parameter that is not a positive finite number
+     */
     public ShiftedBetaGeometricModel {
         requirePositive("alpha", alpha);
         requirePositive("beta", beta);
@@ -158,7 +164,7 @@ public record ShiftedBetaGeometricModel(double alpha, double beta) {
      * exp(-(alpha - 1) x) (1 + delta (e^x - 1))^-(beta + n), delta = d / (1 + d). The integrand is smooth and
      * log-concave; it is integrated by 20-point Gauss-Legendre on pieces at most 2 wide and short enough that
      * it changes by at most e^2 within one, until the rest, bounded through log-concavity, is below 1e-17 of
-     * the sum. As d falls to 0, DERL grows without bound when alpha <= 1 (the expected lifetime is infinite).
+     * the sum. As d falls to 0, DERL grows without bound when alpha &lt;= 1 (the expected lifetime is infinite).
      *
      * @param renewals renewals made so far, 0 or more
      * @param discountRate the discount rate per period, positive and finite (0.10 for 10%)

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.metrics.clv.internal.Arguments;
 import dev.cxm.metrics.clv.internal.BetaGeometricProcess;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
 
 /**
  * The one implementation of BG/NBD and MBG/NBD: both are purchases at rate {@code lambda ~ Gamma(r, alpha)}
@@ -16,19 +17,39 @@ import dev.cxm.metrics.clv.internal.BetaGeometricProcess;
  */
 sealed interface BetaGeometricModel extends PurchaseModel permits BgNbdModel, MbgNbdModel {
 
-    /** Returns the shape of the purchase-rate distribution. */
+    /**
+     * Returns the shape of the purchase-rate distribution.
+     *
+     * @return r
+     */
     double r();
 
-    /** Returns the rate of the purchase-rate distribution, in {@link #unit()}. */
+    /**
+     * Returns the rate of the purchase-rate distribution, in {@link #unit()}.
+     *
+     * @return alpha
+     */
     double alpha();
 
-    /** Returns the first shape of the drop-out probability distribution. */
+    /**
+     * Returns the first shape of the drop-out probability distribution.
+     *
+     * @return a
+     */
     double a();
 
-    /** Returns the second shape of the drop-out probability distribution. */
+    /**
+     * Returns the second shape of the drop-out probability distribution.
+     *
+     * @return b
+     */
     double b();
 
-    /** Returns 1 when a customer may drop out right after the first purchase (MBG/NBD), else 0 (BG/NBD). */
+    /**
+     * Returns 1 when a customer may drop out right after the first purchase (MBG/NBD), else 0 (BG/NBD).
+     *
+     * @return the drop-out chances before the first repeat purchase
+     */
     int dropOutsBeforeRepeats();
 
     @Override
@@ -43,52 +64,63 @@ sealed interface BetaGeometricModel extends PurchaseModel permits BgNbdModel, Mb
 
     @Override
     default double expectedPurchases(double t) {
-        return process().expectedPurchases(Arguments.nonNegative("t", t));
+        return process().expectedPurchases(Checks.nonNegative("t", t));
     }
 
     @Override
-    default double conditionalExpectedPurchases(double t, int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
-        return process().conditionalExpectedPurchases(Arguments.nonNegative("t", t), frequency, recency, age);
+    default double conditionalExpectedPurchases(double t, CustomerHistory customer) {
+        Checks.present("customer", customer);
+        return process().conditionalExpectedPurchases(Checks.nonNegative("t", t), customer.frequency(),
+                customer.recency(), customer.age());
     }
 
     @Override
-    default double[] conditionalExpectedPurchases(double[] horizons, int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
-        return process().conditionalExpectedPurchases(horizons, frequency, recency, age);
+    default double[] conditionalExpectedPurchases(double[] horizons, CustomerHistory customer) {
+        Checks.present("horizons", horizons);
+        Checks.present("customer", customer);
+        return process().conditionalExpectedPurchases(horizons, customer.frequency(), customer.recency(),
+                customer.age());
     }
 
     @Override
-    default double expectedPurchasesWhileAlive(double t, int frequency, double age) {
-        Checks.nonNegative("frequency", frequency);
-        return process().expectedWhileAlive(Arguments.nonNegative("t", t), frequency, Arguments.nonNegative("age", age));
+    default double expectedPurchasesWhileAlive(double t, CustomerHistory customer) {
+        Checks.present("customer", customer);
+        return process().expectedWhileAlive(Checks.nonNegative("t", t), customer.frequency(), customer.age());
     }
 
+    /**
+     * {@inheritDoc} A customer without repeat purchases is alive for sure under BG/NBD (drop-out happens only
+     * after a repeat purchase), not under MBG/NBD.
+     */
     @Override
-    default double probabilityAlive(int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
-        return process().probabilityAlive(frequency, recency, age);
+    default double probabilityAlive(CustomerHistory customer) {
+        Checks.present("customer", customer);
+        return process().probabilityAlive(customer.frequency(), customer.recency(), customer.age());
     }
 
     @Override
     default double probabilityOfPurchases(int count, double t) {
         Checks.nonNegative("count", count);
-        return process().probabilityOfPurchases(count, Arguments.nonNegative("t", t));
+        return process().probabilityOfPurchases(count, Checks.nonNegative("t", t));
     }
 
     @Override
-    default double logLikelihood(int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
-        return process().logLikelihood(frequency, recency, age);
+    default double logLikelihood(CustomerHistory customer) {
+        Checks.present("customer", customer);
+        return process().logLikelihood(customer.frequency(), customer.recency(), customer.age());
     }
 
     /**
      * Simulates customers of the given ages (T, in {@link #unit()}) from the model: the repeat purchases each
      * makes up to its age, as cells of weight 1, reproducibly for a seed.
+     *
+     * @param ages the customers' ages, each finite and 0 or more
+     * @param seed the seed of the random numbers
+     * @return one anonymous row per customer
      */
     default RfmCells simulate(double[] ages, long seed) {
         for (double age : ages) {
-            Arguments.nonNegative("age", age);
+            Checks.nonNegative("age", age);
         }
         return process().simulate(ages, seed, unit());
     }

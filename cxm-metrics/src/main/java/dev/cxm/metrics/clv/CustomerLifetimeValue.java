@@ -2,11 +2,17 @@ package dev.cxm.metrics.clv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.clv.internal.ChebyshevApproximation;
 import dev.cxm.metrics.clv.internal.ParallelRows;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
 
 /**
  * Discounted customer lifetime value from a purchase model and a spend model:
@@ -20,9 +26,13 @@ import dev.cxm.metrics.clv.internal.ParallelRows;
  *
  * <pre>{@code
  * CustomerLifetimeValue clv = CustomerLifetimeValue.of(bgNbd, gammaGamma,
- *         ClvSettings.of(Duration.ofDays(364), Duration.ofDays(28), 0.01));
+ *         ClvSettings.custom(Duration.ofDays(364)).period(Duration.ofDays(28)).discountRate(0.01).build());
  * LifetimeValues values = clv.valuesOf(summary);
  * }</pre>
+ *
+ * <p>Not a configuration but the two fitted models bound to their terms ({@link ClvSettings} is the
+ * configuration a host keeps); it has value {@code equals}, {@code hashCode} and {@code toString} over the
+ * three. Any {@link PurchaseModel} works, BG/BB too when the period is a whole number of its opportunities.
  *
  * <p>Because conditional expected purchases are P(alive) times purchases-while-alive, which depends on the
  * history only through frequency and T, the bulk path {@link #values(RfmCells)} expands each frequency's
@@ -50,6 +60,11 @@ public final class CustomerLifetimeValue {
         this.settings = Checks.present("settings", settings);
         int periods = settings.periods();
         double period = TimeUnits.inUnits(settings.period(), purchases.unit());
+        if (purchases instanceof BgBbModel && period != Math.rint(period)) {
+            throw new IllegalArgumentException("settings: the period " + settings.period() + " is not a whole number of"
+                    + " the bg-bb model's opportunities (" + purchases.unit()
+                    + "); BG/BB predicts whole opportunities");
+        }
         horizons = new double[periods];
         discounts = new double[periods];
         for (int i = 0; i < periods; i++) {
@@ -58,38 +73,66 @@ public final class CustomerLifetimeValue {
         }
     }
 
-    /** Returns the calculator of lifetime values from the two models under {@code settings}. */
+    /**
+     * Returns the calculator of lifetime values from the two models under {@code settings}.
+     *
+     * @param purchases the fitted purchase model
+     * @param spend the fitted spend model, whose population mean spend must be finite ({@code q > 1})
+     * @param settings the horizon, period and discount rate
+     * @return the calculator
+     * @throws IllegalArgumentException when the spend model has {@code q <= 1}, or (for BG/BB) the period is
+     *     not a whole number of opportunities
+     */
     public static CustomerLifetimeValue of(PurchaseModel purchases, GammaGammaModel spend, ClvSettings settings) {
         return new CustomerLifetimeValue(purchases, spend, settings);
     }
 
-    /** Returns the settings. */
+    /**
+     * Returns the settings.
+     *
+     * @return the horizon, period and discount rate
+     */
     public ClvSettings settings() {
         return settings;
     }
 
     /**
      * Returns the discounted expected value over the horizon of a customer with the given history, in the
-     * purchase model's unit, and mean repeat spend (empty without repeat purchases).
+     * purchase model's unit, and mean repeat spend.
+     *
+     * @param customer the history
+     * @param monetaryValue the mean repeat spend; empty without repeat purchases
+     * @return the discounted value
+     * @throws IllegalArgumentException when a repeat buyer has no spend
      */
-    public double valueOf(int frequency, double recency, double age, OptionalDouble monetaryValue) {
-        return discounted(purchases.conditionalExpectedPurchases(horizons, frequency, recency, age),
-                spendOf(frequency, monetaryValue));
+    public double value(CustomerHistory customer, OptionalDouble monetaryValue) {
+        Checks.present("monetaryValue", monetaryValue);
+        return discounted(purchases.conditionalExpectedPurchases(horizons, customer),
+                spendOf(customer.frequency(), monetaryValue));
     }
 
-    /** Returns the expected future of {@code customer}: P(alive), purchases, spend and discounted value. */
+    /**
+     * Returns the expected future of {@code customer}: P(alive) at the end of calibration, purchases, spend
+     * and discounted value.
+     *
+     * @param customer the customer, in the purchase model's unit
+     * @return the customer's value
+     */
     public CustomerValue valueOf(CustomerSummary customer) {
-        double[] cumulative = purchases.conditionalExpectedPurchases(horizons, customer.frequency(), customer.recency(),
-                customer.age());
+        double[] cumulative = purchases.conditionalExpectedPurchases(horizons, Checks.present("customer", customer));
         double perPurchase = spendOf(customer.frequency(), customer.monetaryValue());
-        return new CustomerValue(customer.customerId(), purchases.probabilityAlive(customer), cumulative[cumulative.length - 1],
-                perPurchase, discounted(cumulative, perPurchase));
+        return new CustomerValue(customer.customerId(), purchases.probabilityAlive(customer),
+                cumulative[cumulative.length - 1], perPurchase, discounted(cumulative, perPurchase));
     }
 
     /**
      * Returns the values of every customer of {@code summary}, whose unit must be the purchase model's.
+     *
+     * @param summary the customers
+     * @return their values, in the summary's order
      */
     public LifetimeValues valuesOf(RfmSummary summary) {
+        Checks.present("summary", summary);
         requireUnit(summary.unit());
         List<CustomerSummary> customers = summary.customers();
         CustomerValue[] values = new CustomerValue[customers.size()];
@@ -101,11 +144,23 @@ public final class CustomerLifetimeValue {
     /**
      * Returns the discounted value of every row of {@code cells}, in row order: the bulk path for millions
      * of customers.
+     *
+     * @param cells the customers, in the purchase model's unit
+     * @return one value per row
+     * @throws IllegalArgumentException when a repeat buyer has no spend, naming the customer or row
      */
     public double[] values(RfmCells cells) {
+        Checks.present("cells", cells);
         requireUnit(cells.unit());
-        int[] xs = cells.columns().distinctFrequencies();
-        int[] slot = cells.columns().frequencyIndex();
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.frequency(i) > 0 && cells.monetaryValue(i).isEmpty()) {
+                throw new IllegalArgumentException("monetaryValue: the repeat buyer " + CellAccess.columns(cells)
+                        .describe(i)
+                        + " has no spend; lifetime value needs the mean repeat spend of every repeat buyer");
+            }
+        }
+        int[] xs = CellAccess.columns(cells).distinctFrequencies();
+        int[] slot = CellAccess.columns(cells).frequencyIndex();
         double[] youngest = new double[xs.length];
         double[] oldest = new double[xs.length];
         java.util.Arrays.fill(youngest, Double.POSITIVE_INFINITY);
@@ -121,8 +176,9 @@ public final class CustomerLifetimeValue {
             int x = xs[j];
             double low = Math.log(youngest[j] + scale);
             double high = Math.log(oldest[j] + scale);
-            if (high - low > 1e-12) {
-                perFrequency[j] = ChebyshevApproximation.of(s -> discountedWhileAlive(x, Math.exp(s) - scale), low, high,
+            if (high - low > 1e-12 && !(purchases instanceof BgBbModel)) {
+                perFrequency[j] = ChebyshevApproximation.of(s -> discountedWhileAlive(x, Math.exp(s) - scale), low,
+                        high,
                         1e-14).orElse(null);
             }
         });
@@ -133,18 +189,19 @@ public final class CustomerLifetimeValue {
             ChebyshevApproximation approximation = perFrequency[slot[i]];
             double whileAlive = approximation != null ? approximation.value(Math.log(age + scale))
                     : discountedWhileAlive(x, age);
-            values[i] = spendOf(x, cells.monetaryValue(i)) * purchases.probabilityAlive(x, cells.recency(i), age)
-                    * whileAlive;
+            values[i] = spendOf(x, cells.monetaryValue(i)) * purchases.probabilityAlive(cells.history(i)) * whileAlive;
         });
         return values;
     }
 
     /** Returns the discounted expected purchases over the horizon of a customer alive now. */
     private double discountedWhileAlive(int frequency, double age) {
+        // Purchases while alive read the frequency and T only; any recency the history allows will do.
+        CustomerHistory history = CustomerHistory.of(frequency, frequency > 0 ? age : 0, age);
         double value = 0;
         double previous = 0;
         for (int i = 0; i < horizons.length; i++) {
-            double cumulative = purchases.expectedPurchasesWhileAlive(horizons[i], frequency, age);
+            double cumulative = purchases.expectedPurchasesWhileAlive(horizons[i], history);
             value += (cumulative - previous) * discounts[i];
             previous = cumulative;
         }
@@ -156,7 +213,10 @@ public final class CustomerLifetimeValue {
         if (purchases instanceof ParetoNbdModel pareto) {
             return Math.min(pareto.alpha(), pareto.beta());
         }
-        return purchases.parameters().get("alpha");
+        if (purchases instanceof BetaGeometricModel model) {
+            return model.alpha();
+        }
+        return 1;
     }
 
     private double spendOf(int frequency, OptionalDouble monetaryValue) {
@@ -178,6 +238,22 @@ public final class CustomerLifetimeValue {
             previous = cumulative[i];
         }
         return perPurchase * value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CustomerLifetimeValue clv && purchases.equals(clv.purchases) && spend.equals(clv.spend)
+                && settings.equals(clv.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(purchases, spend, settings);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerLifetimeValue[purchases=" + purchases + ", spend=" + spend + ", settings=" + settings + "]";
     }
 
     private void requireUnit(java.time.temporal.ChronoUnit unit) {

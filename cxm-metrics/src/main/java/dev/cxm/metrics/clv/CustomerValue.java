@@ -2,7 +2,6 @@ package dev.cxm.metrics.clv;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
-import dev.cxm.metrics.clv.internal.Arguments;
 
 /**
  * One customer's expected future: whether still alive, how many purchases, at what spend, and their
@@ -17,16 +16,25 @@ import dev.cxm.metrics.clv.internal.Arguments;
 public record CustomerValue(CustomerId customerId, double probabilityAlive, double expectedPurchases,
         double expectedAverageSpend, double value) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param customerId the customer
+     * @param probabilityAlive the probability that the customer is still alive at the end of calibration
+     * @param expectedPurchases the expected purchases over the horizon, undiscounted
+     * @param expectedAverageSpend the expected spend per purchase
+     * @param value the discounted expected value of the purchases over the horizon
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public CustomerValue {
         Checks.present("customerId", customerId);
-        Arguments.nonNegative("probabilityAlive", probabilityAlive);
+        Checks.nonNegative("probabilityAlive", probabilityAlive);
         if (probabilityAlive > 1) {
             throw new IllegalArgumentException("probabilityAlive: " + probabilityAlive + " is above 1; it is a"
                     + " probability");
         }
-        Arguments.nonNegative("expectedPurchases", expectedPurchases);
-        Arguments.nonNegative("expectedAverageSpend", expectedAverageSpend);
-        Arguments.nonNegative("value", value);
+        Checks.nonNegative("expectedPurchases", expectedPurchases);
+        Checks.nonNegative("expectedAverageSpend", expectedAverageSpend);
+        Checks.nonNegative("value", value);
     }
 }

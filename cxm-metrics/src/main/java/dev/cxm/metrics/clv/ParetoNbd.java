@@ -1,13 +1,16 @@
 package dev.cxm.metrics.clv;
 
-import dev.cxm.metrics.stats.ModelFit;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.metrics.clv.internal.ModelFitter;
 import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
+import dev.cxm.metrics.stats.ModelFit;
 
 /**
  * Fits the Pareto/NBD model by maximum likelihood (see {@link ParetoNbdModel}), with analytic gradient and
- * Hessian.
+ * Hessian: a configured fitter, immutable, with value {@code equals}, {@code hashCode} and {@code toString}.
  *
  * <p>The likelihood's drop-out term is an integral usually written with a Gauss hypergeometric function
  * whose series terms grow without bound as the frequency grows (the overflow Python's lifetimes is known
@@ -15,40 +18,107 @@ import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
  * customer with ten thousand purchases is as safe as one with none.
  *
  * <pre>{@code
- * ModelFit<ParetoNbdModel> fit = ParetoNbd.fit(summary.cells());
+ * ModelFit<ParetoNbdModel> fit = ParetoNbd.ofDefaults().fit(summary);
+ * ParetoNbdModel model = fit.requireModel();
+ * double alive = model.probabilityAlive(customer);
+ * ModelFit<ParetoNbdModel> penalised = ParetoNbd.custom().l2Penalty(1e-3).build().fit(cells);
  * }</pre>
+ *
+ * @param options how the model is fitted
  */
-public final class ParetoNbd {
+public record ParetoNbd(FitOptions options) implements PurchaseModelFitter<ParetoNbdModel> {
 
-    private ParetoNbd() {}
+    private static final ParetoNbd DEFAULTS = new ParetoNbd(FitOptions.ofDefaults());
 
-    /** Fits the model to {@code cells} with the default options. */
-    public static ModelFit<ParetoNbdModel> fit(RfmCells cells) {
-        return fit(cells, FitOptions.defaults());
-    }
-
-    /** Fits the model to the customers of {@code summary}. */
-    public static ModelFit<ParetoNbdModel> fit(RfmSummary summary) {
-        return fit(summary.cells(), FitOptions.defaults());
+    /**
+     * Validates the fitter.
+     *
+     * @param options how the model is fitted
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
+    public ParetoNbd {
+        Checks.present("options", options);
     }
 
     /**
-     * Fits the model to {@code cells}.
+     * Returns the fitter with the default options ({@link FitOptions#ofDefaults()}).
      *
-     * @throws IllegalArgumentException when there are no rows, or nobody repeats a purchase
+     * @return the fitter
      */
-    public static ModelFit<ParetoNbdModel> fit(RfmCells cells, FitOptions options) {
+    public static ParetoNbd ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Starts a fitter from the default options.
+     *
+     * @return the builder
+     */
+    public static Builder custom() {
+        return new Builder(FitOptions.ofDefaults());
+    }
+
+    /**
+     * Starts a fitter from {@code base}.
+     *
+     * @param base the fitter whose options the builder starts with
+     * @return the builder
+     */
+    public static Builder from(ParetoNbd base) {
+        return new Builder(Checks.present("base", base).options);
+    }
+
+    /**
+     * Returns {@code pareto-nbd}.
+     *
+     * @return the model's short name
+     */
+    @Override
+    public String modelName() {
+        return "pareto-nbd";
+    }
+
+    /**
+     * Fits the model to {@code cells}. Data where nobody repeats a purchase (or no data) do not identify the
+     * model: the fit then has {@code converged == false} and says so in its problem.
+     *
+     * @param cells the customers, or cells of identical customers
+     * @return the fit, in the cells' unit
+     */
+    @Override
+    public ModelFit<ParetoNbdModel> fit(RfmCells cells) {
         Checks.present("cells", cells);
-        Checks.present("options", options);
-        ModelFitter.requireRepeatPurchases("pareto-nbd", cells.columns());
-        double rate = ModelFitter.meanRate(cells.columns());
-        double meanAge = 0;
-        for (int i = 0; i < cells.size(); i++) {
-            meanAge += cells.weight(i) * cells.age(i);
+        CellColumns columns = CellAccess.columns(cells);
+        java.util.Optional<String> unidentified = ModelFitter.unidentifiedPurchases("pareto-nbd", columns);
+        if (unidentified.isPresent()) {
+            return ModelFitter.notIdentified("pareto-nbd", unidentified.get(), ModelFitter.Extras.NONE);
         }
-        meanAge = Math.max(meanAge / cells.totalWeight(), 1e-6);
-        return ModelFitter.fit("pareto-nbd", cells.columns(), options, new double[] {1, 1 / rate, 1, meanAge},
+        double rate = ModelFitter.meanRate(columns);
+        double meanAge = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            meanAge += columns.weight(i) * columns.age(i);
+        }
+        meanAge = Math.max(meanAge / columns.totalWeight(), 1e-6);
+        return ModelFitter.fit("pareto-nbd", columns, options, new double[] {1, 1 / rate, 1, meanAge},
                 ParetoNbdLikelihood::new, p -> new ParetoNbdModel(p[0], p[1], p[2], p[3], cells.unit()),
                 ModelFitter.Extras.NONE);
+    }
+
+    /** Builds a {@link ParetoNbd}; each setter rejects a bad value at once. */
+    public static final class Builder extends FitterBuilder<ParetoNbd, Builder> {
+
+        private Builder(FitOptions base) {
+            super(base);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        @Override
+        public ParetoNbd build() {
+            return new ParetoNbd(options());
+        }
     }
 }

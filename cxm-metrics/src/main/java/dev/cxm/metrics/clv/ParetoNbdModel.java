@@ -10,9 +10,11 @@ import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.special.Gamma;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.metrics.clv.internal.Arguments;
 import dev.cxm.metrics.clv.internal.ParetoNbdIntegral;
 import dev.cxm.metrics.clv.internal.SpecialFunctions;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.Units;
 
 /**
  * A fitted (or given) Pareto/NBD model: while alive a customer buys at rate {@code lambda ~ Gamma(r, alpha)},
@@ -31,25 +33,53 @@ import dev.cxm.metrics.clv.internal.SpecialFunctions;
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta, ChronoUnit unit) implements PurchaseModel {
 
-    /** Validates the parameters: each finite and positive. */
+    /**
+     * Validates the parameters: each finite and positive.
+     *
+     * @param r the shape of the purchase-rate distribution
+     * @param alpha its rate (scale of time), in {@code unit}
+     * @param s the shape of the drop-out-rate distribution
+     * @param beta its rate, in {@code unit}
+     * @param unit the time unit of alpha and beta, and of every time the model takes or returns
+     * @throws IllegalArgumentException naming the field, the value and the rule when a value is invalid
+     */
     public ParetoNbdModel {
-        Arguments.positive("r", r);
-        Arguments.positive("alpha", alpha);
-        Arguments.positive("s", s);
-        Arguments.positive("beta", beta);
-        TimeUnits.requireModelUnit("unit", unit);
+        Checks.positive("r", r);
+        Checks.positive("alpha", alpha);
+        Checks.positive("s", s);
+        Checks.positive("beta", beta);
+        Units.requireModelUnit("unit", unit);
     }
 
-    /** Returns the model with the given parameters. */
+    /**
+     * Returns the model with the given parameters.
+     *
+     * @param r the shape of the purchase-rate distribution
+     * @param alpha its rate, in {@code unit}
+     * @param s the shape of the drop-out-rate distribution
+     * @param beta its rate, in {@code unit}
+     * @param unit the time unit of alpha and beta, and of every time the model takes or returns
+     * @return the model
+     */
     public static ParetoNbdModel of(double r, double alpha, double s, double beta, ChronoUnit unit) {
         return new ParetoNbdModel(r, alpha, s, beta, unit);
     }
 
+    /**
+     * Returns the model's short name, {@code pareto-nbd}.
+     *
+     * @return the name
+     */
     @Override
     public String name() {
         return "pareto-nbd";
     }
 
+    /**
+     * Returns the parameters {@code r, alpha, s, beta}.
+     *
+     * @return the parameters by name
+     */
     @Override
     public Map<String, Double> parameters() {
         Map<String, Double> parameters = new LinkedHashMap<>();
@@ -63,7 +93,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
     /** Returns {@code r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}, continued through s = 1. */
     @Override
     public double expectedPurchases(double t) {
-        Arguments.nonNegative("t", t);
+        Checks.nonNegative("t", t);
         return r / alpha * beta * SpecialFunctions.expm1Ratio(1 - s, Math.log1p(t / beta));
     }
 
@@ -71,25 +101,27 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
      * Returns {@code P(alive) (r + x)(beta + T) / ((alpha + T)(s - 1)) [1 - ((beta + T) / (beta + T + t))^(s - 1)]}.
      */
     @Override
-    public double conditionalExpectedPurchases(double t, int frequency, double recency, double age) {
-        Arguments.nonNegative("t", t);
-        return probabilityAlive(frequency, recency, age) * whileAlive(t, frequency, age);
+    public double conditionalExpectedPurchases(double t, CustomerHistory customer) {
+        Checks.nonNegative("t", t);
+        return probabilityAlive(customer) * whileAlive(t, customer.frequency(), customer.age());
     }
 
     @Override
-    public double[] conditionalExpectedPurchases(double[] horizons, int frequency, double recency, double age) {
-        double alive = probabilityAlive(frequency, recency, age);
+    public double[] conditionalExpectedPurchases(double[] horizons, CustomerHistory customer) {
+        Checks.present("horizons", horizons);
+        double alive = probabilityAlive(customer);
         double[] expected = new double[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
-            expected[i] = alive * whileAlive(Arguments.nonNegative("horizon", horizons[i]), frequency, age);
+            expected[i] = alive * whileAlive(Checks.nonNegative("horizon", horizons[i]), customer.frequency(),
+                    customer.age());
         }
         return expected;
     }
 
     @Override
-    public double expectedPurchasesWhileAlive(double t, int frequency, double age) {
-        Checks.nonNegative("frequency", frequency);
-        return whileAlive(Arguments.nonNegative("t", t), frequency, Arguments.nonNegative("age", age));
+    public double expectedPurchasesWhileAlive(double t, CustomerHistory customer) {
+        Checks.present("customer", customer);
+        return whileAlive(Checks.nonNegative("t", t), customer.frequency(), customer.age());
     }
 
     private double whileAlive(double t, int frequency, double age) {
@@ -98,9 +130,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
     }
 
     @Override
-    public double probabilityAlive(int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
-        return Math.exp(logAlive(frequency, age) - logBracket(frequency, recency, age));
+    public double probabilityAlive(CustomerHistory customer) {
+        Checks.present("customer", customer);
+        int frequency = customer.frequency();
+        double age = customer.age();
+        return Math.exp(logAlive(frequency, age) - logBracket(frequency, customer.recency(), age));
     }
 
     /**
@@ -111,7 +145,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
     @Override
     public double probabilityOfPurchases(int count, double t) {
         Checks.nonNegative("count", count);
-        Arguments.nonNegative("t", t);
+        Checks.nonNegative("t", t);
         double logCoefficient = Gamma.logGamma(r + count) - Gamma.logGamma(r) - Gamma.logGamma(count + 1.0);
         double aliveThrough = Math.exp(logCoefficient + logNegativeBinomialKernel(count, t) - s * Math.log1p(t / beta));
         if (t == 0) {
@@ -128,8 +162,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
     }
 
     @Override
-    public double logLikelihood(int frequency, double recency, double age) {
-        CustomerSummary.requireHistory(frequency, recency, age, "");
+    public double logLikelihood(CustomerHistory customer) {
+        Checks.present("customer", customer);
+        int frequency = customer.frequency();
+        double recency = customer.recency();
+        double age = customer.age();
         return Gamma.logGamma(r + frequency) - Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta)
                 + logBracket(frequency, recency, age);
     }
@@ -154,12 +191,16 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta, Chro
     /**
      * Simulates customers of the given ages (T, in {@code unit}) from the model: the repeat purchases each
      * makes up to its age, as cells of weight 1, reproducibly for a seed.
+     *
+     * @param ages the customers' ages, each finite and 0 or more
+     * @param seed the seed of the random numbers
+     * @return one anonymous row per customer
      */
     public RfmCells simulate(double[] ages, long seed) {
         RandomDataGenerator random = new RandomDataGenerator(seed);
         RfmCells.Builder cells = RfmCells.builder(unit);
         for (double age : ages) {
-            Arguments.nonNegative("age", age);
+            Checks.nonNegative("age", age);
             double lambda = random.nextGamma(r, 1 / alpha);
             double lifetime = random.nextExponential(1 / random.nextGamma(s, 1 / beta));
             double end = Math.min(age, lifetime);

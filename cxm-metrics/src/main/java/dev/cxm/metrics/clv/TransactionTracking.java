@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.metrics.clv.internal.Arguments;
+import dev.cxm.metrics.clv.rfm.RfmCells;
 
 /**
  * The expected cumulative repeat purchases of a cohort over calendar time, to track a model against the
@@ -23,6 +23,11 @@ public final class TransactionTracking {
     /**
      * Returns the expected cumulative repeat purchases of the customers of {@code cells} at each time in
      * {@code sinceCalibrationEnd} (in the model's unit).
+     *
+     * @param model the purchase model
+     * @param cells the cohort, in the model's unit
+     * @param sinceCalibrationEnd the times, negative inside calibration
+     * @return the expected cumulative repeat purchases at each time
      */
     public static double[] expectedRepeatPurchases(PurchaseModel model, RfmCells cells, double[] sinceCalibrationEnd) {
         Checks.present("model", model);
@@ -37,7 +42,7 @@ public final class TransactionTracking {
         }
         double[] expected = new double[sinceCalibrationEnd.length];
         for (int k = 0; k < expected.length; k++) {
-            double tau = Arguments.finite("time", sinceCalibrationEnd[k]);
+            double tau = Checks.finite("time", sinceCalibrationEnd[k]);
             double sum = 0;
             for (Map.Entry<Double, Double> cohort : weightByAge.entrySet()) {
                 double elapsed = cohort.getKey() + tau;

@@ -26,7 +26,18 @@ import dev.cxm.metrics.time.CalendarPeriod;
 public record Breakdown<R extends FeedbackResult>(R overall, boolean overallBelowMinimumN, List<PeriodResult<R>> periods,
         List<GroupResult<R>> groups, long minimumN, long otherScales, Optional<CalendarPeriod> calendarPeriod) {
 
-    /** Validates the breakdown and copies the lists. */
+    /**
+     * Validates the breakdown and copies the lists.
+     *
+     * @param overall the result over every counted response
+     * @param overallBelowMinimumN whether the overall result's effective sample size is below {@code minimumN}
+     * @param periods the overall trend; empty when no period was set
+     * @param groups one result per group; empty when no grouping was set
+     * @param minimumN the smallest effective sample size a result needs not to be flagged
+     * @param otherScales responses skipped because they were on another scale than the metric's
+     * @param calendarPeriod the length of the periods, when a trend was asked for
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public Breakdown {
         Checks.present("overall", overall);
         periods = List.copyOf(Checks.present("periods", periods));
@@ -38,7 +49,12 @@ public record Breakdown<R extends FeedbackResult>(R overall, boolean overallBelo
         }
     }
 
-    /** Returns the result of the group with key {@code group}, when there is one. */
+    /**
+     * Returns the result of the group with key {@code group}, when there is one.
+     *
+     * @param group the group's name, such as {@code web} or {@code (none)}
+     * @return the group's result, or empty when no response fell in it
+     */
     public Optional<GroupResult<R>> group(String group) {
         return groups.stream().filter(g -> g.group().equals(group)).findFirst();
     }

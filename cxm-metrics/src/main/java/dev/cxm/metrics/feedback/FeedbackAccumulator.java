@@ -14,7 +14,7 @@ import dev.cxm.metrics.feedback.internal.ScoreCounting;
  * streams and inside a stream engine's aggregation.
  *
  * <p>Not thread-safe: give each thread its own accumulator and merge them, as a parallel stream's
- * collector does.
+ * collector does; for many threads adding to one count, use a {@link FeedbackRecorder}.
  *
  * @param <R> the metric's result type
  */
@@ -49,7 +49,11 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
         mergeState(state.counts(), state.weights(), state.squaredWeights(), !state.hasUnitWeights());
     }
 
-    /** Returns the metric this accumulator counts for. */
+    /**
+     * Returns the metric this accumulator counts for.
+     *
+     * @return the metric
+     */
     public FeedbackMetric<R> metric() {
         return metric;
     }
@@ -57,6 +61,8 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     /**
      * Adds one response with score {@code score} and weight 1.
      *
+     * @param score the score, on the metric's scale
+     * @return this accumulator
      * @throws IllegalArgumentException naming the score when it is off the metric's scale
      */
     public FeedbackAccumulator<R> add(int score) {
@@ -72,6 +78,9 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     /**
      * Adds one response with score {@code score} and survey weight {@code weight}.
      *
+     * @param score the score, on the metric's scale
+     * @param weight the survey weight
+     * @return this accumulator
      * @throws IllegalArgumentException naming the value when the score is off the scale or the weight is
      *     neither 0 nor within [{@value ScoreDistribution#MIN_WEIGHT}, {@value ScoreDistribution#MAX_WEIGHT}];
      *     nothing is added then
@@ -97,8 +106,10 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     }
 
     /**
-     * Adds a response's score.
+     * Adds a response's score, with weight 1.
      *
+     * @param response the response, on the metric's scale
+     * @return this accumulator
      * @throws IllegalArgumentException naming the event id when the response is on another scale
      */
     @Override
@@ -121,6 +132,9 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     /**
      * Adds a response's score with a survey weight.
      *
+     * @param response the response, on the metric's scale
+     * @param weight the survey weight
+     * @return this accumulator
      * @throws IllegalArgumentException naming the event id when the response is on another scale or the
      *     weight is invalid (see {@link #add(int, double)}); nothing is added then
      */
@@ -137,6 +151,8 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     /**
      * Adds every score of {@code scores}, each with weight 1; the fast path for bulk data.
      *
+     * @param scores the scores, each on the metric's scale
+     * @return this accumulator
      * @throws IllegalArgumentException naming the first score off the scale and its position; nothing is
      *     added then
      */
@@ -147,6 +163,10 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     /**
      * Adds the scores {@code scores[from, to)}, each with weight 1.
      *
+     * @param scores the scores
+     * @param from the first position added
+     * @param to the position after the last one added
+     * @return this accumulator
      * @throws IllegalArgumentException naming the first score off the scale and its position, or the range
      *     when it does not fit the array; nothing is added then
      */
@@ -181,8 +201,12 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
     }
 
     /**
-     * Adds the counts of {@code other} (which is left unchanged) to this accumulator.
+     * Adds the counts of {@code other} (which is left unchanged) to this accumulator. The state does not
+     * depend on the metric's options, so accumulators of two metrics on the same scale (NPS at 90% and at
+     * 95%, say) merge; the result is this accumulator's metric's.
      *
+     * @param other another accumulator on the same scale
+     * @return this accumulator
      * @throws IllegalArgumentException when {@code other} is this accumulator, counts on another scale, or a
      *     count would overflow; nothing is added then
      */
@@ -194,7 +218,11 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
         return this;
     }
 
-    /** Returns the number of responses added so far. */
+    /**
+     * Returns the number of responses added so far.
+     *
+     * @return the count
+     */
     public long n() {
         long n = 0;
         for (long count : counts) {
@@ -203,7 +231,11 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
         return n;
     }
 
-    /** Returns a snapshot of the state, from which {@link FeedbackMetric#accumulator(ScoreDistribution)} continues. */
+    /**
+     * Returns a snapshot of the state, from which {@link FeedbackMetric#accumulator(ScoreDistribution)} continues.
+     *
+     * @return the state
+     */
     @Override
     public ScoreDistribution state() {
         if (weighted) {
@@ -216,7 +248,11 @@ public final class FeedbackAccumulator<R extends FeedbackResult>
         return new ScoreDistribution(scale, counts, unit, unit);
     }
 
-    /** Returns the metric's result for the responses added so far. */
+    /**
+     * Returns the metric's result for the responses added so far.
+     *
+     * @return the result
+     */
     @Override
     public R result() {
         return metric.result(state());

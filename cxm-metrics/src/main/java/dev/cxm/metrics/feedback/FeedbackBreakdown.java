@@ -1,47 +1,46 @@
 package dev.cxm.metrics.feedback;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 
+import dev.cxm.core.accumulate.Accumulators;
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
- * Computes a feedback metric overall, per group (any key of the response: channel, touchpoint, segment,
- * journey stage, survey, ...; each group is named by a {@code String} key) and per period (day, week, month
- * or quarter in a zone) in one pass over a stream or a store query. The overall result, groups and periods
- * whose effective sample size (Kish's, equal to the number of responses without weights) is below a
- * minimum n are flagged, never hidden. Responses on another scale than the metric's are skipped and
- * counted. A trend has at most {@value #MAX_PERIODS} periods.
+ * Computes a feedback metric overall, per group (by a {@link GroupKey}: the channel, touchpoint, journey stage
+ * hint, survey, an attribute, or a key of the host's own) and per period (day, week, month or quarter in a
+ * zone) in one pass over a stream or a store query. Responses the key has no value for fall in the group
+ * {@value GroupKeys#NO_VALUE}. The overall result, groups and periods whose effective sample size (Kish's,
+ * equal to the number of responses without weights) is below a minimum n are flagged, never hidden.
+ * Responses on another scale than the metric's are skipped and counted. A trend has at most
+ * {@value #MAX_PERIODS} periods.
  *
  * <pre>{@code
- * Breakdown<NpsResult> byChannel = FeedbackBreakdown.of(NetPromoterScore.ofDefaults())
- *         .groupBy(r -> r.touchpoint().map(t -> t.channel().name()).orElse("none"))
+ * Breakdown<NpsResult> byChannel = FeedbackBreakdown.custom(NetPromoterScore.ofDefaults())
+ *         .groupBy(GroupKeys.channel())
  *         .per(CalendarPeriod.WEEK, ZoneId.of("Europe/Berlin"))
  *         .minimumN(50)
  *         .build()
  *         .compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
  * }</pre>
  *
- * <p>Immutable and thread-safe; {@link #collector()} runs on parallel streams.
+ * <p>Immutable and thread-safe, with value {@code equals} (the metric, key, period, zone and minimum n by
+ * value; a weight function by identity). {@link #collector()} runs on parallel streams, and
+ * {@link #accumulator()} counts response by response, with a mergeable, serialisable state, as inside a
+ * stream engine.
  *
  * @param <R> the metric's result type
  */
@@ -52,8 +51,10 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
     /** The most periods a trend may have, from the first to the last period with a response. */
     public static final int MAX_PERIODS = 10_000;
 
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+
     private final FeedbackMetric<R> metric;
-    private final Optional<Function<? super FeedbackResponse, String>> groupBy;
+    private final Optional<GroupKey> groupBy;
     private final Optional<CalendarPeriod> period;
     private final ZoneId zone;
     private final long minimumN;
@@ -68,17 +69,121 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
         this.weight = builder.weight;
     }
 
-    /** Starts a breakdown of {@code metric}: overall only, minimum n {@value #DEFAULT_MINIMUM_N}, until told more. */
-    public static <R extends FeedbackResult> Builder<R> of(FeedbackMetric<R> metric) {
+    /**
+     * Returns the breakdown of {@code metric} with the defaults: overall only (no groups, no trend),
+     * unweighted, minimum n {@value #DEFAULT_MINIMUM_N}.
+     *
+     * @param metric the metric to compute
+     * @param <R> the metric's result type
+     * @return the breakdown
+     */
+    public static <R extends FeedbackResult> FeedbackBreakdown<R> ofDefaults(FeedbackMetric<R> metric) {
+        return custom(metric).build();
+    }
+
+    /**
+     * Starts a configuration of a breakdown of {@code metric} from the defaults of {@link #ofDefaults}.
+     *
+     * @param metric the metric to compute
+     * @param <R> the metric's result type
+     * @return a builder holding the defaults
+     */
+    public static <R extends FeedbackResult> Builder<R> custom(FeedbackMetric<R> metric) {
         return new Builder<>(Checks.present("metric", metric));
     }
 
-    /** Returns the breakdown of the responses of {@code responses}. */
+    /**
+     * Starts a configuration from {@code base}: its metric, key, period, zone, minimum n and weights.
+     *
+     * @param base the configuration to start from
+     * @param <R> the metric's result type
+     * @return a builder holding {@code base}'s settings
+     */
+    public static <R extends FeedbackResult> Builder<R> from(FeedbackBreakdown<R> base) {
+        Checks.present("base", base);
+        Builder<R> builder = new Builder<>(base.metric);
+        builder.groupBy = base.groupBy;
+        builder.period = base.period;
+        builder.zone = base.zone;
+        builder.minimumN = base.minimumN;
+        builder.weight = base.weight;
+        return builder;
+    }
+
+    /**
+     * Returns the metric computed.
+     *
+     * @return the metric
+     */
+    public FeedbackMetric<R> metric() {
+        return metric;
+    }
+
+    /**
+     * Returns the key responses are grouped by, when there are groups.
+     *
+     * @return the key, or empty for the overall result only
+     */
+    public Optional<GroupKey> groupBy() {
+        return groupBy;
+    }
+
+    /**
+     * Returns the length of the trend's periods, when there is a trend.
+     *
+     * @return the period, or empty for no trend
+     */
+    public Optional<CalendarPeriod> period() {
+        return period;
+    }
+
+    /**
+     * Returns the zone whose calendar cuts the periods; UTC unless set.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Returns the smallest effective sample size a result needs not to be flagged.
+     *
+     * @return the minimum n, 0 or more
+     */
+    public long minimumN() {
+        return minimumN;
+    }
+
+    /**
+     * Returns whether responses are weighted by a function (see {@link Builder#weightedBy}).
+     *
+     * @return whether a weight function is set
+     */
+    public boolean weighted() {
+        return weight.isPresent();
+    }
+
+    /**
+     * Returns the breakdown of the responses of {@code responses}.
+     *
+     * @param responses the responses; those on another scale are counted in {@link Breakdown#otherScales()}
+     * @return the breakdown
+     * @throws IllegalArgumentException naming the response when one has no date in the zone or an invalid
+     *     weight, or naming the dates when the trend would exceed {@value #MAX_PERIODS} periods
+     */
     public Breakdown<R> compute(Stream<? extends FeedbackResponse> responses) {
         return Checks.present("responses", responses).collect(collector());
     }
 
-    /** Returns the breakdown of the feedback responses that {@code query} selects from {@code store}. */
+    /**
+     * Returns the breakdown of the feedback responses that {@code query} selects from {@code store}.
+     *
+     * @param store the store
+     * @param query the query; it must select feedback events (or every type)
+     * @return the breakdown
+     * @throws IllegalArgumentException when the query selects no feedback, or as {@link #compute(Stream)}
+     */
     public Breakdown<R> compute(EventStore store, EventQuery query) {
         Checks.present("store", store);
         Checks.present("query", query);
@@ -91,124 +196,100 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
         }
     }
 
-    /** Returns a collector of responses into the breakdown; it runs on parallel streams too. */
-    public Collector<FeedbackResponse, ?, Breakdown<R>> collector() {
-        return Collector.of(Tally::new, Tally::add, Tally::merge, Tally::finish, Collector.Characteristics.UNORDERED);
+    /**
+     * Returns a collector of responses into the breakdown; it runs on parallel streams too.
+     *
+     * @return the collector
+     */
+    public Collector<FeedbackResponse, BreakdownAccumulator<R>, Breakdown<R>> collector() {
+        return Accumulators.collector(this::accumulator);
     }
 
-    /** The mutable state of one pass: accumulators overall, per period, per group and per group and period. */
-    private final class Tally {
-        private final FeedbackAccumulator<R> overall = metric.accumulator();
-        private final Map<LocalDate, FeedbackAccumulator<R>> periods = new HashMap<>();
-        private final Map<String, GroupTally> groups = new TreeMap<>();
-        private long otherScales;
+    /**
+     * Returns a new, empty accumulator of this breakdown: add responses one by one, merge partial ones, and
+     * read or save the state at any time. Not thread-safe.
+     *
+     * @return the accumulator
+     */
+    public BreakdownAccumulator<R> accumulator() {
+        return new BreakdownAccumulator<>(this);
+    }
 
-        void add(FeedbackResponse response) {
-            FeedbackScale scale = response.scale();
-            if (scale != metric.scale() && !scale.equals(metric.scale())) {
-                otherScales++;
-                return;
-            }
-            double responseWeight = weight.map(w -> w.applyAsDouble(response)).orElse(1.0);
-            Optional<LocalDate> bucket = period.map(p -> p.startOf(localDate(response)));
-            add(overall, response, responseWeight);
-            bucket.ifPresent(start -> add(periods.computeIfAbsent(start, s -> metric.accumulator()), response,
-                    responseWeight));
-            if (groupBy.isPresent()) {
-                String key = Objects.requireNonNull(groupBy.get().apply(response),
-                        () -> "groupBy: the key of response " + response.eventId() + " is null; keys must not be null");
-                GroupTally group = groups.computeIfAbsent(key, k -> new GroupTally());
-                add(group.overall, response, responseWeight);
-                bucket.ifPresent(start -> add(group.periods.computeIfAbsent(start, s -> metric.accumulator()),
-                        response, responseWeight));
-            }
+    /**
+     * Returns an accumulator that continues from {@code state}, one saved by an accumulator of an equally
+     * configured breakdown.
+     *
+     * @param state the state to continue from
+     * @return the accumulator
+     * @throws IllegalArgumentException naming the field when the state was counted on another scale, by
+     *     another group key, period length or zone
+     */
+    public BreakdownAccumulator<R> accumulator(BreakdownState state) {
+        return new BreakdownAccumulator<>(this, state);
+    }
+
+    /** Returns the weight of {@code response}: 1 without weights, else the checked weight function's value. */
+    double weightOf(FeedbackResponse response) {
+        if (weight.isEmpty()) {
+            return 1;
         }
-
-        private LocalDate localDate(FeedbackResponse response) {
-            try {
-                return LocalDate.ofInstant(response.occurredAt(), zone);
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException("occurredAt: response " + response.eventId() + " at "
-                        + response.occurredAt() + " has no date in the zone " + zone + " (" + e.getMessage() + ")", e);
-            }
-        }
-
-        private void add(FeedbackAccumulator<R> accumulator, FeedbackResponse response, double responseWeight) {
-            if (weight.isPresent()) {
-                accumulator.add(response, responseWeight);
-            } else {
-                accumulator.add(response);
-            }
-        }
-
-        Tally merge(Tally other) {
-            overall.merge(other.overall);
-            mergePeriods(periods, other.periods);
-            other.groups.forEach((key, group) -> {
-                GroupTally mine = groups.computeIfAbsent(key, k -> new GroupTally());
-                mine.overall.merge(group.overall);
-                mergePeriods(mine.periods, group.periods);
-            });
-            otherScales += other.otherScales;
-            return this;
-        }
-
-        private void mergePeriods(Map<LocalDate, FeedbackAccumulator<R>> into, Map<LocalDate, FeedbackAccumulator<R>> from) {
-            from.forEach((start, accumulator) -> into.computeIfAbsent(start, s -> metric.accumulator()).merge(accumulator));
-        }
-
-        Breakdown<R> finish() {
-            List<TimeBucket> range = range();
-            List<GroupResult<R>> groupResults = new ArrayList<>(groups.size());
-            groups.forEach((key, group) -> {
-                R result = group.overall.result();
-                groupResults.add(new GroupResult<>(key, belowMinimumN(result), result, trend(range, group.periods)));
-            });
-            R overallResult = overall.result();
-            return new Breakdown<>(overallResult, belowMinimumN(overallResult), trend(range, periods), groupResults,
-                    minimumN, otherScales, period);
-        }
-
-        private boolean belowMinimumN(R result) {
-            return result.effectiveN() < minimumN;
-        }
-
-        private List<TimeBucket> range() {
-            if (period.isEmpty() || periods.isEmpty()) {
-                return List.of();
-            }
-            LocalDate first = periods.keySet().stream().min(LocalDate::compareTo).orElseThrow();
-            LocalDate last = periods.keySet().stream().max(LocalDate::compareTo).orElseThrow();
-            long count = period.get().count(first, last);
-            if (count > MAX_PERIODS) {
-                throw new IllegalArgumentException("periods: from " + first + " to " + last + " are " + count + " "
-                        + period.get().name().toLowerCase(Locale.ROOT) + " periods; a trend has at most "
-                        + MAX_PERIODS + " (check the responses' dates, or choose a longer period)");
-            }
-            List<TimeBucket> buckets = new ArrayList<>((int) count);
-            for (TimeBucket bucket = new TimeBucket(period.get(), first, zone); !bucket.start().isAfter(last);
-                    bucket = bucket.next()) {
-                buckets.add(bucket);
-            }
-            return buckets;
-        }
-
-        private List<PeriodResult<R>> trend(List<TimeBucket> range, Map<LocalDate, FeedbackAccumulator<R>> byStart) {
-            List<PeriodResult<R>> trend = new ArrayList<>(range.size());
-            for (TimeBucket bucket : range) {
-                FeedbackAccumulator<R> accumulator = byStart.get(bucket.start());
-                R result = accumulator == null ? metric.result(ScoreDistribution.empty(metric.scale()))
-                        : accumulator.result();
-                trend.add(new PeriodResult<>(bucket, belowMinimumN(result), result));
-            }
-            return trend;
+        double value = weight.get().applyAsDouble(response);
+        try {
+            return ScoreDistribution.requireWeight(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (response " + response.eventId() + ")", e);
         }
     }
 
-    /** One group's accumulators. */
-    private final class GroupTally {
-        private final FeedbackAccumulator<R> overall = metric.accumulator();
-        private final Map<LocalDate, FeedbackAccumulator<R>> periods = new HashMap<>();
+    /**
+     * Throws unless a trend from the period that starts on {@code first} to the one that starts on
+     * {@code last} has at most {@value #MAX_PERIODS} periods.
+     */
+    static void requireSpan(CalendarPeriod period, LocalDate first, LocalDate last) {
+        long count = period.count(first, last);
+        if (count > MAX_PERIODS) {
+            throw new IllegalArgumentException("periods: from " + first + " to " + last + " are " + count + " "
+                    + period.name().toLowerCase(Locale.ROOT) + " periods; a trend has at most " + MAX_PERIODS
+                    + " (check the responses' dates, or choose a longer period)");
+        }
+    }
+
+    /**
+     * Compares the configuration: equal metric, group key, period, zone and minimum n, and the same weight
+     * function (by identity), or none.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an equally configured breakdown
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FeedbackBreakdown<?> that && metric.equals(that.metric) && groupBy.equals(that.groupBy)
+                && period.equals(that.period) && zone.equals(that.zone) && minimumN == that.minimumN
+                && weight.equals(that.weight);
+    }
+
+    /**
+     * Hashes the configuration, consistently with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(metric, groupBy, period, zone, minimumN, weight);
+    }
+
+    /**
+     * Returns the configuration, such as
+     * {@code FeedbackBreakdown[NetPromoterScore[0.95 adjusted-wald], by channel, per week in Europe/Berlin,
+     * minimumN 30]}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "FeedbackBreakdown[" + metric + groupBy.map(key -> ", by " + key.name()).orElse("")
+                + period.map(p -> ", per " + p.name().toLowerCase(Locale.ROOT) + " in " + zone).orElse("")
+                + ", minimumN " + minimumN + (weight.isPresent() ? ", weighted" : "") + "]";
     }
 
     /**
@@ -218,9 +299,9 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
      */
     public static final class Builder<R extends FeedbackResult> {
         private final FeedbackMetric<R> metric;
-        private Optional<Function<? super FeedbackResponse, String>> groupBy = Optional.empty();
+        private Optional<GroupKey> groupBy = Optional.empty();
         private Optional<CalendarPeriod> period = Optional.empty();
-        private ZoneId zone = ZoneId.of("UTC");
+        private ZoneId zone = DEFAULT_ZONE;
         private long minimumN = DEFAULT_MINIMUM_N;
         private Optional<ToDoubleFunction<? super FeedbackResponse>> weight = Optional.empty();
 
@@ -228,16 +309,52 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
             this.metric = metric;
         }
 
-        /** Computes the metric per value of {@code key} too (a channel, a segment, a journey stage, ...). */
-        public Builder<R> groupBy(Function<? super FeedbackResponse, String> key) {
+        /**
+         * Computes the metric per group of {@code key} too: a built-in of {@link GroupKeys} (such as
+         * {@link GroupKeys#channel()} or {@link GroupKeys#attribute(String)}) or {@link GroupKey#of}.
+         *
+         * @param key the group key
+         * @return this builder
+         */
+        public Builder<R> groupBy(GroupKey key) {
             this.groupBy = Optional.of(Checks.present("groupBy", key));
             return this;
         }
 
-        /** Computes the metric per {@code value} (day, week, ...), cut by the calendar of {@code periodZone}, too. */
+        /**
+         * Computes no groups (the default), as for a builder started {@link FeedbackBreakdown#from} a
+         * breakdown that has them.
+         *
+         * @return this builder
+         */
+        public Builder<R> noGroups() {
+            this.groupBy = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Computes the metric per {@code value} (day, week, ...), cut by the calendar of {@code periodZone}, too.
+         *
+         * @param value the period length
+         * @param periodZone the zone whose calendar cuts the periods
+         * @return this builder
+         */
         public Builder<R> per(CalendarPeriod value, ZoneId periodZone) {
-            this.period = Optional.of(Checks.present("period", value));
+            Checks.present("period", value);
             this.zone = Checks.present("zone", periodZone);
+            this.period = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * Computes no trend (the default), as for a builder started {@link FeedbackBreakdown#from} a breakdown
+         * that has one; the zone returns to UTC.
+         *
+         * @return this builder
+         */
+        public Builder<R> noPeriods() {
+            this.period = Optional.empty();
+            this.zone = DEFAULT_ZONE;
             return this;
         }
 
@@ -245,6 +362,8 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
          * Flags the overall result, groups and periods whose effective sample size (the number of responses
          * without weights) is below {@code value}; {@value #DEFAULT_MINIMUM_N} unless set, 0 to flag none.
          *
+         * @param value the minimum n
+         * @return this builder
          * @throws IllegalArgumentException naming the value when it is negative
          */
         public Builder<R> minimumN(long value) {
@@ -256,16 +375,34 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
         }
 
         /**
-         * Weights each response by {@code value} (0 or within [{@value ScoreDistribution#MIN_WEIGHT},
-         * {@value ScoreDistribution#MAX_WEIGHT}]), such as a survey weight attribute; a weight outside makes
-         * the computation throw naming the response's event id.
+         * Weights each response by {@code value}, such as a survey weight attribute; a weight outside 0 or
+         * [{@value ScoreDistribution#MIN_WEIGHT}, {@value ScoreDistribution#MAX_WEIGHT}] makes the computation
+         * throw naming the response's event id.
+         *
+         * @param value gives each response's weight
+         * @return this builder
          */
         public Builder<R> weightedBy(ToDoubleFunction<? super FeedbackResponse> value) {
             this.weight = Optional.of(Checks.present("weight", value));
             return this;
         }
 
-        /** Builds the breakdown. */
+        /**
+         * Weighs every response 1 (the default), as for a builder started {@link FeedbackBreakdown#from} a
+         * weighted breakdown.
+         *
+         * @return this builder
+         */
+        public Builder<R> unweighted() {
+            this.weight = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Builds the breakdown.
+         *
+         * @return the configured breakdown
+         */
         public FeedbackBreakdown<R> build() {
             return new FeedbackBreakdown<>(this);
         }

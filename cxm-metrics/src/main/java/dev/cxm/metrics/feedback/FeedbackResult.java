@@ -12,21 +12,45 @@ import dev.cxm.metrics.stats.ConfidenceInterval;
  */
 public interface FeedbackResult {
 
-    /** Returns the scale the responses were on. */
+    /**
+     * Returns the scale the responses were on.
+     *
+     * @return the scale
+     */
     FeedbackScale scale();
 
-    /** Returns the number of responses. */
+    /**
+     * Returns the number of responses.
+     *
+     * @return the count, 0 or more
+     */
     long n();
 
-    /** Returns the sum of the survey weights; equal to {@link #n()} without weights. */
+    /**
+     * Returns the sum of the survey weights; equal to {@link #n()} without weights.
+     *
+     * @return the total weight, 0 or more
+     */
     double totalWeight();
 
-    /** Returns Kish's effective sample size; equal to {@link #n()} without weights. */
+    /**
+     * Returns Kish's effective sample size; equal to {@link #n()} without weights.
+     *
+     * @return the effective sample size, from 0 to {@link #n()}
+     */
     double effectiveN();
 
-    /** Returns the headline score, in the unit the metric documents; empty when there is no response (or no weight). */
+    /**
+     * Returns the headline score, in the unit the metric documents; empty when there is no response (or no weight).
+     *
+     * @return the score, or empty
+     */
     OptionalDouble score();
 
-    /** Returns the confidence interval of {@link #score()}, in its unit; empty when the data allow none. */
+    /**
+     * Returns the confidence interval of {@link #score()}, in its unit; empty when the data allow none.
+     *
+     * @return the interval, or empty
+     */
     Optional<ConfidenceInterval> interval();
 }

@@ -19,6 +19,8 @@ import dev.cxm.metrics.stats.NetScoreMethod;
  * {@link NetScoreMethod}); with survey weights it is computed from Kish's effective sample size and the
  * weighted shares.
  *
+ * <p>Immutable and thread-safe, with value {@code equals}: a host can keep it in its own configuration.
+ *
  * <pre>{@code
  * NpsResult result = NetPromoterScore.ofDefaults().of(10, 9, 7, 3, 9);         // score 40, n 5
  * NetPromoterScore at90 = NetPromoterScore.custom().level(0.90).method(NetScoreMethod.WALD).build();
@@ -44,27 +46,49 @@ public final class NetPromoterScore implements FeedbackMetric<NpsResult> {
         this.method = builder.method;
     }
 
-    /** Returns the NPS with a 95% adjusted Wald interval. */
+    /**
+     * Returns the NPS with a 95% adjusted Wald interval.
+     *
+     * @return the default configuration
+     */
     public static NetPromoterScore ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Starts a configuration from the defaults. */
+    /**
+     * Starts a configuration from the defaults.
+     *
+     * @return a builder holding the defaults
+     */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** Starts a configuration from {@code base}. */
+    /**
+     * Starts a configuration from {@code base}.
+     *
+     * @param base the configuration to start from
+     * @return a builder holding {@code base}'s settings
+     */
     public static Builder from(NetPromoterScore base) {
+        Checks.present("base", base);
         return new Builder().level(base.level).method(base.method);
     }
 
-    /** Returns the confidence level of the intervals. */
+    /**
+     * Returns the confidence level of the intervals.
+     *
+     * @return the level, strictly between 0 and 1
+     */
     public double level() {
         return level;
     }
 
-    /** Returns the interval method. */
+    /**
+     * Returns the interval method.
+     *
+     * @return the method
+     */
     public NetScoreMethod method() {
         return method;
     }
@@ -96,7 +120,33 @@ public final class NetPromoterScore implements FeedbackMetric<NpsResult> {
                 effectiveN);
     }
 
-    /** Returns the level and method, such as {@code NetPromoterScore[0.95 adjusted-wald]}. */
+    /**
+     * Compares the configuration: two NPS metrics with the same level and method are equal.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an equally configured NPS
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NetPromoterScore that && Double.compare(level, that.level) == 0
+                && method == that.method;
+    }
+
+    /**
+     * Hashes the configuration, consistently with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(level) + method.hashCode();
+    }
+
+    /**
+     * Returns the level and method, such as {@code NetPromoterScore[0.95 adjusted-wald]}.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return "NetPromoterScore[" + level + " " + method.methodName() + "]";
@@ -109,19 +159,34 @@ public final class NetPromoterScore implements FeedbackMetric<NpsResult> {
 
         private Builder() {}
 
-        /** Sets the confidence level, strictly between 0 and 1; 0.95 unless set. */
+        /**
+         * Sets the confidence level, strictly between 0 and 1; 0.95 unless set.
+         *
+         * @param value the level
+         * @return this builder
+         * @throws IllegalArgumentException naming the level when it is outside (0, 1)
+         */
         public Builder level(double value) {
             this.level = ConfidenceInterval.requireLevel(value);
             return this;
         }
 
-        /** Sets the interval method; {@link NetScoreMethod#ADJUSTED_WALD} unless set. */
+        /**
+         * Sets the interval method; {@link NetScoreMethod#ADJUSTED_WALD} unless set.
+         *
+         * @param value the method
+         * @return this builder
+         */
         public Builder method(NetScoreMethod value) {
             this.method = Checks.present("method", value);
             return this;
         }
 
-        /** Builds the metric. */
+        /**
+         * Builds the metric.
+         *
+         * @return the configured NPS
+         */
         public NetPromoterScore build() {
             return new NetPromoterScore(this);
         }

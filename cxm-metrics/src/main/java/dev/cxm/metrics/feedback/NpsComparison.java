@@ -1,5 +1,6 @@
 package dev.cxm.metrics.feedback;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -26,6 +27,8 @@ import dev.cxm.metrics.stats.TwoSampleComparison;
  * }</pre>
  *
  * <p>With survey weights, each side enters with its effective sample size and weighted shares.
+ *
+ * <p>Immutable and thread-safe, with value {@code equals}: a host can keep it in its own configuration.
  */
 public final class NpsComparison {
 
@@ -43,17 +46,46 @@ public final class NpsComparison {
         this.bootstrapSeed = builder.bootstrapSeed;
     }
 
-    /** Returns the comparison at 95% by the adjusted Wald method. */
+    /**
+     * Returns the comparison at 95% by the adjusted Wald method, without bootstrap.
+     *
+     * @return the default configuration
+     */
     public static NpsComparison ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Starts a configuration from the defaults. */
+    /**
+     * Starts a configuration from the defaults.
+     *
+     * @return a builder holding the defaults
+     */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** Returns the difference {@code other - baseline} with its interval and test. */
+    /**
+     * Starts a configuration from {@code base}: its level, method and bootstrap.
+     *
+     * @param base the configuration to start from
+     * @return a builder holding {@code base}'s settings
+     */
+    public static Builder from(NpsComparison base) {
+        Checks.present("base", base);
+        Builder builder = new Builder().level(base.level).method(base.method);
+        builder.bootstrapResamples = base.bootstrapResamples;
+        builder.bootstrapSeed = base.bootstrapSeed;
+        return builder;
+    }
+
+    /**
+     * Returns the difference {@code other - baseline} with its interval and test; all empty when either side
+     * has no score.
+     *
+     * @param baseline the first result, such as last quarter's
+     * @param other the second result, such as this quarter's
+     * @return the difference, its interval, z statistic and p-value
+     */
     public NpsDifference compare(NpsResult baseline, NpsResult other) {
         Checks.present("baseline", baseline);
         Checks.present("other", other);
@@ -75,19 +107,75 @@ public final class NpsComparison {
                 OptionalDouble.of(test.zStatistic()), OptionalDouble.of(test.pValue()), baseline, other);
     }
 
-    /** Returns the confidence level of the interval. */
+    /**
+     * Returns the confidence level of the interval.
+     *
+     * @return the level, strictly between 0 and 1
+     */
     public double level() {
         return level;
     }
 
-    /** Returns the analytic method of the test (and of the interval, unless bootstrapped). */
+    /**
+     * Returns the analytic method of the test (and of the interval, unless bootstrapped).
+     *
+     * @return the method
+     */
     public NetScoreMethod method() {
         return method;
     }
 
-    /** Returns the number of bootstrap resamples, when the interval is bootstrapped. */
+    /**
+     * Returns the number of bootstrap resamples, when the interval is bootstrapped.
+     *
+     * @return the resamples, or empty for the analytic interval
+     */
     public OptionalInt bootstrapResamples() {
         return bootstrapResamples;
+    }
+
+    /**
+     * Returns the seed of the bootstrap's random generator, when the interval is bootstrapped.
+     *
+     * @return the seed, or empty for the analytic interval
+     */
+    public OptionalLong bootstrapSeed() {
+        return bootstrapSeed;
+    }
+
+    /**
+     * Compares the configuration: equal level, method and bootstrap (resamples and seed).
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an equally configured comparison
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NpsComparison that && Double.compare(level, that.level) == 0 && method == that.method
+                && bootstrapResamples.equals(that.bootstrapResamples) && bootstrapSeed.equals(that.bootstrapSeed);
+    }
+
+    /**
+     * Hashes the configuration, consistently with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(level, method, bootstrapResamples, bootstrapSeed);
+    }
+
+    /**
+     * Returns the level, method and bootstrap, such as
+     * {@code NpsComparison[0.95 adjusted-wald, bootstrap 1000 resamples seed 42]}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        String bootstrap = bootstrapResamples.isPresent() ? ", bootstrap " + bootstrapResamples.getAsInt()
+                + " resamples seed " + bootstrapSeed.getAsLong() : "";
+        return "NpsComparison[" + level + " " + method.methodName() + bootstrap + "]";
     }
 
     /** The effective counts of one side. */
@@ -111,13 +199,24 @@ public final class NpsComparison {
 
         private Builder() {}
 
-        /** Sets the confidence level, strictly between 0 and 1; 0.95 unless set. */
+        /**
+         * Sets the confidence level, strictly between 0 and 1; 0.95 unless set.
+         *
+         * @param value the level
+         * @return this builder
+         * @throws IllegalArgumentException naming the level when it is outside (0, 1)
+         */
         public Builder level(double value) {
             this.level = ConfidenceInterval.requireLevel(value);
             return this;
         }
 
-        /** Sets the analytic method; {@link NetScoreMethod#ADJUSTED_WALD} unless set. */
+        /**
+         * Sets the analytic method; {@link NetScoreMethod#ADJUSTED_WALD} unless set.
+         *
+         * @param value the method
+         * @return this builder
+         */
         public Builder method(NetScoreMethod value) {
             this.method = Checks.present("method", value);
             return this;
@@ -127,7 +226,11 @@ public final class NpsComparison {
          * Makes the interval a percentile bootstrap of {@code resamples} resamples drawn with a generator
          * seeded by {@code seed}, so that the same inputs and seed give the same interval.
          *
-         * @throws IllegalArgumentException when there are fewer than {@link PercentileBootstrap#MINIMUM_RESAMPLES}
+         * @param resamples the number of resamples, at least {@link PercentileBootstrap#MINIMUM_RESAMPLES}
+         * @param seed the seed of the random generator
+         * @return this builder
+         * @throws IllegalArgumentException naming the resamples when there are fewer than
+         *     {@link PercentileBootstrap#MINIMUM_RESAMPLES}
          */
         public Builder bootstrap(int resamples, long seed) {
             this.bootstrapResamples = OptionalInt.of(PercentileBootstrap.requireResamples(resamples));
@@ -135,7 +238,23 @@ public final class NpsComparison {
             return this;
         }
 
-        /** Builds the comparison. */
+        /**
+         * Makes the interval analytic again (the default), as for a builder started {@link NpsComparison#from}
+         * a bootstrapped comparison.
+         *
+         * @return this builder
+         */
+        public Builder noBootstrap() {
+            this.bootstrapResamples = OptionalInt.empty();
+            this.bootstrapSeed = OptionalLong.empty();
+            return this;
+        }
+
+        /**
+         * Builds the comparison.
+         *
+         * @return the configured comparison
+         */
         public NpsComparison build() {
             return new NpsComparison(this);
         }

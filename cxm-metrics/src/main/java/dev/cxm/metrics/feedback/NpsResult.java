@@ -40,7 +40,22 @@ public record NpsResult(
         double totalWeight,
         double effectiveN) implements FeedbackResult {
 
-    /** Validates the result. */
+    /**
+     * Validates the result.
+     *
+     * @param score the NPS, -100..100
+     * @param interval its confidence interval in NPS points; its method names how it was computed
+     * @param n the number of responses
+     * @param promoters responses scoring 9 or 10
+     * @param passives responses scoring 7 or 8
+     * @param detractors responses scoring 0 to 6
+     * @param promoterShare the (weighted) share of promoters
+     * @param passiveShare the (weighted) share of passives
+     * @param detractorShare the (weighted) share of detractors
+     * @param totalWeight the sum of the survey weights ({@code n} without weights)
+     * @param effectiveN Kish's effective sample size ({@code n} without weights); the intervals use it
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public NpsResult {
         Checks.present("score", score);
         Checks.present("interval", interval);

@@ -1,5 +1,7 @@
 package dev.cxm.metrics.feedback;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Which measure of a rating scale a {@link RatingResult} reports as its headline score. */
 public enum RatingMeasure {
     /**
@@ -21,7 +23,12 @@ public enum RatingMeasure {
         this.measureName = measureName;
     }
 
-    /** Returns the lower-case name used in JSON and on the command line, such as {@code "good-share"}. */
+    /**
+     * Returns the lower-case name used in JSON and on the command line, such as {@code "good-share"}.
+     *
+     * @return the name
+     */
+    @JsonValue
     public String measureName() {
         return measureName;
     }

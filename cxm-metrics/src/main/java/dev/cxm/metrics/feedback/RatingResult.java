@@ -50,7 +50,25 @@ public record RatingResult(
         double totalWeight,
         double effectiveN) implements FeedbackResult {
 
-    /** Validates the result. */
+    /**
+     * Validates the result.
+     *
+     * @param reported which measure {@code score} and {@code interval} are
+     * @param score the headline score
+     * @param interval the confidence interval of the headline score
+     * @param n the number of responses
+     * @param scale the scale
+     * @param good the scores that count as good (the top boxes, or "agree")
+     * @param goodCount responses with a good score
+     * @param goodShare the (weighted) share of good responses with its Wilson interval
+     * @param bad the scores that count as bad, when the metric defines them
+     * @param badCount responses with a bad score (0 when none are defined)
+     * @param badShare the (weighted) share of bad responses with its Wilson interval
+     * @param mean the (weighted) mean score with its t interval
+     * @param totalWeight the sum of the survey weights ({@code n} without weights)
+     * @param effectiveN Kish's effective sample size ({@code n} without weights); the intervals use it
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public RatingResult {
         Checks.present("reported", reported);
         Checks.present("score", score);

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.feedback;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -14,9 +15,10 @@ import dev.cxm.metrics.stats.NetScoreMethod;
 import dev.cxm.metrics.stats.ProportionInterval;
 
 /**
- * A score on a rating scale: CSAT ({@link #csat()}: 1..5, share of the top two boxes), CES
- * ({@link #ces()}: CES 2.0, 1..7, mean effort and share agreeing 5..7), or any scale whose good (and
- * optionally bad) scores the caller names.
+ * A score on a rating scale: CSAT, CES, or any scale whose good (and optionally bad) scores the caller
+ * names. The scale has no sensible default, so it is the argument of {@link #ofDefaults(FeedbackScale)} and
+ * {@link #custom(FeedbackScale)}; {@link #csat()} and {@link #ces()} are the two named presets of the
+ * domain.
  *
  * <p>Every result carries the share of good responses (Wilson interval), the share of bad ones when bad
  * scores are defined, and the mean (t interval); {@link RatingMeasure} picks the headline. With survey
@@ -25,17 +27,19 @@ import dev.cxm.metrics.stats.ProportionInterval;
  * {@code nEff - 1} degrees of freedom, where {@code s²} is the weighted variance with Bessel's correction for
  * reliability weights.
  *
+ * <p>Immutable and thread-safe, with value {@code equals}: a host can keep it in its own configuration.
+ *
  * <pre>{@code
  * RatingResult csat = RatingScore.csat().of(5, 4, 4, 2, 5);                   // 80% top-2-box
  * RatingScore top3 = RatingScore.from(RatingScore.csat()).topBoxes(3).build();
- * RatingScore stars = RatingScore.builder(FeedbackScale.custom("stars", 1, 10))
+ * RatingScore stars = RatingScore.custom(FeedbackScale.custom("stars", 1, 10))
  *         .good(8, 10).bad(1, 4).report(RatingMeasure.NET).build();
  * }</pre>
  */
 public final class RatingScore implements FeedbackMetric<RatingResult> {
 
-    private static final RatingScore CSAT = builder(FeedbackScale.CSAT).topBoxes(2).build();
-    private static final RatingScore CES = builder(FeedbackScale.CES).good(5, 7).report(RatingMeasure.MEAN).build();
+    private static final RatingScore CSAT = ofDefaults(FeedbackScale.CSAT);
+    private static final RatingScore CES = custom(FeedbackScale.CES).good(5, 7).report(RatingMeasure.MEAN).build();
 
     private final FeedbackScale scale;
     private final ScoreRange good;
@@ -51,30 +55,62 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         this.level = builder.level;
     }
 
-    /** Returns CSAT on 1..5: the share of the top two boxes (4 and 5) is the headline, at 95%. */
+    /**
+     * Returns the defaults on {@code scale}: the top two boxes good (the top one on a 2-point scale, so that
+     * good never covers the whole scale, as {@link Builder#topBoxes} requires), no bad scores, the good
+     * share the headline, intervals at 95%.
+     *
+     * @param scale the rating scale
+     * @return the default rating score on {@code scale}
+     */
+    public static RatingScore ofDefaults(FeedbackScale scale) {
+        return custom(scale).build();
+    }
+
+    /**
+     * Starts a configuration on {@code scale} from the defaults of {@link #ofDefaults(FeedbackScale)}.
+     *
+     * @param scale the rating scale
+     * @return a builder holding the defaults
+     */
+    public static Builder custom(FeedbackScale scale) {
+        return new Builder(Checks.present("scale", scale));
+    }
+
+    /**
+     * Starts a configuration from {@code base}: its scale, good and bad scores, headline and level.
+     *
+     * @param base the configuration to start from
+     * @return a builder holding {@code base}'s settings
+     */
+    public static Builder from(RatingScore base) {
+        Checks.present("base", base);
+        Builder builder = new Builder(base.scale);
+        builder.good = base.good;
+        builder.bad = base.bad;
+        builder.reported = base.reported;
+        builder.level = base.level;
+        return builder;
+    }
+
+    /**
+     * Returns the CSAT preset, equal to {@code ofDefaults(FeedbackScale.CSAT)}: on 1..5, the share of the top
+     * two boxes (4 and 5) is the headline, at 95%.
+     *
+     * @return the CSAT score
+     */
     public static RatingScore csat() {
         return CSAT;
     }
 
-    /** Returns CES 2.0 on 1..7: the mean is the headline, with the share agreeing (5..7), at 95%. */
+    /**
+     * Returns the CES 2.0 preset: on 1..7, the mean is the headline, with the share agreeing (5..7) as the
+     * good share, at 95%. (Unlike {@code ofDefaults(FeedbackScale.CES)}, whose headline is the top-2-box share.)
+     *
+     * @return the CES score
+     */
     public static RatingScore ces() {
         return CES;
-    }
-
-    /**
-     * Starts a rating score on {@code scale}: the top two boxes good (the top one on a 2-point scale, so that
-     * good never covers the whole scale, as {@link Builder#topBoxes} requires), their share the headline, 95%.
-     */
-    public static Builder builder(FeedbackScale scale) {
-        return new Builder(Checks.present("scale", scale));
-    }
-
-    /** Starts a configuration from {@code base}. */
-    public static Builder from(RatingScore base) {
-        Builder builder = new Builder(base.scale).good(base.good.from(), base.good.to()).report(base.reported)
-                .level(base.level);
-        base.bad.ifPresent(range -> builder.bad(range.from(), range.to()));
-        return builder;
     }
 
     @Override
@@ -82,22 +118,38 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         return scale;
     }
 
-    /** Returns the scores that count as good. */
+    /**
+     * Returns the scores that count as good.
+     *
+     * @return the good range
+     */
     public ScoreRange good() {
         return good;
     }
 
-    /** Returns the scores that count as bad, when defined. */
+    /**
+     * Returns the scores that count as bad, when defined.
+     *
+     * @return the bad range, or empty
+     */
     public Optional<ScoreRange> bad() {
         return bad;
     }
 
-    /** Returns the headline measure. */
+    /**
+     * Returns the headline measure.
+     *
+     * @return the measure {@link RatingResult#score()} reports
+     */
     public RatingMeasure reported() {
         return reported;
     }
 
-    /** Returns the confidence level of the intervals. */
+    /**
+     * Returns the confidence level of the intervals.
+     *
+     * @return the level, strictly between 0 and 1
+     */
     public double level() {
         return level;
     }
@@ -160,7 +212,34 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         return new Estimate(100 * share.value(), share.interval().map(Percent::of));
     }
 
-    /** Returns the scale, good and bad scores, headline and level. */
+    /**
+     * Compares the configuration: equal scale, good and bad scores, headline and level.
+     *
+     * @param other the object to compare with
+     * @return whether {@code other} is an equally configured rating score
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RatingScore that && scale.equals(that.scale) && good.equals(that.good)
+                && bad.equals(that.bad) && reported == that.reported && Double.compare(level, that.level) == 0;
+    }
+
+    /**
+     * Hashes the configuration, consistently with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(scale, good, bad, reported, level);
+    }
+
+    /**
+     * Returns the scale, good and bad scores, headline and level, such as
+     * {@code RatingScore[csat:1..5 good 4..5, good-share, 0.95]}.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return "RatingScore[" + scale + " good " + good + bad.map(range -> " bad " + range).orElse("") + ", "
@@ -184,6 +263,8 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         /**
          * Counts the {@code k} highest scores as good ("top-k box").
          *
+         * @param k how many of the highest scores are good
+         * @return this builder
          * @throws IllegalArgumentException naming k when it is not between 1 and the number of points - 1
          */
         public Builder topBoxes(int k) {
@@ -195,6 +276,8 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         /**
          * Counts the {@code k} lowest scores as bad ("bottom-k box").
          *
+         * @param k how many of the lowest scores are bad
+         * @return this builder
          * @throws IllegalArgumentException naming k when it is not between 1 and the number of points - 1
          */
         public Builder bottomBoxes(int k) {
@@ -206,30 +289,58 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         /**
          * Counts the scores {@code from..to} as good.
          *
+         * @param from the lowest good score
+         * @param to the highest good score
+         * @return this builder
          * @throws IllegalArgumentException naming the score when one is off the scale or the range is empty
          */
         public Builder good(int from, int to) {
-            this.good = range(from, to);
+            this.good = range("good", from, to);
             return this;
         }
 
         /**
          * Counts the scores {@code from..to} as bad.
          *
+         * @param from the lowest bad score
+         * @param to the highest bad score
+         * @return this builder
          * @throws IllegalArgumentException naming the score when one is off the scale or the range is empty
          */
         public Builder bad(int from, int to) {
-            this.bad = Optional.of(range(from, to));
+            this.bad = Optional.of(range("bad", from, to));
             return this;
         }
 
-        /** Sets the headline measure; {@link RatingMeasure#GOOD_SHARE} unless set. */
+        /**
+         * Defines no bad scores (the default), as for a builder started {@link RatingScore#from} a score that
+         * has them.
+         *
+         * @return this builder
+         */
+        public Builder noBad() {
+            this.bad = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Sets the headline measure; {@link RatingMeasure#GOOD_SHARE} unless set.
+         *
+         * @param value the measure
+         * @return this builder
+         */
         public Builder report(RatingMeasure value) {
             this.reported = Checks.present("report", value);
             return this;
         }
 
-        /** Sets the confidence level, strictly between 0 and 1; 0.95 unless set. */
+        /**
+         * Sets the confidence level, strictly between 0 and 1; 0.95 unless set.
+         *
+         * @param value the level
+         * @return this builder
+         * @throws IllegalArgumentException naming the level when it is outside (0, 1)
+         */
         public Builder level(double value) {
             this.level = ConfidenceInterval.requireLevel(value);
             return this;
@@ -238,6 +349,7 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
         /**
          * Builds the metric.
          *
+         * @return the configured rating score
          * @throws IllegalArgumentException when good and bad scores overlap, or the headline is
          *     {@link RatingMeasure#NET} without bad scores
          */
@@ -252,9 +364,13 @@ public final class RatingScore implements FeedbackMetric<RatingResult> {
             return new RatingScore(this);
         }
 
-        private ScoreRange range(int from, int to) {
+        private ScoreRange range(String field, int from, int to) {
             scale.requireOnScale(from);
             scale.requireOnScale(to);
+            if (to < from) {
+                throw new IllegalArgumentException(field + ": " + from + ".." + to + " is empty; to must not be"
+                        + " below from");
+            }
             return new ScoreRange(from, to);
         }
 

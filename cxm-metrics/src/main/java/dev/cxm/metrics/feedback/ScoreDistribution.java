@@ -50,7 +50,15 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     /** The relative rounding tolerance of the checks that relate a point's sums to each other. */
     static final double TOLERANCE = 1e-6;
 
-    /** Validates the state and copies the arrays, so that the record is immutable. */
+    /**
+     * Validates the state and copies the arrays, so that the record is immutable.
+     *
+     * @param scale the scale the scores are on
+     * @param counts responses per scale point; 0 or more, one per point
+     * @param weights the sum of the responses' weights per scale point; 0 or more, consistent with {@code counts}
+     * @param squaredWeights the sum of the squared weights per scale point (for the effective sample size)
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public ScoreDistribution {
         Checks.present("scale", scale);
         counts = requireLength("counts", Checks.present("counts", counts).clone(), counts.length, scale);
@@ -73,6 +81,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
      * Returns {@code weight} when it is a valid survey weight: 0, or within [{@link #MIN_WEIGHT},
      * {@link #MAX_WEIGHT}].
      *
+     * @param weight the weight to check
+     * @return {@code weight}
      * @throws IllegalArgumentException naming the weight and the rule otherwise
      */
     public static double requireWeight(double weight) {
@@ -146,36 +156,64 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         return FORMAT_VERSION;
     }
 
-    /** Returns the state of no responses on {@code scale}. */
+    /**
+     * Returns the state of no responses on {@code scale}.
+     *
+     * @param scale the scale
+     * @return the empty state
+     */
     public static ScoreDistribution empty(FeedbackScale scale) {
         int points = Checks.present("scale", scale).points();
         return new ScoreDistribution(scale, new long[points], new double[points], new double[points]);
     }
 
-    /** Returns a copy of the responses per scale point. */
+    /**
+     * Returns a copy of the responses per scale point.
+     *
+     * @return the counts, one per scale point
+     */
     @Override
     public long[] counts() {
         return counts.clone();
     }
 
-    /** Returns a copy of the weight sums per scale point. */
+    /**
+     * Returns a copy of the weight sums per scale point.
+     *
+     * @return the weight sums, one per scale point
+     */
     @Override
     public double[] weights() {
         return weights.clone();
     }
 
-    /** Returns a copy of the squared-weight sums per scale point. */
+    /**
+     * Returns a copy of the squared-weight sums per scale point.
+     *
+     * @return the squared-weight sums, one per scale point
+     */
     @Override
     public double[] squaredWeights() {
         return squaredWeights.clone();
     }
 
-    /** Returns the number of responses. */
+    /**
+     * Returns the number of responses.
+     *
+     * @return the count, 0 or more
+     */
     public long n() {
         return count(scale.min(), scale.max());
     }
 
-    /** Returns the number of responses with a score in {@code [from, to]} (both on the scale). */
+    /**
+     * Returns the number of responses with a score in {@code [from, to]} (both on the scale).
+     *
+     * @param from the lowest score counted
+     * @param to the highest score counted
+     * @return the count
+     * @throws IllegalArgumentException naming the score when one is off the scale, or when {@code to < from}
+     */
     public long count(int from, int to) {
         long sum = 0;
         for (int i = index(from, to, "from"); i <= to - scale.min(); i++) {
@@ -184,17 +222,35 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
         return sum;
     }
 
-    /** Returns the weight of the responses with a score in {@code [from, to]} (both on the scale). */
+    /**
+     * Returns the weight of the responses with a score in {@code [from, to]} (both on the scale).
+     *
+     * @param from the lowest score counted
+     * @param to the highest score counted
+     * @return the weight sum
+     * @throws IllegalArgumentException as {@link #count} does
+     */
     public double weight(int from, int to) {
         return sum(weights, from, to);
     }
 
-    /** Returns the squared weight of the responses with a score in {@code [from, to]} (both on the scale). */
+    /**
+     * Returns the squared weight of the responses with a score in {@code [from, to]} (both on the scale).
+     *
+     * @param from the lowest score counted
+     * @param to the highest score counted
+     * @return the squared-weight sum
+     * @throws IllegalArgumentException as {@link #count} does
+     */
     public double squaredWeight(int from, int to) {
         return sum(squaredWeights, from, to);
     }
 
-    /** Returns the sum of all weights; equal to {@link #n()} without survey weights. */
+    /**
+     * Returns the sum of all weights; equal to {@link #n()} without survey weights.
+     *
+     * @return the total weight
+     */
     public double totalWeight() {
         return weight(scale.min(), scale.max());
     }
@@ -203,6 +259,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
      * Returns Kish's effective sample size {@code (Σw)² / Σw²}: the number of unweighted responses that would
      * estimate a share as precisely as these weighted ones. Equal to {@link #n()} without survey weights,
      * 0 when there is no weight.
+     *
+     * @return the effective sample size, from 0 to {@link #n()}
      */
     public double effectiveN() {
         double total = totalWeight();
@@ -214,6 +272,11 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     /**
      * Returns the weight of the responses in {@code [from, to]} expressed as a count out of
      * {@link #effectiveN()}: {@code effectiveN × share}. Without survey weights it is exactly the count.
+     *
+     * @param from the lowest score counted
+     * @param to the highest score counted
+     * @return the effective count
+     * @throws IllegalArgumentException as {@link #count} does
      */
     public double effectiveCount(int from, int to) {
         double total = totalWeight();
@@ -223,13 +286,22 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     /**
      * Returns the weighted share of responses in {@code [from, to]} ({@code weight / totalWeight}), when
      * there is any weight.
+     *
+     * @param from the lowest score counted
+     * @param to the highest score counted
+     * @return the share, 0..1, or empty without weight
+     * @throws IllegalArgumentException as {@link #count} does
      */
     public OptionalDouble share(int from, int to) {
         double total = totalWeight();
         return total > 0 ? OptionalDouble.of(weight(from, to) / total) : OptionalDouble.empty();
     }
 
-    /** Returns the weighted mean score, when there is any weight. */
+    /**
+     * Returns the weighted mean score, when there is any weight.
+     *
+     * @return the mean on the scale, or empty without weight
+     */
     public OptionalDouble mean() {
         double total = totalWeight();
         if (!(total > 0)) {
@@ -246,6 +318,9 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     /**
      * Returns the weighted sum of squared deviations from {@code centre} divided by the total weight
      * ({@code Σ w (x - centre)² / Σ w}), or 0 when there is no weight.
+     *
+     * @param centre the point deviations are measured from
+     * @return the weighted mean squared deviation, 0 or more
      */
     public double meanSquaredDeviation(double centre) {
         double total = totalWeight();
@@ -263,6 +338,8 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     /**
      * Returns the state of both samples together.
      *
+     * @param other the other state
+     * @return the merged state; both inputs are unchanged
      * @throws IllegalArgumentException when {@code other} is on another scale
      */
     public ScoreDistribution merge(ScoreDistribution other) {

@@ -24,7 +24,14 @@ public record TimeBucket(CalendarPeriod period, LocalDate start, ZoneId zone) im
     private static final Comparator<TimeBucket> ORDER = Comparator.comparing(TimeBucket::start)
             .thenComparing(TimeBucket::period).thenComparing(bucket -> bucket.zone().getId());
 
-    /** Validates the bucket. */
+    /**
+     * Validates the bucket.
+     *
+     * @param period the length of the period
+     * @param start its first day; the first day of a period of that length
+     * @param zone the zone whose calendar cuts the periods
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public TimeBucket {
         Checks.present("period", period);
         Checks.present("start", start);
@@ -35,29 +42,52 @@ public record TimeBucket(CalendarPeriod period, LocalDate start, ZoneId zone) im
         }
     }
 
-    /** Returns the bucket of {@code period} in {@code zone} that contains {@code instant}. */
+    /**
+     * Returns the bucket of {@code period} in {@code zone} that contains {@code instant}.
+     *
+     * @param instant the instant
+     * @param period the length of the bucket
+     * @param zone the zone whose calendar cuts the periods
+     * @return the bucket
+     */
     public static TimeBucket containing(Instant instant, CalendarPeriod period, ZoneId zone) {
         Checks.present("instant", instant);
         Checks.present("period", period);
         return new TimeBucket(period, period.startOf(LocalDate.ofInstant(instant, Checks.present("zone", zone))), zone);
     }
 
-    /** Returns the first day after the bucket. */
+    /**
+     * Returns the first day after the bucket.
+     *
+     * @return the exclusive end day
+     */
     public LocalDate end() {
         return period.next(start);
     }
 
-    /** Returns the bucket that follows this one. */
+    /**
+     * Returns the bucket that follows this one.
+     *
+     * @return the next bucket
+     */
     public TimeBucket next() {
         return new TimeBucket(period, end(), zone);
     }
 
-    /** Returns the instant the bucket starts at (inclusive). */
+    /**
+     * Returns the instant the bucket starts at (inclusive).
+     *
+     * @return the start instant
+     */
     public Instant startInstant() {
         return start.atStartOfDay(zone).toInstant();
     }
 
-    /** Returns the instant the bucket ends at (exclusive). */
+    /**
+     * Returns the instant the bucket ends at (exclusive).
+     *
+     * @return the end instant
+     */
     public Instant endInstant() {
         return end().atStartOfDay(zone).toInstant();
     }

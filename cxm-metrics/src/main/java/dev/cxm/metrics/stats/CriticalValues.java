@@ -17,6 +17,8 @@ public final class CriticalValues {
      * Returns the two-sided standard normal critical value of a confidence level: the z with
      * {@code P(|Z| <= z) = level}, such as 1.959964 for 0.95.
      *
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the critical value, positive
      * @throws IllegalArgumentException naming the level when it is not strictly between 0 and 1
      */
     public static double z(double level) {
@@ -28,6 +30,9 @@ public final class CriticalValues {
      * Returns the two-sided critical value of Student's t distribution with {@code degreesOfFreedom}
      * (which need not be whole, as with an effective sample size), such as 2.262157 for 0.95 and 9.
      *
+     * @param level the confidence level, strictly between 0 and 1
+     * @param degreesOfFreedom the degrees of freedom, positive and finite
+     * @return the critical value, positive
      * @throws IllegalArgumentException naming the value when the level is outside (0, 1) or the degrees of
      *     freedom are not positive and finite
      */
@@ -44,6 +49,8 @@ public final class CriticalValues {
      * Returns the two-sided p-value of a standard normal test statistic, {@code P(|Z| >= |z|)}, computed
      * from the lower tail so that tiny p-values keep their precision.
      *
+     * @param z the test statistic
+     * @return the p-value, in [0, 1]
      * @throws IllegalArgumentException when {@code z} is NaN
      */
     public static double twoSidedPValue(double z) {

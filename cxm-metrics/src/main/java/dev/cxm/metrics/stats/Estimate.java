@@ -13,7 +13,13 @@ import dev.cxm.core.internal.Checks;
  */
 public record Estimate(double value, Optional<ConfidenceInterval> interval) {
 
-    /** Validates the estimate. */
+    /**
+     * Validates the estimate.
+     *
+     * @param value the point estimate; finite
+     * @param interval the interval around it, when there is one
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public Estimate {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value: " + value + " is not a finite number");
@@ -21,12 +27,23 @@ public record Estimate(double value, Optional<ConfidenceInterval> interval) {
         Checks.present("interval", interval);
     }
 
-    /** Returns an estimate with an interval. */
+    /**
+     * Returns an estimate with an interval.
+     *
+     * @param value the point estimate; finite
+     * @param interval its interval
+     * @return the estimate
+     */
     public static Estimate of(double value, ConfidenceInterval interval) {
         return new Estimate(value, Optional.of(interval));
     }
 
-    /** Returns an estimate without an interval. */
+    /**
+     * Returns an estimate without an interval.
+     *
+     * @param value the point estimate; finite
+     * @return the estimate
+     */
     public static Estimate withoutInterval(double value) {
         return new Estimate(value, Optional.empty());
     }

@@ -13,6 +13,13 @@ public final class MeanInterval {
      * plain sample of n: {@code s / sqrt(n)} and {@code n - 1}), clipped to {@code [min, max]}, the range
      * the mean can take (a rating scale's end points).
      *
+     * @param mean the mean; finite
+     * @param standardError its standard error, 0 or more
+     * @param degreesOfFreedom the degrees of freedom, positive
+     * @param level the confidence level, strictly between 0 and 1
+     * @param min the lowest value the mean can take
+     * @param max the highest value the mean can take
+     * @return the interval, within {@code [min, max]}
      * @throws IllegalArgumentException naming the value when the mean or standard error is not finite, the
      *     standard error is negative, the degrees of freedom are not positive, the level is outside (0, 1),
      *     or {@code min > max}

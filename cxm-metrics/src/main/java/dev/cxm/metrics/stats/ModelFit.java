@@ -27,6 +27,7 @@ import dev.cxm.core.internal.Checks;
  * @param problem why the fit did not converge; empty when it did
  * @param warnings what the caller should know about a converged fit (a violated assumption, say)
  * @param diagnostics named numbers behind the warnings, such as {@code frequencySpendCorrelation}
+ * @param <M> the type of the fitted model, such as {@code BgNbdModel}
  */
 public record ModelFit<M>(
         String name,
@@ -40,7 +41,23 @@ public record ModelFit<M>(
         List<String> warnings,
         Map<String, Double> diagnostics) {
 
-    /** Validates the fit and makes its collections immutable. */
+    /**
+     * Validates the fit and makes its collections immutable.
+     *
+     * @param name the model's short name, such as {@code bg-nbd}; non-blank
+     * @param model the fitted model; present exactly when {@code converged}
+     * @param parameters the estimates by name; for a fit that did not converge, the last iterate
+     * @param standardErrors the standard errors by parameter name; empty when the information matrix is not
+     *     positive definite
+     * @param logLikelihood the log-likelihood at the estimates, without any penalty
+     * @param iterations the Newton iterations taken on the full data
+     * @param converged whether the fit converged
+     * @param problem why the fit did not converge; present exactly when {@code converged} is false
+     * @param warnings what the caller should know about a converged fit
+     * @param diagnostics named numbers behind the warnings
+     * @throws IllegalArgumentException if {@code name} is blank, or {@code converged} disagrees with the
+     *     presence of {@code model} and {@code problem}
+     */
     public ModelFit {
         Checks.nonBlank("name", name);
         Checks.present("model", model);
@@ -58,6 +75,7 @@ public record ModelFit<M>(
     /**
      * Returns the fitted model.
      *
+     * @return the model of a converged fit
      * @throws IllegalStateException naming the problem when the fit did not converge
      */
     public M requireModel() {

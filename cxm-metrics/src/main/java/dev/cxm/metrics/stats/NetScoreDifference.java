@@ -24,6 +24,15 @@ public final class NetScoreDifference {
     /**
      * Returns the comparison of {@code (plus2 - minus2)/n2} with {@code (plus1 - minus1)/n1}.
      *
+     * @param method the analytic method
+     * @param plus1 the first sample's count that adds (promoters)
+     * @param minus1 the first sample's count that subtracts (detractors)
+     * @param n1 the first sample's size
+     * @param plus2 the second sample's count that adds
+     * @param minus2 the second sample's count that subtracts
+     * @param n2 the second sample's size
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the difference (second minus first, as net shares in [-2, 2]), its interval, z and p-value
      * @throws IllegalArgumentException naming the value when either sample's counts are inconsistent or the
      *     level is outside (0, 1)
      */
@@ -58,6 +67,16 @@ public final class NetScoreDifference {
      * the responses with replacement), with a generator seeded by {@code seed}. Sizes that are not whole
      * (effective sizes of weighted data) are rounded, to at least 1.
      *
+     * @param plus1 the first sample's count that adds (promoters)
+     * @param minus1 the first sample's count that subtracts (detractors)
+     * @param n1 the first sample's size
+     * @param plus2 the second sample's count that adds
+     * @param minus2 the second sample's count that subtracts
+     * @param n2 the second sample's size
+     * @param level the confidence level, strictly between 0 and 1
+     * @param resamples the number of resamples
+     * @param seed the seed of the random generator
+     * @return the percentile interval of the difference of net shares
      * @throws IllegalArgumentException naming the value when either sample's counts are inconsistent or
      *     larger than {@link Integer#MAX_VALUE}, the level is outside (0, 1), or there are fewer than
      *     {@link PercentileBootstrap#MINIMUM_RESAMPLES} resamples

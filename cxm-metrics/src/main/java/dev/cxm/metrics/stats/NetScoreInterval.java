@@ -35,9 +35,12 @@ public final class NetScoreInterval {
      * {@code method.methodName()}, or {@value #WIDENED} when an adjusted interval had to be widened to
      * contain the observed net score.
      *
+     * @param method the interval method
      * @param plus the count of the category that adds (promoters)
      * @param minus the count of the category that subtracts (detractors)
      * @param n the sample size; positive, at least {@code plus + minus}
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the interval of the net share, within [-1, 1] and containing the observed net share
      * @throws IllegalArgumentException naming the value when the counts are inconsistent or the level is
      *     outside (0, 1)
      */

@@ -22,7 +22,11 @@ public enum NetScoreMethod {
         this.methodName = methodName;
     }
 
-    /** Returns the name that {@link ConfidenceInterval#method()} carries, such as {@code "adjusted-wald"}. */
+    /**
+     * Returns the name that {@link ConfidenceInterval#method()} carries, such as {@code "adjusted-wald"}.
+     *
+     * @return the method's name
+     */
     public String methodName() {
         return methodName;
     }

@@ -27,7 +27,11 @@ public final class PercentileBootstrap {
      * Returns the percentile interval of {@code statistic} over {@code resamples} resamples, each drawn with
      * the random generator passed to it.
      *
+     * @param resamples the number of resamples, at least {@link #MINIMUM_RESAMPLES}
+     * @param seed the seed of the random generator
+     * @param level the confidence level, strictly between 0 and 1
      * @param statistic draws one resample with the generator given and returns its statistic; must be finite
+     * @return the percentile interval
      * @throws IllegalArgumentException naming the value when there are fewer than {@link #MINIMUM_RESAMPLES}
      *     resamples, the level is outside (0, 1), or a resample's statistic is not finite
      */
@@ -51,7 +55,40 @@ public final class PercentileBootstrap {
                 level, METHOD);
     }
 
-    /** Returns {@code resamples} when it is at least {@link #MINIMUM_RESAMPLES}. */
+    /**
+     * Returns the percentile interval of statistics already computed on resamples: for a caller that
+     * computes several statistics on each resample (the shares of every driver, say) and so draws the
+     * resamples itself.
+     *
+     * @param replicates the statistic on each resample, at least {@link #MINIMUM_RESAMPLES}, each finite; not
+     *     changed
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the percentile interval, of method {@value #METHOD}
+     * @throws IllegalArgumentException naming the value when there are fewer than {@link #MINIMUM_RESAMPLES}
+     *     replicates, the level is outside (0, 1), or a replicate is not finite
+     */
+    public static ConfidenceInterval ofReplicates(double[] replicates, double level) {
+        requireResamples(Checks.present("replicates", replicates).length);
+        ConfidenceInterval.requireLevel(level);
+        double[] sorted = replicates.clone();
+        for (int i = 0; i < sorted.length; i++) {
+            if (!Double.isFinite(sorted[i])) {
+                throw new IllegalArgumentException("replicates: resample " + i + " gave " + sorted[i]
+                        + "; a bootstrap statistic must be finite");
+            }
+        }
+        Arrays.sort(sorted);
+        return new ConfidenceInterval(quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level,
+                METHOD);
+    }
+
+    /**
+     * Returns {@code resamples} when it is at least {@link #MINIMUM_RESAMPLES}.
+     *
+     * @param resamples the number of resamples
+     * @return {@code resamples}
+     * @throws IllegalArgumentException naming the value when it is below {@link #MINIMUM_RESAMPLES}
+     */
     public static int requireResamples(int resamples) {
         if (resamples < MINIMUM_RESAMPLES) {
             throw new IllegalArgumentException("resamples: " + resamples + " is below " + MINIMUM_RESAMPLES

@@ -20,6 +20,10 @@ public final class ProportionInterval {
      * Returns Wilson's score interval (Wilson 1927) for {@code successes} out of {@code trials}:
      * {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)}.
      *
+     * @param successes the (effective) number of successes, 0 to {@code trials}
+     * @param trials the (effective) number of trials, positive
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the interval, within [0, 1] and containing {@code successes / trials}
      * @throws IllegalArgumentException naming the value when {@code trials} is not positive, the successes
      *     are outside {@code [0, trials]}, or the level is outside (0, 1)
      */
@@ -39,6 +43,10 @@ public final class ProportionInterval {
      * Returns the Wald interval {@code p ± z sqrt(p(1-p)/n)}, clipped to [0, 1]; it is degenerate at
      * {@code p = 0} and {@code p = 1} and under-covers for small samples, which is why Wilson is the default.
      *
+     * @param successes the (effective) number of successes, 0 to {@code trials}
+     * @param trials the (effective) number of trials, positive
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the interval, within [0, 1]
      * @throws IllegalArgumentException as {@link #wilson} does
      */
     public static ConfidenceInterval wald(double successes, double trials, double level) {

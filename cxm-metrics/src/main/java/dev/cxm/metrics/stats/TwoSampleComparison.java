@@ -13,7 +13,15 @@ import dev.cxm.core.internal.Checks;
  */
 public record TwoSampleComparison(double difference, ConfidenceInterval interval, double zStatistic, double pValue) {
 
-    /** Validates the comparison. */
+    /**
+     * Validates the comparison.
+     *
+     * @param difference the observed difference, second sample minus first
+     * @param interval the confidence interval of the difference
+     * @param zStatistic the test statistic; positive when the second sample is higher
+     * @param pValue the two-sided p-value of the z test, in [0, 1]
+     * @throws IllegalArgumentException naming the field and the rule when a value is invalid
+     */
     public TwoSampleComparison {
         if (!Double.isFinite(difference)) {
             throw new IllegalArgumentException("difference: " + difference + " is not a finite number");
@@ -27,7 +35,13 @@ public record TwoSampleComparison(double difference, ConfidenceInterval interval
         }
     }
 
-    /** Returns whether the difference is significant at {@code alpha}, that is whether {@code pValue < alpha}. */
+    /**
+     * Returns whether the difference is significant at {@code alpha}, that is whether {@code pValue < alpha}.
+     *
+     * @param alpha the significance level, strictly between 0 and 1
+     * @return whether the p-value is below {@code alpha}
+     * @throws IllegalArgumentException naming alpha when it is outside (0, 1)
+     */
     public boolean significantAt(double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha: " + alpha + " is outside (0, 1)");

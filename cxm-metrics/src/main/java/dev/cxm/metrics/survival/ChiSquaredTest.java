@@ -10,7 +10,15 @@ package dev.cxm.metrics.survival;
  */
 public record ChiSquaredTest(double statistic, int degreesOfFreedom, double pValue) {
 
-    /** Validates the statistic and the p-value. */
+    /**
+     * Validates the statistic and the p-value.
+     *
+     * @param statistic the test statistic; zero or more
+     * @param degreesOfFreedom its degrees of freedom; zero or more
+     * @param pValue the probability of a statistic at least this large under the null hypothesis; in [0, 1]
+     * @throws IllegalArgumentException if the statistic is negative or NaN, the degrees of freedom negative, or
+     *     the p-value outside [0, 1]
+     */
     public ChiSquaredTest {
         check(statistic, degreesOfFreedom, pValue);
     }

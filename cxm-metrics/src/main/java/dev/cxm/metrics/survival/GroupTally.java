@@ -12,7 +12,16 @@ package dev.cxm.metrics.survival;
  */
 public record GroupTally(String group, int subjects, int observed, double expected) {
 
-    /** Validates the counts. */
+    /**
+     * Validates the counts.
+     *
+     * @param group the group; non-blank
+     * @param subjects its subjects
+     * @param observed how many of them churned; from 0 to {@code subjects}
+     * @param expected how many would have churned under equal hazards; zero or more
+     * @throws IllegalArgumentException if {@code observed} is outside 0..subjects or {@code expected} is
+     *     negative or NaN
+     */
     public GroupTally {
         dev.cxm.core.internal.Checks.nonBlank("group", group);
         if (observed < 0 || observed > subjects) {

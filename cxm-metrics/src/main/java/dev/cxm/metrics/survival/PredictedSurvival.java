@@ -19,7 +19,13 @@ public final class PredictedSurvival {
         this.survival = survival;
     }
 
-    /** Returns S(time | x): 1 before the first churn time, the value of the last step at or before it after. */
+    /**
+     * Returns S(time | x): 1 before the first churn time, the value of the last step at or before it after.
+     *
+     * @param time the time since the start of follow-up, in the unit of the data the model was fitted on
+     * @return the predicted probability of not having churned by {@code time}, in [0, 1]
+     * @throws IllegalArgumentException if {@code time} is NaN
+     */
     public double at(double time) {
         if (Double.isNaN(time)) {
             throw new IllegalArgumentException("time: NaN is not a time");
@@ -29,7 +35,11 @@ public final class PredictedSurvival {
         return k < 0 ? 1 : survival[k];
     }
 
-    /** Returns the steps, one per churn time, in time order. */
+    /**
+     * Returns the steps, one per churn time, in time order.
+     *
+     * @return a read-only view of the steps
+     */
     public List<SurvivalPoint> points() {
         return new Points();
     }

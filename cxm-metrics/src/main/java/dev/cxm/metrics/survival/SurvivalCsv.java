@@ -230,7 +230,9 @@ public final class SurvivalCsv {
 
         private static final long serialVersionUID = 1L;
 
+        /** The reader's setting that names the column, such as {@code durationColumn}. */
         private final String setting;
+        /** The column's name as configured. */
         private final String column;
 
         MissingColumnException(String setting, String column, List<String> header) {

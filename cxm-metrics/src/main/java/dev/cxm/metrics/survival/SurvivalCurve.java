@@ -70,32 +70,56 @@ public final class SurvivalCurve {
         this.events = total;
     }
 
-    /** Returns the group the curve describes. */
+    /**
+     * Returns the group the curve describes.
+     *
+     * @return the group's name, {@value SurvivalData#DEFAULT_GROUP} for ungrouped data
+     */
     public String group() {
         return group;
     }
 
-    /** Returns the unit of every time of the curve: the unit of the durations it was estimated from. */
+    /**
+     * Returns the unit of every time of the curve: the unit of the durations it was estimated from.
+     *
+     * @return the unit, such as {@link ChronoUnit#DAYS}
+     */
     public ChronoUnit unit() {
         return unit;
     }
 
-    /** Returns how many subjects the curve was estimated from. */
+    /**
+     * Returns how many subjects the curve was estimated from.
+     *
+     * @return the number of subjects in the group, churned or censored
+     */
     public int subjects() {
         return subjects;
     }
 
-    /** Returns how many of them churned (the rest were censored). */
+    /**
+     * Returns how many of them churned (the rest were censored).
+     *
+     * @return the number of churns, from 0 to {@link #subjects()}
+     */
     public int events() {
         return events;
     }
 
-    /** Returns the confidence level of the band. */
+    /**
+     * Returns the confidence level of the band.
+     *
+     * @return the level, strictly between 0 and 1 (0.95 for a 95% band)
+     */
     public double level() {
         return level;
     }
 
-    /** Returns the steps in time order: one per distinct time at which subjects churned or were censored. */
+    /**
+     * Returns the steps in time order: one per distinct time at which subjects churned or were censored.
+     *
+     * @return a read-only view of the steps
+     */
     public List<SurvivalStep> timeline() {
         return new Timeline();
     }
@@ -103,6 +127,10 @@ public final class SurvivalCurve {
     /**
      * Returns the estimate of S(time) (the curve is a right-continuous step function, 1 before the first
      * churn) with its standard error and confidence interval, both empty where S(time) is 0.
+     *
+     * @param time the duration asked about, in {@link #unit()}
+     * @return the estimate of the probability of lasting beyond {@code time}
+     * @throws IllegalArgumentException if {@code time} is NaN
      */
     public SurvivalEstimate at(double time) {
         if (Double.isNaN(time)) {
@@ -120,7 +148,11 @@ public final class SurvivalCurve {
                 Optional.of(new ConfidenceInterval(lower(k), upper(k), level, BAND_METHOD)));
     }
 
-    /** Returns the median time to churn with its confidence limits: {@code quantile(0.5)}. */
+    /**
+     * Returns the median time to churn with its confidence limits: {@code quantile(0.5)}.
+     *
+     * @return the median, in {@link #unit()}; empty where the curve never falls to 0.5 within follow-up
+     */
     public SurvivalQuantile median() {
         return quantile(0.5);
     }
@@ -131,6 +163,11 @@ public final class SurvivalCurve {
      * an interval, the quantile is the midpoint of the interval, as in R's survival package. The limits
      * apply the same rule to the band: the lower limit to the lower band, the upper limit to the upper band,
      * over the steps where the band is defined (not where S is 0), as R does.
+     *
+     * @param probability the share of subjects churned by the quantile, strictly between 0 and 1 (0.25 for the
+     *     first quartile)
+     * @return the quantile and its limits, in {@link #unit()}; each empty where its curve never falls that far
+     * @throws IllegalArgumentException if {@code probability} is outside (0, 1)
      */
     public SurvivalQuantile quantile(double probability) {
         if (!(probability > 0 && probability < 1)) {

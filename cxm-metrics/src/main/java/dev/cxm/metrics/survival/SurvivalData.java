@@ -63,12 +63,30 @@ public final class SurvivalData {
         this.eventCount = events;
     }
 
-    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    /**
+     * Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in
+     * this order.
+     *
+     * @param unit the unit of every duration, such as {@link ChronoUnit#DAYS}; not {@link ChronoUnit#FOREVER}
+     * @param covariateNames the names of the numeric covariates each subject carries, distinct and non-blank;
+     *     none for data without covariates
+     * @return an empty builder
+     * @throws IllegalArgumentException if the unit is {@code FOREVER}, or a covariate name is blank or repeated
+     */
     public static Builder builder(ChronoUnit unit, String... covariateNames) {
         return builder(unit, List.of(covariateNames));
     }
 
-    /** Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in this order. */
+    /**
+     * Starts a data set whose durations are in {@code unit} and whose subjects carry the named covariates, in
+     * this order.
+     *
+     * @param unit the unit of every duration, such as {@link ChronoUnit#DAYS}; not {@link ChronoUnit#FOREVER}
+     * @param covariateNames the names of the numeric covariates each subject carries, distinct and non-blank;
+     *     empty for data without covariates
+     * @return an empty builder
+     * @throws IllegalArgumentException if the unit is {@code FOREVER}, or a covariate name is blank or repeated
+     */
     public static Builder builder(ChronoUnit unit, List<String> covariateNames) {
         return new Builder(unit, covariateNames);
     }
@@ -77,8 +95,13 @@ public final class SurvivalData {
      * Returns the subjects with the given durations (in {@code unit}) and event flags, in one group and without
      * covariates; the arrays are copied.
      *
+     * @param unit the unit of the durations, such as {@link ChronoUnit#DAYS}; not {@link ChronoUnit#FOREVER}
+     * @param durations how long each subject was followed, in {@code unit}; finite, zero or more; at least one
+     * @param observed per subject, whether its follow-up ended in the event ({@code false}: censored); one flag
+     *     per duration
+     * @return the data, every subject in the group {@value #DEFAULT_GROUP}
      * @throws IllegalArgumentException naming the row of a negative or non-finite duration, or when the
-     *     arrays differ in length
+     *     arrays differ in length or are empty, or the unit is {@code FOREVER}
      */
     public static SurvivalData of(ChronoUnit unit, double[] durations, boolean[] observed) {
         requireUnit(unit);
@@ -104,6 +127,8 @@ public final class SurvivalData {
      * Parses an event flag as written in files: {@code 1}, {@code true} (the event happened) or {@code 0},
      * {@code false} (censored), ignoring case and surrounding blanks.
      *
+     * @param text the cell's text
+     * @return true if the event happened, false if the follow-up was censored
      * @throws IllegalArgumentException when it is none of these; the message does not repeat the text, which
      *     may be any cell of a file
      */
@@ -120,47 +145,92 @@ public final class SurvivalData {
         }
     }
 
-    /** Returns the unit of the durations, in which every result of these data reports its times. */
+    /**
+     * Returns the unit of the durations, in which every result of these data reports its times.
+     *
+     * @return the unit, such as {@link ChronoUnit#DAYS}
+     */
     public ChronoUnit unit() {
         return unit;
     }
 
-    /** Returns the number of subjects. */
+    /**
+     * Returns the number of subjects.
+     *
+     * @return the number of subjects, 1 or more
+     */
     public int size() {
         return durations.length;
     }
 
-    /** Returns the number of subjects whose follow-up ended in the event. */
+    /**
+     * Returns the number of subjects whose follow-up ended in the event.
+     *
+     * @return the number of uncensored subjects, from 0 to {@link #size()}
+     */
     public int eventCount() {
         return eventCount;
     }
 
-    /** Returns the duration of the subject in {@code row} (numbered from 1). */
+    /**
+     * Returns the duration of the subject in {@code row} (numbered from 1).
+     *
+     * @param row the subject's row, from 1 to {@link #size()}
+     * @return how long the subject was followed, in {@link #unit()}
+     * @throws IllegalArgumentException if {@code row} is outside 1..size
+     */
     public double duration(int row) {
         return durations[index(row)];
     }
 
-    /** Returns whether the follow-up of the subject in {@code row} (numbered from 1) ended in the event. */
+    /**
+     * Returns whether the follow-up of the subject in {@code row} (numbered from 1) ended in the event.
+     *
+     * @param row the subject's row, from 1 to {@link #size()}
+     * @return true if the subject churned, false if it was censored
+     * @throws IllegalArgumentException if {@code row} is outside 1..size
+     */
     public boolean observed(int row) {
         return observed[index(row)];
     }
 
-    /** Returns the group of the subject in {@code row} (numbered from 1). */
+    /**
+     * Returns the group of the subject in {@code row} (numbered from 1).
+     *
+     * @param row the subject's row, from 1 to {@link #size()}
+     * @return the subject's group, {@value #DEFAULT_GROUP} when it was added without one
+     * @throws IllegalArgumentException if {@code row} is outside 1..size
+     */
     public String group(int row) {
         return groups.get(groupOf[index(row)]);
     }
 
-    /** Returns the value of covariate {@code name} for the subject in {@code row} (numbered from 1). */
+    /**
+     * Returns the value of covariate {@code name} for the subject in {@code row} (numbered from 1).
+     *
+     * @param row the subject's row, from 1 to {@link #size()}
+     * @param name the covariate, one of {@link #covariateNames()}
+     * @return the subject's value of that covariate
+     * @throws IllegalArgumentException if {@code row} is outside 1..size or {@code name} is not a covariate
+     */
     public double covariate(int row, String name) {
         return covariates[index(row) * covariateNames.size() + covariateIndex(name)];
     }
 
-    /** Returns the groups, in the order they were declared or first seen. */
+    /**
+     * Returns the groups, in the order they were declared or first seen.
+     *
+     * @return the groups' names, at least one
+     */
     public List<String> groups() {
         return groups;
     }
 
-    /** Returns the names of the covariates, in column order. */
+    /**
+     * Returns the names of the covariates, in column order.
+     *
+     * @return the names, empty for data without covariates
+     */
     public List<String> covariateNames() {
         return covariateNames;
     }
@@ -168,6 +238,8 @@ public final class SurvivalData {
     /**
      * Returns the subjects of one group, in their original order.
      *
+     * @param name the group, one of {@link #groups()}
+     * @return the group's subjects, renumbered from 1, with the same unit and covariates
      * @throws IllegalArgumentException naming the group when the data have no such group
      */
     public SurvivalData group(String name) {
@@ -284,6 +356,11 @@ public final class SurvivalData {
         /**
          * Declares the only groups a subject may belong to, in the order results list them; a row with
          * any other group is then rejected, naming the row.
+         *
+         * @param names the groups, non-blank; every one must receive at least one subject
+         * @return this builder
+         * @throws IllegalArgumentException if a name is blank
+         * @throws IllegalStateException if a row was already added
          */
         public Builder groups(String... names) {
             if (size > 0) {
@@ -296,7 +373,15 @@ public final class SurvivalData {
             return this;
         }
 
-        /** Adds a subject in the default group, without covariates. */
+        /**
+         * Adds a subject in the default group, without covariates.
+         *
+         * @param duration how long the subject was followed, in the builder's unit; finite, zero or more
+         * @param observed whether the follow-up ended in the event ({@code false}: censored)
+         * @return this builder
+         * @throws IllegalArgumentException naming the row when the duration is negative or not finite, the data
+         *     have covariates, or groups were declared without {@value SurvivalData#DEFAULT_GROUP}
+         */
         public Builder add(double duration, boolean observed) {
             return add(duration, observed, DEFAULT_GROUP);
         }
@@ -308,6 +393,7 @@ public final class SurvivalData {
          * @param observed whether the follow-up ended in the event ({@code false}: censored)
          * @param group the subject's group
          * @param covariateValues one finite value per covariate, in the order the builder was given them
+         * @return this builder
          * @throws IllegalArgumentException naming the row when a value breaks its rule
          */
         public Builder add(double duration, boolean observed, String group, double... covariateValues) {
@@ -364,6 +450,7 @@ public final class SurvivalData {
         /**
          * Builds the data set.
          *
+         * @return the data, subjects in the order added
          * @throws IllegalArgumentException when no subject was added, or a declared group has no subject
          */
         public SurvivalData build() {

@@ -18,7 +18,16 @@ import dev.cxm.metrics.stats.ConfidenceInterval;
 public record SurvivalEstimate(double time, double survival, OptionalDouble standardError,
         Optional<ConfidenceInterval> interval) {
 
-    /** Validates that the estimate is a probability within its interval. */
+    /**
+     * Validates that the estimate is a probability within its interval.
+     *
+     * @param time the duration asked about, in the unit of the data
+     * @param survival the estimate of S(time); in [0, 1]
+     * @param standardError the standard error of {@code survival}; zero or more when present
+     * @param interval the pointwise confidence interval at {@code time}; contains {@code survival} when present
+     * @throws IllegalArgumentException if {@code survival} is outside [0, 1], the standard error negative or
+     *     NaN, or the interval does not contain the estimate
+     */
     public SurvivalEstimate {
         if (!(survival >= 0 && survival <= 1)) {
             throw new IllegalArgumentException("survival: " + survival + " is outside [0, 1]; it is a probability");

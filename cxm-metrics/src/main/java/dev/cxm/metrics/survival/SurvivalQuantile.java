@@ -16,7 +16,16 @@ import java.util.OptionalDouble;
 public record SurvivalQuantile(double probability, OptionalDouble estimate, OptionalDouble lower,
         OptionalDouble upper, double level) {
 
-    /** Validates the probability and level. */
+    /**
+     * Validates the probability and level.
+     *
+     * @param probability the share of subjects churned by the quantile, strictly between 0 and 1
+     * @param estimate the quantile, in the unit of the data, when the curve reaches it
+     * @param lower the lower confidence limit, when the lower band reaches it
+     * @param upper the upper confidence limit, when the upper band reaches it
+     * @param level the confidence level of the limits, strictly between 0 and 1
+     * @throws IllegalArgumentException if {@code probability} or {@code level} is outside (0, 1)
+     */
     public SurvivalQuantile {
         if (!(probability > 0 && probability < 1)) {
             throw new IllegalArgumentException("probability: " + probability + " is outside (0, 1)");

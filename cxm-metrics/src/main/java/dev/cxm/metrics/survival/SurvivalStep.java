@@ -24,7 +24,22 @@ import dev.cxm.core.internal.Checks;
 public record SurvivalStep(double time, int atRisk, int events, int censored, double survival,
         OptionalDouble standardError, OptionalDouble lower, OptionalDouble upper) {
 
-    /** Validates the step's time, counts and probabilities. */
+    /**
+     * Validates the step's time, counts and probabilities.
+     *
+     * @param time the duration at which the step happens, in the unit of the data; finite, zero or more
+     * @param atRisk subjects still followed just before {@code time}; at least {@code events + censored}
+     * @param events subjects that churned at {@code time}; zero or more
+     * @param censored subjects whose follow-up ended at {@code time} without churn; zero or more
+     * @param survival the Kaplan-Meier estimate of S(time); in [0, 1]
+     * @param standardError Greenwood's standard error; present, finite and zero or more exactly when
+     *     {@code survival} is above 0
+     * @param lower the lower bound of the band; present exactly when {@code survival} is above 0, and then
+     *     between 0 and {@code survival}
+     * @param upper the upper bound of the band; present exactly when {@code survival} is above 0, and then
+     *     between {@code survival} and 1
+     * @throws IllegalArgumentException when a value breaks its rule
+     */
     public SurvivalStep {
         if (!(time >= 0) || Double.isInfinite(time)) {
             throw new IllegalArgumentException("time: " + time + " is not a finite number zero or more");

@@ -20,7 +20,13 @@ public enum CalendarPeriod {
     /** A calendar quarter, starting on 1 January, April, July or October. */
     QUARTER;
 
-    /** Returns the first day of the period that contains {@code date}. */
+    /**
+     * Returns the first day of the period that contains {@code date}.
+     *
+     * @param date a day, in the zone the caller counts in
+     * @return that day for {@link #DAY}, the Monday on or before it for {@link #WEEK}, the first of its month
+     *     for {@link #MONTH}, or the first day of its quarter for {@link #QUARTER}
+     */
     public LocalDate startOf(LocalDate date) {
         return switch (this) {
             case DAY -> date;
@@ -33,6 +39,10 @@ public enum CalendarPeriod {
     /**
      * Returns how many periods there are from the one that contains {@code from} to the one that contains
      * {@code to}, both included; 0 when {@code to} lies in an earlier period.
+     *
+     * @param from a day in the first period counted
+     * @param to a day in the last period counted
+     * @return the number of periods, 1 when both days lie in the same period
      */
     public long count(LocalDate from, LocalDate to) {
         LocalDate first = startOf(from);
@@ -48,7 +58,12 @@ public enum CalendarPeriod {
         };
     }
 
-    /** Returns the first day of the period after the one that starts on {@code start}. */
+    /**
+     * Returns the first day of the period after the one that starts on {@code start}.
+     *
+     * @param start the first day of a period, as {@link #startOf} returns it
+     * @return the first day of the following period: a day, a week, a month or three months later
+     */
     public LocalDate next(LocalDate start) {
         return switch (this) {
             case DAY -> start.plusDays(1);

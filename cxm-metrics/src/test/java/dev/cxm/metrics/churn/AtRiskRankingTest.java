@@ -24,8 +24,8 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.metrics.clv.BgNbdModel;
-import dev.cxm.metrics.clv.RfmSummary;
-import dev.cxm.metrics.clv.RfmSummaryOptions;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 class AtRiskRankingTest {
 
@@ -158,10 +158,12 @@ class AtRiskRankingTest {
         Map<String, int[]> weeks = Map.of("c1", new int[] {0}, "c2", new int[] {0, 1, 2}, "c3", new int[] {0, 10, 28},
                 "c4", new int[] {0, 1});
         Map<String, String> spend = Map.of("c1", "500.00", "c2", "40.00", "c3", "60.00", "c4", "30.00");
-        Stream<Purchase> purchases = weeks.entrySet().stream().flatMap(entry -> java.util.Arrays.stream(entry.getValue())
-                .mapToObj(week -> Purchase.builder(CustomerId.of(entry.getKey()), start.plus(Duration.ofDays(7L * week)),
+        Stream<Purchase> purchases = weeks.entrySet().stream()
+                .flatMap(entry -> java.util.Arrays.stream(entry.getValue())
+                .mapToObj(week -> Purchase.builder(CustomerId.of(entry.getKey()),
+                        start.plus(Duration.ofDays(7L * week)),
                         Money.of(spend.get(entry.getKey()), "EUR")).eventId(entry.getKey() + "-" + week).build()));
-        RfmSummary summary = RfmSummary.of(purchases, RfmSummaryOptions.builder(end, ChronoUnit.WEEKS).build());
+        RfmSummary summary = RfmSummary.of(purchases, RfmSummaryOptions.custom(end, ChronoUnit.WEEKS).build());
         BgNbdModel model = BgNbdModel.of(r, alpha, a, b, ChronoUnit.WEEKS);
 
         List<AtRiskCustomer> ranking = AtRiskRanking.ofDefaults(0.9)
@@ -198,7 +200,7 @@ class AtRiskRankingTest {
     void refusesASummaryInAnotherUnitThanTheModel() {
         RfmSummary days = RfmSummary.of(Stream.of(Purchase.builder(CustomerId.of("c1"),
                 Instant.parse("2026-01-05T00:00:00Z"), Money.of("1", "EUR")).build()),
-                RfmSummaryOptions.builder(Instant.parse("2026-02-05T00:00:00Z"), ChronoUnit.DAYS).build());
+                RfmSummaryOptions.custom(Instant.parse("2026-02-05T00:00:00Z"), ChronoUnit.DAYS).build());
 
         assertThatThrownBy(() -> AtRiskRanking.ofDefaults(0.5).rank(days, BgNbdModel.of(1, 1, 1, 1, ChronoUnit.WEEKS),
                 customer -> 1.0)).isInstanceOf(IllegalArgumentException.class)

@@ -5,15 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.hipparchus.special.Beta;
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.metrics.clv.internal.BgBbLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 class BgBbTest {
 
@@ -23,7 +34,7 @@ class BgBbTest {
     void reproducesThePublishedDonationEstimatesAndLogLikelihood() {
         // Oracle: Fader, Hardie & Shang (2010) on donations.csv: alpha = 1.204, beta = 0.750, gamma = 0.657,
         // delta = 2.783, log-likelihood -33225.58.
-        ModelFit<BgBbModel> fit = BgBb.fit(ClvData.donations());
+        ModelFit<BgBbModel> fit = BgBb.ofDefaults().fit(ClvData.donations());
         assertThat(fit.converged()).isTrue();
         assertThat(fit.parameters().get("alpha")).isCloseTo(1.204, within(0.0005));
         assertThat(fit.parameters().get("beta")).isCloseTo(0.750, within(0.0005));
@@ -39,14 +50,14 @@ class BgBbTest {
         // 0.59, 0.93; Hardie's BG/BB spreadsheet: 12,884.2 expected donations from the cohort in the next five
         // years, and 3,454.9 donors expected with no repeat donation and 1,253.1 with six in the first six
         // years (as quoted in lifetimes' tests); all at the fitted estimates.
-        BgBbModel model = BgBb.fit(ClvData.donations()).requireModel();
-        assertThat(model.probabilityAlive(0, 0, 6)).isCloseTo(0.11, within(0.005));
-        assertThat(model.probabilityAlive(2, 4, 6)).isCloseTo(0.59, within(0.005));
-        assertThat(model.probabilityAlive(6, 6, 6)).isCloseTo(0.93, within(0.005));
+        BgBbModel model = BgBb.ofDefaults().fit(ClvData.donations()).requireModel();
+        assertThat(model.probabilityAliveAtNextOpportunity(CustomerHistory.of(0, 0, 6))).isCloseTo(0.11, within(0.005));
+        assertThat(model.probabilityAliveAtNextOpportunity(CustomerHistory.of(2, 4, 6))).isCloseTo(0.59, within(0.005));
+        assertThat(model.probabilityAliveAtNextOpportunity(CustomerHistory.of(6, 6, 6))).isCloseTo(0.93, within(0.005));
         RfmCells cells = ClvData.donations();
         double total = 0;
         for (int i = 0; i < cells.size(); i++) {
-            total += cells.weight(i) * model.conditionalExpectedPurchases(5, cells.frequency(i), (int) cells.recency(i), 6);
+            total += cells.weight(i) * model.conditionalExpectedPurchases(5, cells.history(i));
         }
         assertThat(total).isCloseTo(12884.2, within(0.05));
         assertThat(11104 * model.probabilityOfPurchases(0, 6)).isCloseTo(3454.9, within(0.05));
@@ -63,13 +74,14 @@ class BgBbTest {
                 int x = history[0];
                 int recency = history[1];
                 int n = history[2];
-                double likelihood = Math.exp(model.logLikelihood(x, recency, n));
+                double likelihood = Math.exp(model.logLikelihood(CustomerHistory.of(x, recency, n)));
                 double sum = 0;
                 for (int j = 1; j <= 7; j++) {
                     sum += Math.exp(Beta.logBeta(1.204 + x + 1, 0.750 + n - x) - Beta.logBeta(1.204, 0.750)
                             + Beta.logBeta(gamma, 2.783 + n + j) - Beta.logBeta(gamma, 2.783)) / likelihood;
                 }
-                assertThat(model.conditionalExpectedPurchases(7, x, recency, n)).as("gamma %s, history %s", gamma, x + "/" + recency)
+                assertThat(model.conditionalExpectedPurchases(7, CustomerHistory.of(x, recency, n)))
+                        .as("gamma %s, history %s", gamma, x + "/" + recency)
                         .isCloseTo(sum, within(1e-9 * sum));
             }
         }
@@ -78,20 +90,23 @@ class BgBbTest {
     @Test
     void predictionsMatchASimulationCellByCell() {
         // Oracle: 200,000 donors simulated in this test from the BG/BB story at the published estimates over
-        // six opportunities and five more; per (x, t_x) cell the share alive at opportunity 7 and the mean
-        // transactions in opportunities 7 to 11, and the share of each frequency.
+        // six opportunities and five more; per (x, t_x) cell the share alive at opportunity 6 (now) and at 7 (the
+        // next), the mean transactions in opportunities 7 to 11, and the share of each frequency.
         GenerativeSimulation simulation = new GenerativeSimulation(2010);
         Map<String, double[]> cells = new TreeMap<>();
         int customers = 200_000;
         int[] byFrequency = new int[7];
         for (int i = 0; i < customers; i++) {
-            GenerativeSimulation.Customer donor = simulation.betaGeometricBetaBinomial(1.204, 0.750, 0.657, 2.783, 6, 5);
+            GenerativeSimulation.Customer donor = simulation.betaGeometricBetaBinomial(1.204, 0.750, 0.657, 2.783, 6,
+                    5);
             byFrequency[donor.frequency()]++;
-            double[] cell = cells.computeIfAbsent(donor.frequency() + "/" + (int) donor.recency(), key -> new double[4]);
+            double[] cell = cells.computeIfAbsent(donor.frequency() + "/" + (int) donor.recency(),
+                    key -> new double[5]);
             cell[0]++;
-            cell[1] += donor.aliveAtAge() ? 1 : 0;
+            cell[1] += donor.aliveAtNextOpportunity() ? 1 : 0;
             cell[2] += donor.holdoutPurchases();
             cell[3] += (double) donor.holdoutPurchases() * donor.holdoutPurchases();
+            cell[4] += donor.aliveAtAge() ? 1 : 0;
         }
         int checked = 0;
         for (Map.Entry<String, double[]> entry : cells.entrySet()) {
@@ -103,11 +118,17 @@ class BgBbTest {
             int x = Integer.parseInt(key[0]);
             int recency = Integer.parseInt(key[1]);
             double alive = cell[1] / cell[0];
+            double aliveNow = cell[4] / cell[0];
             double mean = cell[2] / cell[0];
             double sd = Math.sqrt((cell[3] / cell[0] - mean * mean) / cell[0]);
-            assertThat(PUBLISHED.probabilityAlive(x, recency, 6)).as("P(alive) in %s", entry.getKey())
+            assertThat(PUBLISHED.probabilityAliveAtNextOpportunity(CustomerHistory.of(x, recency, 6)))
+                    .as("P(alive next) in %s", entry.getKey())
                     .isCloseTo(alive, within(4 * Math.sqrt(alive * (1 - alive) / cell[0]) + 1e-9));
-            assertThat(PUBLISHED.conditionalExpectedPurchases(5, x, recency, 6)).as("E[X] in %s", entry.getKey())
+            assertThat(PUBLISHED.probabilityAlive(CustomerHistory.of(x, recency, 6))).as("P(alive now) in %s",
+                    entry.getKey())
+                    .isCloseTo(aliveNow, within(4 * Math.sqrt(aliveNow * (1 - aliveNow) / cell[0]) + 1e-9));
+            assertThat(PUBLISHED.conditionalExpectedPurchases(5, CustomerHistory.of(x, recency, 6))).as("E[X] in %s",
+                    entry.getKey())
                     .isCloseTo(mean, within(4 * sd + 1e-9));
             checked++;
         }
@@ -126,14 +147,14 @@ class BgBbTest {
     void analyticGradientMatchesFiniteDifferencesAndErrorsTheInformation() {
         // Oracle: central finite differences of the log-likelihood, and the inverse of its numerical Hessian.
         RfmCells cells = ClvData.donations();
-        BgBbLikelihood likelihood = new BgBbLikelihood(cells.columns());
+        BgBbLikelihood likelihood = new BgBbLikelihood(CellAccess.columns(cells));
         double[] at = {1.3, 0.8, 0.6, 2.5};
         double[] packed = likelihood.evaluate(at, 1);
         double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], at, 1e-6);
         for (int i = 0; i < 4; i++) {
             assertThat(packed[Packed.gradient(i)]).isCloseTo(gradient[i], within(1e-6 * (1 + Math.abs(gradient[i]))));
         }
-        ModelFit<BgBbModel> fit = BgBb.fit(cells);
+        ModelFit<BgBbModel> fit = BgBb.ofDefaults().fit(cells);
         double[] estimate = fit.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
         double[] errors = FiniteDifferences.standardErrors(FiniteDifferences.hessian(q -> likelihood.evaluate(q, 0)[0],
                 estimate, 1e-4));
@@ -149,7 +170,7 @@ class BgBbTest {
         BgBbModel truth = BgBbModel.of(2.0, 1.5, 0.8, 4.0, ChronoUnit.YEARS);
         int[] opportunities = new int[50_000];
         java.util.Arrays.fill(opportunities, 10);
-        ModelFit<BgBbModel> fit = BgBb.fit(truth.simulate(opportunities, 5));
+        ModelFit<BgBbModel> fit = BgBb.ofDefaults().fit(truth.simulate(opportunities, 5));
         assertThat(fit.converged()).isTrue();
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
@@ -157,12 +178,25 @@ class BgBbTest {
 
     @Test
     void rejectsHistoriesThatAreNotDiscrete() {
-        RfmCells fractional = RfmCells.builder(ChronoUnit.YEARS).add(1, 2.5, 6).build();
-        assertThatThrownBy(() -> BgBb.fit(fractional)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("recency: 2.5 is not a whole number of opportunities (row 1)");
+        RfmCells fractional = RfmCells.builder(ChronoUnit.YEARS).add(1, 1, 6).add(1, 2.5, 6).build();
+        assertThatThrownBy(() -> BgBb.ofDefaults().fit(fractional)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("recency: not a whole number of opportunities (row 2);"
+                        + " BG/BB counts discrete opportunities");
         RfmCells crowded = RfmCells.builder(ChronoUnit.YEARS).add(4, 3, 6).build();
-        assertThatThrownBy(() -> BgBb.fit(crowded)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("frequency: 4 is above the recency 3");
+        assertThatThrownBy(() -> BgBb.ofDefaults().fit(crowded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("frequency: above the recency (row 1)");
+        // The same refusals of a summary name the customer, not a row.
+        RfmSummary summary = new RfmSummary(RfmSummaryOptions.custom(LocalDate.parse("2025-12-31"),
+                ZoneOffset.UTC, ChronoUnit.YEARS).purchasePeriod(ChronoUnit.YEARS).build(), Optional.empty(), List.of(
+                CustomerSummary.of(CustomerId.of("d1"), 1, 1, 6), CustomerSummary.of(CustomerId.of("d2"), 4, 3, 6)));
+        assertThatThrownBy(() -> BgBb.ofDefaults().fit(summary)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("frequency: above the recency (customer d2)");
+        // The model's own questions take whole opportunities only.
+        assertThatThrownBy(() -> PUBLISHED.probabilityAlive(CustomerHistory.of(1, 2.5, 6)))
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("recency: 2.5 is not a whole number");
+        assertThatThrownBy(() -> PUBLISHED.conditionalExpectedPurchases(1.5, CustomerHistory.of(1, 2, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t: 1.5 is not a whole number");
     }
 
     @Test

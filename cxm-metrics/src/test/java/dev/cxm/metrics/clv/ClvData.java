@@ -13,23 +13,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Reads the public data sets in {@code src/test/resources/data}; a missing file fails the test. */
-final class ClvData {
+import dev.cxm.metrics.clv.rfm.RfmCells;
+
+/**
+ * Reads the public data sets in {@code src/test/resources/data}; a missing file fails the test. Public for the
+ * tests of {@code clv.rfm}.
+ */
+public final class ClvData {
 
     private ClvData() {}
 
     /** One raw CDNOW transaction. */
-    record CdnowTransaction(int sampleId, LocalDate date, int cds, double dollars) {
-        java.time.Instant instant() {
+    public record CdnowTransaction(int sampleId, LocalDate date, int cds, double dollars) {
+        /** Returns the start of the transaction's day in UTC. */
+        public java.time.Instant instant() {
             return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
     }
 
     /** One row of a published CDNOW summary file. */
-    record SummaryRow(int id, int frequency, double recency, double age, double spend) {}
+    public record SummaryRow(int id, int frequency, double recency, double age, double spend) {}
 
     /** Returns the non-blank lines of a data file. */
-    static List<String> lines(String name) {
+    public static List<String> lines(String name) {
         InputStream in = ClvData.class.getResourceAsStream("/data/" + name);
         if (in == null) {
             throw new AssertionError("test data file src/test/resources/data/" + name + " is missing");
@@ -42,7 +48,7 @@ final class ClvData {
     }
 
     /** Returns the 6,919 transactions of {@code CDNOW_sample.txt}. */
-    static List<CdnowTransaction> cdnowSample() {
+    public static List<CdnowTransaction> cdnowSample() {
         DateTimeFormatter format = DateTimeFormatter.BASIC_ISO_DATE;
         return lines("CDNOW_sample.txt").stream().map(line -> line.split("\\s+"))
                 .map(cells -> new CdnowTransaction(Integer.parseInt(cells[1]), LocalDate.parse(cells[2], format),
@@ -51,7 +57,7 @@ final class ClvData {
     }
 
     /** Returns {@code cdnow_customers_summary.csv} (spend 0: the file has none). */
-    static List<SummaryRow> cdnowSummary() {
+    public static List<SummaryRow> cdnowSummary() {
         return lines("cdnow_customers_summary.csv").stream().skip(1).map(line -> line.split(","))
                 .map(cells -> new SummaryRow(Integer.parseInt(cells[0]), Integer.parseInt(cells[1]),
                         Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), 0))
@@ -59,7 +65,7 @@ final class ClvData {
     }
 
     /** Returns {@code cdnow_customers_summary_with_transactions.csv}. */
-    static List<SummaryRow> cdnowSummaryWithSpend() {
+    public static List<SummaryRow> cdnowSummaryWithSpend() {
         return lines("cdnow_customers_summary_with_transactions.csv").stream().skip(1).map(line -> line.split(","))
                 .map(cells -> new SummaryRow(Integer.parseInt(cells[0]), Integer.parseInt(cells[1]),
                         Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4])))
@@ -67,14 +73,14 @@ final class ClvData {
     }
 
     /** Returns the published CDNOW summary as cells in weeks, one per customer. */
-    static RfmCells cdnowCells() {
+    public static RfmCells cdnowCells() {
         RfmCells.Builder cells = RfmCells.builder(ChronoUnit.WEEKS);
         cdnowSummary().forEach(row -> cells.add(row.frequency(), row.recency(), row.age()));
         return cells.build();
     }
 
     /** Returns the published CDNOW summary with mean repeat spend, in weeks. */
-    static RfmCells cdnowCellsWithSpend() {
+    public static RfmCells cdnowCellsWithSpend() {
         RfmCells.Builder cells = RfmCells.builder(ChronoUnit.WEEKS);
         cdnowSummaryWithSpend().forEach(row -> cells.add(row.frequency(), row.recency(), row.age(),
                 row.frequency() > 0 ? OptionalDouble.of(row.spend()) : OptionalDouble.empty(), 1));
@@ -82,7 +88,7 @@ final class ClvData {
     }
 
     /** Returns the donation cells of {@code donations.csv}, one opportunity per period. */
-    static RfmCells donations() {
+    public static RfmCells donations() {
         RfmCells.Builder cells = RfmCells.builder(ChronoUnit.YEARS);
         lines("donations.csv").stream().skip(1).map(line -> line.split(","))
                 .forEach(cells1 -> cells.add(Integer.parseInt(cells1[0]), Double.parseDouble(cells1[1]),

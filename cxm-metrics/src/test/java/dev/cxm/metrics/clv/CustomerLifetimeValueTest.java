@@ -14,12 +14,18 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 class CustomerLifetimeValueTest {
 
     private static final BgNbdModel PURCHASES = BgNbdModel.of(0.243, 4.414, 0.793, 2.426, ChronoUnit.WEEKS);
     private static final GammaGammaModel SPEND = GammaGammaModel.of(6.25, 3.74, 15.44);
-    private static final ClvSettings YEAR_IN_FOUR_WEEK_PERIODS = ClvSettings.of(Duration.ofDays(364), Duration.ofDays(28), 0.01);
+    private static final ClvSettings YEAR_IN_FOUR_WEEK_PERIODS = ClvSettings.custom(Duration.ofDays(364))
+            .period(Duration.ofDays(28)).discountRate(0.01).build();
 
     @Test
     void newCustomerValueMatchesTheSimulatedDiscountedSpend() {
@@ -41,7 +47,8 @@ class CustomerLifetimeValueTest {
         double mean = sum / customers;
         double standardError = Math.sqrt((sumSquares / customers - mean * mean) / customers);
         CustomerLifetimeValue clv = CustomerLifetimeValue.of(PURCHASES, SPEND, YEAR_IN_FOUR_WEEK_PERIODS);
-        assertThat(clv.valueOf(0, 0, 0, OptionalDouble.empty())).isCloseTo(mean, within(4 * standardError));
+        assertThat(clv.value(CustomerHistory.of(0, 0, 0), OptionalDouble.empty())).isCloseTo(mean,
+                within(4 * standardError));
     }
 
     @Test
@@ -49,13 +56,17 @@ class CustomerLifetimeValueTest {
         // Oracle: with rate 0 the per-period increments telescope to E[purchases over the horizon] times the
         // expected spend, both from the models' own closed forms.
         CustomerLifetimeValue clv = CustomerLifetimeValue.of(PURCHASES, SPEND,
-                ClvSettings.of(Duration.ofDays(364), Duration.ofDays(28), 0));
-        double expected = PURCHASES.conditionalExpectedPurchases(52, 2, 30.43, 38.86) * SPEND.expectedAverageSpend(2, 22.35);
-        assertThat(clv.valueOf(2, 30.43, 38.86, OptionalDouble.of(22.35))).isCloseTo(expected, within(1e-9 * expected));
+                ClvSettings.custom(Duration.ofDays(364)).period(Duration.ofDays(28)).discountRate(0).build());
+        double expected = PURCHASES.conditionalExpectedPurchases(52, CustomerHistory.of(2, 30.43,
+                38.86)) * SPEND.expectedAverageSpend(2, 22.35);
+        assertThat(clv.value(CustomerHistory.of(2, 30.43, 38.86), OptionalDouble.of(22.35))).isCloseTo(expected,
+                within(1e-9 * expected));
         CustomerLifetimeValue onePeriod = CustomerLifetimeValue.of(PURCHASES, SPEND,
-                ClvSettings.of(Duration.ofDays(28), Duration.ofDays(28), 0.05));
-        double single = PURCHASES.conditionalExpectedPurchases(4, 2, 30.43, 38.86) * SPEND.expectedAverageSpend(2, 22.35) / 1.05;
-        assertThat(onePeriod.valueOf(2, 30.43, 38.86, OptionalDouble.of(22.35))).isCloseTo(single, within(1e-9 * single));
+                ClvSettings.custom(Duration.ofDays(28)).period(Duration.ofDays(28)).discountRate(0.05).build());
+        double single = PURCHASES.conditionalExpectedPurchases(4, CustomerHistory.of(2, 30.43,
+                38.86)) * SPEND.expectedAverageSpend(2, 22.35) / 1.05;
+        assertThat(onePeriod.value(CustomerHistory.of(2, 30.43, 38.86), OptionalDouble.of(22.35))).isCloseTo(single,
+                within(1e-9 * single));
     }
 
     @Test
@@ -69,10 +80,10 @@ class CustomerLifetimeValueTest {
             inDays.add(weeks.frequency(i), 7 * weeks.recency(i), 7 * weeks.age(i), weeks.monetaryValue(i), 1);
         }
         RfmCells days = inDays.build();
-        BgNbdModel weekly = BgNbd.fit(weeks).requireModel();
-        BgNbdModel daily = BgNbd.fit(days).requireModel();
+        BgNbdModel weekly = BgNbd.ofDefaults().fit(weeks).requireModel();
+        BgNbdModel daily = BgNbd.ofDefaults().fit(days).requireModel();
         assertThat(daily.alpha()).isCloseTo(7 * weekly.alpha(), within(1e-5 * weekly.alpha()));
-        GammaGammaModel spend = GammaGamma.fit(weeks).requireModel();
+        GammaGammaModel spend = GammaGamma.ofDefaults().fit(weeks).requireModel();
         double[] perWeek = CustomerLifetimeValue.of(weekly, spend, YEAR_IN_FOUR_WEEK_PERIODS).values(weeks);
         double[] perDay = CustomerLifetimeValue.of(daily, spend, YEAR_IN_FOUR_WEEK_PERIODS).values(days);
         for (int i = 0; i < perWeek.length; i++) {
@@ -88,17 +99,20 @@ class CustomerLifetimeValueTest {
         CustomerLifetimeValue clv = CustomerLifetimeValue.of(PURCHASES, SPEND, YEAR_IN_FOUR_WEEK_PERIODS);
         double[] bulk = clv.values(cells);
         for (int i = 0; i < cells.size(); i++) {
-            double single = clv.valueOf(cells.frequency(i), cells.recency(i), cells.age(i), cells.monetaryValue(i));
+            double single = clv.value(CustomerHistory.of(cells.frequency(i), cells.recency(i), cells.age(i)),
+                    cells.monetaryValue(i));
             assertThat(bulk[i]).isCloseTo(single, within(1e-12 * single + 1e-12));
         }
-        RfmSummaryOptions options = RfmSummaryOptions.builder(Instant.parse("1997-10-01T00:00:00Z"), ChronoUnit.WEEKS).build();
+        RfmSummaryOptions options = RfmSummaryOptions.custom(Instant.parse("1997-10-01T00:00:00Z"), ChronoUnit.WEEKS)
+                .build();
         CustomerSummary customer = new CustomerSummary(CustomerId.of("1"), 2, 30.43, 38.86, OptionalDouble.of(22.35),
                 OptionalDouble.of(74.0), Optional.empty());
         LifetimeValues values = clv.valuesOf(new RfmSummary(options, Optional.empty(), List.of(customer)));
         CustomerValue value = values.customers().get(0);
-        assertThat(value.value()).isEqualTo(clv.valueOf(2, 30.43, 38.86, OptionalDouble.of(22.35)));
-        assertThat(value.probabilityAlive()).isEqualTo(PURCHASES.probabilityAlive(2, 30.43, 38.86));
-        assertThat(value.expectedPurchases()).isCloseTo(PURCHASES.conditionalExpectedPurchases(52, 2, 30.43, 38.86), within(1e-12));
+        assertThat(value.value()).isEqualTo(clv.value(CustomerHistory.of(2, 30.43, 38.86), OptionalDouble.of(22.35)));
+        assertThat(value.probabilityAlive()).isEqualTo(PURCHASES.probabilityAlive(CustomerHistory.of(2, 30.43, 38.86)));
+        assertThat(value.expectedPurchases()).isCloseTo(PURCHASES.conditionalExpectedPurchases(52,
+                CustomerHistory.of(2, 30.43, 38.86)), within(1e-12));
         assertThat(value.expectedAverageSpend()).isEqualTo(SPEND.expectedAverageSpend(2, 22.35));
         assertThat(values.total()).isEqualTo(value.value());
         assertThat(values.unit()).isEqualTo(ChronoUnit.WEEKS);
@@ -117,14 +131,16 @@ class CustomerLifetimeValueTest {
         double variance = 0;
         for (int i = 0; i < 100_000; i++) {
             double age = 27 + (i % 84) / 7.0;
-            GenerativeSimulation.Customer customer = simulation.betaGeometric(0.243, 4.414, 0.793, 2.426, false, age, 26);
+            GenerativeSimulation.Customer customer = simulation.betaGeometric(0.243, 4.414, 0.793, 2.426, false, age,
+                    26);
             calibration += customer.frequency();
             int total = customer.frequency() + customer.holdoutPurchases();
             withHoldout += total;
             variance += total * total;
             cohort.add(customer.frequency(), customer.recency(), age);
         }
-        double[] expected = TransactionTracking.expectedRepeatPurchases(PURCHASES, cohort.build(), new double[] {-39, 0, 26});
+        double[] expected = TransactionTracking.expectedRepeatPurchases(PURCHASES, cohort.build(), new double[] {-39,
+                0, 26});
         double spread = 4 * Math.sqrt(variance);
         assertThat(expected[0]).isZero();
         assertThat(expected[1]).isCloseTo(calibration, within(spread));
@@ -133,14 +149,18 @@ class CustomerLifetimeValueTest {
 
     @Test
     void rejectsMismatchedUnitsAndHorizons() {
-        assertThatThrownBy(() -> ClvSettings.of(Duration.ofDays(100), Duration.ofDays(30), 0.01))
+        assertThatThrownBy(() -> ClvSettings.custom(Duration.ofDays(100)).period(Duration.ofDays(30))
+                .discountRate(0.01).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("horizon: PT2400H is not a whole number of periods of PT720H");
-        assertThatThrownBy(() -> ClvSettings.of(Duration.ofDays(90), Duration.ofDays(30), -0.1))
+        assertThatThrownBy(() -> ClvSettings.custom(Duration.ofDays(90)).period(Duration.ofDays(30))
+                .discountRate(-0.1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discountRate: -0.1 is negative");
-        assertThat(ClvSettings.of(Duration.ofDays(ClvSettings.MAX_PERIODS), Duration.ofDays(1), 0).periods())
+        assertThat(ClvSettings.custom(Duration.ofDays(ClvSettings.MAX_PERIODS)).period(Duration.ofDays(1))
+                .discountRate(0).build().periods())
                 .isEqualTo(10_000);
-        assertThatThrownBy(() -> ClvSettings.of(Duration.ofDays(364), Duration.ofSeconds(1), 0))
+        assertThatThrownBy(() -> ClvSettings.custom(Duration.ofDays(364)).period(Duration.ofSeconds(1))
+                .discountRate(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("horizon: PT8736H is 31449600 periods of PT1S; at most 10000 periods are discounted one by"
                         + " one, so choose a longer period");
@@ -149,7 +169,8 @@ class CustomerLifetimeValueTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unit: the customers are summarised in Days but the bg-nbd model in Weeks");
         assertThatThrownBy(() -> CustomerLifetimeValue.of(PURCHASES, SPEND, YEAR_IN_FOUR_WEEK_PERIODS)
-                .valueOf(2, 1, 3, OptionalDouble.empty())).isInstanceOf(IllegalArgumentException.class)
+                .value(CustomerHistory.of(2, 1, 3), OptionalDouble.empty()))
+                        .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no spend");
     }
 }

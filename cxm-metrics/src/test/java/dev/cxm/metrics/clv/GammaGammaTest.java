@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.metrics.clv.internal.GammaGammaLikelihood;
 import dev.cxm.metrics.clv.internal.Packed;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 class GammaGammaTest {
 
@@ -20,7 +29,7 @@ class GammaGammaTest {
     void reproducesThePublishedCdnowEstimates() {
         // Oracle: Fader & Hardie (2013) on the 946 repeat buyers of cdnow_customers_summary_with_transactions.csv:
         // p = 6.25, q = 3.74, v = 15.44 (2 d.p.; the file's zbar is itself rounded to 2 d.p., hence 0.01).
-        ModelFit<GammaGammaModel> fit = GammaGamma.fit(ClvData.cdnowCellsWithSpend());
+        ModelFit<GammaGammaModel> fit = GammaGamma.ofDefaults().fit(ClvData.cdnowCellsWithSpend());
         assertThat(fit.converged()).isTrue();
         assertThat(fit.parameters().get("p")).isCloseTo(6.25, within(0.01));
         assertThat(fit.parameters().get("q")).isCloseTo(3.74, within(0.01));
@@ -43,7 +52,7 @@ class GammaGammaTest {
             }
         }
         assertThat(sum).isCloseTo(-4055.92471273017, within(1e-8));
-        ModelFit<GammaGammaModel> fit = GammaGamma.fit(ClvData.cdnowCellsWithSpend());
+        ModelFit<GammaGammaModel> fit = GammaGamma.ofDefaults().fit(ClvData.cdnowCellsWithSpend());
         assertThat(fit.logLikelihood()).isGreaterThanOrEqualTo(sum).isCloseTo(sum, within(0.01));
     }
 
@@ -51,7 +60,7 @@ class GammaGammaTest {
     void expectedAverageSpendMatchesHardiesSpreadsheet() {
         // Oracle: Hardie's Gamma-Gamma spreadsheet (brucehardie.com/notes/025), the expected average spend of the
         // first ten CDNOW customers, 2 d.p., as quoted in lifetimes' tests.
-        GammaGammaModel model = GammaGamma.fit(ClvData.cdnowCellsWithSpend()).requireModel();
+        GammaGammaModel model = GammaGamma.ofDefaults().fit(ClvData.cdnowCellsWithSpend()).requireModel();
         double[] expected = {24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17};
         var rows = ClvData.cdnowSummaryWithSpend();
         for (int i = 0; i < 10; i++) {
@@ -114,7 +123,7 @@ class GammaGammaTest {
         for (int i = 0; i < spends.length; i++) {
             cells.add(frequencies[i], 1, 2, OptionalDouble.of(spends[i]), 1);
         }
-        ModelFit<GammaGammaModel> fit = GammaGamma.fit(cells.build());
+        ModelFit<GammaGammaModel> fit = GammaGamma.ofDefaults().fit(cells.build());
         assertThat(fit.converged()).isTrue();
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
@@ -124,7 +133,7 @@ class GammaGammaTest {
     void analyticGradientAndHessianMatchFiniteDifferences() {
         // Oracle: central finite differences of the log-likelihood value.
         GammaGammaLikelihood likelihood =
-                new GammaGammaLikelihood(repeatBuyers(ClvData.cdnowCellsWithSpend()).columns());
+                new GammaGammaLikelihood(CellAccess.columns(repeatBuyers(ClvData.cdnowCellsWithSpend())));
         double[] at = {5.0, 3.0, 20.0};
         double[] packed = likelihood.evaluate(at, 2);
         double[] gradient = FiniteDifferences.gradient(q -> likelihood.evaluate(q, 0)[0], at, 1e-6);
@@ -132,12 +141,13 @@ class GammaGammaTest {
         for (int i = 0; i < 3; i++) {
             assertThat(packed[Packed.gradient(i)]).isCloseTo(gradient[i], within(1e-6 * (1 + Math.abs(gradient[i]))));
             for (int j = i; j < 3; j++) {
-                assertThat(packed[Packed.hessian(3, i, j)]).isCloseTo(hessian[i][j], within(1e-4 * (1 + Math.abs(hessian[i][j]))));
+                assertThat(packed[Packed.hessian(3, i, j)]).isCloseTo(hessian[i][j],
+                        within(1e-4 * (1 + Math.abs(hessian[i][j]))));
             }
         }
         assertThat(GammaGammaModel.of(at[0], at[1], at[2]).logLikelihood(2, 22.35))
-                .isCloseTo(new GammaGammaLikelihood(RfmCells.builder(ChronoUnit.WEEKS)
-                        .add(2, 30.43, 38.86, OptionalDouble.of(22.35), 1).build().columns()).evaluate(at, 0)[0],
+                .isCloseTo(new GammaGammaLikelihood(CellAccess.columns(RfmCells.builder(ChronoUnit.WEEKS)
+                        .add(2, 30.43, 38.86, OptionalDouble.of(22.35), 1).build())).evaluate(at, 0)[0],
                         within(1e-12));
     }
 
@@ -152,12 +162,12 @@ class GammaGammaTest {
             y[i] = 10 * x[i] + 5 + (i * 37 % 11);
             builder.add((int) x[i], 1, 2, OptionalDouble.of(y[i]), 1);
         }
-        ModelFit<GammaGammaModel> fit = GammaGamma.fit(builder.build());
+        ModelFit<GammaGammaModel> fit = GammaGamma.ofDefaults().fit(builder.build());
         assertThat(fit.diagnostics().get("frequencySpendCorrelation")).isCloseTo(pearson(x, y), within(1e-12));
         assertThat(fit.warnings()).singleElement().asString().contains("frequency and spend correlate")
                 .contains("independent");
 
-        ModelFit<GammaGammaModel> cdnow = GammaGamma.fit(ClvData.cdnowCellsWithSpend());
+        ModelFit<GammaGammaModel> cdnow = GammaGamma.ofDefaults().fit(ClvData.cdnowCellsWithSpend());
         var rows = ClvData.cdnowSummaryWithSpend().stream().filter(row -> row.frequency() > 0).toList();
         assertThat(cdnow.diagnostics().get("frequencySpendCorrelation")).isCloseTo(
                 pearson(rows.stream().mapToDouble(row -> row.frequency()).toArray(),
@@ -166,20 +176,67 @@ class GammaGammaTest {
     }
 
     @Test
-    void rejectsSpendItCannotModel() {
-        RfmCells zero = RfmCells.builder(ChronoUnit.DAYS).add(2, 1, 3, OptionalDouble.of(0), 1).build();
-        assertThatThrownBy(() -> GammaGamma.fit(zero)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("monetaryValue: 0.0 is not positive (row 1)");
+    void refusesSpendItCannotModelNamingTheRowOrCustomer() {
+        // Oracle: the model's support (spend is positive) and the policy: REFUSE refuses a repeat buyer with a
+        // spend of 0, naming the row of anonymous cells or the customer of a summary; a repeat buyer without
+        // any spend is malformed input under either policy; nobody repeating is a fit that is not identified.
+        RfmCells zero = RfmCells.builder(ChronoUnit.DAYS).add(3, 2, 3, OptionalDouble.of(5), 1)
+                .add(2, 1, 3, OptionalDouble.of(0), 1).build();
+        GammaGamma refusing = GammaGamma.custom().zeroSpend(GammaGamma.ZeroSpend.REFUSE).build();
+        assertThatThrownBy(() -> refusing.fit(zero)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("monetaryValue: 0 is not positive (row 2)");
+        RfmSummary summary = new RfmSummary(RfmSummaryOptions.ofDefaults(Instant.parse("2026-01-04T00:00:00Z"),
+                ChronoUnit.DAYS), Optional.empty(), List.of(
+                new CustomerSummary(CustomerId.of("c1"), 3, 2, 3, OptionalDouble.of(5), OptionalDouble.of(20),
+                        Optional.empty()),
+                new CustomerSummary(CustomerId.of("c2"), 2, 1, 3, OptionalDouble.of(0), OptionalDouble.of(9),
+                        Optional.empty())));
+        assertThatThrownBy(() -> refusing.fit(summary)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("monetaryValue: 0 is not positive (customer c2)");
         RfmCells missing = RfmCells.builder(ChronoUnit.DAYS).add(2, 1, 3).build();
-        assertThatThrownBy(() -> GammaGamma.fit(missing)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("row 1 has 2 repeat purchases but no spend");
+        assertThatThrownBy(() -> GammaGamma.ofDefaults().fit(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the repeat buyer row 1 has no spend");
         RfmCells nobody = RfmCells.builder(ChronoUnit.DAYS).add(0, 0, 3).build();
-        assertThatThrownBy(() -> GammaGamma.fit(nobody)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no customer made a repeat purchase");
+        ModelFit<GammaGammaModel> notIdentified = GammaGamma.ofDefaults().fit(nobody);
+        assertThat(notIdentified.converged()).isFalse();
+        assertThat(notIdentified.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("no customer made a repeat purchase"));
         assertThatThrownBy(() -> GammaGammaModel.of(6, 0.8, 15).expectedAverageSpend())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is infinite");
         assertThatThrownBy(() -> GammaGammaModel.of(6, 3, 15).expectedAverageSpend(2, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("monetaryValue: -1.0 is negative");
+    }
+
+    @Test
+    void skipsRepeatBuyersWithoutSpendByDefaultAndSaysHowMany() {
+        // Oracle: the fit of the CDNOW repeat buyers alone: adding customers with a spend of 0 (two of weight 1,
+        // one cell of weight 3) under the default policy leaves the estimates exactly as they were, and the fit
+        // reports the five customers it left out; when every repeat buyer spends 0 there is nothing to fit.
+        RfmCells cdnow = ClvData.cdnowCellsWithSpend();
+        RfmCells.Builder withZeros = RfmCells.builder(ChronoUnit.WEEKS);
+        for (int i = 0; i < cdnow.size(); i++) {
+            withZeros.add(cdnow.frequency(i), cdnow.recency(i), cdnow.age(i), cdnow.monetaryValue(i), cdnow.weight(i));
+            if (i == 10 || i == 500) {
+                withZeros.add(2, 10, 38.86, OptionalDouble.of(0), 1);
+            }
+        }
+        withZeros.add(1, 5, 30, OptionalDouble.of(0), 3);
+        ModelFit<GammaGammaModel> plain = GammaGamma.ofDefaults().fit(cdnow);
+        ModelFit<GammaGammaModel> skipping = GammaGamma.ofDefaults().fit(withZeros.build());
+        assertThat(skipping.converged()).isTrue();
+        assertThat(skipping.parameters()).isEqualTo(plain.parameters());
+        assertThat(skipping.logLikelihood()).isEqualTo(plain.logLikelihood());
+        assertThat(skipping.diagnostics()).containsEntry("zeroSpendSkipped", 5.0)
+                .containsEntry("frequencySpendCorrelation", plain.diagnostics().get("frequencySpendCorrelation"));
+        assertThat(skipping.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("5 repeat buyers with a mean spend of 0 left out of the fit"));
+        assertThat(plain.diagnostics()).doesNotContainKey("zeroSpendSkipped");
+        ModelFit<GammaGammaModel> allZero = GammaGamma.ofDefaults().fit(RfmCells.builder(ChronoUnit.WEEKS)
+                .add(2, 1, 3, OptionalDouble.of(0), 1).add(0, 0, 3).build());
+        assertThat(allZero.converged()).isFalse();
+        assertThat(allZero.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("no repeat buyer has a positive spend"));
+        assertThat(allZero.diagnostics()).containsEntry("zeroSpendSkipped", 1.0);
     }
 
     private static RfmCells repeatBuyers(RfmCells cells) {
@@ -216,7 +273,8 @@ class GammaGammaTest {
         assertThat(heavy.hasFiniteSpend(1)).isTrue();
         assertThat(GammaGammaModel.of(0.1, 0.7, 15).hasFiniteSpend(2)).isFalse();
         assertThatThrownBy(() -> CustomerLifetimeValue.of(BgNbdModel.of(0.24, 4.4, 0.79, 2.4, ChronoUnit.WEEKS), heavy,
-                ClvSettings.of(java.time.Duration.ofDays(364), java.time.Duration.ofDays(7), 0)))
+                ClvSettings.custom(java.time.Duration.ofDays(364)).period(java.time.Duration.ofDays(7))
+                        .discountRate(0).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spend: q = 0.7 is at most 1");
         int[] frequencies = new int[4000];
         for (int i = 0; i < frequencies.length; i++) {
@@ -227,7 +285,7 @@ class GammaGammaTest {
         for (int i = 0; i < frequencies.length; i++) {
             cells.add(frequencies[i], 1, 2, java.util.OptionalDouble.of(means[i]), 1);
         }
-        ModelFit<GammaGammaModel> fit = GammaGamma.fit(cells.build());
+        ModelFit<GammaGammaModel> fit = GammaGamma.ofDefaults().fit(cells.build());
         assertThat(fit.converged()).as(fit.problem().orElse("")).isTrue();
         assertThat(fit.parameters().get("q")).isLessThan(1);
         assertThat(fit.warnings()).anySatisfy(warning -> assertThat(warning).contains("is at most 1"));

@@ -9,8 +9,12 @@ import java.util.SplittableRandom;
  */
 final class GenerativeSimulation {
 
-    /** One simulated customer: calibration history up to T, whether alive at T, and purchases after T. */
-    record Customer(int frequency, double recency, double age, boolean aliveAtAge, int holdoutPurchases) {}
+    /**
+     * One simulated customer: calibration history up to T, whether alive at T and (for discrete opportunities)
+     * at the next opportunity, and purchases after T.
+     */
+    record Customer(int frequency, double recency, double age, boolean aliveAtAge, boolean aliveAtNextOpportunity,
+            int holdoutPurchases) {}
 
     private final SplittableRandom random;
 
@@ -49,7 +53,7 @@ final class GenerativeSimulation {
                 aliveAtAge = alive;
             }
         }
-        return new Customer(frequency, recency, age, aliveAtAge, holdout);
+        return new Customer(frequency, recency, age, aliveAtAge, aliveAtAge, holdout);
     }
 
     /** Returns the repeat purchase times in {@code (0, until]} of a new BG/NBD customer. */
@@ -88,7 +92,7 @@ final class GenerativeSimulation {
             }
             time += exponential() / lambda;
         }
-        return new Customer(frequency, recency, age, death > age, holdout);
+        return new Customer(frequency, recency, age, death > age, death > age, holdout);
     }
 
     /**
@@ -103,9 +107,13 @@ final class GenerativeSimulation {
         int recency = 0;
         int holdout = 0;
         boolean alive = true;
+        boolean aliveNow = opportunities == 0;
         boolean aliveAfter = false;
         for (int period = 1; period <= opportunities + Math.max(horizon, 1) && alive; period++) {
             alive = random.nextDouble() >= theta;
+            if (period == opportunities) {
+                aliveNow = alive;
+            }
             if (period == opportunities + 1) {
                 aliveAfter = alive;
             }
@@ -118,7 +126,7 @@ final class GenerativeSimulation {
                 }
             }
         }
-        return new Customer(frequency, recency, opportunities, aliveAfter, holdout);
+        return new Customer(frequency, recency, opportunities, aliveNow, aliveAfter, holdout);
     }
 
     double exponential() {

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.stats.ModelFit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -28,11 +29,13 @@ class IdentifiabilityTest {
     void theReviewersSingleCustomerIsNotAFit() {
         // The row 1,3,10,20 (x = 3, t_x = 10, T = 20) once converged at r = 5.6e7, alpha = 2.2e8.
         RfmCells one = RfmCells.builder(ChronoUnit.WEEKS).add(3, 10, 20).build();
-        for (ModelFit<?> fit : new ModelFit<?>[] {BgNbd.fit(one), MbgNbd.fit(one), ParetoNbd.fit(one)}) {
+        for (ModelFit<?> fit : new ModelFit<?>[] {BgNbd.ofDefaults().fit(one), MbgNbd.ofDefaults().fit(one),
+                ParetoNbd.ofDefaults().fit(one)}) {
             assertThat(fit.converged()).as(fit.name()).isFalse();
             assertThat(fit.model()).as(fit.name()).isEmpty();
             assertThat(fit.problem()).as(fit.name()).hasValueSatisfying(problem -> assertThat(problem)
-                    .contains("do not identify").containsPattern("run to infinity with a fixed ratio: no heterogeneity"));
+                    .contains("do not identify")
+                            .containsPattern("run to infinity with a fixed ratio: no heterogeneity"));
         }
     }
 
@@ -44,9 +47,9 @@ class IdentifiabilityTest {
                     if (!cells.hasRepeatPurchases()) {
                         return;
                     }
-                    assertThat(BgNbd.fit(cells).converged()).as("bg-nbd %s", seed).isFalse();
-                    assertThat(MbgNbd.fit(cells).converged()).as("mbg-nbd %s", seed).isFalse();
-                    assertThat(ParetoNbd.fit(cells).converged()).as("pareto-nbd %s", seed).isFalse();
+                    assertThat(BgNbd.ofDefaults().fit(cells).converged()).as("bg-nbd %s", seed).isFalse();
+                    assertThat(MbgNbd.ofDefaults().fit(cells).converged()).as("mbg-nbd %s", seed).isFalse();
+                    assertThat(ParetoNbd.ofDefaults().fit(cells).converged()).as("pareto-nbd %s", seed).isFalse();
                 });
     }
 
@@ -58,10 +61,12 @@ class IdentifiabilityTest {
                     if (!cells.hasRepeatPurchases()) {
                         return;
                     }
-                    for (ModelFit<?> fit : new ModelFit<?>[] {BgNbd.fit(cells), ParetoNbd.fit(cells)}) {
+                    for (ModelFit<?> fit : new ModelFit<?>[] {BgNbd.ofDefaults().fit(cells), ParetoNbd.ofDefaults()
+                            .fit(cells)}) {
                         if (fit.converged()) {
                             fit.parameters().forEach((name, value) -> {
-                                assertThat(Math.abs(Math.log(value))).as("%s %s %s", fit.name(), name, seed).isLessThan(15);
+                                assertThat(Math.abs(Math.log(value))).as("%s %s %s", fit.name(), name, seed)
+                                        .isLessThan(15);
                                 assertThat(fit.standardErrors().get(name) / value).as("%s SE(log %s)", fit.name(), name)
                                         .isLessThanOrEqualTo(3);
                             });

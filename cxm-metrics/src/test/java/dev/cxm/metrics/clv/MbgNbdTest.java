@@ -1,5 +1,6 @@
 package dev.cxm.metrics.clv;
 
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
 import dev.cxm.metrics.stats.ModelFit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +19,7 @@ class MbgNbdTest {
     void reproducesTheBtydPlusCdnowEstimates() {
         // Oracle: R's BTYDplus on cdnow_customers_summary.csv: r = 0.525, alpha = 6.183, a = 0.891,
         // b = 1.614 (3 d.p., as asserted in lifetimes' tests).
-        ModelFit<MbgNbdModel> fit = MbgNbd.fit(ClvData.cdnowCells());
+        ModelFit<MbgNbdModel> fit = MbgNbd.ofDefaults().fit(ClvData.cdnowCells());
         assertThat(fit.converged()).isTrue();
         assertThat(fit.parameters().get("r")).isCloseTo(0.525, within(0.0005));
         assertThat(fit.parameters().get("alpha")).isCloseTo(6.183, within(0.0005));
@@ -38,7 +39,8 @@ class MbgNbdTest {
             assertThat(CDNOW.expectedPurchases(t)).as("E[X(%s)]", t).isCloseTo(oracle, within(1e-8 * oracle));
             for (int x : new int[] {0, 1, 6}) {
                 double recency = x == 0 ? 0 : 20;
-                double whileAlive = CDNOW.conditionalExpectedPurchases(t, x, recency, 30) / CDNOW.probabilityAlive(x, recency, 30);
+                double whileAlive = CDNOW.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency,
+                        30)) / CDNOW.probabilityAlive(CustomerHistory.of(x, recency, 30));
                 double posterior = Quadrature.expectedWhileAlive(0.525 + x, 6.183 + 30, 0.891, 1.614 + x + 1, t);
                 assertThat(whileAlive).as("x = %d, t = %s", x, t).isCloseTo(posterior, within(1e-8 * posterior));
             }
@@ -56,7 +58,7 @@ class MbgNbdTest {
         }
         assertThat(SimulatedCells.check(customers, CDNOW, 52)).isGreaterThanOrEqualTo(12);
         SimulatedCells.checkFrequencyDistribution(customers, CDNOW, 39);
-        assertThat(CDNOW.probabilityAlive(0, 0, 39)).isLessThan(1);
+        assertThat(CDNOW.probabilityAlive(CustomerHistory.of(0, 0, 39))).isLessThan(1);
     }
 
     @Test
@@ -67,7 +69,7 @@ class MbgNbdTest {
         for (int i = 0; i < ages.length; i++) {
             ages[i] = 30 + (i % 20) * 0.5;
         }
-        ModelFit<MbgNbdModel> fit = MbgNbd.fit(truth.simulate(ages, 7));
+        ModelFit<MbgNbdModel> fit = MbgNbd.ofDefaults().fit(truth.simulate(ages, 7));
         assertThat(fit.converged()).isTrue();
         truth.parameters().forEach((name, value) -> assertThat(fit.parameters().get(name)).as(name)
                 .isCloseTo(value, within(4 * fit.standardErrors().get(name))));
@@ -79,7 +81,8 @@ class MbgNbdTest {
         // hyp2f1 closed form (clv-oracles.py, first section): r - a an integer, t > 3 (alpha + T).
         assertThat(MbgNbdModel.of(2, 1, 3, 0.5, ChronoUnit.WEEKS).expectedPurchases(10))
                 .isCloseTo(0.23970938821430435, within(1e-12));
-        assertThat(MbgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200, 1, 2, 10))
+        assertThat(MbgNbdModel.of(0.75, 3, 0.75, 1.5, ChronoUnit.WEEKS).conditionalExpectedPurchases(200,
+                CustomerHistory.of(1, 2, 10)))
                 .isCloseTo(3.5690142609608398, within(1e-10));
     }
 }

@@ -33,7 +33,7 @@ class ModelJsonTest {
     @Test
     void aFitWritesItsDiagnosticsAsJson() throws Exception {
         // Oracle: the fit's own fields; the JSON carries each under its record name.
-        ModelFit<BgNbdModel> fit = BgNbd.fit(ClvData.cdnowCells());
+        ModelFit<BgNbdModel> fit = BgNbd.ofDefaults().fit(ClvData.cdnowCells());
         JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(fit));
         assertThat(json.get("name").asText()).isEqualTo("bg-nbd");
         assertThat(json.get("parameters").get("alpha").asDouble()).isEqualTo(fit.parameters().get("alpha"));

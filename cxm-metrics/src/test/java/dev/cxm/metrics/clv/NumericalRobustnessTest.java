@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import dev.cxm.metrics.clv.internal.BetaGeometricLikelihood;
 import dev.cxm.metrics.clv.internal.BgBbLikelihood;
 import dev.cxm.metrics.clv.internal.ParetoNbdLikelihood;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.internal.CellAccess;
 
 /**
  * Frequencies up to 10,000 and recencies up to ten years (in days) give finite results for every model: the
@@ -45,10 +48,12 @@ class NumericalRobustnessTest {
                         continue;
                     }
                     String at = model + " x=" + x + " t_x=" + recency;
-                    assertThat(model.logLikelihood(x, recency, TEN_YEARS)).as(at).isFinite();
-                    assertThat(model.probabilityAlive(x, recency, TEN_YEARS)).as(at).isBetween(0.0, 1.0);
+                    assertThat(model.logLikelihood(CustomerHistory.of(x, recency, TEN_YEARS))).as(at).isFinite();
+                    assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, TEN_YEARS))).as(at)
+                            .isBetween(0.0, 1.0);
                     for (double t : HORIZONS) {
-                        assertThat(model.conditionalExpectedPurchases(t, x, recency, TEN_YEARS)).as(at + " t=" + t)
+                        assertThat(model.conditionalExpectedPurchases(t, CustomerHistory.of(x, recency, TEN_YEARS)))
+                                .as(at + " t=" + t)
                                 .isFinite().isGreaterThanOrEqualTo(0);
                     }
                 }
@@ -56,7 +61,8 @@ class NumericalRobustnessTest {
             for (double t : HORIZONS) {
                 assertThat(model.expectedPurchases(t)).as(model + " E[X(%s)]", t).isFinite().isGreaterThanOrEqualTo(0);
                 for (int n : new int[] {0, 10, 10_000}) {
-                    assertThat(model.probabilityOfPurchases(n, t)).as(model + " P(X(%s) = %d)", t, n).isBetween(0.0, 1.0);
+                    assertThat(model.probabilityOfPurchases(n, t)).as(model + " P(X(%s) = %d)", t, n).isBetween(0.0,
+                            1.0);
                 }
             }
         }
@@ -75,23 +81,23 @@ class NumericalRobustnessTest {
         RfmCells cells = builder.build();
         double[][] points = {{0.243, 30.9, 0.793, 2.426}, {4, 0.05, 40, 0.02}, {10.465, 7.98565181e-03, 3.0516, 2.820}};
         for (double[] p : points) {
-            for (double[] value : List.of(new BetaGeometricLikelihood(cells.columns(), 0).evaluate(p, 2),
-                    new BetaGeometricLikelihood(cells.columns(), 1).evaluate(p, 2),
-                    new ParetoNbdLikelihood(cells.columns()).evaluate(p, 2))) {
+            for (double[] value : List.of(new BetaGeometricLikelihood(CellAccess.columns(cells), 0).evaluate(p, 2),
+                    new BetaGeometricLikelihood(CellAccess.columns(cells), 1).evaluate(p, 2),
+                    new ParetoNbdLikelihood(CellAccess.columns(cells)).evaluate(p, 2))) {
                 for (double entry : value) {
                     assertThat(entry).as(java.util.Arrays.toString(p)).isFinite();
                 }
             }
         }
-        assertThat(BgNbd.fit(cells).converged()).isTrue();
-        assertThat(ParetoNbd.fit(cells).logLikelihood()).isFinite();
-        ModelFit<GammaGammaModel> spend = GammaGamma.fit(cells);
+        assertThat(BgNbd.ofDefaults().fit(cells).converged()).isTrue();
+        assertThat(ParetoNbd.ofDefaults().fit(cells).logLikelihood()).isFinite();
+        ModelFit<GammaGammaModel> spend = GammaGamma.ofDefaults().fit(cells);
         assertThat(spend.logLikelihood()).isFinite();
         GammaGammaModel gammaGamma = GammaGammaModel.of(6.25, 3.74, 15.44);
         assertThat(gammaGamma.expectedAverageSpend(10_000, 1e6)).isFinite();
         assertThat(gammaGamma.logLikelihood(10_000, 1e6)).isFinite();
         CustomerLifetimeValue clv = CustomerLifetimeValue.of(MODELS.get(0), gammaGamma,
-                ClvSettings.of(Duration.ofDays(3640), Duration.ofDays(28), 0.01));
+                ClvSettings.custom(Duration.ofDays(3640)).period(Duration.ofDays(28)).discountRate(0.01).build());
         for (double value : clv.values(cells)) {
             assertThat(value).isFinite().isGreaterThanOrEqualTo(0);
         }
@@ -102,13 +108,16 @@ class NumericalRobustnessTest {
         BgBbModel model = BgBbModel.of(1.204, 0.750, 0.657, 2.783, ChronoUnit.DAYS);
         int[][] histories = {{0, 0, 3650}, {10_000, 10_000, 10_000}, {10_000, 15_000, 20_000}, {1, 1, 20_000}};
         for (int[] h : histories) {
-            assertThat(model.logLikelihood(h[0], h[1], h[2])).isFinite();
-            assertThat(model.probabilityAlive(h[0], h[1], h[2])).isBetween(0.0, 1.0);
-            assertThat(model.conditionalExpectedPurchases(3650, h[0], h[1], h[2])).isFinite().isGreaterThanOrEqualTo(0);
+            assertThat(model.logLikelihood(CustomerHistory.of(h[0], h[1], h[2]))).isFinite();
+            assertThat(model.probabilityAlive(CustomerHistory.of(h[0], h[1], h[2]))).isBetween(0.0, 1.0);
+            assertThat(model.conditionalExpectedPurchases(3650, CustomerHistory.of(h[0], h[1], h[2]))).isFinite()
+                    .isGreaterThanOrEqualTo(0);
         }
         assertThat(model.probabilityOfPurchases(10_000, 20_000)).isBetween(0.0, 1.0);
-        RfmCells extreme = RfmCells.builder(ChronoUnit.DAYS).add(10_000, 15_000, 20_000).add(0, 0, 20_000).add(3, 50, 3650).build();
-        double[] packed = new BgBbLikelihood(extreme.columns()).evaluate(new double[] {1.2, 0.75, 0.66, 2.8}, 1);
+        RfmCells extreme = RfmCells.builder(ChronoUnit.DAYS).add(10_000, 15_000, 20_000).add(0, 0, 20_000).add(3, 50,
+                3650).build();
+        double[] packed = new BgBbLikelihood(CellAccess.columns(extreme)).evaluate(new double[] {1.2, 0.75, 0.66,
+                2.8}, 1);
         for (double entry : packed) {
             assertThat(entry).isFinite();
         }

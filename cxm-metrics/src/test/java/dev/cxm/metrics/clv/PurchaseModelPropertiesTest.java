@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.RfmCells;
+
 /**
  * Properties of the purchase models at random parameters and histories (QuickTheories, fixed seeds). Oracles:
  * the axioms of probability (P(alive) in [0, 1]; the distribution of X(t) sums to 1 and its mean is
@@ -41,7 +44,8 @@ class PurchaseModelPropertiesTest {
             int x = random.nextInt(3) == 0 ? 0 : random.nextInt(1, 200);
             double age = 100 * random.nextDouble();
             double recency = x == 0 ? 0 : age * random.nextDouble();
-            assertThat(model.probabilityAlive(x, recency, age)).as("%s x=%d t_x=%s T=%s", model, x, recency, age)
+            assertThat(model.probabilityAlive(CustomerHistory.of(x, recency, age))).as("%s x=%d t_x=%s T=%s", model,
+                    x, recency, age)
                     .isBetween(0.0, 1.0);
         });
     }
@@ -90,7 +94,8 @@ class PurchaseModelPropertiesTest {
             GammaGammaModel spend = GammaGammaModel.of(1 + 5 * random.nextDouble(), 1.5 + 3 * random.nextDouble(),
                     5 + 20 * random.nextDouble());
             CustomerLifetimeValue clv = CustomerLifetimeValue.of(model, spend,
-                    ClvSettings.of(Duration.ofDays(7L * (4 + random.nextInt(100))), Duration.ofDays(7), 0.01 * random.nextDouble()));
+                    ClvSettings.custom(Duration.ofDays(7L * (4 + random.nextInt(100)))).period(Duration.ofDays(7))
+                            .discountRate(0.01 * random.nextDouble()).build());
             RfmCells.Builder builder = RfmCells.builder(ChronoUnit.WEEKS);
             for (int i = 0; i < 40; i++) {
                 int x = random.nextInt(4) == 0 ? 0 : random.nextInt(1, 30);
@@ -101,7 +106,8 @@ class PurchaseModelPropertiesTest {
             RfmCells cells = builder.build();
             double[] bulk = clv.values(cells);
             for (int i = 0; i < cells.size(); i++) {
-                double one = clv.valueOf(cells.frequency(i), cells.recency(i), cells.age(i), cells.monetaryValue(i));
+                double one = clv.value(CustomerHistory.of(cells.frequency(i), cells.recency(i), cells.age(i)),
+                        cells.monetaryValue(i));
                 assertThat(bulk[i]).as("%s row %d", model, i).isCloseTo(one, within(1e-9 * Math.max(1, one)));
             }
         });

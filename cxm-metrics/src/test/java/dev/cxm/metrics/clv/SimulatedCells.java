@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.cxm.metrics.clv.GenerativeSimulation.Customer;
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
 
 /**
  * Compares a model's predictions with simulated customers cell by cell: customers are grouped by
@@ -31,9 +32,10 @@ final class SimulatedCells {
             cell.purchases += customer.holdoutPurchases();
             cell.purchasesSquared += (double) customer.holdoutPurchases() * customer.holdoutPurchases();
             cell.alive += customer.aliveAtAge() ? 1 : 0;
-            cell.predictedPurchases += model.conditionalExpectedPurchases(horizon, customer.frequency(),
-                    customer.recency(), customer.age());
-            cell.predictedAlive += model.probabilityAlive(customer.frequency(), customer.recency(), customer.age());
+            cell.predictedPurchases += model.conditionalExpectedPurchases(horizon,
+                    CustomerHistory.of(customer.frequency(), customer.recency(), customer.age()));
+            cell.predictedAlive += model.probabilityAlive(CustomerHistory.of(customer.frequency(), customer.recency(),
+                    customer.age()));
         }
         int checked = 0;
         for (Map.Entry<String, Cell> entry : cells.entrySet()) {
@@ -46,7 +48,8 @@ final class SimulatedCells {
             double sdPurchases = Math.sqrt(Math.max(cell.purchasesSquared / n - meanPurchases * meanPurchases, 0) / n);
             double aliveShare = cell.alive / n;
             double sdAlive = Math.sqrt(Math.max(aliveShare * (1 - aliveShare), 1 / n) / n);
-            assertThat(cell.predictedPurchases / n).as("expected purchases in cell x/band %s of %d", entry.getKey(), cell.count)
+            assertThat(cell.predictedPurchases / n).as("expected purchases in cell x/band %s of %d", entry.getKey(),
+                    cell.count)
                     .isCloseTo(meanPurchases, within(4 * sdPurchases + 1e-9));
             assertThat(cell.predictedAlive / n).as("P(alive) in cell x/band %s of %d", entry.getKey(), cell.count)
                     .isCloseTo(aliveShare, within(4 * sdAlive + 1e-9));

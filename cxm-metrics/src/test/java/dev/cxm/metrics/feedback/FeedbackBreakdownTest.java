@@ -12,10 +12,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
@@ -32,6 +35,8 @@ class FeedbackBreakdownTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final NetPromoterScore NPS = NetPromoterScore.ofDefaults();
+    private static final GroupKey SEGMENT = GroupKeys.attribute("segment");
+    private static final GroupKey ALL = GroupKey.of("all", e -> Optional.of("all"));
 
     // 2026-03-02 is a Monday. 23:30 UTC on Sunday 1 March is 00:30 on Monday 2 March in Berlin (UTC+1).
     private static final List<FeedbackResponse> RESPONSES = List.of(
@@ -45,8 +50,8 @@ class FeedbackBreakdownTest {
 
     @Test
     void computesOverallPerGroupAndPerPeriodInOnePass() {
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS)
-                .groupBy(r -> r.attributes().get("segment"))
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS)
+                .groupBy(SEGMENT)
                 .per(CalendarPeriod.WEEK, BERLIN)
                 .minimumN(2)
                 .build()
@@ -67,7 +72,7 @@ class FeedbackBreakdownTest {
 
     @Test
     void emptyPeriodsAreKeptAndFlaggedNotHidden() {
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(2).build()
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(2).build()
                 .compute(RESPONSES.stream());
 
         PeriodResult<NpsResult> gap = breakdown.periods().get(2);
@@ -81,21 +86,21 @@ class FeedbackBreakdownTest {
     @Test
     void groupsBelowTheMinimumAreFlaggedButKept() {
         // gold has a, b, e (3); silver has c, d, f (3); by channel: web a, c, d (3), phone b, e, f (3).
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS)
-                .groupBy(r -> r.touchpoint().orElseThrow().channel().name())
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS)
+                .groupBy(GroupKeys.channel())
                 .minimumN(4)
                 .build()
                 .compute(RESPONSES.stream());
 
         assertThat(breakdown.groups()).hasSize(2).allMatch(GroupResult::belowMinimumN);
-        assertThat(breakdown.group("WEB").orElseThrow().result()).isEqualTo(expected(ids("a", "c", "d")));
+        assertThat(breakdown.group("web").orElseThrow().result()).isEqualTo(expected(ids("a", "c", "d")));
         assertThat(breakdown.periods()).isEmpty();
     }
 
     @Test
     void eachGroupHasATrendOverTheWholeRange() {
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS)
-                .groupBy(r -> r.attributes().get("segment"))
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS)
+                .groupBy(SEGMENT)
                 .per(CalendarPeriod.WEEK, BERLIN)
                 .build()
                 .compute(RESPONSES.stream());
@@ -109,7 +114,7 @@ class FeedbackBreakdownTest {
     @Test
     void periodsFollowTheZonesCalendar() {
         // In UTC, response c (Sunday 1 March 23:30) belongs to the week of 23 February, not 2 March.
-        Breakdown<NpsResult> utc = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
+        Breakdown<NpsResult> utc = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
                 .compute(RESPONSES.stream());
 
         assertThat(utc.periods().get(0).result()).isEqualTo(expected(ids("a", "b", "c")));
@@ -119,9 +124,9 @@ class FeedbackBreakdownTest {
     @Test
     void monthsAndQuartersStartOnTheFirstDay() {
         // Months in Berlin: February (a, b), March (c, d, e, f); one quarter Q1 (all six).
-        Breakdown<NpsResult> months = FeedbackBreakdown.of(NPS).per(CalendarPeriod.MONTH, BERLIN).build()
+        Breakdown<NpsResult> months = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.MONTH, BERLIN).build()
                 .compute(RESPONSES.stream());
-        Breakdown<NpsResult> quarters = FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, BERLIN).build()
+        Breakdown<NpsResult> quarters = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.QUARTER, BERLIN).build()
                 .compute(RESPONSES.stream());
 
         assertThat(months.periods()).extracting(p -> p.period().start())
@@ -137,7 +142,7 @@ class FeedbackBreakdownTest {
     void storeQueryGivesTheSameBreakdownAsTheStream() {
         InMemoryEventStore store = InMemoryEventStore.create();
         store.appendAll(RESPONSES);
-        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> r.attributes().get("segment"))
+        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).groupBy(SEGMENT)
                 .per(CalendarPeriod.DAY, BERLIN).build();
 
         assertThat(breakdown.compute(store, EventQuery.ofTypes(EventType.FEEDBACK)))
@@ -149,8 +154,8 @@ class FeedbackBreakdownTest {
     @Test
     void parallelBreakdownEqualsSequential() {
         List<FeedbackResponse> many = FeedbackAccumulatorTest.randomResponses(5000, 23);
-        FeedbackBreakdown<RatingResult> breakdown = FeedbackBreakdown.of(RatingScore.builder(FeedbackScale.NPS).build())
-                .groupBy(r -> "g" + r.score() % 3).per(CalendarPeriod.DAY, BERLIN).build();
+        FeedbackBreakdown<RatingResult> breakdown = FeedbackBreakdown.custom(RatingScore.custom(FeedbackScale.NPS).build())
+                .groupBy(GroupKey.of("score mod 3", e -> Optional.of("g" + ((FeedbackResponse) e).score() % 3))).per(CalendarPeriod.DAY, BERLIN).build();
 
         assertThat(many.parallelStream().collect(breakdown.collector())).isEqualTo(breakdown.compute(many.stream()));
     }
@@ -158,7 +163,7 @@ class FeedbackBreakdownTest {
     @Test
     void weightedBreakdownWeighsEveryCell() {
         // Oracle: the weighted collector over the group's responses.
-        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> r.attributes().get("segment"))
+        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).groupBy(SEGMENT)
                 .weightedBy(r -> r.score() + 1.0).build();
         NpsResult gold = RESPONSES.stream().filter(r -> r.scale().equals(FeedbackScale.NPS)).filter(segment("gold"))
                 .collect(NPS.collector(r -> r.score() + 1.0));
@@ -170,14 +175,27 @@ class FeedbackBreakdownTest {
     }
 
     @Test
-    void rejectsANullGroupKeyAndANegativeMinimum() {
-        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> r.attributes().get("missing"))
-                .build();
+    void rejectsANullGroupValueAndANegativeMinimum() {
+        // A host's key must answer an Optional, never null; GroupKey.of names the key.
+        FeedbackBreakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS)
+                .groupBy(GroupKey.of("broken", e -> null)).build();
 
         assertThatThrownBy(() -> breakdown.compute(RESPONSES.stream()))
-                .hasMessage("groupBy: the key of response a is null; keys must not be null");
-        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).minimumN(-1))
+                .hasMessage("value of broken must not be null");
+        assertThatThrownBy(() -> FeedbackBreakdown.custom(NPS).minimumN(-1))
                 .hasMessage("minimumN: -1 is negative; it must be 0 or more");
+    }
+
+    @Test
+    void responsesWithoutAValueFallInTheNoneGroup() {
+        // Oracle: no response has the attribute "missing", so every one is in "(none)"; the CSAT one is skipped.
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).groupBy(GroupKeys.attribute("missing")).build()
+                .compute(RESPONSES.stream());
+
+        assertThat(breakdown.groups()).singleElement().satisfies(group -> {
+            assertThat(group.group()).isEqualTo(GroupKeys.NO_VALUE);
+            assertThat(group.result()).isEqualTo(expected(r -> true));
+        });
     }
 
     @Test
@@ -211,9 +229,9 @@ class FeedbackBreakdownTest {
                 nps("q4b", 0, "2026-12-31T12:00:00Z", WEB, "x"),
                 nps("y27", 10, "2027-01-01T12:00:00Z", WEB, "x"),
                 nps("y27b", 6, "2027-01-04T00:00:00Z", WEB, "x"));
-        Breakdown<NpsResult> quarters = FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
+        Breakdown<NpsResult> quarters = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
                 .compute(responses.stream());
-        Breakdown<NpsResult> weeks = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
+        Breakdown<NpsResult> weeks = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.WEEK, ZoneOffset.UTC).build()
                 .compute(responses.stream().filter(r -> r.occurredAt().toString().compareTo("2026-12") > 0));
 
         assertThat(quarters.periods()).extracting(p -> p.period().start() + "/" + p.period().end() + "/" + p.result().n())
@@ -232,12 +250,12 @@ class FeedbackBreakdownTest {
         List<FeedbackResponse> responses = List.of(nps("now", 9, "2026-01-01T00:00:00Z", WEB, "x"),
                 nps("typo", 9, "+12026-01-01T00:00:00Z", WEB, "x"));
 
-        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).per(CalendarPeriod.DAY, ZoneOffset.UTC).build()
+        assertThatThrownBy(() -> FeedbackBreakdown.custom(NPS).per(CalendarPeriod.DAY, ZoneOffset.UTC).build()
                 .compute(responses.stream()))
                 .hasMessageStartingWith("periods: from 2026-01-01 to +12026-01-01 are 3652426 day periods; a trend has"
                         + " at most 10000");
         // 10000 years of quarters is too many too; 1 000 years of quarters (4001 periods) is fine.
-        assertThat(FeedbackBreakdown.of(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
+        assertThat(FeedbackBreakdown.custom(NPS).per(CalendarPeriod.QUARTER, ZoneOffset.UTC).build()
                 .compute(List.of(nps("a", 9, "2026-01-01T00:00:00Z", WEB, "x"),
                         nps("b", 9, "3026-01-01T00:00:00Z", WEB, "x")).stream()).periods()).hasSize(4001);
     }
@@ -249,7 +267,7 @@ class FeedbackBreakdownTest {
                 dev.cxm.core.model.CustomerId.of("c"), java.time.Instant.MAX, "nps", FeedbackScale.NPS, 9,
                 java.util.Optional.empty(), java.util.Optional.of(WEB), java.util.Map.of());
 
-        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).per(CalendarPeriod.DAY, BERLIN).build()
+        assertThatThrownBy(() -> FeedbackBreakdown.custom(NPS).per(CalendarPeriod.DAY, BERLIN).build()
                 .compute(java.util.stream.Stream.of(last)))
                 .hasMessageStartingWith("occurredAt: response late at +1000000000-12-31T23:59:59.999999Z has no date"
                         + " in the zone Europe/Berlin");
@@ -264,10 +282,10 @@ class FeedbackBreakdownTest {
         for (int i = 0; i < 99; i++) {
             responses.add(nps("light" + i, 3, "2026-03-02T10:00:00Z", WEB, "gold"));
         }
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).groupBy(r -> "all").per(CalendarPeriod.DAY, BERLIN)
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).groupBy(ALL).per(CalendarPeriod.DAY, BERLIN)
                 .weightedBy(r -> r.eventId().value().equals("heavy") ? 1000 : 0.001).minimumN(30).build()
                 .compute(responses.stream());
-        Breakdown<NpsResult> unweighted = FeedbackBreakdown.of(NPS).groupBy(r -> "all").minimumN(30).build()
+        Breakdown<NpsResult> unweighted = FeedbackBreakdown.custom(NPS).groupBy(ALL).minimumN(30).build()
                 .compute(responses.stream());
 
         assertThat(breakdown.overall().n()).isEqualTo(100);
@@ -281,14 +299,14 @@ class FeedbackBreakdownTest {
 
     @Test
     void aBadWeightNamesTheResponse() {
-        assertThatThrownBy(() -> FeedbackBreakdown.of(NPS).weightedBy(r -> r.score() == 0 ? -1 : 1).build()
+        assertThatThrownBy(() -> FeedbackBreakdown.custom(NPS).weightedBy(r -> r.score() == 0 ? -1 : 1).build()
                 .compute(RESPONSES.stream()))
                 .hasMessage("weight: -1.0 is negative; a survey weight is 0 or within [1.0E-100, 1.0E100] (response e)");
     }
 
     @Test
     void withoutAMinimumEmptyPeriodsAreNotFlagged() {
-        Breakdown<NpsResult> breakdown = FeedbackBreakdown.of(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(0).build()
+        Breakdown<NpsResult> breakdown = FeedbackBreakdown.custom(NPS).per(CalendarPeriod.WEEK, BERLIN).minimumN(0).build()
                 .compute(RESPONSES.stream());
 
         assertThat(breakdown.periods().get(2).result().n()).isZero();

@@ -77,8 +77,8 @@ class FeedbackPropertiesTest {
             List<Scored> shuffled = new ArrayList<>(responses);
             Collections.shuffle(shuffled, new Random(seed));
             assertThat(accumulate(shuffled).result()).isEqualTo(accumulate(responses).result());
-            assertThat(accumulate(shuffled, RatingScore.builder(NPS.scale()).report(RatingMeasure.MEAN).build()).result())
-                    .isEqualTo(accumulate(responses, RatingScore.builder(NPS.scale()).report(RatingMeasure.MEAN).build())
+            assertThat(accumulate(shuffled, RatingScore.custom(NPS.scale()).report(RatingMeasure.MEAN).build()).result())
+                    .isEqualTo(accumulate(responses, RatingScore.custom(NPS.scale()).report(RatingMeasure.MEAN).build())
                             .result());
         });
     }
@@ -149,7 +149,7 @@ class FeedbackPropertiesTest {
     @Test
     void ratingSharesAndMeanEqualABruteForceComputation() {
         // Another property that can fail: the weighted good share and mean, computed here from the list.
-        RatingScore ratings = RatingScore.builder(NPS.scale()).good(9, 10).bad(0, 6).build();
+        RatingScore ratings = RatingScore.custom(NPS.scale()).good(9, 10).bad(0, 6).build();
         qt().withExamples(500).forAll(RESPONSES).checkAssert(responses -> {
             double total = 0;
             double good = 0;
@@ -173,7 +173,7 @@ class FeedbackPropertiesTest {
 
     @Test
     void ratingIntervalsContainTheirEstimates() {
-        RatingScore ratings = RatingScore.builder(NPS.scale()).good(9, 10).bad(0, 6).build();
+        RatingScore ratings = RatingScore.custom(NPS.scale()).good(9, 10).bad(0, 6).build();
         qt().withExamples(500).forAll(RESPONSES).checkAssert(responses -> {
             RatingResult result = accumulate(responses, ratings).result();
             for (Estimate estimate : List.of(result.goodShare(), result.badShare(), result.mean()).stream()
@@ -190,7 +190,7 @@ class FeedbackPropertiesTest {
         // Repeating every response k times keeps the mix and multiplies n by k.
         Gen<List<Scored>> unweighted = lists().of(integers().between(0, 10).map(s -> new Scored(s, 1)))
                 .ofSizeBetween(1, 30);
-        RatingScore ratings = RatingScore.builder(NPS.scale()).good(9, 10).build();
+        RatingScore ratings = RatingScore.custom(NPS.scale()).good(9, 10).build();
         qt().withExamples(200).forAll(unweighted, integers().between(1, 20)).checkAssert((responses, k) -> {
             List<Scored> smaller = repeat(responses, k);
             List<Scored> larger = repeat(responses, k + 1);

@@ -8,6 +8,9 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.io.CxmJson;
+import dev.cxm.metrics.stats.NetScoreMethod;
+
 /**
  * Comparing two NPS results: the adjusted Wald test worked by hand (Lewis and Sauro 2020), in NPS points,
  * empty sides, the seeded bootstrap option, and the invariance of the test under equal survey weights.
@@ -80,6 +83,21 @@ class NpsComparisonTest {
         NpsDifference withWeights = NpsComparison.ofDefaults().compare(nps.of(mix(40, 40, 20)), weighted.result());
 
         assertThat(withWeights.zStatistic().getAsDouble()).isCloseTo(plain.zStatistic().getAsDouble(), within(1e-9));
+    }
+
+    @Test
+    void anInfiniteStatisticIsWrittenAsNullNeverAsInfinity() throws Exception {
+        // Two unanimous samples under the plain Wald method have a standard error of 0: by the closed form the
+        // difference -200 is certain, z = -infinity and p = 0. JSON has no infinity; the result mapper writes null.
+        NpsDifference certain = NpsComparison.custom().method(NetScoreMethod.WALD).build()
+                .compare(nps.of(10, 10), nps.of(0, 0));
+
+        String json = CxmJson.resultMapper().writeValueAsString(certain);
+
+        assertThat(certain.zStatistic().getAsDouble()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(certain.pValue().getAsDouble()).isZero();
+        assertThat(json).contains("\"zStatistic\":null", "\"pValue\":0.0", "\"difference\":-200.0")
+                .doesNotContain("Infinity");
     }
 
     @Test

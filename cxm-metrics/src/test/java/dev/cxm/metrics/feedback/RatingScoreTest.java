@@ -64,7 +64,7 @@ class RatingScoreTest {
     @Test
     void csatWorksOnAnyKPointScale() {
         // A 1..7 satisfaction scale, top two boxes {6, 7}: {7, 6, 5, 1} -> 50%.
-        RatingScore sevenPoint = RatingScore.builder(FeedbackScale.custom("sat7", 1, 7)).build();
+        RatingScore sevenPoint = RatingScore.custom(FeedbackScale.custom("sat7", 1, 7)).build();
 
         assertThat(sevenPoint.of(7, 6, 5, 1).score().getAsDouble()).isCloseTo(50.0, within(1e-9));
     }
@@ -90,7 +90,7 @@ class RatingScoreTest {
         // Stars 1..10, good 8..10, bad 1..4: {10, 9, 8, 8, 5, 3, 1, 2, 7, 10} has 5 good, 3 bad -> net 20.
         // Adjusted Wald: n' = 13, p+ = 5.75/13, p- = 3.75/13, net 2/13 = 0.153846, variance
         // 9.5/13 - 0.023669 = 0.707101, half 1.959964 * sqrt(0.707101/13) = 0.457106: [-30.3260, 61.0952].
-        RatingScore stars = RatingScore.builder(FeedbackScale.custom("stars", 1, 10)).good(8, 10).bad(1, 4)
+        RatingScore stars = RatingScore.custom(FeedbackScale.custom("stars", 1, 10)).good(8, 10).bad(1, 4)
                 .report(RatingMeasure.NET).build();
 
         RatingResult result = stars.of(10, 9, 8, 8, 5, 3, 1, 2, 7, 10);
@@ -145,17 +145,17 @@ class RatingScoreTest {
 
     @Test
     void rejectsScoresOffTheScaleAndBadConfigurations() {
-        assertThatThrownBy(() -> RatingScore.csat().accumulator().add(6)).hasMessage("score: 6 is outside the CSAT scale 1..5");
-        assertThatThrownBy(() -> RatingScore.ces().of(4, 0)).hasMessage("score: 0 is outside the CES scale 1..7 (at position 1)");
-        assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).topBoxes(5))
+        assertThatThrownBy(() -> RatingScore.csat().accumulator().add(6)).hasMessage("score: is outside the CSAT scale 1..5");
+        assertThatThrownBy(() -> RatingScore.ces().of(4, 0)).hasMessage("score: is outside the CES scale 1..7 (at position 1)");
+        assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).topBoxes(5))
                 .hasMessage("topBoxes: 5 is outside 1..4 for the 5-point scale csat:1..5");
-        assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).good(4, 6))
-                .hasMessage("score: 6 is outside the CSAT scale 1..5");
-        assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).bad(1, 4).build())
+        assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).good(4, 6))
+                .hasMessage("score: is outside the CSAT scale 1..5");
+        assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).bad(1, 4).build())
                 .hasMessage("bad: 1..4 overlaps good 4..5; a score is good, bad or neither");
-        assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).report(RatingMeasure.NET).build())
+        assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).report(RatingMeasure.NET).build())
                 .hasMessageStartingWith("report: net needs bad scores");
-        assertThatThrownBy(() -> RatingScore.builder(FeedbackScale.CSAT).level(-0.1))
+        assertThatThrownBy(() -> RatingScore.custom(FeedbackScale.CSAT).level(-0.1))
                 .hasMessageStartingWith("level: -0.1 is outside (0, 1)");
     }
 
@@ -165,12 +165,12 @@ class RatingScoreTest {
         // default is the top box {1}: 1, 1, 0 -> 2 of 3 good.
         FeedbackScale yesNo = FeedbackScale.custom("yesno", 0, 1);
 
-        RatingScore score = RatingScore.builder(yesNo).build();
+        RatingScore score = RatingScore.custom(yesNo).build();
 
         assertThat(score.good()).isEqualTo(new ScoreRange(1, 1));
         assertThat(score.of(1, 1, 0).score().getAsDouble()).isCloseTo(200.0 / 3, within(1e-9));
-        assertThat(RatingScore.builder(yesNo).topBoxes(1).build().good()).isEqualTo(score.good());
-        assertThatThrownBy(() -> RatingScore.builder(yesNo).topBoxes(2)).hasMessageStartingWith("topBoxes: 2 is outside 1..1");
-        assertThat(RatingScore.builder(FeedbackScale.CSAT).build().good()).isEqualTo(new ScoreRange(4, 5));
+        assertThat(RatingScore.custom(yesNo).topBoxes(1).build().good()).isEqualTo(score.good());
+        assertThatThrownBy(() -> RatingScore.custom(yesNo).topBoxes(2)).hasMessageStartingWith("topBoxes: 2 is outside 1..1");
+        assertThat(RatingScore.custom(FeedbackScale.CSAT).build().good()).isEqualTo(new ScoreRange(4, 5));
     }
 }

@@ -41,6 +41,9 @@ public abstract class AccumulatorLaws<T, S extends AccumulatorState, R, A extend
     private static final int MAX_VALUES = 60;
     private static final int EXAMPLES = 200;
 
+    /** Creates the laws; a subclass implements the factory methods for its accumulator. */
+    protected AccumulatorLaws() {}
+
     /**
      * Returns a new, empty accumulator; every call returns one of the same configuration.
      *

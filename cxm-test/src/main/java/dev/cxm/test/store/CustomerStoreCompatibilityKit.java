@@ -33,6 +33,9 @@ public abstract class CustomerStoreCompatibilityKit {
     /** The store under test, new for each test. */
     protected CustomerStore store;
 
+    /** Creates the kit; a subclass supplies the backend through {@link #createStore()}. */
+    protected CustomerStoreCompatibilityKit() {}
+
     /**
      * Returns a new, empty store of the backend under test; called before each test.
      *

@@ -76,6 +76,9 @@ public abstract class EventStoreCompatibilityKit {
     /** The store under test, new for each test. */
     protected EventStore store;
 
+    /** Creates the kit; a subclass supplies the backend through {@link #createStore()}. */
+    protected EventStoreCompatibilityKit() {}
+
     /**
      * Returns a new, empty store of the backend under test; called before each test, and more often by the
      * tests that compare stores.
@@ -248,6 +251,19 @@ public abstract class EventStoreCompatibilityKit {
     /** Appends are idempotent on the event id, atomic, and refuse a conflict or bad input without change. */
     @Nested
     class Appending {
+
+        /** A null event or element is refused with a message naming it, and nothing of the batch is stored. */
+        @Test
+        void aNullEventOrElementIsRefusedNamingItAndNothingIsStored() {
+            List<CustomerEvent> withNull = Arrays.asList(nps("n1", "c1", 1, 9), nps("n2", "c1", 2, 9), null);
+
+            assertThatThrownBy(() -> store.appendAll(withNull)).isInstanceOf(NullPointerException.class)
+                    .hasMessage("events: the element at position 2 (counting from 0) is null; every element must be"
+                            + " present");
+            assertThatThrownBy(() -> store.appendAll(null)).hasMessage("events must not be null");
+            assertThatThrownBy(() -> store.append(null)).hasMessage("event must not be null");
+            assertThat(store.count()).isZero();
+        }
 
         @Test
         void appendingTheSameEventTwiceStoresItOnce() {

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.function.Function;
 
+import dev.cxm.core.internal.AsciiNumbers;
+import dev.cxm.core.internal.Checks;
 import dev.cxm.core.io.CsvField;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.EventType;
@@ -18,6 +21,9 @@ import dev.cxm.core.model.Money;
  * hold anyone's personal data.
  */
 public final class CsvFieldParsers {
+
+    /** Digits of the largest count of nanoseconds a {@code long} holds. */
+    private static final int MAX_NANOS_DIGITS = 19;
 
     private CsvFieldParsers() {}
 
@@ -35,7 +41,7 @@ public final class CsvFieldParsers {
                 case CHANNEL -> channel(stripped);
                 case CURRENCY -> currency(stripped);
                 case SCALE -> scale(stripped);
-                default -> dev.cxm.core.internal.Checks.identifier(field.name(), stripped);
+                default -> Checks.identifier(field.name(), stripped);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("fixed " + field + ": \"" + value + "\" " + e.getMessage(), e);
@@ -61,24 +67,38 @@ public final class CsvFieldParsers {
     }
 
     static int integer(String text) {
-        return parse(text, Integer::parseInt, "is not an integer");
+        return parse(text, AsciiNumbers::parseInt, "is not an integer");
     }
 
     static BigDecimal decimal(String text) {
-        return parse(text, BigDecimal::new, "is not a plain decimal number such as 19.99");
+        return parse(text, CellNumbers::decimal, "is not a plain decimal number such as 19.99");
     }
 
     static Duration duration(String text, ChronoUnit unit) {
         if (text.startsWith("P") || text.startsWith("p") || text.startsWith("-P")) {
-            return parse(text, Duration::parse, "is not an ISO-8601 duration such as PT5M30S");
+            Duration common = CellNumbers.isoDuration(text);
+            return common != null ? common
+                    : parse(text, Duration::parse, "is not an ISO-8601 duration such as PT5M30S");
         }
-        BigDecimal amount = parse(text, BigDecimal::new,
-                "is neither an ISO-8601 duration nor a number of " + unit.toString().toLowerCase(java.util.Locale.ROOT));
+        long wholeUnits = CellNumbers.wholeUnitsAsNanos(text.toCharArray(), 0, text.length(),
+                unit.getDuration().toNanos());
+        if (wholeUnits >= 0) {
+            return Duration.ofNanos(wholeUnits);
+        }
+        BigDecimal amount = parse(text, CellNumbers::decimal,
+                "is neither an ISO-8601 duration nor a number of " + unit.toString().toLowerCase(Locale.ROOT));
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(unit.getDuration().toNanos()));
+        // Checked before any arithmetic that a huge exponent (1e999999999) would make slow or overflow.
+        if (nanos.signum() != 0 && (long) nanos.precision() - nanos.scale() > MAX_NANOS_DIGITS) {
+            throw new IllegalArgumentException("is too long for a duration");
+        }
+        if (nanos.signum() != 0 && nanos.scale() > 0 && nanos.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("is not a whole number of nanoseconds");
+        }
         try {
             return Duration.ofNanos(nanos.longValueExact());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("is not a whole number of nanoseconds or is too long", e);
+            throw new IllegalArgumentException("is too long for a duration", e);
         }
     }
 

@@ -9,8 +9,17 @@ public sealed interface ParsedRow {
     /** Returns the 1-based line where the row starts. */
     long line();
 
-    /** A row that makes a valid event. */
-    record Accepted(long line, CustomerEvent event) implements ParsedRow {}
+    /**
+     * A row that makes a valid event; {@code daylightSaving} when its time was a local time in a daylight-saving
+     * gap or overlap, placed by java.time's rule.
+     */
+    record Accepted(long line, CustomerEvent event, boolean daylightSaving) implements ParsedRow {
+
+        /** A row whose time needed no daylight-saving rule. */
+        Accepted(long line, CustomerEvent event) {
+            this(line, event, false);
+        }
+    }
 
     /**
      * A row that does not; {@code unreadable} when the input cannot be read past it (broken CSV quoting),

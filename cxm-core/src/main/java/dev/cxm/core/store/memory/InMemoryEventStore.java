@@ -127,7 +127,7 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
-        List<CustomerEvent> batch = List.copyOf(events);
+        List<CustomerEvent> batch = List.copyOf(Checks.noNullElements("events", events));
         lock.writeLock().lock();
         try {
             int firstSlot = slots.size();

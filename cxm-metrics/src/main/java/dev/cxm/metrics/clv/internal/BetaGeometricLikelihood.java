@@ -6,6 +6,7 @@ import org.hipparchus.special.Gamma;
 import dev.cxm.metrics.clv.BgNbd;
 import dev.cxm.metrics.clv.FitOptions;
 import dev.cxm.metrics.clv.MbgNbd;
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
 import dev.cxm.metrics.stats.ModelFit;
 
 /**
@@ -64,7 +65,10 @@ public final class BetaGeometricLikelihood extends CellLikelihood {
      */
     public static <M> ModelFit<M> fit(String name, int extra, CellColumns cells, FitOptions options,
             ModelOf<M> modelOf) {
-        ModelFitter.requireRepeatPurchases(name, cells);
+        java.util.Optional<String> unidentified = ModelFitter.unidentifiedPurchases(name, cells);
+        if (unidentified.isPresent()) {
+            return ModelFitter.notIdentified(name, unidentified.get(), ModelFitter.Extras.NONE);
+        }
         double rate = ModelFitter.meanRate(cells);
         return ModelFitter.fit(name, cells, options, new double[] {1, 1 / rate, 1, 1},
                 rows -> new BetaGeometricLikelihood(rows, extra),

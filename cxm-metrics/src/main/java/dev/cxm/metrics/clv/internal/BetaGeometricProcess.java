@@ -4,7 +4,8 @@ import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
-import dev.cxm.metrics.clv.RfmCells;
+import dev.cxm.core.internal.Checks;
+import dev.cxm.metrics.clv.rfm.RfmCells;
 
 /**
  * The predictions shared by BG/NBD ({@code k = 0}) and MBG/NBD ({@code k = 1}): purchases at rate
@@ -74,7 +75,7 @@ public final class BetaGeometricProcess {
         double c = a + bigB - 1;
         double[] z = new double[horizons.length];
         for (int i = 0; i < horizons.length; i++) {
-            double t = Arguments.nonNegative("horizon", horizons[i]);
+            double t = Checks.nonNegative("horizon", horizons[i]);
             z[i] = t / (rate + t);
         }
         double[] tails = SpecialFunctions.hypergeometric2F1Tail(c - (r + x), a - 1, c, z);

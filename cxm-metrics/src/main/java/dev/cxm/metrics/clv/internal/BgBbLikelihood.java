@@ -3,6 +3,8 @@ package dev.cxm.metrics.clv.internal;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
+
 /**
  * The log-likelihood of the BG/BB model (Fader, Hardie &amp; Shang 2010, eq. 5) with its analytic gradient in
  * {@code (alpha, beta, gamma, delta)}:

@@ -2,6 +2,8 @@ package dev.cxm.metrics.clv.internal;
 
 import org.hipparchus.special.Gamma;
 
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
+
 /**
  * The log-likelihood of the Gamma-Gamma spend model (Fader & Hardie 2013, after Colombo & Jiang 1999) with
  * analytic gradient and Hessian in {@code (p, q, v)}: the density of a customer's mean spend {@code zbar}

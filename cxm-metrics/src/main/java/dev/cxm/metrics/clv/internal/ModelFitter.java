@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.cxm.metrics.clv.FitOptions;
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
 import dev.cxm.metrics.stats.ModelFit;
 
 /**
@@ -63,21 +64,28 @@ public final class ModelFitter {
                 extras.diagnostics());
     }
 
-    /** Throws when there are no rows to fit. */
-    static void requireRows(String name, CellColumns cells) {
+    /**
+     * Returns why a purchase model cannot be identified by {@code cells}: no rows, or no repeat purchase (the
+     * purchase process is then not identified); empty when it can be fitted.
+     */
+    public static Optional<String> unidentifiedPurchases(String name, CellColumns cells) {
         if (cells.size() == 0) {
-            throw new IllegalArgumentException("cells: no customers; a " + name + " fit needs at least one");
+            return Optional.of("no customers; a " + name + " fit needs at least one");
         }
+        if (!cells.hasRepeatPurchases()) {
+            return Optional.of("no customer made a repeat purchase, so the " + name
+                    + " parameters of purchase rate and drop-out are not identified by these data");
+        }
+        return Optional.empty();
     }
 
-    /** Throws when no row has a repeat purchase: the purchase process is then not identified. */
-    public static void requireRepeatPurchases(String name, CellColumns cells) {
-        requireRows(name, cells);
-        if (cells.hasRepeatPurchases()) {
-            return;
-        }
-        throw new IllegalArgumentException("frequency: no customer made a repeat purchase, so the " + name
-                + " parameters of purchase rate and drop-out are not identified by these data");
+    /**
+     * Returns the fit of data that cannot identify the model: not converged, no model, no estimates, and
+     * {@code problem} saying why.
+     */
+    public static <M> ModelFit<M> notIdentified(String name, String problem, Extras extras) {
+        return new ModelFit<>(name, Optional.empty(), Map.of(), Map.of(), Double.NaN, 0, false, Optional.of(problem),
+                extras.warnings(), extras.diagnostics());
     }
 
     /** Returns the mean repeat purchases per unit of age, the scale of a first guess at the rate. */

@@ -7,6 +7,8 @@ import static dev.cxm.metrics.clv.internal.ParetoNbdIntegral.S;
 
 import org.hipparchus.special.Gamma;
 
+import dev.cxm.metrics.clv.rfm.internal.CellColumns;
+
 /**
  * The log-likelihood of the Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987; in the form of Fader
  * &amp; Hardie's 2005 note, eq. 22) with analytic gradient and Hessian in {@code (r, alpha, s, beta)}:

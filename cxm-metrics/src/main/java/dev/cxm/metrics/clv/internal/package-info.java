@@ -1,8 +1,6 @@
 /**
  * Implementation of the CLV package: the maximum-likelihood fitting core and the models' likelihoods, the
- * BG/NBD-type predictions, hypergeometric series and the parallel evaluation of likelihoods, the column
- * storage of RFM cells, the summariser's period clock and customer index, and the argument checks. Not
- * exported.
+ * BG/NBD-type predictions, hypergeometric series and the parallel evaluation of likelihoods. Not exported.
  */
 @NullMarked
 package dev.cxm.metrics.clv.internal;

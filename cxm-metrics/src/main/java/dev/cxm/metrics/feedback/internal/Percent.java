@@ -7,7 +7,12 @@ public final class Percent {
 
     private Percent() {}
 
-    /** Returns {@code interval} with both bounds multiplied by 100. */
+    /**
+     * Returns {@code interval} with both bounds multiplied by 100.
+     *
+     * @param interval an interval of a share or net share
+     * @return the interval in percent
+     */
     public static ConfidenceInterval of(ConfidenceInterval interval) {
         return new ConfidenceInterval(100 * interval.lower(), 100 * interval.upper(), interval.level(),
                 interval.method());

@@ -9,6 +9,9 @@ public final class SampleSizes {
      * Checks what a result says about its sample: {@code n} 0 or more, a finite total weight of 0 or more,
      * and an effective sample size from 0 to {@code n} (Kish's never exceeds it), 0 without a response.
      *
+     * @param n the number of responses
+     * @param totalWeight the sum of their weights
+     * @param effectiveN their effective sample size
      * @throws IllegalArgumentException naming the value and the rule it breaks
      */
     public static void require(long n, double totalWeight, double effectiveN) {

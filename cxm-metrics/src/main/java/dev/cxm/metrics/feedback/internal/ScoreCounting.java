@@ -16,6 +16,13 @@ public final class ScoreCounting {
     /**
      * Adds to {@code counts[s - min]} one for every score {@code s} of {@code scores[from, to)}; changes
      * nothing and returns the position of the first score off the scale when there is one, else -1.
+     *
+     * @param scores the scores
+     * @param from the first position counted
+     * @param to the position after the last one counted
+     * @param min the scale's lowest score
+     * @param counts the tallies, one per scale point, added to
+     * @return the position of the first score off the scale, or -1
      */
     public static int countInto(int[] scores, int from, int to, int min, long[] counts) {
         int points = counts.length;

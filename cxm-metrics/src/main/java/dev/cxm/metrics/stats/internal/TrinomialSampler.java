@@ -16,7 +16,15 @@ public final class TrinomialSampler {
 
     private TrinomialSampler() {}
 
-    /** Returns {@code {plus, minus}} counts of one trinomial sample of size {@code n}. */
+    /**
+     * Returns {@code {plus, minus}} counts of one trinomial sample of size {@code n}.
+     *
+     * @param random the random generator
+     * @param n the sample size
+     * @param pPlus the probability of the first category
+     * @param pMinus the probability of the second category
+     * @return the counts of the first and second categories
+     */
     public static int[] draw(RandomGenerator random, int n, double pPlus, double pMinus) {
         int plus = binomial(random, n, pPlus);
         double rest = 1 - pPlus;
