@@ -1,6 +1,8 @@
 package dev.cxm.core.model;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 import dev.cxm.core.internal.Checks;
@@ -41,7 +43,7 @@ public abstract sealed class EventId implements Comparable<EventId>
     public static EventId of(String value) {
         Checks.identifier("eventId", value);
         if (value.length() == UUID_LENGTH && isCanonicalUuid(value)) {
-            return new Uuid(hexBits(value, 0), hexBits(value, 19), value.hashCode());
+            return new Uuid(hexBits(value, 0), hexBits(value, 19));
         }
         if (value.length() <= PACKED_LENGTH && isPackable(value)) {
             long high = pack(value, 0);
@@ -71,8 +73,27 @@ public abstract sealed class EventId implements Comparable<EventId>
      */
     public static EventId derivedFrom(String source) {
         Checks.present("source", source);
-        return Uuid.of(UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)));
+        // UUID.nameUUIDFromBytes, without looking the digest up among the security providers on every call.
+        byte[] md5 = MD5.get().digest(source.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        long mostSignificant = 0;
+        long leastSignificant = 0;
+        for (int i = 0; i < 8; i++) {
+            mostSignificant = (mostSignificant << 8) | (md5[i] & 0xff);
+            leastSignificant = (leastSignificant << 8) | (md5[i + 8] & 0xff);
+        }
+        return new Uuid(mostSignificant, leastSignificant);
     }
+
+    /** One MD5 digest per thread: {@link MessageDigest} is not thread-safe, and looking one up is slow. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available; every Java platform must offer it", e);
+        }
+    });
 
     /**
      * Returns the bare id.
@@ -272,23 +293,30 @@ public abstract sealed class EventId implements Comparable<EventId>
     static final class Uuid extends EventId {
         private final long mostSignificant;
         private final long leastSignificant;
-        private final int hash;
+        /** The canonical form's {@link String#hashCode}, computed when first asked for; 0 until then. */
+        private int hash;
 
-        Uuid(long mostSignificant, long leastSignificant, int hash) {
+        Uuid(long mostSignificant, long leastSignificant) {
             this.mostSignificant = mostSignificant;
             this.leastSignificant = leastSignificant;
-            this.hash = hash;
         }
 
-        /** Returns the id of {@code uuid}, hashing its canonical form as {@link String#hashCode} does. */
+        /** Returns the id of {@code uuid}. */
         static Uuid of(UUID uuid) {
-            long mostSignificant = uuid.getMostSignificantBits();
-            long leastSignificant = uuid.getLeastSignificantBits();
+            return new Uuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        }
+
+        /** Hashes the canonical form as {@link String#hashCode} does, without building it. */
+        private static int canonicalHash(long mostSignificant, long leastSignificant) {
             int hash = 0;
-            for (byte c : chars(mostSignificant, leastSignificant)) {
-                hash = 31 * hash + c;
+            for (int i = 0; i < 32; i++) {
+                if (i == 8 || i == 12 || i == 16 || i == 20) {
+                    hash = 31 * hash + '-';
+                }
+                long bits = i < 16 ? mostSignificant : leastSignificant;
+                hash = 31 * hash + HEX[(int) (bits >>> (60 - 4 * (i % 16))) & 0xF];
             }
-            return new Uuid(mostSignificant, leastSignificant, hash);
+            return hash;
         }
 
         /** Returns the 36 characters of the canonical form, {@code 8-4-4-4-12} lower-case hex digits. */
@@ -318,7 +346,13 @@ public abstract sealed class EventId implements Comparable<EventId>
 
         @Override
         public int hashCode() {
-            return hash;
+            int h = hash;
+            if (h == 0) {
+                // A racing thread computes the same value; a canonical form hashing to 0 is recomputed each time.
+                h = canonicalHash(mostSignificant, leastSignificant);
+                hash = h;
+            }
+            return h;
         }
     }
 
