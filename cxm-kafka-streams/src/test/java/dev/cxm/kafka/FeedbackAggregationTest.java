@@ -77,7 +77,7 @@ class FeedbackAggregationTest {
     void everyHoppingWindowOfEverySegmentEqualsTheSingleMachineCsatAndCes() {
         // Windows of 2 hours every 30 minutes: each response falls in 4 of them. Responses without a segment
         // form the group "(none)", as in a FeedbackBreakdown.
-        List<CustomerEvent> events = StreamEvents.mixed(2, 4_000, Duration.ofHours(5));
+        List<CustomerEvent> events = StreamEvents.mixed(2, 1_500, Duration.ofHours(5));
         TimeWindows hopping = TimeWindows.ofSizeAndGrace(Duration.ofHours(2), Duration.ofDays(1))
                 .advanceBy(Duration.ofMinutes(30));
         for (RatingScore metric : List.of(RatingScore.csat(), RatingScore.ces())) {
@@ -94,7 +94,7 @@ class FeedbackAggregationTest {
 
     @Test
     void surveysAndTouchpointsAsKeysAndNoKeyAtAll() {
-        List<CustomerEvent> events = StreamEvents.mixed(3, 1_500, Duration.ofHours(3));
+        List<CustomerEvent> events = StreamEvents.mixed(3, 600, Duration.ofHours(3));
         TimeWindows hourly = TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofDays(1));
         for (FeedbackAggregation<NpsResult> aggregation : List.of(
                 FeedbackAggregation.custom(NetPromoterScore.ofDefaults(), hourly).groupBy(GroupKeys.survey()).build(),
@@ -108,7 +108,7 @@ class FeedbackAggregationTest {
     @Test
     void onWindowCloseEmitsOneFinalResultPerGroupAndWindow() {
         // Windows close when stream time passes end + grace; a response at +10 hours closes all of them but its own.
-        List<CustomerEvent> events = new ArrayList<>(StreamEvents.mixed(4, 2_000, Duration.ofHours(4)));
+        List<CustomerEvent> events = new ArrayList<>(StreamEvents.mixed(4, 1_000, Duration.ofHours(4)));
         TimeWindows hourly = TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofHours(5));
         FeedbackAggregation<NpsResult> aggregation = FeedbackAggregation.custom(NetPromoterScore.ofDefaults(), hourly)
                 .groupBy(GroupKeys.channel()).emitOnWindowClose().build();
