@@ -1,13 +1,9 @@
 package dev.cxm.kafka.internal;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  *
  * @param <T> the type written and read
  */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends FixedFormatSerde<T> {
 
     private final String what;
     private final ObjectWriter writer;
@@ -41,28 +37,6 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         this.what = what;
         this.writer = mapper.writerFor(type);
         this.reader = mapper.readerFor(type);
-    }
-
-    /** Needs no configuration. */
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the format is fixed.
-    }
-
-    /** Holds no resources. */
-    @Override
-    public void close() {
-        // Nothing to release.
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 
     @Override

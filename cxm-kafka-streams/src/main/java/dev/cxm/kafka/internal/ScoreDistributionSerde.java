@@ -2,12 +2,8 @@ package dev.cxm.kafka.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxm.core.accumulate.AccumulatorState;
@@ -32,8 +28,7 @@ import dev.cxm.metrics.feedback.ScoreDistribution;
  * An empty NPS state takes 19 bytes, an unweighted one with a million responses per point about 40. A later
  * format must keep reading this one: the frozen bytes of format 1 in the module's test resources say so.
  */
-public final class ScoreDistributionSerde implements Serde<ScoreDistribution>, Serializer<ScoreDistribution>,
-        Deserializer<ScoreDistribution> {
+public final class ScoreDistributionSerde extends FixedFormatSerde<ScoreDistribution> {
 
     /** The current format version. */
     public static final int FORMAT_VERSION = 1;
@@ -41,28 +36,6 @@ public final class ScoreDistributionSerde implements Serde<ScoreDistribution>, S
     private static final String STATE = "ScoreDistribution bytes";
     private static final int UNIT_WEIGHTS = 0;
     private static final int WEIGHTED = 1;
-
-    /** Needs no configuration. */
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the format is fixed.
-    }
-
-    /** Holds no resources. */
-    @Override
-    public void close() {
-        // Nothing to release.
-    }
-
-    @Override
-    public Serializer<ScoreDistribution> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<ScoreDistribution> deserializer() {
-        return this;
-    }
 
     @Override
     public byte @Nullable [] serialize(String topic, @Nullable ScoreDistribution state) {
