@@ -59,11 +59,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                 // The customer's row first: its lock makes a second put of the same customer wait for this one.
                 upsertCustomer(c, customer);
                 for (String part : List.of("profile", "consents", "segments", "identities")) {
-                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM "
-                            + tables.customerPart(part) + " WHERE customer_id = ?")) {
-                        delete.setString(1, id);
-                        delete.executeUpdate();
-                    }
+                    Sql.deleteCustomerRows(c, tables.customerPart(part), id);
                 }
                 insertParts(c, customer);
                 return null;
@@ -296,10 +292,6 @@ public final class JdbcCustomerStore implements CustomerStore {
 
     /** Deletes the customer's row (its parts go with it) on {@code connection}; returns whether there was one. */
     boolean erase(Connection connection, CustomerId id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.customers()
-                + " WHERE customer_id = ?")) {
-            delete.setString(1, id.value());
-            return delete.executeUpdate() > 0;
-        }
+        return Sql.deleteCustomerRows(connection, tables.customers(), id.value()) > 0;
     }
 }

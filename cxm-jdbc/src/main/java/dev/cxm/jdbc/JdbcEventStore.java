@@ -140,10 +140,15 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerEvent> query(EventQuery query) {
         Checks.present("query", query);
+        return events(query, "e.occurred_at, e.seq", "reading events");
+    }
+
+    /** Streams the events {@code query} selects in the order of {@code orderBy}. */
+    private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
-                .append(" ORDER BY e.occurred_at, e.seq");
+                .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
-        return streams.stream(sql, "reading events", rows -> columns.read(rows, 1));
+        return streams.stream(sql, doing, rows -> columns.read(rows, 1));
     }
 
     @Override
@@ -166,10 +171,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerTimeline> timelines(EventQuery query) {
         Checks.present("query", query);
-        Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
-                .append(" ORDER BY e.customer_id, e.occurred_at, e.seq");
-        EventColumns columns = new EventColumns();
-        Stream<CustomerEvent> events = streams.stream(sql, "reading timelines", rows -> columns.read(rows, 1));
+        Stream<CustomerEvent> events = events(query, "e.customer_id, e.occurred_at, e.seq", "reading timelines");
         Iterator<CustomerEvent> ordered = events.iterator();
         Iterator<CustomerTimeline> timelines = new Iterator<>() {
             private CustomerEvent pending;
@@ -338,11 +340,7 @@ public final class JdbcEventStore implements EventStore {
 
     /** Deletes the customer's events (in H2 their attribute rows go with them) on {@code connection}. */
     long erase(Connection connection, CustomerId customer) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.events()
-                + " WHERE customer_id = ?")) {
-            delete.setString(1, customer.value());
-            return delete.executeUpdate();
-        }
+        return Sql.deleteCustomerRows(connection, tables.events(), customer.value());
     }
 
     /** Returns the store's tables and streams, for {@link JdbcStores#erase}. */

@@ -45,6 +45,15 @@ public final class Sql {
         return text.toString();
     }
 
+    /** Deletes the rows of {@code table} whose {@code customer_id} is {@code customer}; returns how many. */
+    public static int deleteCustomerRows(Connection connection, String table, String customer) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE customer_id = ?")) {
+            delete.setString(1, customer);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Prepares the statement on {@code connection} and binds the parameters. */
     public PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(text(), java.sql.ResultSet.TYPE_FORWARD_ONLY,
