@@ -139,8 +139,8 @@ final class BenchmarkDatabases implements AutoCloseable {
         stores.close();
         pool.ifPresent(JdbcConnectionPool::dispose);
         if (postgres.isPresent()) {
-            postgres.get().close();
             CpuTimeProfiler.countNoOther();
+            postgres.get().close();
         }
         if (temporary.isPresent()) {
             try (Stream<Path> files = Files.walk(temporary.get())) {
