@@ -136,10 +136,13 @@ final class BenchmarkDatabases implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (postgres.isPresent()) {
+            // Before the pool's connections end: their server processes' time is not counted once they have.
+            CpuTimeProfiler.countNoOther();
+        }
         stores.close();
         pool.ifPresent(JdbcConnectionPool::dispose);
         if (postgres.isPresent()) {
-            CpuTimeProfiler.countNoOther();
             postgres.get().close();
         }
         if (temporary.isPresent()) {
