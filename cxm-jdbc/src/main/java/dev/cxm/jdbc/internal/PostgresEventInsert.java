@@ -26,7 +26,7 @@ import org.postgresql.copy.CopyIn;
  * and the {@code COPY}. A writer outside the stores that stored one meanwhile would make the primary key
  * refuse the {@code COPY}, and the append fail whole. (Measured against {@code INSERT ... ON CONFLICT
  * (event_id) DO NOTHING}, from arrays or from a staging table filled by {@code COPY}: the server spent about
- * twice the CPU per event on those; see docs/PERFORMANCE.md.)
+ * 1.5 times the CPU per event on those; see docs/PERFORMANCE.md.)
  */
 final class PostgresEventInsert {
 
