@@ -118,7 +118,7 @@ class JdbcStoresTest {
             assertThatThrownBy(() -> JdbcStores.builder(pool).migrate(false).build())
                     .isInstanceOf(JdbcStoreException.class)
                     .hasMessageContaining("the cxm tables are not in the database")
-                    .hasMessageContaining("classpath:db/migration/cxm/h2");
+                    .hasMessageContaining("classpath:db/cxm/h2");
 
             Flyway.configure(JdbcStoresTest.class.getClassLoader()).dataSource(pool)
                     .locations(Dialect.H2.migrationLocation())
@@ -127,6 +127,24 @@ class JdbcStoresTest {
             JdbcStores stores = JdbcStores.builder(pool).migrate(false).build();
             stores.eventStore().append(TestEvents.nps("n1", "c1", 1, 9));
             assertThat(stores.eventStore().count()).isEqualTo(1);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    @Test
+    void aHostsFlywayOnTheDefaultLocationFindsNoneOfCxmsScripts() {
+        // Oracle: Flyway's rule that a location is searched recursively, and Spring Boot's default location
+        // classpath:db/migration. cxm's scripts lie outside it, so a host's Flyway there sees none of them
+        // (under it, the two dialects' version 1 would stop the host's migration) and migrates nothing.
+        JdbcConnectionPool pool = TestDatabases.h2Memory();
+        try {
+            Flyway hosts = Flyway.configure(JdbcStoresTest.class.getClassLoader()).dataSource(pool)
+                    .locations("classpath:db/migration").load();
+            assertThat(hosts.info().all()).isEmpty();
+            assertThat(hosts.migrate().migrationsExecuted).isZero();
+            assertThat(Dialect.H2.migrationLocation()).isEqualTo("classpath:db/cxm/h2");
+            assertThat(Dialect.POSTGRESQL.migrationLocation()).isEqualTo("classpath:db/cxm/postgresql");
         } finally {
             pool.dispose();
         }
