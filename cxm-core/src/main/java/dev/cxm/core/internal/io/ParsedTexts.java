@@ -13,7 +13,7 @@ import java.util.function.Function;
  *
  * @param <T> the parsed value, immutable
  */
-final class ParsedTexts<T> {
+public final class ParsedTexts<T> {
 
     /** Most texts kept. */
     static final int LIMIT = 256;
@@ -30,7 +30,7 @@ final class ParsedTexts<T> {
      *
      * @param parser the parser
      */
-    ParsedTexts(Function<String, T> parser) {
+    public ParsedTexts(Function<String, T> parser) {
         this.parser = parser;
     }
 
@@ -55,7 +55,7 @@ final class ParsedTexts<T> {
      * @throws IllegalArgumentException when the parser refuses it
      */
     @SuppressWarnings("unchecked")
-    T parse(char[] chars, int from, int to) {
+    public T parse(char[] chars, int from, int to) {
         int length = to - from;
         if (length == 0) {
             return parser.apply("");
