@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The radix sort against Arrays.sort, on arrays large enough to take the radix path. */
+/**
+ * The radix sort and the counting of small whole numbers against their oracle, {@link Arrays#sort(double[])},
+ * on arrays large enough to take those paths.
+ */
 class DurationSortTest {
 
     @Test
@@ -28,6 +31,45 @@ class DurationSortTest {
                 };
             }
             double[] expected = values.clone();
+            Arrays.sort(expected);
+            DurationSort.sort(values);
+            assertThat(values).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void countsSmallWholeNumbersLikeArraysSort() {
+        // Whole days, some at the edges of the counted range; then one value outside it in a random place,
+        // which must send the whole array to the radix sort with nothing changed by the counting's first pass.
+        qt().withFixedSeed(82).withExamples(12).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            int n = 100_000 + random.nextInt(50_000);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = switch (random.nextInt(6)) {
+                    case 0 -> 0.0;
+                    case 1 -> -0.0;
+                    case 2 -> 65_535;
+                    default -> random.nextInt(random.nextBoolean() ? 400 : 65_536);
+                };
+            }
+            double[] counted = values.clone();
+            double[] expected = values.clone();
+            for (int i = 0; i < n; i++) {
+                expected[i] += 0.0;
+            }
+            Arrays.sort(expected);
+            DurationSort.sort(counted);
+            assertThat(counted).isEqualTo(expected);
+            values[random.nextInt(n)] = switch (random.nextInt(3)) {
+                case 0 -> 65_536;
+                case 1 -> 0.5;
+                default -> 1e12;
+            };
+            expected = values.clone();
+            for (int i = 0; i < n; i++) {
+                expected[i] += 0.0;
+            }
             Arrays.sort(expected);
             DurationSort.sort(values);
             assertThat(values).isEqualTo(expected);
