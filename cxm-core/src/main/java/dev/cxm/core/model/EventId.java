@@ -3,6 +3,7 @@ package dev.cxm.core.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.cxm.core.internal.Checks;
@@ -72,9 +73,27 @@ public abstract sealed class EventId implements Comparable<EventId>
      * @throws NullPointerException when the source is null
      */
     public static EventId derivedFrom(String source) {
-        Checks.present("source", source);
+        byte[] utf8 = Checks.present("source", source).getBytes(StandardCharsets.UTF_8);
+        return derivedFromUtf8(utf8, 0, utf8.length);
+    }
+
+    /**
+     * Returns the id {@link #derivedFrom(String)} gives for a source held as UTF-8 bytes, without making the
+     * string: {@code derivedFromUtf8(b, 0, b.length)} equals {@code derivedFrom(s)} when {@code b} is
+     * {@code s.getBytes(UTF_8)}. For importers that build the source of each row from its cells.
+     *
+     * @param utf8 the bytes; only read
+     * @param offset where the source starts
+     * @param length how many bytes it has
+     * @return the id, a type 3 UUID in canonical form
+     * @throws IndexOutOfBoundsException when the range is not inside the array
+     */
+    public static EventId derivedFromUtf8(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Checks.present("utf8", utf8).length);
         // UUID.nameUUIDFromBytes, without looking the digest up among the security providers on every call.
-        byte[] md5 = MD5.get().digest(source.getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = MD5.get();
+        digest.update(utf8, offset, length);
+        byte[] md5 = digest.digest();
         md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
         md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
         long mostSignificant = 0;

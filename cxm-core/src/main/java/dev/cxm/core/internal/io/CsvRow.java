@@ -83,11 +83,6 @@ public final class CsvRow {
         return new String(arrays[cell], starts[cell], ends[cell] - starts[cell]);
     }
 
-    /** Appends the cell's text as it is in the file to {@code out}. */
-    void appendRaw(int cell, StringBuilder out) {
-        out.append(arrays[cell], starts[cell], ends[cell] - starts[cell]);
-    }
-
     /**
      * Returns whether the cell is empty or only whitespace, as {@link String#isBlank()} says.
      *

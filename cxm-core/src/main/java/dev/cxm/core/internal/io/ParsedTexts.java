@@ -62,7 +62,7 @@ public final class ParsedTexts<T> {
         }
         int slot = (length * 961 + chars[from] * 31 + chars[to - 1]) & (SLOTS - 1);
         for (char[] key = keys[slot]; key != null; key = keys[slot]) {
-            if (Arrays.equals(key, 0, key.length, chars, from, to)) {
+            if (matches(key, chars, from, length)) {
                 return (T) values[slot];
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -75,5 +75,21 @@ public final class ParsedTexts<T> {
             size++;
         }
         return value;
+    }
+
+    /**
+     * Returns whether {@code key} is the text {@code chars[from, from + length)}: a plain loop, which for the
+     * few characters of these texts is quicker than {@link Arrays#equals}'s vectorised mismatch.
+     */
+    private static boolean matches(char[] key, char[] chars, int from, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != chars[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
