@@ -165,8 +165,11 @@ public final class EventInputOptions {
             ImportPolicy policy) {
         CommandFailure.requireReadableFile(input);
         if (format() == Format.CSV) {
-            return CsvEventImporter.ofDefaults(mapping().toMapping(command.commandLine(), defaultType, defaultScale),
-                    policy);
+            // With a core to spare, rows are mapped on threads of the import's own (same result, less time).
+            int processors = Runtime.getRuntime().availableProcessors();
+            return CsvEventImporter.custom(mapping().toMapping(command.commandLine(), defaultType, defaultScale),
+                    policy).mappingThreads(processors > 1 ? Math.min(processors, CsvEventImporter.MAX_MAPPING_THREADS)
+                            : 0).build();
         }
         refuseCsvOnlyOptions();
         return NdjsonEventImporter.ofDefaults(policy);
