@@ -101,6 +101,8 @@ final class CsvRowMapper {
     private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
     /** Per field (by ordinal), the characters of its fixed or fallback value, or null. */
     private final char[][] constantCharsOf = new char[FIELDS.length][];
+    /** Per field (by ordinal), its fixed or fallback value once parsed (the first row that needs it parses it). */
+    private final @Nullable Object[] constantValueOf = new Object[FIELDS.length];
     /** Whether times are ISO-8601, whose common forms are read in place. */
     private final boolean isoTimes;
     /** The zone's only offset, when it has no transitions. */
@@ -518,13 +520,23 @@ final class CsvRowMapper {
         }
     }
 
-    /** Parses the span. */
+    /** Parses the span; a fixed or fallback value only once. */
+    @SuppressWarnings("unchecked")
     private <T> T read(int field, ParsedTexts<T> parser) {
+        boolean constant = spanConstant != null;
+        if (constant && constantValueOf[field] != null) {
+            return (T) constantValueOf[field];
+        }
+        T value;
         try {
-            return parser.parse(spanChars, spanStart, spanEnd);
+            value = parser.parse(spanChars, spanStart, spanEnd);
         } catch (IllegalArgumentException e) {
             throw problem(field, e);
         }
+        if (constant) {
+            constantValueOf[field] = value;
+        }
+        return value;
     }
 
     private EventId eventId(String text) {
