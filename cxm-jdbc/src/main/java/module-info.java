@@ -14,7 +14,7 @@ module dev.cxm.jdbc {
 
     exports dev.cxm.jdbc;
 
-    // Flyway reads the migrations from the classpath location db/cxm/<dialect>.
-    opens db.cxm.h2;
-    opens db.cxm.postgresql;
+    // Flyway reads the migrations from the classpath location db/migration/cxm/<dialect>.
+    opens db.migration.cxm.h2;
+    opens db.migration.cxm.postgresql;
 }

@@ -21,15 +21,13 @@ public enum Dialect {
 
     /**
      * Returns the classpath location of this dialect's Flyway migrations, such as
-     * {@code classpath:db/cxm/postgresql}: what a host that runs its own Flyway gives a Flyway of its own. It
-     * lies outside {@code db/migration}, the location Flyway and Spring Boot read by default and search
-     * recursively: there cxm's scripts (one set per dialect, each with a version 1) would join the host's own
-     * and stop its migration.
+     * {@code classpath:db/migration/cxm/postgresql}: what a host that runs its own Flyway adds to its
+     * locations.
      *
      * @return the location
      */
     public String migrationLocation() {
-        return "classpath:db/cxm/" + folder;
+        return "classpath:db/migration/cxm/" + folder;
     }
 
     /**

@@ -118,7 +118,7 @@ class JdbcStoresTest {
             assertThatThrownBy(() -> JdbcStores.builder(pool).migrate(false).build())
                     .isInstanceOf(JdbcStoreException.class)
                     .hasMessageContaining("the cxm tables are not in the database")
-                    .hasMessageContaining("classpath:db/cxm/h2");
+                    .hasMessageContaining("classpath:db/migration/cxm/h2");
 
             Flyway.configure(JdbcStoresTest.class.getClassLoader()).dataSource(pool)
                     .locations(Dialect.H2.migrationLocation())
@@ -133,18 +133,20 @@ class JdbcStoresTest {
     }
 
     @Test
-    void aHostsFlywayOnTheDefaultLocationFindsNoneOfCxmsScripts() {
-        // Oracle: Flyway's rule that a location is searched recursively, and Spring Boot's default location
-        // classpath:db/migration. cxm's scripts lie outside it, so a host's Flyway there sees none of them
-        // (under it, the two dialects' version 1 would stop the host's migration) and migrates nothing.
+    void aHostsFlywayOnAFolderOfItsOwnFindsNoneOfCxmsScripts() {
+        // Oracle: Flyway's rule that a location is searched recursively. cxm's scripts lie under
+        // db/migration/cxm, the location the README names; a host that keeps its own scripts in a sibling
+        // folder (as the README advises) sees none of them, while cxm's own location holds exactly one script.
         JdbcConnectionPool pool = TestDatabases.h2Memory();
         try {
             Flyway hosts = Flyway.configure(JdbcStoresTest.class.getClassLoader()).dataSource(pool)
-                    .locations("classpath:db/migration").load();
+                    .locations("classpath:db/migration/app").load();
             assertThat(hosts.info().all()).isEmpty();
-            assertThat(hosts.migrate().migrationsExecuted).isZero();
-            assertThat(Dialect.H2.migrationLocation()).isEqualTo("classpath:db/cxm/h2");
-            assertThat(Dialect.POSTGRESQL.migrationLocation()).isEqualTo("classpath:db/cxm/postgresql");
+            Flyway cxm = Flyway.configure(JdbcStoresTest.class.getClassLoader()).dataSource(pool)
+                    .locations(Dialect.H2.migrationLocation()).placeholders(java.util.Map.of("prefix", "cxm_")).load();
+            assertThat(cxm.info().all()).hasSize(1);
+            assertThat(Dialect.H2.migrationLocation()).isEqualTo("classpath:db/migration/cxm/h2");
+            assertThat(Dialect.POSTGRESQL.migrationLocation()).isEqualTo("classpath:db/migration/cxm/postgresql");
         } finally {
             pool.dispose();
         }
