@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.store.PagePosition;
 import dev.cxm.core.internal.store.Pager;
+import dev.cxm.core.internal.store.ScanHistogram;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.FeedbackResponse;
 
 /**
  * Keeps customer events and reads them back in time order.
@@ -53,7 +55,8 @@ import dev.cxm.core.model.EventId;
  * <h2>Efficiency</h2>
  * The methods with a default body are correct on every store through {@link #query}; a backend overrides
  * them to answer from its indexes or in its database: {@link #count(EventQuery)} without reading events,
- * {@link #span} from the ends of an index, {@link #timelines} and {@link #page} with one ordered read.
+ * {@link #span} from the ends of an index, {@link #timelines} and {@link #page} with one ordered read, and
+ * {@link #feedbackHistogram} with a {@code GROUP BY} in the database.
  */
 public interface EventStore {
 
@@ -265,6 +268,30 @@ public interface EventStore {
         Checks.present("query", query);
         try (Stream<CustomerEvent> events = query(query)) {
             return events.count();
+        }
+    }
+
+    /**
+     * Returns how many feedback responses matching {@code query} gave each score on each scale, split as
+     * {@code grouping} says (by a key's group, by calendar day in a zone): the counts every feedback metric
+     * (NPS, CSAT, CES) is computed from, without reading the responses where the backend can count them
+     * itself (a database store answers with a {@code GROUP BY}). Events of other types are not counted.
+     *
+     * <p>The default reads the query's feedback responses and counts them; a backend that overrides this
+     * returns the same cells.
+     *
+     * @param query the criteria
+     * @param grouping how the counts are split
+     * @return one cell per group, day, scale and score that has responses, in {@link ScoreCount#ORDER}
+     * @throws IllegalArgumentException naming the response when its instant has no calendar date in the
+     *     grouping's zone (an instant near {@link Instant#MIN} or {@link Instant#MAX})
+     * @throws NullPointerException when an argument is null
+     */
+    default List<ScoreCount> feedbackHistogram(EventQuery query, ScoreGrouping grouping) {
+        Checks.present("query", query);
+        Checks.present("grouping", grouping);
+        try (Stream<FeedbackResponse> responses = query(query, FeedbackResponse.class)) {
+            return ScanHistogram.count(responses.iterator(), grouping);
         }
     }
 

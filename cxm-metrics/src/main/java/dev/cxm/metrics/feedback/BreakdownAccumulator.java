@@ -16,6 +16,8 @@ import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.ScoreCount;
 import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
@@ -113,6 +115,34 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
                 add(periodOf(tally.periods, start), response, weight);
             }
         }
+        return this;
+    }
+
+    /**
+     * Adds the responses of one histogram cell (counted by a store, {@link EventStore#feedbackHistogram}),
+     * as {@link #add} would add them one by one, unweighted; whole or nothing.
+     */
+    BreakdownAccumulator<R> addCounted(ScoreCount cell) {
+        Checks.present("cell", cell);
+        if (!cell.scale().equals(metric.scale())) {
+            otherScales = Math.addExact(otherScales, cell.count());
+            return this;
+        }
+        Optional<LocalDate> start = breakdown.period().map(p -> p.startOf(cell.day().orElseThrow(
+                () -> new IllegalArgumentException("cell: has no day; a breakdown per period needs daily counts"))));
+        if (start.isPresent()) {
+            requireSpanWith(start.get(), start.get());
+        }
+        ScoreDistribution counted = ScoreDistribution.ofCount(metric.scale(), cell.score(), cell.count());
+        Optional<String> group = breakdown.groupBy().map(key -> cell.group().orElseThrow(
+                () -> new IllegalArgumentException("cell: has no group; a breakdown by a key needs grouped counts")));
+        overall.merge(metric.accumulator(counted));
+        start.ifPresent(s -> periodOf(periods, s).merge(metric.accumulator(counted)));
+        group.ifPresent(name -> {
+            GroupTally<R> tally = tally(name);
+            tally.overall.merge(metric.accumulator(counted));
+            start.ifPresent(s -> periodOf(tally.periods, s).merge(metric.accumulator(counted)));
+        });
         return this;
     }
 

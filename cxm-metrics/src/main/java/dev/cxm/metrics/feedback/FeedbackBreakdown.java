@@ -17,6 +17,8 @@ import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.ScoreCount;
+import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.metrics.time.CalendarPeriod;
 
 /**
@@ -177,7 +179,10 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
     }
 
     /**
-     * Returns the breakdown of the feedback responses that {@code query} selects from {@code store}.
+     * Returns the breakdown of the feedback responses that {@code query} selects from {@code store}. Without
+     * weights the store counts the responses per score itself ({@link EventStore#feedbackHistogram}: a
+     * database store in SQL, without reading them), and the result equals that of {@link #compute(Stream)}
+     * over the same responses; with weights the responses are read.
      *
      * @param store the store
      * @param query the query; it must select feedback events (or every type)
@@ -191,9 +196,22 @@ public final class FeedbackBreakdown<R extends FeedbackResult> {
             throw new IllegalArgumentException("query: selects " + query.types() + " events; a breakdown of"
                     + " feedback needs a query that selects feedback");
         }
-        try (Stream<FeedbackResponse> responses = store.query(query, FeedbackResponse.class)) {
-            return compute(responses);
+        if (weight.isPresent()) {
+            try (Stream<FeedbackResponse> responses = store.query(query, FeedbackResponse.class)) {
+                return compute(responses);
+            }
         }
+        // Unweighted, the metric needs only the counts per score: the store counts them (a database store in
+        // SQL), and the result is the one of adding every response.
+        ScoreGrouping grouping = groupBy.map(ScoreGrouping::by).orElse(ScoreGrouping.overall());
+        if (period.isPresent()) {
+            grouping = grouping.perDay(zone);
+        }
+        BreakdownAccumulator<R> counts = accumulator();
+        for (ScoreCount cell : store.feedbackHistogram(query, grouping)) {
+            counts.addCounted(cell);
+        }
+        return counts.result();
     }
 
     /**

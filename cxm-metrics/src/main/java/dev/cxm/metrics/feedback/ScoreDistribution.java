@@ -168,6 +168,26 @@ public record ScoreDistribution(FeedbackScale scale, long[] counts, double[] wei
     }
 
     /**
+     * Returns the state of {@code count} unweighted responses that all gave {@code score}: one cell of a
+     * store's feedback histogram ({@code EventStore.feedbackHistogram}).
+     *
+     * @param scale the scale
+     * @param score the score, on the scale
+     * @param count the number of responses, 0 or more
+     * @return the state
+     * @throws IllegalArgumentException when the score is off the scale or the count negative
+     */
+    public static ScoreDistribution ofCount(FeedbackScale scale, int score, long count) {
+        int points = Checks.present("scale", scale).points();
+        int index = scale.requireOnScale(score) - scale.min();
+        long[] counts = new long[points];
+        double[] weights = new double[points];
+        counts[index] = count;
+        weights[index] = count;
+        return new ScoreDistribution(scale, counts, weights, weights);
+    }
+
+    /**
      * Returns a copy of the responses per scale point.
      *
      * @return the counts, one per scale point

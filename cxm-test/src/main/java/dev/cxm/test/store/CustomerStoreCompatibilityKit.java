@@ -4,6 +4,7 @@ import static dev.cxm.test.store.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import dev.cxm.core.model.ConsentStatus;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Identity;
+import dev.cxm.core.model.IdentityType;
 import dev.cxm.core.store.CustomerQuery;
 import dev.cxm.core.store.CustomerStore;
 
@@ -71,6 +73,36 @@ public abstract class CustomerStoreCompatibilityKit {
             assertThat(store.get(CustomerId.of("c1"))).contains(customer);
             assertThat(store.get(CustomerId.of("c2"))).isEmpty();
             assertThat(store.count()).isEqualTo(1);
+        }
+
+        @Test
+        void aCustomerWithEveryKindOfFieldIsReadBackUnchanged() {
+            // Oracle: the customer put, field by field: an instant with nanoseconds, consents in their order (one
+            // purpose decided twice), several segments and profile entries, an identity of every type, and text a
+            // database must not change (quotes, a semicolon, "--", SQL, a line break, non-ASCII).
+            Customer customer = Customer.builder(CustomerId.of("c'1; DROP TABLE customers; --"),
+                            Instant.parse("2026-03-29T01:30:00.123456789Z"))
+                    .profile("tier", "gold")
+                    .profile("note", "line one\nline \"two\"\t-- ' ; SELECT 1")
+                    .profile("city", "Zürich")
+                    .consent("marketing-email", ConsentStatus.GRANTED, Instant.parse("2026-01-01T00:00:00.000000001Z"))
+                    .consent("analytics", ConsentStatus.DENIED, Instant.parse("1999-12-31T23:59:59.999999999Z"))
+                    .consent("marketing-email", ConsentStatus.REVOKED, Instant.parse("2026-02-01T12:00:00Z"))
+                    .segment("vip").segment("churn-risk").segment("b2b")
+                    .identity(Identity.ofEmail("someone@example.com"))
+                    .identity(Identity.ofPhone("+44 20 7946 0018"))
+                    .identity(Identity.ofDevice("device-42"))
+                    .identity(new Identity(IdentityType.EXTERNAL_ID, "crm:1001"))
+                    .build();
+            store.put(customer);
+
+            Customer read = store.get(customer.id()).orElseThrow();
+            assertThat(read).isEqualTo(customer);
+            assertThat(read.firstSeen()).isEqualTo(Instant.parse("2026-03-29T01:30:00.123456789Z"));
+            assertThat(read.consents()).containsExactlyElementsOf(customer.consents());
+            assertThat(read.consentFor("marketing-email").orElseThrow().status()).isEqualTo(ConsentStatus.REVOKED);
+            assertThat(store.find(CustomerQuery.withProfile("note", "line one\nline \"two\"\t-- ' ; SELECT 1")))
+                    .containsExactly(customer);
         }
 
         @Test

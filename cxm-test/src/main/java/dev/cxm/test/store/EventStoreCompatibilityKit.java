@@ -41,13 +41,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.group.GroupKeys;
+import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Purchase;
+import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.CustomerTimeline;
@@ -55,13 +60,15 @@ import dev.cxm.core.store.EventPage;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.PageCursor;
+import dev.cxm.core.store.ScoreCount;
+import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.core.store.TimeSpan;
 
 /**
  * The contract of {@link EventStore}, as tests every backend must pass: extend this class, implement
  * {@link #createStore()}, and run it with the backend's tests. The tests are grouped in {@code @Nested}
- * sections (appending, reading back, ordering, queries, timelines, paging, counting, erasure, streams,
- * concurrency), which JUnit runs for every subclass.
+ * sections (appending, reading back, ordering, queries, timelines, paging, counting, erasure, feedback
+ * histograms, streams, concurrency), which JUnit runs for every subclass.
  *
  * <p>A backend whose streams hold connections, cursors or statements also overrides
  * {@link #openStreamResources()}, so that the kit can check that closing a stream releases them.
@@ -939,6 +946,180 @@ public abstract class EventStoreCompatibilityKit {
 
             assertThat(openStreamResources()).isEqualTo(baseline);
         }
+    }
+
+    /** The feedback histogram: the counts a store computes itself equal the counts of its responses. */
+    @Nested
+    class FeedbackHistograms {
+
+        /** A store that has only the abstract methods of the SPI: its histogram is the default, by scan. */
+        private EventStore scanning(EventStore backend) {
+            return new EventStore() {
+                @Override
+                public AppendResult appendAll(java.util.Collection<? extends CustomerEvent> events) {
+                    return backend.appendAll(events);
+                }
+
+                @Override
+                public Optional<CustomerEvent> get(EventId id) {
+                    return backend.get(id);
+                }
+
+                @Override
+                public Stream<CustomerEvent> query(EventQuery query) {
+                    return backend.query(query);
+                }
+
+                @Override
+                public long count() {
+                    return backend.count();
+                }
+
+                @Override
+                public long erase(CustomerId customer) {
+                    return backend.erase(customer);
+                }
+            };
+        }
+
+        @Test
+        void histogramsEqualABruteForceCountOfTheResponsesAndTheScanForEveryGrouping() {
+            // Oracle: the responses the brute-force filter selects, counted by hand per group (GroupKey.groupOf),
+            // calendar day (LocalDate.ofInstant in the zone), scale and score; and the SPI's default, which
+            // reads the responses. Five random data sets (400 events over two years, instants at and around
+            // local midnights and daylight-saving changes, three scales, touchpoints with and without stages,
+            // attributes present and absent), each with 40 random queries and groupings, zones among them with
+            // half-hour offsets and half-hour daylight saving (Lord Howe).
+            qt().withExamples(5).forAll(longs().all()).checkAssert(seed -> {
+                Random random = new Random(seed);
+                EventStore backend = createStore();
+                List<CustomerEvent> events = histogramEvents(random, 400);
+                backend.appendAll(events);
+                EventStore scan = scanning(backend);
+                for (int i = 0; i < 40; i++) {
+                    EventQuery query = i % 4 == 0 ? EventQuery.all() : randomHistogramQuery(random);
+                    ScoreGrouping grouping = randomGrouping(random);
+                    List<ScoreCount> expected = bruteForceHistogram(query, grouping, events);
+                    assertThat(backend.feedbackHistogram(query, grouping)).as("%s by %s", query, grouping)
+                            .isEqualTo(expected);
+                    assertThat(scan.feedbackHistogram(query, grouping)).as("scan of %s by %s", query, grouping)
+                            .isEqualTo(expected);
+                }
+            });
+        }
+
+        @Test
+        void aHistogramOfNoResponsesIsEmptyAndOtherEventsAreNotCounted() {
+            store.appendAll(List.of(purchase("p1", "c1", 10, "1.00"), interaction("i1", "c1", 20, HOTLINE)));
+
+            assertThat(store.feedbackHistogram(EventQuery.all(), ScoreGrouping.by(GroupKeys.channel())
+                    .perDay(java.time.ZoneOffset.UTC))).isEmpty();
+            assertThatThrownBy(() -> store.feedbackHistogram(null, ScoreGrouping.overall()))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> store.feedbackHistogram(EventQuery.all(), null))
+                    .isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    /** Events for histograms: feedback on three scales, with interactions and purchases among them. */
+    static List<CustomerEvent> histogramEvents(Random random, int n) {
+        Touchpoint app = Touchpoint.of("app", "Mobile app", Channel.MOBILE_APP).inStage("use");
+        Touchpoint[] touchpoints = {HOTLINE, CHECKOUT, app};
+        FeedbackScale[] scales = {FeedbackScale.NPS, FeedbackScale.CSAT, FeedbackScale.custom("stars", 1, 10)};
+        String[] surveys = {"relationship", "transactional"};
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        // Around local midnights and daylight-saving changes in the zones the groupings use.
+        long[] secondsOfDay = {0, 1, 1799, 1800, 3599, 3600, 5399, 7199, 7200, 10799, 37800, 41399, 45000, 48599,
+            84599, 84600, 86399};
+        List<CustomerEvent> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Instant at = start.plusSeconds(86_400L * random.nextInt(730)
+                    + (random.nextBoolean() ? secondsOfDay[random.nextInt(secondsOfDay.length)] : random.nextInt(86_400)))
+                    .plusNanos(1000L * random.nextInt(1_000_000));
+            String customer = "c" + random.nextInt(30);
+            CustomerEvent event;
+            int kind = random.nextInt(10);
+            if (kind == 0) {
+                event = Interaction.builder(CustomerId.of(customer), at, touchpoints[random.nextInt(3)])
+                        .eventId("h" + i).outcome(random.nextBoolean() ? "resolved" : "abandoned").build();
+            } else if (kind == 1) {
+                event = Purchase.builder(CustomerId.of(customer), at, dev.cxm.core.model.Money.of("9.99", "EUR"))
+                        .eventId("h" + i).build();
+            } else {
+                FeedbackScale scale = scales[random.nextInt(scales.length)];
+                FeedbackResponse.Builder response = FeedbackResponse.builder(CustomerId.of(customer), at,
+                        surveys[random.nextInt(2)], scale, scale.min() + random.nextInt(scale.points())).eventId("h" + i);
+                if (random.nextInt(4) > 0) {
+                    response.touchpoint(touchpoints[random.nextInt(3)]);
+                }
+                int plan = random.nextInt(3);
+                if (plan > 0) {
+                    response.attribute("plan", plan == 1 ? "pro" : "free");
+                }
+                event = response.build();
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
+    private static EventQuery randomHistogramQuery(Random random) {
+        EventQuery.Builder query = EventQuery.builder();
+        if (random.nextInt(3) == 0) {
+            query.customers(List.of(CustomerId.of("c" + random.nextInt(30)), CustomerId.of("c" + random.nextInt(30))));
+        }
+        if (random.nextInt(3) == 0) {
+            query.types(EventType.FEEDBACK);
+        } else if (random.nextInt(6) == 0) {
+            query.types(EventType.PURCHASE);
+        }
+        if (random.nextInt(3) == 0) {
+            Instant from = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * random.nextInt(700));
+            query.between(from, from.plusSeconds(86_400L * random.nextInt(200)));
+        }
+        if (random.nextInt(5) == 0) {
+            query.touchpoint(random.nextBoolean() ? HOTLINE.id() : CHECKOUT.id());
+        }
+        if (random.nextInt(5) == 0) {
+            query.attribute("plan", random.nextBoolean() ? "pro" : "free");
+        }
+        return query.build();
+    }
+
+    private static ScoreGrouping randomGrouping(Random random) {
+        List<GroupKey> keys = List.of(GroupKeys.channel(), GroupKeys.touchpoint(), GroupKeys.touchpointName(),
+                GroupKeys.stage(), GroupKeys.survey(), GroupKeys.outcome(), GroupKeys.eventType(),
+                GroupKeys.attribute("plan"), GroupKeys.attribute("region"),
+                GroupKey.of("customer-initial", event -> Optional.of(event.customerId().value().substring(0, 2))));
+        List<String> zones = List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe",
+                "Pacific/Chatham", "America/St_Johns");
+        ScoreGrouping grouping = random.nextInt(4) == 0 ? ScoreGrouping.overall()
+                : ScoreGrouping.by(keys.get(random.nextInt(keys.size())));
+        return random.nextBoolean() ? grouping.perDay(java.time.ZoneId.of(zones.get(random.nextInt(zones.size()))))
+                : grouping;
+    }
+
+    /** The histogram by hand: the filtered responses counted per group, day, scale and score. */
+    static List<ScoreCount> bruteForceHistogram(EventQuery query, ScoreGrouping grouping, List<CustomerEvent> events) {
+        Map<List<Object>, Long> counts = new HashMap<>();
+        for (CustomerEvent event : events) {
+            if (event instanceof FeedbackResponse response && bruteForceMatch(query, event)) {
+                List<Object> cell = Arrays.asList(grouping.key().map(key -> key.groupOf(response)),
+                        grouping.dayZone().map(zone -> java.time.LocalDate.ofInstant(response.occurredAt(), zone)),
+                        response.scale(), response.score());
+                counts.merge(cell, 1L, Long::sum);
+            }
+        }
+        List<ScoreCount> cells = new ArrayList<>();
+        counts.forEach((cell, count) -> {
+            @SuppressWarnings("unchecked")
+            Optional<String> group = (Optional<String>) cell.get(0);
+            @SuppressWarnings("unchecked")
+            Optional<java.time.LocalDate> day = (Optional<java.time.LocalDate>) cell.get(1);
+            cells.add(new ScoreCount(group, day, (FeedbackScale) cell.get(2), (Integer) cell.get(3), count));
+        });
+        cells.sort(ScoreCount.ORDER);
+        return cells;
     }
 
     /** Writers and readers at once: every append whole, exactly once. */

@@ -12,11 +12,12 @@ import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.EventStore;
-import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.examples.cli.common.EventInputOptions;
+import dev.cxm.examples.cli.common.EventSource;
 import dev.cxm.examples.cli.common.PeriodZoneOption;
 import dev.cxm.examples.cli.common.Report;
 import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.StoreOptions;
 import dev.cxm.examples.cli.common.TextOut;
 import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.churn.ChurnDefinition;
@@ -50,6 +51,9 @@ final class ChurnRatesCommand extends ReportCommand {
     @Mixin
     PeriodZoneOption periodZone;
 
+    @Mixin
+    StoreOptions store;
+
     @Option(names = "--kind", required = true, paramLabel = "KIND", converter = KindConverter.class,
             description = "contractual (churn at a cancellation) or non-contractual (churn after inactivity).")
     Kind kind;
@@ -82,14 +86,19 @@ final class ChurnRatesCommand extends ReportCommand {
     protected Report<ChurnReport> report() throws Exception {
         ChurnDefinition definition = definition();
         Usage.require(spec, groupAttribute == null || !groupAttribute.isBlank(), "--group-attribute: the name is blank");
-        EventStore store = InMemoryEventStore.create();
-        input.importInto(store, Optional.empty(), Optional.empty());
+        try (EventSource source = EventSource.of(spec, input, this.store)) {
+            return rates(source, definition);
+        }
+    }
+
+    private Report<ChurnReport> rates(EventSource source, ChurnDefinition definition) {
+        EventStore store = source.events();
         ZoneId zone = periodZone.zone(input);
         ChurnRates.Builder rates = ChurnRates.custom(definition).period(periods.period, zone);
         Optional<Instant> start = Optional.ofNullable(from)
                 .map(text -> ObservationTimes.parse(spec.commandLine(), text, "--from", zone));
         Instant end = Optional.ofNullable(to).map(text -> ObservationTimes.parse(spec.commandLine(), text, "--to", zone))
-                .orElseGet(() -> ObservationTimes.justAfterLastEvent(store, input.input()));
+                .orElseGet(() -> ObservationTimes.justAfterLastEvent(store, source.name()));
         if (start.isPresent() && !end.isAfter(start.get())) {
             throw new ParameterException(spec.commandLine(), "--to: " + end + " is not after --from " + start.get());
         }
@@ -98,7 +107,7 @@ final class ChurnRatesCommand extends ReportCommand {
         if (groupAttribute != null) {
             GroupKey key = GroupKeys.attribute(groupAttribute);
             Usage.require(spec, anyEventHasAValue(store, key) || store.count() == 0, "--group-attribute: no event of "
-                    + input.input().getFileName() + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
+                    + (this.store.given() ? source.name() : input.input().getFileName()) + " has the attribute " + groupAttribute + "; in a CSV file, copy the"
                     + " column into the events with --attribute-columns " + groupAttribute);
             rates.groupBy(key);
         }

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.cxm.core.store.EventStore;
-import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.examples.cli.common.EventInputOptions;
+import dev.cxm.examples.cli.common.EventSource;
 import dev.cxm.examples.cli.common.PeriodZoneOption;
 import dev.cxm.examples.cli.common.Report;
 import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.StoreOptions;
 import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.churn.CohortBasis;
 import dev.cxm.metrics.churn.CohortRetention;
@@ -37,6 +38,9 @@ final class CohortsCommand extends ReportCommand {
     @Mixin
     PeriodZoneOption periodZone;
 
+    @Mixin
+    StoreOptions store;
+
     @Option(names = "--basis", paramLabel = "BASIS", defaultValue = "first-time", converter = BasisConverter.class,
             description = "first-time (a customer's cohort is their first active period) or recurring (every active"
                     + " period) (default: ${DEFAULT-VALUE}).")
@@ -61,9 +65,14 @@ final class CohortsCommand extends ReportCommand {
         Usage.require(spec, maxOffset == null || maxOffset >= 0, "--max-offset: " + maxOffset
                 + " is negative; it is the last column kept, 0 or more");
         ZoneId zone = periodZone.zone(input);
-        EventStore store = InMemoryEventStore.create();
-        input.importInto(store, Optional.empty(), Optional.empty());
-        Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, input.input())
+        try (EventSource source = EventSource.of(spec, input, this.store)) {
+            return cohorts(source, zone);
+        }
+    }
+
+    private Report<CohortTable> cohorts(EventSource source, ZoneId zone) {
+        EventStore store = source.events();
+        Instant end = until == null ? ObservationTimes.justAfterLastEvent(store, source.name())
                 : ObservationTimes.parse(spec.commandLine(), until, "--until", zone);
         CohortRetention.Builder retention = CohortRetention.custom().period(periods.period, zone)
                 .basis(basis).relativeTo(relativeTo).until(end);

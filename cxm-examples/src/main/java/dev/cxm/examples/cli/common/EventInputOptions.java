@@ -48,7 +48,7 @@ public final class EventInputOptions {
         SKIP
     }
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file of events to read.")
+    @Option(names = "--input", paramLabel = "FILE", description = "The file of events to read.")
     private Path input;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -71,9 +71,23 @@ public final class EventInputOptions {
      * Returns the input file, as given.
      *
      * @return the file
+     * @throws ParameterException when {@code --input} was not given
      */
     public Path input() {
+        if (input == null) {
+            throw new ParameterException(command.commandLine(), "--input FILE is needed (or --store URL, on the"
+                    + " commands that read a store)");
+        }
         return input;
+    }
+
+    /**
+     * Returns whether {@code --input} was given.
+     *
+     * @return whether there is an input file
+     */
+    public boolean given() {
+        return input != null;
     }
 
     /**
@@ -95,7 +109,7 @@ public final class EventInputOptions {
      * @return the format
      */
     public Format format() {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         if (format != null) {
             return format;
         }
@@ -163,7 +177,7 @@ public final class EventInputOptions {
 
     private EventImporter importer(Optional<EventType> defaultType, Optional<FeedbackScale> defaultScale,
             ImportPolicy policy) {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         if (format() == Format.CSV) {
             // With a core to spare, rows are mapped on threads of the import's own (same result, less time).
             int processors = Runtime.getRuntime().availableProcessors();
@@ -221,7 +235,7 @@ public final class EventInputOptions {
      * @throws IllegalArgumentException when the file has no header row
      */
     public List<String> csvColumns() throws IOException {
-        CommandFailure.requireReadableFile(input);
+        CommandFailure.requireReadableFile(input());
         // Only the separator matters for the header; the other options are checked when the rows are read.
         CsvColumnMapping.Builder separatorOnly = CsvColumnMapping.custom();
         mapping().separator().ifPresent(separator -> CsvMappingOptions.option(command.commandLine(), "--separator",

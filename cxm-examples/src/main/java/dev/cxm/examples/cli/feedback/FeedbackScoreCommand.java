@@ -14,12 +14,14 @@ import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.store.EventQuery;
 import dev.cxm.examples.cli.common.EventInputOptions;
 import dev.cxm.examples.cli.common.JsonOutput;
 import dev.cxm.examples.cli.common.PeriodZoneOption;
 import dev.cxm.examples.cli.common.RejectedRows;
 import dev.cxm.examples.cli.common.Report;
 import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.StoreOptions;
 import dev.cxm.examples.cli.common.TextOut;
 import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.metrics.feedback.Breakdown;
@@ -36,7 +38,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code cxm nps}, {@code cxm csat} and {@code cxm ces} share: stream a file of feedback through the
- * library's {@link BreakdownAccumulator} (in constant memory, whatever the file's size), compute the metric
+ * library's {@link BreakdownAccumulator} (in constant memory, whatever the file's size), or with
+ * {@code --store} let the database count a store's responses, compute the metric
  * overall and optionally per group ({@code --group-by}) and period ({@code --period}), and print it as a
  * table or one JSON object.
  *
@@ -55,6 +58,9 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
 
     @Mixin
     PeriodZoneOption periodZone;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--group-by", paramLabel = "NAME",
             description = "Compute the score per value of NAME too: channel, touchpoint, touchpoint_name, stage or"
@@ -111,6 +117,9 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
         FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.custom(metric(scale, confidence)).minimumN(minimumN);
         ZoneId zone = periodZone.zone(input);
         Optional<GroupKey> field = Optional.ofNullable(groupBy).flatMap(FeedbackScoreCommand::field);
+        if (store.given()) {
+            return fromStore(breakdown, field, scale, zone);
+        }
         boolean csv = input.format() == EventInputOptions.Format.CSV;
         // A name that is no field must be a CSV column (checked in the header, before reading) or the attribute
         // of at least one NDJSON response (checked while streaming, decided at the end).
@@ -138,8 +147,42 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
                     + String.join(", ", FIELDS) + " nor an attribute of any response in " + input.input());
         }
         Breakdown<R> result = counts.result();
-        return Report.of(toJson(result, report, scale, zone), (json, out) -> printTable(out, result, report, scale,
-                zone));
+        Optional<ImportReport> read = Optional.of(report);
+        return Report.of(toJson(result, read, scale, zone), (json, out) -> printTable(out, result, read, scale, zone));
+    }
+
+    /**
+     * Computes the breakdown of the feedback a store holds: the database counts the responses per group, day
+     * and score ({@code EventStore.feedbackHistogram}), so no response is read into memory.
+     */
+    private Report<?> fromStore(FeedbackBreakdown.Builder<R> breakdown, Optional<GroupKey> field, FeedbackScale scale,
+            ZoneId zone) {
+        Usage.require(spec, !input.given(), "--input and --store: give one of them; " + metricName() + " reads the"
+                + " responses of a file or of a store (cxm import --store keeps a file's events in one)");
+        if (groupBy != null) {
+            breakdown.groupBy(field.orElseGet(() -> GroupKeys.attribute(groupBy)));
+        }
+        if (period != null) {
+            breakdown.per(period, zone);
+        }
+        Breakdown<R> result;
+        try (StoreOptions.OpenStore opened = store.open()) {
+            result = breakdown.build().compute(opened.events(), EventQuery.ofTypes(EventType.FEEDBACK));
+        }
+        if (groupBy != null && field.isEmpty()) {
+            Usage.require(spec, result.overall().n() == 0 || result.groups().stream()
+                    .anyMatch(group -> !group.group().equals(GroupKeys.NO_VALUE)), "--group-by: \"" + groupBy
+                    + "\" is neither one of " + String.join(", ", FIELDS) + " nor an attribute of any response in "
+                    + store.url());
+        }
+        Breakdown<R> computed = result;
+        return Report.of(toJson(computed, Optional.empty(), scale, zone),
+                (json, out) -> printTable(out, computed, Optional.empty(), scale, zone));
+    }
+
+    /** Returns what the responses were read from: the file, or the store. */
+    private String source() {
+        return store.given() ? store.url() : input.input().toString();
     }
 
     /**
@@ -178,15 +221,16 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
                 + String.join(", ", columns));
     }
 
-    private ObjectNode toJson(Breakdown<R> breakdown, ImportReport report, FeedbackScale scale, ZoneId zone) {
+    private ObjectNode toJson(Breakdown<R> breakdown, Optional<ImportReport> report, FeedbackScale scale, ZoneId zone) {
         ObjectNode root = JsonOutput.objectNode();
         root.put("metric", metricName());
-        root.put("input", input.input().toString());
+        root.put("input", store.given() ? null : input.input().toString());
+        root.put("store", store.given() ? store.url() : null);
         root.put("scale", scale.toString());
         root.setAll(resultJson(breakdown.overall()));
         root.put("belowMinimumN", breakdown.overallBelowMinimumN());
-        root.put("rowsRead", report.rowsRead());
-        root.put("rejectedRows", report.rejectedCount());
+        root.put("rowsRead", report.map(ImportReport::rowsRead).orElse(null));
+        root.put("rejectedRows", report.map(ImportReport::rejectedCount).orElse(null));
         root.put("otherScales", breakdown.otherScales());
         root.put("minimumN", breakdown.minimumN());
         if (groupBy != null) {
@@ -229,9 +273,9 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
         return node;
     }
 
-    private void printTable(TextOut out, Breakdown<R> breakdown, ImportReport report, FeedbackScale scale,
+    private void printTable(TextOut out, Breakdown<R> breakdown, Optional<ImportReport> report, FeedbackScale scale,
             ZoneId zone) {
-        out.printf("%s of %s (scale %s, %s%% confidence)%n", metricName().toUpperCase(Locale.ROOT), input.input(),
+        out.printf("%s of %s (scale %s, %s%% confidence)%n", metricName().toUpperCase(Locale.ROOT), source(),
                 scale, trimmed(100 * confidence));
         printRow(out, "overall", breakdown.overall(), breakdown.overallBelowMinimumN());
         if (groupBy != null) {
@@ -248,10 +292,11 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
         if (anyFlagged) {
             out.printf("* effective sample size below %d: too few responses to rely on%n", breakdown.minimumN());
         }
-        if (breakdown.otherScales() > 0 || report.rejectedCount() > 0) {
+        long rejected = report.map(ImportReport::rejectedCount).orElse(0L);
+        if (breakdown.otherScales() > 0 || rejected > 0) {
             out.printf("Not counted: %d responses on other scales, %d rejected rows%n", breakdown.otherScales(),
-                    report.rejectedCount());
-            RejectedRows.print(out, report);
+                    rejected);
+            report.ifPresent(read -> RejectedRows.print(out, read));
         }
     }
 

@@ -14,6 +14,8 @@ import dev.cxm.core.io.Ndjson;
 import dev.cxm.core.io.RejectedRow;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.EventType;
+import dev.cxm.core.store.CustomerTimeline;
+import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.examples.cli.common.EventInputOptions;
@@ -21,6 +23,7 @@ import dev.cxm.examples.cli.common.OutputFile;
 import dev.cxm.examples.cli.common.RejectedRows;
 import dev.cxm.examples.cli.common.Report;
 import dev.cxm.examples.cli.common.ReportCommand;
+import dev.cxm.examples.cli.common.StoreOptions;
 import dev.cxm.examples.cli.common.TextOut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +31,15 @@ import picocli.CommandLine.Option;
 
 /** {@code cxm import}: reads a file of events, reports what was accepted and rejected, and can write NDJSON. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Read a CSV or NDJSON file of events; report counts and every rejected row.")
+        description = "Read a CSV or NDJSON file of events; report counts and every rejected row; with --store,"
+                + " keep the events in a database.")
 public final class ImportCommand extends ReportCommand {
 
     @Mixin
     private EventInputOptions input;
+
+    @Mixin
+    private StoreOptions store;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the accepted events to FILE as NDJSON.")
     private Path output;
@@ -54,10 +61,12 @@ public final class ImportCommand extends ReportCommand {
      * @param rejected the rejected rows listed
      * @param rejectedNotListed the rejected rows only counted
      * @param output the NDJSON file written, if any
+     * @param store the database the events were stored in, if any (then {@code customers} and {@code byType}
+     *     count the whole store after the import)
      */
     record ImportResult(String input, String format, String policy, long rowsRead, long stored, long duplicates,
             long rejectedCount, long daylightSavingRows, long customers, Map<String, Long> byType,
-            List<RejectedRowJson> rejected, long rejectedNotListed, Optional<String> output) {}
+            List<RejectedRowJson> rejected, long rejectedNotListed, Optional<String> output, Optional<String> store) {}
 
     /**
      * One rejected row in JSON.
@@ -75,17 +84,25 @@ public final class ImportCommand extends ReportCommand {
     @Override
     protected Report<?> report() throws Exception {
         Optional<OutputFile> file = Optional.ofNullable(output).map(path -> OutputFile.checked(path, input.input()));
-        EventStore store = InMemoryEventStore.create();
-        ImportReport report = input.importInto(store, Optional.empty(), Optional.empty());
-        Map<String, Long> byType = countByType(store);
+        if (!store.given()) {
+            return report(InMemoryEventStore.create(), file, Optional.empty());
+        }
+        try (StoreOptions.OpenStore opened = store.open()) {
+            return report(opened.events(), file, Optional.of(store.url()));
+        }
+    }
+
+    private Report<?> report(EventStore events, Optional<OutputFile> file, Optional<String> storeUrl) throws Exception {
+        ImportReport report = input.importInto(events, Optional.empty(), Optional.empty());
+        Map<String, Long> byType = countByType(events);
         long customers;
-        try (Stream<CustomerEvent> events = store.scan()) {
-            customers = events.map(CustomerEvent::customerId).distinct().count();
+        try (Stream<CustomerTimeline> timelines = events.timelines(EventQuery.all())) {
+            customers = timelines.count();
         }
         if (file.isPresent()) {
             file.get().write(writer -> {
-                try (Stream<CustomerEvent> events = store.scan()) {
-                    Ndjson.writeEvents(events, writer);
+                try (Stream<CustomerEvent> all = events.scan()) {
+                    Ndjson.writeEvents(all, writer);
                 }
             });
         }
@@ -93,19 +110,15 @@ public final class ImportCommand extends ReportCommand {
         ImportResult result = new ImportResult(input.input().toString(), format, report.policy().name(),
                 report.rowsRead(), report.appended(), report.duplicates(), report.rejectedCount(),
                 report.daylightSavingRows(), customers, byType, report.rejected().stream().map(RejectedRowJson::of)
-                        .toList(), report.rejectedNotListed(), Optional.ofNullable(output).map(Path::toString));
+                        .toList(), report.rejectedNotListed(), Optional.ofNullable(output).map(Path::toString), storeUrl);
         String onError = input.onErrorName();
         return Report.of(result, (r, out) -> printText(out, r, report, onError));
     }
 
     private static Map<String, Long> countByType(EventStore store) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Stream<CustomerEvent> events = store.scan()) {
-            Map<EventType, Long> byType = events.collect(
-                    Collectors.groupingBy(CustomerEvent::eventType, Collectors.counting()));
-            for (EventType type : EventType.values()) {
-                counts.put(type.wireName(), byType.getOrDefault(type, 0L));
-            }
+        for (EventType type : EventType.values()) {
+            counts.put(type.wireName(), store.count(EventQuery.ofTypes(type)));
         }
         return counts;
     }
@@ -118,6 +131,8 @@ public final class ImportCommand extends ReportCommand {
         out.printf("  duplicates  %,10d%n", result.duplicates());
         out.printf("  rejected    %,10d%n", result.rejectedCount());
         out.printf("  customers   %,10d%n", result.customers());
+        result.store().ifPresent(url -> out.printf("  (stored in %s; the counts per type and the customers are the"
+                + " whole store's)%n", url));
         out.printf("  DST-placed  %,10d   (local times in a daylight-saving gap, moved later, or overlap, earlier"
                 + " offset)%n", result.daylightSavingRows());
         if (!report.rejected().isEmpty()) {

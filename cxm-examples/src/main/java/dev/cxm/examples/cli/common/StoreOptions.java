@@ -1,0 +1,137 @@
+package dev.cxm.examples.cli.common;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javax.sql.ConnectionPoolDataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+import dev.cxm.jdbc.JdbcEventStore;
+import dev.cxm.jdbc.JdbcStoreException;
+import dev.cxm.jdbc.JdbcStores;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --store URL}: the database that keeps events across runs, through cxm-jdbc. {@code h2:PATH} is an
+ * embedded H2 file (created with its tables when missing); {@code jdbc:postgresql://HOST[:PORT]/DB} is a
+ * PostgreSQL database, with {@code --store-user} and the password read from the environment variable
+ * {@code --store-password-env} names (never from the command line, where other users of the machine see it).
+ * {@code cxm import --store} stores a file's events; the commands that read events read the store instead
+ * of a file.
+ */
+public final class StoreOptions {
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "A database that keeps the events: h2:PATH (an embedded H2 file, created when missing) or"
+                    + " jdbc:postgresql://HOST[:PORT]/DB.")
+    private String url;
+
+    @Option(names = "--store-user", paramLabel = "NAME", description = "The user of a PostgreSQL --store.")
+    private String user;
+
+    @Option(names = "--store-password-env", paramLabel = "VAR",
+            description = "The environment variable that holds the password of a PostgreSQL --store.")
+    private String passwordVariable;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /**
+     * Returns whether {@code --store} was given.
+     *
+     * @return whether the command works on a store
+     */
+    public boolean given() {
+        return url != null;
+    }
+
+    /**
+     * Returns the store's URL, as given.
+     *
+     * @return the URL
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Opens the store (creating an H2 file and the tables when missing); close it when done.
+     *
+     * @return the open store
+     * @throws ParameterException when the URL, user or password variable is not usable
+     * @throws CommandFailure when the database cannot be reached or its tables are not this cxm's
+     */
+    public OpenStore open() {
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (lower.startsWith("h2:")) {
+                refuse(user != null || passwordVariable != null, "--store-user and --store-password-env apply to a"
+                        + " PostgreSQL --store; an H2 file has no user");
+                String path = url.strip().substring(3);
+                refuse(path.isBlank(), "--store h2:PATH needs the path of the database file");
+                return new OpenStore(JdbcStores.h2File(Path.of(path)), () -> { });
+            }
+            if (lower.startsWith("jdbc:postgresql:")) {
+                PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+                source.setURL(url.strip());
+                if (user != null) {
+                    source.setUser(user);
+                }
+                if (passwordVariable != null) {
+                    String password = System.getenv(passwordVariable);
+                    refuse(password == null, "--store-password-env: the environment variable " + passwordVariable
+                            + " is not set");
+                    source.setPassword(password);
+                }
+                JdbcConnectionPool pool = JdbcConnectionPool.create((ConnectionPoolDataSource) source);
+                try {
+                    return new OpenStore(JdbcStores.builder(pool).build(), pool::dispose);
+                } catch (RuntimeException e) {
+                    pool.dispose();
+                    throw e;
+                }
+            }
+        } catch (JdbcStoreException e) {
+            throw new CommandFailure("--store " + url + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--store: " + e.getMessage());
+        }
+        throw new ParameterException(command.commandLine(), "--store: \"" + url + "\" is neither h2:PATH nor"
+                + " jdbc:postgresql://HOST[:PORT]/DB");
+    }
+
+    private void refuse(boolean wrong, String message) {
+        if (wrong) {
+            throw new ParameterException(command.commandLine(), message);
+        }
+    }
+
+    /**
+     * An open store: its event store, closed (pool and file) at the end of the command.
+     *
+     * @param stores the stores
+     * @param closer what else closing releases
+     */
+    public record OpenStore(JdbcStores stores, Runnable closer) implements AutoCloseable {
+
+        /**
+         * Returns the event store.
+         *
+         * @return the store
+         */
+        public JdbcEventStore events() {
+            return stores.eventStore();
+        }
+
+        @Override
+        public void close() {
+            stores.close();
+            closer.run();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.cxm.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.store.AppendResult;
+import dev.cxm.jdbc.Dialect;
+import dev.cxm.jdbc.JdbcStoreException;
+
+/**
+ * Appends events in one transaction, in batches: all or nothing, idempotent on the event id.
+ *
+ * <p>An append first updates the one row of the sequence table, taking the numbers it needs, which locks the
+ * row until it commits: appends run one after another, and each event gets the next sequence number in the
+ * order of the batch. Time alone does not order events
+ * at the same instant, the sequence does, and because an append commits before the next one takes numbers,
+ * a reader never sees a number before an earlier one. Then each batch goes in: in PostgreSQL the ids
+ * stored already are looked up and the others go in with {@code COPY} ({@link PostgresEventInsert}), in H2
+ * a JDBC batch of {@code MERGE ... WHEN NOT MATCHED THEN INSERT} skips them ({@link H2EventInsert}). An event
+ * whose id is stored already is compared with the stored one afterwards. A different event under a stored id, or any failure, rolls everything back.
+ */
+public final class EventAppender {
+
+    /** The SQL state of H2's lock timeout. */
+    private static final String LOCK_TIMEOUT_STATE = "HYT00";
+    /** How long an append waits for the appends before it. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Tables tables;
+    private final int batchSize;
+    private final PostgresEventInsert postgres;
+    private final H2EventInsert h2;
+
+    /** Creates the appender of one store. */
+    public EventAppender(DataSource dataSource, Dialect dialect, Tables tables, int batchSize) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.tables = tables;
+        this.batchSize = batchSize;
+        this.postgres = new PostgresEventInsert(tables);
+        this.h2 = new H2EventInsert(tables);
+    }
+
+    /** Appends {@code events}: see {@code EventStore.appendAll}. */
+    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup) {
+        Checks.noNullElements("events", events);
+        if (events.isEmpty()) {
+            return AppendResult.NONE;
+        }
+        // Duplicates within the batch are skipped, a conflict within it refused, before the database is asked.
+        Map<EventId, CustomerEvent> distinct = new LinkedHashMap<>();
+        int duplicates = 0;
+        for (CustomerEvent event : events) {
+            CustomerEvent earlier = distinct.putIfAbsent(event.eventId(), event);
+            if (earlier != null) {
+                if (!earlier.equals(event)) {
+                    throw conflict(event.eventId());
+                }
+                duplicates++;
+            }
+        }
+        List<CustomerEvent> batch = new ArrayList<>(distinct.values());
+        batch.forEach(Storable::requireStorable);
+        Progress progress = new Progress();
+        int offeredTwice = duplicates;
+        try (Connection connection = dataSource.getConnection()) {
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress));
+        } catch (SQLException e) {
+            throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
+                    + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
+                    + " and none of them was stored: " + SqlFailures.describe(e), e);
+        }
+    }
+
+    /** Where an append is, for the message of a failure: a statement batch names its events. */
+    private static final class Progress {
+        private String stage = "while connecting";
+    }
+
+    /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
+    private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
+            Progress progress) throws SQLException {
+        progress.stage = "while taking its sequence numbers";
+        long first = reserve(connection, batch.size());
+        Set<String> inserted = new HashSet<>();
+        int batches = (batch.size() + batchSize - 1) / batchSize;
+        for (int from = 0; from < batch.size(); from += batchSize) {
+            List<CustomerEvent> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
+            progress.stage = "in its batch " + (from / batchSize + 1) + " of " + batches + " (" + part.size()
+                    + " events, first " + part.get(0).eventId() + ", last " + part.get(part.size() - 1).eventId() + ")";
+            inserted.addAll(insert(connection, part, first + from));
+        }
+        List<CustomerEvent> skipped = batch.stream()
+                .filter(event -> !inserted.contains(event.eventId().value())).toList();
+        if (!skipped.isEmpty()) {
+            progress.stage = "while comparing the events stored before with those offered again";
+            Map<EventId, CustomerEvent> stored = lookup.get(connection,
+                    skipped.stream().map(CustomerEvent::eventId).toList());
+            for (CustomerEvent event : skipped) {
+                if (!event.equals(stored.get(event.eventId()))) {
+                    throw conflict(event.eventId());
+                }
+            }
+        }
+        progress.stage = "at its commit";
+        return new AppendResult(inserted.size(), duplicates + skipped.size());
+    }
+
+    /** Reads stored events by id, on the append's connection (to see the same snapshot). */
+    @FunctionalInterface
+    public interface EventLookup {
+        /** Returns the stored events among {@code ids}. */
+        Map<EventId, CustomerEvent> get(Connection connection, List<EventId> ids) throws SQLException;
+    }
+
+    private static IllegalArgumentException conflict(EventId id) {
+        return new IllegalArgumentException("eventId: " + id + " already identifies a different event; an event id"
+                + " must identify one event; nothing of this append was stored");
+    }
+
+    /** Locks the sequence row and takes {@code count} numbers; returns the first. */
+    private long reserve(Connection connection, int count) throws SQLException {
+        // One statement: the update locks the row until commit and returns the numbers taken.
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "UPDATE " + tables.appendSequence() + " SET next_seq = next_seq + ? WHERE id = 1 RETURNING next_seq"
+                : "SELECT next_seq FROM FINAL TABLE (UPDATE " + tables.appendSequence()
+                        + " SET next_seq = next_seq + ? WHERE id = 1)";
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, count);
+            while (true) {
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        throw new JdbcStoreException("the table " + tables.appendSequence() + " has lost its row; the"
+                                + " cxm tables are damaged");
+                    }
+                    return row.getLong(1) - count;
+                } catch (SQLException e) {
+                    // H2 gives up waiting for a lock after its LOCK_TIMEOUT (1 s unless set); PostgreSQL waits. An
+                    // append waits for the appends before it as long as PostgreSQL would, up to LOCK_WAIT.
+                    if (!LOCK_TIMEOUT_STATE.equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Inserts the events that are new, numbered from {@code firstSeq}; returns the ids inserted. */
+    private Set<String> insert(Connection connection, List<CustomerEvent> events, long firstSeq) throws SQLException {
+        List<EventRow> rows = events.stream().map(EventRow::of).toList();
+        return dialect == Dialect.POSTGRESQL ? postgres.insert(connection, rows, firstSeq)
+                : h2.insert(connection, rows, firstSeq);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cxm.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cxm.core.model.Channel;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.model.Interaction;
+import dev.cxm.core.model.Money;
+import dev.cxm.core.model.Purchase;
+import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.model.TouchpointId;
+
+/**
+ * The columns of the events table and how a row reads back as an event. One reader per stream: it shares
+ * the touchpoints and scales it has read, so that a scan of millions of events at a few touchpoints does not
+ * build a touchpoint per row.
+ */
+public final class EventColumns {
+
+    /** The {@code event_type} of an interaction. */
+    public static final short INTERACTION = 1;
+    /** The {@code event_type} of a purchase. */
+    public static final short PURCHASE = 2;
+    /** The {@code event_type} of a feedback response. */
+    public static final short FEEDBACK = 3;
+
+    /** The columns, in the order rows are written and read. */
+    public static final String NAMES = "seq, event_id, customer_id, event_type, occurred_at, touchpoint_id,"
+            + " touchpoint_name, touchpoint_channel, touchpoint_stage, outcome, duration_nanos, order_id, amount,"
+            + " currency, item_count, survey_id, scale_name, scale_min, scale_max, score, comment_text, attributes";
+
+    /** The number of columns in {@link #NAMES}. */
+    public static final int COUNT = 22;
+
+    private static final int MAX_SHARED = 4096;
+
+    private final Map<String, Optional<Touchpoint>> touchpoints = new HashMap<>();
+    private final Map<FeedbackScale, FeedbackScale> scales = new HashMap<>();
+    private FeedbackScale lastScale;
+
+    /** Returns the columns prefixed by a table alias, such as {@code e.seq, e.event_id, ...}. */
+    public static String names(String alias) {
+        return alias + "." + NAMES.replace(", ", ", " + alias + ".");
+    }
+
+    /** Returns the {@code event_type} code of a type. */
+    public static short code(dev.cxm.core.model.EventType type) {
+        return switch (type) {
+            case INTERACTION -> INTERACTION;
+            case PURCHASE -> PURCHASE;
+            case FEEDBACK -> FEEDBACK;
+        };
+    }
+
+    /** Reads the instant of a timestamp column. */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** Reads the event of the current row, whose first column is {@code seq} at {@code first}. */
+    public CustomerEvent read(ResultSet row, int first) throws SQLException {
+        int c = first;
+        EventId id = EventId.of(row.getString(c + 1));
+        CustomerId customer = CustomerId.of(row.getString(c + 2));
+        short type = row.getShort(c + 3);
+        Instant at = instant(row, c + 4);
+        Optional<Touchpoint> touchpoint = touchpoint(row.getString(c + 5), row.getString(c + 6), row.getString(c + 7),
+                row.getString(c + 8));
+        String json = row.getString(c + 21);
+        Map<String, String> attributes = json == null ? Map.of() : AttributesJson.read(json);
+        switch (type) {
+            case INTERACTION:
+                return new Interaction(id, customer, at, touchpoint.orElseThrow(), row.getString(c + 9),
+                        Duration.ofNanos(row.getLong(c + 10)), attributes);
+            case PURCHASE:
+                BigDecimal amount = row.getBigDecimal(c + 12);
+                return new Purchase(id, customer, at, row.getString(c + 11),
+                        new Money(amount, Money.currency(row.getString(c + 13))), row.getInt(c + 14), touchpoint,
+                        attributes);
+            case FEEDBACK:
+                FeedbackScale scale = scale(row.getString(c + 16), row.getInt(c + 17), row.getInt(c + 18));
+                return new FeedbackResponse(id, customer, at, row.getString(c + 15), scale, row.getInt(c + 19),
+                        Optional.ofNullable(row.getString(c + 20)), touchpoint, attributes);
+            default:
+                throw new IllegalStateException("event_type: " + type + " of event " + id + " is no event type of"
+                        + " schema version " + SchemaSetup.SCHEMA_VERSION);
+        }
+    }
+
+    private Optional<Touchpoint> touchpoint(String id, String name, String channel, String stage) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        // The last touchpoint read under this id, when its other fields match: no allocation per row.
+        Optional<Touchpoint> known = touchpoints.get(id);
+        if (known != null) {
+            Touchpoint touchpoint = known.get();
+            if (touchpoint.name().equals(name) && touchpoint.channel().name().equals(channel)
+                    && touchpoint.stage().equals(Optional.ofNullable(stage))) {
+                return known;
+            }
+        }
+        Optional<Touchpoint> read = Optional.of(new Touchpoint(TouchpointId.of(id), name, Channel.valueOf(channel),
+                Optional.ofNullable(stage)));
+        if (known != null || touchpoints.size() < MAX_SHARED) {
+            touchpoints.put(id, read);
+        }
+        return read;
+    }
+
+    private FeedbackScale scale(String name, int min, int max) {
+        if (lastScale != null && lastScale.min() == min && lastScale.max() == max && lastScale.name().equals(name)) {
+            return lastScale;
+        }
+        lastScale = share(scales, new FeedbackScale(name, min, max));
+        return lastScale;
+    }
+
+    private static <T> T share(Map<T, T> shared, T value) {
+        T known = shared.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < MAX_SHARED) {
+            shared.put(value, value);
+        }
+        return value;
+    }
+}

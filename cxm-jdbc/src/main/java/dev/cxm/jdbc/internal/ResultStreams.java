@@ -1,0 +1,131 @@
+package dev.cxm.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import javax.sql.DataSource;
+
+/**
+ * Streams the rows of one query in constant memory: the query runs on a connection of its own, in a
+ * read-only, repeatable-read transaction (a snapshot, which PostgreSQL also needs to fetch a cursor in portions of the fetch size), and the
+ * rows are read as the stream is consumed. Closing the stream closes the result set and the statement, ends
+ * the transaction and gives the connection back; the store counts its open streams, so that one left open
+ * shows ({@link #openStreams()}).
+ */
+public final class ResultStreams {
+
+    private final DataSource dataSource;
+    private final int fetchSize;
+    private final AtomicLong open = new AtomicLong();
+
+    /** Creates the streams of one store. */
+    public ResultStreams(DataSource dataSource, int fetchSize) {
+        this.dataSource = dataSource;
+        this.fetchSize = fetchSize;
+    }
+
+    /** Returns how many streams are open now. */
+    public long openStreams() {
+        return open.get();
+    }
+
+    /**
+     * Runs {@code sql} and returns its rows, read by {@code reader}, as a stream that must be closed.
+     *
+     * @param doing what the query does, for messages ("reading events")
+     */
+    public <T> Stream<T> stream(Sql sql, String doing, RowReader<? extends T> reader) {
+        Connection connection = null;
+        PreparedStatement statement = null;
+        ResultSet rows;
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        try {
+            connection = dataSource.getConnection();
+            isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            // A snapshot: H2 reads a lazy result as it goes, and would otherwise see later commits.
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            statement = sql.prepare(connection);
+            statement.setFetchSize(fetchSize);
+            rows = statement.executeQuery();
+        } catch (SQLException e) {
+            release(null, statement, connection, isolation);
+            throw SqlFailures.of(doing, e);
+        } catch (RuntimeException e) {
+            release(null, statement, connection, isolation);
+            throw e;
+        }
+        open.incrementAndGet();
+        Cursor<T> cursor = new Cursor<>(connection, statement, rows, isolation, doing, reader);
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /** Closes what a stream held, quietly: the first failure to close is not the caller's to handle. */
+    private static void release(ResultSet rows, PreparedStatement statement, Connection connection, int isolation) {
+        try (AutoCloseable c = connection; AutoCloseable s = statement; AutoCloseable r = rows) {
+            if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
+            }
+        } catch (Exception ignored) {
+            // The connection is broken or already closed: nothing more to give back.
+        }
+    }
+
+    /** The rows of one query, one at a time. */
+    private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private final int isolation;
+        private final String doing;
+        private final RowReader<? extends T> reader;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Cursor(Connection connection, PreparedStatement statement, ResultSet rows, int isolation, String doing,
+                RowReader<? extends T> reader) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.connection = connection;
+            this.statement = statement;
+            this.rows = rows;
+            this.isolation = isolation;
+            this.doing = doing;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            if (closed.get()) {
+                return false;
+            }
+            T value;
+            try {
+                if (!rows.next()) {
+                    return false;
+                }
+                value = reader.read(rows);
+            } catch (SQLException e) {
+                throw SqlFailures.of(doing, e);
+            }
+            action.accept(value);
+            return true;
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                release(rows, statement, connection, isolation);
+                open.decrementAndGet();
+            }
+        }
+    }
+}
