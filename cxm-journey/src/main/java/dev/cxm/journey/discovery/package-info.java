@@ -1,0 +1,5 @@
+/** placeholder. */
+@NullMarked
+package dev.cxm.journey.discovery;
+
+import org.jspecify.annotations.NullMarked;
