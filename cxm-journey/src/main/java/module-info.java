@@ -12,10 +12,10 @@ module dev.cxm.journey {
     // Journey maps, stage tracking, sessions and conformance: dev.cxm.journey.map, .track, .conformance.
     exports dev.cxm.journey.map;
     exports dev.cxm.journey.track;
-    //TMP exports dev.cxm.journey.conformance;
+    exports dev.cxm.journey.conformance;
     opens dev.cxm.journey.map to com.fasterxml.jackson.databind;
     opens dev.cxm.journey.track to com.fasterxml.jackson.databind;
-    //TMP opens dev.cxm.journey.conformance to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.conformance to com.fasterxml.jackson.databind;
 
     // The packages are exported as they are built; implementation lives under each package's internal
     // sub-package, never exported. Jackson is given reflective access (opens) only where it reads or writes
@@ -26,9 +26,9 @@ module dev.cxm.journey {
 
     // Funnels, paths and discovery: dev.cxm.journey.funnel, .path, .discovery.
     exports dev.cxm.journey.funnel;
-    //TMP exports dev.cxm.journey.path;
-    //TMP exports dev.cxm.journey.discovery;
+    exports dev.cxm.journey.path;
+    exports dev.cxm.journey.discovery;
     opens dev.cxm.journey.funnel to com.fasterxml.jackson.databind;
-    //TMP opens dev.cxm.journey.path to com.fasterxml.jackson.databind;
-    //TMP opens dev.cxm.journey.discovery to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.path to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.discovery to com.fasterxml.jackson.databind;
 }

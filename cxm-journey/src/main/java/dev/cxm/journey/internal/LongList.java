@@ -94,6 +94,85 @@ public final class LongList {
     }
 
     /**
+     * Returns the value of rank {@code k} (from 0) in ascending order, reordering the list's values in place
+     * (quickselect; the list is a multiset, so its order does not matter).
+     *
+     * @param k a rank below the size
+     * @return the value
+     */
+    public long select(int k) {
+        int low = 0;
+        int high = size - 1;
+        long[] a = values;
+        while (low < high) {
+            long pivot = median3(a[low], a[(low + high) >>> 1], a[high]);
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                high = j;
+            } else if (k >= i) {
+                low = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static long median3(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /**
+     * Returns the nearest-rank quantile of the values (see {@link #quantile(long[], double)}), reordering them
+     * in place.
+     *
+     * @param p the probability, in (0, 1]
+     * @return the quantile
+     */
+    public long quantile(double p) {
+        int rank = (int) Math.ceil(p * size);
+        return select(Math.max(0, Math.min(size, rank) - 1));
+    }
+
+    /**
+     * Returns the mean of the values, truncated toward zero: exact while the sum fits a {@code long}, else
+     * from a sum of doubles in ascending order (so that it never depends on the order values came in).
+     *
+     * @return the mean
+     */
+    public long mean() {
+        long sum = 0;
+        try {
+            for (int i = 0; i < size; i++) {
+                sum = Math.addExact(sum, values[i]);
+            }
+            return sum / size;
+        } catch (ArithmeticException overflow) {
+            double total = 0;
+            for (long value : sorted()) {
+                total += value;
+            }
+            return (long) (total / size);
+        }
+    }
+
+    /**
      * Returns the sum of the values as a double (exact below 2^53).
      *
      * @return the sum

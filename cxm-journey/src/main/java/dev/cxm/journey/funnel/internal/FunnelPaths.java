@@ -52,7 +52,6 @@ public final class FunnelPaths {
     private int[][] chain;
     private final int[] pendingStart;
     private int[][] pendingChain;
-    private final boolean[] pending;
 
     private int level;
     private final int[] path;
@@ -77,7 +76,6 @@ public final class FunnelPaths {
         this.chain = new int[steps + 1][steps];
         this.pendingStart = new int[steps + 1];
         this.pendingChain = new int[steps + 1][steps];
-        this.pending = new boolean[steps + 1];
         this.path = new int[steps];
     }
 
@@ -105,41 +103,41 @@ public final class FunnelPaths {
                 continue;
             }
             long time = times[p];
-            boolean any = false;
-            for (int l = steps - 1; l >= 1; l--) {
-                if ((mask & (1L << l)) != 0 && start[l] >= 0 && time - times[start[l]] <= window
-                        && (!strict || last[l] == p - 1)) {
-                    pending[l + 1] = true;
+            // Extensions read the chains as they stood before this event, so one event is never two steps
+            // of one path; they are applied after the exclusions have cleared what this event interrupts.
+            long extending = mask & ~1L;
+            long formed = mask & 1L;
+            while (extending != 0) {
+                int l = Long.numberOfTrailingZeros(extending);
+                extending &= extending - 1;
+                if (start[l] >= 0 && time - times[start[l]] <= window && (!strict || last[l] == p - 1)) {
                     pendingStart[l + 1] = start[l];
                     System.arraycopy(chain[l], 0, pendingChain[l + 1], 0, l);
                     pendingChain[l + 1][l] = p;
-                    any = true;
+                    formed |= 1L << l;
                 }
             }
             if ((mask & 1L) != 0) {
-                pending[1] = true;
                 pendingStart[1] = p;
                 pendingChain[1][0] = p;
-                any = true;
             }
             if (excluded != 0) {
                 clearInterrupted(excluded);
             }
-            if (any) {
-                for (int l = steps; l >= 1; l--) {
-                    if (pending[l]) {
-                        pending[l] = false;
-                        if (pendingStart[l] >= start[l]) {
-                            start[l] = pendingStart[l];
-                            last[l] = p;
-                            int[] swap = chain[l];
-                            chain[l] = pendingChain[l];
-                            pendingChain[l] = swap;
-                        }
-                        if (l > level && last[l] == p) {
-                            level = l;
-                            System.arraycopy(chain[l], 0, path, 0, l);
-                        }
+            // Bit b of formed: level b + 1 has a new chain ending here; highest first, for the level reached.
+            while (formed != 0) {
+                int b = 63 - Long.numberOfLeadingZeros(formed);
+                formed &= ~(1L << b);
+                int l = b + 1;
+                if (pendingStart[l] >= start[l]) {
+                    start[l] = pendingStart[l];
+                    last[l] = p;
+                    int[] swap = chain[l];
+                    chain[l] = pendingChain[l];
+                    pendingChain[l] = swap;
+                    if (l > level) {
+                        level = l;
+                        System.arraycopy(chain[l], 0, path, 0, l);
                     }
                 }
             }
