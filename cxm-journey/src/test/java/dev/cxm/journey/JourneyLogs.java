@@ -85,6 +85,30 @@ public final class JourneyLogs {
     }
 
     /**
+     * Returns one random timeline of a random customer ({@code c0} to {@code c49}) with 1 to {@code maxEvents}
+     * events; event ids are unique across calls with different seeds only by chance, so they carry the seed.
+     *
+     * @param seed the seed
+     * @param touchpoints the touchpoints to draw from
+     * @param maxEvents the most events
+     * @param span the minutes the instants are drawn from
+     * @return the timeline
+     */
+    public static CustomerTimeline randomTimeline(long seed, List<String> touchpoints, int maxEvents, int span) {
+        Random random = new Random(seed);
+        String customer = "c" + random.nextInt(50);
+        List<CustomerEvent> events = new ArrayList<>();
+        int n = 1 + random.nextInt(maxEvents);
+        for (int i = 0; i < n; i++) {
+            Map<String, String> attributes = random.nextInt(3) == 0 ? Map.of()
+                    : Map.of("src", random.nextBoolean() ? "a" : "b");
+            events.add(at(seed + "-" + i, customer, touchpoints.get(random.nextInt(touchpoints.size())),
+                    random.nextInt(span), attributes));
+        }
+        return timelines(events).get(0);
+    }
+
+    /**
      * Groups events into timelines as a store gives them: customers by id, events in time order (ties in the
      * given order).
      *
