@@ -14,6 +14,7 @@ module dev.cxm.journey {
     exports dev.cxm.journey.track;
     exports dev.cxm.journey.conformance;
     opens dev.cxm.journey.map to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.map.internal to com.fasterxml.jackson.databind;
     opens dev.cxm.journey.track to com.fasterxml.jackson.databind;
     opens dev.cxm.journey.conformance to com.fasterxml.jackson.databind;
 

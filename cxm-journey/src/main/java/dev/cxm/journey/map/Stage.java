@@ -10,14 +10,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.google.common.collect.ImmutableSet;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.TouchpointId;
+import dev.cxm.journey.map.internal.EventTypeName;
 
 /**
  * One stage of a designed journey: its touchpoints (by id) and event types (every purchase, say), how long a
@@ -40,7 +41,7 @@ import dev.cxm.core.model.TouchpointId;
 public record Stage(
         String name,
         Set<TouchpointId> touchpoints,
-        @JsonIgnore Set<EventType> eventTypes,
+        @JsonSerialize(contentUsing = EventTypeName.class) Set<EventType> eventTypes,
         Optional<Duration> expectedTime,
         @JsonProperty("final") boolean finalStage,
         Set<TouchpointId> momentsOfTruth) {
@@ -90,16 +91,6 @@ public record Stage(
                         .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
                 Optional.ofNullable(expectedTime),
                 finalStage != null && finalStage, momentsOfTruth == null ? Set.of() : new LinkedHashSet<>(momentsOfTruth));
-    }
-
-    /**
-     * Returns the event types' names as JSON writes them, in lower case ({@code purchase}).
-     *
-     * @return the names
-     */
-    @JsonProperty("eventTypes")
-    public List<String> eventTypeNames() {
-        return eventTypes.stream().map(EventType::wireName).toList();
     }
 
     /**
