@@ -109,6 +109,29 @@ public final class JourneyLogs {
     }
 
     /**
+     * Returns a timeline's cases as the brute-force tests count them: the whole timeline, or its sessions cut
+     * wherever a pause is longer than 30 minutes.
+     *
+     * @param events one customer's events in time order
+     * @param perSession whether to cut sessions
+     * @return the cases
+     */
+    public static List<List<CustomerEvent>> cases(List<CustomerEvent> events, boolean perSession) {
+        if (!perSession) {
+            return List.of(events);
+        }
+        List<List<CustomerEvent>> sessions = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (i == 0 || Duration.between(events.get(i - 1).occurredAt(), events.get(i).occurredAt())
+                    .compareTo(Duration.ofMinutes(30)) > 0) {
+                sessions.add(new ArrayList<>());
+            }
+            sessions.get(sessions.size() - 1).add(events.get(i));
+        }
+        return sessions;
+    }
+
+    /**
      * Groups events into timelines as a store gives them: customers by id, events in time order (ties in the
      * given order).
      *
