@@ -37,12 +37,14 @@ public record CustomerJourney(CustomerId customer, List<StageVisit> settled, Lis
      */
     public CustomerJourney {
         Checks.present("customer", customer);
-        settled = List.copyOf(Checks.noNullElements("settled", settled));
         Checks.present("recent", recent);
+        // A tracker builds journeys from its own, already checked, parts: then nothing is copied or checked.
         boolean trusted = recent instanceof RecentEvents;
         if (!trusted) {
+            Checks.noNullElements("settled", settled);
             Checks.noNullElements("recent", recent);
         }
+        settled = List.copyOf(Checks.present("settled", settled));
         recent = RecentEvents.copyOf(recent);
         if (recent.isEmpty()) {
             throw new IllegalArgumentException("recent: the journey of customer " + customer + " holds no event;"

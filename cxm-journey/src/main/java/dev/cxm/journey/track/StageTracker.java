@@ -21,7 +21,7 @@ import dev.cxm.journey.internal.Micros;
 import dev.cxm.journey.internal.Sequences;
 import dev.cxm.journey.internal.TouchpointCache;
 import dev.cxm.journey.map.Stage;
-import dev.cxm.journey.track.internal.RecentEvents;
+import dev.cxm.journey.track.internal.JourneyCell;
 
 /**
  * Follows customers through a journey map's stages as their events come in, one at a time or in batches,
@@ -76,6 +76,9 @@ public final class StageTracker
 
     private final StageTracking configuration;
     private final TrackingStore store;
+    /** The store when it is the in-memory default, whose cells the tracker updates in place; else null. */
+    private final InMemoryTrackingStore memory;
+    private final Object storeLock;
     private final long toleranceMicros;
     private final List<JourneyListener> listeners = new CopyOnWriteArrayList<>();
     private final TouchpointCache stageIndexes;
@@ -100,6 +103,8 @@ public final class StageTracker
     StageTracker(StageTracking configuration, TrackingStore store) {
         this.configuration = configuration;
         this.store = store;
+        this.memory = store instanceof InMemoryTrackingStore inMemory ? inMemory : null;
+        this.storeLock = memory != null ? memory : new Object();
         this.toleranceMicros = Sequences.micros(configuration.tolerance());
         List<Stage> stages = configuration.map().stages();
         this.stageNames = new String[stages.size()];
@@ -147,19 +152,9 @@ public final class StageTracker
             unplaced++;
             return Outcome.UNPLACED;
         }
-        String stage = stageNames[stageIndex];
-        long time = Micros.of(event);
-        long hash = Micros.idHash(event);
-        CustomerId customer = event.customerId();
-        Optional<CustomerJourney> stored = store.get(customer);
-        if (stored.isEmpty()) {
-            store.put(new CustomerJourney(customer, List.of(), RecentEvents.of(time, hash, stage)));
-            Instant at = Micros.toInstant(time);
-            entered(customer, stage, at);
-            notifyChange(new StageChange(customer, Optional.empty(), stage, at, false));
-            return Outcome.STAGE_CHANGED;
+        synchronized (storeLock) {
+            return track(event.customerId(), Micros.of(event), Micros.idHash(event), stageNames[stageIndex], true);
         }
-        return update(stored.get(), time, hash, stage, true);
     }
 
     /**
@@ -173,80 +168,96 @@ public final class StageTracker
         return this;
     }
 
-    /** Adds a placed event to a stored journey, reporting what changed when {@code notify} says so. */
-    private Outcome update(CustomerJourney journey, long time, long hash, String stage, boolean notify) {
-        RecentEvents recent = (RecentEvents) journey.recent();
-        int last = recent.size() - 1;
-        long latest = recent.time(last);
-        if (time < saturatedMinus(latest, toleranceMicros)) {
-            late++;
-            return Outcome.LATE;
+    /**
+     * Adds a placed event to the customer's journey, holding the store's lock; reports what changed when
+     * {@code notify} says so. The in-memory store's cell is updated in place; another store's journey is
+     * copied into a cell, updated and put back.
+     */
+    private Outcome track(CustomerId customer, long time, long hash, String stage, boolean notify) {
+        JourneyCell cell;
+        if (memory != null) {
+            cell = memory.cell(customer);
+        } else {
+            cell = store.get(customer).map(JourneyCell::of).orElse(null);
         }
-        int position = recent.positionOf(time, hash);
-        if (position <= last && recent.time(position) == time && recent.hash(position) == hash) {
-            duplicates++;
-            return Outcome.DUPLICATE;
-        }
-        CustomerId customer = journey.customer();
-        if (position == recent.size()) {
-            String current = recent.stage(last);
-            CustomerJourney updated = settle(journey.settled(), recent.insert(position, time, hash, stage), customer);
-            store.put(updated);
-            if (current.equals(stage)) {
-                return Outcome.SAME_STAGE;
+        if (cell == null) {
+            JourneyCell first = JourneyCell.first(customer, time, hash, stage);
+            if (memory != null) {
+                memory.add(first);
+            } else {
+                store.put(first.snapshot());
             }
             Instant at = Micros.toInstant(time);
             entered(customer, stage, at);
             if (notify) {
-                notifyChange(new StageChange(customer, Optional.of(current), stage, at, false));
+                notifyChange(new StageChange(customer, Optional.empty(), stage, at, false));
             }
             return Outcome.STAGE_CHANGED;
         }
-        List<StageVisit> before = journey.history();
-        CustomerJourney updated = settle(journey.settled(), recent.insert(position, time, hash, stage), customer);
-        store.put(updated);
-        List<StageVisit> after = updated.history();
-        int common = 0;
-        while (common < before.size() && common < after.size() && before.get(common).equals(after.get(common))) {
-            common++;
+        int last = cell.size() - 1;
+        long latest = cell.time(last);
+        if (time < saturatedMinus(latest, toleranceMicros)) {
+            late++;
+            return Outcome.LATE;
         }
-        if (common == after.size()) {
-            return Outcome.SAME_STAGE;
+        int position = cell.positionOf(time, hash);
+        if (position <= last && cell.time(position) == time && cell.hash(position) == hash) {
+            duplicates++;
+            return Outcome.DUPLICATE;
         }
-        StageVisit current = after.get(after.size() - 1);
-        if (!current.equals(before.get(before.size() - 1))) {
-            entered(customer, current.stage(), current.enteredAt());
-        }
-        for (int i = common; i < after.size() && notify; i++) {
-            Optional<String> from = i == 0 ? Optional.empty() : Optional.of(after.get(i - 1).stage());
-            notifyChange(new StageChange(customer, from, after.get(i).stage(), after.get(i).enteredAt(), true));
-        }
-        return Outcome.STAGE_CHANGED;
-    }
-
-    /** Moves the recent events older than the tolerance before the latest into the settled visits. */
-    private CustomerJourney settle(List<StageVisit> settled, RecentEvents recent, CustomerId customer) {
-        long watermark = saturatedMinus(recent.time(recent.size() - 1), toleranceMicros);
-        int count = 0;
-        while (recent.time(count) < watermark) {
-            count++;
-        }
-        if (count == 0) {
-            return new CustomerJourney(customer, settled, recent);
-        }
-        List<StageVisit> visits = settled;
-        String last = settled.isEmpty() ? null : settled.get(settled.size() - 1).stage();
-        for (int i = 0; i < count; i++) {
-            String stage = recent.stage(i);
-            if (!stage.equals(last)) {
-                if (visits == settled) {
-                    visits = new ArrayList<>(settled);
+        Outcome outcome;
+        if (position == last + 1) {
+            String current = cell.stage(last);
+            cell.insert(position, time, hash, stage);
+            cell.settleBefore(saturatedMinus(time, toleranceMicros));
+            if (current.equals(stage)) {
+                outcome = Outcome.SAME_STAGE;
+            } else {
+                Instant at = Micros.toInstant(time);
+                entered(customer, stage, at);
+                if (notify) {
+                    notifyChange(new StageChange(customer, Optional.of(current), stage, at, false));
                 }
-                visits.add(new StageVisit(stage, Micros.toInstant(recent.time(i))));
-                last = stage;
+                outcome = Outcome.STAGE_CHANGED;
+            }
+        } else {
+            List<StageVisit> before = cell.history();
+            cell.insert(position, time, hash, stage);
+            cell.settleBefore(saturatedMinus(latest, toleranceMicros));
+            List<StageVisit> after = cell.history();
+            int common = 0;
+            while (common < before.size() && common < after.size() && before.get(common).equals(after.get(common))) {
+                common++;
+            }
+            if (common == after.size()) {
+                outcome = Outcome.SAME_STAGE;
+            } else {
+                StageVisit current = after.get(after.size() - 1);
+                if (!current.equals(before.get(before.size() - 1))) {
+                    entered(customer, current.stage(), current.enteredAt());
+                }
+                for (int i = common; i < after.size() && notify; i++) {
+                    Optional<String> from = i == 0 ? Optional.empty() : Optional.of(after.get(i - 1).stage());
+                    notifyChange(new StageChange(customer, from, after.get(i).stage(), after.get(i).enteredAt(), true));
+                }
+                outcome = Outcome.STAGE_CHANGED;
             }
         }
-        return new CustomerJourney(customer, visits, recent.dropFirst(count));
+        if (memory == null) {
+            store.put(cell.snapshot());
+        }
+        return outcome;
+    }
+
+    private static long saturatedMicros(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000 - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000 + 1) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * 1_000_000 + instant.getNano() / 1_000;
     }
 
     private static long saturatedMinus(long value, long minus) {
@@ -336,6 +347,12 @@ public final class StageTracker
     public synchronized Optional<String> stageAt(CustomerId customer, Instant instant) {
         Checks.present("customer", customer);
         Checks.present("instant", instant);
+        if (memory != null) {
+            synchronized (memory) {
+                JourneyCell cell = memory.cell(customer);
+                return cell == null ? Optional.empty() : Optional.ofNullable(cell.stageAt(saturatedMicros(instant)));
+            }
+        }
         return store.get(customer).flatMap(journey -> journey.stageAt(instant));
     }
 
@@ -411,25 +428,20 @@ public final class StageTracker
                     + configuration + "; only trackers of one configuration merge");
         }
         for (CustomerJourney theirs : other.state().journeys()) {
-            Optional<CustomerJourney> ours = store.get(theirs.customer());
-            if (ours.isEmpty()) {
-                store.put(theirs);
-                continue;
-            }
-            CustomerJourney merged = ours.get();
-            for (StageVisit visit : theirs.settled()) {
-                merged = mergeEvent(merged, Micros.of(visit.enteredAt()), visit.stage().hashCode(), visit.stage());
-            }
-            for (StagedEvent event : theirs.recent()) {
-                merged = mergeEvent(merged, Micros.of(event.at()), event.eventHash(), event.stage());
+            synchronized (storeLock) {
+                if (store.get(theirs.customer()).isEmpty()) {
+                    store.put(theirs);
+                    continue;
+                }
+                for (StageVisit visit : theirs.settled()) {
+                    track(theirs.customer(), Micros.of(visit.enteredAt()), visit.stage().hashCode(), visit.stage(), false);
+                }
+                for (StagedEvent event : theirs.recent()) {
+                    track(theirs.customer(), Micros.of(event.at()), event.eventHash(), event.stage(), false);
+                }
             }
         }
         return this;
-    }
-
-    private CustomerJourney mergeEvent(CustomerJourney journey, long time, long hash, String stage) {
-        update(journey, time, hash, stage, false);
-        return store.get(journey.customer()).orElseThrow();
     }
 
     @Override

@@ -24,9 +24,13 @@ public final class RecentEvents extends AbstractList<StagedEvent> implements Ran
         int used;
 
         Buffer(int capacity) {
-            times = new long[capacity];
-            hashes = new long[capacity];
-            stages = new String[capacity];
+            this(capacity, new long[capacity], new long[capacity], new String[capacity]);
+        }
+
+        Buffer(int unused, long[] times, long[] hashes, String[] stages) {
+            this.times = times;
+            this.hashes = hashes;
+            this.stages = stages;
         }
     }
 
@@ -78,6 +82,20 @@ public final class RecentEvents extends AbstractList<StagedEvent> implements Ran
         return new RecentEvents(buffer, 0, events.size());
     }
 
+    /**
+     * Returns the list of these columns, which the caller hands over (they must be ordered).
+     *
+     * @param times the instants in microseconds
+     * @param hashes the id hashes
+     * @param stages the stages
+     * @return the list
+     */
+    public static RecentEvents copyOf(long[] times, long[] hashes, String[] stages) {
+        Buffer buffer = new Buffer(0, times, hashes, stages);
+        buffer.used = times.length;
+        return new RecentEvents(buffer, 0, times.length);
+    }
+
     @Override
     public StagedEvent get(int index) {
         int at = from + java.util.Objects.checkIndex(index, to - from);
@@ -106,8 +124,15 @@ public final class RecentEvents extends AbstractList<StagedEvent> implements Ran
 
     /** Returns the position at which an event of {@code time} and {@code hash} belongs: after every smaller one. */
     public int positionOf(long time, long hash) {
+        int size = size();
+        if (size > 0) {
+            long last = time(size - 1);
+            if (time > last || (time == last && hash > hash(size - 1))) {
+                return size;
+            }
+        }
         int low = 0;
-        int high = size();
+        int high = size;
         while (low < high) {
             int mid = (low + high) >>> 1;
             long t = time(mid);
