@@ -19,6 +19,8 @@ module dev.cxm.metrics {
     exports dev.cxm.metrics.clv.rfm;
     exports dev.cxm.metrics.survival;
     exports dev.cxm.metrics.churn;
+    exports dev.cxm.metrics.drivers;
+    exports dev.cxm.metrics.text;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.metrics.stats to com.fasterxml.jackson.databind;

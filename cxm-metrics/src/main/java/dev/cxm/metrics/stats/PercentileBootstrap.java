@@ -56,6 +56,33 @@ public final class PercentileBootstrap {
     }
 
     /**
+     * Returns the percentile interval of statistics already computed on resamples: for a caller that
+     * computes several statistics on each resample (the shares of every driver, say) and so draws the
+     * resamples itself.
+     *
+     * @param replicates the statistic on each resample, at least {@link #MINIMUM_RESAMPLES}, each finite; not
+     *     changed
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the percentile interval, of method {@value #METHOD}
+     * @throws IllegalArgumentException naming the value when there are fewer than {@link #MINIMUM_RESAMPLES}
+     *     replicates, the level is outside (0, 1), or a replicate is not finite
+     */
+    public static ConfidenceInterval ofReplicates(double[] replicates, double level) {
+        requireResamples(Checks.present("replicates", replicates).length);
+        ConfidenceInterval.requireLevel(level);
+        double[] sorted = replicates.clone();
+        for (int i = 0; i < sorted.length; i++) {
+            if (!Double.isFinite(sorted[i])) {
+                throw new IllegalArgumentException("replicates: resample " + i + " gave " + sorted[i]
+                        + "; a bootstrap statistic must be finite");
+            }
+        }
+        Arrays.sort(sorted);
+        return new ConfidenceInterval(quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level,
+                METHOD);
+    }
+
+    /**
      * Returns {@code resamples} when it is at least {@link #MINIMUM_RESAMPLES}.
      *
      * @param resamples the number of resamples

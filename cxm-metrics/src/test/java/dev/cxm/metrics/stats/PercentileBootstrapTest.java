@@ -71,6 +71,27 @@ class PercentileBootstrapTest {
                 .hasMessageStartingWith("statistic: resample 0 gave NaN");
     }
 
+    @Test
+    void ofReplicatesTakesTheType7QuantilesOfTheGivenValuesAndLeavesThemUnchanged() {
+        // Oracle: 0, 1, ..., 100 in reverse; the 2.5% quantile sits at position 0.025 x 100 = 2.5, between 2 and
+        // 3 (2.5), the 97.5% at 97.5 (97.5), by the definition of type 7.
+        double[] replicates = new double[101];
+        for (int i = 0; i < replicates.length; i++) {
+            replicates[i] = 100 - i;
+        }
+        ConfidenceInterval interval = PercentileBootstrap.ofReplicates(replicates, 0.95);
+        assertThat(interval.lower()).isCloseTo(2.5, within(1e-12));
+        assertThat(interval.upper()).isCloseTo(97.5, within(1e-12));
+        assertThat(interval.method()).isEqualTo(PercentileBootstrap.METHOD);
+        assertThat(replicates[0]).as("the caller's array is not sorted in place").isEqualTo(100);
+        assertThatThrownBy(() -> PercentileBootstrap.ofReplicates(new double[99], 0.95))
+                .hasMessageStartingWith("resamples: 99 is below 100");
+        double[] withNaN = new double[100];
+        withNaN[7] = Double.NaN;
+        assertThatThrownBy(() -> PercentileBootstrap.ofReplicates(withNaN, 0.95))
+                .hasMessageStartingWith("replicates: resample 7 gave NaN");
+    }
+
     private static int[] responses(int promoters, int passives, int detractors) {
         int[] values = new int[promoters + passives + detractors];
         Arrays.fill(values, 0, promoters, 1);
