@@ -6,7 +6,6 @@ module dev.cxm.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
-    requires com.fasterxml.jackson.dataformat.csv;
     requires com.google.common;
     requires static org.jspecify;
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -17,7 +18,10 @@ import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.io.IsoTimestamps;
 
 /**
  * How a timestamp cell is read as an {@link Instant}: ISO-8601 in its common forms (a date, optionally
@@ -61,11 +65,18 @@ public final class TimestampFormat {
     private final DateTimeFormatter formatter;
     private final String expectation;
     private final ZoneId zone;
+    /** Whether this is the ISO-8601 format, whose common forms are read without the formatter. */
+    private final boolean iso;
+    /** The zone's only offset, when it has no transitions; else null. */
+    private final @Nullable ZoneOffset fixedOffset;
 
     private TimestampFormat(DateTimeFormatter formatter, String expectation, ZoneId zone) {
         this.formatter = formatter;
         this.expectation = expectation;
         this.zone = Checks.present("zone", zone);
+        this.iso = formatter == ISO_FLEXIBLE;
+        ZoneRules rules = zone.getRules();
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     }
 
     /**
@@ -170,6 +181,13 @@ public final class TimestampFormat {
     public Instant parse(String text, Runnable onDaylightSavingTransition) {
         Checks.present("text", text);
         Checks.present("onDaylightSavingTransition", onDaylightSavingTransition);
+        if (iso) {
+            // The common forms without the formatter; anything else (or an impossible date) goes through it.
+            Instant common = IsoTimestamps.parse(text, zone, fixedOffset, onDaylightSavingTransition);
+            if (common != null) {
+                return common;
+            }
+        }
         TemporalAccessor parsed;
         try {
             parsed = formatter.parseBest(text, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from,

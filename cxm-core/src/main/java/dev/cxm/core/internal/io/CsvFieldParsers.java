@@ -71,14 +71,21 @@ public final class CsvFieldParsers {
     }
 
     static BigDecimal decimal(String text) {
-        return parse(text, AsciiNumbers::parseDecimal, "is not a plain decimal number such as 19.99");
+        return parse(text, CellNumbers::decimal, "is not a plain decimal number such as 19.99");
     }
 
     static Duration duration(String text, ChronoUnit unit) {
         if (text.startsWith("P") || text.startsWith("p") || text.startsWith("-P")) {
-            return parse(text, Duration::parse, "is not an ISO-8601 duration such as PT5M30S");
+            Duration common = CellNumbers.isoDuration(text);
+            return common != null ? common
+                    : parse(text, Duration::parse, "is not an ISO-8601 duration such as PT5M30S");
         }
-        BigDecimal amount = parse(text, AsciiNumbers::parseDecimal,
+        long wholeUnits = CellNumbers.wholeUnitsAsNanos(text.toCharArray(), 0, text.length(),
+                unit.getDuration().toNanos());
+        if (wholeUnits >= 0) {
+            return Duration.ofNanos(wholeUnits);
+        }
+        BigDecimal amount = parse(text, CellNumbers::decimal,
                 "is neither an ISO-8601 duration nor a number of " + unit.toString().toLowerCase(Locale.ROOT));
         BigDecimal nanos = amount.multiply(BigDecimal.valueOf(unit.getDuration().toNanos()));
         // Checked before any arithmetic that a huge exponent (1e999999999) would make slow or overflow.

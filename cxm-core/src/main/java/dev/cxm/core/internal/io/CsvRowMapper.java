@@ -3,7 +3,8 @@ package dev.cxm.core.internal.io;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,7 +45,26 @@ final class CsvRowMapper {
 
     private static final String DEFAULT_SURVEY = "default";
     private static final char CELL_SEPARATOR = '\u001f';
-    private static final int[] NO_POSITIONS = {};
+    private static final CsvField[] FIELDS = CsvField.values();
+    // The fields by ordinal, the index of the arrays below.
+    private static final int EVENT_ID = CsvField.EVENT_ID.ordinal();
+    private static final int TYPE = CsvField.TYPE.ordinal();
+    private static final int CUSTOMER = CsvField.CUSTOMER.ordinal();
+    private static final int TIME = CsvField.TIME.ordinal();
+    private static final int TOUCHPOINT = CsvField.TOUCHPOINT.ordinal();
+    private static final int TOUCHPOINT_NAME = CsvField.TOUCHPOINT_NAME.ordinal();
+    private static final int CHANNEL = CsvField.CHANNEL.ordinal();
+    private static final int STAGE = CsvField.STAGE.ordinal();
+    private static final int OUTCOME = CsvField.OUTCOME.ordinal();
+    private static final int DURATION = CsvField.DURATION.ordinal();
+    private static final int ORDER = CsvField.ORDER.ordinal();
+    private static final int AMOUNT = CsvField.AMOUNT.ordinal();
+    private static final int CURRENCY = CsvField.CURRENCY.ordinal();
+    private static final int ITEMS = CsvField.ITEMS.ordinal();
+    private static final int SURVEY = CsvField.SURVEY.ordinal();
+    private static final int SCALE = CsvField.SCALE.ordinal();
+    private static final int SCORE = CsvField.SCORE.ordinal();
+    private static final int COMMENT = CsvField.COMMENT.ordinal();
 
     private final CsvColumnMapping mapping;
     private final int columnCount;
@@ -52,15 +72,45 @@ final class CsvRowMapper {
     private final Map<String, Integer> attributeColumns = new LinkedHashMap<>();
     /** The fixed values, and the fallback values of fields the header has no column for. */
     private final Map<CsvField, String> constants = new EnumMap<>(CsvField.class);
-    /** Per event type, the columns whose fields that type has no place for, which must be empty. */
-    private final Map<EventType, int[]> foreignColumns = new EnumMap<>(EventType.class);
     /** The touchpoints made from a channel alone, one per channel, shared by every row. */
     private final Map<Channel, Touchpoint> channelTouchpoints = new EnumMap<>(Channel.class);
     private final TimestampFormat timestamps;
-    /** Parses the time cell, noting a local time in a daylight-saving gap or overlap. */
-    private final Function<String, Instant> parseTime;
+    /** Notes that the row being mapped has a local time in a daylight-saving gap or overlap. */
+    private final Runnable noteDaylightSaving = () -> this.daylightSaving = true;
     /** Whether the row being mapped has a local time in a daylight-saving gap or overlap. */
     private boolean daylightSaving;
+
+    // What the maps above say, laid out for the rows: read once per cell, without boxing or hashing.
+    /** Per field (by ordinal), its column in the header, or -1. */
+    private final int[] columnOf = new int[FIELDS.length];
+    /** Per field (by ordinal), its fixed or fallback value, or null. */
+    private final @Nullable String[] constantOf = new String[FIELDS.length];
+    /** Per event type (by ordinal), the columns whose fields that type has no place for, which must be empty. */
+    private final int[][] foreignColumnsByType = new int[EventType.values().length][];
+    private final String[] attributeNames;
+    private final int[] attributePositions;
+    // The few distinct texts of these columns are parsed once each (fixed values included).
+    private final ParsedTexts<EventType> types = new ParsedTexts<>(CsvFieldParsers::type);
+    private final ParsedTexts<Channel> channels = new ParsedTexts<>(CsvFieldParsers::channel);
+    private final ParsedTexts<Currency> currencies = new ParsedTexts<>(CsvFieldParsers::currency);
+    private final ParsedTexts<FeedbackScale> scales = new ParsedTexts<>(CsvFieldParsers::scale);
+    /** Texts that repeat from row to row (outcomes, survey ids, touchpoints), each made once. */
+    private final ParsedTexts<String> outcomes = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
+    private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
+    /** Per field (by ordinal), the characters of its fixed or fallback value, or null. */
+    private final char[][] constantCharsOf = new char[FIELDS.length][];
+    /** Whether times are ISO-8601, whose common forms are read in place. */
+    private final boolean isoTimes;
+    /** The zone's only offset, when it has no transitions. */
+    private final @Nullable ZoneOffset fixedOffset;
+    private final long durationUnitNanos;
+
+    // The text of the field being read: a range of a cell, or a fixed value (then also as a string).
+    private char[] spanChars = new char[0];
+    private int spanStart;
+    private int spanEnd;
+    private @Nullable String spanConstant;
 
     /**
      * Resolves the mapping against the header.
@@ -73,8 +123,6 @@ final class CsvRowMapper {
         this.mapping = mapping;
         this.columnCount = header.length;
         this.timestamps = TimestampFormat.of(mapping.timePattern(), mapping.zone());
-        Runnable noteDaylightSaving = () -> this.daylightSaving = true;
-        this.parseTime = text -> timestamps.parse(text, noteDaylightSaving);
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             if (positions.putIfAbsent(header[i], i) != null) {
@@ -90,18 +138,31 @@ final class CsvRowMapper {
         requireSources(fixedType, header);
         resolveAttributes(positions, header);
         for (EventType type : EventType.values()) {
-            foreignColumns.put(type, fieldColumns.entrySet().stream()
+            foreignColumnsByType[type.ordinal()] = fieldColumns.entrySet().stream()
                     .filter(entry -> !holds(type, entry.getKey()))
                     .mapToInt(Map.Entry::getValue)
                     // A column also copied into the attributes is kept there.
                     .filter(position -> !attributeColumns.containsValue(position))
-                    .sorted().toArray());
+                    .sorted().toArray();
         }
         for (Channel channel : Channel.values()) {
             String name = channel.name().toLowerCase(Locale.ROOT);
             channelTouchpoints.put(channel, new Touchpoint(TouchpointId.of(name), name, channel, Optional.empty()));
         }
+        for (CsvField field : FIELDS) {
+            columnOf[field.ordinal()] = fieldColumns.getOrDefault(field, -1);
+            String constant = constants.get(field);
+            constantOf[field.ordinal()] = constant;
+            constantCharsOf[field.ordinal()] = constant == null ? null : constant.toCharArray();
+        }
+        isoTimes = mapping.timePattern().isEmpty();
+        ZoneRules rules = mapping.zone().getRules();
+        fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+        durationUnitNanos = mapping.durationUnit().getDuration().toNanos();
+        attributeNames = attributeColumns.keySet().toArray(String[]::new);
+        attributePositions = attributeColumns.values().stream().mapToInt(Integer::intValue).toArray();
     }
+
 
     /**
      * Gives each field its column, fixed value or fallback value. When every row has one type, a column named
@@ -218,10 +279,16 @@ final class CsvRowMapper {
                 + String.join(", ", header));
     }
 
-    /** Maps one row, starting at {@code line}, to an event or a rejection. */
-    ParsedRow map(long line, String[] cells) {
-        if (cells.length != columnCount) {
-            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cells.length
+    /**
+     * Maps one row, starting at {@code line}, to an event or a rejection.
+     *
+     * @param line the line the row starts on
+     * @param cells the row's cells; none is kept after the call but as a string in the event
+     * @return the event, or why the row is none
+     */
+    ParsedRow map(long line, CsvRow cells) {
+        if (cells.count() != columnCount) {
+            return new ParsedRow.Rejected(new RejectedRow(line, Optional.empty(), "the row has " + cells.count()
                     + " cells; the header has " + columnCount), false);
         }
         daylightSaving = false;
@@ -235,39 +302,78 @@ final class CsvRowMapper {
         }
     }
 
-    private CustomerEvent event(long line, String[] cells) {
-        EventType type = read(CsvField.TYPE, cells, "an event", CsvFieldParsers::type);
+    /** Maps a row whose cell count matches the header; the order of the checks decides which fault is named. */
+    private CustomerEvent event(long line, CsvRow cells) {
+        require(TYPE, cells, "an event");
+        EventType type = read(TYPE, types);
         requireEmptyForeignCells(type, cells);
-        EventId eventId = optional(CsvField.EVENT_ID, cells).map(text -> read(CsvField.EVENT_ID, text, EventId::of))
-                .orElseGet(() -> derivedId(line, cells));
-        CustomerId customer = read(CsvField.CUSTOMER, cells, "an event", CustomerId::of);
-        Instant occurredAt = read(CsvField.TIME, cells, "an event", parseTime);
+        EventId eventId = locate(EVENT_ID, cells) ? eventId(spanText()) : derivedId(line, cells);
+        require(CUSTOMER, cells, "an event");
+        CustomerId customer = customerId(spanText());
+        require(TIME, cells, "an event");
+        Instant occurredAt = time();
         Map<String, String> attributes = attributes(cells);
         return switch (type) {
-            case INTERACTION -> new Interaction(eventId, customer, occurredAt,
-                    touchpoint(cells).orElseThrow(() -> missing(CsvField.TOUCHPOINT, "an interaction")),
-                    optional(CsvField.OUTCOME, cells).orElse(Interaction.UNKNOWN_OUTCOME),
-                    optional(CsvField.DURATION, cells)
-                            .map(text -> read(CsvField.DURATION, text,
-                                    t -> CsvFieldParsers.duration(t, mapping.durationUnit())))
-                            .orElse(Duration.ZERO),
-                    attributes);
-            case PURCHASE -> new Purchase(eventId, customer, occurredAt,
-                    optional(CsvField.ORDER, cells).map(text -> read(CsvField.ORDER, text,
-                            t -> Checks.identifier("orderId", t))).orElse(eventId.value()),
-                    money(cells),
-                    optional(CsvField.ITEMS, cells).map(text -> read(CsvField.ITEMS, text, t -> nonNegative(
-                            CsvFieldParsers.integer(t)))).orElse(1),
-                    touchpoint(cells), attributes);
+            case INTERACTION -> interaction(eventId, customer, occurredAt, cells, attributes);
+            case PURCHASE -> purchase(eventId, customer, occurredAt, cells, attributes);
             case FEEDBACK -> feedback(eventId, customer, occurredAt, cells, attributes);
         };
     }
 
+    private Interaction interaction(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
+            Map<String, String> attributes) {
+        Touchpoint touchpoint = touchpoint(cells);
+        if (touchpoint == null) {
+            throw missing(TOUCHPOINT, "an interaction");
+        }
+        String outcome = text(OUTCOME, cells, outcomes);
+        Duration duration = locate(DURATION, cells) ? duration() : Duration.ZERO;
+        return new Interaction(eventId, customer, occurredAt, touchpoint,
+                outcome != null ? outcome : Interaction.UNKNOWN_OUTCOME, duration, attributes);
+    }
+
+    private Purchase purchase(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
+            Map<String, String> attributes) {
+        String orderText = text(ORDER, cells);
+        String orderId = orderText != null ? identifier(ORDER, "orderId", orderText) : eventId.value();
+        Money money = money(cells);
+        int items = 1;
+        if (locate(ITEMS, cells)) {
+            long small = CellNumbers.smallInt(spanChars, spanStart, spanEnd);
+            try {
+                items = nonNegative(small != CellNumbers.NOT_SMALL ? (int) small
+                        : CsvFieldParsers.integer(spanText()));
+            } catch (IllegalArgumentException e) {
+                throw problem(ITEMS, e);
+            }
+        }
+        return new Purchase(eventId, customer, occurredAt, orderId, money, items,
+                Optional.ofNullable(touchpoint(cells)), attributes);
+    }
+
+    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, CsvRow cells,
+            Map<String, String> attributes) {
+        require(SCALE, cells, "a feedback response");
+        FeedbackScale scale = read(SCALE, scales);
+        require(SCORE, cells, "a feedback response");
+        long small = CellNumbers.smallInt(spanChars, spanStart, spanEnd);
+        int score;
+        try {
+            score = scale.requireOnScale(small != CellNumbers.NOT_SMALL ? (int) small
+                    : CsvFieldParsers.integer(spanText()));
+        } catch (IllegalArgumentException e) {
+            throw problem(SCORE, e);
+        }
+        String surveyText = text(SURVEY, cells, surveyIds);
+        String survey = surveyText != null ? identifier(SURVEY, "surveyId", surveyText) : DEFAULT_SURVEY;
+        return new FeedbackResponse(eventId, customer, occurredAt, survey, scale, score,
+                Optional.ofNullable(text(COMMENT, cells)), Optional.ofNullable(touchpoint(cells)), attributes);
+    }
+
     /** Rejects a row with a value in a column whose field its type has no place for, which would be lost. */
-    private void requireEmptyForeignCells(EventType type, String[] cells) {
-        int[] positions = foreignColumns.getOrDefault(type, NO_POSITIONS);
-        for (int position : positions) {
-            if (!cells[position].isBlank()) {
+    private void requireEmptyForeignCells(EventType type, CsvRow cells) {
+        for (int position : foreignColumnsByType[type.ordinal()]) {
+            if (!cells.isBlank(position)) {
                 CsvField field = fieldAt(position);
                 throw new FieldProblem(column(field), article(type) + " has no " + fieldName(field)
                         + "; the cell must be empty in " + noun(type) + " rows, or the column copied into the"
@@ -281,62 +387,66 @@ final class CsvRowMapper {
                 .orElseThrow().getKey();
     }
 
-    private FeedbackResponse feedback(EventId eventId, CustomerId customer, Instant occurredAt, String[] cells,
-            Map<String, String> attributes) {
-        FeedbackScale scale = read(CsvField.SCALE, cells, "a feedback response", CsvFieldParsers::scale);
-        int score = read(CsvField.SCORE, cells, "a feedback response",
-                text -> scale.requireOnScale(CsvFieldParsers.integer(text)));
-        return new FeedbackResponse(eventId, customer, occurredAt,
-                optional(CsvField.SURVEY, cells).map(text -> read(CsvField.SURVEY, text,
-                        t -> Checks.identifier("surveyId", t))).orElse(DEFAULT_SURVEY),
-                scale, score, optional(CsvField.COMMENT, cells), touchpoint(cells), attributes);
-    }
-
-    private Money money(String[] cells) {
-        BigDecimal amount = read(CsvField.AMOUNT, cells, "a purchase", CsvFieldParsers::decimal);
-        Currency currency = read(CsvField.CURRENCY, cells, "a purchase", CsvFieldParsers::currency);
+    private Money money(CsvRow cells) {
+        require(AMOUNT, cells, "a purchase");
+        BigDecimal amount = CellNumbers.plainDecimal(spanChars, spanStart, spanEnd);
+        if (amount == null) {
+            try {
+                amount = CsvFieldParsers.decimal(spanText());
+            } catch (IllegalArgumentException e) {
+                throw problem(AMOUNT, e);
+            }
+        }
+        require(CURRENCY, cells, "a purchase");
+        Currency currency = read(CURRENCY, currencies);
         // The bounds and the sign are Money's rules, so that CSV and NDJSON reject the same amounts.
-        return read(CsvField.AMOUNT, amount, value -> new Money(value, currency));
+        try {
+            return new Money(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw problem(AMOUNT, e);
+        }
     }
 
     /**
-     * Returns the row's touchpoint: its id, with the name (the id when absent), channel ({@code other} when
-     * absent) and stage of the row. A row without an id but with a name takes the name as the id; a row with
-     * only a channel or a stage is at the touchpoint named after its channel ({@code web}, or {@code other}
-     * when only the stage is given), so that neither is lost.
+     * Returns the row's touchpoint, or null when it has none: its id, with the name (the id when absent),
+     * channel ({@code other} when absent) and stage of the row. A row without an id but with a name takes the
+     * name as the id; a row with only a channel or a stage is at the touchpoint named after its channel
+     * ({@code web}, or {@code other} when only the stage is given), so that neither is lost.
      */
-    private Optional<Touchpoint> touchpoint(String[] cells) {
-        @Nullable String id = text(CsvField.TOUCHPOINT, cells);
-        @Nullable String name = text(CsvField.TOUCHPOINT_NAME, cells);
-        @Nullable String stage = text(CsvField.STAGE, cells);
-        @Nullable String channelText = text(CsvField.CHANNEL, cells);
-        Channel channel = channelText == null ? Channel.OTHER
-                : read(CsvField.CHANNEL, channelText, CsvFieldParsers::channel);
+    private @Nullable Touchpoint touchpoint(CsvRow cells) {
+        @Nullable String id = text(TOUCHPOINT, cells, touchpointTexts);
+        @Nullable String name = text(TOUCHPOINT_NAME, cells, touchpointTexts);
+        @Nullable String stage = text(STAGE, cells, touchpointTexts);
+        boolean hasChannel = locate(CHANNEL, cells);
+        Channel channel = hasChannel ? read(CHANNEL, channels) : Channel.OTHER;
         if (id == null && name == null) {
-            if (channelText == null && stage == null) {
-                return Optional.empty();
+            if (!hasChannel && stage == null) {
+                return null;
             }
             Touchpoint ofChannel = channelTouchpoints.get(channel);
-            return Optional.of(stage == null ? ofChannel : ofChannel.inStage(stage));
+            return stage == null ? ofChannel : ofChannel.inStage(stage);
         }
         String idText = id != null ? id : name;
-        TouchpointId touchpointId = read(id != null ? CsvField.TOUCHPOINT : CsvField.TOUCHPOINT_NAME, idText,
-                TouchpointId::of);
-        return Optional.of(new Touchpoint(touchpointId, name != null ? name : idText, channel,
-                Optional.ofNullable(stage)));
+        TouchpointId touchpointId;
+        try {
+            touchpointId = TouchpointId.of(idText);
+        } catch (IllegalArgumentException e) {
+            throw problem(id != null ? TOUCHPOINT : TOUCHPOINT_NAME, e);
+        }
+        return new Touchpoint(touchpointId, name != null ? name : idText, channel, Optional.ofNullable(stage));
     }
 
-    private Map<String, String> attributes(String[] cells) {
-        if (attributeColumns.isEmpty()) {
+    private Map<String, String> attributes(CsvRow cells) {
+        if (attributeNames.length == 0) {
             return Map.of();
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributeColumns.forEach((name, position) -> {
-            String value = cells[position].strip();
-            if (!value.isEmpty()) {
-                attributes.put(name, value);
+        for (int i = 0; i < attributeNames.length; i++) {
+            String value = cells.stripped(attributePositions[i]);
+            if (value != null) {
+                attributes.put(attributeNames[i], value);
             }
-        });
+        }
         return attributes;
     }
 
@@ -347,49 +457,154 @@ final class CsvRowMapper {
         return value;
     }
 
-    /** Returns the field's non-empty cell (stripped) or fixed value, if it has either. */
-    private Optional<String> optional(CsvField field, String[] cells) {
-        return Optional.ofNullable(text(field, cells));
+    /**
+     * Points the span at the field's text: its cell without surrounding whitespace, or its fixed value.
+     *
+     * @return false when the field has neither a non-blank cell nor a fixed value
+     */
+    private boolean locate(int field, CsvRow cells) {
+        int position = columnOf[field];
+        if (position < 0) {
+            String constant = constantOf[field];
+            if (constant == null) {
+                return false;
+            }
+            spanConstant = constant;
+            spanChars = constantCharsOf[field];
+            spanStart = 0;
+            spanEnd = spanChars.length;
+            return true;
+        }
+        int start = cells.strippedStart(position);
+        int end = cells.strippedEnd(position, start);
+        if (start == end) {
+            return false;
+        }
+        spanConstant = null;
+        spanChars = cells.chars(position);
+        spanStart = start;
+        spanEnd = end;
+        return true;
+    }
+
+    /** Returns the span's text. */
+    private String spanText() {
+        String constant = spanConstant;
+        return constant != null ? constant : new String(spanChars, spanStart, spanEnd - spanStart);
     }
 
     /** Returns the field's non-empty cell (stripped) or fixed value, or null when it has neither. */
-    private @Nullable String text(CsvField field, String[] cells) {
-        Integer position = fieldColumns.get(field);
-        if (position == null) {
-            return constants.get(field);
+    private @Nullable String text(int field, CsvRow cells) {
+        return locate(field, cells) ? spanText() : null;
+    }
+
+    /** Returns the field's text as {@link #text(int, CsvRow)} does, the same string each time it repeats. */
+    private @Nullable String text(int field, CsvRow cells, ParsedTexts<String> texts) {
+        if (!locate(field, cells)) {
+            return null;
         }
-        String text = cells[position].strip();
-        return text.isEmpty() ? null : text;
+        String constant = spanConstant;
+        return constant != null ? constant : texts.parse(spanChars, spanStart, spanEnd);
     }
 
-    private <T> T read(CsvField field, String[] cells, String needer, Function<String, T> parser) {
-        return read(field, optional(field, cells).orElseThrow(() -> missing(field, needer)), parser);
+    /** Points the span at the field's text, or throws naming what {@code needer} misses. */
+    private void require(int field, CsvRow cells, String needer) {
+        if (!locate(field, cells)) {
+            throw missing(field, needer);
+        }
     }
 
-    private <S, T> T read(CsvField field, S value, Function<S, T> parser) {
+    /** Parses the span. */
+    private <T> T read(int field, ParsedTexts<T> parser) {
         try {
-            return parser.apply(value);
+            return parser.parse(spanChars, spanStart, spanEnd);
         } catch (IllegalArgumentException e) {
-            throw new FieldProblem(column(field), RowReasons.ofValue(String.valueOf(e.getMessage())));
+            throw problem(field, e);
         }
     }
 
-    private FieldProblem missing(CsvField field, String needer) {
-        String what = needer + " needs a value for " + field.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        if (fieldColumns.containsKey(field)) {
-            return new FieldProblem(column(field), "the cell is empty; " + what);
+    private EventId eventId(String text) {
+        try {
+            return EventId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(EVENT_ID, e);
+        }
+    }
+
+    private CustomerId customerId(String text) {
+        try {
+            return CustomerId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(CUSTOMER, e);
+        }
+    }
+
+    /** Reads the span as the time: the common ISO-8601 forms in place, anything else through the format. */
+    private Instant time() {
+        if (isoTimes) {
+            Instant common = IsoTimestamps.parse(spanChars, spanStart, spanEnd, timestamps.zone(), fixedOffset,
+                    noteDaylightSaving);
+            if (common != null) {
+                return common;
+            }
+        }
+        try {
+            return timestamps.parse(spanText(), noteDaylightSaving);
+        } catch (IllegalArgumentException e) {
+            throw problem(TIME, e);
+        }
+    }
+
+    /** Reads the span as the duration: whole units or the common ISO-8601 form in place, else as text. */
+    private Duration duration() {
+        long wholeUnits = CellNumbers.wholeUnitsAsNanos(spanChars, spanStart, spanEnd, durationUnitNanos);
+        if (wholeUnits >= 0) {
+            return Duration.ofNanos(wholeUnits);
+        }
+        Duration iso = CellNumbers.isoDuration(spanChars, spanStart, spanEnd);
+        if (iso != null) {
+            return iso;
+        }
+        try {
+            return CsvFieldParsers.duration(spanText(), mapping.durationUnit());
+        } catch (IllegalArgumentException e) {
+            throw problem(DURATION, e);
+        }
+    }
+
+    private String identifier(int field, String name, String text) {
+        try {
+            return Checks.identifier(name, text);
+        } catch (IllegalArgumentException e) {
+            throw problem(field, e);
+        }
+    }
+
+    /** The problem of a value of {@code field} that broke the rule {@code e} states. */
+    private FieldProblem problem(int field, IllegalArgumentException e) {
+        return new FieldProblem(column(FIELDS[field]), RowReasons.ofValue(String.valueOf(e.getMessage())));
+    }
+
+    private FieldProblem missing(int field, String needer) {
+        CsvField csvField = FIELDS[field];
+        String what = needer + " needs a value for " + csvField.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (fieldColumns.containsKey(csvField)) {
+            return new FieldProblem(column(csvField), "the cell is empty; " + what);
         }
         return new FieldProblem(Optional.empty(), what + ", but the header has no column \""
-                + mapping.columnFor(field) + "\" and no fixed value is set");
+                + mapping.columnFor(csvField) + "\" and no fixed value is set");
     }
 
     private Optional<String> column(CsvField field) {
         return fieldColumns.containsKey(field) ? Optional.of(mapping.columnFor(field)) : Optional.empty();
     }
 
-    private static EventId derivedId(long line, String[] cells) {
-        StringBuilder source = new StringBuilder().append(line);
-        Arrays.stream(cells).forEach(cell -> source.append(CELL_SEPARATOR).append(cell));
+    private static EventId derivedId(long line, CsvRow cells) {
+        StringBuilder source = new StringBuilder(128).append(line);
+        for (int i = 0; i < cells.count(); i++) {
+            source.append(CELL_SEPARATOR);
+            cells.appendRaw(i, source);
+        }
         return EventId.derivedFrom(source.toString());
     }
 }

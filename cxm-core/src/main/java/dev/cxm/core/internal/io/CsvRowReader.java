@@ -1,51 +1,45 @@
 package dev.cxm.core.internal.io;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import dev.cxm.core.io.CsvColumnMapping;
 import dev.cxm.core.io.RejectedRow;
 
 /**
- * Reads CSV rows with Jackson's streaming CSV parser, one row in memory at a time, and maps each to an
- * event. The first row is the header.
+ * Reads CSV rows one at a time, in constant memory, and maps each to an event. The first row is the header.
+ * The text is split into cells as Jackson's CSV parser splits it ({@link CsvTokenizer}).
  */
 public final class CsvRowReader implements RowReader {
 
-    private static final CsvFactory FACTORY = new CsvFactory().configure(CsvParser.Feature.SKIP_EMPTY_LINES, true);
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
-    private final CsvParser parser;
+    private final CsvTokenizer tokenizer;
     private final CsvRowMapper mapper;
     private boolean finished;
 
-    private CsvRowReader(CsvParser parser, CsvRowMapper mapper) {
-        this.parser = parser;
+    private CsvRowReader(CsvTokenizer tokenizer, CsvRowMapper mapper) {
+        this.tokenizer = tokenizer;
         this.mapper = mapper;
     }
 
     /**
      * Opens a reader and reads the header.
      *
+     * @param input the CSV; closed with the reader, or at once when the header does not fit
+     * @param mapping how columns become fields
+     * @return the reader, positioned at the first row after the header
      * @throws IllegalArgumentException when the input has no header row, or the header does not fit the
      *     mapping; the reader is closed then
+     * @throws IOException when the input cannot be read
      */
     public static CsvRowReader open(Reader input, CsvColumnMapping mapping) throws IOException {
-        CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input));
+        CsvTokenizer tokenizer = new CsvTokenizer(input, mapping.separator());
         try {
-            return new CsvRowReader(parser, new CsvRowMapper(mapping, readHeader(parser, mapping.separator())));
+            return new CsvRowReader(tokenizer, new CsvRowMapper(mapping, readHeader(tokenizer)));
         } catch (IOException | RuntimeException e) {
-            parser.close();
+            tokenizer.close();
             throw e;
         }
     }
@@ -54,44 +48,36 @@ public final class CsvRowReader implements RowReader {
      * Returns the column names of the header row of {@code input}, read as an import reads them (quotes,
      * a byte-order mark, surrounding blanks stripped); closes the input.
      *
-     * @throws IllegalArgumentException when the input has no header row
+     * @param input the CSV
+     * @param separator the column separator
+     * @return the names, in order
+     * @throws IllegalArgumentException when the input has no header row, or it is not readable CSV
+     * @throws IOException when the input cannot be read
      */
     public static List<String> header(Reader input, char separator) throws IOException {
-        try (CsvParser parser = FACTORY.createParser(withoutByteOrderMark(input))) {
-            return List.of(readHeader(parser, separator));
+        CsvTokenizer tokenizer = new CsvTokenizer(input, separator);
+        try {
+            return List.of(readHeader(tokenizer));
+        } finally {
+            tokenizer.close();
         }
     }
 
-    private static String[] readHeader(CsvParser parser, char separator) throws IOException {
-        parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-        List<String> header = new ArrayList<>();
-        long line = 1;
+    private static String[] readHeader(CsvTokenizer tokenizer) throws IOException {
         try {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
+            if (!tokenizer.next()) {
                 throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
             }
-            line = Math.max(1, parser.currentLocation().getLineNr());
-            readCells(parser, header);
-        } catch (JsonProcessingException unreadable) {
-            // Jackson gives up where the damage ends (for an unclosed quote, the end of the input) and quotes
-            // the text there; the header row starts here.
-            throw new IllegalArgumentException("header: the header row at line " + line + " cannot be read as CSV ("
-                    + problem(unreadable) + ")", unreadable);
+        } catch (CsvTokenizer.UnreadableCsv unreadable) {
+            throw new IllegalArgumentException("header: the header row at line " + unreadable.line()
+                    + " cannot be read as CSV (" + unreadable.problem() + ")", unreadable);
         }
-        return header.stream().map(String::strip).toArray(String[]::new);
-    }
-
-    /**
-     * Returns {@code input} past a byte-order mark, if it starts with one: the parser would take the mark as
-     * text before the first cell, so that a quoted first column name would keep its quotes and match nothing.
-     */
-    private static Reader withoutByteOrderMark(Reader input) throws IOException {
-        PushbackReader reader = new PushbackReader(input, 1);
-        int first = reader.read();
-        if (first >= 0 && first != BYTE_ORDER_MARK) {
-            reader.unread(first);
+        CsvRow row = tokenizer.row();
+        List<String> header = new ArrayList<>(row.count());
+        for (int i = 0; i < row.count(); i++) {
+            header.add(row.raw(i).strip());
         }
-        return reader;
+        return header.toArray(String[]::new);
     }
 
     @Override
@@ -99,57 +85,24 @@ public final class CsvRowReader implements RowReader {
         if (finished) {
             return Optional.empty();
         }
-        long line = parser.currentLocation().getLineNr();
         try {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
+            if (!tokenizer.next()) {
                 finished = true;
                 return Optional.empty();
             }
-            // Past the blank lines before the row: where the row starts, even if its first cell cannot be read.
-            line = parser.currentLocation().getLineNr();
-            List<String> cells = new ArrayList<>();
-            line = readCells(parser, cells);
-            return Optional.of(mapper.map(line, cells.toArray(String[]::new)));
-        } catch (JsonProcessingException unreadable) {
-            // Reported at the line where the unreadable row starts, not where the parser gave up (for an
+        } catch (CsvTokenizer.UnreadableCsv unreadable) {
+            // Reported at the line where the unreadable row starts, not where the reading gave up (for an
             // unclosed quote, the end of the input).
             finished = true;
-            return Optional.of(new ParsedRow.Rejected(new RejectedRow(Math.max(1, line), Optional.empty(),
-                    "the CSV cannot be read from here on (" + problem(unreadable) + "); no later row was read"),
+            return Optional.of(new ParsedRow.Rejected(new RejectedRow(unreadable.line(), Optional.empty(),
+                    "the CSV cannot be read from here on (" + unreadable.problem() + "); no later row was read"),
                     true));
         }
-    }
-
-    /** Says what is wrong with the text without quoting it: Jackson's message quotes the offending character. */
-    private static String problem(JsonProcessingException unreadable) {
-        String message = String.valueOf(unreadable.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
-        return message.contains("quote") ? "a quoted value is not closed, or a quote stands inside an unquoted value"
-                : "the text is not well-formed CSV";
-    }
-
-    /**
-     * Reads the cells of the row whose START_ARRAY was just read into {@code cells}.
-     *
-     * @return the line the row starts on: that of its first cell, since the parser reports a stale
-     *     location for START_ARRAY
-     */
-    private static long readCells(CsvParser parser, List<String> cells) throws IOException {
-        long line = -1;
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            if (token == null) {
-                throw new IllegalStateException("CSV row ended without END_ARRAY");
-            }
-            if (line < 0) {
-                line = parser.currentTokenLocation().getLineNr();
-            }
-            cells.add(parser.getText());
-        }
-        return Math.max(1, line);
+        return Optional.of(mapper.map(tokenizer.rowLine(), tokenizer.row()));
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        tokenizer.close();
     }
 }

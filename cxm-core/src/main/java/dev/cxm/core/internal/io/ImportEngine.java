@@ -2,6 +2,8 @@ package dev.cxm.core.internal.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,12 @@ public final class ImportEngine {
     private final List<RejectedRow> rejected = new ArrayList<>();
     /** Whether the import stopped before the end of the input. */
     private boolean stoppedEarly;
-    private final List<ParsedRow.Accepted> batch = new ArrayList<>();
+    /** The pending batch: its events in a list of their own, handed to the store as they are. */
+    private List<CustomerEvent> batch = new ArrayList<>();
+    /** Per event of the batch, its line. */
+    private long[] batchLines = new long[64];
+    /** Per event of the batch, whether its time was placed by the daylight-saving rule. */
+    private boolean[] batchDaylightSaving = new boolean[64];
 
     private ImportEngine(RowReader.Opener opener, EventStore store, int batchSize, int rejectedRowLimit) {
         this.opener = opener;
@@ -66,7 +73,7 @@ public final class ImportEngine {
                     }
                     reject(rejection.rejection());
                 } else {
-                    batch.add((ParsedRow.Accepted) row.get());
+                    add((ParsedRow.Accepted) row.get());
                     if (batch.size() >= batchSize) {
                         flush(ImportPolicy.SKIP_AND_REPORT);
                     }
@@ -94,7 +101,7 @@ public final class ImportEngine {
                     stoppedEarly = true;
                     return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
                 }
-                batch.add((ParsedRow.Accepted) row.get());
+                add((ParsedRow.Accepted) row.get());
                 if (batch.size() >= batchSize && !flush(ImportPolicy.FAIL_ON_FIRST_ERROR)) {
                     stoppedEarly = true;
                     return report(ImportPolicy.FAIL_ON_FIRST_ERROR, false);
@@ -103,6 +110,18 @@ public final class ImportEngine {
         }
         boolean applied = flush(ImportPolicy.FAIL_ON_FIRST_ERROR);
         return report(ImportPolicy.FAIL_ON_FIRST_ERROR, applied);
+    }
+
+    /** Adds an accepted row to the pending batch. */
+    private void add(ParsedRow.Accepted row) {
+        int index = batch.size();
+        if (index == batchLines.length) {
+            batchLines = Arrays.copyOf(batchLines, index * 2);
+            batchDaylightSaving = Arrays.copyOf(batchDaylightSaving, index * 2);
+        }
+        batchLines[index] = row.line();
+        batchDaylightSaving[index] = row.daylightSaving();
+        batch.add(row.event());
     }
 
     /** Counts a rejected row, and keeps it when fewer than the limit are kept. */
@@ -138,10 +157,13 @@ public final class ImportEngine {
     }
 
     private Optional<RejectedRow> conflictWithStore(ParsedRow.Accepted row) {
-        CustomerEvent event = row.event();
+        return conflictWithStore(row.line(), row.event());
+    }
+
+    private Optional<RejectedRow> conflictWithStore(long line, CustomerEvent event) {
         return store.get(event.eventId())
                 .filter(stored -> !stored.equals(event))
-                .map(stored -> conflict(row));
+                .map(stored -> conflict(line, event));
     }
 
     /**
@@ -155,48 +177,53 @@ public final class ImportEngine {
         if (batch.isEmpty()) {
             return true;
         }
+        List<CustomerEvent> events = Collections.unmodifiableList(batch);
         try {
-            count(store.appendAll(batch.stream().map(ParsedRow.Accepted::event).toList()));
-            batch.forEach(this::countDaylightSaving);
+            count(store.appendAll(events));
+            for (int i = 0; i < events.size(); i++) {
+                countDaylightSaving(i);
+            }
             return true;
         } catch (IllegalArgumentException refused) {
-            return policy == ImportPolicy.SKIP_AND_REPORT ? storeOneByOne() : rejectFirstConflict();
+            return policy == ImportPolicy.SKIP_AND_REPORT ? storeOneByOne(events) : rejectFirstConflict(events);
         } finally {
-            batch.clear();
+            // A new list: the store may keep the one it was given.
+            batch = new ArrayList<>(Math.min(batchSize, events.size()));
         }
     }
 
-    private boolean storeOneByOne() {
+    private boolean storeOneByOne(List<CustomerEvent> events) {
         boolean all = true;
-        for (ParsedRow.Accepted row : batch) {
+        for (int i = 0; i < events.size(); i++) {
             try {
-                count(store.append(row.event()));
-                countDaylightSaving(row);
+                count(store.append(events.get(i)));
+                countDaylightSaving(i);
             } catch (IllegalArgumentException conflict) {
-                reject(conflict(row));
+                reject(conflict(batchLines[i], events.get(i)));
                 all = false;
             }
         }
         return all;
     }
 
-    private boolean rejectFirstConflict() {
+    private boolean rejectFirstConflict(List<CustomerEvent> events) {
         Map<EventId, CustomerEvent> seen = new HashMap<>();
-        for (ParsedRow.Accepted row : batch) {
-            CustomerEvent earlier = seen.putIfAbsent(row.event().eventId(), row.event());
-            if (earlier != null && !earlier.equals(row.event()) || conflictWithStore(row).isPresent()) {
-                keepLast(conflict(row));
+        for (int i = 0; i < events.size(); i++) {
+            CustomerEvent event = events.get(i);
+            CustomerEvent earlier = seen.putIfAbsent(event.eventId(), event);
+            if (earlier != null && !earlier.equals(event) || conflictWithStore(batchLines[i], event).isPresent()) {
+                keepLast(conflict(batchLines[i], event));
                 return false;
             }
         }
         // The store refused the batch for a reason the rows do not show (a concurrent writer).
-        keepLast(new RejectedRow(batch.get(0).line(), Optional.empty(),
+        keepLast(new RejectedRow(batchLines[0], Optional.empty(),
                 "the store refused the batch starting here: an event id was written concurrently"));
         return false;
     }
 
-    private void countDaylightSaving(ParsedRow.Accepted row) {
-        if (row.daylightSaving()) {
+    private void countDaylightSaving(int index) {
+        if (batchDaylightSaving[index]) {
             daylightSavingRows++;
         }
     }
@@ -206,8 +233,8 @@ public final class ImportEngine {
         duplicates += result.duplicates();
     }
 
-    private static RejectedRow conflict(ParsedRow.Accepted row) {
-        return new RejectedRow(row.line(), Optional.empty(), "event id " + row.event().eventId()
+    private static RejectedRow conflict(long line, CustomerEvent event) {
+        return new RejectedRow(line, Optional.empty(), "event id " + event.eventId()
                 + " already names a different event; an event id must identify one event");
     }
 

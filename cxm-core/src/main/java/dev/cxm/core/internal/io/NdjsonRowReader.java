@@ -1,64 +1,55 @@
 package dev.cxm.core.internal.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.core.JsonToken;
 
-import dev.cxm.core.io.CxmJson;
-import dev.cxm.core.io.RejectedRow;
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.FeedbackScale;
-import dev.cxm.core.model.Interaction;
-import dev.cxm.core.model.Money;
-import dev.cxm.core.model.Purchase;
-import dev.cxm.core.model.Touchpoint;
 
 /**
- * Reads one JSON event per line; blank lines are skipped, and a byte-order mark before the first line is
- * ignored (as the CSV reader ignores one). It reads as strictly as the CSV reader: a duplicate key, a fraction
- * where an integer belongs and a string where a number belongs reject the line, naming the property.
+ * Reads one JSON event per line: lines end at {@code \n}, {@code \r} or {@code \r\n} and are counted from 1,
+ * blank lines are skipped, and a byte-order mark before the first line is ignored (as the CSV reader ignores
+ * one). It reads as strictly as the CSV reader: a duplicate key, a fraction where an integer belongs and a
+ * string where a number belongs reject the line, naming the property.
+ *
+ * <p>The input is read a buffer at a time, and one Jackson parser reads every line the buffer holds, as a
+ * stream of root values. A line whose object {@link CanonicalEventJson} reads (the form cxm writes), alone on
+ * its line, becomes its event there. Every other line (another form, a malformed line, a value the model
+ * refuses, an object spread over lines or followed by more text) is read again on its own by
+ * {@link StrictEventJson}, which decides what it is and why; the parser then starts afresh on the next line.
+ * So the lines mean what they meant when every line went through data binding.
  */
 public final class NdjsonRowReader implements RowReader {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final String ATTRIBUTES = "attributes";
-    private static final ObjectReader EVENT_READER = strictReader();
-    /** The property names of cxm's event JSON: safe to name in a reason, unlike other keys (input text). */
-    private static final Set<String> PROPERTIES = Stream.concat(Stream.of("type"),
-                    Stream.of(Interaction.class, Purchase.class, FeedbackResponse.class, Touchpoint.class,
-                                    Money.class, FeedbackScale.class)
-                            .flatMap(type -> Stream.of(type.getRecordComponents())).map(RecordComponent::getName))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final int CHUNK = 1 << 16;
 
-    private final BufferedReader input;
-    private long line;
+    private final Reader input;
+    private final CanonicalEventJson canonical = new CanonicalEventJson();
+    private char[] buffer = new char[CHUNK];
+    /** End of the characters read into the buffer. */
+    private int end;
+    private boolean endOfInput;
+    private boolean started;
+    /** Where the line after the last row read starts: everything before it has been accounted for. */
+    private int resume;
+    /** The number of the line that starts at {@link #resume}. */
+    private long resumeLine = 1;
+    /** Reads the buffer from {@link #parserStart} to {@link #parserEnd}, which ends with a whole line. */
+    private @Nullable JsonParser parser;
+    private int parserStart;
+    private int parserEnd;
+    /** The number of the line that starts at {@link #parserStart}. */
+    private long parserLine;
 
     /**
      * Reads events from {@code input}.
@@ -66,150 +57,199 @@ public final class NdjsonRowReader implements RowReader {
      * @param input the NDJSON text; closed with this reader
      */
     public NdjsonRowReader(Reader input) {
-        this.input = input instanceof BufferedReader buffered ? buffered : new BufferedReader(input);
-    }
-
-    /** Returns cxm's event reader, made strict about numbers and keys, on a mapper of its own. */
-    private static ObjectReader strictReader() {
-        ObjectMapper mapper = CxmJson.newMapper();
-        for (LogicalType numeric : List.of(LogicalType.Integer, LogicalType.Float)) {
-            mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
-        return mapper.readerFor(CustomerEvent.class)
-                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.input = input;
     }
 
     @Override
     public Optional<ParsedRow> next() throws IOException {
-        for (String text = input.readLine(); text != null; text = input.readLine()) {
-            line++;
-            if (line == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
-                text = text.substring(1);
+        while (true) {
+            if (parser == null && !startParser()) {
+                return Optional.empty();
             }
-            if (!text.isBlank()) {
-                return Optional.of(parse(text));
+            ParsedRow row = nextRow(parser);
+            if (row != null) {
+                return Optional.of(row);
             }
         }
-        return Optional.empty();
-    }
-
-    private ParsedRow parse(String text) {
-        try {
-            return new ParsedRow.Accepted(line, EVENT_READER.readValue(text));
-        } catch (JsonProcessingException e) {
-            return new ParsedRow.Rejected(rejection(e), false);
-        }
-    }
-
-    private RejectedRow rejection(JsonProcessingException e) {
-        Optional<String> duplicate = duplicateKey(e);
-        if (duplicate.isPresent()) {
-            return new RejectedRow(line, duplicate.filter(path -> !path.isEmpty()),
-                    "a duplicate key: the property appears twice in one object; each may appear once");
-        }
-        if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null
-                && invalid.getCause().getMessage() != null) {
-            // The model's own rule, "field: rule": the field names the column when the path does not.
-            String message = invalid.getCause().getMessage();
-            Optional<String> column = property(e).or(() -> RowReasons.field(message).filter(PROPERTIES::contains));
-            return new RejectedRow(line, column, RowReasons.ofValue(message));
-        }
-        return new RejectedRow(line, property(e), reason(e));
     }
 
     /**
-     * Returns the path of the key that appears twice, when that is the failure: the known property names on
-     * the way there, up to an {@code attributes} map, whose keys are input text; empty for a key that is not
-     * a property of cxm's event JSON.
+     * Reads the next row with the parser; returns null when the parser's lines are all read (it is closed
+     * then, and the blank lines at their end are counted).
      */
-    private static Optional<String> duplicateKey(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        if (!message.startsWith("Duplicate field") || !(e.getProcessor() instanceof JsonParser parser)) {
-            return Optional.empty();
+    private @Nullable ParsedRow nextRow(JsonParser reading) throws IOException {
+        try {
+            JsonToken token = reading.nextToken();
+            if (token == JsonToken.START_OBJECT) {
+                JsonLocation start = reading.currentTokenLocation();
+                long rowLine = parserLine + start.getLineNr() - 1;
+                CustomerEvent event = canonical.read(reading);
+                if (event != null) {
+                    JsonLocation close = reading.currentTokenLocation();
+                    int lineBreak = close.getLineNr() == start.getLineNr()
+                            ? restOfLineBlank(parserStart + (int) close.getCharOffset() + 1) : -1;
+                    if (lineBreak >= 0) {
+                        resume = afterLineBreak(lineBreak);
+                        resumeLine = rowLine + 1;
+                        return new ParsedRow.Accepted(rowLine, event);
+                    }
+                }
+            }
+        } catch (IOException malformed) {
+            // The line is read on its own below, which says what is wrong with it.
         }
-        List<String> names = new ArrayList<>();
-        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
-            if (context.getCurrentName() != null) {
-                names.add(0, context.getCurrentName());
+        // Past the last line, only blank lines are left; else the line after the last row is read on its own.
+        closeParser();
+        return strictly();
+    }
+
+    /**
+     * Reads the first non-blank line from {@link #resume} on its own, through data binding, and moves past it;
+     * returns null when only blank lines are left in the buffer's whole lines.
+     */
+    private @Nullable ParsedRow strictly() {
+        while (resume < parserEnd) {
+            int lineStart = resume;
+            int lineBreak = lineBreakFrom(lineStart);
+            long line = resumeLine;
+            resume = afterLineBreak(lineBreak);
+            resumeLine++;
+            if (!isBlank(lineStart, lineBreak)) {
+                return StrictEventJson.parse(line, new String(buffer, lineStart, lineBreak - lineStart));
             }
         }
-        List<String> path = new ArrayList<>();
-        for (String name : names) {
-            if (!PROPERTIES.contains(name)) {
-                return Optional.of(String.join(".", path));
+        return null;
+    }
+
+    /**
+     * Starts a parser on the whole lines from {@link #resume}, reading more input first when the buffer holds
+     * none.
+     *
+     * @return false at the end of the input
+     */
+    private boolean startParser() throws IOException {
+        int wholeLinesEnd = wholeLinesEnd();
+        while (wholeLinesEnd <= resume) {
+            if (endOfInput) {
+                return false;
             }
-            path.add(name);
-            if (name.equals(ATTRIBUTES)) {
+            read();
+            wholeLinesEnd = wholeLinesEnd();
+        }
+        parserStart = resume;
+        parserEnd = wholeLinesEnd;
+        parserLine = resumeLine;
+        parser = FACTORY.createParser(buffer, parserStart, parserEnd - parserStart);
+        return true;
+    }
+
+    private void closeParser() throws IOException {
+        if (parser != null) {
+            parser.close();
+            parser = null;
+        }
+    }
+
+    /**
+     * Moves what is not yet read to the start of the buffer (growing it when a line fills it) and reads more.
+     */
+    private void read() throws IOException {
+        int pending = end - resume;
+        if (resume > 0) {
+            System.arraycopy(buffer, resume, buffer, 0, pending);
+            resume = 0;
+            end = pending;
+        } else if (end == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        // Fills the buffer, so that a reader of short reads does not make a long row be scanned again and again.
+        while (end < buffer.length) {
+            int count = input.read(buffer, end, buffer.length - end);
+            if (count < 0) {
+                endOfInput = true;
                 break;
             }
+            end += count;
         }
-        return Optional.of(String.join(".", path));
-    }
-
-    private static Optional<String> property(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            // The path ends in the unknown name itself: input text, so only its parent is named.
-            List<JsonMappingException.Reference> parents = unknown.getPath().subList(0, Math.max(0,
-                    unknown.getPath().size() - 1));
-            return parents.isEmpty() ? Optional.empty() : Optional.of(pathOf(parents));
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Optional.of(pathOf(mapping.getPath()));
-        }
-        return Optional.empty();
-    }
-
-    private static String pathOf(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            String name = ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex());
-            path.append(path.length() == 0 ? "" : ".").append(name);
-            if (ATTRIBUTES.equals(ref.getFieldName())) {
-                break; // the keys below are input text
+        if (!started && end > 0) {
+            started = true;
+            if (buffer[0] == BYTE_ORDER_MARK) {
+                resume = 1;
             }
         }
-        return path.toString();
     }
 
-    /** Explains the failure without quoting the input, which may hold personal data. */
-    private static String reason(JsonProcessingException e) {
-        if (e instanceof InvalidTypeIdException) {
-            return "the \"type\" is missing or unknown; expected interaction, purchase or feedback";
+    /**
+     * Returns the end of the whole lines in the buffer: just past its last line break, or its end once the
+     * input has ended. A {@code \r} at the very end does not count until the next character shows whether it
+     * is half of a {@code \r\n}.
+     */
+    private int wholeLinesEnd() {
+        if (endOfInput) {
+            return end;
         }
-        if (e instanceof UnrecognizedPropertyException) {
-            return "a property cxm's event JSON does not have (its name is not repeated here: it is input text)";
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> type = mismatch.getTargetType();
-            // Jackson names neither case by type; its message does (without the value, which is not used).
-            if (isNumber(type) && String.valueOf(e.getOriginalMessage()).startsWith("Cannot coerce String value")) {
-                return "a string where a number belongs; write the number without quotes";
+        for (int i = end - 1; i >= resume; i--) {
+            char c = buffer[i];
+            if (c == '\n' || c == '\r' && i + 1 < end) {
+                return i + 1;
             }
-            if (isInteger(type) && mismatch instanceof InvalidFormatException invalid
-                    && invalid.getValue() instanceof Number) {
-                return "the value is not an integer";
+        }
+        return resume;
+    }
+
+    /** Returns the index of the first line break at or after {@code from}, or the end of the whole lines. */
+    private int lineBreakFrom(int from) {
+        for (int i = from; i < parserEnd; i++) {
+            char c = buffer[i];
+            if (c == '\n' || c == '\r') {
+                return i;
             }
-            return "the value is missing or is not a valid " + type.getSimpleName();
         }
-        if (e instanceof JsonMappingException) {
-            return "the value is not valid here";
-        }
-        return "the line is not a JSON object";
+        return parserEnd;
     }
 
-    private static boolean isInteger(Class<?> type) {
-        return type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == BigInteger.class;
+    /**
+     * Returns the index of the line break that ends the line at {@code from} when only JSON whitespace comes
+     * before it (the end of the whole lines counts as one), or -1 when anything else does.
+     */
+    private int restOfLineBlank(int from) {
+        for (int i = from; i < parserEnd; i++) {
+            char c = buffer[i];
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+            if (c != ' ' && c != '\t') {
+                return -1;
+            }
+        }
+        return parserEnd;
     }
 
-    private static boolean isNumber(Class<?> type) {
-        return isInteger(type) || type == double.class || type == Double.class || type == float.class
-                || type == Float.class || type == BigDecimal.class;
+    /** Returns where the line after the line break at {@code lineBreak} starts ({@code \r\n} is one break). */
+    private int afterLineBreak(int lineBreak) {
+        if (lineBreak >= parserEnd) {
+            return parserEnd;
+        }
+        return buffer[lineBreak] == '\r' && lineBreak + 1 < parserEnd && buffer[lineBreak + 1] == '\n'
+                ? lineBreak + 2 : lineBreak + 1;
+    }
+
+    /** Returns whether the characters are all whitespace, as {@link String#isBlank()} says. */
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(buffer[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        input.close();
+        try {
+            closeParser();
+        } finally {
+            input.close();
+        }
     }
 }

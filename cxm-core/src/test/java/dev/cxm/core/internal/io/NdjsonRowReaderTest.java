@@ -1,0 +1,263 @@
+package dev.cxm.core.internal.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.cxm.core.io.Ndjson;
+import dev.cxm.core.model.Channel;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.model.Interaction;
+import dev.cxm.core.model.Money;
+import dev.cxm.core.model.Purchase;
+import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.model.TouchpointId;
+
+/**
+ * {@link NdjsonRowReader} reads the lines the form cxm writes without data binding, and must mean by every
+ * line what reading it on its own through data binding means. The oracle is that simple reading, written out
+ * here: {@link BufferedReader#readLine()} (so {@code \n}, {@code \r} and {@code \r\n} end lines), a byte-order
+ * mark dropped from line 1, blank lines ({@link String#isBlank()}) skipped, every other line given to
+ * {@link StrictEventJson}. Random files mix events as cxm writes them with lines that are mutated (a value of
+ * another type, a repeated or unknown key, a line break inside the object, text after it, lines blank with odd
+ * whitespace, a line longer than the reader's buffer), and are read through a reader of short reads. Both must
+ * give the same rows: the same events on the same lines, the same rejections.
+ */
+class NdjsonRowReaderTest {
+
+    private static final String TEXT = "abc XYZ019,:{}[]\"\\'\u00e9\u4e2d-_./";
+    private static final List<Currency> CURRENCIES = Stream.of("EUR", "USD", "JPY", "BHD")
+            .map(Currency::getInstance).toList();
+    private static final List<FeedbackScale> SCALES = List.of(FeedbackScale.NPS, FeedbackScale.CSAT,
+            FeedbackScale.CES, FeedbackScale.custom("stars", 1, 10), FeedbackScale.custom("delta", -3, 3));
+    private static final List<String> LINE_ENDS = List.of("\n", "\n", "\r\n", "\r");
+    private static final List<String> BLANK_LINES = List.of("", "  ", "\t", "\u000B", "\u2028", " \u00A0 ");
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder("a");
+        int length = random.nextInt(8);
+        for (int i = 0; i < length; i++) {
+            text.append(TEXT.charAt(random.nextInt(TEXT.length())));
+        }
+        return text.append('z').toString();
+    }
+
+    private static Optional<Touchpoint> touchpoint(Random random) {
+        if (random.nextInt(3) == 0) {
+            return Optional.empty();
+        }
+        Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+        return Optional.of(new Touchpoint(TouchpointId.of(text(random)), text(random), channel,
+                random.nextBoolean() ? Optional.of(text(random)) : Optional.empty()));
+    }
+
+    private static Map<String, String> attributes(Random random) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        int count = random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            attributes.put("k" + i + text(random), text(random));
+        }
+        return attributes;
+    }
+
+    /** A random valid event: any type, times to the nanosecond, amounts of every scale, custom scales. */
+    static CustomerEvent event(Random random, int index) {
+        EventId id = EventId.of("e" + index + text(random));
+        CustomerId customer = CustomerId.of(text(random));
+        Instant at = Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) == 0 ? 0
+                : random.nextInt(1_000_000_000));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Interaction(id, customer, at, touchpoint(random).orElse(Touchpoint.of("t", "T", Channel.WEB)),
+                    text(random), Duration.ofSeconds(random.nextInt(100_000), random.nextInt(3) == 0
+                            ? random.nextInt(1_000_000_000) : 0), attributes(random));
+            case 1 -> new Purchase(id, customer, at, text(random),
+                    new Money(BigDecimal.valueOf(random.nextLong() & 0xFFFF_FFFFL, random.nextInt(8)),
+                            CURRENCIES.get(random.nextInt(CURRENCIES.size()))),
+                    random.nextInt(50), touchpoint(random), attributes(random));
+            default -> {
+                FeedbackScale scale = SCALES.get(random.nextInt(SCALES.size()));
+                yield new FeedbackResponse(id, customer, at, text(random), scale,
+                        scale.min() + random.nextInt(scale.points()),
+                        random.nextBoolean() ? Optional.of(text(random)) : Optional.empty(), touchpoint(random),
+                        attributes(random));
+            }
+        };
+    }
+
+    static String written(CustomerEvent event) throws IOException {
+        StringWriter out = new StringWriter();
+        Ndjson.writeEvents(Stream.of(event), out);
+        return out.toString().strip();
+    }
+
+    /** Ways to spoil or vary a written line. */
+    private static final List<UnaryOperator<String>> MUTATIONS = List.of(
+            line -> line.replace(",\"", " , \"").replace("\":", "\" :"),
+            line -> line + "  \t",
+            line -> line + "\u000B",
+            line -> line + " x",
+            line -> line + line,
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":$1.5"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":\"$1\""),
+            line -> line.replaceFirst("\"itemCount\":(\\d+)", "\"itemCount\":$1.0"),
+            line -> line.replaceFirst("\"customerId\":", "\"customerId\":\"x\",\"customerId\":"),
+            line -> line.replaceFirst("\\{", "{\"unknown\":1,"),
+            line -> line.replaceFirst("\"comment\":\"[^\"]*\"", "\"comment\":null"),
+            line -> line.replaceFirst("\"attributes\":\\{", "\"attributes\":{\"n\":1,"),
+            line -> line.replaceFirst("\"attributes\":\\{\\}", "\"attributes\":null"),
+            line -> line.replaceFirst("\"channel\":\"([A-Z_]+)\"", "\"channel\":\"web\""),
+            line -> line.replaceFirst("\"duration\":\"PT", "\"duration\":\"-PT"),
+            line -> line.replaceFirst("\"duration\":\"PT", "\"duration\":\"P0DT"),
+            line -> line.replaceFirst("\"occurredAt\":\"(\\d{4})", "\"occurredAt\":\"+$1"),
+            line -> line.replaceFirst("\"occurredAt\":\"(\\d{4}-\\d\\d-\\d\\d)T", "\"occurredAt\":\"$1t"),
+            line -> line.replaceFirst("\"amount\":(\\d+)", "\"amount\":-$1"),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":$1e0"),
+            line -> line.replaceFirst("\"type\":\"[a-z]+\"", "\"type\":\"Purchase\""),
+            line -> line.replaceFirst(",\"type\":\"[a-z]+\"|\"type\":\"[a-z]+\",", ""),
+            line -> line.replace("\"", ""),
+            line -> "[" + line + "]");
+
+    private static String mutate(Random random, String line) {
+        if (random.nextInt(4) == 0) {
+            // A line break anywhere in the object: in a string, between tokens, before the end.
+            int at = 1 + random.nextInt(line.length() - 1);
+            return line.substring(0, at) + LINE_ENDS.get(random.nextInt(LINE_ENDS.size())) + line.substring(at);
+        }
+        return MUTATIONS.get(random.nextInt(MUTATIONS.size())).apply(line);
+    }
+
+    /** The oracle: every line on its own through data binding, as the reader read them all before. */
+    private static List<ParsedRow> lineByLine(String text) throws IOException {
+        List<ParsedRow> rows = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new StringReader(text));
+        long line = 0;
+        for (String content = reader.readLine(); content != null; content = reader.readLine()) {
+            line++;
+            if (line == 1 && content.startsWith("\uFEFF")) {
+                content = content.substring(1);
+            }
+            if (!content.isBlank()) {
+                rows.add(StrictEventJson.parse(line, content));
+            }
+        }
+        return rows;
+    }
+
+    private static List<ParsedRow> read(String text, Random random) throws IOException {
+        List<ParsedRow> rows = new ArrayList<>();
+        try (NdjsonRowReader reader = new NdjsonRowReader(new Trickle(text, random))) {
+            for (Optional<ParsedRow> row = reader.next(); row.isPresent(); row = reader.next()) {
+                rows.add(row.get());
+            }
+        }
+        return rows;
+    }
+
+    /** A reader that hands out up to a few hundred characters per read. */
+    private static final class Trickle extends Reader {
+        private final String text;
+        private final Random random;
+        private int position;
+
+        Trickle(String text, Random random) {
+            this.text = text;
+            this.random = random;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (position == text.length()) {
+                return -1;
+            }
+            int count = Math.min(Math.min(length, 1 + random.nextInt(400)), text.length() - position);
+            text.getChars(position, position + count, buffer, offset);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void everyLineMeansWhatDataBindingSaysItMeans() throws IOException {
+        for (long seed = 1; seed <= 400; seed++) {
+            Random random = new Random(seed);
+            StringBuilder text = new StringBuilder(random.nextInt(8) == 0 ? "\uFEFF" : "");
+            int lines = random.nextInt(30);
+            for (int i = 0; i < lines; i++) {
+                String line = written(event(random, i));
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    line = BLANK_LINES.get(random.nextInt(BLANK_LINES.size()));
+                } else if (kind < 4) {
+                    line = mutate(random, line);
+                }
+                text.append(line).append(LINE_ENDS.get(random.nextInt(LINE_ENDS.size())));
+            }
+            if (random.nextBoolean() && text.length() > 0) {
+                text.setLength(text.length() - 1);
+            }
+            String input = text.toString();
+            assertThat(read(input, random)).as("seed %d:%n%s", seed, input).isEqualTo(lineByLine(input));
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheBufferIsReadWhole() throws IOException {
+        // A comment of 200,000 characters, between ordinary lines; expected: the events written, on lines 1 to 3.
+        Random random = new Random(7);
+        FeedbackResponse longComment = new FeedbackResponse(EventId.of("long"), CustomerId.of("c"),
+                Instant.parse("2026-01-01T00:00:00Z"), "s", FeedbackScale.NPS, 9, Optional.of("x".repeat(200_000)),
+                Optional.empty(), Map.of());
+        CustomerEvent before = event(random, 1);
+        CustomerEvent after = event(random, 2);
+        String input = written(before) + "\r\n" + written(longComment) + "\r\n" + written(after) + "\n";
+
+        assertThat(read(input, random)).containsExactly(new ParsedRow.Accepted(1, before),
+                new ParsedRow.Accepted(2, longComment), new ParsedRow.Accepted(3, after));
+    }
+
+    @Test
+    void theCanonicalReaderReadsEveryEventCxmWritesAsDataBindingReadsIt() throws IOException {
+        // The shortcut must take the lines cxm writes (else the reader above would be right but slow): each
+        // random event, written, comes back from it equal to the event itself, the oracle.
+        JsonFactory factory = new JsonFactory();
+        CanonicalEventJson canonical = new CanonicalEventJson();
+        for (long seed = 1; seed <= 3_000; seed++) {
+            Random random = new Random(seed);
+            CustomerEvent event = event(random, (int) seed);
+            try (JsonParser parser = factory.createParser(written(event))) {
+                assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+                assertThat(canonical.read(parser)).as("seed %d", seed).isEqualTo(event);
+                assertThat(parser.currentToken()).isEqualTo(JsonToken.END_OBJECT);
+            }
+        }
+    }
+}
