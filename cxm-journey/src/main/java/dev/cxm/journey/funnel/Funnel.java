@@ -40,12 +40,15 @@ import dev.cxm.journey.EventMatcher;
  * steps), its last step at most the window after its first, and no excluded event between the steps an
  * exclusion spans. Of a customer's paths, the first completion counts for times and attribution: the one that
  * reaches the furthest step first, among those the one that started last (see {@code docs/journeys.md}, with
- * a worked example). Events at one instant count in the order the timeline gives them; an event repeated in
- * a timeline (the same id at the same instant) counts once.
+ * a worked example). With {@link FunnelCounting#EVERY_ATTEMPT} each attempt counts instead: the customer's
+ * events are cut into attempts, each starting at the first event of step 1 after the previous attempt's
+ * last step. Events at one instant count in the order the timeline gives them; an event repeated in a
+ * timeline (the same id at the same instant) counts once.
  *
  * @param steps the steps, 1 to 32
  * @param window the longest time from the first step to the last; positive
  * @param order how the steps must follow each other
+ * @param counting whether each customer counts once (first completion) or each attempt counts
  * @param exclusions events that interrupt the funnel between two steps; none for an unordered funnel
  * @param breakdown the key that puts customers in groups, if the funnel is broken down
  * @param attribution which event of the path gives a customer's group
@@ -56,6 +59,7 @@ public record Funnel(
         List<FunnelStep> steps,
         Duration window,
         FunnelOrder order,
+        FunnelCounting counting,
         List<FunnelExclusion> exclusions,
         Optional<GroupKey> breakdown,
         Attribution attribution,
@@ -79,6 +83,7 @@ public record Funnel(
      * @param steps the steps, 1 to {@value #MAX_STEPS}
      * @param window the conversion window; positive
      * @param order the order
+     * @param counting what counts per customer
      * @param exclusions the exclusions, at most {@value #MAX_EXCLUSIONS}, each within the steps; none when
      *     unordered
      * @param breakdown the breakdown key, if any
@@ -91,6 +96,7 @@ public record Funnel(
         steps = requireSteps(steps);
         requireWindow(window);
         Checks.present("order", order);
+        Checks.present("counting", counting);
         exclusions = List.copyOf(Checks.noNullElements("exclusions", exclusions));
         Checks.present("breakdown", breakdown);
         Checks.present("attribution", attribution);
@@ -146,16 +152,17 @@ public record Funnel(
     }
 
     /**
-     * Returns the funnel of these steps with the defaults: a 14-day window, ordered, no exclusion, no
-     * breakdown (first-touch attribution when one is set), 100 customers named per drop-off, 95% intervals.
+     * Returns the funnel of these steps with the defaults: a 14-day window, ordered, each customer's first
+     * completion counted, no exclusion, no breakdown (first-touch attribution when one is set), 100 customers
+     * named per drop-off, 95% intervals.
      *
      * @param steps the steps, 1 to {@value #MAX_STEPS}
      * @return the funnel
      * @throws IllegalArgumentException when the steps are empty or too many
      */
     public static Funnel ofDefaults(List<FunnelStep> steps) {
-        return new Funnel(steps, DEFAULT_WINDOW, FunnelOrder.ORDERED, List.of(), Optional.empty(),
-                Attribution.firstTouch(), DEFAULT_DROP_OFF_SAMPLE, DEFAULT_LEVEL);
+        return new Funnel(steps, DEFAULT_WINDOW, FunnelOrder.ORDERED, FunnelCounting.FIRST_COMPLETION, List.of(),
+                Optional.empty(), Attribution.firstTouch(), DEFAULT_DROP_OFF_SAMPLE, DEFAULT_LEVEL);
     }
 
     /**
@@ -273,6 +280,7 @@ public record Funnel(
         private final List<FunnelStep> steps;
         private Duration window;
         private FunnelOrder order;
+        private FunnelCounting counting;
         private final List<FunnelExclusion> exclusions;
         private Optional<GroupKey> breakdown;
         private Attribution attribution;
@@ -283,6 +291,7 @@ public record Funnel(
             this.steps = base.steps;
             this.window = base.window;
             this.order = base.order;
+            this.counting = base.counting;
             this.exclusions = new ArrayList<>(base.exclusions);
             this.breakdown = base.breakdown;
             this.attribution = base.attribution;
@@ -310,6 +319,18 @@ public record Funnel(
          */
         public Builder order(FunnelOrder value) {
             this.order = Checks.present("order", value);
+            return this;
+        }
+
+        /**
+         * Sets whether each customer counts once, by their first completion (the default), or each attempt
+         * counts.
+         *
+         * @param value the counting
+         * @return this builder
+         */
+        public Builder counting(FunnelCounting value) {
+            this.counting = Checks.present("counting", value);
             return this;
         }
 
@@ -393,7 +414,8 @@ public record Funnel(
          * @throws IllegalArgumentException when the exclusions do not fit the order
          */
         public Funnel build() {
-            return new Funnel(steps, window, order, exclusions, breakdown, attribution, dropOffSample, level);
+            return new Funnel(steps, window, order, counting, exclusions, breakdown, attribution, dropOffSample,
+                    level);
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.journey.EventMatcher;
 import dev.cxm.journey.funnel.internal.FunnelPaths;
@@ -131,20 +132,43 @@ public final class FunnelAccumulator
             }
         }
         customers++;
-        int level = paths.find(n, times, stepMasks, exclusionMasks);
-        if (level == 0) {
+        if (funnel.counting() == FunnelCounting.FIRST_COMPLETION) {
+            int level = paths.find(n, times, stepMasks, exclusionMasks);
+            if (level > 0) {
+                record(timeline.customer(), list, level);
+            }
             return this;
         }
+        // Every attempt: each starts at the first event of step 1 (unordered: of any step) after the last step
+        // of the attempt before.
+        long starts = funnel.order() == FunnelOrder.UNORDERED ? stepBits : 1L;
+        int from = 0;
+        while (from < n) {
+            int first = from;
+            while (first < n && (stepMasks[first] & starts) == 0) {
+                first++;
+            }
+            if (first == n) {
+                break;
+            }
+            int level = paths.findFrom(first, n, times, stepMasks, exclusionMasks);
+            record(timeline.customer(), list, level);
+            from = paths.positionOf(level) + 1;
+        }
+        return this;
+    }
+
+    /** Counts the path {@link #paths} found, of {@code level} steps, overall and in its group. */
+    private void record(CustomerId customer, List<CustomerEvent> list, int level) {
         for (int step = 1; step <= level; step++) {
             pathTimes[step - 1] = times[paths.positionOf(step)];
         }
-        overall.record(timeline.customer(), level, pathTimes);
+        overall.record(customer, level, pathTimes);
         if (breakdown.isPresent()) {
             String group = groupOf(list, level);
             groups.computeIfAbsent(group, g -> new Tally(g, steps, funnel.dropOffSample()))
-                    .record(timeline.customer(), level, pathTimes);
+                    .record(customer, level, pathTimes);
         }
-        return this;
     }
 
     /**
@@ -208,8 +232,8 @@ public final class FunnelAccumulator
                         + events + " read; check its definition against the data");
             }
         }
-        return new FunnelResult(funnel.order(), stepResults(overall), breakdown.map(GroupKey::name), groupResults,
-                customers, events, Arrays.stream(matchedEvents).boxed().toList(), warnings);
+        return new FunnelResult(funnel.order(), funnel.counting(), stepResults(overall), breakdown.map(GroupKey::name),
+                groupResults, customers, events, Arrays.stream(matchedEvents).boxed().toList(), warnings);
     }
 
     private List<FunnelStepResult> stepResults(Tally tally) {

@@ -12,6 +12,7 @@ import dev.cxm.core.internal.Checks;
  * that matched no event: then its zero is the data's, not the customers').
  *
  * @param order the funnel's order
+ * @param counting what the step counts count: customers (first completion) or attempts
  * @param steps the steps' results, overall
  * @param breakdown the name of the breakdown key, when the funnel has one
  * @param groups the results per group of the breakdown, by group name; empty without one
@@ -20,9 +21,10 @@ import dev.cxm.core.internal.Checks;
  * @param matchedEvents per step, how many events matched it
  * @param warnings what to check in the input
  */
-@JsonPropertyOrder({"order", "steps", "breakdown", "groups", "customers", "events", "matchedEvents", "warnings"})
+@JsonPropertyOrder({"order", "counting", "steps", "breakdown", "groups", "customers", "events", "matchedEvents", "warnings"})
 public record FunnelResult(
         FunnelOrder order,
+        FunnelCounting counting,
         List<FunnelStepResult> steps,
         Optional<String> breakdown,
         List<FunnelGroupResult> groups,
@@ -35,6 +37,7 @@ public record FunnelResult(
      * Validates the result.
      *
      * @param order the order
+     * @param counting what the counts count
      * @param steps the steps' results
      * @param breakdown the breakdown key's name, if any
      * @param groups the groups' results
@@ -45,6 +48,7 @@ public record FunnelResult(
      */
     public FunnelResult {
         Checks.present("order", order);
+        Checks.present("counting", counting);
         steps = List.copyOf(Checks.noNullElements("steps", steps));
         Checks.present("breakdown", breakdown);
         groups = List.copyOf(Checks.noNullElements("groups", groups));

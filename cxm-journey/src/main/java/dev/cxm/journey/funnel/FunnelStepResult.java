@@ -15,18 +15,19 @@ import dev.cxm.core.model.CustomerId;
  *
  * @param step the step's number, from 1
  * @param name the step's name
- * @param count how many customers reached the step
+ * @param count how many customers reached the step (attempts, when the funnel counts every attempt)
  * @param conversionFromStart {@code count} over the first step's count; empty when nobody entered
  * @param conversionFromStartInterval its Wilson interval
  * @param conversionFromPrevious {@code count} over the previous step's count; empty for the first step and
  *     when nobody reached the previous one
  * @param conversionFromPreviousInterval its Wilson interval
- * @param medianTimeToConvert the median time from the previous step to this one, over the customers who
- *     reached it; empty for the first step and when nobody reached it
+ * @param medianTimeToConvert the median time from the previous step to this one, over the customers (attempts)
+ *     who reached it; empty for the first step and when nobody reached it
  * @param lowerQuartileTimeToConvert the 25th percentile of that time
  * @param upperQuartileTimeToConvert the 75th percentile of that time
- * @param droppedOffCount how many customers reached this step and not the next; 0 for the last step
- * @param droppedOff some of those customers: the first ones by id, up to the funnel's sample size
+ * @param droppedOffCount how many customers (attempts) reached this step and not the next; 0 for the last step
+ * @param droppedOff some of those customers: the first ones by id, up to the funnel's sample size (each once,
+ *     however many of their attempts stopped here)
  */
 @JsonPropertyOrder({"step", "name", "count", "conversionFromStart", "conversionFromStartInterval",
         "conversionFromPrevious", "conversionFromPreviousInterval", "medianTimeToConvert",

@@ -24,6 +24,41 @@ final class BruteForceFunnel {
     }
 
     Outcome of(CustomerTimeline timeline) {
+        return outcome(timeline, -1);
+    }
+
+    /**
+     * The attempts of one customer, each the path that counts among the paths that start at one event: the
+     * first attempt starts at the first event of step 1 (unordered: of any step), each later one at the first
+     * such event after the last step of the attempt before.
+     */
+    List<Outcome> attempts(CustomerTimeline timeline) {
+        List<CustomerEvent> events = dedupe(timeline.events());
+        List<Outcome> attempts = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int first = -1;
+            for (int p = from; p < events.size() && first < 0; p++) {
+                boolean starts = false;
+                for (int step = 0; step < funnel.steps().size(); step++) {
+                    if ((step == 0 || funnel.order() == FunnelOrder.UNORDERED)
+                            && funnel.steps().get(step).matcher().matches(events.get(p))) {
+                        starts = true;
+                    }
+                }
+                first = starts ? p : -1;
+            }
+            if (first < 0) {
+                return attempts;
+            }
+            Outcome attempt = outcome(timeline, first);
+            attempts.add(attempt);
+            from = attempt.positions()[attempt.level() - 1] + 1;
+        }
+    }
+
+    /** The path that counts among every path, or among those whose first step is event {@code first} (>= 0). */
+    private Outcome outcome(CustomerTimeline timeline, int first) {
         List<CustomerEvent> events = dedupe(timeline.events());
         int n = events.size();
         int steps = funnel.steps().size();
@@ -41,8 +76,8 @@ final class BruteForceFunnel {
             }
         }
         long window = funnel.window().toNanos() / 1_000;
-        return funnel.order() == FunnelOrder.UNORDERED ? unordered(n, takes, micros, window, steps)
-                : ordered(n, takes, excluded, micros, window, steps);
+        return funnel.order() == FunnelOrder.UNORDERED ? unordered(n, takes, micros, window, steps, first)
+                : ordered(n, takes, excluded, micros, window, steps, first);
     }
 
     /** The timeline with an event repeated at the same instant (same id) kept once. */
@@ -57,12 +92,13 @@ final class BruteForceFunnel {
         return kept;
     }
 
-    private Outcome ordered(int n, boolean[][] takes, boolean[][] excluded, long[] micros, long window, int steps) {
+    private Outcome ordered(int n, boolean[][] takes, boolean[][] excluded, long[] micros, long window, int steps,
+            int first) {
         List<int[]> all = new ArrayList<>();
         extend(new int[0], n, takes, all, steps);
         int[] best = null;
         for (int[] path : all) {
-            if (!valid(path, excluded, micros, window)) {
+            if ((first >= 0 && path[0] != first) || !valid(path, excluded, micros, window)) {
                 continue;
             }
             if (best == null || better(path, best)) {
@@ -146,12 +182,12 @@ final class BruteForceFunnel {
         return false;
     }
 
-    private Outcome unordered(int n, boolean[][] takes, long[] micros, long window, int steps) {
+    private Outcome unordered(int n, boolean[][] takes, long[] micros, long window, int steps, int first) {
         int level = 0;
         int bestEnd = Integer.MAX_VALUE;
         int[] bestPositions = new int[0];
         for (int s = 0; s < n; s++) {
-            if (!any(takes[s])) {
+            if (!any(takes[s]) || (first >= 0 && s != first)) {
                 continue;
             }
             int[] firstReach = new int[steps + 1];

@@ -23,10 +23,10 @@ import dev.cxm.journey.EventMatcher;
 import dev.cxm.journey.JourneyLogs;
 
 /**
- * Funnels against brute force: for random small logs and random funnels (every order, windows, exclusions,
- * overlapping steps, breakdowns with each attribution), every number of the result is recomputed from
- * {@link BruteForceFunnel}, which enumerates each customer's paths from the definitions, and from a plain
- * nearest-rank quantile of the conversion times.
+ * Funnels against brute force: for random small logs and random funnels (every order, both countings,
+ * windows, exclusions, overlapping steps, breakdowns with each attribution), every number of the result is
+ * recomputed from {@link BruteForceFunnel}, which enumerates each customer's paths (or each attempt's) from
+ * the definitions, and from a plain nearest-rank quantile of the conversion times.
  */
 class FunnelBruteForceTest {
 
@@ -56,7 +56,8 @@ class FunnelBruteForceTest {
         }
         FunnelOrder order = FunnelOrder.values()[random.nextInt(3)];
         Funnel.Builder builder = Funnel.custom(list).order(order)
-                .window(Duration.ofMinutes(1 + random.nextInt(45))).dropOffSample(random.nextInt(3));
+                .window(Duration.ofMinutes(1 + random.nextInt(45))).dropOffSample(random.nextInt(3))
+                .counting(random.nextInt(3) == 0 ? FunnelCounting.EVERY_ATTEMPT : FunnelCounting.FIRST_COMPLETION);
         if (order != FunnelOrder.UNORDERED && steps > 1 && random.nextBoolean()) {
             int from = 1 + random.nextInt(steps - 1);
             int to = from + 1 + random.nextInt(steps - from);
@@ -80,31 +81,40 @@ class FunnelBruteForceTest {
         Expected overall = new Expected(steps);
         Map<String, Expected> groups = new TreeMap<>();
         for (CustomerTimeline timeline : timelines) {
-            BruteForceFunnel.Outcome outcome = oracle.of(timeline);
-            if (outcome.level() == 0) {
-                continue;
-            }
-            List<CustomerEvent> events = BruteForceFunnel.dedupe(timeline.events());
-            overall.add(timeline.customer(), outcome, events);
-            if (funnel.breakdown().isPresent()) {
-                Attribution a = funnel.attribution();
-                int step = switch (a.kind()) {
-                    case FIRST_TOUCH -> 1;
-                    case LAST_TOUCH -> outcome.level();
-                    case STEP -> a.step();
-                };
-                String group = step > outcome.level() ? GroupKeys.NO_VALUE
-                        : funnel.breakdown().get().groupOf(events.get(outcome.positions()[step - 1]));
-                groups.computeIfAbsent(group, g -> new Expected(steps)).add(timeline.customer(), outcome, events);
+            List<BruteForceFunnel.Outcome> outcomes = funnel.counting() == FunnelCounting.FIRST_COMPLETION
+                    ? List.of(oracle.of(timeline)) : oracle.attempts(timeline);
+            for (BruteForceFunnel.Outcome outcome : outcomes) {
+                if (outcome.level() > 0) {
+                    expect(funnel, timeline, outcome, overall, groups);
+                }
             }
         }
         overall.assertSame(result.steps(), funnel);
+        assertThat(result.counting()).isEqualTo(funnel.counting());
         assertThat(result.groups().stream().map(FunnelGroupResult::group).toList())
                 .containsExactlyElementsOf(groups.keySet());
         for (FunnelGroupResult group : result.groups()) {
             groups.get(group.group()).assertSame(group.steps(), funnel);
         }
         assertThat(result.customers()).isEqualTo(timelines.size());
+    }
+
+    private static void expect(Funnel funnel, CustomerTimeline timeline, BruteForceFunnel.Outcome outcome,
+            Expected overall, Map<String, Expected> groups) {
+        int steps = funnel.steps().size();
+        List<CustomerEvent> events = BruteForceFunnel.dedupe(timeline.events());
+        overall.add(timeline.customer(), outcome, events);
+        if (funnel.breakdown().isPresent()) {
+            Attribution a = funnel.attribution();
+            int step = switch (a.kind()) {
+                case FIRST_TOUCH -> 1;
+                case LAST_TOUCH -> outcome.level();
+                case STEP -> a.step();
+            };
+            String group = step > outcome.level() ? GroupKeys.NO_VALUE
+                    : funnel.breakdown().get().groupOf(events.get(outcome.positions()[step - 1]));
+            groups.computeIfAbsent(group, g -> new Expected(steps)).add(timeline.customer(), outcome, events);
+        }
     }
 
     /** The expected counts, built customer by customer from the brute-force outcomes. */

@@ -22,6 +22,7 @@ class FunnelConfigurationTest {
         Funnel defaults = Funnel.ofDefaults(STEPS);
         assertThat(defaults.window()).isEqualTo(Duration.ofDays(14));
         assertThat(defaults.order()).isEqualTo(FunnelOrder.ORDERED);
+        assertThat(defaults.counting()).isEqualTo(FunnelCounting.FIRST_COMPLETION);
         assertThat(defaults.exclusions()).isEmpty();
         assertThat(defaults.breakdown()).isEmpty();
         assertThat(defaults.dropOffSample()).isEqualTo(100);
@@ -34,6 +35,7 @@ class FunnelConfigurationTest {
                 .exclude(EventMatcher.touchpoint("x"), 1, 2).breakdown(GroupKeys.channel(), Attribution.atStep(2))
                 .dropOffSample(5).level(0.9).build()).isEqualTo(custom);
         assertThat(custom.toString()).contains("PT168H");
+        assertThat(Funnel.from(custom).counting(FunnelCounting.EVERY_ATTEMPT).build()).isNotEqualTo(custom);
     }
 
     @Test
@@ -63,8 +65,8 @@ class FunnelConfigurationTest {
         assertThatThrownBy(() -> new FunnelStep(" ", EventMatcher.touchpoint("a"))).hasMessageStartingWith("step name:");
         assertThatThrownBy(() -> Funnel.ofDefaults(java.util.Collections.nCopies(33, FunnelStep.touchpoint("a"))))
                 .hasMessageStartingWith("steps: 33 are more than the 32");
-        assertThatThrownBy(() -> new Funnel(STEPS, Duration.ofDays(1), FunnelOrder.ORDERED, List.of(), Optional.empty(),
-                Attribution.firstTouch(), 1, 0.95).accumulator(new FunnelState(0, 0, new long[3],
+        assertThatThrownBy(() -> new Funnel(STEPS, Duration.ofDays(1), FunnelOrder.ORDERED,
+                FunnelCounting.FIRST_COMPLETION, List.of(), Optional.empty(), Attribution.firstTouch(), 1, 0.95).accumulator(new FunnelState(0, 0, new long[3],
                         Funnel.ofDefaults(List.of(FunnelStep.touchpoint("a"), FunnelStep.touchpoint("b"),
                                 FunnelStep.touchpoint("c"))).accumulator().state().overall(), List.of())))
                 .hasMessageStartingWith("state: counts 3 steps; this funnel has 2");
@@ -80,5 +82,9 @@ class FunnelConfigurationTest {
         assertThat(FunnelOrder.parse(" Strict ")).isEqualTo(FunnelOrder.STRICT);
         assertThatThrownBy(() -> FunnelOrder.parse("random"))
                 .hasMessage("order: is not a funnel order; expected ordered, strict or unordered");
+        assertThat(FunnelCounting.parse("Every-Attempt")).isEqualTo(FunnelCounting.EVERY_ATTEMPT);
+        assertThat(FunnelCounting.FIRST_COMPLETION.cliName()).isEqualTo("first-completion");
+        assertThatThrownBy(() -> FunnelCounting.parse("totals"))
+                .hasMessage("counting: is not a funnel counting; expected first-completion or every-attempt");
     }
 }

@@ -100,6 +100,34 @@ class FunnelWorkedExampleTest {
     }
 
     @Test
+    void everyAttemptCountsEachTryOfACustomer() {
+        // docs/journeys.md, "First completion or every attempt": fay joins the example with two tries, home 13:00
+        // and product 13:10 (her checkout comes too late for that try), then home 15:00, product 15:05, checkout
+        // 15:20. First completion: 6 customers, 6, 3 (fay counts once, by her second try). Every attempt: ann,
+        // bob, cat, dan and eve one attempt each, fay two: 7, 7, 3. Times to product over the attempts (minutes):
+        // ann 5, bob 10, cat 25, dan 45 (his attempt starts at his first home visit, 11:00), eve 2, fay 10 and 5;
+        // sorted 2, 5, 5, 10, 10, 25, 45: nearest-rank median 10, quartiles 5 and 25.
+        List<CustomerEvent> withFay = new java.util.ArrayList<>(EVENTS);
+        withFay.addAll(List.of(at("f1", "fay", "home", 780), at("f2", "fay", "product", 790),
+                at("f3", "fay", "home", 900), at("f4", "fay", "product", 905), at("f5", "fay", "checkout", 920)));
+        Funnel firstCompletion = Funnel.custom(STEPS).window(Duration.ofHours(1)).build();
+        assertThat(counts(firstCompletion.computeEvents(withFay))).containsExactly(6L, 6L, 3L);
+
+        FunnelResult attempts = Funnel.from(firstCompletion).counting(FunnelCounting.EVERY_ATTEMPT).build()
+                .computeEvents(withFay);
+        assertThat(attempts.counting()).isEqualTo(FunnelCounting.EVERY_ATTEMPT);
+        assertThat(counts(attempts)).containsExactly(7L, 7L, 3L);
+        assertThat(attempts.customers()).isEqualTo(6);
+        assertThat(attempts.step(2).medianTimeToConvert()).contains(Duration.ofMinutes(10));
+        assertThat(attempts.step(2).lowerQuartileTimeToConvert()).contains(Duration.ofMinutes(5));
+        assertThat(attempts.step(2).upperQuartileTimeToConvert()).contains(Duration.ofMinutes(25));
+        assertThat(attempts.step(3).medianTimeToConvert()).contains(Duration.ofMinutes(15));
+        assertThat(attempts.step(2).droppedOffCount()).isEqualTo(4);
+        assertThat(attempts.step(2).droppedOff()).extracting(CustomerId::value)
+                .containsExactly("cat", "dan", "eve", "fay");
+    }
+
+    @Test
     void aStepThatMatchesNothingIsAWarningNotAnEmptySuccess() {
         FunnelResult result = Funnel.ofDefaults(List.of(FunnelStep.touchpoint("home"), FunnelStep.touchpoint("chekout")))
                 .computeEvents(EVENTS);

@@ -21,6 +21,8 @@ import java.util.Arrays;
  *       last, and then the one whose earlier steps are latest, compared from the last step back.
  *       Unordered: the smallest completion position, then the latest start; step {@code j} happens at the
  *       first position where the matching from that start reaches {@code j}.</li>
+ *   <li>Every attempt: the same, among the paths whose first step is one given event ({@link #findFrom});
+ *       the caller cuts a customer's events into attempts.</li>
  * </ul>
  *
  * <p>Ordered and strict run in one pass that keeps, per level, the chain with the latest start (as
@@ -55,6 +57,9 @@ public final class FunnelPaths {
 
     private int level;
     private final int[] path;
+    // Unordered: per step count, where the matching first reached it; per step, the event that takes it.
+    private final int[] reachedAt;
+    private final int[] stepOwner;
 
     /**
      * Creates the finder of one funnel.
@@ -77,6 +82,8 @@ public final class FunnelPaths {
         this.pendingStart = new int[steps + 1];
         this.pendingChain = new int[steps + 1][steps];
         this.path = new int[steps];
+        this.reachedAt = new int[steps + 1];
+        this.stepOwner = new int[steps];
     }
 
     /**
@@ -93,11 +100,42 @@ public final class FunnelPaths {
         if (mode == Mode.UNORDERED) {
             return unordered(n, times, stepMasks);
         }
+        return chains(0, -1, n, times, stepMasks, exclusionMasks);
+    }
+
+    /**
+     * Finds the level and the path that counts among the paths whose first step is the event at {@code first}
+     * (unordered: the paths of the events from {@code first} on, within its window): one attempt.
+     *
+     * @param first the position of the attempt's first event, which takes step 1 (unordered: some step)
+     * @param n the number of events
+     * @param times their instants in microseconds, in time order
+     * @param stepMasks per event, bit {@code i} set when it matches step {@code i + 1}
+     * @param exclusionMasks per event, bit {@code x} set when it matches exclusion {@code x}
+     * @return the level reached: 1 to the number of steps
+     */
+    public int findFrom(int first, int n, long[] times, long[] stepMasks, long[] exclusionMasks) {
+        level = 0;
+        if (mode == Mode.UNORDERED) {
+            unorderedFrom(first, n, times, stepMasks, oneStepEach(n, stepMasks), Integer.MAX_VALUE);
+            return level;
+        }
+        return chains(first, first, n, times, stepMasks, exclusionMasks);
+    }
+
+    /**
+     * The one pass of ordered and strict funnels over positions {@code from..n-1}; only the event at
+     * {@code pinned} may start a chain, or any when it is negative.
+     */
+    private int chains(int from, int pinned, int n, long[] times, long[] stepMasks, long[] exclusionMasks) {
         Arrays.fill(start, -1);
         Arrays.fill(last, -1);
         boolean strict = mode == Mode.STRICT;
-        for (int p = 0; p < n; p++) {
+        for (int p = from; p < n; p++) {
             long mask = stepMasks[p];
+            if (pinned >= 0 && p != pinned) {
+                mask &= ~1L;
+            }
             long excluded = exclusionMasks[p];
             if (mask == 0 && excluded == 0) {
                 continue;
@@ -141,6 +179,9 @@ public final class FunnelPaths {
                     }
                 }
             }
+            if (pinned >= 0 && level == steps) {
+                break;
+            }
         }
         return level;
     }
@@ -158,44 +199,56 @@ public final class FunnelPaths {
     }
 
     private int unordered(int n, long[] times, long[] stepMasks) {
-        boolean oneStepEach = true;
-        for (int p = 0; p < n && oneStepEach; p++) {
-            oneStepEach = Long.bitCount(stepMasks[p]) <= 1;
-        }
+        boolean oneStepEach = oneStepEach(n, stepMasks);
         int bestCompletion = Integer.MAX_VALUE;
-        int[] reachedAt = new int[steps + 1];
-        int[] stepOwner = new int[steps];
         for (int s = 0; s < n; s++) {
-            if (stepMasks[s] == 0) {
-                continue;
-            }
-            Arrays.fill(stepOwner, -1);
-            long covered = 0;
-            int size = 0;
-            for (int q = s; q < n && times[q] - times[s] <= window && size < steps; q++) {
-                long mask = stepMasks[q];
-                if (mask == 0) {
-                    continue;
-                }
-                boolean grew;
-                if (oneStepEach) {
-                    grew = (covered & mask) == 0;
-                    covered |= mask;
-                } else {
-                    grew = augment(q, stepMasks, stepOwner, new boolean[steps]);
-                }
-                if (grew) {
-                    size++;
-                    reachedAt[size] = q;
-                    if (size > level || (size == level && q < bestCompletion) || (size == level && q == bestCompletion)) {
-                        level = size;
-                        bestCompletion = q;
-                        System.arraycopy(reachedAt, 1, path, 0, size);
-                    }
-                }
+            if (stepMasks[s] != 0) {
+                bestCompletion = unorderedFrom(s, n, times, stepMasks, oneStepEach, bestCompletion);
             }
         }
         return level;
+    }
+
+    private static boolean oneStepEach(int n, long[] stepMasks) {
+        for (int p = 0; p < n; p++) {
+            if (Long.bitCount(stepMasks[p]) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Grows the largest matching of the events from {@code s} on within its window, taking its path when it
+     * beats the best so far (more steps, or as many completed no later); returns the best completion position.
+     */
+    private int unorderedFrom(int s, int n, long[] times, long[] stepMasks, boolean oneStepEach, int bestCompletion) {
+        Arrays.fill(stepOwner, -1);
+        long covered = 0;
+        int size = 0;
+        for (int q = s; q < n && times[q] - times[s] <= window && size < steps; q++) {
+            long mask = stepMasks[q];
+            if (mask == 0) {
+                continue;
+            }
+            boolean grew;
+            if (oneStepEach) {
+                grew = (covered & mask) == 0;
+                covered |= mask;
+            } else {
+                grew = augment(q, stepMasks, stepOwner, new boolean[steps]);
+            }
+            if (grew) {
+                size++;
+                reachedAt[size] = q;
+                if (size > level || (size == level && q <= bestCompletion)) {
+                    level = size;
+                    bestCompletion = q;
+                    System.arraycopy(reachedAt, 1, path, 0, size);
+                }
+            }
+        }
+        return bestCompletion;
     }
 
     /** Kuhn's augmenting path: tries to give event {@code q} a step, moving other events' steps if needed. */
