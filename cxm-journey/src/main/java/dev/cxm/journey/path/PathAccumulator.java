@@ -156,7 +156,23 @@ public final class PathAccumulator implements Accumulator<CustomerTimeline, Path
                         .thenComparing(Comparator.comparingLong(PathEdge::count).reversed())
                         .thenComparing(PathEdge::from).thenComparing(PathEdge::to))
                 .toList();
-        return new PathResult(cases, withPath, counts.size(), top, edgeList);
+        return new PathResult(cases, withPath, counts.size(), top, edgeList, warnings(withPath));
+    }
+
+    /** A start or end step that began or ended no path is a warning: most often a misspelt step. */
+    private List<String> warnings(long withPath) {
+        if (withPath > 0) {
+            return List.of();
+        }
+        if (analysis.startAt().isPresent()) {
+            return List.of("start step (" + analysis.startAt().get().describe() + ") matched no event of the " + cases
+                    + " cases read (excluded events left out); check its definition against the data");
+        }
+        if (analysis.endAt().isPresent()) {
+            return List.of("end step (" + analysis.endAt().get().describe() + ") matched no event of the " + cases
+                    + " cases read (excluded events left out); check its definition against the data");
+        }
+        return List.of();
     }
 
     private record EdgeKey(int position, String from, String to) {}

@@ -100,6 +100,8 @@ class PathBruteForceTest {
             assertThat(result.distinctPaths()).isEqualTo(expected.size());
             long withPath = expected.values().stream().mapToLong(Long::longValue).sum();
             assertThat(result.casesWithPath()).isEqualTo(withPath);
+            // A start or end step that no (kept) event matched is a warning, not a silent empty result.
+            assertThat(result.warnings()).hasSize(mode != 0 && withPath == 0 ? 1 : 0);
             for (PathCount path : result.paths()) {
                 assertThat(path.count()).isEqualTo(expected.get(path.steps()));
                 assertThat(path.share()).isEqualTo((double) path.count() / withPath);
@@ -116,5 +118,18 @@ class PathBruteForceTest {
                 assertThat(edge.count()).isEqualTo(edges.get(List.of(edge.position(), edge.from(), edge.to())));
             }
         });
+    }
+
+    @Test
+    void aStartStepThatMatchesNothingIsAWarningNotAnEmptySuccess() {
+        List<CustomerTimeline> timelines = JourneyLogs.timelines(List.of(JourneyLogs.at("e1", "ann", "home", 0),
+                JourneyLogs.at("e2", "ann", "product", 5), JourneyLogs.at("e3", "bob", "home", 0)));
+        PathResult result = timelines.stream()
+                .collect(PathAnalysis.custom().startAt(EventMatcher.touchpoint("hom")).build().collector());
+        assertThat(result.paths()).isEmpty();
+        assertThat(result.warnings()).containsExactly("start step (hom) matched no event of the 2 cases read"
+                + " (excluded events left out); check its definition against the data");
+        assertThat(timelines.stream().collect(PathAnalysis.custom().endAt(EventMatcher.touchpoint("product")).build()
+                .collector()).warnings()).isEmpty();
     }
 }
