@@ -1,6 +1,7 @@
 package dev.cxm.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import dev.cxm.journey.path.PathAnalysis;
 import dev.cxm.journey.path.PathCount;
 import dev.cxm.journey.path.PathResult;
 import dev.cxm.journey.path.PathState;
+import dev.cxm.journey.track.CustomerJourney;
 import dev.cxm.journey.track.StageTracking;
 import dev.cxm.journey.track.StageVisit;
 import dev.cxm.journey.track.TrackingState;
@@ -124,5 +126,21 @@ class GoldenStatesTest {
                 new StageVisit("loyalty", START.plus(Duration.ofHours(5))));
         assertThat(tracker.stageAt(CustomerId.of("slow"), START.plus(Duration.ofDays(1)))).contains("purchase");
         assertThat(tracker.result().customersByStage()).containsEntry("awareness", 1L).containsEntry("loyalty", 1L);
+    }
+
+    @Test
+    void aCustomersJourneyReadsAloneAsAVersionedValue() throws IOException {
+        // One journey of tracking-state-v1.json, as a store keyed by customer keeps it: ok went awareness 00:00,
+        // consideration 01:00, purchase 02:00, loyalty 05:00.
+        CustomerJourney journey = read("customer-journey-v1.json", CustomerJourney.class);
+        assertThat(journey.formatVersion()).isEqualTo(1);
+        assertThat(journey.currentVisit()).isEqualTo(new StageVisit("loyalty", START.plus(Duration.ofHours(5))));
+        assertThat(journey.stageAt(START.plus(Duration.ofMinutes(90)))).contains("consideration");
+        String written = CxmJson.mapper().writeValueAsString(journey);
+        assertThat(written).startsWith("{\"formatVersion\":1,\"customer\":\"ok\"");
+        assertThat(CxmJson.mapper().readValue(written, CustomerJourney.class)).isEqualTo(journey);
+        assertThatThrownBy(() -> CxmJson.mapper().readValue(written.replace("\"formatVersion\":1",
+                "\"formatVersion\":2"), CustomerJourney.class))
+                .hasMessageContaining("formatVersion: 2 of CustomerJourney is not readable");
     }
 }

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.cxm.core.accumulate.AccumulatorState;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.journey.internal.Micros;
@@ -19,12 +22,22 @@ import dev.cxm.journey.track.internal.RecentEvents;
  * and the recent staged events, which a late event may still fall between. The customer's history, current
  * stage and stage at any instant follow from both. Immutable; this is what a {@link TrackingStore} keeps.
  *
+ * <p>A journey is a versioned value of its own, so that a store outside the JVM (a database row, a stream
+ * engine's state store keyed by customer) can keep one per customer: as JSON through
+ * {@code CxmJson.mapper()}, {@code {"formatVersion":1,"customer":..,"settled":[{"stage":..,"enteredAt":..}],
+ * "recent":[{"at":..,"eventHash":..,"stage":..}]}}; format version {@value #FORMAT_VERSION}, read back by any
+ * later version of cxm. The event hashes are 64-bit FNV-1a hashes of the event ids, the same on every JVM.
+ *
  * @param customer the customer
  * @param settled the settled visits in time order, each in another stage than the one before
  * @param recent the recent staged events, ordered by instant and then id hash; never empty
  */
-@JsonPropertyOrder({"customer", "settled", "recent"})
-public record CustomerJourney(CustomerId customer, List<StageVisit> settled, List<StagedEvent> recent) {
+@JsonPropertyOrder({"formatVersion", "customer", "settled", "recent"})
+public record CustomerJourney(CustomerId customer, List<StageVisit> settled, List<StagedEvent> recent)
+        implements AccumulatorState {
+
+    /** The current version of the JSON form. */
+    public static final int FORMAT_VERSION = 1;
 
     /**
      * Validates the journey.
@@ -53,6 +66,29 @@ public record CustomerJourney(CustomerId customer, List<StageVisit> settled, Lis
         if (!trusted) {
             requireOrder(customer, settled, (RecentEvents) recent);
         }
+    }
+
+    /**
+     * Reads a journey of any format version up to {@link #FORMAT_VERSION}; Jackson's entry point.
+     *
+     * @param formatVersion the version of the JSON form
+     * @param customer the customer
+     * @param settled the settled visits
+     * @param recent the recent staged events
+     * @return the journey
+     */
+    @JsonCreator
+    static CustomerJourney fromJson(@JsonProperty("formatVersion") int formatVersion,
+            @JsonProperty("customer") CustomerId customer, @JsonProperty("settled") List<StageVisit> settled,
+            @JsonProperty("recent") List<StagedEvent> recent) {
+        AccumulatorState.requireReadable("CustomerJourney", formatVersion, FORMAT_VERSION);
+        return new CustomerJourney(customer, settled, recent);
+    }
+
+    @Override
+    @JsonProperty("formatVersion")
+    public int formatVersion() {
+        return FORMAT_VERSION;
     }
 
     private static void requireOrder(CustomerId customer, List<StageVisit> settled, RecentEvents recent) {
