@@ -25,6 +25,7 @@ import dev.cxm.examples.cli.common.Usage;
 import dev.cxm.journey.EventMatcher;
 import dev.cxm.journey.funnel.Attribution;
 import dev.cxm.journey.funnel.Funnel;
+import dev.cxm.journey.funnel.FunnelCounting;
 import dev.cxm.journey.funnel.FunnelGroupResult;
 import dev.cxm.journey.funnel.FunnelOrder;
 import dev.cxm.journey.funnel.FunnelResult;
@@ -59,6 +60,11 @@ final class FunnelCommand extends ReportCommand {
             description = "ordered (other events may come between steps), strict (none may) or unordered (any"
                     + " order) (default: ${DEFAULT-VALUE}).")
     String order;
+
+    @Option(names = "--counting", paramLabel = "COUNTING", defaultValue = "first-completion",
+            description = "first-completion (each customer once, by the path that got furthest first) or every-attempt"
+                    + " (each try counts; counts are attempts) (default: ${DEFAULT-VALUE}).")
+    String counting;
 
     @Option(names = "--exclude", paramLabel = "TOUCHPOINT[:FROM-TO]",
             description = "A touchpoint that interrupts the funnel between two steps (default: between the first"
@@ -95,6 +101,7 @@ final class FunnelCommand extends ReportCommand {
         Funnel.Builder builder = Funnel.custom(funnelSteps);
         option("--window", () -> builder.window(window));
         option("--order", () -> builder.order(FunnelOrder.parse(order)));
+        option("--counting", () -> builder.counting(FunnelCounting.parse(counting)));
         option("--confidence", () -> builder.level(confidence));
         option("--drop-off-sample", () -> builder.dropOffSample(dropOffSample));
         for (String exclusion : exclusions) {
@@ -156,6 +163,7 @@ final class FunnelCommand extends ReportCommand {
         root.put("window", window.toString());
         root.setAll(JsonOutput.tree(result));
         root.put("order", result.order().cliName());
+        root.put("counting", result.counting().cliName());
         root.put("rowsRead", imported.rowsRead());
         root.put("rejectedRows", imported.rejectedCount());
         return root;
@@ -164,6 +172,9 @@ final class FunnelCommand extends ReportCommand {
     private void print(TextOut out, FunnelResult result, ImportReport imported) {
         out.printf("Funnel of %s (%s, window %s, %s%% confidence): %d customers read%n", input.input(),
                 result.order().cliName(), window, trimmed(100 * confidence), result.customers());
+        if (result.counting() == FunnelCounting.EVERY_ATTEMPT) {
+            out.printf("Counting every attempt: the counts are attempts, several per customer%n");
+        }
         printSteps(out, result.steps(), "  ");
         result.breakdown().ifPresent(name -> {
             out.printf("By %s (%s):%n", name, attribution.strip().toLowerCase(Locale.ROOT));

@@ -115,5 +115,6 @@ final class PathsCommand extends ReportCommand {
         for (PathEdge edge : result.edges()) {
             out.printf("  %d: %s > %s  %d%n", edge.position(), edge.from(), edge.to(), edge.count());
         }
+        result.warnings().forEach(warning -> out.printf("Warning: %s%n", warning));
     }
 }

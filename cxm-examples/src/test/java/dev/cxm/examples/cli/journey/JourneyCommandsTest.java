@@ -79,6 +79,26 @@ class JourneyCommandsTest {
     }
 
     @Test
+    void funnelCountsEveryAttemptWhenAsked() throws IOException {
+        // docs/journeys.md: every customer of funnel.csv makes one attempt, so the counts stay 5, 5, 1; dan's
+        // attempt starts at his first home visit (11:00), so his time to product is 45 minutes, not 15: the
+        // times to product are 2, 5, 10, 25, 45 minutes against 2, 5, 10, 15, 25, and the upper quartile
+        // (nearest rank) moves from 15 to 25 minutes.
+        JsonNode first = json(CliRun.of("journey", "funnel", "--input", FUNNEL, "--steps", "home,product,checkout",
+                "--window", "PT1H", "--exclude", "hotline:2-3", "--json"));
+        JsonNode every = json(CliRun.of("journey", "funnel", "--input", FUNNEL, "--steps", "home,product,checkout",
+                "--window", "PT1H", "--exclude", "hotline:2-3", "--counting", "every-attempt", "--json"));
+        assertThat(first.get("counting").asText()).isEqualTo("first-completion");
+        assertThat(every.get("counting").asText()).isEqualTo("every-attempt");
+        assertThat(counts(every.get("steps"))).containsExactly(5L, 5L, 1L);
+        assertThat(first.get("steps").get(1).get("upperQuartileTimeToConvert").asText()).isEqualTo("PT15M");
+        assertThat(every.get("steps").get(1).get("upperQuartileTimeToConvert").asText()).isEqualTo("PT25M");
+        CliRun bad = CliRun.of("journey", "funnel", "--input", FUNNEL, "--steps", "home", "--counting", "totals");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--counting: is not a funnel counting; expected first-completion or every-attempt");
+    }
+
+    @Test
     void funnelRefusesBadOptionsAsUsageErrors() {
         CliRun zero = CliRun.of("journey", "funnel", "--input", FUNNEL, "--steps", "home,product", "--window", "PT0S");
         assertThat(zero.exitCode()).isEqualTo(2);
@@ -142,6 +162,9 @@ class JourneyCommandsTest {
         assertThat(conformance.get("allowedMoves").asLong()).isEqualTo(3);
         assertThat(conformance.get("deviations").get("SKIPPED_STAGE").asLong()).isEqualTo(1);
         assertThat(conformance.get("outsideMap").get("product").asLong()).isEqualTo(6);
+        CliRun misspelt = CliRun.of("journey", "paths", "--input", FUNNEL, "--start", "hom");
+        assertThat(misspelt.exitCode()).isZero();
+        assertThat(misspelt.out()).contains("Warning: start step (hom) matched no event of the 5 cases read");
         CliRun missing = CliRun.of("journey", "conformance", "--input", FUNNEL, "--map", "no-such-map.json");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("no-such-map.json");
