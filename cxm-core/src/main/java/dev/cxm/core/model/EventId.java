@@ -1,6 +1,8 @@
 package dev.cxm.core.model;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 import dev.cxm.core.internal.Checks;
@@ -9,38 +11,55 @@ import dev.cxm.core.internal.Checks;
  * Identifies one event; appending an event whose id is already stored is a no-op, which makes
  * re-delivery of the same event harmless.
  *
- * @param value non-blank, at most 256 characters
+ * <p>An id is its {@linkplain #value() value}, a non-blank string of at most 256 characters: two ids are
+ * equal when their values are, they compare as their values do, {@link #hashCode()} is the value's and
+ * {@link #toString()} is the value. JSON writes an id as its value.
+ *
+ * <h2>Memory</h2>
+ * A store may hold millions of ids, so an id keeps its value in the most compact of three forms, chosen by
+ * the value alone: a UUID in canonical form (lower-case, as {@link #random()} and {@link #derivedFrom} make
+ * them) as its 128 bits (32 bytes instead of 96 for the string), a value of at most 16 ASCII characters as
+ * those bytes packed into one or two {@code long}s (24 or 32 bytes instead of 56 to 72), anything else as the
+ * string. {@link #value()} builds the string of a compact id on each call.
  */
-public record EventId(String value) implements Comparable<EventId> {
+public abstract sealed class EventId implements Comparable<EventId>
+        permits EventId.Packed, EventId.Uuid, EventId.Text {
 
-    /**
-     * Validates the id.
-     *
-     * @param value the event's key; non-blank, at most 256 characters
-     * @throws IllegalArgumentException if {@code value} is blank or longer than 256 characters
-     */
-    public EventId {
-        Checks.identifier("eventId", value);
-    }
+    /** The longest value packed into {@code long}s: two longs of eight ASCII characters. */
+    private static final int PACKED_LENGTH = 16;
+    private static final int UUID_LENGTH = 36;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private EventId() {}
 
     /**
      * Returns the event id with the given value.
      *
-     * @param value the event's key, such as the host's message id; non-blank, at most 256 characters
-     * @return the id
-     * @throws IllegalArgumentException if {@code value} is blank or longer than 256 characters
+     * @param value the id; non-blank, at most 256 characters
+     * @return the event id
+     * @throws IllegalArgumentException when the value is blank or longer than 256 characters
+     * @throws NullPointerException when the value is null
      */
     public static EventId of(String value) {
-        return new EventId(value);
+        Checks.identifier("eventId", value);
+        if (value.length() == UUID_LENGTH && isCanonicalUuid(value)) {
+            return new Uuid(hexBits(value, 0), hexBits(value, 19));
+        }
+        if (value.length() <= PACKED_LENGTH && isPackable(value)) {
+            long high = pack(value, 0);
+            return value.length() <= 8 ? new Ascii8(high, value.hashCode())
+                    : new Ascii16(high, pack(value, 8), value.hashCode());
+        }
+        return new Text(value);
     }
 
     /**
      * Returns a new random (type 4 UUID) event id, for events that have no natural key.
      *
-     * @return an id whose value is a UUID in its 36-character text form
+     * @return an id whose value is a UUID in its canonical 36-character form
      */
     public static EventId random() {
-        return new EventId(UUID.randomUUID().toString());
+        return Uuid.of(UUID.randomUUID());
     }
 
     /**
@@ -49,21 +68,315 @@ public record EventId(String value) implements Comparable<EventId> {
      *
      * @param source text that identifies the source record, such as a file's line and cells; hashed (type 3
      *     UUID of its UTF-8 bytes), never stored
-     * @return an id whose value is a UUID in its 36-character text form, equal for equal {@code source}s
+     * @return the id, a type 3 UUID in canonical form, equal for equal {@code source}s
+     * @throws NullPointerException when the source is null
      */
     public static EventId derivedFrom(String source) {
         Checks.present("source", source);
-        return new EventId(UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString());
+        // UUID.nameUUIDFromBytes, without looking the digest up among the security providers on every call.
+        byte[] md5 = MD5.get().digest(source.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        long mostSignificant = 0;
+        long leastSignificant = 0;
+        for (int i = 0; i < 8; i++) {
+            mostSignificant = (mostSignificant << 8) | (md5[i] & 0xff);
+            leastSignificant = (leastSignificant << 8) | (md5[i + 8] & 0xff);
+        }
+        return new Uuid(mostSignificant, leastSignificant);
     }
 
+    /** One MD5 digest per thread: {@link MessageDigest} is not thread-safe, and looking one up is slow. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available; every Java platform must offer it", e);
+        }
+    });
+
+    /**
+     * Returns the bare id.
+     *
+     * @return the value; built anew on each call when the id is held in a compact form
+     */
+    public abstract String value();
+
+    /**
+     * Compares the values as {@link String#compareTo} does.
+     *
+     * @param other the id to compare with
+     * @return negative, zero or positive as this id's value sorts before, equal to or after the other's
+     */
     @Override
     public int compareTo(EventId other) {
-        return value.compareTo(other.value);
+        if (this instanceof Packed mine && other instanceof Packed theirs) {
+            // Big-endian ASCII bytes padded with zeros compare as the strings do: the first different byte
+            // decides, and a prefix (padded with zeros) sorts first.
+            int high = Long.compareUnsigned(mine.high(), theirs.high());
+            return high != 0 ? high : Long.compareUnsigned(mine.low(), theirs.low());
+        }
+        if (this instanceof Uuid mine && other instanceof Uuid theirs) {
+            // Canonical UUIDs have their dashes at the same places and lower-case hex digits, which sort as
+            // the nibbles they stand for.
+            int high = Long.compareUnsigned(mine.mostSignificant, theirs.mostSignificant);
+            return high != 0 ? high : Long.compareUnsigned(mine.leastSignificant, theirs.leastSignificant);
+        }
+        return value().compareTo(other.value());
     }
 
-    /** Returns the bare id. */
+    /**
+     * Returns the bare id.
+     *
+     * @return the value
+     */
     @Override
     public String toString() {
-        return value;
+        return value();
+    }
+
+    /**
+     * Returns whether {@code other} is an event id with the same value.
+     *
+     * @param other any object
+     * @return whether it is an equal id
+     */
+    @Override
+    public abstract boolean equals(Object other);
+
+    /**
+     * Returns the hash code of the value, {@code value().hashCode()}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public abstract int hashCode();
+
+    private static boolean isCanonicalUuid(String value) {
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the 64 bits of the 16 hex digits from {@code from} on, skipping dashes. */
+    private static long hexBits(String value, int from) {
+        long bits = 0;
+        for (int i = from, digits = 0; digits < 16; i++) {
+            char c = value.charAt(i);
+            if (c != '-') {
+                bits = bits << 4 | Character.digit(c, 16);
+                digits++;
+            }
+        }
+        return bits;
+    }
+
+    /** Returns whether every character is ASCII and not NUL, so that zero bytes can pad a packed value. */
+    private static boolean isPackable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0 || c > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns up to eight characters from {@code from} on as big-endian bytes, padded with zero bytes. */
+    private static long pack(String value, int from) {
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            int at = from + i;
+            bits = bits << 8 | (at < value.length() ? value.charAt(at) : 0);
+        }
+        return bits;
+    }
+
+    private static int appendPacked(byte[] chars, int at, long bits) {
+        int length = at;
+        for (int shift = 56; shift >= 0 && (bits >>> shift & 0xFF) != 0; shift -= 8) {
+            chars[length++] = (byte) (bits >>> shift);
+        }
+        return length;
+    }
+
+    /** An id of at most 16 ASCII characters, packed big-endian into two longs. */
+    abstract static sealed class Packed extends EventId permits Ascii8, Ascii16 {
+        abstract long high();
+
+        abstract long low();
+    }
+
+    /** An id of one to eight ASCII characters in one long: 24 bytes. */
+    static final class Ascii8 extends Packed {
+        private final long chars;
+        private final int hash;
+
+        Ascii8(long chars, int hash) {
+            this.chars = chars;
+            this.hash = hash;
+        }
+
+        @Override
+        long high() {
+            return chars;
+        }
+
+        @Override
+        long low() {
+            return 0;
+        }
+
+        @Override
+        public String value() {
+            byte[] bytes = new byte[8];
+            return new String(bytes, 0, appendPacked(bytes, 0, chars), StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ascii8 id && id.chars == chars;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** An id of nine to sixteen ASCII characters in two longs: 32 bytes. */
+    static final class Ascii16 extends Packed {
+        private final long high;
+        private final long low;
+        private final int hash;
+
+        Ascii16(long high, long low, int hash) {
+            this.high = high;
+            this.low = low;
+            this.hash = hash;
+        }
+
+        @Override
+        long high() {
+            return high;
+        }
+
+        @Override
+        long low() {
+            return low;
+        }
+
+        @Override
+        public String value() {
+            byte[] bytes = new byte[16];
+            int length = appendPacked(bytes, appendPacked(bytes, 0, high), low);
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ascii16 id && id.high == high && id.low == low;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A UUID in canonical form, held as its 128 bits: 32 bytes. */
+    static final class Uuid extends EventId {
+        private final long mostSignificant;
+        private final long leastSignificant;
+        /** The canonical form's {@link String#hashCode}, computed when first asked for; 0 until then. */
+        private int hash;
+
+        Uuid(long mostSignificant, long leastSignificant) {
+            this.mostSignificant = mostSignificant;
+            this.leastSignificant = leastSignificant;
+        }
+
+        /** Returns the id of {@code uuid}. */
+        static Uuid of(UUID uuid) {
+            return new Uuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        }
+
+        /** Hashes the canonical form as {@link String#hashCode} does, without building it. */
+        private static int canonicalHash(long mostSignificant, long leastSignificant) {
+            int hash = 0;
+            for (int i = 0; i < 32; i++) {
+                if (i == 8 || i == 12 || i == 16 || i == 20) {
+                    hash = 31 * hash + '-';
+                }
+                long bits = i < 16 ? mostSignificant : leastSignificant;
+                hash = 31 * hash + HEX[(int) (bits >>> (60 - 4 * (i % 16))) & 0xF];
+            }
+            return hash;
+        }
+
+        /** Returns the 36 characters of the canonical form, {@code 8-4-4-4-12} lower-case hex digits. */
+        private static byte[] chars(long mostSignificant, long leastSignificant) {
+            byte[] chars = new byte[UUID_LENGTH];
+            int at = 0;
+            for (int i = 0; i < 32; i++) {
+                if (i == 8 || i == 12 || i == 16 || i == 20) {
+                    chars[at++] = '-';
+                }
+                long bits = i < 16 ? mostSignificant : leastSignificant;
+                chars[at++] = HEX[(int) (bits >>> (60 - 4 * (i % 16))) & 0xF];
+            }
+            return chars;
+        }
+
+        @Override
+        public String value() {
+            return new String(chars(mostSignificant, leastSignificant), StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Uuid id && id.mostSignificant == mostSignificant
+                    && id.leastSignificant == leastSignificant;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = hash;
+            if (h == 0) {
+                // A racing thread computes the same value; a canonical form hashing to 0 is recomputed each time.
+                h = canonicalHash(mostSignificant, leastSignificant);
+                hash = h;
+            }
+            return h;
+        }
+    }
+
+    /** Any other id, held as its string. */
+    static final class Text extends EventId {
+        private final String value;
+
+        Text(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Text id && id.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
+        }
     }
 }

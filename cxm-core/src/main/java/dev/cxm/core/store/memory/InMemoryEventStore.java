@@ -5,22 +5,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.store.EventInterner;
+import dev.cxm.core.internal.store.EventLog;
+import dev.cxm.core.internal.store.HandleTable;
 import dev.cxm.core.internal.store.PagePosition;
 import dev.cxm.core.internal.store.Pager;
-import dev.cxm.core.internal.store.TimeLog;
+import dev.cxm.core.internal.store.Timelines;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -46,19 +44,29 @@ import dev.cxm.core.store.TimeSpan;
  * anyway, for code that may run on another backend.
  *
  * <h2>Indexes</h2>
- * Per event the store adds an id-index entry, a slot in its customer's timeline and a slot in two
- * time-ordered logs: one of every event and one of its type, so that a query of one type reads only events
- * of that type. A time range is found by binary search; {@link #count(EventQuery)} of a time range and at
- * most one type is two binary searches, and {@link #span} reads the ends of the range. A query of a few
- * customers reads their timelines (and, for events of different customers at one instant, the log of every
- * event for their append order); a query by touchpoint or attribute checks each event of the time range.
- * {@link #page} finds its cursor's instant by binary search.
+ * Each event has a slot, its place in append order. The store keeps the events in a time-ordered log, with
+ * a byte per event for its type once it holds several types (while events arrive in time order, as an import
+ * of a sorted file or a live feed appends them, that log is the sequence of slots itself), an id index of one
+ * {@code int} per table slot,
+ * and the customers' timelines as one {@code int} link per event, with each customer's latest time beside
+ * them. A time range is found by binary search in the log; a query of one type passes over the type bytes
+ * of other events without loading them, and reads the log directly when the store holds no other type.
+ * {@link #count(EventQuery)} of a time range and types is two binary searches (and a pass over the type
+ * bytes when the store holds other types too), and {@link #span} reads the ends of the range. A query of a
+ * few customers reads their timelines; a query by touchpoint or attribute checks each event of the time
+ * range. {@link #page} finds its cursor's instant by binary search.
  *
  * <h2>Memory</h2>
  * Customer ids, touchpoints, scales, survey ids and outcomes are shared: events that refer to equal ones
- * are stored holding one instance. Reads of the logs copy no events: snapshots share the logs' arrays, which
- * are copied only when an out-of-order append forces a re-sort or an erasure removes events; reads of
- * customers copy references to their events.
+ * are stored holding one instance. Beside the events themselves, the store keeps per event a reference in
+ * its slots, a timeline link and an id-index slot (4 + 4 + 4.4 to 6.7 bytes), and per customer an id, a
+ * latest slot and time and an index slot (about 20 bytes); a type byte per event once it holds several
+ * event types, and a second reference and type byte per event once events have arrived out of time order.
+ * {@code docs/PERFORMANCE.md} measures it: about 118 bytes per NPS response in all, events included. Every
+ * array lives in chunks of 16,384 entries, so growing never copies much and no array is a humongous object
+ * for G1. Reads of the log copy no events: snapshots share its chunks, which are copied only when an
+ * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
+ * their events.
  */
 public final class InMemoryEventStore implements EventStore {
 
@@ -68,15 +76,37 @@ public final class InMemoryEventStore implements EventStore {
      * store's events, and scans the time-ordered log otherwise.
      */
     private static final int SCAN_RATIO = 4;
+    /**
+     * Events an append handles together: it reads ahead, for all of them, what each needs (their ids' and
+     * customers' index slots, the customers' latest times), so that the cache misses of a group overlap.
+     */
+    private static final int GROUP = 32;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<EventId, CustomerEvent> byId = new HashMap<>();
-    private final Map<CustomerId, List<CustomerEvent>> byCustomer = new HashMap<>();
+    /** Every event stored, by slot (append order); erased slots are empty. */
+    private EventLog slots = new EventLog();
+    /**
+     * Every event in time order: the same object as {@link #slots} while every append came in time order and
+     * nothing was erased, a separate log afterwards.
+     */
+    private EventLog timeOrder = slots;
+    /** The events of the batch being appended, whose slots follow {@link #slots}' size. */
+    private List<CustomerEvent> pending = List.of();
+    private final HandleTable<EventId> byId = new HandleTable<>(new HandleTable.Keys<>() {
+        @Override
+        public int hash(int slot) {
+            return eventAt(slot).eventId().hashCode();
+        }
+
+        @Override
+        public boolean matches(int slot, EventId id) {
+            return eventAt(slot).eventId().equals(id);
+        }
+    });
+    private final Timelines byCustomer = new Timelines();
+    /** Where appends leave what they read ahead, so that the reads are not optimised away. */
+    private int readAhead;
     private final EventInterner interner = new EventInterner();
-    /** Every event in time order. */
-    private final TimeLog all = new TimeLog();
-    /** The events of each type in time order, indexed by {@link EventType#ordinal()}. */
-    private final TimeLog[] byType = {new TimeLog(), new TimeLog(), new TimeLog()};
 
     private InMemoryEventStore() {}
 
@@ -89,64 +119,114 @@ public final class InMemoryEventStore implements EventStore {
         return new InMemoryEventStore();
     }
 
+    /** Returns the event in {@code slot}: stored, or of the batch being appended. */
+    private CustomerEvent eventAt(int slot) {
+        int stored = slots.size();
+        return slot < stored ? slots.get(slot) : pending.get(slot - stored);
+    }
+
     @Override
     public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
         List<CustomerEvent> batch = List.copyOf(Checks.noNullElements("events", events));
         lock.writeLock().lock();
         try {
-            // Claim each new id in the index at once (one lookup, no second map for the batch); on a conflict,
-            // release the claims, so that no reader, all of whom wait for the lock, ever sees any of them.
+            int firstSlot = slots.size();
+            byId.ensureCapacity(byId.size() + batch.size(), firstSlot + batch.size());
+            // Claim each new id in the index at once, under the slot it will take (one lookup per event, no
+            // second map for the batch); on a conflict, release the claims, so that no reader, all of whom
+            // wait for the lock, ever sees any of them.
             List<CustomerEvent> fresh = new ArrayList<>(batch.size());
+            pending = fresh;
             int duplicates = 0;
-            for (CustomerEvent event : batch) {
-                CustomerEvent stored = byId.putIfAbsent(event.eventId(), event);
-                if (stored == null) {
-                    fresh.add(event);
-                } else if (stored.equals(event)) {
-                    duplicates++;
-                } else {
-                    fresh.forEach(claimed -> byId.remove(claimed.eventId()));
-                    throw new IllegalArgumentException("eventId: " + event.eventId()
-                            + " already identifies a different event; an event id must identify one event;"
-                            + " nothing of this append was stored");
+            for (int from = 0; from < batch.size(); from += GROUP) {
+                int to = Math.min(batch.size(), from + GROUP);
+                int touched = 0;
+                for (int i = from; i < to; i++) {
+                    touched |= byId.touch(batch.get(i).eventId().hashCode());
+                }
+                readAhead = touched;
+                for (int i = from; i < to; i++) {
+                    CustomerEvent event = batch.get(i);
+                    EventId id = event.eventId();
+                    int stored = byId.putIfAbsent(id, id.hashCode(), firstSlot + fresh.size());
+                    if (stored < 0) {
+                        fresh.add(event);
+                    } else if (eventAt(stored).equals(event)) {
+                        duplicates++;
+                    } else {
+                        fresh.forEach(claimed -> byId.remove(claimed.eventId(), claimed.eventId().hashCode()));
+                        throw new IllegalArgumentException("eventId: " + id
+                                + " already identifies a different event; an event id must identify one event;"
+                                + " nothing of this append was stored");
+                    }
                 }
             }
-            fresh.forEach(this::store);
+            pending = List.of();
+            store(fresh);
             return new AppendResult(fresh.size(), duplicates);
         } finally {
+            pending = List.of();
             lock.writeLock().unlock();
         }
     }
 
-    private void store(CustomerEvent event) {
-        List<CustomerEvent> timeline = byCustomer.get(event.customerId());
-        CustomerId sharedId = event.customerId();
-        if (timeline == null) {
-            timeline = new ArrayList<>(4);
-            byCustomer.put(sharedId, timeline);
-        } else {
-            sharedId = timeline.get(0).customerId();
+    /** Stores the new events of a batch in the slots their ids claimed. */
+    private void store(List<CustomerEvent> fresh) {
+        slots.ensureRoomFor(fresh.size());
+        if (timeOrder != slots) {
+            timeOrder.ensureRoomFor(fresh.size());
         }
-        CustomerEvent shared = interner.intern(event, sharedId);
-        byId.put(shared.eventId(), shared);
-        insertInTimeOrder(timeline, shared);
-        all.append(shared);
-        byType[shared.eventType().ordinal()].append(shared);
+        byCustomer.ensureSlots(slots.size() + fresh.size());
+        int[] customers = new int[GROUP];
+        for (int from = 0; from < fresh.size(); from += GROUP) {
+            int to = Math.min(fresh.size(), from + GROUP);
+            // Each pass reads what the next one needs for the whole group, so that its cache misses overlap.
+            int touched = 0;
+            for (int i = from; i < to; i++) {
+                touched |= byCustomer.touch(fresh.get(i).customerId());
+            }
+            for (int i = from; i < to; i++) {
+                customers[i - from] = byCustomer.numberOf(fresh.get(i).customerId());
+                touched |= byCustomer.touchLatest(customers[i - from]);
+            }
+            readAhead = touched;
+            for (int i = from; i < to; i++) {
+                // A customer new in this group has a number once their first event here is stored.
+                int customer = customers[i - from] >= 0 ? customers[i - from]
+                        : byCustomer.numberOf(fresh.get(i).customerId());
+                place(fresh.get(i), customer);
+            }
+        }
     }
 
-    private static void insertInTimeOrder(List<CustomerEvent> timeline, CustomerEvent event) {
-        int position = timeline.size();
-        while (position > 0 && timeline.get(position - 1).occurredAt().isAfter(event.occurredAt())) {
-            position--;
+    /** Stores one new event, of customer number {@code customer} (-1 for a new customer), in the next slot. */
+    private void place(CustomerEvent event, int customer) {
+        int slot = slots.size();
+        CustomerId shared = customer < 0 ? event.customerId() : byCustomer.customer(customer);
+        CustomerEvent stored = interner.intern(event, shared);
+        if (timeOrder == slots && slots.isEarlierThanLast(stored)) {
+            // The slots stop being in time order: from now on the time-ordered log is separate. It keeps the
+            // chunks that snapshots may hold; the slots go on in a copy, which may then change in place.
+            slots = slots.copy();
         }
-        timeline.add(position, event);
+        slots.append(stored);
+        if (timeOrder != slots) {
+            timeOrder.append(stored);
+        }
+        if (customer < 0) {
+            byCustomer.add(shared, slot, stored.occurredAt());
+        } else {
+            byCustomer.link(customer, slot, stored.occurredAt(), slots::get);
+        }
     }
 
     @Override
     public Optional<CustomerEvent> get(EventId id) {
+        Checks.present("id", id);
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(byId.get(id));
+            int slot = byId.find(id, id.hashCode());
+            return slot < 0 ? Optional.empty() : Optional.of(slots.get(slot));
         } finally {
             lock.readLock().unlock();
         }
@@ -160,9 +240,9 @@ public final class InMemoryEventStore implements EventStore {
 
     /**
      * Returns the events matching {@code query} in time order, leaving out those before {@code notBefore}.
-     * The events of a few customers come from their timelines; otherwise from the time-ordered log of every
-     * event or, for one type, of that type, cut to the time range by binary search and filtered only when
-     * the query looks at more than type and time.
+     * The events of a few customers come from their timelines; otherwise from the time-ordered log, cut to
+     * the time range by binary search, passing over the types not asked for by their type bytes, and
+     * filtered only when the query looks at more than type and time.
      */
     private Stream<CustomerEvent> ordered(EventQuery query, Optional<Instant> notBefore) {
         Optional<List<CustomerEvent>> ofCustomers = eventsOfCustomers(query);
@@ -173,19 +253,25 @@ public final class InMemoryEventStore implements EventStore {
         }
         Optional<Instant> from = notBefore.isEmpty() ? query.from()
                 : Optional.of(query.from().filter(start -> start.isAfter(notBefore.get())).orElse(notBefore.get()));
-        Stream<CustomerEvent> events = snapshot(logOf(query)).between(from, query.to());
+        Stream<CustomerEvent> events = snapshot().between(from, query.to(), typeMask(query));
         return filtered(query) ? events.filter(query::matches) : events;
     }
 
-    /** Returns the log that holds every event the query may match: its type's, when it names one type. */
-    private TimeLog logOf(EventQuery query) {
-        return query.types().size() == 1 ? byType[query.types().iterator().next().ordinal()] : all;
+    /** Returns the mask of the types the query admits, for {@link EventLog.Snapshot#between}. */
+    private static int typeMask(EventQuery query) {
+        if (query.types().isEmpty()) {
+            return EventLog.ALL_TYPES;
+        }
+        int mask = 0;
+        for (EventType type : query.types()) {
+            mask |= EventLog.maskOf(type);
+        }
+        return mask;
     }
 
-    /** Returns whether the events of {@link #logOf}'s time range need a check against the query. */
+    /** Returns whether the events of the time range and types need a check against the query. */
     private static boolean filtered(EventQuery query) {
-        return !query.customers().isEmpty() || query.touchpoint().isPresent() || !query.attributes().isEmpty()
-                || query.types().size() > 1;
+        return !query.customers().isEmpty() || query.touchpoint().isPresent() || !query.attributes().isEmpty();
     }
 
     /**
@@ -201,56 +287,41 @@ public final class InMemoryEventStore implements EventStore {
             List<CustomerEvent> timeline = eventsOf(customers.iterator().next());
             return Optional.of(timeline.stream().filter(query::matches).toList());
         }
-        return readOrdered(all, allEvents -> {
+        lock.readLock().lock();
+        try {
+            List<int[]> ofEach = new ArrayList<>(customers.size());
             long held = 0;
             for (CustomerId customer : customers) {
-                held += byCustomer.getOrDefault(customer, List.of()).size();
+                int number = byCustomer.numberOf(customer);
+                if (number >= 0) {
+                    int[] timeline = byCustomer.slotsOf(number);
+                    ofEach.add(timeline);
+                    held += timeline.length;
+                }
             }
-            if (held * SCAN_RATIO > allEvents.size()) {
+            if (held * SCAN_RATIO > timeOrder.size()) {
                 return Optional.empty();
             }
-            List<CustomerEvent> found = new ArrayList<>();
-            for (CustomerId customer : customers) {
-                for (CustomerEvent event : byCustomer.getOrDefault(customer, List.of())) {
-                    if (query.matches(event)) {
-                        found.add(event);
+            // Slots are the append order: sorted by slot, then stably by time, the events of several
+            // timelines take the store's order, ties in append order.
+            int[] matching = new int[(int) held];
+            int count = 0;
+            for (int[] timeline : ofEach) {
+                for (int slot : timeline) {
+                    if (query.matches(slots.get(slot))) {
+                        matching[count++] = slot;
                     }
                 }
             }
-            orderAcrossCustomers(found, allEvents);
+            Arrays.sort(matching, 0, count);
+            List<CustomerEvent> found = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                found.add(slots.get(matching[i]));
+            }
+            found.sort(BY_TIME);
             return Optional.of(found);
-        });
-    }
-
-    /**
-     * Puts the events of several timelines in the store's order. A stable sort by time keeps each timeline's
-     * order; events of different customers at one instant then take the order of the log of every event,
-     * which is their append order.
-     */
-    private static void orderAcrossCustomers(List<CustomerEvent> events, TimeLog.Snapshot allEvents) {
-        events.sort(BY_TIME);
-        int runStart = 0;
-        while (runStart < events.size()) {
-            Instant instant = events.get(runStart).occurredAt();
-            int runEnd = runStart + 1;
-            boolean severalCustomers = false;
-            while (runEnd < events.size() && events.get(runEnd).occurredAt().equals(instant)) {
-                severalCustomers |= !events.get(runEnd).customerId().equals(events.get(runStart).customerId());
-                runEnd++;
-            }
-            if (severalCustomers) {
-                Set<EventId> run = new HashSet<>();
-                events.subList(runStart, runEnd).forEach(event -> run.add(event.eventId()));
-                int slot = runStart;
-                CustomerEvent[] logged = allEvents.events();
-                for (int i = allEvents.firstAtOrAfter(instant); i < allEvents.size()
-                        && logged[i].occurredAt().equals(instant); i++) {
-                    if (run.contains(logged[i].eventId())) {
-                        events.set(slot++, logged[i]);
-                    }
-                }
-            }
-            runStart = runEnd;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -271,8 +342,9 @@ public final class InMemoryEventStore implements EventStore {
 
     /**
      * Returns the events of one type matching {@code query}, in time order. When {@code type} is one of the
-     * event records, the events come straight from that type's own time-ordered log, without a filtering
-     * or casting stage per event, which is what makes a scan of millions of feedback responses fast.
+     * event records, the events come straight from the time-ordered log, without a filtering or casting
+     * stage per event (and without a check at all when the store holds that type only), which is what makes
+     * a scan of millions of feedback responses fast.
      */
     @Override
     public <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
@@ -283,21 +355,17 @@ public final class InMemoryEventStore implements EventStore {
         if (!query.customers().isEmpty() || eventType.isEmpty()) {
             return EventStore.super.query(query, type);
         }
-        if (!query.types().isEmpty() && !query.types().contains(eventType.get())) {
+        int mask = typeMask(query) & EventLog.maskOf(eventType.get());
+        if (mask == 0) {
             return Stream.empty();
         }
-        Stream<CustomerEvent> events = timeRange(byType[eventType.get().ordinal()], query);
+        Stream<CustomerEvent> events = snapshot().between(query.from(), query.to(), mask);
         if (query.touchpoint().isPresent() || !query.attributes().isEmpty()) {
             events = events.filter(query::matches);
         }
-        @SuppressWarnings("unchecked") // the type's log holds events of that type only
+        @SuppressWarnings("unchecked") // the mask admits events of that type only
         Stream<E> typed = (Stream<E>) (Stream<?>) events;
         return typed;
-    }
-
-    /** Returns the log's events in the query's time range, from a snapshot. */
-    private Stream<CustomerEvent> timeRange(TimeLog log, EventQuery query) {
-        return snapshot(log).between(query.from(), query.to());
     }
 
     /**
@@ -311,9 +379,8 @@ public final class InMemoryEventStore implements EventStore {
         List<CustomerId> customers;
         lock.readLock().lock();
         try {
-            customers = query.customers().isEmpty() ? new ArrayList<>(byCustomer.keySet())
-                    : query.customers().stream().filter(byCustomer::containsKey)
-                            .collect(Collectors.toCollection(ArrayList::new));
+            customers = query.customers().isEmpty() ? byCustomer.customers()
+                    : new ArrayList<>(query.customers().stream().filter(c -> byCustomer.numberOf(c) >= 0).toList());
         } finally {
             lock.readLock().unlock();
         }
@@ -322,107 +389,77 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     private Optional<CustomerTimeline> timelineOf(CustomerId customer, EventQuery query) {
-        List<CustomerEvent> matching = new ArrayList<>();
-        lock.readLock().lock();
-        try {
-            for (CustomerEvent event : byCustomer.getOrDefault(customer, List.of())) {
-                if (query.matches(event)) {
-                    matching.add(event);
-                }
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<CustomerEvent> matching = eventsOf(customer).stream().filter(query::matches).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(new CustomerTimeline(customer, matching));
     }
 
-    /** Answers from the ends of a time-ordered log (or the customers' timelines), reading no more than it must. */
+    /** Answers from the ends of the time-ordered log (or the customers' timelines), reading no more than it must. */
     @Override
     public Optional<TimeSpan> span(EventQuery query) {
         Checks.present("query", query);
         if (!query.customers().isEmpty()) {
             return spanOfCustomers(query);
         }
-        TimeLog.Snapshot log = snapshot(logOf(query));
+        EventLog.Snapshot log = snapshot();
+        int mask = typeMask(query);
         int start = query.from().map(log::firstAtOrAfter).orElse(0);
         int end = Math.max(start, query.to().map(log::firstAtOrAfter).orElse(log.size()));
-        CustomerEvent[] events = log.events();
         boolean filtered = filtered(query);
         int first = start;
-        while (first < end && filtered && !query.matches(events[first])) {
+        while (first < end && !(log.admits(first, mask) && (!filtered || query.matches(log.get(first))))) {
             first++;
         }
         if (first == end) {
             return Optional.empty();
         }
         int last = end - 1;
-        while (filtered && !query.matches(events[last])) {
+        while (!(log.admits(last, mask) && (!filtered || query.matches(log.get(last))))) {
             last--;
         }
-        return Optional.of(new TimeSpan(events[first].occurredAt(), events[last].occurredAt()));
+        return Optional.of(new TimeSpan(log.get(first).occurredAt(), log.get(last).occurredAt()));
     }
 
     private Optional<TimeSpan> spanOfCustomers(EventQuery query) {
         Instant first = null;
         Instant last = null;
-        lock.readLock().lock();
-        try {
-            for (CustomerId customer : query.customers()) {
-                List<CustomerEvent> timeline = byCustomer.getOrDefault(customer, List.of());
-                for (CustomerEvent event : timeline) {
-                    if (query.matches(event)) {
-                        first = first == null || event.occurredAt().isBefore(first) ? event.occurredAt() : first;
-                        break;
-                    }
-                }
-                for (int i = timeline.size() - 1; i >= 0; i--) {
-                    CustomerEvent event = timeline.get(i);
-                    if (query.matches(event)) {
-                        last = last == null || event.occurredAt().isAfter(last) ? event.occurredAt() : last;
-                        break;
-                    }
+        for (CustomerId customer : query.customers()) {
+            for (CustomerEvent event : eventsOf(customer)) {
+                if (query.matches(event)) {
+                    Instant at = event.occurredAt();
+                    first = first == null || at.isBefore(first) ? at : first;
+                    last = last == null || at.isAfter(last) ? at : last;
                 }
             }
-        } finally {
-            lock.readLock().unlock();
         }
         return first == null ? Optional.empty() : Optional.of(new TimeSpan(first, last));
     }
 
     /**
-     * Answers from the indexes: a query of a time range and at most one type by two binary searches in a
-     * time-ordered log, a query of customers from their timelines, any other by counting the events of the
-     * time range that match, without a stream.
+     * Answers from the indexes: a query of a time range and types by two binary searches in the
+     * time-ordered log (and a pass over its type bytes when other types are stored too), a query of customers
+     * from their timelines, any other by counting the events of the time range that match, without a stream.
      */
     @Override
     public long count(EventQuery query) {
         Checks.present("query", query);
         if (!query.customers().isEmpty()) {
             long count = 0;
-            lock.readLock().lock();
-            try {
-                for (CustomerId customer : query.customers()) {
-                    for (CustomerEvent event : byCustomer.getOrDefault(customer, List.of())) {
-                        if (query.matches(event)) {
-                            count++;
-                        }
-                    }
-                }
-            } finally {
-                lock.readLock().unlock();
+            for (CustomerId customer : query.customers()) {
+                count += eventsOf(customer).stream().filter(query::matches).count();
             }
             return count;
         }
-        TimeLog.Snapshot log = snapshot(logOf(query));
+        EventLog.Snapshot log = snapshot();
+        int mask = typeMask(query);
         int start = query.from().map(log::firstAtOrAfter).orElse(0);
         int end = Math.max(start, query.to().map(log::firstAtOrAfter).orElse(log.size()));
-        if (!filtered(query)) {
+        boolean filtered = filtered(query);
+        if (!filtered && log.admitsAll(mask)) {
             return end - start;
         }
-        CustomerEvent[] events = log.events();
         long count = 0;
         for (int i = start; i < end; i++) {
-            if (query.matches(events[i])) {
+            if (log.admits(i, mask) && (!filtered || query.matches(log.get(i)))) {
                 count++;
             }
         }
@@ -446,10 +483,10 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public List<CustomerEvent> eventsOf(CustomerId customer) {
+        Checks.present("customer", customer);
         lock.readLock().lock();
         try {
-            List<CustomerEvent> timeline = byCustomer.get(customer);
-            return timeline == null ? List.of() : List.copyOf(timeline);
+            return byCustomer.eventsOf(customer, slots::get).map(List::copyOf).orElse(List.of());
         } finally {
             lock.readLock().unlock();
         }
@@ -459,7 +496,7 @@ public final class InMemoryEventStore implements EventStore {
     public long count() {
         lock.readLock().lock();
         try {
-            return all.size();
+            return timeOrder.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -467,46 +504,58 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public long erase(CustomerId customer) {
+        Checks.present("customer", customer);
         lock.writeLock().lock();
         try {
-            List<CustomerEvent> timeline = byCustomer.remove(customer);
-            if (timeline == null) {
+            int number = byCustomer.numberOf(customer);
+            if (number < 0) {
                 return 0;
             }
-            timeline.forEach(event -> byId.remove(event.eventId()));
-            all.remove(customer);
-            for (TimeLog log : byType) {
-                log.remove(customer);
+            int[] erased = byCustomer.slotsOf(number);
+            for (int slot : erased) {
+                EventId id = slots.get(slot).eventId();
+                byId.remove(id, id.hashCode());
             }
-            return timeline.size();
+            byCustomer.remove(number);
+            CustomerId shared = slots.get(erased[0]).customerId();
+            // A new time-ordered log without the customer's events, since snapshots may hold the current one;
+            // then the slots are emptied in place, in a copy if they were the time-ordered log.
+            EventLog kept = timeOrder.without(index -> timeOrder.get(index).customerId() == shared);
+            if (timeOrder == slots) {
+                slots = slots.copy();
+            }
+            timeOrder = kept;
+            for (int slot : erased) {
+                slots.clear(slot);
+            }
+            return erased.length;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** Returns a snapshot of {@code log}, sorting it first (under the write lock) if an append left it unordered. */
-    private TimeLog.Snapshot snapshot(TimeLog log) {
-        return readOrdered(log, snapshot -> snapshot);
+    /** Returns a snapshot of the time-ordered log, sorting it first (under the write lock) if an append left it unordered. */
+    private EventLog.Snapshot snapshot() {
+        return readOrdered(EventLog::snapshot);
     }
 
     /**
-     * Runs {@code read} on a snapshot of {@code log} while holding a lock, so that it may read the other
-     * indexes consistently with that snapshot: the read lock when the log is in order, else the write lock,
-     * under which the log is sorted first.
+     * Runs {@code read} on the time-ordered log while holding a lock: the read lock when the log is in
+     * order, else the write lock, under which the log is sorted first.
      */
-    private <T> T readOrdered(TimeLog log, Function<TimeLog.Snapshot, T> read) {
+    private <T> T readOrdered(Function<EventLog, T> read) {
         lock.readLock().lock();
         try {
-            if (log.ordered()) {
-                return read.apply(log.snapshot());
+            if (timeOrder.ordered()) {
+                return read.apply(timeOrder);
             }
         } finally {
             lock.readLock().unlock();
         }
         lock.writeLock().lock();
         try {
-            log.sort();
-            return read.apply(log.snapshot());
+            timeOrder.sort();
+            return read.apply(timeOrder);
         } finally {
             lock.writeLock().unlock();
         }

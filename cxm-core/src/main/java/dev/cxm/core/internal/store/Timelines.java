@@ -1,0 +1,253 @@
+package dev.cxm.core.internal.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+
+/**
+ * Every customer's events in time order, as links between event slots (an event's slot is its place in the
+ * store's append order), with each customer's shared id, latest slot and latest time.
+ *
+ * <p>A customer's timeline is a circular list through {@code next}: the customer's latest slot links to the
+ * earliest, which links on in time order back to the latest. So one {@code int} per event holds every
+ * timeline, and a customer costs an id, a slot and a time. An event later than (or at the same time as) the
+ * customer's latest, the usual case, is linked in from the customer's latest time without loading any event;
+ * an earlier one walks the timeline from its start to its place.
+ *
+ * <p>Customers are numbered in the order they first appear; an erased customer's number is not used again.
+ *
+ * <p>Not thread-safe: the owning store guards every call with its lock.
+ */
+public final class Timelines {
+
+    private static final int INITIAL_CUSTOMERS = 16;
+
+    private final HandleTable<CustomerId> numbers = new HandleTable<>(new HandleTable.Keys<>() {
+        @Override
+        public int hash(int number) {
+            return customers[number].hashCode();
+        }
+
+        @Override
+        public boolean matches(int number, CustomerId customer) {
+            return customers[number].equals(customer);
+        }
+    });
+    /** Each customer's id, by number; null once erased. */
+    private CustomerId[] customers = new CustomerId[INITIAL_CUSTOMERS];
+    /** Each customer's latest slot, by number. */
+    private int[] latest = new int[INITIAL_CUSTOMERS];
+    /** The {@link InstantKey} of each customer's latest time, by number. */
+    private long[] latestKeys = new long[INITIAL_CUSTOMERS];
+    private int customerCount;
+    /** The next slot of each slot's timeline, by slot, in {@link Chunks}. */
+    private int[][] next = {new int[Chunks.FIRST]};
+    /** How many slots {@link #next} has room for. */
+    private int slotCapacity = Chunks.FIRST;
+
+    /**
+     * Returns the number of {@code customer}, or -1 for a customer without events.
+     *
+     * @param customer the customer
+     * @return the number, or -1
+     */
+    public int numberOf(CustomerId customer) {
+        return numbers.find(customer, customer.hashCode());
+    }
+
+    /**
+     * Reads the index slot of {@code customer}, so that a {@link #numberOf} soon after finds it in cache; see
+     * {@link HandleTable#touch}.
+     *
+     * @param customer the customer
+     * @return what was read, of no use but to keep the load from being optimised away
+     */
+    public int touch(CustomerId customer) {
+        return numbers.touch(customer.hashCode());
+    }
+
+    /**
+     * Reads what {@link #link} of customer {@code number} reads first (their latest slot and time, and that
+     * slot's link), so that it finds them in cache.
+     *
+     * @param number a customer number, or -1 for none
+     * @return what was read, of no use but to keep the loads from being optimised away
+     */
+    public int touchLatest(int number) {
+        return number < 0 ? 0 : (int) latestKeys[number] ^ next(latest[number]);
+    }
+
+    /**
+     * Returns the shared id of the customer with the given number.
+     *
+     * @param number a customer number
+     * @return the id the customer's events hold
+     */
+    public CustomerId customer(int number) {
+        return customers[number];
+    }
+
+    /**
+     * Returns the ids of every customer with events, in no particular order.
+     *
+     * @return the ids
+     */
+    public List<CustomerId> customers() {
+        List<CustomerId> ids = new ArrayList<>(numbers.size());
+        for (int number = 0; number < customerCount; number++) {
+            if (customers[number] != null) {
+                ids.add(customers[number]);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Makes room for events in slots below {@code slots}, so that a batch allocates its links at once.
+     *
+     * @param slots one more than the largest slot to come
+     */
+    public void ensureSlots(int slots) {
+        if (slots <= slotCapacity) {
+            return;
+        }
+        if (slotCapacity < Chunks.SIZE) {
+            slotCapacity = Chunks.firstChunkFor(slotCapacity, slots);
+            next[0] = Arrays.copyOf(next[0], slotCapacity);
+            if (slots <= slotCapacity) {
+                return;
+            }
+        }
+        int chunks = Chunks.chunksFor(slots);
+        if (chunks > next.length) {
+            next = Arrays.copyOf(next, Math.max(chunks, 2 * next.length));
+        }
+        for (int chunk = slotCapacity >>> Chunks.BITS; chunk < chunks; chunk++) {
+            next[chunk] = new int[Chunks.SIZE];
+        }
+        slotCapacity = chunks << Chunks.BITS;
+    }
+
+    private int next(int slot) {
+        return next[slot >>> Chunks.BITS][slot & Chunks.MASK];
+    }
+
+    private void setNext(int slot, int following) {
+        next[slot >>> Chunks.BITS][slot & Chunks.MASK] = following;
+    }
+
+    /**
+     * Starts the timeline of a new customer with the event in {@code slot}.
+     *
+     * @param customer the customer, which has no number yet; its id becomes the shared one
+     * @param slot the slot of the customer's first event
+     * @param at the event's time
+     * @return the customer's number
+     */
+    public int add(CustomerId customer, int slot, Instant at) {
+        if (customerCount == customers.length) {
+            int capacity = customerCount + Math.max(16, customerCount >> 2);
+            customers = Arrays.copyOf(customers, capacity);
+            latest = Arrays.copyOf(latest, capacity);
+            latestKeys = Arrays.copyOf(latestKeys, capacity);
+        }
+        int number = customerCount++;
+        customers[number] = customer;
+        numbers.putIfAbsent(customer, customer.hashCode(), number);
+        ensureSlots(slot + 1);
+        setNext(slot, slot);
+        latest[number] = slot;
+        latestKeys[number] = InstantKey.of(at);
+        return number;
+    }
+
+    /**
+     * Places the event in {@code slot} in the timeline of customer {@code number}, after every event at an
+     * earlier time or the same time.
+     *
+     * @param number the customer's number
+     * @param slot the event's slot, not yet in any timeline
+     * @param at the event's time
+     * @param events the events by slot, to compare times when the event is earlier than the customer's latest
+     */
+    public void link(int number, int slot, Instant at, IntFunction<CustomerEvent> events) {
+        ensureSlots(slot + 1);
+        int last = latest[number];
+        long key = InstantKey.of(at);
+        int order = InstantKey.compare(key, latestKeys[number], at, last, events);
+        if (order >= 0) {
+            setNext(slot, next(last));
+            setNext(last, slot);
+            latest[number] = slot;
+            latestKeys[number] = key;
+            return;
+        }
+        // The latest event is later than this one, so the walk stops there at the latest.
+        int before = last;
+        int candidate = next(last);
+        while (candidate != last && !events.apply(candidate).occurredAt().isAfter(at)) {
+            before = candidate;
+            candidate = next(candidate);
+        }
+        setNext(slot, candidate);
+        setNext(before, slot);
+    }
+
+    /**
+     * Returns the slots of customer {@code number}'s events in time order.
+     *
+     * @param number the customer's number
+     * @return the slots
+     */
+    public int[] slotsOf(int number) {
+        int last = latest[number];
+        int count = 1;
+        for (int slot = next(last); slot != last; slot = next(slot)) {
+            count++;
+        }
+        int[] slots = new int[count];
+        int at = 0;
+        for (int slot = next(last); at < count; slot = next(slot)) {
+            slots[at++] = slot;
+        }
+        return slots;
+    }
+
+    /**
+     * Returns the events of {@code customer} in time order, or empty for a customer without events.
+     *
+     * @param customer the customer
+     * @param events the events by slot
+     * @return the events
+     */
+    public Optional<List<CustomerEvent>> eventsOf(CustomerId customer, IntFunction<CustomerEvent> events) {
+        int number = numberOf(customer);
+        if (number < 0) {
+            return Optional.empty();
+        }
+        int[] slots = slotsOf(number);
+        CustomerEvent[] timeline = new CustomerEvent[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            timeline[i] = events.apply(slots[i]);
+        }
+        return Optional.of(Arrays.asList(timeline));
+    }
+
+    /**
+     * Forgets customer {@code number}: their id and timeline. The slots of their events are left to the
+     * owner, who should empty them.
+     *
+     * @param number the customer's number
+     */
+    public void remove(int number) {
+        CustomerId customer = customers[number];
+        numbers.remove(customer, customer.hashCode());
+        customers[number] = null;
+    }
+}

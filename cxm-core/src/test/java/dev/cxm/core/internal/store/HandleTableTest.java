@@ -1,0 +1,130 @@
+package dev.cxm.core.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handle table answers as a {@link HashMap} from keys to handles does. Oracle: a {@code HashMap} fed the
+ * same operations. Keys with few distinct hash codes force long probe runs, equal fingerprints and the
+ * shifting back of runs on removal; handles far apart force the table to widen its handle bits.
+ */
+class HandleTableTest {
+
+    /** A key whose hash code the test picks, so that distinct keys collide at will. */
+    private record Key(String name, int hash) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The owner's side: keys by handle, as the store keeps events by slot. */
+    private static final class Owner implements HandleTable.Keys<Key> {
+        final Map<Integer, Key> byHandle = new HashMap<>();
+
+        @Override
+        public int hash(int handle) {
+            return byHandle.get(handle).hashCode();
+        }
+
+        @Override
+        public boolean matches(int handle, Key key) {
+            return byHandle.get(handle).equals(key);
+        }
+    }
+
+    @Test
+    void randomPutsFindsAndRemovesAgreeWithAHashMap() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            int distinctHashes = random.nextBoolean() ? 1 + random.nextInt(8) : Integer.MAX_VALUE;
+            int handleStep = random.nextBoolean() ? 1 : 1 + random.nextInt(5_000);
+            Owner owner = new Owner();
+            HandleTable<Key> table = new HandleTable<>(owner);
+            Map<Key, Integer> oracle = new HashMap<>();
+            List<Key> known = new ArrayList<>();
+            int nextHandle = 0;
+            int operations = 50 + random.nextInt(1_000);
+            for (int op = 0; op < operations; op++) {
+                int choice = random.nextInt(10);
+                if (choice < 5 || known.isEmpty()) {
+                    Key key = new Key("k" + random.nextInt(2_000), random.nextInt(distinctHashes));
+                    int handle = nextHandle;
+                    Integer held = oracle.get(key);
+                    int answer = table.putIfAbsent(key, key.hashCode(), handle);
+                    assertThat(answer).isEqualTo(held == null ? -1 : held);
+                    if (held == null) {
+                        oracle.put(key, handle);
+                        owner.byHandle.put(handle, key);
+                        known.add(key);
+                        nextHandle += handleStep;
+                    }
+                } else if (choice < 8) {
+                    Key key = random.nextBoolean() ? known.get(random.nextInt(known.size()))
+                            : new Key("k" + random.nextInt(2_000), random.nextInt(distinctHashes));
+                    assertThat(table.find(key, key.hashCode())).isEqualTo(oracle.getOrDefault(key, -1));
+                } else {
+                    Key key = known.remove(random.nextInt(known.size()));
+                    Integer handle = oracle.remove(key);
+                    if (handle != null) {
+                        table.remove(key, key.hashCode());
+                        owner.byHandle.remove(handle);
+                    }
+                }
+                if (table.size() != oracle.size()) {
+                    assertThat(table.size()).as("size after operation %d", op).isEqualTo(oracle.size());
+                }
+            }
+            for (Map.Entry<Key, Integer> entry : oracle.entrySet()) {
+                assertThat(table.find(entry.getKey(), entry.getKey().hashCode())).isEqualTo(entry.getValue());
+            }
+        });
+    }
+
+    @Test
+    void aPresizedTableTakesManySequentialKeysAndFindsEach() {
+        // Oracle: key i has handle i by construction; sequential hash codes are the case the mixing is for.
+        Owner owner = new Owner();
+        HandleTable<Key> table = new HandleTable<>(owner);
+        int count = 200_000;
+        table.ensureCapacity(count, count);
+        int misplaced = 0;
+        for (int i = 0; i < count; i++) {
+            Key key = new Key("e" + i, ("e" + i).hashCode());
+            owner.byHandle.put(i, key);
+            misplaced += table.putIfAbsent(key, key.hashCode(), i) == -1 ? 0 : 1;
+        }
+        int lost = 0;
+        for (int i = 0; i < count; i++) {
+            Key key = new Key("e" + i, ("e" + i).hashCode());
+            lost += table.find(key, key.hashCode()) == i ? 0 : 1;
+        }
+        assertThat(misplaced).isZero();
+        assertThat(lost).isZero();
+        assertThat(table.find(new Key("e" + count, ("e" + count).hashCode()), ("e" + count).hashCode())).isEqualTo(-1);
+        assertThat(table.size()).isEqualTo(count);
+    }
+
+    @Test
+    void removingAKeyTheTableDoesNotHoldChangesNothing() {
+        Owner owner = new Owner();
+        HandleTable<Key> table = new HandleTable<>(owner);
+        Key held = new Key("a", 5);
+        owner.byHandle.put(0, held);
+        table.putIfAbsent(held, 5, 0);
+
+        table.remove(new Key("b", 5), 5);
+
+        assertThat(table.size()).isEqualTo(1);
+        assertThat(table.find(held, 5)).isZero();
+    }
+}
