@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.io.CxmJson;
 
 /**
  * What discovery found: the directly-follows graph, the start and end activities, and the variants that
@@ -59,6 +61,23 @@ public record DiscoveryResult(
         endActivities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.present("endActivities",
                 endActivities)));
         variants = List.copyOf(Checks.noNullElements("variants", variants));
+    }
+
+    /**
+     * Returns the result as JSON through {@code CxmJson.mapper()}: {@code cases}, {@code events},
+     * {@code activities}, {@code edges} (each with {@code from}, {@code to}, {@code count}, {@code medianTime} and
+     * {@code meanTime} as ISO-8601 durations), {@code startActivities} and {@code endActivities} (name to count,
+     * most frequent first), {@code distinctVariants}, {@code variantCoverage} and {@code variants} (each with
+     * {@code steps}, {@code count} and {@code share}).
+     *
+     * @return the JSON
+     */
+    public String toJson() {
+        try {
+            return CxmJson.mapper().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the discovery result as JSON", e);
+        }
     }
 
     /**

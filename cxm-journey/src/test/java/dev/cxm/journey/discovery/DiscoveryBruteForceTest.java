@@ -123,6 +123,28 @@ class DiscoveryBruteForceTest {
                 .contains("\"cart\" -> \"__end\" [label=\"2\"];").endsWith("}\n");
     }
 
+    @Test
+    void theJsonExportNamesTheGraphAndTheVariants() throws java.io.IOException {
+        // Two cases, home then cart after 3 and after 7 minutes: one edge of count 2, median (nearest rank) 3
+        // minutes, mean 5; one variant, taken by both cases.
+        List<CustomerEvent> log = List.of(JourneyLogs.at("1", "c", "home", 0), JourneyLogs.at("2", "c", "cart", 3),
+                JourneyLogs.at("3", "d", "home", 0), JourneyLogs.at("4", "d", "cart", 7));
+        DiscoveryAccumulator accumulator = JourneyDiscovery.ofDefaults().accumulator();
+        JourneyLogs.timelines(log).forEach(accumulator::add);
+        com.fasterxml.jackson.databind.JsonNode json = dev.cxm.core.io.CxmJson.mapper()
+                .readTree(accumulator.result().toJson());
+        assertThat(json.get("edges").get(0).get("from").asText()).isEqualTo("home");
+        assertThat(json.get("edges").get(0).get("to").asText()).isEqualTo("cart");
+        assertThat(json.get("edges").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(json.get("edges").get(0).get("medianTime").asText()).isEqualTo("PT3M");
+        assertThat(json.get("edges").get(0).get("meanTime").asText()).isEqualTo("PT5M");
+        assertThat(json.get("startActivities").get("home").asLong()).isEqualTo(2);
+        assertThat(json.get("endActivities").get("cart").asLong()).isEqualTo(2);
+        assertThat(json.get("variants").get(0).get("steps").toString()).isEqualTo("[\"home\",\"cart\"]");
+        assertThat(json.get("variants").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(json.get("variants").get(0).get("share").asDouble()).isEqualTo(1.0);
+    }
+
     /** Element by element, a shorter prefix first: the documented order of variants. */
     private static int lexicographic(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
