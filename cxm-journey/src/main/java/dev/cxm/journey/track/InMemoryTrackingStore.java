@@ -48,6 +48,34 @@ public final class InMemoryTrackingStore implements TrackingStore {
         }
     }
 
+    /**
+     * Loads what tracking each of a batch's events will load: the customer's table slot, their cell and the
+     * cell's columns, each step for every event before the next, so that the cache misses of different
+     * customers overlap instead of following each other; the tracker then finds them in cache. For the tracker,
+     * which holds this store's lock.
+     *
+     * @param events the batch
+     * @param size how many of its events to read ahead for
+     * @return what was read, of no use but to keep the loads from being optimised away
+     */
+    long readAhead(dev.cxm.core.model.CustomerEvent[] events, int size) {
+        int[] slots = new int[size];
+        for (int i = 0; i < size; i++) {
+            slots[i] = slotOf(events[i].customerId());
+        }
+        long sink = 0;
+        JourneyCell[] found = new JourneyCell[size];
+        for (int i = 0; i < size; i++) {
+            found[i] = cells[slots[i]];
+        }
+        for (int i = 0; i < size; i++) {
+            if (found[i] != null) {
+                sink += found[i].readAhead();
+            }
+        }
+        return sink;
+    }
+
     /** Returns the live cell of a customer, or null; for the tracker, which holds this store's lock. */
     JourneyCell cell(CustomerId customer) {
         return cells[slotOf(customer)];

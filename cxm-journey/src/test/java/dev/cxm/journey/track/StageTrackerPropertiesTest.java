@@ -78,6 +78,26 @@ class StageTrackerPropertiesTest {
     }
 
     @Test
+    void trackingInBatchesGivesTheStateOfTrackingOneByOne() {
+        // trackAll reads customers' state ahead 64 events at a time: over logs of many customers, several batches
+        // long, late events and duplicates included, it must end where one track call per event ends.
+        qt().withExamples(100).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            StageTracking tracking = StageTracking.custom(StageTrackerTest.MAP)
+                    .tolerance(Duration.ofMinutes(random.nextInt(60))).build();
+            List<CustomerEvent> events = new ArrayList<>(JourneyLogs.random(random, 40, 12, TOUCHPOINTS, 600));
+            events.addAll(events.subList(0, events.size() / 5));
+            Collections.shuffle(events, random);
+            StageTracker oneByOne = tracking.tracker();
+            events.forEach(oneByOne::track);
+            StageTracker inBatches = tracking.tracker().trackAll(events);
+            assertThat(json(inBatches.state())).isEqualTo(json(oneByOne.state()));
+            assertThat(inBatches.lateEvents()).isEqualTo(oneByOne.lateEvents());
+            assertThat(inBatches.duplicateEvents()).isEqualTo(oneByOne.duplicateEvents());
+        });
+    }
+
+    @Test
     void aShuffledReplayGivesTheStateOfTheOrderedOneWhenTheToleranceCoversTheLog() {
         qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
             Random random = new Random(seed);

@@ -10,16 +10,19 @@ import dev.cxm.journey.track.CustomerJourney;
 import dev.cxm.journey.track.StageVisit;
 
 /**
- * One customer's tracking state as the tracker updates it in place: the settled visits and the recent staged
- * events as primitive columns (instant, id hash) and stage names, ordered by instant then hash. The immutable
- * {@link CustomerJourney} is its snapshot. Not thread-safe: the owner locks.
+ * One customer's tracking state as the tracker updates it in place: the settled visits (instant and stage)
+ * and the recent staged events (instant, id hash and stage, ordered by instant then hash) as primitive columns
+ * and stage names, so that a customer costs a few arrays however long their history, not an object per visit.
+ * The immutable {@link CustomerJourney} is its snapshot. Not thread-safe: the owner locks.
  */
 public final class JourneyCell {
 
     private final CustomerId customer;
-    /** The settled visits, appended to in place; copied for a snapshot. */
-    private List<StageVisit> settled;
-    /** The stage of the last settled visit, or null: read per event, so kept beside the list. */
+    /** The settled visits' instants (microseconds) and stages, appended to in place. */
+    private long[] settledTimes;
+    private String[] settledStages;
+    private int settledCount;
+    /** The stage of the last settled visit, or null: read per event, so kept beside the columns. */
     private String lastSettled;
     /** Instant and id hash of each recent event, interleaved: one array to load, not two. */
     private long[] entries;
@@ -29,8 +32,15 @@ public final class JourneyCell {
 
     private JourneyCell(CustomerId customer, List<StageVisit> settled, int capacity) {
         this.customer = customer;
-        this.settled = new ArrayList<>(settled);
-        this.lastSettled = settled.isEmpty() ? null : settled.get(settled.size() - 1).stage();
+        int count = settled.size();
+        this.settledTimes = new long[count];
+        this.settledStages = new String[count];
+        for (int i = 0; i < count; i++) {
+            settledTimes[i] = Micros.of(settled.get(i).enteredAt());
+            settledStages[i] = settled.get(i).stage();
+        }
+        this.settledCount = count;
+        this.lastSettled = count == 0 ? null : settledStages[count - 1];
         this.entries = new long[2 * capacity];
         this.stages = new String[capacity];
     }
@@ -78,7 +88,9 @@ public final class JourneyCell {
      */
     public void replaceWith(CustomerJourney journey) {
         JourneyCell copy = of(journey);
-        settled = copy.settled;
+        settledTimes = copy.settledTimes;
+        settledStages = copy.settledStages;
+        settledCount = copy.settledCount;
         lastSettled = copy.lastSettled;
         entries = copy.entries;
         stages = copy.stages;
@@ -99,8 +111,19 @@ public final class JourneyCell {
             times[i] = time(i);
             hashes[i] = hash(i);
         }
-        return new CustomerJourney(customer, List.copyOf(settled), RecentEvents.copyOf(times, hashes,
+        return new CustomerJourney(customer, settled(), RecentEvents.copyOf(times, hashes,
                 Arrays.copyOfRange(stages, from, to)));
+    }
+
+    /**
+     * Loads what tracking an event reads first (the latest recent event and the last settled visit), so that it
+     * is in cache when the event comes.
+     *
+     * @return what was read, of no use but to keep the loads from being optimised away
+     */
+    public long readAhead() {
+        return entries[2 * (to - 1)] + stages[to - 1].length()
+                + (settledCount == 0 ? 0 : settledTimes[settledCount - 1]);
     }
 
     /** Returns the customer. */
@@ -108,9 +131,13 @@ public final class JourneyCell {
         return customer;
     }
 
-    /** Returns a copy of the settled visits. */
+    /** Returns the settled visits. */
     public List<StageVisit> settled() {
-        return List.copyOf(settled);
+        List<StageVisit> visits = new ArrayList<>(settledCount);
+        for (int i = 0; i < settledCount; i++) {
+            visits.add(new StageVisit(settledStages[i], Micros.toInstant(settledTimes[i])));
+        }
+        return List.copyOf(visits);
     }
 
     /** Returns how many recent events the cell holds. */
@@ -199,8 +226,13 @@ public final class JourneyCell {
         }
         for (int i = 0; i < count; i++) {
             String stage = stage(i);
-            if (!stage.equals(lastSettled)) {
-                settled.add(new StageVisit(stage, Micros.toInstant(time(i))));
+            if (stage != lastSettled && !stage.equals(lastSettled)) {
+                if (settledCount == settledTimes.length) {
+                    settledTimes = Arrays.copyOf(settledTimes, Math.max(4, 2 * settledCount));
+                    settledStages = Arrays.copyOf(settledStages, Math.max(4, 2 * settledCount));
+                }
+                settledTimes[settledCount] = time(i);
+                settledStages[settledCount++] = stage;
                 lastSettled = stage;
             }
             stages[from + i] = null;
@@ -215,7 +247,7 @@ public final class JourneyCell {
      * @return the visits
      */
     public List<StageVisit> history() {
-        List<StageVisit> visits = new ArrayList<>(settled);
+        List<StageVisit> visits = new ArrayList<>(settled());
         String last = lastSettled;
         for (int i = 0; i < size(); i++) {
             if (!stage(i).equals(last)) {
@@ -238,13 +270,16 @@ public final class JourneyCell {
         if (position > 0) {
             return stage(position - 1);
         }
-        String stage = null;
-        for (StageVisit visit : settled) {
-            if (Micros.of(visit.enteredAt()) > at) {
-                break;
+        int low = 0;
+        int high = settledCount;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (settledTimes[mid] <= at) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
-            stage = visit.stage();
         }
-        return stage;
+        return low == 0 ? null : settledStages[low - 1];
     }
 }
