@@ -25,6 +25,44 @@ public final class JourneyLogs {
     /** The instant all generated logs start at. */
     public static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
+    private static final long HOUR = 60;
+    private static final long DAY = 24 * HOUR;
+
+    /**
+     * The worked example of docs/journeys.md: five customers at home, product, checkout, search and hotline
+     * (minutes after 09:00 of 2026-03-01: ann 0/5/20, bob 0/10/hotline 15/40, cat product 60, home 65, product
+     * 90, checkout 180, dan home 120, home 150, product 165, eve home 180, search 181, product 182), with a
+     * {@code utm} attribute on some home visits.
+     */
+    public static final List<CustomerEvent> WORKED_EXAMPLE = List.of(
+            at("a1", "ann", "home", 540, Map.of("utm", "ads")), at("a2", "ann", "product", 545),
+            at("a3", "ann", "checkout", 560),
+            at("b1", "bob", "home", 540, Map.of("utm", "mail")), at("b2", "bob", "product", 550),
+            at("b3", "bob", "hotline", 555), at("b4", "bob", "checkout", 580),
+            at("c1", "cat", "product", 600), at("c2", "cat", "home", 605, Map.of("utm", "ads")),
+            at("c3", "cat", "product", 630), at("c4", "cat", "checkout", 720),
+            at("d1", "dan", "home", 660, Map.of("utm", "mail")), at("d2", "dan", "home", 690, Map.of("utm", "ads")),
+            at("d3", "dan", "product", 705),
+            at("e1", "eve", "home", 720), at("e2", "eve", "search", 721), at("e3", "eve", "product", 722));
+
+    /**
+     * The log built to deviate from the retail map (JourneyMapTestMaps.retail()) in known ways, one customer
+     * per deviation: ok, skipper (a skipped stage), backer (a backward move), outsider (a touchpoint outside the
+     * map), slow (two days in purchase, expected one).
+     */
+    public static final List<CustomerEvent> DEVIATING = List.of(
+            // ok: awareness, consideration, purchase (3 hours), loyalty: three allowed moves.
+            at("o1", "ok", "ad", 0), at("o2", "ok", "product", HOUR), at("o3", "ok", "checkout", 2 * HOUR),
+            at("o4", "ok", "newsletter", 5 * HOUR),
+            // skipper: awareness straight to purchase: a skipped stage.
+            at("s1", "skipper", "ad", 0), at("s2", "skipper", "checkout", HOUR),
+            // backer: consideration back to awareness: a backward move.
+            at("b1", "backer", "ad", 0), at("b2", "backer", "product", HOUR), at("b3", "backer", "ad", 2 * HOUR),
+            // outsider: a touchpoint the map does not hold.
+            at("u1", "outsider", "ad", 0), at("u2", "outsider", "faq", 30), at("u3", "outsider", "product", HOUR),
+            // slow: two days in purchase (expected one), then service.
+            at("w1", "slow", "checkout", 0), at("w2", "slow", "hotline", 2 * DAY));
+
     private JourneyLogs() {}
 
     /**

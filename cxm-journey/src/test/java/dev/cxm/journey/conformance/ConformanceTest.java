@@ -26,21 +26,7 @@ import dev.cxm.journey.map.JourneyMapTestMaps;
  */
 class ConformanceTest {
 
-    private static final long HOUR = 60;
-    private static final long DAY = 24 * HOUR;
-
-    static final List<CustomerEvent> LOG = List.of(
-            // ok: awareness, consideration, purchase (3 hours), loyalty: three allowed moves.
-            at("o1", "ok", "ad", 0), at("o2", "ok", "product", HOUR), at("o3", "ok", "checkout", 2 * HOUR),
-            at("o4", "ok", "newsletter", 5 * HOUR),
-            // skipper: awareness straight to purchase: a skipped stage.
-            at("s1", "skipper", "ad", 0), at("s2", "skipper", "checkout", HOUR),
-            // backer: consideration back to awareness: a backward move.
-            at("b1", "backer", "ad", 0), at("b2", "backer", "product", HOUR), at("b3", "backer", "ad", 2 * HOUR),
-            // outsider: a touchpoint the map does not hold.
-            at("u1", "outsider", "ad", 0), at("u2", "outsider", "faq", 30), at("u3", "outsider", "product", HOUR),
-            // slow: two days in purchase (expected one), then service.
-            at("w1", "slow", "checkout", 0), at("w2", "slow", "hotline", 2 * DAY));
+    static final List<CustomerEvent> LOG = JourneyLogs.DEVIATING;
 
     private static ConformanceCheck check() {
         return ConformanceCheck.custom(JourneyMapTestMaps.retail()).asOf(START.plus(Duration.ofDays(10))).build();

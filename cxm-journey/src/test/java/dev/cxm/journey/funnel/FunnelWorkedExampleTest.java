@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.journey.EventMatcher;
+import dev.cxm.journey.JourneyLogs;
 
 /**
  * The worked example of docs/journeys.md: five customers, a three-step funnel home, product, checkout with a
@@ -24,16 +24,7 @@ import dev.cxm.journey.EventMatcher;
  */
 class FunnelWorkedExampleTest {
 
-    static final List<CustomerEvent> EVENTS = List.of(
-            at("a1", "ann", "home", 540, Map.of("utm", "ads")), at("a2", "ann", "product", 545),
-            at("a3", "ann", "checkout", 560),
-            at("b1", "bob", "home", 540, Map.of("utm", "mail")), at("b2", "bob", "product", 550),
-            at("b3", "bob", "hotline", 555), at("b4", "bob", "checkout", 580),
-            at("c1", "cat", "product", 600), at("c2", "cat", "home", 605, Map.of("utm", "ads")),
-            at("c3", "cat", "product", 630), at("c4", "cat", "checkout", 720),
-            at("d1", "dan", "home", 660, Map.of("utm", "mail")), at("d2", "dan", "home", 690, Map.of("utm", "ads")),
-            at("d3", "dan", "product", 705),
-            at("e1", "eve", "home", 720), at("e2", "eve", "search", 721), at("e3", "eve", "product", 722));
+    static final List<CustomerEvent> EVENTS = JourneyLogs.WORKED_EXAMPLE;
 
     static final List<FunnelStep> STEPS = List.of(FunnelStep.touchpoint("home"), FunnelStep.touchpoint("product"),
             FunnelStep.touchpoint("checkout"));
