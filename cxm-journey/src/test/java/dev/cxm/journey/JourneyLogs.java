@@ -12,9 +12,12 @@ import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.store.CustomerTimeline;
+import dev.cxm.journey.map.JourneyMap;
+import dev.cxm.journey.map.Stage;
 
 /**
  * Small generated event logs for the brute-force checks: a few customers, a few touchpoints named by one
@@ -64,6 +67,29 @@ public final class JourneyLogs {
             at("w1", "slow", "checkout", 0), at("w2", "slow", "hotline", 2 * DAY));
 
     private JourneyLogs() {}
+
+    /**
+     * Returns the retail map of the module README (whose snippet is this method's body): awareness,
+     * consideration, purchase (expected 1 day), service (3 days), loyalty; loyalty may go back to purchase.
+     *
+     * @return the map
+     */
+    public static JourneyMap retailMap() {
+        // README:map
+        JourneyMap map = JourneyMap.builder()
+                .stage(Stage.named("awareness").touchpoints("ad", "blog").expectedTime(Duration.ofDays(14)).build())
+                .stage(Stage.named("consideration").touchpoints("product", "compare").build())
+                .stage(Stage.named("purchase").touchpoints("cart").momentsOfTruth("checkout")
+                        .eventTypes(EventType.PURCHASE).expectedTime(Duration.ofDays(1)).build())
+                .stage(Stage.named("service").touchpoints("hotline", "chat").expectedTime(Duration.ofDays(3)).build())
+                .stage(Stage.named("loyalty").touchpoints("newsletter").finalStage().build())
+                .transition("awareness", "consideration").transition("consideration", "purchase")
+                .transition("purchase", "service").transition("purchase", "loyalty")
+                .transition("service", "loyalty").transition("loyalty", "purchase")
+                .build();
+        // README end
+        return map;
+    }
 
     /**
      * Returns an interaction at a touchpoint named {@code touchpoint}, {@code minutes} after {@link #START}.

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collector;
-import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
@@ -17,6 +16,7 @@ import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.journey.ActivityKeys;
 import dev.cxm.journey.internal.Cases;
+import dev.cxm.journey.internal.StoreReading;
 import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.map.Stage;
 import dev.cxm.journey.track.StageVisit;
@@ -205,13 +205,7 @@ public record ConformanceCheck(JourneyMap map, Optional<Instant> asOf) {
      * @return the result
      */
     public ConformanceResult compute(EventStore store, EventQuery query) {
-        Checks.present("store", store);
-        Checks.present("query", query);
-        ConformanceAccumulator counts = accumulator();
-        try (Stream<CustomerTimeline> timelines = store.timelines(query)) {
-            timelines.forEach(counts::add);
-        }
-        return counts.result();
+        return StoreReading.count(store, query, accumulator());
     }
 
     /** Builds a {@link ConformanceCheck}. */

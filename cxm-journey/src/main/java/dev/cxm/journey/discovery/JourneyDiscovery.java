@@ -2,7 +2,6 @@ package dev.cxm.journey.discovery;
 
 import java.util.Optional;
 import java.util.stream.Collector;
-import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
@@ -11,6 +10,7 @@ import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.journey.ActivityKeys;
+import dev.cxm.journey.internal.StoreReading;
 import dev.cxm.journey.track.Sessions;
 
 /**
@@ -134,13 +134,7 @@ public record JourneyDiscovery(Optional<Sessions> sessions, GroupKey activityKey
      * @return the result
      */
     public DiscoveryResult compute(EventStore store, EventQuery query) {
-        Checks.present("store", store);
-        Checks.present("query", query);
-        DiscoveryAccumulator found = accumulator();
-        try (Stream<CustomerTimeline> timelines = store.timelines(query)) {
-            timelines.forEach(found::add);
-        }
-        return found.result();
+        return StoreReading.count(store, query, accumulator());
     }
 
     /** Builds a {@link JourneyDiscovery}; each setter checks its value at once. */

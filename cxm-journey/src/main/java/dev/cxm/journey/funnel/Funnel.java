@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collector;
-import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
@@ -19,6 +18,7 @@ import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.journey.EventMatcher;
+import dev.cxm.journey.internal.StoreReading;
 
 /**
  * A funnel: steps that customers take within a conversion window, in an order, with exclusions and a
@@ -235,13 +235,7 @@ public record Funnel(
      * @return the result
      */
     public FunnelResult compute(EventStore store, EventQuery query) {
-        Checks.present("store", store);
-        Checks.present("query", query);
-        FunnelAccumulator counts = accumulator();
-        try (Stream<CustomerTimeline> timelines = store.timelines(query)) {
-            timelines.forEach(counts::add);
-        }
-        return counts.result();
+        return StoreReading.count(store, query, accumulator());
     }
 
     /**

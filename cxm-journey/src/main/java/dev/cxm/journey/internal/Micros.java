@@ -48,6 +48,24 @@ public final class Micros {
     }
 
     /**
+     * Returns an instant in microseconds since the epoch, saturated at the ends of a {@code long} (for lookups
+     * by instant, where any instant is allowed).
+     *
+     * @param instant the instant
+     * @return the microseconds, or {@code Long.MAX_VALUE} / {@code Long.MIN_VALUE + 1} beyond the range
+     */
+    public static long saturated(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000 - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000 + 1) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    /**
      * Returns the instant of a count of microseconds since the epoch.
      *
      * @param micros the microseconds

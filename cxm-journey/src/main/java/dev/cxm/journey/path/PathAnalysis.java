@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collector;
-import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
@@ -14,6 +13,7 @@ import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.journey.ActivityKeys;
 import dev.cxm.journey.EventMatcher;
+import dev.cxm.journey.internal.StoreReading;
 import dev.cxm.journey.track.Sessions;
 
 /**
@@ -165,13 +165,7 @@ public record PathAnalysis(
      * @return the result
      */
     public PathResult compute(EventStore store, EventQuery query) {
-        Checks.present("store", store);
-        Checks.present("query", query);
-        PathAccumulator paths = accumulator();
-        try (Stream<CustomerTimeline> timelines = store.timelines(query)) {
-            timelines.forEach(paths::add);
-        }
-        return paths.result();
+        return StoreReading.count(store, query, accumulator());
     }
 
     /** Builds a {@link PathAnalysis}; each setter checks its value at once. */

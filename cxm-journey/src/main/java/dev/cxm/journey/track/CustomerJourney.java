@@ -173,11 +173,13 @@ public record CustomerJourney(CustomerId customer, List<StageVisit> settled, Lis
     public Optional<String> stageAt(Instant instant) {
         Checks.present("instant", instant);
         RecentEvents events = (RecentEvents) recent;
-        long at = micros(instant);
-        // The stage at an instant is that of the latest staged event at or before it.
-        int position = at == Long.MAX_VALUE ? events.size() : events.positionOf(at + 1, Long.MIN_VALUE);
-        if (position > 0) {
-            return Optional.of(events.stage(position - 1));
+        long at = Micros.saturated(instant);
+        // The stage at an instant is that of the latest staged event at or before it; the recent events are
+        // those of the tracker's tolerance, few, so they are read from the end.
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.time(i) <= at) {
+                return Optional.of(events.stage(i));
+            }
         }
         int low = 0;
         int high = settled.size();
@@ -190,17 +192,5 @@ public record CustomerJourney(CustomerId customer, List<StageVisit> settled, Lis
             }
         }
         return low == 0 ? Optional.empty() : Optional.of(settled.get(low - 1).stage());
-    }
-
-    /** Returns an instant's microseconds, saturated at the ends of a {@code long}. */
-    private static long micros(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds >= Long.MAX_VALUE / 1_000_000 - 1) {
-            return Long.MAX_VALUE;
-        }
-        if (seconds <= Long.MIN_VALUE / 1_000_000 + 1) {
-            return Long.MIN_VALUE + 1;
-        }
-        return seconds * 1_000_000 + instant.getNano() / 1_000;
     }
 }

@@ -289,17 +289,6 @@ public final class StageTracker
         return outcome;
     }
 
-    private static long saturatedMicros(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds >= Long.MAX_VALUE / 1_000_000 - 1) {
-            return Long.MAX_VALUE;
-        }
-        if (seconds <= Long.MIN_VALUE / 1_000_000 + 1) {
-            return Long.MIN_VALUE + 1;
-        }
-        return seconds * 1_000_000 + instant.getNano() / 1_000;
-    }
-
     private static long saturatedMinus(long value, long minus) {
         long result = value - minus;
         return ((value ^ minus) & (value ^ result)) < 0 ? Long.MIN_VALUE : result;
@@ -393,7 +382,7 @@ public final class StageTracker
         if (memory != null) {
             synchronized (memory) {
                 JourneyCell cell = memory.cell(customer);
-                return cell == null ? Optional.empty() : Optional.ofNullable(cell.stageAt(saturatedMicros(instant)));
+                return cell == null ? Optional.empty() : Optional.ofNullable(cell.stageAt(Micros.saturated(instant)));
             }
         }
         return store.get(customer).flatMap(journey -> journey.stageAt(instant));

@@ -26,21 +26,6 @@ import dev.cxm.core.model.EventId;
  */
 class JourneyMapTest {
 
-    /** The map of the module README: five stages, a loop from loyalty back to purchase. */
-    static JourneyMap retail() {
-        return JourneyMap.builder()
-                .stage(Stage.named("awareness").touchpoints("ad", "blog").expectedTime(Duration.ofDays(14)).build())
-                .stage(Stage.named("consideration").touchpoints("product", "compare").build())
-                .stage(Stage.named("purchase").touchpoints("cart").momentsOfTruth("checkout")
-                        .eventTypes(EventType.PURCHASE).expectedTime(Duration.ofDays(1)).build())
-                .stage(Stage.named("service").touchpoints("hotline", "chat").expectedTime(Duration.ofDays(3)).build())
-                .stage(Stage.named("loyalty").touchpoints("newsletter").finalStage().build())
-                .transition("awareness", "consideration").transition("consideration", "purchase")
-                .transition("purchase", "service").transition("purchase", "loyalty")
-                .transition("service", "loyalty").transition("loyalty", "purchase")
-                .build();
-    }
-
     private static Interaction at(String touchpoint, Optional<String> hint) {
         Touchpoint t = new Touchpoint(TouchpointId.of(touchpoint), touchpoint, Channel.WEB, hint);
         return Interaction.builder(CustomerId.of("c"), Instant.parse("2026-01-01T00:00:00Z"), t).build();
@@ -48,7 +33,7 @@ class JourneyMapTest {
 
     @Test
     void placesAnEventByTouchpointThenTheHostsHintThenItsType() {
-        JourneyMap map = retail();
+        JourneyMap map = JourneyMapTestMaps.retail();
         assertThat(map.stageOf(at("checkout", Optional.of("service")))).contains("purchase");
         assertThat(map.stageOf(at("faq", Optional.of("service")))).contains("service");
         assertThat(map.stageOf(at("faq", Optional.of("no-such-stage")))).isEmpty();
@@ -101,7 +86,7 @@ class JourneyMapTest {
 
     @Test
     void jsonRoundTripsAndNamesWhatIsWrong() {
-        JourneyMap map = retail();
+        JourneyMap map = JourneyMapTestMaps.retail();
         String json = map.toJson();
         assertThat(json).contains("\"eventTypes\" : [ \"purchase\" ]").contains("\"expectedTime\" : \"PT24H\"")
                 .contains("\"final\" : true");

@@ -12,6 +12,6 @@ public final class JourneyMapTestMaps {
      * @return the map
      */
     public static JourneyMap retail() {
-        return JourneyMapTest.retail();
+        return dev.cxm.journey.JourneyLogs.retailMap();
     }
 }
