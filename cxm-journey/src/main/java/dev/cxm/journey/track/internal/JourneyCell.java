@@ -185,16 +185,20 @@ public final class JourneyCell {
     public void insert(int position, long time, long hash, String stage) {
         if (to == stages.length) {
             int size = size();
-            int capacity = Math.max(4, size * 2);
             if (from > 0 && size < stages.length / 2) {
-                capacity = stages.length;
+                // Settled events left room at the front: move the recent ones there, allocating nothing.
+                System.arraycopy(entries, 2 * from, entries, 0, 2 * size);
+                System.arraycopy(stages, from, stages, 0, size);
+                Arrays.fill(stages, size, to, null);
+            } else {
+                int capacity = Math.max(4, size * 2);
+                long[] newEntries = new long[2 * capacity];
+                String[] newStages = new String[capacity];
+                System.arraycopy(entries, 2 * from, newEntries, 0, 2 * size);
+                System.arraycopy(stages, from, newStages, 0, size);
+                entries = newEntries;
+                stages = newStages;
             }
-            long[] newEntries = new long[2 * capacity];
-            String[] newStages = new String[capacity];
-            System.arraycopy(entries, 2 * from, newEntries, 0, 2 * size);
-            System.arraycopy(stages, from, newStages, 0, size);
-            entries = newEntries;
-            stages = newStages;
             from = 0;
             to = size;
         }
