@@ -75,7 +75,7 @@ public final class StageTracker
     }
 
     /** How many events {@link #trackAll} reads ahead at once. */
-    static final int READ_AHEAD = 64;
+    private static final int READ_AHEAD = 64;
 
     private final StageTracking configuration;
     private final TrackingStore store;
@@ -165,7 +165,7 @@ public final class StageTracker
     /**
      * Tracks events in the given order: as {@link #track} one by one, but quicker for many events of many
      * customers, as a consumer's poll delivers them (with the in-memory store, the customers' state is read
-     * ahead {@value #READ_AHEAD} events at a time, so that the processor waits for many customers' memory at
+     * ahead 64 events at a time, so that the processor waits for many customers' memory at
      * once instead of one after the other).
      *
      * @param events the events
