@@ -18,6 +18,8 @@ module dev.cxm.core {
     exports dev.cxm.core.privacy;
     // Argument checks shared with the other cxm modules; not API.
     exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.kafka, dev.cxm.micrometer;
+    // The CSV tokenizer, for cxm-metrics' readers of subject files; not API.
+    exports dev.cxm.core.internal.io to dev.cxm.metrics;
 
     // Jackson reads and writes the model's records reflectively.
     opens dev.cxm.core.model to com.fasterxml.jackson.databind;

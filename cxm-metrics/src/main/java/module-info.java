@@ -5,7 +5,7 @@
 module dev.cxm.metrics {
     requires transitive dev.cxm.core;
     // Hipparchus ships no module descriptor; these are its automatic module names.
-    // Jackson's CSV parser reads files of survival subjects (SurvivalCsv), as cxm-core's importer reads events.
+    // Jackson's CSV parser reads the files of key drivers (DriverCsv) and of texts (TextCsv).
     requires com.fasterxml.jackson.dataformat.csv;
     requires hipparchus.core;
     requires hipparchus.stat;

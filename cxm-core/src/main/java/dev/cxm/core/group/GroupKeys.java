@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Touchpoint;
@@ -27,7 +29,15 @@ public final class GroupKeys {
     /** The group of events that have no value for a key. */
     public static final String NO_VALUE = "(none)";
 
+    /** The groups of the channels and event types, by ordinal: lower-cased once, not once per event. */
+    private static final String[] CHANNEL_NAMES = lowerCaseNames(Channel.values());
+    private static final String[] EVENT_TYPE_NAMES = lowerCaseNames(EventType.values());
+
     private GroupKeys() {}
+
+    private static String[] lowerCaseNames(Enum<?>[] values) {
+        return Arrays.stream(values).map(value -> value.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    }
 
     /** The built-in keys that read a field of the event, by name. */
     private enum Field {
@@ -48,7 +58,7 @@ public final class GroupKeys {
         Optional<String> valueOf(CustomerEvent event) {
             Optional<Touchpoint> touchpoint = event.atTouchpoint();
             return switch (this) {
-                case CHANNEL -> touchpoint.map(t -> t.channel().name().toLowerCase(Locale.ROOT));
+                case CHANNEL -> touchpoint.map(t -> CHANNEL_NAMES[t.channel().ordinal()]);
                 case TOUCHPOINT -> touchpoint.map(t -> t.id().value());
                 case TOUCHPOINT_NAME -> touchpoint.map(Touchpoint::name);
                 case STAGE -> touchpoint.flatMap(Touchpoint::stage);
@@ -56,7 +66,7 @@ public final class GroupKeys {
                         : Optional.empty();
                 case OUTCOME -> event instanceof Interaction interaction ? Optional.of(interaction.outcome())
                         : Optional.empty();
-                case EVENT_TYPE -> Optional.of(event.eventType().name().toLowerCase(Locale.ROOT));
+                case EVENT_TYPE -> Optional.of(EVENT_TYPE_NAMES[event.eventType().ordinal()]);
             };
         }
     }

@@ -1,11 +1,11 @@
 package dev.cxm.core.model;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.Md5;
 
 /**
  * Identifies one event; appending an event whose id is already stored is a no-op, which makes
@@ -72,28 +72,30 @@ public abstract sealed class EventId implements Comparable<EventId>
      * @throws NullPointerException when the source is null
      */
     public static EventId derivedFrom(String source) {
-        Checks.present("source", source);
-        // UUID.nameUUIDFromBytes, without looking the digest up among the security providers on every call.
-        byte[] md5 = MD5.get().digest(source.getBytes(StandardCharsets.UTF_8));
-        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
-        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
-        long mostSignificant = 0;
-        long leastSignificant = 0;
-        for (int i = 0; i < 8; i++) {
-            mostSignificant = (mostSignificant << 8) | (md5[i] & 0xff);
-            leastSignificant = (leastSignificant << 8) | (md5[i + 8] & 0xff);
-        }
-        return new Uuid(mostSignificant, leastSignificant);
+        byte[] utf8 = Checks.present("source", source).getBytes(StandardCharsets.UTF_8);
+        return derivedFromUtf8(utf8, 0, utf8.length);
     }
 
-    /** One MD5 digest per thread: {@link MessageDigest} is not thread-safe, and looking one up is slow. */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is not available; every Java platform must offer it", e);
-        }
-    });
+    /**
+     * Returns the id {@link #derivedFrom(String)} gives for a source held as UTF-8 bytes, without making the
+     * string: {@code derivedFromUtf8(b, 0, b.length)} equals {@code derivedFrom(s)} when {@code b} is
+     * {@code s.getBytes(UTF_8)}. For importers that build the source of each row from its cells.
+     *
+     * @param utf8 the bytes; only read
+     * @param offset where the source starts
+     * @param length how many bytes it has
+     * @return the id, a type 3 UUID in canonical form
+     * @throws IndexOutOfBoundsException when the range is not inside the array
+     */
+    public static EventId derivedFromUtf8(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Checks.present("utf8", utf8).length);
+        // UUID.nameUUIDFromBytes: the MD5 digest with the version (3) and variant bits set.
+        long[] md5 = new long[2];
+        Md5.digest(utf8, offset, length, md5);
+        long mostSignificant = (md5[0] & ~0xF000L) | 0x3000L;
+        long leastSignificant = (md5[1] & ~(0xC0L << 56)) | (0x80L << 56);
+        return new Uuid(mostSignificant, leastSignificant);
+    }
 
     /**
      * Returns the bare id.

@@ -87,13 +87,22 @@ public record FeedbackScale(String name, int min, int max) {
             try {
                 int min = AsciiNumbers.parseInt(trimmed.substring(colon + 1, dots).strip());
                 int max = AsciiNumbers.parseInt(trimmed.substring(dots + 2).strip());
-                return custom(trimmed.substring(0, colon).strip(), min, max);
+                return canonical(custom(trimmed.substring(0, colon).strip(), min, max));
             } catch (NumberFormatException e) {
                 // falls through to the message below
             }
         }
         throw new IllegalArgumentException(
                 "scale: is not a scale; expected nps, csat, ces or name:min..max such as stars:1..10");
+    }
+
+    /**
+     * Returns {@link #NPS}, {@link #CSAT} or {@link #CES} for a scale equal to one of them (as {@code nps:0..10},
+     * what {@link #toString()} writes, reads back), so that a scale read once per file compares by identity
+     * with the metric's on every response; any other scale as it is.
+     */
+    private static FeedbackScale canonical(FeedbackScale scale) {
+        return scale.equals(NPS) ? NPS : scale.equals(CSAT) ? CSAT : scale.equals(CES) ? CES : scale;
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,6 +79,17 @@ class ValidationTest {
         assertThatThrownBy(() -> FeedbackScale.parse("ten-ish")).hasMessageStartingWith("scale: is not a scale")
                 .hasMessageNotContaining("ten-ish");
         assertThat(FeedbackScale.parse(FeedbackScale.CES.toString())).isEqualTo(FeedbackScale.CES);
+    }
+
+    @Test
+    void aPresetReadBackFromItsTextIsThePresetItself() {
+        // Expected: what toString writes (nps:0..10) reads back as the very constant, so that the scale of an
+        // import's rows compares by identity with a metric's; a custom scale of another name stays its own.
+        for (FeedbackScale preset : List.of(FeedbackScale.NPS, FeedbackScale.CSAT, FeedbackScale.CES)) {
+            assertThat(FeedbackScale.parse(preset.toString())).isSameAs(preset);
+            assertThat(FeedbackScale.parse(preset.toString().toUpperCase(Locale.ROOT))).isNotEqualTo(preset);
+        }
+        assertThat(FeedbackScale.parse("nps:1..10")).isNotEqualTo(FeedbackScale.NPS);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import dev.cxm.examples.cli.churn.ChurnCommand;
 import dev.cxm.examples.cli.clv.ClvCommand;
@@ -24,21 +25,22 @@ import picocli.CommandLine.Option;
 @Command(name = "cxm",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.",
-        subcommands = {
-                ImportCommand.class,
-                NpsCommand.class,
-                CsatCommand.class,
-                CesCommand.class,
-                ClvCommand.class,
-                ChurnCommand.class,
-                JourneyCommand.class,
-                dev.cxm.examples.cli.drivers.DriversCommand.class,
-                dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
-                dev.cxm.examples.cli.stream.StreamCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.")
 public final class CxmCommand implements Runnable {
+
+    /** The subcommands, in the order {@code cxm --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ImportCommand.class,
+            NpsCommand.class,
+            CsatCommand.class,
+            CesCommand.class,
+            ClvCommand.class,
+            ChurnCommand.class,
+            JourneyCommand.class,
+            dev.cxm.examples.cli.drivers.DriversCommand.class,
+            dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
+            dev.cxm.examples.cli.stream.StreamCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an error.")
@@ -77,7 +79,15 @@ public final class CxmCommand implements Runnable {
      * @return the exit code: 0, 1 for a failure, 2 for a usage mistake
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, subcommandsFor(args));
+    }
+
+    /** Runs the tool with only {@code subcommands} built (all of them, or the one the arguments name). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new CxmCommand());
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -98,6 +108,30 @@ public final class CxmCommand implements Runnable {
             return ErrorHandler.FAILURE;
         }
         return exitCode;
+    }
+
+    /**
+     * Returns the subcommands to build for {@code args}: only the one named, when the first argument that is no
+     * option names one (picocli reads every option and help text of a subcommand it is given, which takes
+     * longer than the work of a small command); else all of them, for help, suggestions and usage errors.
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    Command command = subcommand.getAnnotation(Command.class);
+                    if (subcommand != CommandLine.HelpCommand.class && (command.name().equals(arg)
+                            || List.of(command.aliases()).contains(arg))) {
+                        return List.of(subcommand);
+                    }
+                }
+                break;
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** Returns the one line that says which input was too large for the heap, and what to do. */

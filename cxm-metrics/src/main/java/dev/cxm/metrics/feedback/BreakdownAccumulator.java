@@ -3,6 +3,7 @@ package dev.cxm.metrics.feedback;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
     private final FeedbackAccumulator<R> overall;
     private final TreeMap<LocalDate, FeedbackAccumulator<R>> periods = new TreeMap<>();
     private final TreeMap<String, GroupTally<R>> groups = new TreeMap<>();
+    /** The same tallies by name, hashed: a response's group is looked up here, the tree keeps them in order. */
+    private final Map<String, GroupTally<R>> groupIndex = new HashMap<>();
     private long otherScales;
 
     BreakdownAccumulator(FeedbackBreakdown<R> breakdown) {
@@ -56,10 +59,9 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
         overall.merge(metric.accumulator(state.overall()));
         state.periods().forEach((start, distribution) -> periods.put(start, metric.accumulator(distribution)));
         state.groups().forEach((name, group) -> {
-            GroupTally<R> tally = new GroupTally<>(metric);
+            GroupTally<R> tally = tally(name);
             tally.overall.merge(metric.accumulator(group.overall()));
             group.periods().forEach((start, distribution) -> tally.periods.put(start, metric.accumulator(distribution)));
-            groups.put(name, tally);
         });
         otherScales = state.otherScales();
     }
@@ -91,21 +93,48 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
             otherScales++;
             return this;
         }
-        // Everything that can refuse the response comes first, so that a refusal changes nothing.
+        // Everything that can refuse the response comes first, so that a refusal changes nothing. (Written
+        // without Optionals and lambdas: this runs once per row of a file.)
         double weight = breakdown.weightOf(response);
-        Optional<LocalDate> start = breakdown.period().map(p -> p.startOf(localDate(response)));
-        if (start.isPresent()) {
-            requireSpanWith(start.get(), start.get());
+        LocalDate start = null;
+        if (breakdown.period().isPresent()) {
+            start = breakdown.period().get().startOf(localDate(response));
+            requireSpanWith(start, start);
         }
-        Optional<String> group = breakdown.groupBy().map(key -> key.groupOf(response));
+        String group = breakdown.groupBy().isPresent() ? breakdown.groupBy().get().groupOf(response) : null;
         add(overall, response, weight);
-        start.ifPresent(s -> add(periods.computeIfAbsent(s, k -> metric.accumulator()), response, weight));
-        group.ifPresent(name -> {
-            GroupTally<R> tally = groups.computeIfAbsent(name, k -> new GroupTally<>(metric));
+        if (start != null) {
+            add(periodOf(periods, start), response, weight);
+        }
+        if (group != null) {
+            GroupTally<R> tally = tally(group);
             add(tally.overall, response, weight);
-            start.ifPresent(s -> add(tally.periods.computeIfAbsent(s, k -> metric.accumulator()), response, weight));
-        });
+            if (start != null) {
+                add(periodOf(tally.periods, start), response, weight);
+            }
+        }
         return this;
+    }
+
+    /** Returns the tally of the group {@code name}, a new one the first time. */
+    private GroupTally<R> tally(String name) {
+        GroupTally<R> tally = groupIndex.get(name);
+        if (tally == null) {
+            tally = new GroupTally<>(metric);
+            groups.put(name, tally);
+            groupIndex.put(name, tally);
+        }
+        return tally;
+    }
+
+    /** Returns the accumulator of the period starting on {@code start} in {@code byStart}, a new one the first time. */
+    private FeedbackAccumulator<R> periodOf(Map<LocalDate, FeedbackAccumulator<R>> byStart, LocalDate start) {
+        FeedbackAccumulator<R> accumulator = byStart.get(start);
+        if (accumulator == null) {
+            accumulator = metric.accumulator();
+            byStart.put(start, accumulator);
+        }
+        return accumulator;
     }
 
     private void add(FeedbackAccumulator<R> accumulator, FeedbackResponse response, double weight) {
@@ -158,7 +187,7 @@ public final class BreakdownAccumulator<R extends FeedbackResult>
         overall.merge(other.overall);
         mergePeriods(periods, other.periods);
         other.groups.forEach((name, group) -> {
-            GroupTally<R> mine = groups.computeIfAbsent(name, k -> new GroupTally<>(metric));
+            GroupTally<R> mine = tally(name);
             mine.overall.merge(group.overall);
             mergePeriods(mine.periods, group.periods);
         });

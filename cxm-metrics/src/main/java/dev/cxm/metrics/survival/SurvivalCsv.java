@@ -11,13 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
+import dev.cxm.core.internal.AsciiNumbers;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.io.CsvRow;
+import dev.cxm.core.internal.io.CsvTokenizer;
+import dev.cxm.core.internal.io.ParsedTexts;
 
 /**
  * Reads {@link SurvivalData} from a CSV file of subjects with a header row: one row per subject with how
@@ -32,13 +32,18 @@ import dev.cxm.core.internal.Checks;
  *         .read(Path.of("subjects.csv"));
  * }</pre>
  *
+ * <p>Durations and covariates are plain decimal numbers in ASCII digits, with an optional sign, decimal point
+ * and exponent ({@code 12}, {@code 0.5}, {@code -3}, {@code 1e3}); {@code NaN}, {@code Infinity}, hexadecimal
+ * ({@code 0x1p3}), a type suffix ({@code 1d}) and other scripts' digits are not numbers here. Cells are split
+ * as Jackson's CSV parser splits them (quotes, doubled quotes, line breaks inside quotes, blank lines skipped)
+ * and read in place, straight into the columns of numbers, without a string per cell.
+ *
  * <p>Rows are numbered from 1 after the header, and every complaint names the row, the column and the rule,
- * never a cell's text (it may be personal data): {@code row 2: column duration is not a number}. A reader is
- * an immutable configuration that compares by value.
+ * never a cell's text (it may be personal data): {@code row 2: column duration is not a number}; text that is
+ * not CSV at all (an unclosed quote) is refused at the line where its row starts. A reader is an immutable
+ * configuration that compares by value.
  */
 public final class SurvivalCsv {
-
-    private static final CsvFactory CSV = new CsvFactory().configure(CsvParser.Feature.SKIP_EMPTY_LINES, true);
 
     private final ChronoUnit unit;
     private final String durationColumn;
@@ -102,9 +107,10 @@ public final class SurvivalCsv {
      *
      * @param file the file
      * @return the subjects
-     * @throws IOException when the file cannot be read or is not CSV
-     * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, or
-     *     the column missing from the header ({@link MissingColumnException})
+     * @throws IOException when the file cannot be read, or is not UTF-8
+     * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, the
+     *     line where text that cannot be read as CSV starts, or the column missing from the header
+     *     ({@link MissingColumnException})
      */
     public SurvivalData read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(Checks.present("file", file), StandardCharsets.UTF_8)) {
@@ -117,58 +123,75 @@ public final class SurvivalCsv {
      *
      * @param text the CSV text, with a header row
      * @return the subjects
-     * @throws IOException when the text cannot be read or is not CSV
-     * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, or
-     *     the column missing from the header ({@link MissingColumnException})
+     * @throws IOException when the text cannot be read
+     * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, the
+     *     line where text that cannot be read as CSV starts, or the column missing from the header
+     *     ({@link MissingColumnException})
      */
     public SurvivalData read(Reader text) throws IOException {
-        try (CsvParser parser = CSV.createParser(Checks.present("text", text))) {
-            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-            List<String> header = nextRow(parser).orElseThrow(() -> new IllegalArgumentException(
-                    "header: the input is empty; it needs a header row"));
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
+        // Cells are split as Jackson's CSV parser splits them, but read in place: no string per cell.
+        CsvTokenizer tokens = new CsvTokenizer(Checks.present("text", text), separator);
+        if (!next(tokens)) {
+            throw new IllegalArgumentException("header: the input is empty; it needs a header row");
+        }
+        List<String> header = new ArrayList<>();
+        for (int j = 0; j < tokens.row().count(); j++) {
+            header.add(tokens.row().raw(j).strip());
+        }
+        for (int j = 0; j < header.size(); j++) {
+            int first = header.indexOf(header.get(j));
+            if (first < j) {
+                throw new IllegalArgumentException("header: columns " + (first + 1) + " and " + (j + 1)
+                        + " are both named \"" + header.get(j) + "\"; column names must be distinct");
             }
-            for (int j = 0; j < header.size(); j++) {
-                int first = header.indexOf(header.get(j));
-                if (first < j) {
-                    throw new IllegalArgumentException("header: columns " + (first + 1) + " and " + (j + 1)
-                            + " are both named \"" + header.get(j) + "\"; column names must be distinct");
-                }
+        }
+        int duration = column(header, durationColumn, "durationColumn");
+        int event = column(header, eventColumn, "eventColumn");
+        int group = groupColumn.isPresent() ? column(header, groupColumn.get(), "groupColumn") : -1;
+        int[] covariateColumns = new int[covariates.size()];
+        for (int j = 0; j < covariates.size(); j++) {
+            covariateColumns[j] = column(header, covariates.get(j), "covariates");
+        }
+        SurvivalData.Builder builder = SurvivalData.builder(unit, covariates);
+        if (!groups.isEmpty()) {
+            builder.groups(groups.toArray(String[]::new));
+        }
+        // A group's name becomes a string once, not once per row.
+        ParsedTexts<String> groupNames = new ParsedTexts<>(Function.identity());
+        double[] values = new double[covariates.size()];
+        long row = 0;
+        while (next(tokens)) {
+            row++;
+            CsvRow cells = tokens.row();
+            if (cells.count() != header.size()) {
+                throw new IllegalArgumentException("row " + row + ": " + cells.count() + " columns, the header has "
+                        + header.size() + "; every row must have exactly the header's columns");
             }
-            int duration = column(header, durationColumn, "durationColumn");
-            int event = column(header, eventColumn, "eventColumn");
-            int group = groupColumn.isPresent() ? column(header, groupColumn.get(), "groupColumn") : -1;
-            int[] covariateColumns = new int[covariates.size()];
-            for (int j = 0; j < covariates.size(); j++) {
-                covariateColumns[j] = column(header, covariates.get(j), "covariates");
+            for (int j = 0; j < values.length; j++) {
+                values[j] = number(row, covariates.get(j), cells, covariateColumns[j]);
             }
-            SurvivalData.Builder builder = SurvivalData.builder(unit, covariates);
-            if (!groups.isEmpty()) {
-                builder.groups(groups.toArray(String[]::new));
+            boolean observed = eventFlag(row, cells, event);
+            String groupName = SurvivalData.DEFAULT_GROUP;
+            if (group >= 0) {
+                int from = cells.strippedStart(group);
+                groupName = groupNames.parse(cells.chars(group), from, cells.strippedEnd(group, from));
             }
-            double[] values = new double[covariates.size()];
-            long row = 0;
-            for (Optional<List<String>> cells = nextRow(parser); cells.isPresent(); cells = nextRow(parser)) {
-                row++;
-                List<String> line = cells.get();
-                if (line.size() != header.size()) {
-                    throw new IllegalArgumentException("row " + row + ": " + line.size() + " columns, the header has "
-                            + header.size() + "; every row must have exactly the header's columns");
-                }
-                for (int j = 0; j < values.length; j++) {
-                    values[j] = number(row, covariates.get(j), line.get(covariateColumns[j]));
-                }
-                boolean observed;
-                try {
-                    observed = SurvivalData.parseEventFlag(line.get(event));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("row " + row + ": " + e.getMessage(), e);
-                }
-                builder.add(number(row, durationColumn, line.get(duration)), observed,
-                        group < 0 ? SurvivalData.DEFAULT_GROUP : line.get(group).strip(), values);
-            }
-            return builder.build();
+            builder.add(number(row, durationColumn, cells, duration), observed, groupName, values);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads the next row; text that cannot be read as CSV is refused at the line where its row starts.
+     *
+     * @return false at the end of the input
+     */
+    private static boolean next(CsvTokenizer tokens) throws IOException {
+        try {
+            return tokens.next();
+        } catch (CsvTokenizer.UnreadableCsv unreadable) {
+            throw new IllegalArgumentException("line " + unreadable.line() + ": the text cannot be read as CSV from"
+                    + " here on (" + unreadable.problem() + ")", unreadable);
         }
     }
 
@@ -180,24 +203,51 @@ public final class SurvivalCsv {
         return index;
     }
 
-    /** Parses a cell as a number; the complaint names the row and column, never the cell's text. */
-    private static double number(long row, String column, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
+    /**
+     * Reads a cell as a plain decimal number (ASCII digits, an optional sign, decimal point and exponent; not
+     * {@code NaN}, {@code Infinity}, hexadecimal or {@code 1d}, which {@link Double#parseDouble} takes); the
+     * complaint names the row and column, never the cell's text.
+     */
+    private static double number(long row, String column, CsvRow cells, int cell) {
+        int from = cells.strippedStart(cell);
+        double value = AsciiNumbers.parseDouble(cells.chars(cell), from, cells.strippedEnd(cell, from));
+        if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("row " + row + ": column " + column + " is not a number");
+        }
+        return value;
+    }
+
+    /** Reads a cell as {@link SurvivalData#parseEventFlag} does, without a string for the common flags. */
+    private static boolean eventFlag(long row, CsvRow cells, int cell) {
+        char[] chars = cells.chars(cell);
+        int from = cells.strippedStart(cell);
+        int to = cells.strippedEnd(cell, from);
+        if (to - from == 1 && (chars[from] == '1' || chars[from] == '0')) {
+            return chars[from] == '1';
+        }
+        if (equalsIgnoringAsciiCase(chars, from, to, "true")) {
+            return true;
+        }
+        if (equalsIgnoringAsciiCase(chars, from, to, "false")) {
+            return false;
+        }
+        try {
+            return SurvivalData.parseEventFlag(cells.raw(cell));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + row + ": " + e.getMessage(), e);
         }
     }
 
-    private static Optional<List<String>> nextRow(CsvParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
-            return Optional.empty();
+    private static boolean equalsIgnoringAsciiCase(char[] chars, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
         }
-        List<String> cells = new ArrayList<>();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            cells.add(parser.getText().strip());
+        for (int i = 0; i < word.length(); i++) {
+            if ((chars[from + i] | 0x20) != word.charAt(i)) {
+                return false;
+            }
         }
-        return Optional.of(cells);
+        return true;
     }
 
     /** Compares unit, columns, groups, covariates and separator. */

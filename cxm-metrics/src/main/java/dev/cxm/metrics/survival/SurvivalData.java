@@ -2,13 +2,14 @@ package dev.cxm.metrics.survival;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.cxm.core.internal.Checks;
 
@@ -328,16 +329,28 @@ public final class SurvivalData {
 
     /** Collects subjects row by row, validating each as it comes. */
     public static final class Builder {
+        private static final int MAX_BLOCK = 1 << 20;
         private final ChronoUnit unit;
         private final List<String> covariateNames;
         private final Map<String, Integer> groupIndex = new HashMap<>();
         private final List<String> groups = new ArrayList<>();
         private boolean groupsDeclared;
+        // The rows in blocks that double from 16 to a million rows: the current block, and the full ones before
+        // it, which build() joins. Growing copies nothing, so ten million rows are copied once, not three times.
         private double[] durations = new double[16];
         private boolean[] observed = new boolean[16];
         private int[] groupOf = new int[16];
         private double[] covariates;
+        private final List<double[]> fullDurations = new ArrayList<>();
+        private final List<boolean[]> fullObserved = new ArrayList<>();
+        private final List<int[]> fullGroupOf = new ArrayList<>();
+        private final List<double[]> fullCovariates = new ArrayList<>();
+        /** Rows in the current block. */
+        private int inBlock;
         private int size;
+        /** The group of the row added last, and its index: rows of one group usually follow each other. */
+        private @Nullable String lastGroup;
+        private int lastGroupIndex;
 
         private Builder(ChronoUnit unit, List<String> covariateNames) {
             this.unit = requireUnit(unit);
@@ -400,7 +413,9 @@ public final class SurvivalData {
             int row = size + 1;
             requireDuration(row, duration);
             Checks.present("group", group);
-            if (group.isBlank()) {
+            // The same string as the last row's needs neither the check nor the lookup again.
+            boolean sameGroup = group == lastGroup;
+            if (!sameGroup && group.isBlank()) {
                 throw new IllegalArgumentException("row " + row + ": the group is blank");
             }
             int p = covariateNames.size();
@@ -414,24 +429,37 @@ public final class SurvivalData {
                             + " is not a finite number; covariates must be finite numbers");
                 }
             }
-            int g = indexOfGroup(group, !groupsDeclared);
+            int g = sameGroup ? lastGroupIndex : indexOfGroup(group, !groupsDeclared);
             if (g < 0) {
                 throw new IllegalArgumentException("row " + row + ": the group is not one of the declared groups "
                         + groups);
             }
-            if (size == durations.length) {
-                int capacity = Math.max(16, size + (size >> 1));
-                durations = Arrays.copyOf(durations, capacity);
-                this.observed = Arrays.copyOf(this.observed, capacity);
-                groupOf = Arrays.copyOf(groupOf, capacity);
-                covariates = Arrays.copyOf(covariates, capacity * p);
+            lastGroup = group;
+            lastGroupIndex = g;
+            if (inBlock == durations.length) {
+                nextBlock();
             }
-            durations[size] = duration + 0.0; // -0.0 becomes 0.0
-            this.observed[size] = observed;
-            groupOf[size] = g;
-            System.arraycopy(covariateValues, 0, covariates, size * p, p);
+            durations[inBlock] = duration + 0.0; // -0.0 becomes 0.0
+            this.observed[inBlock] = observed;
+            groupOf[inBlock] = g;
+            System.arraycopy(covariateValues, 0, covariates, inBlock * p, p);
+            inBlock++;
             size++;
             return this;
+        }
+
+        /** Keeps the full current block and starts one twice as large, up to a million rows. */
+        private void nextBlock() {
+            fullDurations.add(durations);
+            fullObserved.add(observed);
+            fullGroupOf.add(groupOf);
+            fullCovariates.add(covariates);
+            int capacity = Math.min(durations.length * 2, MAX_BLOCK);
+            durations = new double[capacity];
+            observed = new boolean[capacity];
+            groupOf = new int[capacity];
+            covariates = new double[capacity * covariateNames.size()];
+            inBlock = 0;
         }
 
         private int indexOfGroup(String group, boolean addIfNew) {
@@ -457,9 +485,24 @@ public final class SurvivalData {
             if (size == 0) {
                 throw new IllegalArgumentException(NO_SUBJECTS);
             }
+            double[] allDurations = new double[size];
+            boolean[] allObserved = new boolean[size];
+            int[] allGroupOf = new int[size];
+            int p = covariateNames.size();
+            double[] allCovariates = new double[size * p];
+            int at = 0;
+            for (int b = 0; b <= fullDurations.size(); b++) {
+                boolean current = b == fullDurations.size();
+                int rows = current ? inBlock : fullDurations.get(b).length;
+                System.arraycopy(current ? durations : fullDurations.get(b), 0, allDurations, at, rows);
+                System.arraycopy(current ? observed : fullObserved.get(b), 0, allObserved, at, rows);
+                System.arraycopy(current ? groupOf : fullGroupOf.get(b), 0, allGroupOf, at, rows);
+                System.arraycopy(current ? covariates : fullCovariates.get(b), 0, allCovariates, at * p, rows * p);
+                at += rows;
+            }
             boolean[] used = new boolean[groups.size()];
-            for (int i = 0; i < size; i++) {
-                used[groupOf[i]] = true;
+            for (int g : allGroupOf) {
+                used[g] = true;
             }
             for (int g = 0; g < used.length; g++) {
                 if (!used[g]) {
@@ -467,9 +510,8 @@ public final class SurvivalData {
                             + "\" was declared but no subject belongs to it");
                 }
             }
-            return new SurvivalData(unit, Arrays.copyOf(durations, size), Arrays.copyOf(observed, size),
-                    Arrays.copyOf(groupOf, size), List.copyOf(groups), covariateNames,
-                    Arrays.copyOf(covariates, size * covariateNames.size()));
+            return new SurvivalData(unit, allDurations, allObserved, allGroupOf, List.copyOf(groups), covariateNames,
+                    allCovariates);
         }
     }
 }

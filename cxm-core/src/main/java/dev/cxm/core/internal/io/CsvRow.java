@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * a quoted cell with doubled quotes): a cell becomes a string only when a field keeps it as one, and is
  * checked or parsed in place otherwise. Valid until the next row is read.
  */
-final class CsvRow {
+public final class CsvRow {
 
     private int count;
     private char[][] arrays = new char[32][];
@@ -39,7 +39,7 @@ final class CsvRow {
      *
      * @return the count
      */
-    int count() {
+    public int count() {
         return count;
     }
 
@@ -49,7 +49,7 @@ final class CsvRow {
      * @param cell the cell's index
      * @return the array; the cell is {@link #start}..{@link #end} of it
      */
-    char[] chars(int cell) {
+    public char[] chars(int cell) {
         return arrays[cell];
     }
 
@@ -79,13 +79,8 @@ final class CsvRow {
      * @param cell the cell's index
      * @return the text
      */
-    String raw(int cell) {
+    public String raw(int cell) {
         return new String(arrays[cell], starts[cell], ends[cell] - starts[cell]);
-    }
-
-    /** Appends the cell's text as it is in the file to {@code out}. */
-    void appendRaw(int cell, StringBuilder out) {
-        out.append(arrays[cell], starts[cell], ends[cell] - starts[cell]);
     }
 
     /**
@@ -94,7 +89,7 @@ final class CsvRow {
      * @param cell the cell's index
      * @return whether it is blank
      */
-    boolean isBlank(int cell) {
+    public boolean isBlank(int cell) {
         return strippedStart(cell) == ends[cell];
     }
 
@@ -104,7 +99,7 @@ final class CsvRow {
      * @param cell the cell's index
      * @return the index of its first other character, or its end when it has none
      */
-    int strippedStart(int cell) {
+    public int strippedStart(int cell) {
         char[] chars = arrays[cell];
         int start = starts[cell];
         int end = ends[cell];
@@ -121,7 +116,7 @@ final class CsvRow {
      * @param strippedStart {@link #strippedStart} of the cell
      * @return the index after its last other character
      */
-    int strippedEnd(int cell, int strippedStart) {
+    public int strippedEnd(int cell, int strippedStart) {
         char[] chars = arrays[cell];
         int end = ends[cell];
         while (end > strippedStart && Character.isWhitespace(chars[end - 1])) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ import dev.cxm.core.model.TouchpointId;
 final class CsvRowMapper {
 
     private static final String DEFAULT_SURVEY = "default";
-    private static final char CELL_SEPARATOR = '\u001f';
+    private static final byte CELL_SEPARATOR = 0x1f;
     private static final CsvField[] FIELDS = CsvField.values();
     // The fields by ordinal, the index of the arrays below.
     private static final int EVENT_ID = CsvField.EVENT_ID.ordinal();
@@ -100,11 +101,16 @@ final class CsvRowMapper {
     private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
     /** Per field (by ordinal), the characters of its fixed or fallback value, or null. */
     private final char[][] constantCharsOf = new char[FIELDS.length][];
+    /** Per field (by ordinal), its fixed or fallback value once parsed (the first row that needs it parses it). */
+    private final @Nullable Object[] constantValueOf = new Object[FIELDS.length];
     /** Whether times are ISO-8601, whose common forms are read in place. */
     private final boolean isoTimes;
     /** The zone's only offset, when it has no transitions. */
     private final @Nullable ZoneOffset fixedOffset;
     private final long durationUnitNanos;
+
+    /** The UTF-8 bytes of the source of the row's derived event id. */
+    private byte[] idSource = new byte[256];
 
     // The text of the field being read: a range of a cell, or a fixed value (then also as a string).
     private char[] spanChars = new char[0];
@@ -514,13 +520,23 @@ final class CsvRowMapper {
         }
     }
 
-    /** Parses the span. */
+    /** Parses the span; a fixed or fallback value only once. */
+    @SuppressWarnings("unchecked")
     private <T> T read(int field, ParsedTexts<T> parser) {
+        boolean constant = spanConstant != null;
+        if (constant && constantValueOf[field] != null) {
+            return (T) constantValueOf[field];
+        }
+        T value;
         try {
-            return parser.parse(spanChars, spanStart, spanEnd);
+            value = parser.parse(spanChars, spanStart, spanEnd);
         } catch (IllegalArgumentException e) {
             throw problem(field, e);
         }
+        if (constant) {
+            constantValueOf[field] = value;
+        }
+        return value;
     }
 
     private EventId eventId(String text) {
@@ -599,12 +615,67 @@ final class CsvRowMapper {
         return fieldColumns.containsKey(field) ? Optional.of(mapping.columnFor(field)) : Optional.empty();
     }
 
-    private static EventId derivedId(long line, CsvRow cells) {
-        StringBuilder source = new StringBuilder(128).append(line);
+    /**
+     * Returns the id derived from the row's line and raw cells, each cell after a unit separator: the UTF-8
+     * bytes of that text are written here (as {@link String#getBytes} writes them, a lone surrogate as
+     * {@code ?}) and hashed without making the text a string.
+     */
+    private EventId derivedId(long line, CsvRow cells) {
+        int length = writeDecimal(line);
         for (int i = 0; i < cells.count(); i++) {
-            source.append(CELL_SEPARATOR);
-            cells.appendRaw(i, source);
+            char[] chars = cells.chars(i);
+            int from = cells.start(i);
+            int to = cells.end(i);
+            // At most three bytes per char, and one for the separator.
+            if (length + 1 + 3 * (to - from) > idSource.length) {
+                idSource = Arrays.copyOf(idSource, Math.max(idSource.length * 2, length + 1 + 3 * (to - from)));
+            }
+            idSource[length++] = CELL_SEPARATOR;
+            length = writeUtf8(chars, from, to, length);
         }
-        return EventId.derivedFrom(source.toString());
+        return EventId.derivedFromUtf8(idSource, 0, length);
+    }
+
+    /** Writes the line's decimal digits (it is positive) at the start of {@link #idSource}; returns how many. */
+    private int writeDecimal(long line) {
+        int digits = 1;
+        for (long rest = line; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        long rest = line;
+        for (int i = digits - 1; i >= 0; i--) {
+            idSource[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return digits;
+    }
+
+    /** Writes {@code chars[from, to)} as UTF-8 into {@link #idSource} at {@code at}; returns the end. */
+    private int writeUtf8(char[] chars, int from, int to, int at) {
+        byte[] out = idSource;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+                    int codePoint = Character.toCodePoint(c, chars[++i]);
+                    out[at++] = (byte) (0xF0 | codePoint >> 18);
+                    out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                    out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | codePoint & 0x3F);
+                } else {
+                    out[at++] = '?';
+                }
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return at;
     }
 }

@@ -63,7 +63,8 @@ public final class CsvRowReader implements RowReader {
         }
     }
 
-    private static String[] readHeader(CsvTokenizer tokenizer) throws IOException {
+    /** Reads the header row: its cells without surrounding blanks. */
+    static String[] readHeader(CsvTokenizer tokenizer) throws IOException {
         try {
             if (!tokenizer.next()) {
                 throw new IllegalArgumentException("input: empty; a CSV import needs a header row");
@@ -91,14 +92,19 @@ public final class CsvRowReader implements RowReader {
                 return Optional.empty();
             }
         } catch (CsvTokenizer.UnreadableCsv unreadable) {
-            // Reported at the line where the unreadable row starts, not where the reading gave up (for an
-            // unclosed quote, the end of the input).
             finished = true;
-            return Optional.of(new ParsedRow.Rejected(new RejectedRow(unreadable.line(), Optional.empty(),
-                    "the CSV cannot be read from here on (" + unreadable.problem() + "); no later row was read"),
-                    true));
+            return Optional.of(unreadable(unreadable));
         }
         return Optional.of(mapper.map(tokenizer.rowLine(), tokenizer.row()));
+    }
+
+    /**
+     * Returns the row that ends an import at text that cannot be read, reported at the line where the
+     * unreadable row starts, not where the reading gave up (for an unclosed quote, the end of the input).
+     */
+    static ParsedRow unreadable(CsvTokenizer.UnreadableCsv unreadable) {
+        return new ParsedRow.Rejected(new RejectedRow(unreadable.line(), Optional.empty(),
+                "the CSV cannot be read from here on (" + unreadable.problem() + "); no later row was read"), true);
     }
 
     @Override

@@ -21,9 +21,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  *
  * <p>This reader exists for speed: Jackson's parser makes a string of every cell and reads about 1.2 million
  * rows a second of the import benchmark's rows on the development machine, less than an import must reach
- * with all its other work (see {@code docs/PERFORMANCE.md}).
+ * with all its other work (see {@code docs/PERFORMANCE.md}). cxm-metrics reads its subject files with it too
+ * (exported to that module only; not API).
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
 
     /** Longest cell, as Jackson's default stream constraints allow. */
     static final int MAX_CELL_LENGTH = StreamReadConstraints.defaults().getMaxStringLength();
@@ -34,7 +35,7 @@ final class CsvTokenizer {
     private static final int MORE = -1;
 
     /** Why the text cannot be read from a row on; never quotes the text. */
-    static final class UnreadableCsv extends Exception {
+    public static final class UnreadableCsv extends Exception {
         private static final long serialVersionUID = 1L;
 
         private final long line;
@@ -46,13 +47,21 @@ final class CsvTokenizer {
             this.quote = quote;
         }
 
-        /** Returns the line where the unreadable row starts. */
-        long line() {
+        /**
+         * Returns the line where the unreadable row starts.
+         *
+         * @return the line, from 1
+         */
+        public long line() {
             return line;
         }
 
-        /** Returns what is wrong, in words that do not repeat the text. */
-        String problem() {
+        /**
+         * Returns what is wrong, in words that do not repeat the text.
+         *
+         * @return the problem
+         */
+        public String problem() {
             return quote ? "a quoted value is not closed, or a quote stands inside an unquoted value"
                     : "the text is not well-formed CSV";
         }
@@ -78,7 +87,7 @@ final class CsvTokenizer {
      * @param input the text; closed with this tokenizer
      * @param separator the separator, neither a quote nor a line break
      */
-    CsvTokenizer(Reader input, char separator) {
+    public CsvTokenizer(Reader input, char separator) {
         this.input = input;
         this.separator = separator;
         this.special = (char) Math.max(separator, '\r');
@@ -89,7 +98,7 @@ final class CsvTokenizer {
      *
      * @return its cells, valid until the next call of {@link #next()}
      */
-    CsvRow row() {
+    public CsvRow row() {
         return row;
     }
 
@@ -98,7 +107,7 @@ final class CsvTokenizer {
      *
      * @return the line, from 1
      */
-    long rowLine() {
+    public long rowLine() {
         return rowLine;
     }
 
@@ -109,7 +118,7 @@ final class CsvTokenizer {
      * @throws UnreadableCsv when the row cannot be read (no later row can be either)
      * @throws IOException when the input cannot be read
      */
-    boolean next() throws IOException, UnreadableCsv {
+    public boolean next() throws IOException, UnreadableCsv {
         if (!skipToRow()) {
             return false;
         }
@@ -322,8 +331,12 @@ final class CsvTokenizer {
         }
     }
 
-    /** Closes the input. */
-    void close() throws IOException {
+    /**
+     * Closes the input.
+     *
+     * @throws IOException when closing fails
+     */
+    public void close() throws IOException {
         input.close();
     }
 }

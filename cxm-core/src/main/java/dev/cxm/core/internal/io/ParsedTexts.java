@@ -13,7 +13,7 @@ import java.util.function.Function;
  *
  * @param <T> the parsed value, immutable
  */
-final class ParsedTexts<T> {
+public final class ParsedTexts<T> {
 
     /** Most texts kept. */
     static final int LIMIT = 256;
@@ -30,7 +30,7 @@ final class ParsedTexts<T> {
      *
      * @param parser the parser
      */
-    ParsedTexts(Function<String, T> parser) {
+    public ParsedTexts(Function<String, T> parser) {
         this.parser = parser;
     }
 
@@ -55,14 +55,14 @@ final class ParsedTexts<T> {
      * @throws IllegalArgumentException when the parser refuses it
      */
     @SuppressWarnings("unchecked")
-    T parse(char[] chars, int from, int to) {
+    public T parse(char[] chars, int from, int to) {
         int length = to - from;
         if (length == 0) {
             return parser.apply("");
         }
         int slot = (length * 961 + chars[from] * 31 + chars[to - 1]) & (SLOTS - 1);
         for (char[] key = keys[slot]; key != null; key = keys[slot]) {
-            if (Arrays.equals(key, 0, key.length, chars, from, to)) {
+            if (matches(key, chars, from, length)) {
                 return (T) values[slot];
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -75,5 +75,21 @@ final class ParsedTexts<T> {
             size++;
         }
         return value;
+    }
+
+    /**
+     * Returns whether {@code key} is the text {@code chars[from, from + length)}: a plain loop, which for the
+     * few characters of these texts is quicker than {@link Arrays#equals}'s vectorised mismatch.
+     */
+    private static boolean matches(char[] key, char[] chars, int from, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != chars[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.examples.cli.common.Converters;
 import dev.cxm.examples.cli.common.UnitNames;
@@ -87,11 +85,11 @@ final class SubjectInputOptions {
         } catch (SurvivalCsv.MissingColumnException e) {
             throw new CommandFailure("column \"" + e.column() + "\" (" + OPTIONS.get(e.setting()) + ") is not in the"
                     + " header of " + input);
-        } catch (JsonProcessingException e) {
-            throw new CommandFailure(input + " is not readable CSV near line " + e.getLocation().getLineNr());
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage().startsWith("header: ") ? input + ": " + e.getMessage()
-                    : e.getMessage());
+            // A header's problem and text that is not CSV ("line 7: ...") name the file; a row's names its row.
+            String message = e.getMessage();
+            throw new CommandFailure(message.startsWith("header: ") || message.startsWith("line ") ? input + ": "
+                    + message : message);
         }
     }
 }

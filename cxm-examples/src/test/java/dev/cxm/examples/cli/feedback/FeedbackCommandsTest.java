@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cxm.core.io.CsvColumnMapping;
+import dev.cxm.core.io.CsvEventImporter;
+import dev.cxm.core.io.CsvField;
 import dev.cxm.core.io.CxmJson;
+import dev.cxm.core.io.ImportPolicy;
+import dev.cxm.core.io.ImportReport;
 import dev.cxm.core.io.Ndjson;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
@@ -62,6 +68,44 @@ class FeedbackCommandsTest {
         StringWriter err = new StringWriter();
         int exitCode = CxmCommand.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void failModeReadsOnceAndFailsAtTheRowTheAllOrNothingImportNames() throws IOException {
+        // The command streams a file once, even under --on-error fail, and fails at the first bad row. Oracle:
+        // the library's all-or-nothing import into a sink (which reads the file twice and hands the sink
+        // nothing), with the mapping the command uses (type feedback, scale NPS where the file has none): the
+        // command's one line names the row that import names, and a clean file gives the skip mode's result.
+        Random random = new Random(2026);
+        for (int file = 0; file < 40; file++) {
+            StringBuilder csv = new StringBuilder("customer_id,channel,score,responded_at\n");
+            int rows = 1 + random.nextInt(30);
+            for (int row = 0; row < rows; row++) {
+                String score = random.nextInt(12) == 0 ? List.of("11", "-1", "x", "", "9.5").get(random.nextInt(5))
+                        : Integer.toString(random.nextInt(11));
+                String day = random.nextInt(15) == 0 ? "2026-02-30" : "2026-01-0" + (1 + random.nextInt(9));
+                csv.append('c').append(random.nextInt(9)).append(',').append(List.of("web", "phone", "store")
+                        .get(random.nextInt(3))).append(',').append(score).append(',').append(day)
+                        .append("T10:00:00Z\n");
+            }
+            Path input = directory.resolve("responses" + file + ".csv");
+            Files.writeString(input, csv);
+            ImportReport oracle = CsvEventImporter.ofDefaults(CsvColumnMapping.custom()
+                    .column(CsvField.TIME, "responded_at").fallback(CsvField.TYPE, "feedback")
+                    .fallback(CsvField.SCALE, FeedbackScale.NPS.toString()).build(), ImportPolicy.FAIL_ON_FIRST_ERROR)
+                    .importInto(event -> { }, input);
+            Run fail = run("nps", "--input", input.toString(), "--time-column", "responded_at", "--json");
+            if (oracle.applied()) {
+                assertThat(fail.exitCode()).isZero();
+                assertThat(fail.json().get("rowsRead").asLong()).isEqualTo(oracle.rowsRead());
+                assertThat(fail.json()).isEqualTo(run("nps", "--input", input.toString(), "--time-column",
+                        "responded_at", "--on-error", "skip", "--json").json());
+            } else {
+                assertThat(fail.exitCode()).isEqualTo(1);
+                assertThat(fail.err().strip()).isEqualTo("cxm: import of " + input + " stopped at "
+                        + oracle.rejected().get(0) + "; nothing was kept (use --on-error skip to keep the good rows)");
+            }
+        }
     }
 
     @Test

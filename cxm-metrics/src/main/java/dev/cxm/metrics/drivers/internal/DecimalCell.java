@@ -1,5 +1,7 @@
 package dev.cxm.metrics.drivers.internal;
 
+import dev.cxm.core.internal.AsciiNumbers;
+
 /**
  * Reads a CSV cell as a number, strictly: ASCII digits with an optional sign, decimal point and exponent
  * ({@code -3}, {@code 4.5}, {@code .5}, {@code 1e3}), surrounding spaces ignored. Everything else
@@ -30,11 +32,7 @@ public final class DecimalCell {
      * @return the number, finite, or NaN
      */
     public static double parse(String text) {
-        String cell = text.strip();
-        if (!wellFormed(cell)) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(cell);
+        double value = value(text.strip());
         return Double.isFinite(value) ? value : Double.NaN;
     }
 
@@ -46,51 +44,13 @@ public final class DecimalCell {
      */
     public static Problem problem(String text) {
         String cell = text.strip();
-        return cell.isEmpty() ? Problem.EMPTY : wellFormed(cell) ? Problem.OUT_OF_RANGE : Problem.NOT_A_NUMBER;
+        return cell.isEmpty() ? Problem.EMPTY
+                : Double.isNaN(value(cell)) ? Problem.NOT_A_NUMBER : Problem.OUT_OF_RANGE;
     }
 
-    private static boolean wellFormed(String cell) {
-        int length = cell.length();
-        if (length == 0 || length > MAX_LENGTH) {
-            return false;
-        }
-        int i = 0;
-        if (cell.charAt(i) == '+' || cell.charAt(i) == '-') {
-            i++;
-        }
-        int digits = 0;
-        while (i < length && isDigit(cell.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < length && cell.charAt(i) == '.') {
-            i++;
-            while (i < length && isDigit(cell.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < length && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
-            i++;
-            if (i < length && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < length && isDigit(cell.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-        }
-        return i == length;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Returns the stripped cell's number, infinite when too large, NaN when it is none or too long. */
+    private static double value(String cell) {
+        return cell.isEmpty() || cell.length() > MAX_LENGTH ? Double.NaN
+                : AsciiNumbers.parseDouble(cell.toCharArray(), 0, cell.length());
     }
 }

@@ -6,31 +6,68 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
-/** The radix sort against Arrays.sort, on arrays large enough to take the radix path. */
+/**
+ * The radix sort and the counting of small whole numbers against their oracle, {@link Arrays#sort(double[])}
+ * of the same values (-0.0 as 0.0), on arrays large enough to take those paths.
+ */
 class DurationSortTest {
+
+    /** Draws 100,000 to 150,000 values. */
+    private static double[] values(SplittableRandom random, ToDoubleFunction<SplittableRandom> draw) {
+        double[] values = new double[100_000 + random.nextInt(50_000)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = draw.applyAsDouble(random);
+        }
+        return values;
+    }
+
+    /** Sorts a copy of {@code values} with DurationSort and checks it against Arrays.sort. */
+    private static void assertSortsLikeArraysSort(double[] values) {
+        double[] expected = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            expected[i] = values[i] + 0.0;
+        }
+        Arrays.sort(expected);
+        double[] sorted = values.clone();
+        DurationSort.sort(sorted);
+        assertThat(sorted).isEqualTo(expected);
+    }
 
     @Test
     void sortsLikeArraysSortIncludingTiesZerosAndHugeValues() {
-        qt().withFixedSeed(81).withExamples(12).forAll(longs().all()).checkAssert(seed -> {
-            SplittableRandom random = new SplittableRandom(seed);
-            int n = 100_000 + random.nextInt(50_000);
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = switch (random.nextInt(5)) {
+        qt().withFixedSeed(81).withExamples(12).forAll(longs().all()).checkAssert(seed ->
+                assertSortsLikeArraysSort(values(new SplittableRandom(seed), random -> switch (random.nextInt(5)) {
                     case 0 -> random.nextInt(100);                       // ties
                     case 1 -> 0.0;
                     case 2 -> random.nextDouble() * 1e300;               // wide exponents
                     case 3 -> random.nextDouble() * 1e-300;
                     default -> -Math.log(1 - random.nextDouble()) * 365;  // continuous
-                };
-            }
-            double[] expected = values.clone();
-            Arrays.sort(expected);
-            DurationSort.sort(values);
-            assertThat(values).isEqualTo(expected);
+                })));
+    }
+
+    @Test
+    void countsSmallWholeNumbersLikeArraysSort() {
+        // Whole days, some at the edges of the counted range; then one value outside it in a random place,
+        // which must send the whole array to the radix sort with nothing changed by the counting's first pass.
+        qt().withFixedSeed(82).withExamples(12).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            double[] values = values(random, draw -> switch (draw.nextInt(6)) {
+                case 0 -> 0.0;
+                case 1 -> -0.0;
+                case 2 -> 65_535;
+                default -> draw.nextInt(draw.nextBoolean() ? 400 : 65_536);
+            });
+            assertSortsLikeArraysSort(values);
+            values[random.nextInt(values.length)] = switch (random.nextInt(3)) {
+                case 0 -> 65_536;
+                case 1 -> 0.5;
+                default -> 1e12;
+            };
+            assertSortsLikeArraysSort(values);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.cxm.core.internal.AsciiNumbers;
 import dev.cxm.core.internal.Checks;
 
 /**
@@ -297,8 +298,6 @@ public final class SummaryCsvParser {
      * and doubled quotes); each row's unquoted bytes sit in one array, with each cell's start and end.
      */
     static final class Tokenizer {
-        private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-            1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
         private final InputStream in;
         private final byte separator;
@@ -317,6 +316,8 @@ public final class SummaryCsvParser {
         private boolean[] quotedCells = new boolean[16];
         private int cells;
         private boolean first = true;
+        /** The characters of the number being read. */
+        private char[] digits = new char[32];
 
         Tokenizer(InputStream in, byte separator) {
             this.in = in;
@@ -557,9 +558,8 @@ public final class SummaryCsvParser {
 
         /**
          * Returns the number in cell {@code cell}: ASCII digits with an optional decimal point and exponent,
-         * surrounding spaces ignored; NaN for anything else (a sign, other characters). Correctly rounded:
-         * exactly for up to 15 significant digits and powers of ten up to 22 (one rounding), else by
-         * {@link Double#parseDouble} of the checked characters.
+         * surrounding spaces ignored, as {@link AsciiNumbers#parseDouble} reads them; NaN for anything else (a
+         * sign, other characters) and for a number too large for a {@code double}.
          */
         double number(int cell) {
             int from = starts[cell];
@@ -570,68 +570,18 @@ public final class SummaryCsvParser {
             while (to > from && isSpace(row[to - 1])) {
                 to--;
             }
-            long mantissa = 0;
-            int digits = 0;
-            int scale = 0;
-            boolean any = false;
-            boolean point = false;
-            int i = from;
-            for (; i < to; i++) {
-                byte b = row[i];
-                if (b >= '0' && b <= '9') {
-                    any = true;
-                    if (digits < 18) {
-                        if (mantissa != 0 || b != '0') {
-                            digits++;
-                        }
-                        mantissa = mantissa * 10 + (b - '0');
-                        if (point) {
-                            scale--;
-                        }
-                    } else if (!point) {
-                        scale++;
-                    }
-                } else if (b == '.' && !point) {
-                    point = true;
-                } else {
-                    break;
-                }
-            }
-            if (!any) {
+            if (from == to || row[from] == '-' || row[from] == '+') {
                 return Double.NaN;
             }
-            int exponent = 0;
-            if (i < to) {
-                if (row[i] != 'e' && row[i] != 'E') {
-                    return Double.NaN;
-                }
-                i++;
-                boolean minus = false;
-                if (i < to && (row[i] == '+' || row[i] == '-')) {
-                    minus = row[i] == '-';
-                    i++;
-                }
-                if (i == to) {
-                    return Double.NaN;
-                }
-                for (; i < to; i++) {
-                    byte b = row[i];
-                    if (b < '0' || b > '9') {
-                        return Double.NaN;
-                    }
-                    exponent = Math.min(100_000, exponent * 10 + (b - '0'));
-                }
-                if (minus) {
-                    exponent = -exponent;
-                }
+            int length = to - from;
+            if (length > digits.length) {
+                digits = new char[Math.max(length, digits.length * 2)];
             }
-            int power = scale + exponent;
-            double value;
-            if (digits <= 15 && power >= -22 && power <= 22) {
-                value = power >= 0 ? mantissa * POWERS[power] : mantissa / POWERS[-power];
-            } else {
-                value = Double.parseDouble(new String(row, from, to - from, StandardCharsets.ISO_8859_1));
+            // A byte of a multi-byte character becomes a char above 0x7F here, which is no digit.
+            for (int i = 0; i < length; i++) {
+                digits[i] = (char) (row[from + i] & 0xFF);
             }
+            double value = AsciiNumbers.parseDouble(digits, 0, length);
             return Double.isFinite(value) ? value : Double.NaN;
         }
     }

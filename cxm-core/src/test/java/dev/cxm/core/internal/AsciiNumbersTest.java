@@ -1,0 +1,83 @@
+package dev.cxm.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link AsciiNumbers#parseDouble} against its oracle: a text of the plain decimal form (checked by a regular
+ * expression written here from the rule: optional sign, ASCII digits with at most one point and at least one
+ * digit, optional exponent of ASCII digits) gives exactly what {@link Double#parseDouble} gives, to the bit;
+ * every other text gives NaN, including the texts {@code parseDouble} takes beyond the form.
+ */
+class AsciiNumbersTest {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    private static double parse(String text) {
+        return AsciiNumbers.parseDouble(text.toCharArray(), 0, text.length());
+    }
+
+    private static void assertAsOracle(String text) {
+        double parsed = parse(text);
+        if (PLAIN_DECIMAL.matcher(text).matches()) {
+            assertThat(Double.doubleToRawLongBits(parsed)).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        } else {
+            assertThat(parsed).as(text).isNaN();
+        }
+    }
+
+    @Test
+    void plainDecimalsAreExactlyWhatParseDoubleReads() {
+        qt().withExamples(50_000).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            // Mostly numbers near the form, with long mantissas, leading zeros and large exponents among them.
+            String alphabet = random.nextInt(4) == 0 ? "0123456789.+-eExpPdDfFNaIny\u0967\u0661 _," : "0123456789";
+            StringBuilder text = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                text.append(random.nextBoolean() ? '-' : '+');
+            }
+            int digits = random.nextInt(random.nextInt(10) == 0 ? 30 : 12);
+            for (int i = 0; i < digits; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextBoolean()) {
+                text.insert(random.nextInt(text.length() + 1), '.');
+            }
+            if (random.nextInt(3) == 0) {
+                text.append(random.nextBoolean() ? 'e' : 'E');
+                if (random.nextBoolean()) {
+                    text.append(random.nextBoolean() ? '-' : '+');
+                }
+                text.append(random.nextInt(random.nextBoolean() ? 30 : 400));
+            }
+            assertAsOracle(text.toString());
+        });
+    }
+
+    @Test
+    void refusesWhatParseDoubleTakesBeyondThePlainForm() {
+        // Each of these Double.parseDouble accepts (or trims into something it accepts); none is a plain decimal.
+        for (String text : List.of("0x1p3", "0X10P0", "1d", "2f", "3D", "4.5F", "NaN", "-NaN", "Infinity", "+Infinity",
+                "-Infinity", " 1", "1 ", "\u0967", "\u0661\u0662", "1e", "1e+", ".", "+", "-", "", "e5", ".e1", "1..2",
+                "1.2.3", "--1", "+-1", "1e5.5", "1_000")) {
+            assertThat(parse(text)).as(text).isNaN();
+        }
+        assertThat(parse("1e400")).isInfinite();
+        assertThat(parse("-1e400")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Double.doubleToRawLongBits(parse("-0"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(parse("1e-400")).isZero();
+        for (String text : List.of("7.", ".5", "-.5", "+3", "1E+05", "0.1", "123456789012345678901234567890",
+                "4.9e-324", "1.7976931348623157e308", "9007199254740993", "0.30000000000000004")) {
+            assertAsOracle(text);
+            assertThat(parse(text)).as(text).isNotNaN();
+        }
+    }
+}

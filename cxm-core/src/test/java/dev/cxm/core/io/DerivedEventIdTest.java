@@ -1,0 +1,81 @@
+package dev.cxm.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.EventType;
+import dev.cxm.core.model.FeedbackScale;
+
+/**
+ * A CSV row without an event id gets the id derived from its line and raw cells, which the importer now hashes
+ * from UTF-8 bytes it writes itself instead of from a string. Oracle: {@link EventId#derivedFrom(String)} of
+ * the text the importer built before, {@code line + U+001F + cell + U+001F + cell ...}, on random cells of
+ * ASCII, accented and CJK letters, emoji (surrogate pairs), lone surrogates, quotes and separators.
+ */
+class DerivedEventIdTest {
+
+    private static final String ALPHABET = "ab ,\"\u00e9\u00df\u4e2d\u0800\u07ff\ud83d\ude00\ud800\udc00x";
+
+    @Test
+    void derivedFromUtf8IsDerivedFromOfTheString() {
+        qt().withExamples(5_000).forAll(longs().all()).checkAssert(seed -> {
+            String source = randomText(new Random(seed), 40);
+            byte[] utf8 = ("..." + source).getBytes(StandardCharsets.UTF_8);
+            assertThat(EventId.derivedFromUtf8(utf8, 3, utf8.length - 3)).isEqualTo(EventId.derivedFrom(source));
+        });
+    }
+
+    @Test
+    void aRowsDerivedIdIsTheHashOfItsLineAndRawCells() {
+        qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            StringBuilder csv = new StringBuilder("customer_id,occurred_at,score,comment,extra\n");
+            List<List<String>> rows = new ArrayList<>();
+            int count = 1 + random.nextInt(5);
+            for (int i = 0; i < count; i++) {
+                List<String> cells = List.of("c" + random.nextInt(100), "2026-01-0" + (1 + random.nextInt(9))
+                        + "T10:00:00Z", Integer.toString(random.nextInt(11)), randomText(random, 12),
+                        randomText(random, 6));
+                rows.add(cells);
+                for (int j = 0; j < cells.size(); j++) {
+                    csv.append(j == 0 ? "" : ",").append('"').append(cells.get(j).replace("\"", "\"\"")).append('"');
+                }
+                csv.append('\n');
+            }
+            List<CustomerEvent> events = new ArrayList<>();
+            try {
+                CsvEventImporter.ofDefaults(CsvColumnMapping.custom().type(EventType.FEEDBACK)
+                        .scale(FeedbackScale.NPS).build(), ImportPolicy.FAIL_ON_FIRST_ERROR)
+                        .importInto(events::add, () -> new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(events).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                String source = (i + 2) + "\u001f" + String.join("\u001f", rows.get(i));
+                assertThat(events.get(i).eventId()).as(csv.toString()).isEqualTo(EventId.derivedFrom(source));
+            }
+        });
+    }
+
+    private static String randomText(Random random, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
+    }
+}
