@@ -12,6 +12,7 @@ import dev.cxm.examples.cli.feedback.CesCommand;
 import dev.cxm.examples.cli.feedback.CsatCommand;
 import dev.cxm.examples.cli.feedback.NpsCommand;
 import dev.cxm.examples.cli.io.ImportCommand;
+import dev.cxm.examples.cli.journey.JourneyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ public final class CxmCommand implements Runnable {
             CesCommand.class,
             ClvCommand.class,
             ChurnCommand.class,
+            JourneyCommand.class,
             dev.cxm.examples.cli.drivers.DriversCommand.class,
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,

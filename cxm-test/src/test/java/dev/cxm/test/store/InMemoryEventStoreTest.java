@@ -155,6 +155,49 @@ class InMemoryEventStoreTest extends EventStoreCompatibilityKit {
         }
     }
 
+    @Test
+    void timelinesReadInBatchesOfCustomersEqualABruteForceGrouping() {
+        // Oracle: the kit's brute-force filter, stable sort and grouping. The store reads timelines 64 customers
+        // at a time, walking their links side by side: 300 customers of 1 to 12 events each (some timelines
+        // longer than others in a batch), appended out of time order, a few erased, read sequentially and in
+        // parallel.
+        Random random = new Random(11);
+        InMemoryEventStore memory = InMemoryEventStore.create();
+        List<CustomerEvent> model = new ArrayList<>();
+        int id = 0;
+        for (int c = 0; c < 300; c++) {
+            for (int i = 1 + random.nextInt(12); i > 0; i--) {
+                String customer = "c" + c;
+                String eventId = "e" + id++;
+                model.add(switch (random.nextInt(3)) {
+                    case 0 -> nps(eventId, customer, random.nextInt(500), random.nextInt(11));
+                    case 1 -> purchase(eventId, customer, random.nextInt(500), "2.00");
+                    default -> interaction(eventId, customer, random.nextInt(500), random.nextBoolean() ? CHECKOUT
+                            : HOTLINE);
+                });
+            }
+        }
+        java.util.Collections.shuffle(model, random);
+        memory.appendAll(model);
+        for (int c = 0; c < 300; c += 37) {
+            String erased = "c" + c;
+            memory.erase(CustomerId.of(erased));
+            model.removeIf(e -> e.customerId().value().equals(erased));
+        }
+        store = memory;
+        List<EventQuery> queries = new ArrayList<>(List.of(EventQuery.all(), EventQuery.ofTypes(EventType.PURCHASE)));
+        for (int i = 0; i < 20; i++) {
+            queries.add(randomQuery(random));
+        }
+        for (EventQuery query : queries) {
+            List<CustomerTimeline> expected = bruteForceTimelines(query, model);
+            assertThat(timelines(query)).as(query.toString()).isEqualTo(expected);
+            try (Stream<CustomerTimeline> parallel = memory.timelines(query).parallel()) {
+                assertThat(parallel.toList()).as(query.toString()).isEqualTo(expected);
+            }
+        }
+    }
+
     private static void assertThatThrownByConflict(InMemoryEventStore memory, List<CustomerEvent> batch) {
         long count = memory.count();
         try {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.cxm.core.internal.Checks;
@@ -40,7 +41,7 @@ import dev.cxm.core.store.TimeSpan;
  * read ever sees part of it. A stream returned by {@link #query} is a snapshot of the store when
  * {@code query} was called: it does not see later writes, holds no lock, and may be consumed at leisure (or
  * in parallel). {@link #timelines} reads the customers' ids at the call and each customer's timeline when
- * the stream reaches it. No stream holds a resource, so forgetting to close one leaks nothing; close them
+ * the stream reaches it (customers are read 64 at a time). No stream holds a resource, so forgetting to close one leaks nothing; close them
  * anyway, for code that may run on another backend.
  *
  * <h2>Indexes</h2>
@@ -76,6 +77,11 @@ public final class InMemoryEventStore implements EventStore {
      * store's events, and scans the time-ordered log otherwise.
      */
     private static final int SCAN_RATIO = 4;
+    /**
+     * How many customers' timelines {@link #timelines} reads at once: walking several timelines side by side
+     * overlaps their cache misses, and a batch of this many keeps what it holds small.
+     */
+    private static final int TIMELINE_BATCH = 64;
     /**
      * Events an append handles together: it reads ahead, for all of them, what each needs (their ids' and
      * customers' index slots, the customers' latest times), so that the cache misses of a group overlap.
@@ -370,8 +376,9 @@ public final class InMemoryEventStore implements EventStore {
 
     /**
      * Returns each customer's matching events, customers in ascending order of their id. The ids are read
-     * at the call; each timeline is read (and copied) under the read lock when the stream reaches its
-     * customer, so memory holds one timeline at a time and a timeline never shows part of an append.
+     * at the call; the timelines are read (and copied) under the read lock when the stream reaches their
+     * customers, 64 customers at a time, so memory holds one batch of timelines at a time
+     * and a timeline never shows part of an append.
      */
     @Override
     public Stream<CustomerTimeline> timelines(EventQuery query) {
@@ -385,12 +392,44 @@ public final class InMemoryEventStore implements EventStore {
             lock.readLock().unlock();
         }
         customers.sort(null);
-        return customers.stream().map(customer -> timelineOf(customer, query)).flatMap(Optional::stream);
+        int batches = (customers.size() + TIMELINE_BATCH - 1) / TIMELINE_BATCH;
+        return IntStream.range(0, batches).mapToObj(batch -> customers.subList(batch * TIMELINE_BATCH,
+                Math.min(customers.size(), (batch + 1) * TIMELINE_BATCH)))
+                .flatMap(batch -> timelinesOf(batch, query).stream());
     }
 
-    private Optional<CustomerTimeline> timelineOf(CustomerId customer, EventQuery query) {
-        List<CustomerEvent> matching = eventsOf(customer).stream().filter(query::matches).toList();
-        return matching.isEmpty() ? Optional.empty() : Optional.of(new CustomerTimeline(customer, matching));
+    /** Reads the matching timelines of a batch of customers, leaving out those without (matching) events. */
+    private List<CustomerTimeline> timelinesOf(List<CustomerId> batch, EventQuery query) {
+        CustomerEvent[][] events;
+        int[] numbers = new int[batch.size()];
+        int found = 0;
+        lock.readLock().lock();
+        try {
+            for (CustomerId customer : batch) {
+                int number = byCustomer.numberOf(customer);
+                if (number >= 0) {
+                    numbers[found++] = number;
+                }
+            }
+            events = byCustomer.eventsOf(Arrays.copyOf(numbers, found), slots::get);
+        } finally {
+            lock.readLock().unlock();
+        }
+        List<CustomerTimeline> timelines = new ArrayList<>(found);
+        for (int c = 0; c < found; c++) {
+            CustomerEvent[] timeline = events[c];
+            int matching = 0;
+            for (CustomerEvent event : timeline) {
+                if (query.matches(event)) {
+                    timeline[matching++] = event;
+                }
+            }
+            if (matching > 0) {
+                timelines.add(new CustomerTimeline(byCustomer.customer(numbers[c]),
+                        Arrays.asList(timeline).subList(0, matching)));
+            }
+        }
+        return timelines;
     }
 
     /** Answers from the ends of the time-ordered log (or the customers' timelines), reading no more than it must. */

@@ -74,6 +74,15 @@ class TimelinesTest {
             }
             assertThat(timelines.customers()).extracting(CustomerId::value)
                     .containsExactlyInAnyOrderElementsOf(numbers.keySet());
+            // Read side by side, in any order of customers, each timeline is its slots' events.
+            List<Integer> shuffled = new ArrayList<>(numbers.values());
+            java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+            int[] batch = shuffled.stream().mapToInt(Integer::intValue).toArray();
+            CustomerEvent[][] read = timelines.eventsOf(batch, events::get);
+            for (int c = 0; c < batch.length; c++) {
+                assertThat(read[c]).containsExactly(IntStream.of(timelines.slotsOf(batch[c])).mapToObj(events::get)
+                        .toArray(CustomerEvent[]::new));
+            }
         });
     }
 

@@ -1,0 +1,38 @@
+package dev.cxm.journey.internal;
+
+import java.util.stream.Stream;
+
+import dev.cxm.core.accumulate.Accumulator;
+import dev.cxm.core.accumulate.AccumulatorState;
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.store.CustomerTimeline;
+import dev.cxm.core.store.EventQuery;
+import dev.cxm.core.store.EventStore;
+
+/** What every calculator's {@code compute(store, query)} does: read the store customer by customer into an accumulator. */
+public final class StoreReading {
+
+    private StoreReading() {}
+
+    /**
+     * Adds the timeline of every customer with events matching the query to the accumulator, one at a time (so
+     * that memory holds one timeline and the counts), and returns its result.
+     *
+     * @param store the store
+     * @param query the events to read
+     * @param accumulator a new accumulator
+     * @param <S> the accumulator's state
+     * @param <R> its result
+     * @param <A> its type
+     * @return the result
+     */
+    public static <S extends AccumulatorState, R, A extends Accumulator<CustomerTimeline, S, R, A>> R count(
+            EventStore store, EventQuery query, A accumulator) {
+        Checks.present("store", store);
+        Checks.present("query", query);
+        try (Stream<CustomerTimeline> timelines = store.timelines(query)) {
+            timelines.forEach(accumulator::add);
+        }
+        return accumulator.result();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.cxm.journey.track.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.journey.internal.Micros;
+import dev.cxm.journey.track.CustomerJourney;
+import dev.cxm.journey.track.StageVisit;
+
+/**
+ * One customer's tracking state as the tracker updates it in place: the settled visits (instant and stage)
+ * and the recent staged events (instant, id hash and stage, ordered by instant then hash) as primitive columns
+ * and stage names, so that a customer costs a few arrays however long their history, not an object per visit.
+ * The immutable {@link CustomerJourney} is its snapshot. Not thread-safe: the owner locks.
+ */
+public final class JourneyCell {
+
+    private final CustomerId customer;
+    /** The settled visits' instants (microseconds) and stages, appended to in place. */
+    private long[] settledTimes;
+    private String[] settledStages;
+    private int settledCount;
+    /** The stage of the last settled visit, or null: read per event, so kept beside the columns. */
+    private String lastSettled;
+    /** Instant and id hash of each recent event, interleaved: one array to load, not two. */
+    private long[] entries;
+    private String[] stages;
+    private int from;
+    private int to;
+
+    private JourneyCell(CustomerId customer, List<StageVisit> settled, int capacity) {
+        this.customer = customer;
+        int count = settled.size();
+        this.settledTimes = new long[count];
+        this.settledStages = new String[count];
+        for (int i = 0; i < count; i++) {
+            settledTimes[i] = Micros.of(settled.get(i).enteredAt());
+            settledStages[i] = settled.get(i).stage();
+        }
+        this.settledCount = count;
+        this.lastSettled = count == 0 ? null : settledStages[count - 1];
+        this.entries = new long[2 * capacity];
+        this.stages = new String[capacity];
+    }
+
+    /**
+     * Returns the cell of a customer's first staged event.
+     *
+     * @param customer the customer
+     * @param time the event's instant in microseconds
+     * @param hash its id's hash
+     * @param stage its stage
+     * @return the cell
+     */
+    public static JourneyCell first(CustomerId customer, long time, long hash, String stage) {
+        JourneyCell cell = new JourneyCell(customer, List.of(), 4);
+        cell.entries[0] = time;
+        cell.entries[1] = hash;
+        cell.stages[0] = stage;
+        cell.to = 1;
+        return cell;
+    }
+
+    /**
+     * Returns a cell holding a copy of a journey.
+     *
+     * @param journey the journey
+     * @return the cell
+     */
+    public static JourneyCell of(CustomerJourney journey) {
+        RecentEvents recent = (RecentEvents) journey.recent();
+        JourneyCell cell = new JourneyCell(journey.customer(), journey.settled(), Math.max(4, recent.size() * 2));
+        for (int i = 0; i < recent.size(); i++) {
+            cell.entries[2 * i] = recent.time(i);
+            cell.entries[2 * i + 1] = recent.hash(i);
+            cell.stages[i] = recent.stage(i);
+        }
+        cell.to = recent.size();
+        return cell;
+    }
+
+    /**
+     * Replaces this cell's content with a copy of a journey of the same customer.
+     *
+     * @param journey the journey
+     */
+    public void replaceWith(CustomerJourney journey) {
+        JourneyCell copy = of(journey);
+        settledTimes = copy.settledTimes;
+        settledStages = copy.settledStages;
+        settledCount = copy.settledCount;
+        lastSettled = copy.lastSettled;
+        entries = copy.entries;
+        stages = copy.stages;
+        from = 0;
+        to = copy.to;
+    }
+
+    /**
+     * Returns the immutable snapshot.
+     *
+     * @return the journey
+     */
+    public CustomerJourney snapshot() {
+        int size = size();
+        long[] times = new long[size];
+        long[] hashes = new long[size];
+        for (int i = 0; i < size; i++) {
+            times[i] = time(i);
+            hashes[i] = hash(i);
+        }
+        return new CustomerJourney(customer, settled(), RecentEvents.copyOf(times, hashes,
+                Arrays.copyOfRange(stages, from, to)));
+    }
+
+    /**
+     * Loads what tracking an event reads first (the latest recent event and the last settled visit), so that it
+     * is in cache when the event comes.
+     *
+     * @return what was read, of no use but to keep the loads from being optimised away
+     */
+    public long readAhead() {
+        return entries[2 * (to - 1)] + stages[to - 1].length()
+                + (settledCount == 0 ? 0 : settledTimes[settledCount - 1]);
+    }
+
+    /** Returns the customer. */
+    public CustomerId customer() {
+        return customer;
+    }
+
+    /** Returns the settled visits. */
+    public List<StageVisit> settled() {
+        List<StageVisit> visits = new ArrayList<>(settledCount);
+        for (int i = 0; i < settledCount; i++) {
+            visits.add(new StageVisit(settledStages[i], Micros.toInstant(settledTimes[i])));
+        }
+        return List.copyOf(visits);
+    }
+
+    /** Returns how many recent events the cell holds. */
+    public int size() {
+        return to - from;
+    }
+
+    /** Returns the instant of recent event {@code i}. */
+    public long time(int i) {
+        return entries[2 * (from + i)];
+    }
+
+    /** Returns the id hash of recent event {@code i}. */
+    public long hash(int i) {
+        return entries[2 * (from + i) + 1];
+    }
+
+    /** Returns the stage of recent event {@code i}. */
+    public String stage(int i) {
+        return stages[from + i];
+    }
+
+    /** Returns where an event of {@code time} and {@code hash} belongs: after every smaller one. */
+    public int positionOf(long time, long hash) {
+        int size = size();
+        long last = entries[2 * (to - 1)];
+        if (time > last || (time == last && hash > entries[2 * (to - 1) + 1])) {
+            return size;
+        }
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            long t = time(mid);
+            if (t < time || (t == time && hash(mid) < hash)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Inserts an event at {@code position}. */
+    public void insert(int position, long time, long hash, String stage) {
+        if (to == stages.length) {
+            int size = size();
+            if (from > 0 && size < stages.length / 2) {
+                // Settled events left room at the front: move the recent ones there, allocating nothing.
+                System.arraycopy(entries, 2 * from, entries, 0, 2 * size);
+                System.arraycopy(stages, from, stages, 0, size);
+                Arrays.fill(stages, size, to, null);
+            } else {
+                int capacity = Math.max(4, size * 2);
+                long[] newEntries = new long[2 * capacity];
+                String[] newStages = new String[capacity];
+                System.arraycopy(entries, 2 * from, newEntries, 0, 2 * size);
+                System.arraycopy(stages, from, newStages, 0, size);
+                entries = newEntries;
+                stages = newStages;
+            }
+            from = 0;
+            to = size;
+        }
+        int at = from + position;
+        if (at < to) {
+            System.arraycopy(entries, 2 * at, entries, 2 * at + 2, 2 * (to - at));
+            System.arraycopy(stages, at, stages, at + 1, to - at);
+        }
+        entries[2 * at] = time;
+        entries[2 * at + 1] = hash;
+        stages[at] = stage;
+        to++;
+    }
+
+    /**
+     * Settles the recent events before {@code watermark}: they leave the recent events, and a visit is added
+     * wherever their stage changes.
+     *
+     * @param watermark the instant before which events are settled
+     */
+    public void settleBefore(long watermark) {
+        int count = 0;
+        int size = size();
+        while (count < size - 1 && time(count) < watermark) {
+            count++;
+        }
+        if (count == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            String stage = stage(i);
+            if (stage != lastSettled && !stage.equals(lastSettled)) {
+                if (settledCount == settledTimes.length) {
+                    settledTimes = Arrays.copyOf(settledTimes, Math.max(4, 2 * settledCount));
+                    settledStages = Arrays.copyOf(settledStages, Math.max(4, 2 * settledCount));
+                }
+                settledTimes[settledCount] = time(i);
+                settledStages[settledCount++] = stage;
+                lastSettled = stage;
+            }
+            stages[from + i] = null;
+        }
+        from += count;
+    }
+
+    /**
+     * Returns the customer's whole history: the settled visits, then a visit wherever the recent events' stage
+     * changes.
+     *
+     * @return the visits
+     */
+    public List<StageVisit> history() {
+        List<StageVisit> visits = new ArrayList<>(settled());
+        String last = lastSettled;
+        for (int i = 0; i < size(); i++) {
+            if (!stage(i).equals(last)) {
+                visits.add(new StageVisit(stage(i), Micros.toInstant(time(i))));
+                last = stage(i);
+            }
+        }
+        return visits;
+    }
+
+    /**
+     * Returns the stage at an instant: that of the latest event at or before it, looking in the recent events
+     * first, then in the settled visits.
+     *
+     * @param at the instant in microseconds
+     * @return the stage, or null before the first event
+     */
+    public String stageAt(long at) {
+        int position = at == Long.MAX_VALUE ? size() : positionOf(at + 1, Long.MIN_VALUE);
+        if (position > 0) {
+            return stage(position - 1);
+        }
+        int low = 0;
+        int high = settledCount;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (settledTimes[mid] <= at) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low == 0 ? null : settledStages[low - 1];
+    }
+}
