@@ -4,10 +4,19 @@
  */
 module dev.cxm.journey {
     requires transitive dev.cxm.core;
+    requires com.google.common;
     requires static org.jspecify;
 
+    exports dev.cxm.journey;
+
     // Journey maps, stage tracking, sessions and conformance: dev.cxm.journey.map, .track, .conformance.
-    // (exports and opens to com.fasterxml.jackson.databind go here)
+    exports dev.cxm.journey.map;
+    exports dev.cxm.journey.track;
+    exports dev.cxm.journey.conformance;
+    opens dev.cxm.journey.map to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.map.internal to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.track to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.conformance to com.fasterxml.jackson.databind;
 
     // The packages are exported as they are built; implementation lives under each package's internal
     // sub-package, never exported. Jackson is given reflective access (opens) only where it reads or writes
@@ -17,5 +26,10 @@ module dev.cxm.journey {
     // grow independently.
 
     // Funnels, paths and discovery: dev.cxm.journey.funnel, .path, .discovery.
-    // (exports and opens to com.fasterxml.jackson.databind go here)
+    exports dev.cxm.journey.funnel;
+    exports dev.cxm.journey.path;
+    exports dev.cxm.journey.discovery;
+    opens dev.cxm.journey.funnel to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.path to com.fasterxml.jackson.databind;
+    opens dev.cxm.journey.discovery to com.fasterxml.jackson.databind;
 }

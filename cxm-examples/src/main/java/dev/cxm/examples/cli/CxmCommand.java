@@ -11,6 +11,7 @@ import dev.cxm.examples.cli.feedback.CesCommand;
 import dev.cxm.examples.cli.feedback.CsatCommand;
 import dev.cxm.examples.cli.feedback.NpsCommand;
 import dev.cxm.examples.cli.io.ImportCommand;
+import dev.cxm.examples.cli.journey.JourneyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
                 CesCommand.class,
                 ClvCommand.class,
                 ChurnCommand.class,
+                JourneyCommand.class,
                 dev.cxm.examples.cli.drivers.DriversCommand.class,
                 dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
                 CommandLine.HelpCommand.class

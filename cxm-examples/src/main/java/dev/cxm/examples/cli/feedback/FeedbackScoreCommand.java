@@ -1,6 +1,8 @@
 package dev.cxm.examples.cli.feedback;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +24,10 @@ import dev.cxm.examples.cli.common.Report;
 import dev.cxm.examples.cli.common.ReportCommand;
 import dev.cxm.examples.cli.common.TextOut;
 import dev.cxm.examples.cli.common.Usage;
+import dev.cxm.examples.cli.journey.JourneyMapFile;
+import dev.cxm.journey.map.JourneyMap;
+import dev.cxm.journey.track.StageTracker;
+import dev.cxm.journey.track.StageTracking;
 import dev.cxm.metrics.feedback.Breakdown;
 import dev.cxm.metrics.feedback.BreakdownAccumulator;
 import dev.cxm.metrics.feedback.FeedbackBreakdown;
@@ -43,12 +49,21 @@ import picocli.CommandLine.ParameterException;
  * <p>Every accepted row is counted: the file goes to the accumulator, not into a store, so an event id the
  * file repeats is counted each time ({@code cxm import} keeps it once).
  *
+ * <p>{@code --group-by journey-stage --map FILE.json} groups each response by the stage its respondent was in
+ * when answering: the file is read twice, first into cxm-journey's {@link StageTracker} (every event the map
+ * places, whatever its type), then streamed into the accumulator with a group key that asks the tracker. The
+ * file may be in any order, so the tracker keeps every placed event of every customer (about 24 bytes each,
+ * plus about 200 bytes per customer): that pass is not constant memory; the responses still stream.
+ *
  * @param <R> the metric's result type
  */
 abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportCommand {
 
     /** The names {@code --group-by} reads from the parsed event rather than from a column or attribute. */
     static final List<String> FIELDS = List.of("channel", "touchpoint", "touchpoint_name", "stage", "survey");
+
+    /** The {@code --group-by} name of the stage of {@code --map} a respondent was in. */
+    static final String JOURNEY_STAGE = "journey-stage";
 
     @Mixin
     EventInputOptions input;
@@ -58,9 +73,15 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
 
     @Option(names = "--group-by", paramLabel = "NAME",
             description = "Compute the score per value of NAME too: channel, touchpoint, touchpoint_name, stage or"
-                    + " survey (the event's own field, in any format), else a CSV column or NDJSON attribute of"
-                    + " that name.")
+                    + " survey (the event's own field, in any format), journey-stage (the stage of --map the"
+                    + " respondent was in), else a CSV column or NDJSON attribute of that name.")
     String groupBy;
+
+    @Option(names = "--map", paramLabel = "FILE.json",
+            description = "A journey map, for --group-by journey-stage: the stage each respondent was in when"
+                    + " answering, tracked over every event of the file the map places (memory grows with those"
+                    + " events: about 24 bytes each).")
+    Path map;
 
     @Option(names = "--period", paramLabel = "PERIOD",
             description = "Compute the score per day, week (ISO, from Monday), month or quarter too, cut in"
@@ -107,10 +128,15 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
                 + " a confidence level is a probability such as 0.95");
         Usage.require(spec, minimumN >= 0, "--min-n: " + minimumN + " is negative; it must be 0 or more");
         Usage.require(spec, groupBy == null || !groupBy.isBlank(), "--group-by: the name is blank");
+        boolean byJourneyStage = groupBy != null && groupBy.strip().equals(JOURNEY_STAGE);
+        Usage.require(spec, !byJourneyStage || map != null, "--group-by journey-stage: needs --map FILE.json, the"
+                + " journey map whose stages the respondents are placed in");
+        Usage.require(spec, map == null || byJourneyStage, "--map: is used with --group-by journey-stage only");
         FeedbackScale scale = scale();
         FeedbackBreakdown.Builder<R> breakdown = FeedbackBreakdown.custom(metric(scale, confidence)).minimumN(minimumN);
         ZoneId zone = periodZone.zone(input);
-        Optional<GroupKey> field = Optional.ofNullable(groupBy).flatMap(FeedbackScoreCommand::field);
+        Optional<GroupKey> field = byJourneyStage ? Optional.of(journeyStages(scale))
+                : Optional.ofNullable(groupBy).flatMap(FeedbackScoreCommand::field);
         boolean csv = input.format() == EventInputOptions.Format.CSV;
         // A name that is no field must be a CSV column (checked in the header, before reading) or the attribute
         // of at least one NDJSON response (checked while streaming, decided at the end).
@@ -140,6 +166,18 @@ abstract class FeedbackScoreCommand<R extends FeedbackResult> extends ReportComm
         Breakdown<R> result = counts.result();
         return Report.of(toJson(result, report, scale, zone), (json, out) -> printTable(out, result, report, scale,
                 zone));
+    }
+
+    /**
+     * Tracks every event of the file the map places, and returns the key that groups a response by the stage
+     * its respondent was in when answering: the tracker's, so that cxm-metrics never sees cxm-journey.
+     */
+    private GroupKey journeyStages(FeedbackScale scale) throws java.io.IOException {
+        JourneyMap journeyMap = JourneyMapFile.read(map);
+        StageTracker tracker = StageTracking.custom(journeyMap).tolerance(ChronoUnit.FOREVER.getDuration()).build()
+                .tracker();
+        input.importInto(tracker::track, Optional.of(EventType.FEEDBACK), Optional.of(scale));
+        return tracker.stageKey();
     }
 
     /**

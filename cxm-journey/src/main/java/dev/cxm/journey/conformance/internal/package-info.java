@@ -1,0 +1,5 @@
+/** Implementation; not API. */
+@NullMarked
+package dev.cxm.journey.conformance.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,363 @@
+package dev.cxm.journey.discovery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cxm.core.accumulate.Accumulator;
+import dev.cxm.core.accumulate.Accumulators;
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.store.CustomerTimeline;
+import dev.cxm.journey.discovery.internal.VariantTable;
+import dev.cxm.journey.internal.ActivityNames;
+import dev.cxm.journey.internal.Cases;
+import dev.cxm.journey.internal.LongList;
+import dev.cxm.journey.internal.Micros;
+
+/**
+ * Counts a {@link JourneyDiscovery}, one customer timeline at a time; mergeable. Activities are numbered as
+ * they appear, edges counted in a matrix of those numbers, variants kept in a table of int sequences, so
+ * the cost per event is a few array operations. Not thread-safe.
+ */
+public final class DiscoveryAccumulator
+        implements Accumulator<CustomerTimeline, DiscoveryState, DiscoveryResult, DiscoveryAccumulator> {
+
+    private final JourneyDiscovery discovery;
+    private final ActivityNames names;
+    private long cases;
+    private long events;
+    private long[] activityCounts = new long[16];
+    private long[] starts = new long[16];
+    private long[] ends = new long[16];
+    private int matrixSide = 16;
+    private int[] edgeOf = newMatrix(16);
+    private final List<LongList> edgeTimes = new ArrayList<>();
+    private final List<int[]> edgeEnds = new ArrayList<>();
+    private final VariantTable variants = new VariantTable();
+
+    private int[] sequence = new int[64];
+    private long[] times = new long[64];
+    private CustomerEvent[] kept = new CustomerEvent[64];
+
+    DiscoveryAccumulator(JourneyDiscovery discovery) {
+        this.discovery = discovery;
+        this.names = new ActivityNames(discovery.activityKey());
+    }
+
+    DiscoveryAccumulator(JourneyDiscovery discovery, DiscoveryState state) {
+        this(discovery);
+        cases = state.cases();
+        events = state.events();
+        for (DiscoveryState.Activity activity : state.activities()) {
+            int id = activity(activity.name());
+            activityCounts[id] += activity.count();
+            starts[id] += activity.starts();
+            ends[id] += activity.ends();
+        }
+        for (DiscoveryState.Edge edge : state.edges()) {
+            edgeTimes(activity(edge.from()), activity(edge.to())).addAll(new LongList(edge.timesMicros()));
+        }
+        for (DiscoveryState.VariantCount variant : state.variants()) {
+            int[] ids = variant.steps().stream().mapToInt(this::activity).toArray();
+            variants.add(ids, ids.length, variant.count());
+        }
+    }
+
+    private static int[] newMatrix(int side) {
+        int[] matrix = new int[side * side];
+        Arrays.fill(matrix, -1);
+        return matrix;
+    }
+
+    /** Returns the number of an activity by name, growing the arrays for a new one. */
+    private int activity(String name) {
+        int id = names.idOf(name);
+        grow();
+        return id;
+    }
+
+    private void grow() {
+        int needed = names.size();
+        if (needed > activityCounts.length) {
+            int capacity = Math.max(needed, activityCounts.length * 2);
+            activityCounts = Arrays.copyOf(activityCounts, capacity);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+        }
+        if (needed > matrixSide) {
+            int side = Math.max(needed, matrixSide * 2);
+            int[] matrix = newMatrix(side);
+            for (int a = 0; a < matrixSide; a++) {
+                System.arraycopy(edgeOf, a * matrixSide, matrix, a * side, matrixSide);
+            }
+            edgeOf = matrix;
+            matrixSide = side;
+        }
+    }
+
+    private LongList edgeTimes(int from, int to) {
+        int cell = from * matrixSide + to;
+        int edge = edgeOf[cell];
+        if (edge < 0) {
+            edge = edgeTimes.size();
+            edgeOf[cell] = edge;
+            edgeTimes.add(new LongList());
+            edgeEnds.add(new int[] {from, to});
+        }
+        return edgeTimes.get(edge);
+    }
+
+    @Override
+    public DiscoveryAccumulator add(CustomerTimeline timeline) {
+        Checks.present("timeline", timeline);
+        if (discovery.sessions().isEmpty()) {
+            addCase(timeline.events());
+        } else {
+            Cases.of(timeline, discovery.sessions()).forEach(this::addCase);
+        }
+        return this;
+    }
+
+    private void addCase(List<CustomerEvent> list) {
+        int size = list.size();
+        if (size > sequence.length) {
+            int capacity = Math.max(size, sequence.length * 2);
+            sequence = new int[capacity];
+            times = new long[capacity];
+            kept = new CustomerEvent[capacity];
+        }
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            CustomerEvent event = list.get(i);
+            int id = names.idOf(event);
+            if (id < 0) {
+                continue;
+            }
+            long time = Micros.of(event);
+            if (n > 0 && time == times[n - 1] && repeated(event, time, n)) {
+                continue;
+            }
+            sequence[n] = id;
+            times[n] = time;
+            kept[n] = event;
+            n++;
+        }
+        Arrays.fill(kept, 0, n, null);
+        if (n == 0) {
+            return;
+        }
+        grow();
+        cases++;
+        events += n;
+        for (int i = 0; i < n; i++) {
+            activityCounts[sequence[i]]++;
+        }
+        starts[sequence[0]]++;
+        ends[sequence[n - 1]]++;
+        for (int i = 1; i < n; i++) {
+            edgeTimes(sequence[i - 1], sequence[i]).add(times[i] - times[i - 1]);
+        }
+        variants.add(sequence, n, 1);
+    }
+
+    /** Returns whether {@code event} repeats (by id) one of the kept events at its instant. */
+    private boolean repeated(CustomerEvent event, long time, int n) {
+        for (int k = n - 1; k >= 0 && times[k] == time; k--) {
+            if (kept[k].eventId().equals(event.eventId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public DiscoveryAccumulator merge(DiscoveryAccumulator other) {
+        Accumulators.requireOther(this, other);
+        if (!other.discovery.equals(discovery)) {
+            throw new IllegalArgumentException("other: counts another configuration; only accumulators of one"
+                    + " configuration merge");
+        }
+        cases += other.cases;
+        events += other.events;
+        int[] mine = new int[other.names.size()];
+        for (int id = 0; id < mine.length; id++) {
+            mine[id] = activity(other.names.name(id));
+            activityCounts[mine[id]] += other.activityCounts[id];
+            starts[mine[id]] += other.starts[id];
+            ends[mine[id]] += other.ends[id];
+        }
+        for (int edge = 0; edge < other.edgeTimes.size(); edge++) {
+            int[] fromTo = other.edgeEnds.get(edge);
+            edgeTimes(mine[fromTo[0]], mine[fromTo[1]]).addAll(other.edgeTimes.get(edge));
+        }
+        for (int entry = 0; entry < other.variants.size(); entry++) {
+            int[] steps = other.variants.sequence(entry);
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = mine[steps[i]];
+            }
+            variants.add(steps, steps.length, other.variants.count(entry));
+        }
+        return this;
+    }
+
+    @Override
+    public DiscoveryState state() {
+        List<DiscoveryState.Activity> activities = new ArrayList<>();
+        for (int id = 0; id < names.size(); id++) {
+            if (activityCounts[id] > 0) {
+                activities.add(new DiscoveryState.Activity(names.name(id), activityCounts[id], starts[id], ends[id]));
+            }
+        }
+        activities.sort(Comparator.comparing(DiscoveryState.Activity::name));
+        List<DiscoveryState.Edge> edges = new ArrayList<>();
+        for (int edge = 0; edge < edgeTimes.size(); edge++) {
+            int[] fromTo = edgeEnds.get(edge);
+            edges.add(new DiscoveryState.Edge(names.name(fromTo[0]), names.name(fromTo[1]),
+                    edgeTimes.get(edge).sorted()));
+        }
+        edges.sort(Comparator.comparing(DiscoveryState.Edge::from).thenComparing(DiscoveryState.Edge::to));
+        List<DiscoveryState.VariantCount> variantCounts = new ArrayList<>();
+        for (int entry = 0; entry < variants.size(); entry++) {
+            variantCounts.add(new DiscoveryState.VariantCount(steps(variants.sequence(entry)), variants.count(entry)));
+        }
+        variantCounts.sort(Comparator.comparing(DiscoveryState.VariantCount::steps, DiscoveryAccumulator::compare));
+        return new DiscoveryState(cases, events, activities, edges, variantCounts);
+    }
+
+    private List<String> steps(int[] ids) {
+        List<String> steps = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            steps.add(names.name(id));
+        }
+        return steps;
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    @Override
+    public DiscoveryResult result() {
+        List<ActivityCount> activities = new ArrayList<>();
+        for (int id = 0; id < names.size(); id++) {
+            if (activityCounts[id] > 0) {
+                activities.add(new ActivityCount(names.name(id), activityCounts[id]));
+            }
+        }
+        activities.sort(Comparator.comparingLong(ActivityCount::count).reversed().thenComparing(ActivityCount::name));
+        List<DirectlyFollows> edges = new ArrayList<>();
+        for (int edge = 0; edge < edgeTimes.size(); edge++) {
+            LongList list = edgeTimes.get(edge);
+            int[] fromTo = edgeEnds.get(edge);
+            edges.add(new DirectlyFollows(names.name(fromTo[0]), names.name(fromTo[1]), list.size(),
+                    micros(list.mean()), micros(list.quantile(0.5))));
+        }
+        edges.sort(Comparator.comparingLong(DirectlyFollows::count).reversed().thenComparing(DirectlyFollows::from)
+                .thenComparing(DirectlyFollows::to));
+        List<Variant> listed = topVariants();
+        return new DiscoveryResult(cases, events, activities, edges, ranked(starts), ranked(ends), variants.size(),
+                listed, coverageOf(listed));
+    }
+
+    private double coverageOf(List<Variant> listed) {
+        return listed.stream().mapToLong(Variant::count).sum() / (double) Math.max(1, cases);
+    }
+
+    /** The activities with their counts, by count (descending) then name, leaving out zeros. */
+    private Map<String, Long> ranked(long[] counts) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < names.size(); id++) {
+            if (counts[id] > 0) {
+                ids.add(id);
+            }
+        }
+        ids.sort(Comparator.<Integer>comparingLong(id -> counts[id]).reversed().thenComparing(names::name));
+        Map<String, Long> ranked = new LinkedHashMap<>();
+        ids.forEach(id -> ranked.put(names.name(id), counts[id]));
+        return ranked;
+    }
+
+    /**
+     * The most frequent variants until they cover the configured share (or the configured most), by count
+     * (descending) then steps: a sort of the counts alone finds the threshold, and only variants at the
+     * threshold are compared by their steps.
+     */
+    private List<Variant> topVariants() {
+        int size = variants.size();
+        if (size == 0) {
+            return List.of();
+        }
+        long[] counts = new long[size];
+        for (int entry = 0; entry < size; entry++) {
+            counts[entry] = variants.count(entry);
+        }
+        Arrays.sort(counts);
+        long covered = 0;
+        int listed = 0;
+        while (listed < size && listed < discovery.maxVariants() && covered < discovery.coverage() * cases) {
+            covered += counts[size - 1 - listed];
+            listed++;
+        }
+        long threshold = counts[size - listed];
+        List<Variant> chosen = new ArrayList<>();
+        int[] rank = nameRanks();
+        int wantedTies = listed;
+        for (int entry = 0; entry < size; entry++) {
+            if (variants.count(entry) > threshold) {
+                chosen.add(variant(entry));
+                wantedTies--;
+            }
+        }
+        // Of the variants at the threshold, the first by steps: a bounded max-heap of entries.
+        java.util.PriorityQueue<Integer> ties = new java.util.PriorityQueue<>(
+                (a, b) -> variants.compare(b, a, rank));
+        for (int entry = 0; entry < size && wantedTies > 0; entry++) {
+            if (variants.count(entry) == threshold) {
+                if (ties.size() < wantedTies) {
+                    ties.add(entry);
+                } else if (variants.compare(entry, ties.peek(), rank) < 0) {
+                    ties.poll();
+                    ties.add(entry);
+                }
+            }
+        }
+        ties.forEach(entry -> chosen.add(variant(entry)));
+        chosen.sort(Comparator.comparingLong(Variant::count).reversed()
+                .thenComparing(Variant::steps, DiscoveryAccumulator::compare));
+        return chosen;
+    }
+
+    /** Returns each activity number's rank in the order of the names. */
+    private int[] nameRanks() {
+        Integer[] ids = new Integer[names.size()];
+        for (int id = 0; id < ids.length; id++) {
+            ids[id] = id;
+        }
+        Arrays.sort(ids, Comparator.comparing(names::name));
+        int[] rank = new int[ids.length];
+        for (int r = 0; r < ids.length; r++) {
+            rank[ids[r]] = r;
+        }
+        return rank;
+    }
+
+    private Variant variant(int entry) {
+        return new Variant(steps(variants.sequence(entry)), variants.count(entry),
+                variants.count(entry) / (double) cases);
+    }
+
+    private static Duration micros(long micros) {
+        return Duration.ofSeconds(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+}

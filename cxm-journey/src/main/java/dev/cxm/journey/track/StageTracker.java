@@ -1,0 +1,458 @@
+package dev.cxm.journey.track;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import dev.cxm.core.accumulate.Accumulator;
+import dev.cxm.core.accumulate.Accumulators;
+import dev.cxm.core.group.GroupKey;
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.journey.internal.Micros;
+import dev.cxm.journey.internal.Sequences;
+import dev.cxm.journey.internal.TouchpointCache;
+import dev.cxm.journey.map.Stage;
+import dev.cxm.journey.track.internal.JourneyCell;
+
+/**
+ * Follows customers through a journey map's stages as their events come in, one at a time or in batches,
+ * and tells {@link JourneyListener}s of every stage change and stall. Start one with
+ * {@link StageTracking#tracker()}.
+ *
+ * <h2>What it keeps</h2>
+ * For each customer, in a {@link TrackingStore}, a {@link CustomerJourney}: the current stage, when it was
+ * entered and the history of stages. An event the map places nowhere is ignored. The stage at any instant is
+ * that of the customer's latest placed event at or before it ({@link #stageAt}); events at one instant are
+ * ordered by a hash of their ids, so that the outcome never depends on arrival order.
+ *
+ * <h2>Order, lateness and duplicates</h2>
+ * Events may arrive out of order by up to the configured tolerance before the customer's latest event: the
+ * history is then rebuilt as if they had come in order (listeners hear the changes that result, marked
+ * retroactive). An event older than that is late: it is ignored and counted ({@link #lateEvents()}). An event
+ * arriving again (the same id at the same instant) changes nothing ({@link #duplicateEvents()}). So replaying
+ * the same events gives the same state whatever their order, as long as each arrives within the tolerance
+ * of the latest event of its customer seen so far.
+ *
+ * <h2>Stalls</h2>
+ * {@link #checkStalls()} reports every customer whose current stay has lasted longer than the stage's
+ * expected time, by the configured clock; each stay once. Call it on a schedule.
+ *
+ * <h2>As an accumulator</h2>
+ * {@link #add} tracks an event (without a listener in the way: listeners still hear it), {@link #state()} and
+ * {@link #result()} snapshot every journey, and {@link #merge} adds the journeys of another tracker of the same
+ * configuration without notifying listeners. Merging is exact when the two trackers hold different customers
+ * (a stream partitioned by customer), or when a customer's events in both lie within the tolerance of each
+ * other; otherwise the other tracker's settled visits are merged as events at the instants the visits began.
+ *
+ * <h2>Threads and memory</h2>
+ * Every method is thread-safe (one lock per tracker). Memory is the store's: per customer the settled visits
+ * and the events of the last tolerance (see {@link InMemoryTrackingStore}).
+ */
+public final class StageTracker
+        implements Accumulator<CustomerEvent, TrackingState, TrackingSnapshot, StageTracker> {
+
+    /** What tracking one event did. */
+    public enum Outcome {
+        /** The event moved the customer into another stage. */
+        STAGE_CHANGED,
+        /** The event was placed; the customer's stage did not change. */
+        SAME_STAGE,
+        /** The map places the event in no stage; ignored. */
+        UNPLACED,
+        /** The event lies before the customer's latest event by more than the tolerance; ignored. */
+        LATE,
+        /** The event was tracked before; ignored. */
+        DUPLICATE
+    }
+
+    private final StageTracking configuration;
+    private final TrackingStore store;
+    /** The store when it is the in-memory default, whose cells the tracker updates in place; else null. */
+    private final InMemoryTrackingStore memory;
+    private final Object storeLock;
+    private final long toleranceMicros;
+    private final List<JourneyListener> listeners = new CopyOnWriteArrayList<>();
+    private final TouchpointCache stageIndexes;
+    private final String[] stageNames;
+    private final Duration[] expectedTimes;
+    private final Map<String, Integer> stageIndexByName = new HashMap<>();
+    private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
+    private boolean deadlinesSeeded;
+    private long late;
+    private long duplicates;
+    private long unplaced;
+
+    /** When a customer's stay in a stage becomes a stall. */
+    private record Deadline(long dueMicros, CustomerId customer, String stage, Instant enteredAt)
+            implements Comparable<Deadline> {
+        @Override
+        public int compareTo(Deadline other) {
+            return Long.compare(dueMicros, other.dueMicros);
+        }
+    }
+
+    StageTracker(StageTracking configuration, TrackingStore store) {
+        this.configuration = configuration;
+        this.store = store;
+        this.memory = store instanceof InMemoryTrackingStore inMemory ? inMemory : null;
+        this.storeLock = memory != null ? memory : new Object();
+        this.toleranceMicros = Sequences.micros(configuration.tolerance());
+        List<Stage> stages = configuration.map().stages();
+        this.stageNames = new String[stages.size()];
+        this.expectedTimes = new Duration[stages.size()];
+        for (int i = 0; i < stages.size(); i++) {
+            stageNames[i] = stages.get(i).name();
+            expectedTimes[i] = stages.get(i).expectedTime().orElse(null);
+            stageIndexByName.put(stageNames[i], i);
+        }
+        this.stageIndexes = new TouchpointCache(event -> configuration.map().stageOf(event)
+                .map(stageIndexByName::get).orElse(-1));
+    }
+
+    /**
+     * Returns the configuration this tracker runs on.
+     *
+     * @return the configuration
+     */
+    public StageTracking configuration() {
+        return configuration;
+    }
+
+    /**
+     * Adds a listener, which hears every later stage change and stall.
+     *
+     * @param listener the listener
+     * @return this tracker
+     */
+    public StageTracker addListener(JourneyListener listener) {
+        listeners.add(Checks.present("listener", listener));
+        return this;
+    }
+
+    /**
+     * Tracks one event.
+     *
+     * @param event the event
+     * @return what it did
+     * @throws IllegalArgumentException when the event's instant lies beyond about 292,000 years of 1970
+     */
+    public synchronized Outcome track(CustomerEvent event) {
+        Checks.present("event", event);
+        int stageIndex = (int) stageIndexes.valueOf(event);
+        if (stageIndex < 0) {
+            unplaced++;
+            return Outcome.UNPLACED;
+        }
+        synchronized (storeLock) {
+            return track(event.customerId(), Micros.of(event), Micros.idHash(event), stageNames[stageIndex], true);
+        }
+    }
+
+    /**
+     * Tracks events in the given order.
+     *
+     * @param events the events
+     * @return this tracker
+     */
+    public synchronized StageTracker trackAll(Iterable<? extends CustomerEvent> events) {
+        Checks.present("events", events).forEach(this::track);
+        return this;
+    }
+
+    /**
+     * Adds a placed event to the customer's journey, holding the store's lock; reports what changed when
+     * {@code notify} says so. The in-memory store's cell is updated in place; another store's journey is
+     * copied into a cell, updated and put back.
+     */
+    private Outcome track(CustomerId customer, long time, long hash, String stage, boolean notify) {
+        JourneyCell cell;
+        if (memory != null) {
+            cell = memory.cell(customer);
+        } else {
+            cell = store.get(customer).map(JourneyCell::of).orElse(null);
+        }
+        if (cell == null) {
+            JourneyCell first = JourneyCell.first(customer, time, hash, stage);
+            if (memory != null) {
+                memory.add(first);
+            } else {
+                store.put(first.snapshot());
+            }
+            Instant at = Micros.toInstant(time);
+            entered(customer, stage, at);
+            if (notify) {
+                notifyChange(new StageChange(customer, Optional.empty(), stage, at, false));
+            }
+            return Outcome.STAGE_CHANGED;
+        }
+        int last = cell.size() - 1;
+        long latest = cell.time(last);
+        if (time < saturatedMinus(latest, toleranceMicros)) {
+            late++;
+            return Outcome.LATE;
+        }
+        int position = cell.positionOf(time, hash);
+        if (position <= last && cell.time(position) == time && cell.hash(position) == hash) {
+            duplicates++;
+            return Outcome.DUPLICATE;
+        }
+        Outcome outcome;
+        if (position == last + 1) {
+            String current = cell.stage(last);
+            cell.insert(position, time, hash, stage);
+            cell.settleBefore(saturatedMinus(time, toleranceMicros));
+            if (current.equals(stage)) {
+                outcome = Outcome.SAME_STAGE;
+            } else {
+                Instant at = Micros.toInstant(time);
+                entered(customer, stage, at);
+                if (notify) {
+                    notifyChange(new StageChange(customer, Optional.of(current), stage, at, false));
+                }
+                outcome = Outcome.STAGE_CHANGED;
+            }
+        } else {
+            List<StageVisit> before = cell.history();
+            cell.insert(position, time, hash, stage);
+            cell.settleBefore(saturatedMinus(latest, toleranceMicros));
+            List<StageVisit> after = cell.history();
+            int common = 0;
+            while (common < before.size() && common < after.size() && before.get(common).equals(after.get(common))) {
+                common++;
+            }
+            if (common == after.size()) {
+                outcome = Outcome.SAME_STAGE;
+            } else {
+                StageVisit current = after.get(after.size() - 1);
+                if (!current.equals(before.get(before.size() - 1))) {
+                    entered(customer, current.stage(), current.enteredAt());
+                }
+                for (int i = common; i < after.size() && notify; i++) {
+                    Optional<String> from = i == 0 ? Optional.empty() : Optional.of(after.get(i - 1).stage());
+                    notifyChange(new StageChange(customer, from, after.get(i).stage(), after.get(i).enteredAt(), true));
+                }
+                outcome = Outcome.STAGE_CHANGED;
+            }
+        }
+        if (memory == null) {
+            store.put(cell.snapshot());
+        }
+        return outcome;
+    }
+
+    private static long saturatedMicros(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000 - 1) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000 + 1) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    private static long saturatedMinus(long value, long minus) {
+        long result = value - minus;
+        return ((value ^ minus) & (value ^ result)) < 0 ? Long.MIN_VALUE : result;
+    }
+
+    private void entered(CustomerId customer, String stage, Instant at) {
+        Duration expected = expectedTime(stage);
+        if (expected != null && deadlinesSeeded) {
+            deadlines.add(new Deadline(saturatedPlus(Micros.of(at), Sequences.micros(expected)), customer, stage, at));
+        }
+    }
+
+    /** Returns the expected time of a stage, or null when it has none or the map has no such stage. */
+    private Duration expectedTime(String stage) {
+        Integer index = stageIndexByName.get(stage);
+        return index == null ? null : expectedTimes[index];
+    }
+
+    private static long saturatedPlus(long value, long plus) {
+        long result = value + plus;
+        return ((value ^ result) & (plus ^ result)) < 0 ? Long.MAX_VALUE : result;
+    }
+
+    private void notifyChange(StageChange change) {
+        for (JourneyListener listener : listeners) {
+            try {
+                listener.stageChanged(change);
+            } catch (RuntimeException ignored) {
+                // A listener's failure is its own; the others and the tracker go on.
+            }
+        }
+    }
+
+    /**
+     * Reports every customer whose current stay in a stage has lasted longer than the stage's expected time,
+     * by the configured clock, to the listeners; each stay is reported once by this tracker. The first call
+     * reads every journey in the store; later calls look only at stays whose expected time has run out since.
+     *
+     * @return the stalls found now, ordered by when they became due
+     */
+    public synchronized List<Stall> checkStalls() {
+        if (!deadlinesSeeded) {
+            try (Stream<CustomerJourney> journeys = store.journeys()) {
+                journeys.forEach(journey -> {
+                    StageVisit current = journey.currentVisit();
+                    Duration expected = expectedTime(current.stage());
+                    if (expected != null) {
+                        deadlines.add(new Deadline(saturatedPlus(Micros.of(current.enteredAt()),
+                                Sequences.micros(expected)), journey.customer(), current.stage(), current.enteredAt()));
+                    }
+                });
+            }
+            deadlinesSeeded = true;
+        }
+        Instant now = configuration.clock().instant();
+        long nowMicros = Micros.of(now);
+        List<Stall> stalls = new ArrayList<>();
+        while (!deadlines.isEmpty() && deadlines.peek().dueMicros() < nowMicros) {
+            Deadline due = deadlines.poll();
+            Optional<CustomerJourney> journey = store.get(due.customer());
+            if (journey.isPresent() && journey.get().currentVisit().equals(new StageVisit(due.stage(), due.enteredAt()))) {
+                Duration expected = expectedTime(due.stage());
+                stalls.add(new Stall(due.customer(), due.stage(), due.enteredAt(), expected, now));
+            }
+        }
+        for (Stall stall : stalls) {
+            for (JourneyListener listener : listeners) {
+                try {
+                    listener.stalled(stall);
+                } catch (RuntimeException ignored) {
+                    // A listener's failure is its own.
+                }
+            }
+        }
+        return List.copyOf(stalls);
+    }
+
+    /**
+     * Returns the stage a customer was in at an instant: that of their latest placed event at or before it.
+     *
+     * @param customer the customer
+     * @param instant the instant
+     * @return the stage, or empty when the customer is not tracked or had no placed event by then
+     */
+    public synchronized Optional<String> stageAt(CustomerId customer, Instant instant) {
+        Checks.present("customer", customer);
+        Checks.present("instant", instant);
+        if (memory != null) {
+            synchronized (memory) {
+                JourneyCell cell = memory.cell(customer);
+                return cell == null ? Optional.empty() : Optional.ofNullable(cell.stageAt(saturatedMicros(instant)));
+            }
+        }
+        return store.get(customer).flatMap(journey -> journey.stageAt(instant));
+    }
+
+    /**
+     * Returns what the tracker knows of a customer.
+     *
+     * @param customer the customer
+     * @return the journey, or empty when the customer is not tracked
+     */
+    public synchronized Optional<CustomerJourney> journeyOf(CustomerId customer) {
+        return store.get(Checks.present("customer", customer));
+    }
+
+    /**
+     * Returns the key that groups an event by the stage its customer was in when it happened
+     * ({@link #stageAt}), named {@code journey-stage}: NPS by the stage the respondent was in, say. It asks
+     * this tracker, so track the customers' events first.
+     *
+     * @return the key
+     */
+    public GroupKey stageKey() {
+        return GroupKey.of("journey-stage", event -> stageAt(event.customerId(), event.occurredAt()));
+    }
+
+    /**
+     * Forgets a customer, for erasure under data-protection law.
+     *
+     * @param customer the customer
+     * @return whether the customer was tracked
+     */
+    public synchronized boolean forget(CustomerId customer) {
+        return store.remove(Checks.present("customer", customer));
+    }
+
+    /**
+     * Returns how many events were ignored as late since this tracker started.
+     *
+     * @return the count
+     */
+    public synchronized long lateEvents() {
+        return late;
+    }
+
+    /**
+     * Returns how many events were ignored as duplicates since this tracker started.
+     *
+     * @return the count
+     */
+    public synchronized long duplicateEvents() {
+        return duplicates;
+    }
+
+    /**
+     * Returns how many events the map placed in no stage since this tracker started.
+     *
+     * @return the count
+     */
+    public synchronized long unplacedEvents() {
+        return unplaced;
+    }
+
+    @Override
+    public StageTracker add(CustomerEvent value) {
+        track(value);
+        return this;
+    }
+
+    @Override
+    public synchronized StageTracker merge(StageTracker other) {
+        Accumulators.requireOther(this, other);
+        if (!other.configuration.equals(configuration)) {
+            throw new IllegalArgumentException("other: tracks under " + other.configuration + ", not "
+                    + configuration + "; only trackers of one configuration merge");
+        }
+        for (CustomerJourney theirs : other.state().journeys()) {
+            synchronized (storeLock) {
+                if (store.get(theirs.customer()).isEmpty()) {
+                    store.put(theirs);
+                    continue;
+                }
+                for (StageVisit visit : theirs.settled()) {
+                    track(theirs.customer(), Micros.of(visit.enteredAt()), visit.stage().hashCode(), visit.stage(), false);
+                }
+                for (StagedEvent event : theirs.recent()) {
+                    track(theirs.customer(), Micros.of(event.at()), event.eventHash(), event.stage(), false);
+                }
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized TrackingState state() {
+        try (Stream<CustomerJourney> journeys = store.journeys()) {
+            return new TrackingState(journeys.toList());
+        }
+    }
+
+    @Override
+    public synchronized TrackingSnapshot result() {
+        return TrackingSnapshot.of(state().journeys());
+    }
+}
