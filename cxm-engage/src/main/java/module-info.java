@@ -10,6 +10,7 @@ module dev.cxm.engage {
     requires static org.jspecify;
 
     exports dev.cxm.engage.profile;
+    exports dev.cxm.engage.segment;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.engage.profile to com.fasterxml.jackson.databind;
