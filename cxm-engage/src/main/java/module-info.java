@@ -11,6 +11,7 @@ module dev.cxm.engage {
 
     exports dev.cxm.engage.profile;
     exports dev.cxm.engage.segment;
+    exports dev.cxm.engage.action;
 
     // Jackson writes the result records reflectively.
     opens dev.cxm.engage.profile to com.fasterxml.jackson.databind;
