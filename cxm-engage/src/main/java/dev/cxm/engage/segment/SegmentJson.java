@@ -1,10 +1,10 @@
 package dev.cxm.engage.segment;
 
-import static dev.cxm.engage.segment.internal.JsonPaths.array;
-import static dev.cxm.engage.segment.internal.JsonPaths.number;
-import static dev.cxm.engage.segment.internal.JsonPaths.object;
-import static dev.cxm.engage.segment.internal.JsonPaths.refuse;
-import static dev.cxm.engage.segment.internal.JsonPaths.text;
+import static dev.cxm.engage.internal.JsonPaths.array;
+import static dev.cxm.engage.internal.JsonPaths.number;
+import static dev.cxm.engage.internal.JsonPaths.object;
+import static dev.cxm.engage.internal.JsonPaths.refuse;
+import static dev.cxm.engage.internal.JsonPaths.text;
 
 import java.io.Reader;
 import java.io.StringReader;
@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
-import dev.cxm.engage.segment.internal.JsonPaths;
+import dev.cxm.engage.internal.JsonPaths;
 
 /**
  * Reads and writes segment definitions as JSON. The format is data only: each condition is an object with

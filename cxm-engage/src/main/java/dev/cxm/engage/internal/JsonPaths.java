@@ -1,4 +1,4 @@
-package dev.cxm.engage.segment.internal;
+package dev.cxm.engage.internal;
 
 import java.io.IOException;
 import java.io.Reader;
