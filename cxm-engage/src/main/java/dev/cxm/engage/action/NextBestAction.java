@@ -105,6 +105,25 @@ public final class NextBestAction {
     }
 
     /**
+     * Returns the decider of one action of this catalogue under the same policy: what a trigger that names the
+     * action decides with, so that consent, the cap, quiet hours and the cooldown still hold.
+     *
+     * @param action the action's name
+     * @return the decider of that action alone
+     * @throws IllegalArgumentException when the catalogue has no such action
+     */
+    public NextBestAction only(String action) {
+        Checks.present("action", action);
+        for (Action candidate : actions) {
+            if (candidate.name().equals(action)) {
+                return new NextBestAction(List.of(candidate), policy);
+            }
+        }
+        throw new IllegalArgumentException("action: " + action + " is not an action of the catalogue "
+                + actions.stream().map(Action::name).toList());
+    }
+
+    /**
      * Decides the next-best action for a profile.
      *
      * @param profile the customer's profile (valued, when an action's value comes from the CLV estimate)
