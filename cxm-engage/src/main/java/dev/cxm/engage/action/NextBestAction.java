@@ -2,12 +2,12 @@ package dev.cxm.engage.action;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 import dev.cxm.core.internal.Checks;
@@ -35,6 +35,9 @@ public final class NextBestAction {
 
     private final List<Action> actions;
     private final ContactPolicy policy;
+    /** Per action, the rejections that depend on nothing but the action, made once. */
+    private final List<Rejection> notInSegment;
+    private final List<Rejection> noConsent;
 
     /** Why the policy allows no contact now, for every action alike. */
     private record Block(Rejection.Reason reason, String detail) {}
@@ -42,6 +45,10 @@ public final class NextBestAction {
     private NextBestAction(List<Action> actions, ContactPolicy policy) {
         this.actions = requireActions(actions);
         this.policy = Checks.present("policy", policy);
+        this.notInSegment = this.actions.stream().map(action -> new Rejection(action.name(),
+                Rejection.Reason.NOT_IN_SEGMENT, "the customer is in none of " + action.segments())).toList();
+        this.noConsent = this.actions.stream().map(action -> new Rejection(action.name(), Rejection.Reason.NO_CONSENT,
+                "no consent granted for " + action.consentPurpose())).toList();
     }
 
     private static List<Action> requireActions(List<Action> actions) {
@@ -135,101 +142,111 @@ public final class NextBestAction {
         Checks.present("context", context);
         Instant now = context.now();
         Optional<Block> policyBlock = policyBlock(profile, context);
-        List<Rejection> rejected = new ArrayList<>();
-        Action best = null;
-        double bestValue = 0;
-        List<Action> eligible = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Action action : actions) {
-            Optional<Rejection> rejection = firstFailure(action, profile, context, policyBlock);
-            if (rejection.isPresent()) {
-                rejected.add(rejection.get());
+        int n = actions.size();
+        Rejection[] rejections = new Rejection[n];
+        double[] values = new double[n];
+        int best = -1;
+        int eligible = 0;
+        for (int i = 0; i < n; i++) {
+            Rejection rejection = firstFailure(i, profile, context, policyBlock);
+            if (rejection != null) {
+                rejections[i] = rejection;
                 continue;
             }
-            double value = action.value().valueFor(profile).getAsDouble();
-            eligible.add(action);
-            values.add(value);
-            if (best == null || value > bestValue) {
-                best = action;
-                bestValue = value;
+            values[i] = actions.get(i).value().valueFor(profile).getAsDouble();
+            eligible++;
+            if (best < 0 || values[i] > values[best]) {
+                best = i;
             }
         }
-        if (best == null) {
-            return new Decision(profile.customerId(), now, Optional.empty(), actions.isEmpty()
-                    ? "the catalogue holds no action" : "no action is eligible", rejected);
+        if (best < 0) {
+            return new Decision(profile.customerId(), now, Optional.empty(), n == 0
+                    ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
         }
-        for (int i = 0; i < eligible.size(); i++) {
-            Action action = eligible.get(i);
-            if (action != best) {
-                rejected.add(new Rejection(action.name(), Rejection.Reason.LOWER_VALUE, "worth " + values.get(i)
-                        + ", less than " + best.name() + "'s " + bestValue + (values.get(i) == bestValue
+        Action chosen = actions.get(best);
+        List<Rejection> rejected = new ArrayList<>(n - 1);
+        for (int i = 0; i < n; i++) {
+            if (rejections[i] != null) {
+                rejected.add(rejections[i]);
+            } else if (i != best) {
+                rejected.add(new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE, "worth " + values[i]
+                        + ", less than " + chosen.name() + "'s " + values[best] + (values[i] == values[best]
                         ? " (equal, and later in the catalogue)" : "")));
             }
         }
-        rejected.sort(java.util.Comparator.comparingInt(r -> indexOf(r.action())));
-        ChosenAction chosen = new ChosenAction(best.name(), best.kind(), channelFor(best, profile), bestValue,
-                best.consentPurpose());
-        return new Decision(profile.customerId(), now, Optional.of(chosen), "highest value " + bestValue + " of "
-                + eligible.size() + " eligible action" + (eligible.size() == 1 ? "" : "s"), rejected);
-    }
-
-    private int indexOf(String action) {
-        for (int i = 0; i < actions.size(); i++) {
-            if (actions.get(i).name().equals(action)) {
-                return i;
-            }
-        }
-        return actions.size();
+        return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
+                channelFor(chosen, profile), values[best], chosen.consentPurpose())),
+                "highest value " + values[best] + " of " + eligible + " eligible action" + (eligible == 1 ? "" : "s"),
+                rejected);
     }
 
     /** Returns why the policy allows no contact at all now (cap or quiet hours), checked once per decision. */
     private Optional<Block> policyBlock(CustomerProfile profile, DecisionContext context) {
         Instant now = context.now();
         Instant windowStart = now.minus(policy.period());
-        long recent = context.contacts().stream()
-                .filter(contact -> contact.at().isAfter(windowStart) && !contact.at().isAfter(now)).count();
+        int recent = 0;
+        for (Contact contact : context.contacts()) {
+            if (contact.at().isAfter(windowStart) && !contact.at().isAfter(now)) {
+                recent++;
+            }
+        }
         if (recent >= policy.maxContacts()) {
             return Optional.of(new Block(Rejection.Reason.CAPPED, recent + " contacts in the last " + policy.period()
                     + "; the policy allows " + policy.maxContacts()));
         }
         if (policy.quietHours().isPresent()) {
-            LocalTime local = LocalTime.ofInstant(now, policy.zoneOf(profile));
-            if (policy.quietHours().get().contains(local)) {
-                QuietHours quiet = policy.quietHours().get();
-                return Optional.of(new Block(Rejection.Reason.QUIET_HOURS, local + " in " + policy.zoneOf(profile)
+            ZoneId zone = policy.zoneOf(profile);
+            LocalTime local = LocalTime.ofInstant(now, zone);
+            QuietHours quiet = policy.quietHours().get();
+            if (quiet.contains(local)) {
+                return Optional.of(new Block(Rejection.Reason.QUIET_HOURS, local + " in " + zone
                         + " is within the quiet hours " + quiet.start() + " to " + quiet.end()));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Rejection> firstFailure(Action action, CustomerProfile profile, DecisionContext context,
+    /** Returns the first rule action {@code index} fails, or null when it is eligible. */
+    private Rejection firstFailure(int index, CustomerProfile profile, DecisionContext context,
             Optional<Block> policyBlock) {
-        if (action.segments().stream().noneMatch(context.segments()::contains)) {
-            return Optional.of(new Rejection(action.name(), Rejection.Reason.NOT_IN_SEGMENT,
-                    "the customer is in none of " + action.segments()));
+        Action action = actions.get(index);
+        if (!inSegment(action, context.segments())) {
+            return notInSegment.get(index);
         }
         if (!profile.hasConsented(action.consentPurpose())) {
-            return Optional.of(new Rejection(action.name(), Rejection.Reason.NO_CONSENT,
-                    "no consent granted for " + action.consentPurpose()));
+            return noConsent.get(index);
         }
         if (policyBlock.isPresent()) {
-            return Optional.of(new Rejection(action.name(), policyBlock.get().reason(), policyBlock.get().detail()));
+            return new Rejection(action.name(), policyBlock.get().reason(), policyBlock.get().detail());
         }
-        Instant cooledAt = context.now().minus(action.cooldown());
-        Optional<Instant> last = context.contacts().stream()
-                .filter(contact -> contact.action().equals(action.name()) && !contact.at().isAfter(context.now()))
-                .map(Contact::at).max(Instant::compareTo);
-        if (last.isPresent() && last.get().isAfter(cooledAt)) {
-            return Optional.of(new Rejection(action.name(), Rejection.Reason.COOLING_DOWN,
-                    "last made at " + last.get() + ", within its cooldown of " + action.cooldown()));
+        if (!action.cooldown().isZero()) {
+            Instant cooledAt = context.now().minus(action.cooldown());
+            Instant last = null;
+            for (Contact contact : context.contacts()) {
+                if (contact.action().equals(action.name()) && !contact.at().isAfter(context.now())
+                        && (last == null || contact.at().isAfter(last))) {
+                    last = contact.at();
+                }
+            }
+            if (last != null && last.isAfter(cooledAt)) {
+                return new Rejection(action.name(), Rejection.Reason.COOLING_DOWN,
+                        "last made at " + last + ", within its cooldown of " + action.cooldown());
+            }
         }
-        OptionalDouble value = action.value().valueFor(profile);
-        if (value.isEmpty()) {
-            return Optional.of(new Rejection(action.name(), Rejection.Reason.NO_VALUE,
-                    "the profile lacks the number its value is computed from"));
+        if (action.value().valueFor(profile).isEmpty()) {
+            return new Rejection(action.name(), Rejection.Reason.NO_VALUE,
+                    "the profile lacks the number its value is computed from");
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private static boolean inSegment(Action action, Set<String> segments) {
+        for (String segment : action.segments()) {
+            if (segments.contains(segment)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Channel channelFor(Action action, CustomerProfile profile) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
                 ClvCommand.class,
                 ChurnCommand.class,
                 JourneyCommand.class,
+                dev.cxm.examples.cli.engage.ProfileCommand.class,
                 dev.cxm.examples.cli.drivers.DriversCommand.class,
                 dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
                 CommandLine.HelpCommand.class
