@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import dev.cxm.core.internal.Checks;
@@ -45,9 +46,9 @@ public final class NextBestAction {
     private NextBestAction(List<Action> actions, ContactPolicy policy) {
         this.actions = requireActions(actions);
         this.policy = Checks.present("policy", policy);
-        this.notInSegment = this.actions.stream().map(action -> new Rejection(action.name(),
+        this.notInSegment = this.actions.stream().map(action -> Rejection.of(action.name(),
                 Rejection.Reason.NOT_IN_SEGMENT, "the customer is in none of " + action.segments())).toList();
-        this.noConsent = this.actions.stream().map(action -> new Rejection(action.name(), Rejection.Reason.NO_CONSENT,
+        this.noConsent = this.actions.stream().map(action -> Rejection.of(action.name(), Rejection.Reason.NO_CONSENT,
                 "no consent granted for " + action.consentPurpose())).toList();
     }
 
@@ -169,9 +170,9 @@ public final class NextBestAction {
             if (rejections[i] != null) {
                 rejected.add(rejections[i]);
             } else if (i != best) {
-                rejected.add(new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE, "worth " + values[i]
-                        + ", less than " + chosen.name() + "'s " + values[best] + (values[i] == values[best]
-                        ? " (equal, and later in the catalogue)" : "")));
+                rejected.add(new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE,
+                        values[i] == values[best] ? "worth as much as " + chosen.name() + ", which comes first"
+                                : "worth less than " + chosen.name(), OptionalDouble.of(values[i])));
             }
         }
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
@@ -217,7 +218,7 @@ public final class NextBestAction {
             return noConsent.get(index);
         }
         if (policyBlock.isPresent()) {
-            return new Rejection(action.name(), policyBlock.get().reason(), policyBlock.get().detail());
+            return Rejection.of(action.name(), policyBlock.get().reason(), policyBlock.get().detail());
         }
         if (!action.cooldown().isZero()) {
             Instant cooledAt = context.now().minus(action.cooldown());
@@ -229,12 +230,12 @@ public final class NextBestAction {
                 }
             }
             if (last != null && last.isAfter(cooledAt)) {
-                return new Rejection(action.name(), Rejection.Reason.COOLING_DOWN,
+                return Rejection.of(action.name(), Rejection.Reason.COOLING_DOWN,
                         "last made at " + last + ", within its cooldown of " + action.cooldown());
             }
         }
         if (action.value().valueFor(profile).isEmpty()) {
-            return new Rejection(action.name(), Rejection.Reason.NO_VALUE,
+            return Rejection.of(action.name(), Rejection.Reason.NO_VALUE,
                     "the profile lacks the number its value is computed from");
         }
         return null;

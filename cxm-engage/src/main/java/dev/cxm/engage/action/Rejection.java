@@ -1,5 +1,7 @@
 package dev.cxm.engage.action;
 
+import java.util.OptionalDouble;
+
 import dev.cxm.core.internal.Checks;
 
 /**
@@ -8,8 +10,9 @@ import dev.cxm.core.internal.Checks;
  * @param action the action's name
  * @param reason the first rule it failed
  * @param detail the rule in words, naming ids and settings only
+ * @param value what the action was worth, when it was eligible and lost on value ({@link Reason#LOWER_VALUE})
  */
-public record Rejection(String action, Reason reason, String detail) {
+public record Rejection(String action, Reason reason, String detail, OptionalDouble value) {
 
     /** The rules an action can fail, in the order they are checked. */
     public enum Reason {
@@ -35,10 +38,30 @@ public record Rejection(String action, Reason reason, String detail) {
      * @param action the action's name
      * @param reason the reason
      * @param detail the rule in words
+     * @param value what the action was worth; present exactly for {@link Reason#LOWER_VALUE}
+     * @throws IllegalArgumentException when the value is present for another reason or missing for
+     *     {@code LOWER_VALUE}
      */
     public Rejection {
         Checks.nonBlank("action", action);
         Checks.present("reason", reason);
         Checks.nonBlank("detail", detail);
+        Checks.present("value", value);
+        if (value.isPresent() != (reason == Reason.LOWER_VALUE)) {
+            throw new IllegalArgumentException("value: is given exactly when the reason is LOWER_VALUE, here "
+                    + reason);
+        }
+    }
+
+    /**
+     * Returns the rejection of an action that was not eligible.
+     *
+     * @param action the action's name
+     * @param reason the rule it failed; not {@link Reason#LOWER_VALUE}
+     * @param detail the rule in words
+     * @return the rejection
+     */
+    public static Rejection of(String action, Reason reason, String detail) {
+        return new Rejection(action, reason, detail, OptionalDouble.empty());
     }
 }

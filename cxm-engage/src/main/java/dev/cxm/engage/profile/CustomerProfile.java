@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.Set;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Maps;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -112,7 +112,7 @@ public record CustomerProfile(
         Checks.present("firstSeen", firstSeen);
         Checks.present("lastSeen", lastSeen);
         requireCount("eventCount", eventCount);
-        channels = ImmutableMap.copyOf(Checks.present("channels", channels));
+        channels = Maps.immutableEnumMap(Checks.present("channels", channels));
         touchpoints = ImmutableSet.copyOf(Checks.present("touchpoints", touchpoints));
         requireCount("purchaseCount", purchaseCount);
         spend = ImmutableMap.copyOf(Checks.present("spend", spend));
@@ -162,11 +162,18 @@ public record CustomerProfile(
      * @return the preferred channel; empty when no event had a touchpoint
      */
     public Optional<Channel> preferredChannel() {
-        return channels.entrySet().stream()
-                .max(Comparator.<Map.Entry<Channel, ChannelUse>>comparingLong(entry -> entry.getValue().count())
-                        .thenComparing(entry -> entry.getValue().lastUsed())
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey);
+        Channel preferred = null;
+        ChannelUse best = null;
+        // EnumMap order: of uses equal in count and last use, the first channel in Channel's order stays
+        for (Map.Entry<Channel, ChannelUse> entry : channels.entrySet()) {
+            ChannelUse use = entry.getValue();
+            if (best == null || use.count() > best.count()
+                    || use.count() == best.count() && use.lastUsed().isAfter(best.lastUsed())) {
+                preferred = entry.getKey();
+                best = use;
+            }
+        }
+        return Optional.ofNullable(preferred);
     }
 
     /**

@@ -13,6 +13,8 @@ public enum NpsCategory {
     /** Scores 0 to 6. */
     DETRACTOR;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /**
      * Returns the category of an NPS score, by the thresholds of {@link NetPromoterScore}.
      *
@@ -37,6 +39,6 @@ public enum NpsCategory {
      * @return the name
      */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -1,8 +1,10 @@
 package dev.cxm.engage.segment;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.NpsCategory;
 import dev.cxm.journey.track.StageVisit;
@@ -15,6 +17,9 @@ public enum CategoryField {
     PREFERRED_CHANNEL("preferredChannel"),
     /** The current journey stage's name. */
     JOURNEY_STAGE("journeyStage");
+
+    private static final String[] CHANNEL_NAMES = Arrays.stream(Channel.values())
+            .map(channel -> channel.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     private final String jsonName;
 
@@ -42,7 +47,7 @@ public enum CategoryField {
             case NPS_CATEGORY:
                 return profile.npsCategory().map(NpsCategory::label);
             case PREFERRED_CHANNEL:
-                return profile.preferredChannel().map(channel -> channel.name().toLowerCase(Locale.ROOT));
+                return profile.preferredChannel().map(channel -> CHANNEL_NAMES[channel.ordinal()]);
             case JOURNEY_STAGE:
                 return profile.journeyStage().map(StageVisit::stage);
             default:

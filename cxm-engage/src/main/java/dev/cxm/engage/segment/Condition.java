@@ -252,7 +252,7 @@ public sealed interface Condition {
         @Override
         public boolean test(CustomerProfile profile, Instant now) {
             Optional<Instant> at = field.valueOf(profile);
-            return at.isPresent() && comparison.holds(Duration.between(at.get(), now).compareTo(duration));
+            return at.isPresent() && comparison.holds(compareElapsed(at.get(), now, duration));
         }
     }
 
@@ -416,6 +416,21 @@ public sealed interface Condition {
         public boolean test(CustomerProfile profile, Instant now) {
             return !condition.test(profile, now);
         }
+    }
+
+    /**
+     * Compares the time from {@code from} to {@code to} with {@code duration}, as
+     * {@code Duration.between(from, to).compareTo(duration)} does, without allocating.
+     */
+    private static int compareElapsed(Instant from, Instant to, Duration duration) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        int nanos = to.getNano() - from.getNano();
+        if (nanos < 0) {
+            nanos += 1_000_000_000;
+            seconds--;
+        }
+        int order = Long.compare(seconds, duration.getSeconds());
+        return order != 0 ? order : Integer.compare(nanos, duration.getNano());
     }
 
     private static List<Condition> requireSome(String field, List<Condition> conditions) {

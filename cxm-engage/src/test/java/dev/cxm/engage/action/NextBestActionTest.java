@@ -85,6 +85,8 @@ class NextBestActionTest {
                 org.assertj.core.groups.Tuple.tuple("follow-up-call", Reason.LOWER_VALUE),
                 org.assertj.core.groups.Tuple.tuple("survey", Reason.NO_CONSENT),
                 org.assertj.core.groups.Tuple.tuple("newsletter", Reason.NOT_IN_SEGMENT));
+        assertThat(decision.rejected().get(0)).isEqualTo(new Rejection("follow-up-call", Reason.LOWER_VALUE,
+                "worth less than win-back-offer", OptionalDouble.of(50)));
     }
 
     @Test
@@ -94,7 +96,7 @@ class NextBestActionTest {
         Contact offered = new Contact(DAN, "win-back-offer", Channel.EMAIL, NOON.minus(Duration.ofDays(3)));
         Decision cooling = nba.decide(dan, new DecisionContext(NOON, SEGMENTS, List.of(offered)));
         assertThat(cooling.chosen().orElseThrow().action()).isEqualTo("follow-up-call");
-        assertThat(cooling.rejected().get(0)).isEqualTo(new Rejection("win-back-offer", Reason.COOLING_DOWN,
+        assertThat(cooling.rejected().get(0)).isEqualTo(Rejection.of("win-back-offer", Reason.COOLING_DOWN,
                 "last made at 2026-02-27T12:00:00Z, within its cooldown of PT336H"));
         // 3 contacts within 7 days: the default cap
         List<Contact> three = List.of(offered, new Contact(DAN, "survey", Channel.EMAIL, NOON.minus(Duration.ofDays(1))),
@@ -116,7 +118,7 @@ class NextBestActionTest {
         CustomerProfile londoner = valued(dansProfiles("UTC").get(DAN).orElseThrow());
         Decision quiet = nba.decide(berliner, new DecisionContext(evening, SEGMENTS, List.of()));
         assertThat(quiet.chosen()).isEmpty();
-        assertThat(quiet.rejected().get(0)).isEqualTo(new Rejection("follow-up-call", Reason.QUIET_HOURS,
+        assertThat(quiet.rejected().get(0)).isEqualTo(Rejection.of("follow-up-call", Reason.QUIET_HOURS,
                 "21:30 in Europe/Berlin is within the quiet hours 21:00 to 08:00"));
         assertThat(nba.decide(londoner, new DecisionContext(evening, SEGMENTS, List.of())).chosen()).isPresent();
     }

@@ -58,6 +58,16 @@ final class BruteForceProfile {
         return uses;
     }
 
+    /** The channel with most events; then the one used last; then the first in Channel's order. */
+    static Optional<Channel> preferredChannel(List<CustomerEvent> events) {
+        Map<Channel, ChannelUse> uses = channels(events);
+        List<Channel> ordered = new ArrayList<>(uses.keySet());
+        ordered.sort(Comparator.<Channel>comparingLong(c -> -uses.get(c).count())
+                .thenComparing(c -> uses.get(c).lastUsed(), Comparator.reverseOrder())
+                .thenComparing(Comparator.naturalOrder()));
+        return ordered.stream().findFirst();
+    }
+
     static Set<TouchpointId> touchpoints(List<CustomerEvent> events) {
         Set<TouchpointId> ids = new HashSet<>();
         events.forEach(event -> event.atTouchpoint().ifPresent(tp -> ids.add(tp.id())));

@@ -74,6 +74,7 @@ class ProfilePropertiesTest {
             assertThat(rebuilt.firstSeen()).isEqualTo(BruteForceProfile.firstSeen(record, own));
             assertThat(rebuilt.lastSeen()).isEqualTo(BruteForceProfile.lastSeen(own));
             assertThat(rebuilt.channels()).isEqualTo(BruteForceProfile.channels(own));
+            assertThat(rebuilt.preferredChannel()).isEqualTo(BruteForceProfile.preferredChannel(own));
             assertThat(rebuilt.touchpoints()).isEqualTo(BruteForceProfile.touchpoints(own));
             List<dev.cxm.core.model.Purchase> purchases = BruteForceProfile.purchasesInOrder(own);
             assertThat(rebuilt.purchaseCount()).isEqualTo(purchases.size());
