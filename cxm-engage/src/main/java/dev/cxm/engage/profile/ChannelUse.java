@@ -26,24 +26,4 @@ public record ChannelUse(long count, Instant lastUsed) {
         }
         Checks.present("lastUsed", lastUsed);
     }
-
-    /**
-     * Returns this use with one more event at {@code at}.
-     *
-     * @param at the event's instant
-     * @return the use counting it
-     */
-    ChannelUse plus(Instant at) {
-        return new ChannelUse(count + 1, at.isAfter(lastUsed) ? at : lastUsed);
-    }
-
-    /**
-     * Returns the use of both: counts added, the later last use.
-     *
-     * @param other the other use of the same channel
-     * @return the combined use
-     */
-    ChannelUse plus(ChannelUse other) {
-        return new ChannelUse(count + other.count, other.lastUsed.isAfter(lastUsed) ? other.lastUsed : lastUsed);
-    }
 }

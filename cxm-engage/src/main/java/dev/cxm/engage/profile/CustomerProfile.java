@@ -13,7 +13,6 @@ import java.util.Set;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
-import com.google.common.collect.Maps;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -23,6 +22,8 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
+import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
 /**
@@ -112,8 +113,8 @@ public record CustomerProfile(
         Checks.present("firstSeen", firstSeen);
         Checks.present("lastSeen", lastSeen);
         requireCount("eventCount", eventCount);
-        channels = Maps.immutableEnumMap(Checks.present("channels", channels));
-        touchpoints = ImmutableSet.copyOf(Checks.present("touchpoints", touchpoints));
+        channels = ChannelTable.copyOf(Checks.present("channels", channels));
+        touchpoints = TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints));
         requireCount("purchaseCount", purchaseCount);
         spend = ImmutableMap.copyOf(Checks.present("spend", spend));
         Checks.present("firstPurchase", firstPurchase);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.TreeSet;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Maps;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -31,7 +29,9 @@ import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.engage.profile.internal.ChannelTable;
 import dev.cxm.engage.profile.internal.Consents;
+import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.track.CustomerJourney;
 import dev.cxm.journey.track.StageTracker;
@@ -137,7 +137,7 @@ public final class ProfileBuilder {
      */
     public CustomerProfile empty(CustomerId customerId) {
         return new CustomerProfile(Checks.present("customerId", customerId), Optional.empty(), Optional.empty(), 0,
-                ImmutableMap.of(), ImmutableSet.of(), 0, ImmutableMap.of(), Optional.empty(), Optional.empty(),
+                ChannelTable.empty(), TouchpointSet.empty(), 0, ImmutableMap.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, BigDecimal.ZERO, Optional.empty(),
                 Optional.empty(), ImmutableMap.of(), ImmutableMap.of(), ImmutableSet.of(), ImmutableSet.of());
     }
@@ -199,10 +199,8 @@ public final class ProfileBuilder {
         Set<TouchpointId> touchpoints = profile.touchpoints();
         Optional<Touchpoint> touchpoint = event.atTouchpoint();
         if (touchpoint.isPresent()) {
-            channels = withUse(channels, touchpoint.get().channel(), at);
-            if (!touchpoints.contains(touchpoint.get().id())) {
-                touchpoints = ImmutableSet.<TouchpointId>builder().addAll(touchpoints).add(touchpoint.get().id()).build();
-            }
+            channels = ((ChannelTable) channels).plus(touchpoint.get().channel(), at);
+            touchpoints = ((TouchpointSet) touchpoints).plus(touchpoint.get().id());
         }
         long purchaseCount = profile.purchaseCount();
         Map<Currency, SpendTotal> spend = profile.spend();
@@ -316,9 +314,7 @@ public final class ProfileBuilder {
             throw new IllegalArgumentException("other: is a profile of " + other.customerId()
                     + " too; merge the profiles of two different customers");
         }
-        EnumMap<Channel, ChannelUse> channels = new EnumMap<>(Channel.class);
-        channels.putAll(canonical.channels());
-        other.channels().forEach((channel, use) -> channels.merge(channel, use, ChannelUse::plus));
+        ChannelTable channels = ((ChannelTable) canonical.channels()).plus((ChannelTable) other.channels());
         Map<Currency, SpendTotal> spend = new LinkedHashMap<>(canonical.spend());
         other.spend().forEach((currency, total) -> spend.merge(currency, total, SpendTotal::plus));
         Map<String, String> attributes = new HashMap<>(other.attributes());
@@ -337,8 +333,8 @@ public final class ProfileBuilder {
         Optional<Instant> lastSeen = other.lastSeen().isPresent() && (canonical.lastSeen().isEmpty()
                 || other.lastSeen().get().isAfter(canonical.lastSeen().get())) ? other.lastSeen() : canonical.lastSeen();
         return new CustomerProfile(canonical.customerId(), firstSeen, lastSeen,
-                canonical.eventCount() + other.eventCount(), Maps.immutableEnumMap(channels),
-                ImmutableSet.<TouchpointId>builder().addAll(canonical.touchpoints()).addAll(other.touchpoints()).build(),
+                canonical.eventCount() + other.eventCount(), channels,
+                ((TouchpointSet) canonical.touchpoints()).plus((TouchpointSet) other.touchpoints()),
                 canonical.purchaseCount() + other.purchaseCount(), spend,
                 pick(canonical.firstPurchase(), other.firstPurchase(), false),
                 pick(canonical.lastPurchase(), other.lastPurchase(), true),
@@ -366,14 +362,6 @@ public final class ProfileBuilder {
 
     private static Optional<Instant> earlier(Optional<Instant> current, Instant candidate) {
         return current.isPresent() && !candidate.isBefore(current.get()) ? current : Optional.of(candidate);
-    }
-
-    private static Map<Channel, ChannelUse> withUse(Map<Channel, ChannelUse> channels, Channel channel, Instant at) {
-        EnumMap<Channel, ChannelUse> updated = channels.isEmpty() ? new EnumMap<>(Channel.class)
-                : new EnumMap<>(channels);
-        ChannelUse use = updated.get(channel);
-        updated.put(channel, use == null ? new ChannelUse(1, at) : use.plus(at));
-        return Maps.immutableEnumMap(updated);
     }
 
     private static Map<Currency, SpendTotal> withPurchase(Map<Currency, SpendTotal> spend, Purchase purchase) {
