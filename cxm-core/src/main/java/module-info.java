@@ -17,7 +17,8 @@ module dev.cxm.core {
     exports dev.cxm.core.io;
     exports dev.cxm.core.privacy;
     // Argument checks shared with the other cxm modules; not API.
-    exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.engage;
+    exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.engage, dev.cxm.kafka,
+            dev.cxm.micrometer;
 
     // Jackson reads and writes the model's records reflectively.
     opens dev.cxm.core.model to com.fasterxml.jackson.databind;

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
                 dev.cxm.examples.cli.engage.ProfileCommand.class,
                 dev.cxm.examples.cli.drivers.DriversCommand.class,
                 dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
+                dev.cxm.examples.cli.stream.StreamCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class CxmCommand implements Runnable {

@@ -1,5 +1,6 @@
 package dev.cxm.metrics.feedback;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -42,6 +43,28 @@ public record ScoreRange(int from, int to) {
      */
     public boolean overlaps(ScoreRange other) {
         return from <= other.to && other.from <= to;
+    }
+
+    /**
+     * Reads the JSON form {@code from..to} back, as written by {@link #toString()}.
+     *
+     * @param text the text, such as {@code 4..5} or {@code -3..-1}
+     * @return the range
+     * @throws IllegalArgumentException naming the rule when the text is not two whole numbers joined by {@code ..}
+     *     or the range is invalid
+     */
+    @JsonCreator
+    static ScoreRange parse(String text) {
+        int dots = text.indexOf("..", 1);
+        try {
+            if (dots > 0) {
+                return new ScoreRange(Integer.parseInt(text.substring(0, dots)), Integer.parseInt(text.substring(dots + 2)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("range: a text of " + text.length()
+                + " characters is not two whole numbers joined by .., such as 4..5");
     }
 
     /**
