@@ -25,7 +25,7 @@ import dev.cxm.core.model.Purchase;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.engage.EngageLogs;
-import dev.cxm.engage.MutableClock;
+import dev.cxm.test.time.MutableClock;
 import dev.cxm.engage.profile.ClvValuation;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.CustomerProfiles;

@@ -22,7 +22,7 @@ import dev.cxm.engage.EngageLogs;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.CustomerProfiles;
 import dev.cxm.engage.profile.ProfileBuilder;
-import dev.cxm.engage.MutableClock;
+import dev.cxm.test.time.MutableClock;
 import dev.cxm.metrics.text.VaderSentiment;
 
 /**
