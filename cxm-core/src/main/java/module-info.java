@@ -17,7 +17,8 @@ module dev.cxm.core {
     exports dev.cxm.core.io;
     exports dev.cxm.core.privacy;
     // Argument checks shared with the other cxm modules; not API.
-    exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.jdbc, dev.cxm.kafka, dev.cxm.micrometer;
+    exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.jdbc, dev.cxm.engage, dev.cxm.kafka,
+            dev.cxm.micrometer;
     // The CSV tokenizer, for cxm-metrics' readers of subject files; not API.
     exports dev.cxm.core.internal.io to dev.cxm.metrics;
 

@@ -37,6 +37,8 @@ public final class CxmCommand implements Runnable {
             ClvCommand.class,
             ChurnCommand.class,
             JourneyCommand.class,
+            dev.cxm.examples.cli.engage.ProfileCommand.class,
+            dev.cxm.examples.cli.engage.SegmentCommand.class,
             dev.cxm.examples.cli.drivers.DriversCommand.class,
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,

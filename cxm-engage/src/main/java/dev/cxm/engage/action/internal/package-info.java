@@ -1,0 +1,5 @@
+/** Implementation of the action package; not API. */
+@NullMarked
+package dev.cxm.engage.action.internal;
+
+import org.jspecify.annotations.NullMarked;

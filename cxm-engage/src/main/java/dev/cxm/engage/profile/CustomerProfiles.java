@@ -1,0 +1,295 @@
+package dev.cxm.engage.profile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.core.model.Customer;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.store.AppendResult;
+import dev.cxm.core.store.CustomerQuery;
+import dev.cxm.core.store.CustomerStore;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.journey.track.JourneyListener;
+import dev.cxm.journey.track.StageChange;
+import dev.cxm.journey.track.StageTracker;
+import dev.cxm.journey.track.StageTracking;
+import dev.cxm.journey.track.StageVisit;
+
+/**
+ * Keeps every customer's {@link CustomerProfile} live, in memory: each event updates its customer's profile in
+ * constant time (through the {@link ProfileBuilder}), and, when the builder has a journey map, a
+ * {@link StageTracker} moves the profile's journey stage. Listeners hear every change.
+ *
+ * <pre>{@code
+ * CustomerProfiles profiles = CustomerProfiles.custom(builder).clock(clock).build();
+ * profiles.addListener((before, after) -> segments.update(after));
+ * profiles.append(eventStore, event);            // stored once, counted once
+ * CustomerProfile ann = profiles.get(CustomerId.of("ann")).orElseThrow();
+ * }</pre>
+ *
+ * <p>Feed each event once: {@link #append} appends to a store and counts the event only when the store kept
+ * it (a duplicate changes nothing); {@link #record} counts what it is given. Thread-safe (one lock).
+ */
+public final class CustomerProfiles {
+
+    private final ProfileBuilder builder;
+    private final Clock clock;
+    private final Map<CustomerId, CustomerProfile> profiles = new HashMap<>();
+    private final List<ProfileListener> listeners = new CopyOnWriteArrayList<>();
+    private final Optional<StageTracker> tracker;
+
+    private CustomerProfiles(Builder configuration) {
+        this.builder = configuration.builder;
+        this.clock = configuration.clock;
+        this.tracker = builder.journey().map(map -> StageTracking.custom(map).tolerance(configuration.tolerance)
+                .clock(clock).build().tracker().addListener(new JourneyListener() {
+                    @Override
+                    public void stageChanged(StageChange change) {
+                        // Called inside record(), under this object's lock; the last change heard is the current
+                        // visit, retroactive changes included.
+                        profiles.computeIfPresent(change.customer(), (id, profile) -> profile.withJourneyStage(
+                                Optional.of(new StageVisit(change.to(), change.at()))));
+                    }
+                }));
+    }
+
+    /**
+     * Returns live profiles built by {@code builder}, with the system clock and the tracker's default tolerance.
+     *
+     * @param builder how profiles are built
+     * @return the profiles, none yet
+     */
+    public static CustomerProfiles create(ProfileBuilder builder) {
+        return custom(builder).build();
+    }
+
+    /**
+     * Starts a configuration of live profiles.
+     *
+     * @param builder how profiles are built
+     * @return the configuration builder
+     */
+    public static Builder custom(ProfileBuilder builder) {
+        return new Builder(Checks.present("builder", builder));
+    }
+
+    /**
+     * Returns live profiles loaded from the stores: every customer record, then every event in time order.
+     *
+     * @param builder how profiles are built
+     * @param customers the customer records
+     * @param events the events
+     * @return the profiles
+     */
+    public static CustomerProfiles load(ProfileBuilder builder, CustomerStore customers, EventStore events) {
+        CustomerProfiles profiles = create(builder);
+        Checks.present("customers", customers).find(CustomerQuery.all()).forEach(profiles::put);
+        try (Stream<CustomerEvent> all = Checks.present("events", events).scan()) {
+            all.forEach(profiles::record);
+        }
+        return profiles;
+    }
+
+    /**
+     * Returns the builder the profiles are built with.
+     *
+     * @return the builder
+     */
+    public ProfileBuilder builder() {
+        return builder;
+    }
+
+    /**
+     * Adds a listener, which hears every later change.
+     *
+     * @param listener the listener
+     * @return these profiles
+     */
+    public CustomerProfiles addListener(ProfileListener listener) {
+        listeners.add(Checks.present("listener", listener));
+        return this;
+    }
+
+    /**
+     * Counts one event in its customer's profile (and tracks its journey stage).
+     *
+     * @param event the event, counted as given: feed each event once
+     * @return the customer's updated profile
+     */
+    public CustomerProfile record(CustomerEvent event) {
+        Checks.present("event", event);
+        CustomerProfile before;
+        CustomerProfile after;
+        synchronized (this) {
+            before = profiles.getOrDefault(event.customerId(), null);
+            if (before == null) {
+                before = builder.empty(event.customerId());
+            }
+            profiles.put(event.customerId(), builder.update(before, event));
+            tracker.ifPresent(stages -> stages.track(event));
+            after = profiles.get(event.customerId());
+        }
+        notifyListeners(before, after);
+        return after;
+    }
+
+    /**
+     * Appends {@code event} to {@code store} and counts it only when the store kept it as new.
+     *
+     * @param store the event store
+     * @param event the event
+     * @return the customer's updated profile, or empty when the event was a duplicate
+     * @throws IllegalArgumentException when the store holds another event under the event's id; nothing is
+     *     counted then
+     */
+    public Optional<CustomerProfile> append(EventStore store, CustomerEvent event) {
+        AppendResult result = Checks.present("store", store).append(Checks.present("event", event));
+        return result.appended() == 1 ? Optional.of(record(event)) : Optional.empty();
+    }
+
+    /**
+     * Puts a customer's (new) record into their profile.
+     *
+     * @param customer the record
+     * @return the customer's updated profile
+     */
+    public CustomerProfile put(Customer customer) {
+        Checks.present("customer", customer);
+        CustomerProfile before;
+        CustomerProfile after;
+        synchronized (this) {
+            before = profiles.getOrDefault(customer.id(), null);
+            if (before == null) {
+                before = builder.empty(customer.id());
+            }
+            after = builder.withRecord(before, customer);
+            profiles.put(customer.id(), after);
+        }
+        notifyListeners(before, after);
+        return after;
+    }
+
+    /**
+     * Returns a customer's profile, without a CLV estimate.
+     *
+     * @param customer the customer
+     * @return the profile, or empty when nothing is known of the customer
+     */
+    public synchronized Optional<CustomerProfile> get(CustomerId customer) {
+        return Optional.ofNullable(profiles.get(Checks.present("customer", customer)));
+    }
+
+    /**
+     * Returns a customer's profile valued now (by the configured clock) with the builder's CLV models.
+     *
+     * @param customer the customer
+     * @return the valued profile, or empty when nothing is known of the customer
+     */
+    public Optional<CustomerProfile> valued(CustomerId customer) {
+        return get(customer).map(profile -> builder.valued(profile, clock.instant()));
+    }
+
+    /**
+     * Returns every profile, in no particular order.
+     *
+     * @return a snapshot of the profiles
+     */
+    public synchronized List<CustomerProfile> all() {
+        return new ArrayList<>(profiles.values());
+    }
+
+    /**
+     * Returns how many customers have a profile.
+     *
+     * @return the number of profiles
+     */
+    public synchronized int size() {
+        return profiles.size();
+    }
+
+    /**
+     * Forgets a customer (for erasure: call it with {@code CustomerErasure}); listeners are not told.
+     *
+     * @param customer the customer
+     * @return whether a profile was kept
+     */
+    public synchronized boolean forget(CustomerId customer) {
+        tracker.ifPresent(stages -> stages.forget(customer));
+        return profiles.remove(Checks.present("customer", customer)) != null;
+    }
+
+    private void notifyListeners(CustomerProfile before, CustomerProfile after) {
+        for (ProfileListener listener : listeners) {
+            listener.profileChanged(before, after);
+        }
+    }
+
+    /** Builds {@link CustomerProfiles}. */
+    public static final class Builder {
+        private final ProfileBuilder builder;
+        private Clock clock = Clock.systemUTC();
+        private Duration tolerance = StageTracking.DEFAULT_TOLERANCE;
+
+        private Builder(ProfileBuilder builder) {
+            this.builder = builder;
+        }
+
+        /**
+         * Sets the clock that values profiles and checks journey stalls; the system clock in UTC unless set.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Checks.present("clock", value);
+            return this;
+        }
+
+        /**
+         * Sets how far out of order an event may arrive and still move the journey stage (the stage tracker's
+         * tolerance); {@link StageTracking#DEFAULT_TOLERANCE} unless set.
+         *
+         * @param value zero or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is negative
+         */
+        public Builder tolerance(Duration value) {
+            Checks.present("tolerance", value);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("tolerance: " + value + " is negative; it must be zero or more");
+            }
+            this.tolerance = value;
+            return this;
+        }
+
+        /**
+         * Accepts events in any order for the journey stage (a tolerance without end; the tracker then keeps
+         * every placed event).
+         *
+         * @return this builder
+         */
+        public Builder anyOrder() {
+            this.tolerance = ChronoUnit.FOREVER.getDuration();
+            return this;
+        }
+
+        /**
+         * Returns the live profiles, none yet.
+         *
+         * @return the profiles
+         */
+        public CustomerProfiles build() {
+            return new CustomerProfiles(this);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cxm.engage.segment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cxm.core.internal.Checks;
+import dev.cxm.engage.profile.CustomerProfile;
+
+/**
+ * The size of each segment and the overlap of each pair, over a set of profiles at one instant.
+ *
+ * <pre>{@code
+ * SegmentReport report = SegmentReport.of(segments, profiles.all(), clock.instant());
+ * long detractors = report.sizes().get("detractors");
+ * }</pre>
+ *
+ * @param profiles the number of profiles evaluated
+ * @param sizes each segment's number of members, in the order of the segments
+ * @param overlaps for each pair of segments (first before second in their order), the members they share
+ */
+public record SegmentReport(long profiles, Map<String, Long> sizes, List<SegmentOverlap> overlaps) {
+
+    /**
+     * Validates the report.
+     *
+     * @param profiles the number of profiles, 0 or more
+     * @param sizes each segment's size
+     * @param overlaps each pair's overlap
+     */
+    public SegmentReport {
+        if (profiles < 0) {
+            throw new IllegalArgumentException("profiles: " + profiles + " is negative");
+        }
+        sizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.present("sizes", sizes)));
+        overlaps = List.copyOf(Checks.present("overlaps", overlaps));
+    }
+
+    /**
+     * Counts the segments over the profiles at {@code now}. Each profile is tested once per segment; the pairs
+     * are counted from the distinct combinations of memberships (up to 64 segments), so that the cost grows
+     * with the segments, not with their square, per profile.
+     *
+     * @param segments the segments
+     * @param profiles the profiles
+     * @param now the instant durations since are measured to
+     * @return the report
+     */
+    public static SegmentReport of(List<Segment> segments, Iterable<CustomerProfile> profiles, Instant now) {
+        Checks.noNullElements("segments", segments);
+        Checks.present("profiles", profiles);
+        Checks.present("now", now);
+        int n = segments.size();
+        Segment[] array = segments.toArray(new Segment[0]);
+        long count = 0;
+        long[] sizes = new long[n];
+        long[][] both = new long[n][n];
+        Map<Long, long[]> combinations = new HashMap<>();
+        for (CustomerProfile profile : profiles) {
+            count++;
+            if (n <= Long.SIZE) {
+                long mask = 0;
+                for (int i = 0; i < n; i++) {
+                    if (array[i].contains(profile, now)) {
+                        mask |= 1L << i;
+                    }
+                }
+                if (mask != 0) {
+                    combinations.computeIfAbsent(mask, key -> new long[1])[0]++;
+                }
+            } else {
+                boolean[] in = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    in[i] = array[i].contains(profile, now);
+                }
+                addPairs(in, 1, sizes, both);
+            }
+        }
+        combinations.forEach((mask, times) -> {
+            boolean[] in = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                in[i] = (mask >>> i & 1) != 0;
+            }
+            addPairs(in, times[0], sizes, both);
+        });
+        Map<String, Long> sized = new LinkedHashMap<>();
+        List<SegmentOverlap> overlaps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sized.put(array[i].name(), sizes[i]);
+            for (int j = i + 1; j < n; j++) {
+                overlaps.add(new SegmentOverlap(array[i].name(), array[j].name(), both[i][j]));
+            }
+        }
+        return new SegmentReport(count, sized, overlaps);
+    }
+
+    private static void addPairs(boolean[] in, long times, long[] sizes, long[][] both) {
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                sizes[i] += times;
+                for (int j = i + 1; j < in.length; j++) {
+                    if (in[j]) {
+                        both[i][j] += times;
+                    }
+                }
+            }
+        }
+    }
+}
