@@ -21,7 +21,7 @@ public final class Comments {
         /** A slow answer to an e-mail; {@code %d} is the wait in hours. */
         SLOW_REPLY(List.of(
                 "No answer to my e-mail for %d hours. Terrible support.",
-                "It took %d hours to get a reply to my e-mail, far too slow.")),
+                "It took %d hours to get a reply to my e-mail, far too slow and frustrating.")),
         /** A contact that did not solve the issue. */
         UNRESOLVED(List.of(
                 "The agent was not helpful at all and my issue is still open.",

@@ -39,15 +39,11 @@ public final class CustomerSimulation {
     /** Where a prospect's first journey ends: after the first touch, after looking at products, at the cart. */
     private static final double[] PROSPECT_DROP = cumulative(0.40, 0.35, 0.25);
 
-    /** P(a service contact after a purchase) = CONTACT_BASE + CONTACT_THETA * theta. */
-    static final double CONTACT_BASE = 0.12;
-    static final double CONTACT_THETA = 0.55;
     /** Contact channels of a first attempt: hotline, chat, e-mail. */
     private static final double[] CONTACT_CHANNELS = cumulative(0.45, 0.35, 0.20);
-    /** The typical wait of each contact channel, in seconds: a wait is rated against it. */
-    static final int[] TYPICAL_WAIT = {180, 60, 6 * 3600};
-    private static final double[] MEDIAN_WAIT = {120, 40, 4 * 3600};
-    private static final double[] WAIT_THETA = {4, 4, 3};
+    private static final int[] TYPICAL_WAIT = WorldModel.TYPICAL_WAIT;
+    private static final double[] MEDIAN_WAIT = WorldModel.MEDIAN_WAIT;
+    private static final double[] WAIT_THETA = WorldModel.WAIT_PER_THETA;
     private static final double[] MEDIAN_HANDLE = {360, 540, 0};
     private static final Place[] CONTACT_PLACES = {Place.HOTLINE, Place.CHAT, Place.EMAIL_SUPPORT};
 
@@ -410,12 +406,12 @@ public final class CustomerSimulation {
     // Service contacts
 
     /**
-     * After each purchase, an issue with probability CONTACT_BASE + CONTACT_THETA * theta: up to three
+     * After each purchase, an issue with probability CONTACT_BASE + CONTACT_PER_THETA * theta: up to three
      * contacts until it is resolved. Waits grow with theta, and long waits make resolution less likely.
      */
     private void serviceContacts(Rng rng) {
         for (int p = 0; p < purchases; p++) {
-            if (!rng.chance(CONTACT_BASE + CONTACT_THETA * theta)) {
+            if (!rng.chance(WorldModel.CONTACT_BASE + WorldModel.CONTACT_PER_THETA * theta)) {
                 continue;
             }
             long at = purchaseTime[p] + 600 + (long) rng.exponential(2 * DAY);
@@ -425,7 +421,8 @@ public final class CustomerSimulation {
                         rng.logNormal(MEDIAN_WAIT[channel] * (1 + WAIT_THETA[channel] * theta), channel == 2 ? 0.6 : 0.7));
                 int handle = channel == 2 ? 0 : (int) rng.logNormal(MEDIAN_HANDLE[channel], 0.5);
                 double waitMinutes = channel == 2 ? 0 : Math.min(20, wait / 60.0);
-                double resolve = Math.min(0.97, Math.max(0.1, 0.93 - 1.1 * theta - 0.015 * waitMinutes)
+                double resolve = Math.min(0.97, Math.max(0.1, WorldModel.RESOLVE_BASE
+                        - WorldModel.RESOLVE_PER_THETA * theta - WorldModel.RESOLVE_PER_WAIT_MINUTE * waitMinutes)
                         + 0.15 * (attempt - 1));
                 int result = rng.chance(resolve) ? RESOLVED : rng.chance(0.35) ? ESCALATED : UNRESOLVED;
                 int row = events.interaction(at, CONTACT_PLACES[channel], RESULTS[result], handle, false);

@@ -22,9 +22,10 @@ public final class Designs {
 
     /**
      * Returns the designed journey map: five stages holding the touchpoints of {@link Place}, the moves the
-     * design allows, and the time a customer is expected to stay in each stage. Customers leave it where the
-     * simulation has them do so: a return through the home page after a purchase is a backward move, an ad
-     * straight to the cart skips a stage, and prospects stall in consideration or at the cart.
+     * design allows, and the time a customer is expected to stay in awareness (7 days) and consideration (14
+     * days). Customers leave it where the simulation has them do so: a return through the home page after a
+     * purchase is a backward move, an ad straight to the cart skips a stage, and prospects and browsers stall
+     * in awareness and consideration. Purchase, service and loyalty are final: a customer may rest there.
      *
      * @return the map
      */
@@ -41,10 +42,9 @@ public final class Designs {
             switch (stage) {
                 case AWARENESS -> builder.expectedTime(Duration.ofDays(7));
                 case CONSIDERATION -> builder.expectedTime(Duration.ofDays(14));
-                case PURCHASE -> builder.eventTypes(EventType.PURCHASE).expectedTime(Duration.ofDays(2))
+                case PURCHASE -> builder.eventTypes(EventType.PURCHASE)
                         .momentsOfTruth(Place.CHECKOUT.id(), Place.APP_CHECKOUT.id()).finalStage();
-                case SERVICE -> builder.expectedTime(Duration.ofDays(3)).momentsOfTruth(Place.HOTLINE.id())
-                        .finalStage();
+                case SERVICE -> builder.momentsOfTruth(Place.HOTLINE.id()).finalStage();
                 case LOYALTY -> builder.finalStage();
             }
             map.stage(builder.build());
@@ -60,6 +60,7 @@ public final class Designs {
                 .transition("service", "consideration")
                 .transition("loyalty", "consideration")
                 .transition("loyalty", "service")
+                .transition("loyalty", "purchase")
                 .build();
     }
 

@@ -139,9 +139,31 @@ public final class WorldModel {
     /** Key drivers: the weight of each rating in the likelihood to recommend, in NPS points per rating point. */
     public static final double[] DRIVER_WEIGHTS = {0.65, 0.95, 0.5, 0.3, 0.12};
     /** Key drivers: the intercept of the likelihood to recommend, in NPS points. */
-    public static final double RECOMMEND_INTERCEPT = -2.0;
+    public static final double RECOMMEND_INTERCEPT = -1.6;
     /** Key drivers: the standard deviation of the noise of the likelihood to recommend, in NPS points. */
     public static final double RECOMMEND_NOISE = 1.1;
+
+    /** Service: the probability of an issue after a purchase is {@code CONTACT_BASE + CONTACT_PER_THETA * theta}. */
+    public static final double CONTACT_BASE = 0.12;
+    /** Service: how much the latent propensity theta adds to the probability of an issue. */
+    public static final double CONTACT_PER_THETA = 0.55;
+    /** Service: the contact channels (hotline, chat, e-mail support). */
+    public static final List<String> CONTACT_CHANNELS = List.of("hotline", "chat", "email-support");
+    /** Service: the median wait of each contact channel at theta = 0, in seconds. */
+    public static final double[] MEDIAN_WAIT = {120, 40, 4 * 3600};
+    /** Service: the wait is the median times {@code 1 + WAIT_PER_THETA * theta}, log-normal around it. */
+    public static final double[] WAIT_PER_THETA = {4, 4, 3};
+    /** Service: the typical wait of each channel, in seconds, that a wait is rated against. */
+    public static final int[] TYPICAL_WAIT = {180, 60, 6 * 3600};
+    /**
+     * Service: P(resolved) = {@code RESOLVE_BASE - RESOLVE_PER_THETA * theta - RESOLVE_PER_WAIT_MINUTE * wait
+     * minutes (hotline and chat, up to 20)}, between 0.1 and 0.97, plus 0.15 per earlier attempt.
+     */
+    public static final double RESOLVE_BASE = 0.93;
+    /** Service: how much theta lowers the chance of resolution. */
+    public static final double RESOLVE_PER_THETA = 1.1;
+    /** Service: how much each minute of waiting lowers the chance of resolution. */
+    public static final double RESOLVE_PER_WAIT_MINUTE = 0.015;
 
     private WorldModel() {}
 
@@ -220,7 +242,41 @@ public final class WorldModel {
         drivers.put("weights", weights);
         drivers.put("noise", value(RECOMMEND_NOISE, "NPS points (standard deviation)"));
         drivers.put("shareOrder", List.of("resolution", "wait_time", "product", "price", "delivery"));
+        drivers.put("shareOrderReason", "weight times the spread of the rating; the ratings are nearly uncorrelated"
+                + " (wait_time and resolution both follow the latest contact)");
         root.put("drivers", drivers);
+
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("model", "after each purchase an issue with probability base + perTheta * theta (theta: the"
+                + " member's churn probability per period, for non-members a Beta(1, 3) service propensity); up to"
+                + " three contacts until resolved; waits log-normal around median * (1 + waitPerTheta * theta)");
+        service.put("issueProbabilityBase", value(CONTACT_BASE, "per purchase"));
+        service.put("issueProbabilityPerTheta", value(CONTACT_PER_THETA, "per purchase"));
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (int c = 0; c < CONTACT_CHANNELS.size(); c++) {
+            Map<String, Object> channel = new LinkedHashMap<>();
+            channel.put("medianWaitAtThetaZero", value(MEDIAN_WAIT[c], "seconds"));
+            channel.put("waitPerTheta", value(WAIT_PER_THETA[c], "1"));
+            channel.put("typicalWait", value(TYPICAL_WAIT[c], "seconds"));
+            channels.put(CONTACT_CHANNELS.get(c), channel);
+        }
+        service.put("channels", channels);
+        service.put("resolveBase", value(RESOLVE_BASE, "probability"));
+        service.put("resolvePerTheta", value(RESOLVE_PER_THETA, "probability"));
+        service.put("resolvePerWaitMinute", value(RESOLVE_PER_WAIT_MINUTE, "probability per minute (hotline, chat)"));
+        root.put("service", service);
+
+        Map<String, Object> surveys = new LinkedHashMap<>();
+        surveys.put("post-purchase-nps", value(0.2, "share of purchases asked and answering, 20 to 48 hours after"));
+        surveys.put("delivery-csat", value(0.1, "share of purchases, 3 to 6 days after"));
+        surveys.put("support-nps", value(0.18, "share of contacts"));
+        surveys.put("support-csat", value(0.30, "share of contacts"));
+        surveys.put("support-ces", value(0.14, "share of contacts"));
+        surveys.put("supportCsat", "round(4.4 - 1.7 unresolved - 0.45 ln(1 + wait / typicalWait) + N(0, 0.55)),"
+                + " 1..5");
+        surveys.put("supportCes", "round(6.2 - 2.2 unresolved - 0.9 (attempt - 1) - 0.5 ln(1 + wait / typicalWait)"
+                + " + N(0, 0.8)), 1..7");
+        root.put("surveys", surveys);
         return root;
     }
 
