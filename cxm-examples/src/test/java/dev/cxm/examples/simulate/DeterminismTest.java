@@ -22,12 +22,30 @@ class DeterminismTest {
 
     @Test
     void theSameSeedWritesTheSameBytesOnOneThreadAndOnThree(@TempDir Path one, @TempDir Path three) throws IOException {
-        // 1,500 customers span three blocks of 512, so three threads finish them out of order.
+        // 1,500 customers span 24 blocks of 64, so three threads finish them out of order.
         SimulatedWorld first = WorldSimulator.custom().customers(1_500).seed(99).threads(1).build().writeTo(one);
         SimulatedWorld second = WorldSimulator.custom().customers(1_500).seed(99).threads(3).build().writeTo(three);
         assertThat(second.eventCount()).isEqualTo(first.eventCount()).isPositive();
         for (String file : FILES) {
             assertThat(Files.mismatch(one.resolve(file), three.resolve(file))).as(file).isEqualTo(-1L);
+        }
+    }
+
+    /**
+     * Another JVM (started from this one's Java and class path, through {@code cxm simulate}) writes the same
+     * bytes: nothing depends on a hash seed, the clock or the order threads finish in.
+     */
+    @Test
+    void anotherJvmWritesTheSameBytes(@TempDir Path here, @TempDir Path there) throws Exception {
+        WorldSimulator.custom().customers(700).seed(11).threads(2).build().writeTo(here);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.cxm.examples.cli.CxmCommand", "simulate",
+                "--customers", "700", "--seed", "11", "--threads", "1", "--out", there.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        for (String file : FILES) {
+            assertThat(Files.mismatch(here.resolve(file), there.resolve(file))).as(file).isEqualTo(-1L);
         }
     }
 

@@ -85,6 +85,21 @@ public final class Ascii {
     }
 
     /**
+     * Appends the two digits of {@code value} (0 to 99) from a table of {@code 00} to {@code 99}.
+     *
+     * @param table the 200 bytes of {@code 00} to {@code 99}
+     * @param value the number, 0 to 99
+     * @return this buffer
+     */
+    Ascii appendTwo(byte[] table, int value) {
+        ensure(2);
+        bytes[length] = table[2 * value];
+        bytes[length + 1] = table[2 * value + 1];
+        length += 2;
+        return this;
+    }
+
+    /**
      * Appends an integer in decimal.
      *
      * @param value the integer

@@ -7,15 +7,15 @@ package dev.cxm.examples.simulate.internal;
 public final class Block {
 
     /** Lines of {@code customers.ndjson}. */
-    final Ascii customers = new Ascii(1 << 16);
+    final Ascii customers = new Ascii(1 << 15);
     /** Rows of {@code events.csv}. */
-    final Ascii eventsCsv = new Ascii(1 << 18);
+    final Ascii eventsCsv = new Ascii(1 << 17);
     /** Lines of {@code events.ndjson}. */
-    final Ascii eventsNdjson = new Ascii(1 << 19);
+    final Ascii eventsNdjson = new Ascii(1 << 18);
     /** Rows of {@code drivers.csv}. */
-    final Ascii drivers = new Ascii(1 << 14);
+    final Ascii drivers = new Ascii(1 << 13);
     /** Rows of {@code subjects.csv}. */
-    final Ascii subjects = new Ascii(1 << 14);
+    final Ascii subjects = new Ascii(1 << 13);
     /** Events written. */
     long events;
     /** Customer records written (including second ids). */

@@ -71,9 +71,7 @@ public final class CustomerSimulation {
     private static final String[] RESULTS = {"resolved", "escalated", "unresolved"};
 
     // The customer being simulated.
-    private long seed;
     private int index;
-    private int idWidth;
     private double theta;
     private double productTaste;
     private double priceTaste;
@@ -85,6 +83,8 @@ public final class CustomerSimulation {
     private double lambda;
     private byte[] ownId = new byte[0];
     private byte[] aliasId = new byte[0];
+    /** Order ids are the purchase's event id with {@code o} for the customer id's first letter: {@code o-0000001.4}. */
+    private byte[] orderPrefix = new byte[0];
 
     /** Creates a simulation with empty buffers. */
     public CustomerSimulation() {}
@@ -98,11 +98,10 @@ public final class CustomerSimulation {
      * @param block where the rows go
      */
     public void simulate(long seed, int index, int idWidth, Block block) {
-        this.seed = seed;
         this.index = index;
-        this.idWidth = idWidth;
         this.ownId = idOf("c-", index, idWidth);
         this.aliasId = idOf("s-", index, idWidth);
+        this.orderPrefix = idOf("o-", index, idWidth);
         events.clear();
         purchases = 0;
         contacts = 0;
@@ -693,8 +692,8 @@ public final class CustomerSimulation {
             boolean alias = events.alias[i];
             int seq = alias ? ++seqAlias : ++seqOwn;
             byte[] id = alias ? aliasId : ownId;
-            EventRows.csv(block.eventsCsv, events, i, id, seq);
-            EventRows.ndjson(block.eventsNdjson, events, i, id, seq);
+            EventRows.csv(block.eventsCsv, events, i, id, orderPrefix, seq);
+            EventRows.ndjson(block.eventsNdjson, events, i, id, orderPrefix, seq);
             int ratingsRow = events.ratingsRow[i];
             if (ratingsRow != EventBuffer.NONE) {
                 Ascii out = block.drivers;

@@ -26,6 +26,18 @@ public final class EventRows {
     private static final byte[] INTERACTION_CSV = bytes(",interaction,");
     private static final byte[] PURCHASE_CSV = bytes(",purchase,");
     private static final byte[] FEEDBACK_CSV = bytes(",feedback,");
+    private static final byte[] QUOTE_COMMA = bytes("\",");
+    private static final byte[] OUTCOME_JSON = bytes(",\"outcome\":\"");
+    private static final byte[] DURATION_JSON = bytes("\",\"duration\":\"");
+    private static final byte[] ORDER_JSON = bytes("\"orderId\":\"");
+    private static final byte[] AMOUNT_JSON = bytes("\",\"amount\":{\"amount\":");
+    private static final byte[] CURRENCY_JSON = bytes(",\"currency\":\"EUR\"},\"itemCount\":");
+    private static final byte[] SCORE_JSON = bytes(",\"score\":");
+    private static final byte[] COMMENT_JSON = bytes("\"comment\":");
+    private static final byte[] ATTRIBUTES_JSON = bytes("\"attributes\":{");
+    private static final byte[] END_JSON = bytes("}}\n");
+    private static final byte[] EUR_CSV = bytes(",EUR,");
+    private static final byte[] NINE_COMMAS = bytes(",,,,,,,,,");
 
     private EventRows() {}
 
@@ -45,9 +57,10 @@ public final class EventRows {
      * @param events the buffer
      * @param i the event's row in the buffer
      * @param customerId the event's customer id
+     * @param orderPrefix the customer id with {@code o} for its first letter, for order ids
      * @param seq the event's number within its customer, for its id
      */
-    static void csv(Ascii out, EventBuffer events, int i, byte[] customerId, int seq) {
+    static void csv(Ascii out, EventBuffer events, int i, byte[] customerId, byte[] orderPrefix, int seq) {
         appendEventId(out, customerId, seq);
         byte type = events.type[i];
         out.append(type == EventBuffer.INTERACTION ? INTERACTION_CSV : type == EventBuffer.PURCHASE ? PURCHASE_CSV
@@ -65,12 +78,12 @@ public final class EventRows {
         switch (type) {
             case EventBuffer.INTERACTION -> {
                 // outcome,duration then eight empty cells to the comment
-                out.append(events.outcome[i]).append(',').append(events.duration[i]).append(",,,,,,,,,");
+                out.append(events.outcome[i]).append(',').append(events.duration[i]).append(NINE_COMMAS);
             }
             case EventBuffer.PURCHASE -> {
                 out.append(",,");
-                appendEventId(out, orderIdPrefix(customerId), seq);
-                out.append(',').appendFixed(events.cents[i], 2).append(",EUR,").append(events.items[i]).append(",,,,,");
+                appendEventId(out, orderPrefix, seq);
+                out.append(',').appendFixed(events.cents[i], 2).append(EUR_CSV).append(events.items[i]).append(",,,,,");
             }
             default -> {
                 out.append(",,,,,,");
@@ -104,43 +117,44 @@ public final class EventRows {
      * @param events the buffer
      * @param i the event's row in the buffer
      * @param customerId the event's customer id
+     * @param orderPrefix the customer id with {@code o} for its first letter, for order ids
      * @param seq the event's number within its customer, for its id
      */
-    static void ndjson(Ascii out, EventBuffer events, int i, byte[] customerId, int seq) {
+    static void ndjson(Ascii out, EventBuffer events, int i, byte[] customerId, byte[] orderPrefix, int seq) {
         byte type = events.type[i];
         out.append(type == EventBuffer.INTERACTION ? INTERACTION_JSON : type == EventBuffer.PURCHASE ? PURCHASE_JSON
                 : FEEDBACK_JSON);
         appendEventId(out, customerId, seq);
         out.append(CUSTOMER_JSON).append(customerId).append(TIME_JSON);
         Times.appendInstant(out, events.time[i]);
-        out.append("\",");
+        out.append(QUOTE_COMMA);
         Place place = events.place[i];
         switch (type) {
             case EventBuffer.INTERACTION -> {
-                out.append(place.jsonMember()).append(",\"outcome\":\"").append(events.outcome[i])
-                        .append("\",\"duration\":\"");
+                out.append(place.jsonMember()).append(OUTCOME_JSON).append(events.outcome[i])
+                        .append(DURATION_JSON);
                 Times.appendDuration(out, events.duration[i]);
-                out.append("\",");
+                out.append(QUOTE_COMMA);
             }
             case EventBuffer.PURCHASE -> {
-                out.append("\"orderId\":\"");
-                appendEventId(out, orderIdPrefix(customerId), seq);
-                out.append("\",\"amount\":{\"amount\":").appendFixed(events.cents[i], 2)
-                        .append(",\"currency\":\"EUR\"},\"itemCount\":").append(events.items[i]).append(',')
+                out.append(ORDER_JSON);
+                appendEventId(out, orderPrefix, seq);
+                out.append(AMOUNT_JSON).appendFixed(events.cents[i], 2)
+                        .append(CURRENCY_JSON).append(events.items[i]).append(',')
                         .append(place.jsonMember()).append(',');
             }
             default -> {
-                out.append(events.survey[i].jsonMembers()).append(",\"score\":").append(events.score[i]).append(',');
+                out.append(events.survey[i].jsonMembers()).append(SCORE_JSON).append(events.score[i]).append(',');
                 String comment = events.comment[i];
                 if (comment != null) {
-                    out.append("\"comment\":").appendJsonString(comment).append(',');
+                    out.append(COMMENT_JSON).appendJsonString(comment).append(',');
                 }
                 if (place != null) {
                     out.append(place.jsonMember()).append(',');
                 }
             }
         }
-        out.append("\"attributes\":{");
+        out.append(ATTRIBUTES_JSON);
         boolean first = true;
         if (events.wait[i] != EventBuffer.NONE) {
             out.append("\"wait_seconds\":\"").append(events.wait[i]).append('"');
@@ -153,13 +167,6 @@ public final class EventRows {
         if (events.campaign[i] != null) {
             out.append(first ? "" : ",").append("\"campaign\":\"").append(events.campaign[i]).append('"');
         }
-        out.append("}}\n");
-    }
-
-    /** Order ids are the event id with {@code o} for the customer id's first letter: {@code o-0000001.4}. */
-    private static byte[] orderIdPrefix(byte[] customerId) {
-        byte[] prefix = customerId.clone();
-        prefix[0] = 'o';
-        return prefix;
+        out.append(END_JSON);
     }
 }

@@ -36,7 +36,7 @@ import dev.cxm.examples.simulate.internal.Block.StreamFile;
 public final class WorldWriter {
 
     /** Customers per block. */
-    static final int BLOCK = 512;
+    static final int BLOCK = 64;
 
     /** The header of {@code drivers.csv}. */
     public static final String DRIVERS_HEADER = "response_id,customer_id,recommend,"
@@ -94,7 +94,10 @@ public final class WorldWriter {
             writeText(temporary.get("map"), Designs.journeyMap().toJson());
             writeText(temporary.get("segments"), SegmentJson.write(Designs.segments()));
             Map<String, Object> truth = WorldModel.truth(customers, seed);
-            truth.put("written", Map.of("customerRecords", written.records(), "events", written.events()));
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("customerRecords", written.records());
+            counts.put("events", written.events());
+            truth.put("written", counts);
             writeText(temporary.get("truth"), prettyJson(truth));
             for (Map.Entry<Object, Path> file : temporary.entrySet()) {
                 Files.move(file.getValue(), directory.resolve(names.get(file.getKey())),
@@ -115,7 +118,7 @@ public final class WorldWriter {
         Map<StreamFile, OutputStream> outs = new EnumMap<>(StreamFile.class);
         try {
             for (StreamFile file : StreamFile.values()) {
-                outs.put(file, new BufferedOutputStream(Files.newOutputStream(temporary.get(file)), 1 << 20));
+                outs.put(file, new BufferedOutputStream(Files.newOutputStream(temporary.get(file)), 1 << 18));
             }
             outs.get(StreamFile.EVENTS_CSV).write((String.join(",", EventRows.CSV_COLUMNS) + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
