@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -138,6 +139,25 @@ public final class JdbcEventStore implements EventStore {
             return Optional.ofNullable(storedEvents(connection, List.of(id)).get(id));
         } catch (SQLException e) {
             throw SqlFailures.of("reading event " + id, e);
+        }
+    }
+
+    @Override
+    public Map<EventId, CustomerEvent> getAll(Collection<EventId> ids) {
+        Checks.present("ids", ids);
+        List<EventId> storable = new ArrayList<>(ids.size());
+        for (EventId id : new LinkedHashSet<>(ids)) {
+            if (Storable.holds(Checks.present("ids[]", id).value())) {
+                storable.add(id);
+            }
+        }
+        if (storable.isEmpty()) {
+            return new HashMap<>();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return storedEvents(connection, storable);
+        } catch (SQLException e) {
+            throw SqlFailures.of("reading " + storable.size() + " events by id", e);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.cxm.core.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,6 +92,23 @@ public interface EventStore {
      * @return the event, or empty
      */
     Optional<CustomerEvent> get(EventId id);
+
+    /**
+     * Returns the stored events among {@code ids}, for checking many ids at once (an import checks each batch
+     * of its rows against the store this way). A store over a database overrides it with one query per many
+     * ids; the default asks {@link #get} for each.
+     *
+     * @param ids the event ids; repeats are looked up once
+     * @return the stored events by id; an id that is not stored is not a key
+     * @throws NullPointerException when {@code ids} or one of them is null
+     */
+    default Map<EventId, CustomerEvent> getAll(Collection<EventId> ids) {
+        Map<EventId, CustomerEvent> stored = new HashMap<>();
+        for (EventId id : ids) {
+            get(Checks.present("ids[]", id)).ifPresent(event -> stored.put(id, event));
+        }
+        return stored;
+    }
 
     /**
      * Returns the events matching {@code query}, in time order (ties in append order), as a snapshot taken at

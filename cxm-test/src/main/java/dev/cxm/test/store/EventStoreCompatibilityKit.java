@@ -347,6 +347,30 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void manyIdsAreLookedUpAtOnceAsOneByOne() {
+            // Oracle: get(id) for each id, which the kit checks above.
+            List<CustomerEvent> events = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                events.add(i % 3 == 0 ? purchase("m" + i, "c" + i % 7, i, "1.50") : nps("m" + i, "c" + i % 7, i, i % 11));
+            }
+            store.appendAll(events);
+            List<EventId> ids = new ArrayList<>();
+            for (int i = 0; i < 1500; i += 2) {
+                ids.add(EventId.of("m" + i));
+            }
+            ids.add(EventId.of("m0"));
+            Map<EventId, CustomerEvent> expected = new HashMap<>();
+            for (EventId id : ids) {
+                store.get(id).ifPresent(event -> expected.put(id, event));
+            }
+
+            assertThat(store.getAll(ids)).isEqualTo(expected).hasSize(600);
+            assertThat(store.getAll(List.of())).isEmpty();
+            assertThatThrownBy(() -> store.getAll(Arrays.asList(EventId.of("m0"), null)))
+                    .isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
         void newStoreIsEmpty() {
             assertThat(store.count()).isZero();
             assertThat(scan()).isEmpty();

@@ -140,24 +140,48 @@ public final class ImportEngine {
 
     /** Reads the whole input once, checking each row and each event id against the store. */
     private Optional<RejectedRow> validate() throws IOException {
+        // The rows are checked against the store a batch at a time: one lookup of many ids, not one per row.
+        List<ParsedRow.Accepted> pending = new ArrayList<>();
         try (RowReader reader = opener.open()) {
             for (Optional<ParsedRow> row = reader.next(); row.isPresent(); row = reader.next()) {
                 rowsRead++;
                 if (row.get() instanceof ParsedRow.Rejected rejection) {
-                    return Optional.of(rejection.rejection());
+                    // A conflict on an earlier line comes first.
+                    return firstConflictWithStore(pending).or(() -> Optional.of(rejection.rejection()));
                 }
-                ParsedRow.Accepted accepted = (ParsedRow.Accepted) row.get();
-                Optional<RejectedRow> conflict = conflictWithStore(accepted);
-                if (conflict.isPresent()) {
-                    return conflict;
+                pending.add((ParsedRow.Accepted) row.get());
+                if (pending.size() >= batchSize) {
+                    Optional<RejectedRow> conflict = firstConflictWithStore(pending);
+                    if (conflict.isPresent()) {
+                        return conflict;
+                    }
+                    pending.clear();
                 }
             }
         }
-        return Optional.empty();
+        return firstConflictWithStore(pending);
     }
 
-    private Optional<RejectedRow> conflictWithStore(ParsedRow.Accepted row) {
-        return conflictWithStore(row.line(), row.event());
+    /** Returns the first of the rows, in their order, whose event id the store holds with other content. */
+    private Optional<RejectedRow> firstConflictWithStore(List<ParsedRow.Accepted> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventId> ids = new ArrayList<>(rows.size());
+        for (ParsedRow.Accepted row : rows) {
+            ids.add(row.event().eventId());
+        }
+        Map<EventId, CustomerEvent> stored = store.getAll(ids);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ParsedRow.Accepted row : rows) {
+            CustomerEvent held = stored.get(row.event().eventId());
+            if (held != null && !held.equals(row.event())) {
+                return Optional.of(conflict(row.line(), row.event()));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<RejectedRow> conflictWithStore(long line, CustomerEvent event) {
