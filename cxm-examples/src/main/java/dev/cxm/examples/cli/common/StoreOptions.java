@@ -14,16 +14,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code --store URL}: the database that keeps events across runs, through cxm-jdbc, whose {@link StoreUrl}
  * reads the URL. {@code h2:PATH} is an embedded H2 file (created with its tables when missing);
- * {@code jdbc:postgresql://HOST[:PORT]/DB} is a PostgreSQL database (and {@code jdbc:h2:...} any H2 URL), with {@code --store-user} and the password read from the environment variable
- * {@code --store-password-env} names (never from the command line, where other users of the machine see it).
+ * {@code jdbc:postgresql://HOST[:PORT]/DB} is a PostgreSQL database (and {@code jdbc:h2:...} any H2 URL), with
+ * {@code --store-user} and the password read from the environment variable {@code --store-password-env} names (never from the command line, where other users of the machine see it).
  * {@code cxm import --store} stores a file's events; the commands that read events read the store instead
  * of a file.
  */
 public final class StoreOptions {
 
     @Option(names = "--store", paramLabel = "URL",
-            description = "A database that keeps the events: h2:PATH (an embedded H2 file, created when missing) or"
-                    + " jdbc:postgresql://HOST[:PORT]/DB.")
+            description = "A database that keeps the events: h2:PATH (an embedded H2 file, created when missing),"
+                    + " jdbc:postgresql://HOST[:PORT]/DB or jdbc:h2:... (any H2 URL).")
     private String url;
 
     @Option(names = "--store-user", paramLabel = "NAME", description = "The user of a PostgreSQL --store.")
