@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * reads the URL. {@code h2:PATH} is an embedded H2 file (created with its tables when missing);
  * {@code jdbc:postgresql://HOST[:PORT]/DB} is a PostgreSQL database (and {@code jdbc:h2:...} any H2 URL), with
  * {@code --store-user} and the password read from the environment variable {@code --store-password-env} names
- * (never from the command line, where other users of the machine see it). {@code cxm import --store} stores a file's events; the commands that read events read the store instead
- * of a file.
+ * (never from the command line, where other users of the machine see it). {@code cxm import --store} stores a
+ * file's events; the commands that read events read the store instead of a file.
  */
 public final class StoreOptions {
 
