@@ -305,7 +305,8 @@ public final class JdbcStores implements AutoCloseable {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(url.isPresent() ? url : System.identityHashCode(dataSource), schema, tablePrefix, dialectSetting, migrate,
+        return Objects.hash(url.isPresent() ? url : System.identityHashCode(dataSource), schema, tablePrefix,
+                dialectSetting, migrate,
                 batchSize, fetchSize, clock);
     }
 
@@ -316,7 +317,8 @@ public final class JdbcStores implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "JdbcStores[" + url.map(u -> u.url() + ", ").orElse("") + "dialect=" + dialect + ", schema=" + schema.orElse("(current)") + ", tablePrefix="
+        return "JdbcStores[" + url.map(u -> u.url() + ", ").orElse("") + "dialect=" + dialect + ", schema="
+                + schema.orElse("(current)") + ", tablePrefix="
                 + tablePrefix + ", migrate=" + migrate + ", batchSize=" + batchSize + ", fetchSize=" + fetchSize + "]";
     }
 

@@ -9,9 +9,9 @@ import dev.cxm.core.accumulate.AccumulatorState;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.journey.track.StageChange;
 import dev.cxm.kafka.internal.JsonSerde;
 import dev.cxm.kafka.internal.ScoreDistributionSerde;
-import dev.cxm.metrics.feedback.FeedbackResult;
 import dev.cxm.metrics.feedback.ScoreDistribution;
 
 /**
@@ -30,6 +30,8 @@ public final class CxmSerdes {
     private static final Serde<CustomerEvent> EVENTS = new JsonSerde<>("a cxm event", CxmJson.mapper(),
             TypeFactory.defaultInstance().constructType(CustomerEvent.class));
     private static final Serde<ScoreDistribution> SCORE_DISTRIBUTIONS = new ScoreDistributionSerde();
+    private static final Serde<StageChange> STAGE_CHANGES = new JsonSerde<>("a stage change", CxmJson.mapper(),
+            TypeFactory.defaultInstance().constructType(StageChange.class));
 
     private CxmSerdes() {}
 
@@ -70,14 +72,24 @@ public final class CxmSerdes {
     }
 
     /**
+     * Returns the serde of stage changes, as {@link JourneyStages#changes} sends them, as the JSON of
+     * {@link CxmJson#mapper()}: {@code {"customer":..,"from":..,"to":..,"at":..,"retroactive":..}}.
+     *
+     * @return the serde
+     */
+    public static Serde<StageChange> stageChanges() {
+        return STAGE_CHANGES;
+    }
+
+    /**
      * Returns the serde of windowed results as the JSON of {@link CxmJson#resultMapper()} (every key present,
      * an absent value as {@code null}), the form the {@code cxm} command line prints; it also reads them back.
      *
-     * @param resultType the result's type, such as {@code NpsResult.class}
+     * @param resultType the result's type, such as {@code NpsResult.class} or {@code FunnelStepCounts.class}
      * @param <R> the result's type
      * @return the serde
      */
-    public static <R extends FeedbackResult> Serde<WindowedResult<R>> windowedResults(Class<R> resultType) {
+    public static <R> Serde<WindowedResult<R>> windowedResults(Class<R> resultType) {
         Checks.present("resultType", resultType);
         JavaType type = TypeFactory.defaultInstance().constructParametricType(WindowedResult.class, resultType);
         return new JsonSerde<>("a windowed " + resultType.getSimpleName(), CxmJson.resultMapper(), type);

@@ -54,7 +54,8 @@ public class CxmJdbcAutoConfiguration {
     /** The bean Spring Boot's Flyway auto-configuration migrates with; the stores are made after it. */
     static final String FLYWAY_INITIALIZER_BEAN = "flywayInitializer";
     /** Its type, for an initializer under another name. */
-    static final String FLYWAY_INITIALIZER_TYPE = "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer";
+    static final String FLYWAY_INITIALIZER_TYPE =
+            "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer";
 
     /** Made by Spring. */
     public CxmJdbcAutoConfiguration() {}

@@ -7,7 +7,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.cxm.jdbc.StoreUrl;
 
-/** Opens the small connection pool the stores keep on a {@link StoreUrl}: H2's own pool, over any of the three kinds. */
+/** Opens the small connection pool the stores keep on a {@link StoreUrl}: H2's own pool, for each of the kinds. */
 public final class UrlPools {
 
     /** The most connections an H2 file's pool holds: a stream holds one while it is open. */
