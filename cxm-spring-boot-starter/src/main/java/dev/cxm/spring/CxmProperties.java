@@ -12,11 +12,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param store where events and customers are kept ({@code cxm.store.*})
  * @param feedback the feedback metrics ({@code cxm.feedback.*})
+ * @param journey the journey tracker ({@code cxm.journey.*})
  * @param micrometer the live-score meters ({@code cxm.micrometer.*})
  */
 @ConfigurationProperties("cxm")
 public record CxmProperties(@DefaultValue Store store, @DefaultValue Feedback feedback,
-        @DefaultValue Micrometer micrometer) {
+        @DefaultValue Journey journey, @DefaultValue Micrometer micrometer) {
+
+    /**
+     * The journey tracker, made when cxm-journey is on the class path and a map is given.
+     *
+     * @param map the location of the journey map's JSON, such as classpath:journey.json; unset: no tracker
+     *     (unless the host has a JourneyMap bean)
+     * @param tolerance how far before a customer's latest event an event may arrive and still be placed
+     * @param name the journey tag of the journey's meters
+     */
+    public record Journey(Optional<String> map, @DefaultValue("5m") Duration tolerance,
+            @DefaultValue("journey") String name) {
+
+        /**
+         * Takes an unset map as empty: the binder passes {@code null} for a property that is not set.
+         *
+         * @param map the map's location, or empty
+         * @param tolerance the tolerance
+         * @param name the meters' journey tag
+         */
+        @SuppressWarnings("NullableOptional")
+        public Journey {
+            map = java.util.Objects.requireNonNullElse(map, Optional.empty());
+        }
+    }
 
     /**
      * Where events and customers are kept: in memory, unless cxm-jdbc is on the class path and either
