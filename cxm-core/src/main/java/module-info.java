@@ -19,8 +19,9 @@ module dev.cxm.core {
     // Argument checks shared with the other cxm modules; not API.
     exports dev.cxm.core.internal to dev.cxm.metrics, dev.cxm.journey, dev.cxm.jdbc, dev.cxm.engage, dev.cxm.kafka,
             dev.cxm.micrometer;
-    // The CSV tokenizer, for cxm-metrics' readers of subject files; not API.
-    exports dev.cxm.core.internal.io to dev.cxm.metrics;
+    // The CSV tokenizer, for cxm-metrics' readers of subject files, and the canonical event reader, for
+    // cxm-kafka-streams' event serdes; not API.
+    exports dev.cxm.core.internal.io to dev.cxm.metrics, dev.cxm.kafka;
 
     // Jackson reads and writes the model's records reflectively.
     opens dev.cxm.core.model to com.fasterxml.jackson.databind;

@@ -10,6 +10,8 @@ module dev.cxm.jdbc {
     requires com.h2database;
     // Appends to PostgreSQL stream their rows with the driver's COPY.
     requires org.postgresql.jdbc;
+    // The driver's PGConnectionPoolDataSource, which a StoreUrl's pool is opened on, is a javax.naming.Referenceable.
+    requires java.naming;
     requires static org.jspecify;
 
     exports dev.cxm.jdbc;

@@ -20,6 +20,7 @@ import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
 import dev.cxm.jdbc.internal.Tables;
 import dev.cxm.jdbc.internal.Transactions;
+import dev.cxm.jdbc.internal.UrlPools;
 
 /**
  * The event and customer stores of one database, configured on a host's {@link DataSource}:
@@ -32,6 +33,9 @@ import dev.cxm.jdbc.internal.Transactions;
  * try (JdbcStores embedded = JdbcStores.h2File(Path.of("cx"))) {   // cx.mv.db, created when missing
  *     embedded.eventStore().appendAll(batch);
  * }
+ * try (JdbcStores own = JdbcStores.builder(StoreUrl.parse(url).withUser("cxm").withPassword(password)).build()) {
+ *     own.eventStore().appendAll(batch);                             // a pool of its own on the URL
+ * }
  * }</pre>
  *
  * <p>{@link Builder#build()} connects, detects the dialect (PostgreSQL or H2) from the connection, applies the
@@ -42,8 +46,9 @@ import dev.cxm.jdbc.internal.Transactions;
  *
  * <p>The stores take a connection from the data source for each call (and each open stream) and give it
  * back: give them a pooled data source (HikariCP, say). For PostgreSQL its connections must be those of the
- * PostgreSQL JDBC driver or unwrap to them, since appends stream through the driver's {@code COPY}. A
- * configuration compares by value: the same data source instance and the same settings.
+ * PostgreSQL JDBC driver or unwrap to them, since appends stream through the driver's {@code COPY}. Given a
+ * {@link StoreUrl} instead, the stores open a small pool of their own, which {@link #close()} releases. A
+ * configuration compares by value: the same data source instance (or an equal URL) and the same settings.
  */
 public final class JdbcStores implements AutoCloseable {
 
@@ -54,6 +59,8 @@ public final class JdbcStores implements AutoCloseable {
     /** How many rows a stream fetches from the database at a time, unless set. */
     public static final int DEFAULT_FETCH_SIZE = 1000;
 
+    private final Optional<DataSource> hostDataSource;
+    private final Optional<StoreUrl> url;
     private final DataSource dataSource;
     private final Optional<String> schema;
     private final String tablePrefix;
@@ -69,8 +76,10 @@ public final class JdbcStores implements AutoCloseable {
     private final JdbcEventStore eventStore;
     private final JdbcCustomerStore customerStore;
 
-    private JdbcStores(Builder builder, Optional<JdbcConnectionPool> ownPool) {
-        this.dataSource = builder.dataSource;
+    private JdbcStores(Builder builder, DataSource dataSource, Optional<JdbcConnectionPool> ownPool) {
+        this.hostDataSource = builder.dataSource;
+        this.url = builder.url;
+        this.dataSource = dataSource;
         this.schema = builder.schema;
         this.tablePrefix = builder.tablePrefix;
         this.dialectSetting = builder.dialect;
@@ -81,7 +90,8 @@ public final class JdbcStores implements AutoCloseable {
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
-        this.upkeep = ownPool.isPresent() ? H2FileUpkeep.ofOwnedFile() : H2FileUpkeep.none();
+        this.upkeep = url.isPresent() && url.get().kind() == StoreUrl.Kind.H2_FILE ? H2FileUpkeep.ofOwnedFile()
+                : H2FileUpkeep.none();
         this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep);
         this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables, upkeep);
     }
@@ -96,7 +106,20 @@ public final class JdbcStores implements AutoCloseable {
      * @throws NullPointerException when {@code dataSource} is null
      */
     public static Builder builder(DataSource dataSource) {
-        return new Builder(Checks.present("dataSource", dataSource));
+        return new Builder(Optional.of(Checks.present("dataSource", dataSource)), Optional.empty());
+    }
+
+    /**
+     * Starts a configuration on the database a {@link StoreUrl} names, with the defaults of
+     * {@link #builder(DataSource)}: {@link Builder#build()} opens a connection pool of its own on it (an H2 file
+     * as {@link #h2File} opens it), which {@link #close()} releases.
+     *
+     * @param url where the database is, with its user and password
+     * @return a builder holding the defaults
+     * @throws NullPointerException when {@code url} is null
+     */
+    public static Builder builder(StoreUrl url) {
+        return new Builder(Optional.empty(), Optional.of(Checks.present("url", url)));
     }
 
     /**
@@ -108,7 +131,7 @@ public final class JdbcStores implements AutoCloseable {
      */
     public static Builder from(JdbcStores base) {
         Checks.present("base", base);
-        Builder builder = new Builder(base.dataSource);
+        Builder builder = new Builder(base.hostDataSource, base.url);
         builder.schema = base.schema;
         builder.tablePrefix = base.tablePrefix;
         builder.dialect = base.dialectSetting;
@@ -133,25 +156,7 @@ public final class JdbcStores implements AutoCloseable {
      *     of a newer cxm)
      */
     public static JdbcStores h2File(Path file) {
-        Checks.present("file", file);
-        String path = file.toAbsolutePath().normalize().toString();
-        if (path.endsWith(".mv.db")) {
-            path = path.substring(0, path.length() - ".mv.db".length());
-        }
-        if (path.contains(";")) {
-            throw new IllegalArgumentException("file: the path holds a ';', which H2 reads as the start of a"
-                    + " setting; choose a path without one");
-        }
-        // WRITE_DELAY=0: a commit is on disk when it returns. LAZY_QUERY_EXECUTION: a stream reads rows as it goes.
-        String url = "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(32);
-        try {
-            return new JdbcStores(builder(pool), Optional.of(pool));
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
+        return builder(StoreUrl.h2File(file)).build();
     }
 
     /**
@@ -194,6 +199,15 @@ public final class JdbcStores implements AutoCloseable {
         } catch (SQLException e) {
             throw SqlFailures.of("erasing customer " + customer, e);
         }
+    }
+
+    /**
+     * Returns the URL the stores opened their own pool on.
+     *
+     * @return the URL, or empty when the stores run on a host's data source
+     */
+    public Optional<StoreUrl> url() {
+        return url;
     }
 
     /**
@@ -260,12 +274,13 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     /**
-     * Releases what the stores opened themselves: the connection pool of {@link #h2File}, which closes the
-     * file. Before that, the file is rewritten to hold only live data ({@code SHUTDOWN COMPACT}) when a
-     * customer was erased since it was opened (so that no old page of the file still holds their rows) or
-     * when it is at least 64 MiB and less than half of it is live data (H2 keeps old pages after many
-     * appends); this takes time in proportion to the data, a few seconds for a million events. A host's data
-     * source is the host's to close and to maintain; for it, this does nothing.
+     * Releases what the stores opened themselves: the connection pool of a {@link StoreUrl} (for an H2 file,
+     * {@link #h2File} or {@code h2:PATH}, this closes the file). Before an H2 file closes, it is rewritten to
+     * hold only live data ({@code SHUTDOWN COMPACT}) when a customer was erased since it was opened (so that
+     * no old page of the file still holds their rows) or when it is at least 64 MiB and less than half of it
+     * is live data (H2 keeps old pages after many appends); this takes time in proportion to the data, a few
+     * seconds for a million events. A host's data source, and a database named by a {@code jdbc:} URL, are
+     * the host's to maintain; for a host's data source, this does nothing.
      *
      * @throws JdbcStoreException when the file cannot be compacted; the pool is released all the same
      */
@@ -283,17 +298,22 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     /**
-     * Compares the configuration: the same data source instance and equal settings.
+     * Compares the configuration: the same data source instance (or equal URLs) and equal settings.
      *
      * @param other the object to compare with
      * @return whether {@code other} configures the same stores
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof JdbcStores that && dataSource == that.dataSource && schema.equals(that.schema)
+        return other instanceof JdbcStores that && sameSource(that) && schema.equals(that.schema)
                 && tablePrefix.equals(that.tablePrefix) && dialectSetting.equals(that.dialectSetting)
                 && migrate == that.migrate && batchSize == that.batchSize && fetchSize == that.fetchSize
                 && clock.equals(that.clock);
+    }
+
+    private boolean sameSource(JdbcStores that) {
+        return url.isPresent() ? url.equals(that.url)
+                : that.hostDataSource.isPresent() && hostDataSource.orElseThrow() == that.hostDataSource.orElseThrow();
     }
 
     /**
@@ -303,7 +323,8 @@ public final class JdbcStores implements AutoCloseable {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(System.identityHashCode(dataSource), schema, tablePrefix, dialectSetting, migrate,
+        return Objects.hash(url.isPresent() ? url : System.identityHashCode(dataSource), schema, tablePrefix,
+                dialectSetting, migrate,
                 batchSize, fetchSize, clock);
     }
 
@@ -314,13 +335,15 @@ public final class JdbcStores implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "JdbcStores[dialect=" + dialect + ", schema=" + schema.orElse("(current)") + ", tablePrefix="
+        return "JdbcStores[" + url.map(u -> u.url() + ", ").orElse("") + "dialect=" + dialect + ", schema="
+                + schema.orElse("(current)") + ", tablePrefix="
                 + tablePrefix + ", migrate=" + migrate + ", batchSize=" + batchSize + ", fetchSize=" + fetchSize + "]";
     }
 
     /** Builds {@link JdbcStores}; each setter refuses a bad value at once, leaving the builder as it was. */
     public static final class Builder {
-        private final DataSource dataSource;
+        private final Optional<DataSource> dataSource;
+        private final Optional<StoreUrl> url;
         private Optional<String> schema = Optional.empty();
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private Optional<Dialect> dialect = Optional.empty();
@@ -329,8 +352,9 @@ public final class JdbcStores implements AutoCloseable {
         private int fetchSize = DEFAULT_FETCH_SIZE;
         private Clock clock = Clock.systemUTC();
 
-        private Builder(DataSource dataSource) {
+        private Builder(Optional<DataSource> dataSource, Optional<StoreUrl> url) {
             this.dataSource = dataSource;
+            this.url = url;
         }
 
         /**
@@ -430,15 +454,25 @@ public final class JdbcStores implements AutoCloseable {
         }
 
         /**
-         * Connects, migrates (unless switched off), checks the schema's version and returns the stores.
+         * Connects (opening a pool of its own on a {@link StoreUrl}), migrates (unless switched off), checks the
+         * schema's version and returns the stores.
          *
          * @return the configured stores
          * @throws JdbcStoreException when the database cannot be reached, is neither PostgreSQL nor H2, the
          *     migration fails, its cxm tables are missing or of another version, or the connections to a
-         *     PostgreSQL database are not the PostgreSQL driver's
+         *     PostgreSQL database are not the PostgreSQL driver's; a pool opened on a URL is closed again
          */
         public JdbcStores build() {
-            return new JdbcStores(this, Optional.empty());
+            if (dataSource.isPresent()) {
+                return new JdbcStores(this, dataSource.orElseThrow(), Optional.empty());
+            }
+            JdbcConnectionPool pool = UrlPools.open(url.orElseThrow());
+            try {
+                return new JdbcStores(this, pool, Optional.of(pool));
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw e;
+            }
         }
     }
 }

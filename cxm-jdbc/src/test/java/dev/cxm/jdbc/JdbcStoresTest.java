@@ -133,6 +133,33 @@ class JdbcStoresTest {
     }
 
     @Test
+    void aSchemaThatHoldsTheHostsTablesGetsCxmsTablesBesideThem() throws SQLException {
+        // Oracle: the host's table and row are untouched, and cxm's stores work beside them. Flyway alone refuses
+        // a non-empty schema without its history table ("Found non-empty schema(s) ... but no schema history
+        // table"); the stores baseline their own history at version 0, so that their version 1 still runs.
+        JdbcConnectionPool pool = TestDatabases.h2Memory();
+        try {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+                statement.execute("INSERT INTO orders VALUES (42)");
+            }
+            JdbcStores stores = JdbcStores.builder(pool).build();
+            stores.eventStore().append(TestEvents.nps("n1", "c1", 1, 9));
+            assertThat(stores.eventStore().count()).isEqualTo(1);
+            assertThat(JdbcStores.builder(pool).tablePrefix("other_").build().eventStore().count())
+                    .as("a second set of cxm tables beside the first").isZero();
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                    java.sql.ResultSet rows = statement.executeQuery("SELECT id FROM orders")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(42);
+                assertThat(rows.next()).isFalse();
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    @Test
     void aHostsFlywayOnAFolderOfItsOwnFindsNoneOfCxmsScripts() {
         // Oracle: Flyway's rule that a location is searched recursively. cxm's scripts lie under
         // db/migration/cxm, the location the README names; a host that keeps its own scripts in a sibling

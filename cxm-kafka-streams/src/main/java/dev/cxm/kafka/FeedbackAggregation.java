@@ -1,6 +1,7 @@
 package dev.cxm.kafka;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 
 import dev.cxm.core.group.GroupKey;
@@ -24,6 +26,7 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.kafka.internal.ResponseCombiner;
 import dev.cxm.metrics.feedback.FeedbackMetric;
 import dev.cxm.metrics.feedback.FeedbackResult;
 import dev.cxm.metrics.feedback.ScoreDistribution;
@@ -82,6 +85,7 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
     private final Optional<GroupKey> groupBy;
     private final Optional<String> storeName;
     private final EmitStrategy.StrategyType emit;
+    private final Optional<Materialized.StoreType> storeType;
 
     private FeedbackAggregation(Builder<R> builder) {
         this.metric = builder.metric;
@@ -89,6 +93,7 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
         this.groupBy = builder.groupBy;
         this.storeName = builder.storeName;
         this.emit = builder.emit;
+        this.storeType = builder.storeType;
     }
 
     /**
@@ -131,6 +136,7 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
         builder.groupBy = base.groupBy;
         builder.storeName = base.storeName;
         builder.emit = base.emit;
+        builder.storeType = base.storeType;
         return builder;
     }
 
@@ -171,6 +177,16 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
     }
 
     /**
+     * Returns the type of the window store, when set; empty for Kafka Streams' configured default
+     * ({@code dsl.store.suppliers.class}, RocksDB unless changed).
+     *
+     * @return the store type, or empty
+     */
+    public Optional<Materialized.StoreType> storeType() {
+        return storeType;
+    }
+
+    /**
      * Returns the name of the window store (and the prefix of its changelog and repartition topics): the one
      * set, else {@code cxm-<scale>-by-<key>} with characters Kafka does not allow in a topic name as {@code _}
      * ({@code cxm-nps-by-channel}, {@code cxm-csat-by-attribute_plan}, {@code cxm-nps-all}).
@@ -208,10 +224,73 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
                         : EmitStrategy.onWindowUpdate())
                 .aggregate(() -> ScoreDistribution.empty(scale),
                         (group, score, state) -> counted.accumulator(state).add(score).state(),
-                        Named.as(name + "-aggregate"),
-                        Materialized.<String, ScoreDistribution, WindowStore<Bytes, byte[]>>as(name)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(CxmSerdes.scoreDistributions()));
+                        Named.as(name + "-aggregate"), materialized(name));
+    }
+
+    /**
+     * Adds the aggregation of batches of events (records that each hold many events, as
+     * {@link CxmSerdes#eventBatches()} reads them) to their topology and returns the table of each group's state
+     * per window, the same table {@link #aggregate} gives for the same events one per record. Each batch's
+     * responses are first counted per group and time slot (the span in which every instant lies in the same
+     * windows: the greatest common divisor of the windows' size and advance, the window itself when tumbling),
+     * and each count goes downstream as one record, through the repartition topic {@code <storeName>-partials},
+     * at the latest response's time in it; the windowed aggregation then merges counts instead of adding
+     * scores. So a batch costs a record per group and slot, not per response: fewer repartition records and
+     * store updates.
+     *
+     * <p>A batch's responses count as if they arrived together, in time order: a response older than the grace
+     * allows is dropped, as one by one, but only stream time before the batch decides, not a later response of
+     * the same batch. The record timestamps of the batches themselves are not used.
+     *
+     * @param batches the batches of events, any key
+     * @param <K> the batches' key type (it is not used)
+     * @return the windowed states, keyed by group
+     */
+    public <K> KTable<Windowed<String>, ScoreDistribution> aggregateBatches(
+            KStream<K, ? extends Collection<? extends CustomerEvent>> batches) {
+        Checks.present("batches", batches);
+        FeedbackScale scale = metric.scale();
+        FeedbackMetric<R> counted = metric;
+        Optional<GroupKey> key = groupBy;
+        String name = storeName();
+        long slot = gcd(windows.size(), windows.advanceMs);
+        ProcessorSupplier<Object, Collection<? extends CustomerEvent>, String, ScoreDistribution> combiner =
+                () -> new ResponseCombiner(counted, key, ALL, slot);
+        return batches
+                .process(combiner, Named.as(name + "-combine"))
+                .groupByKey(Grouped.with(name + "-partials", Serdes.String(), CxmSerdes.scoreDistributions()))
+                .windowedBy(windows)
+                .emitStrategy(emit == EmitStrategy.StrategyType.ON_WINDOW_CLOSE ? EmitStrategy.onWindowClose()
+                        : EmitStrategy.onWindowUpdate())
+                .aggregate(() -> ScoreDistribution.empty(scale),
+                        (group, partial, state) -> counted.accumulator(state).merge(counted.accumulator(partial))
+                                .state(),
+                        Named.as(name + "-aggregate"), materialized(name));
+    }
+
+    /**
+     * Adds the aggregation of batches of events to their topology and returns each group's result per window
+     * as a {@link WindowedResult} keyed by the group, as {@link #windowedResults} does for single events.
+     *
+     * @param batches the batches of events, any key
+     * @param <K> the batches' key type
+     * @return the windowed results, keyed by group
+     */
+    public <K> KStream<String, WindowedResult<R>> windowedResultsOfBatches(
+            KStream<K, ? extends Collection<? extends CustomerEvent>> batches) {
+        return windowed(aggregateBatches(batches));
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private Materialized<String, ScoreDistribution, WindowStore<Bytes, byte[]>> materialized(String name) {
+        Materialized<String, ScoreDistribution, WindowStore<Bytes, byte[]>> materialized =
+                Materialized.<String, ScoreDistribution, WindowStore<Bytes, byte[]>>as(name)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(CxmSerdes.scoreDistributions());
+        return storeType.map(materialized::withStoreType).orElse(materialized);
     }
 
     /**
@@ -223,8 +302,12 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
      * @return the windowed results, keyed by group and window
      */
     public <K> KStream<Windowed<String>, R> results(KStream<K, ? extends CustomerEvent> events) {
+        return results(aggregate(events));
+    }
+
+    private KStream<Windowed<String>, R> results(KTable<Windowed<String>, ScoreDistribution> states) {
         FeedbackMetric<R> counted = metric;
-        return aggregate(events).toStream(Named.as(storeName() + "-states"))
+        return states.toStream(Named.as(storeName() + "-states"))
                 .filter((window, state) -> state != null, Named.as(storeName() + "-present"))
                 .mapValues(counted::result, Named.as(storeName() + "-results"));
     }
@@ -238,31 +321,36 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
      * @return the windowed results, keyed by group
      */
     public <K> KStream<String, WindowedResult<R>> windowedResults(KStream<K, ? extends CustomerEvent> events) {
-        return results(events).map((window, result) -> KeyValue.pair(window.key(),
+        return windowed(aggregate(events));
+    }
+
+    private KStream<String, WindowedResult<R>> windowed(KTable<Windowed<String>, ScoreDistribution> states) {
+        return results(states).map((window, result) -> KeyValue.pair(window.key(),
                         new WindowedResult<>(window.key(), Instant.ofEpochMilli(window.window().start()),
                                 Instant.ofEpochMilli(window.window().end()), result)),
                 Named.as(storeName() + "-windowed"));
     }
 
-    /** Compares the metric, the windows, the key, the store name and the emit strategy. */
+    /** Compares the metric, the windows, the key, the store name and type and the emit strategy. */
     @Override
     public boolean equals(Object other) {
         return other instanceof FeedbackAggregation<?> that && metric.equals(that.metric)
                 && windows.equals(that.windows) && groupBy.equals(that.groupBy) && storeName.equals(that.storeName)
-                && emit == that.emit;
+                && emit == that.emit && storeType.equals(that.storeType);
     }
 
     /** Hashes the configuration, consistently with {@link #equals}. */
     @Override
     public int hashCode() {
-        return Objects.hash(metric, windows, groupBy, storeName, emit);
+        return Objects.hash(metric, windows, groupBy, storeName, emit, storeType);
     }
 
     /** Returns the configuration, such as {@code FeedbackAggregation[NetPromoterScore[...], by channel, ...]}. */
     @Override
     public String toString() {
         return "FeedbackAggregation[" + metric + groupBy.map(key -> ", by " + key.name()).orElse("") + ", "
-                + windows + ", store " + storeName() + ", emit " + emit + "]";
+                + windows + ", store " + storeName() + storeType.map(type -> " (" + type + ")").orElse("") + ", emit "
+                + emit + "]";
     }
 
     /**
@@ -277,6 +365,7 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
         private Optional<GroupKey> groupBy = Optional.empty();
         private Optional<String> storeName = Optional.empty();
         private EmitStrategy.StrategyType emit = EmitStrategy.StrategyType.ON_WINDOW_UPDATE;
+        private Optional<Materialized.StoreType> storeType = Optional.empty();
 
         private Builder(FeedbackMetric<R> metric, TimeWindows windows) {
             this.metric = metric;
@@ -341,6 +430,18 @@ public final class FeedbackAggregation<R extends FeedbackResult> {
          */
         public Builder<R> emitOnWindowUpdate() {
             this.emit = EmitStrategy.StrategyType.ON_WINDOW_UPDATE;
+            return this;
+        }
+
+        /**
+         * Keeps the window store in this type: {@code IN_MEMORY} (restored from its changelog at a start; no
+         * RocksDB write per update) or {@code ROCKS_DB}; unset, Kafka Streams' configured default.
+         *
+         * @param type the store type
+         * @return this builder
+         */
+        public Builder<R> storeType(Materialized.StoreType type) {
+            this.storeType = Optional.of(Checks.present("storeType", type));
             return this;
         }
 

@@ -106,4 +106,56 @@ class CxmSerdesTest {
                 .isEqualTo(Instant.parse("2026-03-02T10:15:30.123Z").toEpochMilli());
         assertThat(extractor.extract(new ConsumerRecord<>("t", 0, 0, "k", null), 5L)).isEqualTo(5L);
     }
+
+    @Test
+    void theQuickReaderMakesTheEventDataBindingMakesAndLeavesTheRestToIt() throws Exception {
+        // Oracle: CxmJson.mapper()'s data binding on the same bytes. Events in cxm's form are read without it
+        // (CanonicalEvents answers them); keys in another order too; an unknown key, a repeated key or a number
+        // as a string are not, and data binding decides, as before the quick reader.
+        List<CustomerEvent> events = StreamEvents.mixed(11, 500, Duration.ofHours(2));
+        for (CustomerEvent event : events) {
+            byte[] bytes = CxmJson.mapper().writerFor(CustomerEvent.class).writeValueAsBytes(event);
+            assertThat(dev.cxm.core.internal.io.CanonicalEvents.event(bytes)).isEqualTo(event);
+            assertThat(CxmSerdes.events().deserializer().deserialize("t", bytes))
+                    .isEqualTo(CxmJson.mapper().readValue(bytes, CustomerEvent.class));
+        }
+        String canonical = new String(CxmJson.mapper().writerFor(CustomerEvent.class)
+                .writeValueAsBytes(events.get(1)), StandardCharsets.UTF_8);
+        for (String other : List.of(canonical.replace("{\"type\"", "{\"extra\":1,\"type\""),
+                canonical.replace("\"score\":", "\"score\":\"").replaceFirst("(\"score\":\"\\d+)", "$1\""))) {
+            byte[] bytes = other.getBytes(StandardCharsets.UTF_8);
+            assertThat(dev.cxm.core.internal.io.CanonicalEvents.event(bytes)).as(other).isNull();
+            Object viaSerde;
+            try {
+                viaSerde = CxmSerdes.events().deserializer().deserialize("t", bytes);
+            } catch (SerializationException e) {
+                viaSerde = e.getMessage();
+            }
+            Object viaMapper;
+            try {
+                viaMapper = CxmJson.mapper().readValue(bytes, CustomerEvent.class);
+            } catch (java.io.IOException e) {
+                viaMapper = "refused";
+            }
+            assertThat(viaSerde instanceof String).as(other).isEqualTo(viaMapper instanceof String);
+            if (!(viaSerde instanceof String)) {
+                assertThat(viaSerde).isEqualTo(viaMapper);
+            }
+        }
+    }
+
+    @Test
+    void batchesRoundTripAsAJsonArrayOfEvents() throws Exception {
+        Serde<List<CustomerEvent>> serde = CxmSerdes.eventBatches();
+        List<CustomerEvent> events = StreamEvents.mixed(12, 300, Duration.ofHours(1));
+        byte[] bytes = serde.serializer().serialize("t", events);
+
+        assertThat(bytes).isEqualTo(CxmJson.mapper().writeValueAsBytes(events.toArray(new CustomerEvent[0])));
+        assertThat(dev.cxm.core.internal.io.CanonicalEvents.events(bytes)).isEqualTo(events);
+        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(events);
+        assertThat(serde.deserializer().deserialize("t", "[]".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", "[{\"type\":\"feedback\"}]"
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("topic t: the record is not a batch of cxm events");
+    }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -180,6 +181,75 @@ class FeedbackAggregationTest {
                 record.value.group() + "@" + record.value.windowStart(), record.value.result()));
 
         assertThat(last).isEqualTo(singleMachine(aggregation, events));
+    }
+
+    @Test
+    void batchesOfEventsGiveTheWindowsOfTheSameEventsOneByOne() {
+        // The same oracle, the events sent in batches of 1 to 300: tumbling windows (slots of an hour) and
+        // hopping windows of 45 minutes every 30 (slots of 15 minutes, so that a slot's responses share windows).
+        List<CustomerEvent> events = StreamEvents.mixed(6, 3_000, Duration.ofHours(5));
+        List<FeedbackAggregation<?>> aggregations = List.of(
+                FeedbackAggregation.custom(NetPromoterScore.ofDefaults(),
+                        TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofDays(1)))
+                        .groupBy(GroupKeys.channel()).storeType(Materialized.StoreType.IN_MEMORY).build(),
+                FeedbackAggregation.custom(RatingScore.csat(), TimeWindows.ofSizeAndGrace(Duration.ofMinutes(45),
+                        Duration.ofDays(1)).advanceBy(Duration.ofMinutes(30)))
+                        .groupBy(GroupKeys.attribute("segment")).build());
+        for (FeedbackAggregation<?> aggregation : aggregations) {
+            StreamsBuilder builder = new StreamsBuilder();
+            aggregation.aggregateBatches(builder.stream(INPUT, Consumed.with(Serdes.String(),
+                    CxmSerdes.eventBatches())));
+            Map<String, FeedbackResult> stored;
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(),
+                    StreamEvents.driverProperties(stateDir.toString()))) {
+                TestInputTopic<String, List<CustomerEvent>> input = driver.createInputTopic(INPUT,
+                        Serdes.String().serializer(), CxmSerdes.eventBatches().serializer());
+                java.util.Random random = new java.util.Random(9);
+                for (int from = 0; from < events.size(); ) {
+                    int to = Math.min(events.size(), from + 1 + random.nextInt(300));
+                    input.pipeInput("batch", events.subList(from, to));
+                    from = to;
+                }
+                stored = read(driver.getWindowStore(aggregation.storeName()), aggregation);
+            }
+            Map<String, FeedbackResult> expected = singleMachine(aggregation, events);
+            assertThat(expected).hasSizeGreaterThan(20);
+            assertThat(stored).as(aggregation.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aBatchCountsAsArrivingTogetherInTimeOrder() {
+        // By hand, window [00:00, 01:00) with a grace of 10 minutes. One batch holds a response at 01:20 before one
+        // at 00:30: together, in time order, both count (one by one, the 00:30 would come after stream time
+        // 01:20, past the window's end and grace, and be dropped). A later batch's 00:40 is dropped.
+        FeedbackAggregation<NpsResult> aggregation = FeedbackAggregation.ofDefaults(NetPromoterScore.ofDefaults(),
+                TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofMinutes(10)));
+        StreamsBuilder builder = new StreamsBuilder();
+        aggregation.aggregateBatches(builder.stream(INPUT, Consumed.with(Serdes.String(), CxmSerdes.eventBatches())));
+        Map<String, FeedbackResult> stored;
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(),
+                StreamEvents.driverProperties(stateDir.toString()))) {
+            TestInputTopic<String, List<CustomerEvent>> input = driver.createInputTopic(INPUT,
+                    Serdes.String().serializer(), CxmSerdes.eventBatches().serializer());
+            input.pipeInput("b1", List.of(nps("late-in-batch", START.plus(Duration.ofMinutes(80)), 10),
+                    nps("early", START.plus(Duration.ofMinutes(30)), 0)));
+            input.pipeInput("b2", List.of(nps("too-late", START.plus(Duration.ofMinutes(40)), 9)));
+            stored = read(driver.getWindowStore(aggregation.storeName()), aggregation);
+        }
+
+        assertThat(stored).containsExactly(Map.entry("(all)@" + START, NetPromoterScore.ofDefaults().of(0)),
+                Map.entry("(all)@" + START.plus(Duration.ofHours(1)), NetPromoterScore.ofDefaults().of(10)));
+    }
+
+    private static Map<String, FeedbackResult> read(ReadOnlyWindowStore<String, ScoreDistribution> store,
+            FeedbackAggregation<?> aggregation) {
+        Map<String, FeedbackResult> read = new TreeMap<>();
+        try (KeyValueIterator<Windowed<String>, ScoreDistribution> all = store.all()) {
+            all.forEachRemaining(entry -> read.put(entry.key.key() + "@" + entry.key.window().startTime(),
+                    aggregation.metric().result(entry.value)));
+        }
+        return read;
     }
 
     /** Runs the events through the aggregation and reads every window of its store. */

@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryCustomerStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.metrics.feedback.FeedbackRecorder;
 import dev.cxm.metrics.feedback.NetPromoterScore;
@@ -14,10 +16,11 @@ import dev.cxm.metrics.feedback.RatingResult;
 import dev.cxm.metrics.feedback.RatingScore;
 
 /**
- * The core of cxm in a Spring Boot host: an in-memory {@link EventStore}, the feedback metrics NPS, CSAT and
- * CES at the level of {@code cxm.feedback.level}, and a thread-safe {@link FeedbackRecorder} of each. Every
- * bean backs off when the host defines its own (by type for the store and NPS, by name for {@code csat},
- * {@code ces} and the recorders).
+ * The core of cxm in a Spring Boot host: an in-memory {@link EventStore} and {@link CustomerStore} (unless
+ * {@link CxmJdbcAutoConfiguration} made them in a database), the feedback metrics NPS, CSAT and CES at the
+ * level of {@code cxm.feedback.level}, and a thread-safe {@link FeedbackRecorder} of each. Every bean backs
+ * off when the host defines its own (by type for the stores and NPS, by name for {@code csat}, {@code ces}
+ * and the recorders).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CxmProperties.class)
@@ -27,14 +30,39 @@ public class CxmAutoConfiguration {
     public CxmAutoConfiguration() {}
 
     /**
-     * Returns the in-memory event store, when the host has no store of its own.
+     * Returns the in-memory event store, when neither the host nor {@link CxmJdbcAutoConfiguration} made one.
      *
+     * @param properties the settings
      * @return the store
+     * @throws IllegalStateException when {@code cxm.store.url} is set, which needs cxm-jdbc on the class path
      */
     @Bean
     @ConditionalOnMissingBean
-    public EventStore eventStore() {
+    public EventStore eventStore(CxmProperties properties) {
+        requireNoUrl(properties);
         return InMemoryEventStore.create();
+    }
+
+    /**
+     * Returns the in-memory customer store, when neither the host nor {@link CxmJdbcAutoConfiguration} made one.
+     *
+     * @param properties the settings
+     * @return the store
+     * @throws IllegalStateException when {@code cxm.store.url} is set, which needs cxm-jdbc on the class path
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CustomerStore customerStore(CxmProperties properties) {
+        requireNoUrl(properties);
+        return InMemoryCustomerStore.create();
+    }
+
+    /** A database named but kept in memory would lose every event at the next start: refused. */
+    private static void requireNoUrl(CxmProperties properties) {
+        if (properties.store().url().isPresent()) {
+            throw new IllegalStateException("cxm.store.url: set, but cxm-jdbc (dev.cxm:cxm-jdbc) is not on the class"
+                    + " path; add it, or unset cxm.store.url to keep events in memory");
+        }
     }
 
     /**

@@ -10,11 +10,89 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The settings of cxm in a Spring Boot host, under {@code cxm.*}; IDEs complete them from the configuration
  * metadata in the jar.
  *
+ * @param store where events and customers are kept ({@code cxm.store.*})
  * @param feedback the feedback metrics ({@code cxm.feedback.*})
+ * @param journey the journey tracker ({@code cxm.journey.*})
  * @param micrometer the live-score meters ({@code cxm.micrometer.*})
  */
 @ConfigurationProperties("cxm")
-public record CxmProperties(@DefaultValue Feedback feedback, @DefaultValue Micrometer micrometer) {
+public record CxmProperties(@DefaultValue Store store, @DefaultValue Feedback feedback,
+        @DefaultValue Journey journey, @DefaultValue Micrometer micrometer) {
+
+    /**
+     * The journey tracker, made when cxm-journey is on the class path and a map is given.
+     *
+     * @param map the location of the journey map's JSON, such as classpath:journey.json; unset: no tracker
+     *     (unless the host has a JourneyMap bean)
+     * @param tolerance how far before a customer's latest event an event may arrive and still be placed
+     * @param name the journey tag of the journey's meters
+     */
+    public record Journey(Optional<String> map, @DefaultValue("5m") Duration tolerance,
+            @DefaultValue("journey") String name) {
+
+        /**
+         * Takes an unset map as empty: the binder passes {@code null} for a property that is not set.
+         *
+         * @param map the map's location, or empty
+         * @param tolerance the tolerance
+         * @param name the meters' journey tag
+         */
+        @SuppressWarnings("NullableOptional")
+        public Journey {
+            map = java.util.Objects.requireNonNullElse(map, Optional.empty());
+        }
+    }
+
+    /**
+     * Where events and customers are kept: in memory, unless cxm-jdbc is on the class path and either
+     * {@code url} is set or the host has a {@code DataSource} (and {@code useDataSource} is not false).
+     *
+     * @param url the database of cxm's own connection pool: h2:PATH (an embedded H2 file, created when
+     *     missing), jdbc:h2:... or jdbc:postgresql://HOST[:PORT]/DB; unset: the host's DataSource, if any
+     * @param user the user of the url's database
+     * @param password the password of the url's database
+     * @param useDataSource whether, without a url, cxm keeps its tables in the host's DataSource
+     * @param schema the schema of cxm's tables; unset: the connection's current schema
+     * @param tablePrefix the prefix of every cxm table's name
+     * @param migrate whether cxm applies its Flyway migrations (its own history table, cxm_schema_history);
+     *     false when the host's Flyway applies them from cxm's location
+     */
+    public record Store(Optional<String> url, Optional<String> user, Optional<String> password,
+            @DefaultValue("true") boolean useDataSource, Optional<String> schema,
+            @DefaultValue("cxm_") String tablePrefix, @DefaultValue("true") boolean migrate) {
+
+        /**
+         * Takes unset values as empty: the binder passes {@code null} for a property that is not set.
+         *
+         * @param url the database of cxm's own pool, or empty
+         * @param user its user, or empty
+         * @param password its password, or empty
+         * @param useDataSource whether to use the host's DataSource
+         * @param schema the schema, or empty
+         * @param tablePrefix the table prefix
+         * @param migrate whether to migrate
+         */
+        @SuppressWarnings("NullableOptional")
+        public Store {
+            url = java.util.Objects.requireNonNullElse(url, Optional.empty());
+            user = java.util.Objects.requireNonNullElse(user, Optional.empty());
+            password = java.util.Objects.requireNonNullElse(password, Optional.empty());
+            schema = java.util.Objects.requireNonNullElse(schema, Optional.empty());
+        }
+
+        /**
+         * Returns the settings without the password, for logs.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            return "Store[url=" + url.orElse("(unset)") + ", user=" + user.orElse("(unset)") + ", password="
+                    + (password.isPresent() ? "(set)" : "(unset)") + ", useDataSource=" + useDataSource
+                    + ", schema=" + schema.orElse("(current)") + ", tablePrefix=" + tablePrefix + ", migrate="
+                    + migrate + "]";
+        }
+    }
 
     /**
      * The feedback metrics.

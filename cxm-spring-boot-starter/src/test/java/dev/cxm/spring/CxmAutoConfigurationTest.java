@@ -117,11 +117,16 @@ class CxmAutoConfigurationTest {
         Map<String, JsonNode> properties = new java.util.TreeMap<>();
         metadata.get("properties").forEach(property -> properties.put(property.get("name").asText(), property));
 
-        assertThat(properties).containsKeys("cxm.feedback.level", "cxm.micrometer.enabled", "cxm.micrometer.group-by",
+        assertThat(properties).containsKeys("cxm.store.url", "cxm.store.user", "cxm.store.password",
+                "cxm.store.use-data-source", "cxm.store.schema", "cxm.store.table-prefix", "cxm.store.migrate",
+                "cxm.feedback.level", "cxm.journey.map", "cxm.journey.tolerance", "cxm.journey.name", "cxm.micrometer.enabled", "cxm.micrometer.group-by",
                 "cxm.micrometer.max-groups", "cxm.micrometer.window");
         assertThat(properties.get("cxm.micrometer.group-by").get("defaultValue").asText()).isEqualTo("channel");
         assertThat(properties.get("cxm.micrometer.max-groups").get("defaultValue").asInt()).isEqualTo(50);
         assertThat(properties.get("cxm.feedback.level").get("defaultValue").asDouble()).isEqualTo(0.95);
+        assertThat(properties.get("cxm.store.table-prefix").get("defaultValue").asText()).isEqualTo("cxm_");
+        assertThat(properties.get("cxm.store.migrate").get("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("cxm.journey.tolerance").get("defaultValue").asText()).isEqualTo("5m");
         for (JsonNode property : properties.values()) {
             assertThat(property.path("description").asText()).as(property.get("name").asText()).isNotBlank();
         }

@@ -14,11 +14,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,39 +30,33 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.metrics.feedback.NetPromoterScore;
 import dev.cxm.metrics.feedback.NpsResult;
 import dev.cxm.micrometer.FeedbackMeters;
 
 /**
- * The sample service starts on a random local port with the starter's beans and answers NPS per channel over
- * HTTP; the oracle is {@code NetPromoterScore.ofDefaults().collector()} over the posted responses per channel.
- *
- * <p>It starts the application with {@code SpringApplication} rather than {@code @SpringBootTest}: Spring
- * Framework 7's JUnit extension calls {@code ExtensionContext.Store.computeIfAbsent(key, function, type)},
- * which the project's JUnit 5.14 does not have.
+ * The sample service, started by {@code @SpringBootTest} on a random local port with the starter's beans,
+ * answers NPS per channel over HTTP; the oracle is {@code NetPromoterScore.ofDefaults().collector()} over the
+ * posted responses per channel.
  */
+@SpringBootTest(classes = NpsSampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "spring.main.banner-mode=off"})
 class NpsSampleApplicationTest {
 
-    private static ConfigurableApplicationContext context;
-    private static int port;
-    private static FeedbackMeters meters;
+    @LocalServerPort
+    private int port;
 
-    @BeforeAll
-    static void start() {
-        context = new SpringApplicationBuilder(NpsSampleApplication.class)
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off").run();
-        port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-        meters = context.getBean(FeedbackMeters.class);
-    }
+    @Autowired
+    private FeedbackMeters meters;
 
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @Autowired
+    private EventStore store;
 
     @Test
     void postedResponsesComeBackAsNpsPerChannel() throws Exception {
+        assertThat(store).as("the starter's default store").isInstanceOf(InMemoryEventStore.class);
         Random random = new Random(3);
         List<CustomerEvent> events = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -111,7 +104,7 @@ class NpsSampleApplicationTest {
         assertThat(posted.body()).isEqualTo("not a cxm event");
     }
 
-    private static URI uri(String path) {
+    private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -61,10 +61,14 @@ public final class SchemaSetup {
 
     private static void migrate(DataSource dataSource, Dialect dialect, Tables tables, boolean upperCase) {
         // Flyway quotes the names it is given; the stores write them unquoted, which the database folds.
+        // A host's schema usually holds the host's own tables already: Flyway refuses a non-empty schema without
+        // its history table unless told to baseline, and a baseline at version 0 still applies cxm's V1 onward.
         var configuration = Flyway.configure(SchemaSetup.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())
                 .failOnMissingLocations(true)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .table(folded(tables.prefix() + "schema_history", upperCase))
                 .placeholders(Map.of("prefix", tables.prefix()));
         tables.schema().ifPresent(schema -> configuration.schemas(folded(schema, upperCase)));

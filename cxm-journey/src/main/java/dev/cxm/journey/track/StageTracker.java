@@ -3,7 +3,9 @@ package dev.cxm.journey.track;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +92,9 @@ public final class StageTracker
     private final Map<String, Integer> stageIndexByName = new HashMap<>();
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private boolean deadlinesSeeded;
+    /** Customers per stage now, by stage index; kept once {@link #customersByStage()} has read the store. */
+    private final long[] population;
+    private boolean populationSeeded;
     /** What reading ahead loaded, kept so that the loads are not optimised away. */
     private long readAheadSink;
     private long late;
@@ -114,6 +119,7 @@ public final class StageTracker
         List<Stage> stages = configuration.map().stages();
         this.stageNames = new String[stages.size()];
         this.expectedTimes = new Duration[stages.size()];
+        this.population = new long[stages.size()];
         for (int i = 0; i < stages.size(); i++) {
             stageNames[i] = stages.get(i).name();
             expectedTimes[i] = stages.get(i).expectedTime().orElse(null);
@@ -222,6 +228,7 @@ public final class StageTracker
             } else {
                 store.put(first.snapshot());
             }
+            moved(null, stage);
             if (deadlinesSeeded || (notify && !listeners.isEmpty())) {
                 Instant at = Micros.toInstant(time);
                 entered(customer, stage, at);
@@ -250,6 +257,7 @@ public final class StageTracker
             if (current.equals(stage)) {
                 outcome = Outcome.SAME_STAGE;
             } else {
+                moved(current, stage);
                 // Without listeners or stall deadlines, a change needs nothing built.
                 if (deadlinesSeeded || (notify && !listeners.isEmpty())) {
                     Instant at = Micros.toInstant(time);
@@ -273,6 +281,8 @@ public final class StageTracker
                 outcome = Outcome.SAME_STAGE;
             } else {
                 StageVisit current = after.get(after.size() - 1);
+                // An event before the latest never changes the current stage (the latest event's), so the
+                // population counts stay; the current visit may begin at another instant.
                 if (!current.equals(before.get(before.size() - 1))) {
                     entered(customer, current.stage(), current.enteredAt());
                 }
@@ -287,6 +297,48 @@ public final class StageTracker
             store.put(cell.snapshot());
         }
         return outcome;
+    }
+
+    /** Moves a customer between stages in the population counts, once kept; {@code from} null for a newcomer. */
+    private void moved(String from, String to) {
+        if (!populationSeeded) {
+            return;
+        }
+        count(from, -1);
+        count(to, 1);
+    }
+
+    /** Adds {@code delta} to a stage's population; a stage the map lacks (a journey of an older map) is not counted. */
+    private void count(String stage, int delta) {
+        Integer index = stage == null ? null : stageIndexByName.get(stage);
+        if (index != null) {
+            population[index] += delta;
+        }
+    }
+
+    /**
+     * Returns how many tracked customers are in each stage of the map now (the stage of their latest placed
+     * event), every stage in the map's order, those without customers as 0: what a dashboard shows. The first
+     * call reads every journey in the store; the tracker then keeps the counts as it tracks, merges and
+     * forgets, so that later calls cost a copy of one number per stage. (A store changed behind the tracker's
+     * back is not seen; a journey in a stage the map does not have, written under an older map, is not counted.)
+     *
+     * @return customers per stage name, in the map's order
+     */
+    public synchronized Map<String, Long> customersByStage() {
+        if (!populationSeeded) {
+            synchronized (storeLock) {
+                try (Stream<CustomerJourney> journeys = store.journeys()) {
+                    journeys.forEach(journey -> count(journey.currentVisit().stage(), 1));
+                }
+            }
+            populationSeeded = true;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < stageNames.length; i++) {
+            counts.put(stageNames[i], population[i]);
+        }
+        return Collections.unmodifiableMap(counts);
     }
 
     private static long saturatedMinus(long value, long minus) {
@@ -416,7 +468,13 @@ public final class StageTracker
      * @return whether the customer was tracked
      */
     public synchronized boolean forget(CustomerId customer) {
-        return store.remove(Checks.present("customer", customer));
+        Checks.present("customer", customer);
+        synchronized (storeLock) {
+            if (populationSeeded) {
+                store.get(customer).ifPresent(journey -> count(journey.currentVisit().stage(), -1));
+            }
+            return store.remove(customer);
+        }
     }
 
     /**
@@ -463,6 +521,7 @@ public final class StageTracker
             synchronized (storeLock) {
                 if (store.get(theirs.customer()).isEmpty()) {
                     store.put(theirs);
+                    moved(null, theirs.currentVisit().stage());
                     continue;
                 }
                 for (StageVisit visit : theirs.settled()) {

@@ -138,4 +138,65 @@ class StageTrackerPropertiesTest {
             assertThat(json(late.state())).isEqualTo(json(inOrder.state()));
         });
     }
+
+    @Test
+    void theKeptPopulationsEqualTheCountOfEveryJourneysCurrentStage() {
+        // Oracle: the current stage of every journey in the tracker's state, counted anew (TrackingSnapshot), with
+        // the map's other stages at 0. The tracker starts keeping its counts at a random point of the log, then
+        // tracks late events, duplicates and retroactive changes, forgets customers and merges a tracker of other
+        // customers (and of some it holds); over the in-memory store and over a store behind the SPI, which the
+        // tracker copies through.
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            StageTracking tracking = StageTracking.custom(StageTrackerTest.MAP)
+                    .tolerance(Duration.ofMinutes(random.nextInt(40))).build();
+            List<CustomerEvent> events = new ArrayList<>(JourneyLogs.random(random, 12, 10, TOUCHPOINTS, 300));
+            events.addAll(events.subList(0, events.size() / 4));
+            Collections.shuffle(events, random);
+            for (StageTracker tracker : List.of(tracking.tracker(), tracking.tracker(new MapTrackingStore()))) {
+                int seeded = random.nextInt(events.size() + 1);
+                tracker.trackAll(events.subList(0, seeded));
+                tracker.customersByStage();
+                tracker.trackAll(events.subList(seeded, events.size()));
+                tracker.forget(CustomerId.of("c" + random.nextInt(12)));
+                // Customers c0..c13: some new to the tracker, some merged into journeys it holds.
+                tracker.merge(tracking.tracker().trackAll(JourneyLogs.random(random, 14, 5, TOUCHPOINTS, 300)));
+
+                Map<String, Long> expected = new java.util.LinkedHashMap<>();
+                StageTrackerTest.MAP.stages().forEach(stage -> expected.put(stage.name(), 0L));
+                expected.putAll(tracker.result().customersByStage());
+                assertThat(tracker.customersByStage()).containsExactlyEntriesOf(expected);
+            }
+        });
+    }
+
+    /** A tracking store behind the SPI, as a host's would be: a map of journeys, copied in and out. */
+    static final class MapTrackingStore implements TrackingStore {
+        private final Map<CustomerId, CustomerJourney> journeys = new java.util.HashMap<>();
+
+        @Override
+        public java.util.Optional<CustomerJourney> get(CustomerId customer) {
+            return java.util.Optional.ofNullable(journeys.get(customer));
+        }
+
+        @Override
+        public void put(CustomerJourney journey) {
+            journeys.put(journey.customer(), journey);
+        }
+
+        @Override
+        public boolean remove(CustomerId customer) {
+            return journeys.remove(customer) != null;
+        }
+
+        @Override
+        public java.util.stream.Stream<CustomerJourney> journeys() {
+            return List.copyOf(journeys.values()).stream();
+        }
+
+        @Override
+        public long size() {
+            return journeys.size();
+        }
+    }
 }

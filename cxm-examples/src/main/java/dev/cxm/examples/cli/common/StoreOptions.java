@@ -1,34 +1,29 @@
 package dev.cxm.examples.cli.common;
 
-import java.nio.file.Path;
 import java.util.Locale;
-
-import javax.sql.ConnectionPoolDataSource;
-
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import dev.cxm.jdbc.JdbcEventStore;
 import dev.cxm.jdbc.JdbcStoreException;
 import dev.cxm.jdbc.JdbcStores;
+import dev.cxm.jdbc.StoreUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --store URL}: the database that keeps events across runs, through cxm-jdbc. {@code h2:PATH} is an
- * embedded H2 file (created with its tables when missing); {@code jdbc:postgresql://HOST[:PORT]/DB} is a
- * PostgreSQL database, with {@code --store-user} and the password read from the environment variable
- * {@code --store-password-env} names (never from the command line, where other users of the machine see it).
- * {@code cxm import --store} stores a file's events; the commands that read events read the store instead
- * of a file.
+ * {@code --store URL}: the database that keeps events across runs, through cxm-jdbc, whose {@link StoreUrl}
+ * reads the URL. {@code h2:PATH} is an embedded H2 file (created with its tables when missing);
+ * {@code jdbc:postgresql://HOST[:PORT]/DB} is a PostgreSQL database (and {@code jdbc:h2:...} any H2 URL), with
+ * {@code --store-user} and the password read from the environment variable {@code --store-password-env} names
+ * (never from the command line, where other users of the machine see it). {@code cxm import --store} stores a
+ * file's events; the commands that read events read the store instead of a file.
  */
 public final class StoreOptions {
 
     @Option(names = "--store", paramLabel = "URL",
-            description = "A database that keeps the events: h2:PATH (an embedded H2 file, created when missing) or"
-                    + " jdbc:postgresql://HOST[:PORT]/DB.")
+            description = "A database that keeps the events: h2:PATH (an embedded H2 file, created when missing),"
+                    + " jdbc:postgresql://HOST[:PORT]/DB or jdbc:h2:... (any H2 URL).")
     private String url;
 
     @Option(names = "--store-user", paramLabel = "NAME", description = "The user of a PostgreSQL --store.")
@@ -67,42 +62,37 @@ public final class StoreOptions {
      * @throws CommandFailure when the database cannot be reached or its tables are not this cxm's
      */
     public OpenStore open() {
-        String lower = url.strip().toLowerCase(Locale.ROOT);
+        StoreUrl parsed;
         try {
+            parsed = StoreUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            String lower = url.strip().toLowerCase(Locale.ROOT);
+            refuse(lower.startsWith("h2:") && lower.substring(3).isBlank(),
+                    "--store h2:PATH needs the path of the database file");
             if (lower.startsWith("h2:")) {
-                refuse(user != null || passwordVariable != null, "--store-user and --store-password-env apply to a"
-                        + " PostgreSQL --store; an H2 file has no user");
-                String path = url.strip().substring(3);
-                refuse(path.isBlank(), "--store h2:PATH needs the path of the database file");
-                return new OpenStore(JdbcStores.h2File(Path.of(path)), () -> { });
+                throw new ParameterException(command.commandLine(), "--store: " + e.getMessage());
             }
-            if (lower.startsWith("jdbc:postgresql:")) {
-                PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
-                source.setURL(url.strip());
-                if (user != null) {
-                    source.setUser(user);
-                }
-                if (passwordVariable != null) {
-                    String password = System.getenv(passwordVariable);
-                    refuse(password == null, "--store-password-env: the environment variable " + passwordVariable
-                            + " is not set");
-                    source.setPassword(password);
-                }
-                JdbcConnectionPool pool = JdbcConnectionPool.create((ConnectionPoolDataSource) source);
-                try {
-                    return new OpenStore(JdbcStores.builder(pool).build(), pool::dispose);
-                } catch (RuntimeException e) {
-                    pool.dispose();
-                    throw e;
-                }
-            }
+            throw new ParameterException(command.commandLine(), "--store: \"" + url + "\" is neither h2:PATH nor"
+                    + " jdbc:postgresql://HOST[:PORT]/DB");
+        }
+        if (parsed.kind() == StoreUrl.Kind.H2_FILE) {
+            refuse(user != null || passwordVariable != null, "--store-user and --store-password-env apply to a"
+                    + " PostgreSQL --store; an H2 file has no user");
+        }
+        if (user != null) {
+            parsed = parsed.withUser(user);
+        }
+        if (passwordVariable != null) {
+            String password = System.getenv(passwordVariable);
+            refuse(password == null, "--store-password-env: the environment variable " + passwordVariable
+                    + " is not set");
+            parsed = parsed.withPassword(password);
+        }
+        try {
+            return new OpenStore(JdbcStores.builder(parsed).build());
         } catch (JdbcStoreException e) {
             throw new CommandFailure("--store " + url + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--store: " + e.getMessage());
         }
-        throw new ParameterException(command.commandLine(), "--store: \"" + url + "\" is neither h2:PATH nor"
-                + " jdbc:postgresql://HOST[:PORT]/DB");
     }
 
     private void refuse(boolean wrong, String message) {
@@ -114,10 +104,9 @@ public final class StoreOptions {
     /**
      * An open store: its event store, closed (pool and file) at the end of the command.
      *
-     * @param stores the stores
-     * @param closer what else closing releases
+     * @param stores the stores, with their own pool
      */
-    public record OpenStore(JdbcStores stores, Runnable closer) implements AutoCloseable {
+    public record OpenStore(JdbcStores stores) implements AutoCloseable {
 
         /**
          * Returns the event store.
@@ -131,7 +120,6 @@ public final class StoreOptions {
         @Override
         public void close() {
             stores.close();
-            closer.run();
         }
     }
 }
