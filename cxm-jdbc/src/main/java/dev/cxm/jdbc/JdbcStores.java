@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -73,6 +74,7 @@ public final class JdbcStores implements AutoCloseable {
     private final Dialect dialect;
     private final Tables tables;
     private final H2FileUpkeep upkeep;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final JdbcEventStore eventStore;
     private final JdbcCustomerStore customerStore;
 
@@ -90,7 +92,7 @@ public final class JdbcStores implements AutoCloseable {
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
-        this.upkeep = url.isPresent() && url.get().kind() == StoreUrl.Kind.H2_FILE ? H2FileUpkeep.ofOwnedFile()
+        this.upkeep = url.isPresent() && url.get().isEmbeddedH2File() ? H2FileUpkeep.ofOwnedFile()
                 : H2FileUpkeep.none();
         this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep);
         this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables, upkeep);
@@ -282,13 +284,22 @@ public final class JdbcStores implements AutoCloseable {
      * seconds for a million events. A host's data source, and a database named by a {@code jdbc:} URL, are
      * the host's to maintain; for a host's data source, this does nothing.
      *
+     * Closing again does nothing.
+     *
      * @throws JdbcStoreException when the file cannot be compacted; the pool is released all the same
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         ownPool.ifPresent(pool -> {
-            try (Connection connection = pool.getConnection()) {
-                upkeep.compactOnClose(connection);
+            try {
+                if (upkeep.owned()) {
+                    try (Connection connection = pool.getConnection()) {
+                        upkeep.compactOnClose(connection);
+                    }
+                }
             } catch (SQLException e) {
                 throw SqlFailures.of("compacting the H2 file", e);
             } finally {
@@ -335,7 +346,7 @@ public final class JdbcStores implements AutoCloseable {
      */
     @Override
     public String toString() {
-        return "JdbcStores[" + url.map(u -> u.url() + ", ").orElse("") + "dialect=" + dialect + ", schema="
+        return "JdbcStores[" + url.map(u -> u.redacted() + ", ").orElse("") + "dialect=" + dialect + ", schema="
                 + schema.orElse("(current)") + ", tablePrefix="
                 + tablePrefix + ", migrate=" + migrate + ", batchSize=" + batchSize + ", fetchSize=" + fetchSize + "]";
     }

@@ -188,13 +188,74 @@ public record StoreUrl(Kind kind, String url, Optional<String> user, Optional<St
     }
 
     /**
-     * Returns the URL and the user, and whether a password is set, never the password.
+     * Returns whether the URL names an H2 database in a file that this process opens itself: {@code h2:PATH},
+     * or a {@code jdbc:h2:} URL that is neither in memory ({@code mem:}) nor on a server ({@code tcp:},
+     * {@code ssl:}) nor in a zip file.
+     *
+     * @return whether the stores may compact the file when they close
+     */
+    public boolean isEmbeddedH2File() {
+        if (kind == Kind.H2_FILE) {
+            return true;
+        }
+        if (kind != Kind.H2) {
+            return false;
+        }
+        String rest = url.substring(H2_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
+        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")
+                || rest.startsWith("zip:"));
+    }
+
+    /**
+     * Returns the URL as {@link #redact(String)} shows it: without a user and password in it, or its settings.
+     *
+     * @return the URL for messages and logs, such as {@code jdbc:postgresql://db/shop?...}
+     */
+    public String redacted() {
+        return redact(url);
+    }
+
+    /**
+     * Returns a store URL, parsed or not, fit for messages and logs: an {@code h2:PATH} as it is; in any other
+     * the user information before a host ({@code user:secret@}) and everything from the first {@code ?} or
+     * {@code ;} on (where PostgreSQL and H2 take a password among their settings) become {@code ...}.
+     *
+     * @param url the URL as given
+     * @return the URL without what may be a secret
+     */
+    public static String redact(String url) {
+        String text = Checks.present("url", url).strip();
+        if (text.startsWith(H2_FILE_PREFIX)) {
+            return text;
+        }
+        int settings = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '?' || text.charAt(i) == ';') {
+                settings = i;
+                break;
+            }
+        }
+        String head = settings < 0 ? text : text.substring(0, settings);
+        int hostStart = head.indexOf("//");
+        if (hostStart >= 0) {
+            int hostEnd = head.indexOf('/', hostStart + 2);
+            int at = head.lastIndexOf('@', hostEnd < 0 ? head.length() - 1 : hostEnd);
+            if (at > hostStart) {
+                head = head.substring(0, hostStart + 2) + "...@" + head.substring(at + 1);
+            }
+        }
+        return settings < 0 ? head : head + text.charAt(settings) + "...";
+    }
+
+    /**
+     * Returns the URL without secrets ({@link #redacted()}) and the user, and whether a password is set, never
+     * the password.
      *
      * @return the text, such as {@code StoreUrl[jdbc:postgresql://db/shop, user cxm, password set]}
      */
     @Override
     public String toString() {
-        return "StoreUrl[" + url + user.map(name -> ", user " + name).orElse("")
+        return "StoreUrl[" + redacted() + user.map(name -> ", user " + name).orElse("")
                 + (password.isPresent() ? ", password set" : "") + "]";
     }
 }

@@ -19,6 +19,25 @@ import dev.cxm.test.store.TestEvents;
 class StoreUrlTest {
 
     @Test
+    void messagesAndLogsNeverShowACredentialWrittenIntoTheUrl() {
+        // Oracle: the secrets written into each URL by hand; the rule of StoreUrl.redact.
+        StoreUrl postgres = StoreUrl.parse("jdbc:postgresql://cxm:s3cret@db.internal:5432/shop"
+                + "?user=cxm&password=s3cret");
+        assertThat(postgres.redacted()).isEqualTo("jdbc:postgresql://...@db.internal:5432/shop?...");
+        assertThat(postgres.toString()).doesNotContain("s3cret");
+        StoreUrl h2 = StoreUrl.parse("jdbc:h2:tcp://db/cx;USER=sa;PASSWORD=s3cret");
+        assertThat(h2.redacted()).isEqualTo("jdbc:h2:tcp://db/cx;...");
+        assertThat(StoreUrl.redact("jdbc:postgresql://db/shop")).isEqualTo("jdbc:postgresql://db/shop");
+        assertThat(StoreUrl.redact("h2:data/cx")).isEqualTo("h2:data/cx");
+        assertThat(StoreUrl.redact("not a url:pw@x?password=s3cret")).doesNotContain("s3cret");
+        assertThat(StoreUrl.parse("jdbc:h2:file:/data/cx").isEmbeddedH2File()).isTrue();
+        assertThat(StoreUrl.parse("jdbc:h2:mem:cx").isEmbeddedH2File()).isFalse();
+        assertThat(StoreUrl.parse("jdbc:h2:tcp://db/cx").isEmbeddedH2File()).isFalse();
+        assertThat(StoreUrl.parse("h2:data/cx").isEmbeddedH2File()).isTrue();
+        assertThat(postgres.isEmbeddedH2File()).isFalse();
+    }
+
+    @Test
     void theThreeKindsAreReadByTheirPrefixInAnyCase() {
         // Oracle: the documented prefixes h2:, jdbc:h2:, jdbc:postgresql:.
         assertThat(StoreUrl.parse("  h2:data/cx ")).isEqualTo(new StoreUrl(StoreUrl.Kind.H2_FILE, "h2:data/cx",

@@ -81,13 +81,14 @@ public record CxmProperties(@DefaultValue Store store, @DefaultValue Feedback fe
         }
 
         /**
-         * Returns the settings without the password, for logs.
+         * Returns the settings without the URL (it may carry a password among its settings) and the password,
+         * for logs.
          *
          * @return the text
          */
         @Override
         public String toString() {
-            return "Store[url=" + url.orElse("(unset)") + ", user=" + user.orElse("(unset)") + ", password="
+            return "Store[url=" + (url.isPresent() ? "(set)" : "(unset)") + ", user=" + user.orElse("(unset)") + ", password="
                     + (password.isPresent() ? "(set)" : "(unset)") + ", useDataSource=" + useDataSource
                     + ", schema=" + schema.orElse("(current)") + ", tablePrefix=" + tablePrefix + ", migrate="
                     + migrate + "]";

@@ -49,6 +49,15 @@ public final class H2FileUpkeep {
         return new H2FileUpkeep(false);
     }
 
+    /**
+     * Returns whether this is the upkeep of a file cxm opened: only then does {@link #compactOnClose} act.
+     *
+     * @return whether the file is cxm's to compact
+     */
+    public boolean owned() {
+        return owned;
+    }
+
     /** Notes that rows of a customer were deleted, so that the file is rewritten on close. */
     public void erased() {
         erased.set(true);
@@ -58,7 +67,8 @@ public final class H2FileUpkeep {
      * Decides whether a file is rewritten on close.
      *
      * @param fileBytes the file's size
-     * @param fillPercent the share of the file its live pages fill, in percent
+     * @param fillPercent the share of the file its live pages fill, in percent (the chunks' share of the
+     *     file times the live pages' share of the chunks)
      * @param erased whether a customer was erased since the file was opened
      * @return whether to compact
      */
@@ -79,20 +89,24 @@ public final class H2FileUpkeep {
             return false;
         }
         long fileBytes = 0;
-        int fillPercent = 100;
+        // FILL_RATE: the share of the file's blocks that chunks hold; CHUNKS_FILL_RATE: the live pages' share
+        // of those chunks. Their product is the live share of the file.
+        long chunksPercent = 100;
+        long livePagesPercent = 100;
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM"
-                        + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE')")) {
+                        + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE',"
+                        + " 'info.CHUNKS_FILL_RATE')")) {
             while (rows.next()) {
                 long value = Long.parseLong(rows.getString(2).strip());
-                if (rows.getString(1).equals("info.FILE_SIZE")) {
-                    fileBytes = value;
-                } else {
-                    fillPercent = (int) value;
+                switch (rows.getString(1)) {
+                    case "info.FILE_SIZE" -> fileBytes = value;
+                    case "info.FILL_RATE" -> chunksPercent = value;
+                    default -> livePagesPercent = value;
                 }
             }
         }
-        if (!shouldCompact(fileBytes, fillPercent, erased.get())) {
+        if (!shouldCompact(fileBytes, (int) (chunksPercent * livePagesPercent / 100), erased.get())) {
             return false;
         }
         try (Statement statement = connection.createStatement()) {

@@ -69,7 +69,7 @@ class SurvivalCsvTest {
         assertRefused(reader, "duration,event\n3,1\n4,0,7\n",
                 "row 2: 3 columns, the header has 2; every row must have exactly the header's columns");
         assertRefused(reader, "duration,event,duration\n3,1,4\n",
-                "header: columns 1 and 3 are both named \"duration\"; column names must be distinct");
+                "header: columns 1 and 3 have the same name; column names must be distinct");
         assertRefused(reader, "", "header: the input is empty; it needs a header row");
         assertRefused(SurvivalCsv.custom(ChronoUnit.DAYS).groupColumn("plan").groups("a").build(),
                 "duration,event,plan\n3,1,a\n4,0,Jane Doe\n", "row 2: the group is not one of the declared groups [a]");

@@ -57,6 +57,6 @@ class TextCsvTest {
                         e -> assertThat(e.setting()).isEqualTo("idColumn"));
         assertThatThrownBy(() -> read(csv, "")).hasMessage("header: the input is empty; it needs a header row");
         assertThatThrownBy(() -> read(csv, "comment,comment\n"))
-                .hasMessage("header: columns 1 and 2 are both named \"comment\"; column names must be distinct");
+                .hasMessage("header: columns 1 and 2 have the same name; column names must be distinct");
     }
 }

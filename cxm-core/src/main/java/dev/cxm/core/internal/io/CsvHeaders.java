@@ -31,8 +31,9 @@ public final class CsvHeaders {
         for (int j = 0; j < header.size(); j++) {
             int first = header.indexOf(header.get(j));
             if (first < j) {
+                // The cells are not repeated: a file without a header row has a row of data there.
                 throw new IllegalArgumentException("header: columns " + (first + 1) + " and " + (j + 1)
-                        + " are both named \"" + header.get(j) + "\"; column names must be distinct");
+                        + " have the same name; column names must be distinct");
             }
         }
         return List.copyOf(header);

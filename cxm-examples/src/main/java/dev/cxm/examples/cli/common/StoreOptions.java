@@ -72,7 +72,8 @@ public final class StoreOptions {
             if (lower.startsWith("h2:")) {
                 throw new ParameterException(command.commandLine(), "--store: " + e.getMessage());
             }
-            throw new ParameterException(command.commandLine(), "--store: \"" + url + "\" is neither h2:PATH nor"
+            throw new ParameterException(command.commandLine(), "--store: \"" + StoreUrl.redact(url)
+                    + "\" is neither h2:PATH nor"
                     + " jdbc:postgresql://HOST[:PORT]/DB");
         }
         if (parsed.kind() == StoreUrl.Kind.H2_FILE) {
@@ -91,7 +92,7 @@ public final class StoreOptions {
         try {
             return new OpenStore(JdbcStores.builder(parsed).build());
         } catch (JdbcStoreException e) {
-            throw new CommandFailure("--store " + url + ": " + e.getMessage());
+            throw new CommandFailure("--store " + StoreUrl.redact(url) + ": " + e.getMessage());
         }
     }
 
