@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,7 +50,8 @@ public final class ClvFromOrderTable {
     public static Valuation value(Connection db, Instant calibrationEnd) throws SQLException {
         RfmSummarizer summarizer = RfmSummarizer.of(RfmSummaryOptions.custom(calibrationEnd, ChronoUnit.WEEKS)
                 .continuousTime().build());
-        try (ResultSet rows = db.prepareStatement("SELECT customer, paid_at, total FROM orders").executeQuery()) {
+        try (PreparedStatement select = db.prepareStatement("SELECT customer, paid_at, total FROM orders");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 summarizer.add(CustomerId.of(rows.getString(1)), rows.getObject(2, OffsetDateTime.class).toInstant(),
                         rows.getBigDecimal(3).doubleValue());
@@ -72,8 +74,10 @@ public final class ClvFromOrderTable {
      */
     public static void main(String[] args) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:h2:mem:shop")) {
-            db.createStatement().execute("CREATE TABLE orders (id VARCHAR(40) PRIMARY KEY, customer VARCHAR(40),"
-                    + " paid_at TIMESTAMP WITH TIME ZONE, total DECIMAL(12, 2))");
+            try (Statement create = db.createStatement()) {
+                create.execute("CREATE TABLE orders (id VARCHAR(40) PRIMARY KEY, customer VARCHAR(40),"
+                        + " paid_at TIMESTAMP WITH TIME ZONE, total DECIMAL(12, 2))");
+            }
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?)")) {
                 for (CustomerEvent event : ExampleData.eventsInTimeOrder(ExampleData.world(3_000))) {
                     if (event instanceof Purchase order) {

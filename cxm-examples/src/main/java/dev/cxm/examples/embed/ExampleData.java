@@ -1,6 +1,7 @@
 package dev.cxm.examples.embed;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.io.ImportPolicy;
@@ -26,15 +28,25 @@ public final class ExampleData {
     private ExampleData() {}
 
     /**
-     * Simulates a world of {@code customers} into a new temporary folder.
+     * Simulates a world of {@code customers} into a new temporary folder, deleted when the JVM exits.
      *
      * @param customers how many customers
      * @return the world's files
      * @throws IOException when they cannot be written
      */
     public static SimulatedWorld world(int customers) throws IOException {
-        return WorldSimulator.custom().customers(customers).seed(1).build()
-                .writeTo(Files.createTempDirectory("cxm-example-"));
+        Path folder = Files.createTempDirectory("cxm-example-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+        return WorldSimulator.custom().customers(customers).seed(1).build().writeTo(folder);
+    }
+
+    /** Deletes a folder and its files; what cannot be deleted stays (a temporary folder, at exit). */
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Nothing to report at exit: the folder is in the temporary directory.
+        }
     }
 
     /**

@@ -36,14 +36,18 @@ class DeterminismTest {
      * bytes: nothing depends on a hash seed, the clock or the order threads finish in.
      */
     @Test
-    void anotherJvmWritesTheSameBytes(@TempDir Path here, @TempDir Path there) throws Exception {
+    void anotherJvmWritesTheSameBytes(@TempDir Path here, @TempDir Path there, @TempDir Path logs) throws Exception {
+        Path log = logs.resolve("child.log");
         WorldSimulator.custom().customers(700).seed(11).threads(2).build().writeTo(here);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.cxm.examples.cli.CxmCommand", "simulate",
                 "--customers", "700", "--seed", "11", "--threads", "1", "--out", there.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child JVM did not finish in 5 minutes: " + Files.readString(log));
+        }
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
         for (String file : FILES) {
             assertThat(Files.mismatch(here.resolve(file), there.resolve(file))).as(file).isEqualTo(-1L);
         }
