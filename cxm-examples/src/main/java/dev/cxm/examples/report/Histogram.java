@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class Histogram {
 
+    /** The quantile where the last bar starts to hold the tail. */
+    static final double TAIL = 0.99;
+
     private Histogram() {}
 
     static List<CxReport.Bin> of(double[] values, int bins) {
@@ -20,7 +23,7 @@ final class Histogram {
         Arrays.sort(sorted);
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
-        double upper = sorted[(int) Math.ceil(0.99 * sorted.length) - 1];
+        double upper = sorted[(int) Math.ceil(TAIL * sorted.length) - 1];
         if (!(upper > min)) {
             return List.of(new CxReport.Bin(min, max, sorted.length));
         }
