@@ -42,6 +42,7 @@ public final class CxmCommand implements Runnable {
             dev.cxm.examples.cli.drivers.DriversCommand.class,
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,
+            dev.cxm.examples.cli.report.HtmlReportCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,110 @@
+package dev.cxm.examples.cli.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.cxm.core.io.ImportReport;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.store.AppendResult;
+import dev.cxm.core.store.CustomerStore;
+import dev.cxm.core.store.EventQuery;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.examples.report.Progress;
+import dev.cxm.examples.report.WorldFiles;
+import dev.cxm.examples.report.WorldFolder;
+
+/** Stores a world folder's events and customer records, with progress: what {@code cxm report} and demo share. */
+final class WorldLoader {
+
+    private WorldLoader() {}
+
+    /**
+     * Imports the world's events into {@code events} in appends of {@code batchSize}, telling {@code progress}
+     * the events stored so far.
+     */
+    static ImportReport storeEvents(WorldFolder world, EventStore events, int batchSize, Progress progress)
+            throws IOException {
+        try (Progress.Task task = progress.start("Storing events", lines(world.events()))) {
+            return world.importEvents(new CountingAppends(events, task), batchSize);
+        }
+    }
+
+    /** Stores the world's customer records, telling {@code progress} the records stored so far. */
+    static long storeCustomers(WorldFiles world, CustomerStore customers, Progress progress) throws IOException {
+        if (world.customers().isEmpty()) {
+            return 0;
+        }
+        try (Progress.Task task = progress.start("Storing customer records", lines(world.customers().get()))) {
+            long[] stored = {0};
+            world.readCustomers(customer -> {
+                customers.put(customer);
+                stored[0]++;
+                if (stored[0] % 500 == 0) {
+                    task.advance(stored[0], "");
+                }
+            });
+            return stored[0];
+        }
+    }
+
+    /** Returns the lines of a file that are not blank, less a CSV file's header: the records it holds. */
+    static long lines(Path file) throws IOException {
+        long count = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    count++;
+                }
+            }
+        }
+        return file.getFileName().toString().endsWith(".csv") ? Math.max(0, count - 1) : count;
+    }
+
+    /** A store that passes everything to another and tells a task how many events were appended. */
+    private static final class CountingAppends implements EventStore {
+        private final EventStore store;
+        private final Progress.Task task;
+        private long appended;
+
+        CountingAppends(EventStore store, Progress.Task task) {
+            this.store = store;
+            this.task = task;
+        }
+
+        @Override
+        public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
+            AppendResult result = store.appendAll(events);
+            appended += events.size();
+            task.advance(appended, "");
+            return result;
+        }
+
+        @Override
+        public Optional<CustomerEvent> get(EventId id) {
+            return store.get(id);
+        }
+
+        @Override
+        public Stream<CustomerEvent> query(EventQuery query) {
+            return store.query(query);
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public long erase(CustomerId customer) {
+            return store.erase(customer);
+        }
+    }
+}
