@@ -214,23 +214,29 @@ public record WorldFiles(Optional<Path> customers, Optional<Path> journeyMap, Op
     }
 
     /**
-     * Reads a drivers file: the outcome column {@value #OUTCOME_COLUMN}, every column other than it and the ids
-     * a driver.
+     * Reads a drivers file: the outcome column {@value #OUTCOME_COLUMN}, and as drivers the columns after it whose
+     * cell in the first row is a number (a later text column, such as a category or a comment, ends them).
      *
      * @param path the file
      * @return the ratings
      * @throws IOException when the file cannot be read
      */
     public static DriverData readDrivers(Path path) throws IOException {
-        List<String> driverColumns = new ArrayList<>(header(path));
-        driverColumns.remove(OUTCOME_COLUMN);
-        driverColumns.removeAll(DRIVER_ID_COLUMNS);
-        return DriverCsv.ofDefaults(OUTCOME_COLUMN, driverColumns).read(path);
+        List<String> columns = header(path);
+        int outcome = columns.indexOf(OUTCOME_COLUMN);
+        if (outcome < 0) {
+            throw new IllegalArgumentException("the header has no column " + OUTCOME_COLUMN + "; expected"
+                    + " response_id,customer_id," + OUTCOME_COLUMN + ",<a column per driver>");
+        }
+        List<String> drivers = numericRun(path, columns, outcome + 1);
+        drivers.removeAll(DRIVER_ID_COLUMNS);
+        return DriverCsv.ofDefaults(OUTCOME_COLUMN, drivers).read(path);
     }
 
     /**
      * Reads a subjects file: durations in days from {@value #DURATION_COLUMN}, the churn flag from {@value
-     * #EVENT_COLUMN}, the groups from the column after them, and every later column a covariate.
+     * #EVENT_COLUMN}, the groups from the column after them, and as covariates the later columns whose cell in the
+     * first row is a number.
      *
      * @param path the file
      * @return the subjects and their group column
@@ -244,7 +250,7 @@ public record WorldFiles(Optional<Path> customers, Optional<Path> journeyMap, Op
                     + "customer_id," + DURATION_COLUMN + "," + EVENT_COLUMN + ",<group>,<covariates>");
         }
         String group = columns.get(flag + 1);
-        List<String> covariates = columns.subList(flag + 2, columns.size());
+        List<String> covariates = numericRun(path, columns, flag + 2);
         return new ReportInput.Subjects(group, SurvivalCsv.custom(ChronoUnit.DAYS).durationColumn(DURATION_COLUMN)
                 .eventColumn(EVENT_COLUMN).groupColumn(group).covariates(covariates.toArray(String[]::new)).build()
                 .read(path));
@@ -275,6 +281,29 @@ public record WorldFiles(Optional<Path> customers, Optional<Path> journeyMap, Op
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return ActionJson.read(reader, segments);
         }
+    }
+
+    /**
+     * Returns the columns from {@code from} on whose cells in the first data row are numbers, up to the first that
+     * is not (the cells before a text column hold no separator or quote, so splitting at commas reads them).
+     */
+    private static List<String> numericRun(Path path, List<String> columns, int from) throws IOException {
+        List<String> run = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            reader.readLine();
+            String first = reader.readLine();
+            if (first == null) {
+                return columns.subList(Math.min(from, columns.size()), columns.size());
+            }
+            String[] cells = first.split(",", -1);
+            for (int i = from; i < columns.size() && i < cells.length; i++) {
+                if (!cells[i].strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                    break;
+                }
+                run.add(columns.get(i));
+            }
+        }
+        return run;
     }
 
     /** Returns the column names of a CSV file's header row. */
