@@ -124,7 +124,7 @@ public record CxReport(Overview overview, Feedback feedback, Voice voice, Journe
      * @param drivers the key-driver analysis of the driver ratings, when there are any
      * @param detractorThemes the terms that distinguish detractors' comments from the other respondents'
      * @param sentiment the sentiment of the NPS comments, overall and per category (detractor, passive, promoter)
-     * @param detractorQuotes the most negative detractor comments, in their own words
+     * @param detractorQuotes the most negative detractor comments, in their own words, each text once
      */
     public record Voice(Optional<KeyDriverResult> drivers, Optional<ThemeComparison> detractorThemes,
             SentimentBreakdownResult sentiment, List<Quote> detractorQuotes) {
@@ -143,15 +143,16 @@ public record CxReport(Overview overview, Feedback feedback, Voice voice, Journe
     }
 
     /**
-     * One comment, as its customer wrote it.
+     * One comment, as its customer wrote it, and how many detractors wrote the same words.
      *
-     * @param customer who wrote it
+     * @param customer the first who wrote it (of the most negative answers)
      * @param score their NPS answer
      * @param channel the channel of the survey's touchpoint, or {@code (none)}
      * @param compound the comment's VADER compound score
      * @param text the comment
+     * @param writers how many detractors wrote exactly this comment
      */
-    public record Quote(CustomerId customer, int score, String channel, double compound, String text) {
+    public record Quote(CustomerId customer, int score, String channel, double compound, String text, int writers) {
     }
 
     /**

@@ -202,10 +202,10 @@ final class HtmlView {
         tables.add(sentiment.build());
         if (!voice.detractorQuotes().isEmpty()) {
             TableBuilder quotes = TableBuilder.of("In their words: the most negative detractor comments", "customer",
-                    ">score", "channel", ">compound", "comment");
+                    ">score", "channel", ">compound", ">writers", "comment");
             for (CxReport.Quote quote : voice.detractorQuotes()) {
                 quotes.row(quote.customer().value(), String.valueOf(quote.score()), quote.channel(),
-                        Numbers.fixed(quote.compound(), 2), quote.text());
+                        Numbers.fixed(quote.compound(), 2), Numbers.count(quote.writers()), quote.text());
             }
             tables.add(quotes.build());
         }

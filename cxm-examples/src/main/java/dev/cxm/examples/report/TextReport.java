@@ -199,10 +199,10 @@ public final class TextReport {
         table(sentiment);
         if (!voice.detractorQuotes().isEmpty()) {
             subheading("In their words: the most negative detractor comments");
-            TextTable quotes = TextTable.of("customer", ">score", "channel", ">compound", "comment");
+            TextTable quotes = TextTable.of("customer", ">score", "channel", ">compound", ">writers", "comment");
             for (CxReport.Quote quote : voice.detractorQuotes()) {
                 quotes.row(quote.customer().value(), quote.score(), quote.channel(), Numbers.fixed(quote.compound(), 2),
-                        quote.text());
+                        Numbers.count(quote.writers()), quote.text());
             }
             table(quotes);
         }
@@ -387,7 +387,7 @@ public final class TextReport {
         }
         table(table);
         survival.logRank().ifPresent(test -> line("  log-rank test of equal hazards: chi\u00b2 = " + Numbers.fixed(
-                test.statistic(), 2) + " on " + test.degreesOfFreedom() + " df, p = " + pValue(test.pValue())));
+                test.statistic(), 2) + " on " + test.degreesOfFreedom() + " df, p " + (test.pValue() < 0.0001 ? "" : "= ") + pValue(test.pValue())));
         survival.cox().flatMap(ModelFit::model).ifPresent(this::cox);
     }
 

@@ -14,6 +14,7 @@ import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.metrics.drivers.KeyDrivers;
 import dev.cxm.metrics.feedback.NetPromoterScore;
 import dev.cxm.metrics.text.SentimentBreakdown;
+import dev.cxm.metrics.text.SentimentBreakdownResult;
 import dev.cxm.metrics.text.SentimentScore;
 import dev.cxm.metrics.text.Themes;
 import dev.cxm.metrics.text.VaderSentiment;
@@ -32,6 +33,16 @@ final class VoicePart {
                 : score <= NetPromoterScore.DETRACTOR_MAX ? "detractor" : "passive";
     }
 
+    /** Returns the first quote of each text, with how many detractors wrote that text. */
+    private static List<CxReport.Quote> distinctTexts(List<CxReport.Quote> sorted) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        sorted.forEach(quote -> counts.merge(quote.text(), 1, Integer::sum));
+        java.util.Map<String, CxReport.Quote> first = new java.util.LinkedHashMap<>();
+        sorted.forEach(quote -> first.putIfAbsent(quote.text(), new CxReport.Quote(quote.customer(), quote.score(),
+                quote.channel(), quote.compound(), quote.text(), counts.get(quote.text()))));
+        return new ArrayList<>(first.values());
+    }
+
     static CxReport.Voice analyse(CxAnalysis settings, ReportInput input) {
         VaderSentiment vader = VaderSentiment.ofDefaults();
         List<String> detractors = new ArrayList<>();
@@ -45,7 +56,7 @@ final class VoicePart {
                     detractors.add(comment);
                     SentimentScore sentiment = vader.score(comment);
                     quotes.add(new CxReport.Quote(r.customerId(), r.score(), GroupKeys.channel().groupOf(r),
-                            sentiment.compound(), comment));
+                            sentiment.compound(), comment, 1));
                 } else {
                     others.add(comment);
                 }
@@ -53,13 +64,17 @@ final class VoicePart {
         }
         quotes.sort(Comparator.comparingDouble(CxReport.Quote::compound)
                 .thenComparing(quote -> quote.customer().value()));
+        List<CxReport.Quote> distinct = distinctTexts(quotes);
         var drivers = input.drivers().map(data -> KeyDrivers.custom().resamples(settings.driverResamples()).build()
                 .compute(data));
         var themes = detractors.isEmpty() || others.isEmpty() ? Optional.<dev.cxm.metrics.text.ThemeComparison>empty()
                 : Optional.of(Themes.custom().top(settings.top()).build().compare(detractors, others));
-        var sentiment = SentimentBreakdown.custom().analyzer(vader).groupBy(NPS_CATEGORY).build()
-                .computeComments(input.events(), FeedbackPart.FEEDBACK);
+        SentimentBreakdown byCategory = SentimentBreakdown.custom().analyzer(vader).groupBy(NPS_CATEGORY).build();
+        SentimentBreakdownResult sentiment;
+        try (Stream<FeedbackResponse> responses = input.events().query(FeedbackPart.FEEDBACK, FeedbackResponse.class)) {
+            sentiment = byCategory.computeComments(responses.filter(r -> r.scale().equals(FeedbackScale.NPS)));
+        }
         return new CxReport.Voice(drivers, themes, sentiment,
-                quotes.subList(0, Math.min(settings.top(), quotes.size())));
+                distinct.subList(0, Math.min(settings.top(), distinct.size())));
     }
 }

@@ -78,7 +78,15 @@ public final class HtmlReportCommand implements Callable<Integer> {
             Usage.require(spec, !input.given(), "--input and --store: give one of them; cxm report reads the events"
                     + " of a world folder, of a file, or of a store");
             try (StoreOptions.OpenStore open = store.open()) {
-                report = analyse(files.given(), open.events(), open.stores().customerStore(), store.url(), progress);
+                // The store is only read: records of --customers stay in memory, else the store's own are used.
+                WorldFiles beside = files.given();
+                CustomerStore customers = open.stores().customerStore();
+                if (beside.customers().isPresent()) {
+                    customers = InMemoryCustomerStore.create();
+                    WorldLoader.storeCustomers(beside, customers, progress);
+                }
+                report = analyse(beside, WorldLoader.intoMemory(open.events(), progress), customers, store.url(),
+                        progress);
             }
         } else {
             InMemoryEventStore events = InMemoryEventStore.create();

@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +25,7 @@ import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.examples.report.Progress;
 import dev.cxm.examples.report.WorldFiles;
 import dev.cxm.examples.report.WorldFolder;
@@ -68,6 +75,82 @@ final class WorldLoader {
             return stored[0];
         }
     }
+
+    /**
+     * Stores the world's events (on this thread) and its customer records (on a second one) at once, as one step:
+     * the two go to different tables, so on two cores the slower of them sets the time, not their sum.
+     */
+    static void storeWorld(WorldFolder world, EventStore events, CustomerStore customers, int batchSize,
+            Progress progress) throws IOException {
+        long total = lines(world.events()) + (world.files().customers().isPresent()
+                ? lines(world.files().customers().get()) : 0);
+        try (Progress.Task task = progress.start("Storing events and customer records", total)) {
+            AtomicLong done = new AtomicLong();
+            Progress shared = (step, ignored) -> new Progress.Task() {
+                private long mine;
+
+                @Override
+                public void advance(long count, String detail) {
+                    long sum = done.addAndGet(count - mine);
+                    mine = count;
+                    synchronized (task) {
+                        task.advance(sum, "");
+                    }
+                }
+
+                @Override
+                public void close() {
+                    // the shared step closes once, below
+                }
+            };
+            CompletableFuture<Long> records = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return storeCustomers(world.files(), customers, shared);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (Progress.Task appending = shared.start("events", 0)) {
+                world.importEvents(new CountingAppends(events, appending), batchSize);
+            } finally {
+                try {
+                    records.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every event of {@code store} once, in time order, into memory: the analysis then reads memory as often
+     * as its calculators need, where reading a database that often would take ten times as long.
+     */
+    static InMemoryEventStore intoMemory(EventStore store, Progress progress) {
+        InMemoryEventStore memory = InMemoryEventStore.create();
+        try (Progress.Task task = progress.start("Reading the store", store.count());
+                Stream<CustomerEvent> events = store.scan()) {
+            List<CustomerEvent> batch = new ArrayList<>(COPY_BATCH);
+            long[] read = {0};
+            events.forEachOrdered(event -> {
+                batch.add(event);
+                if (batch.size() == COPY_BATCH) {
+                    memory.appendAll(batch);
+                    read[0] += batch.size();
+                    batch.clear();
+                    task.advance(read[0], "");
+                }
+            });
+            memory.appendAll(batch);
+        }
+        return memory;
+    }
+
+    /** Events per append when copying a store into memory. */
+    private static final int COPY_BATCH = 10_000;
 
     /** Returns the lines of a file that are not blank, less a CSV file's header: the records it holds. */
     static long lines(Path file) throws IOException {
