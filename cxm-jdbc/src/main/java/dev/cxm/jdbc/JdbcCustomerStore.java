@@ -23,6 +23,7 @@ import dev.cxm.core.model.IdentityType;
 import dev.cxm.core.store.CustomerQuery;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.jdbc.internal.EventColumns;
+import dev.cxm.jdbc.internal.H2FileUpkeep;
 import dev.cxm.jdbc.internal.Sql;
 import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
@@ -40,11 +41,13 @@ import dev.cxm.jdbc.internal.Transactions;
 public final class JdbcCustomerStore implements CustomerStore {
 
     private final DataSource dataSource;
+    private final H2FileUpkeep upkeep;
     private final Dialect dialect;
     private final Tables tables;
 
-    JdbcCustomerStore(DataSource dataSource, Dialect dialect, Tables tables) {
+    JdbcCustomerStore(DataSource dataSource, Dialect dialect, Tables tables, H2FileUpkeep upkeep) {
         this.dataSource = dataSource;
+        this.upkeep = upkeep;
         this.dialect = dialect;
         this.tables = tables;
     }
@@ -292,6 +295,10 @@ public final class JdbcCustomerStore implements CustomerStore {
 
     /** Deletes the customer's row (its parts go with it) on {@code connection}; returns whether there was one. */
     boolean erase(Connection connection, CustomerId id) throws SQLException {
-        return Sql.deleteCustomerRows(connection, tables.customers(), id.value()) > 0;
+        boolean deleted = Sql.deleteCustomerRows(connection, tables.customers(), id.value()) > 0;
+        if (deleted) {
+            upkeep.erased();
+        }
+        return deleted;
     }
 }

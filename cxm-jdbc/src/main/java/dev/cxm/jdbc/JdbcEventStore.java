@@ -36,6 +36,7 @@ import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.core.store.TimeSpan;
 import dev.cxm.jdbc.internal.EventAppender;
 import dev.cxm.jdbc.internal.EventColumns;
+import dev.cxm.jdbc.internal.H2FileUpkeep;
 import dev.cxm.jdbc.internal.HistogramQuery;
 import dev.cxm.jdbc.internal.PageToken;
 import dev.cxm.jdbc.internal.QueryClauses;
@@ -74,14 +75,17 @@ public final class JdbcEventStore implements EventStore {
     private static final String SELECT = "SELECT " + EventColumns.names("e");
 
     private final DataSource dataSource;
+    private final H2FileUpkeep upkeep;
     private final Tables tables;
     private final QueryClauses clauses;
     private final ResultStreams streams;
     private final EventAppender appender;
     private final HistogramQuery histograms;
 
-    JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize) {
+    JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize,
+            H2FileUpkeep upkeep) {
         this.dataSource = dataSource;
+        this.upkeep = upkeep;
         this.tables = tables;
         this.clauses = new QueryClauses(dialect, tables);
         this.streams = new ResultStreams(dataSource, fetchSize);
@@ -340,7 +344,11 @@ public final class JdbcEventStore implements EventStore {
 
     /** Deletes the customer's events (in H2 their attribute rows go with them) on {@code connection}. */
     long erase(Connection connection, CustomerId customer) throws SQLException {
-        return Sql.deleteCustomerRows(connection, tables.events(), customer.value());
+        long deleted = Sql.deleteCustomerRows(connection, tables.events(), customer.value());
+        if (deleted > 0) {
+            upkeep.erased();
+        }
+        return deleted;
     }
 
     /** Returns the store's tables and streams, for {@link JdbcStores#erase}. */

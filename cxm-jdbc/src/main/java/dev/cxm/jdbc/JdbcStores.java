@@ -14,6 +14,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.privacy.ErasureReport;
+import dev.cxm.jdbc.internal.H2FileUpkeep;
 import dev.cxm.jdbc.internal.SchemaSetup;
 import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
@@ -64,6 +65,7 @@ public final class JdbcStores implements AutoCloseable {
     private final Optional<JdbcConnectionPool> ownPool;
     private final Dialect dialect;
     private final Tables tables;
+    private final H2FileUpkeep upkeep;
     private final JdbcEventStore eventStore;
     private final JdbcCustomerStore customerStore;
 
@@ -79,8 +81,9 @@ public final class JdbcStores implements AutoCloseable {
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
-        this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize);
-        this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables);
+        this.upkeep = ownPool.isPresent() ? H2FileUpkeep.ofOwnedFile() : H2FileUpkeep.none();
+        this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep);
+        this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables, upkeep);
     }
 
     /**
@@ -258,11 +261,25 @@ public final class JdbcStores implements AutoCloseable {
 
     /**
      * Releases what the stores opened themselves: the connection pool of {@link #h2File}, which closes the
-     * file. A host's data source is the host's to close; for it, this does nothing.
+     * file. Before that, the file is rewritten to hold only live data ({@code SHUTDOWN COMPACT}) when a
+     * customer was erased since it was opened (so that no old page of the file still holds their rows) or
+     * when it is at least 64 MiB and less than half of it is live data (H2 keeps old pages after many
+     * appends); this takes time in proportion to the data, a few seconds for a million events. A host's data
+     * source is the host's to close and to maintain; for it, this does nothing.
+     *
+     * @throws JdbcStoreException when the file cannot be compacted; the pool is released all the same
      */
     @Override
     public void close() {
-        ownPool.ifPresent(JdbcConnectionPool::dispose);
+        ownPool.ifPresent(pool -> {
+            try (Connection connection = pool.getConnection()) {
+                upkeep.compactOnClose(connection);
+            } catch (SQLException e) {
+                throw SqlFailures.of("compacting the H2 file", e);
+            } finally {
+                pool.dispose();
+            }
+        });
     }
 
     /**

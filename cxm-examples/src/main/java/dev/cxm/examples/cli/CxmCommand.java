@@ -2,6 +2,8 @@ package dev.cxm.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import dev.cxm.examples.cli.churn.ChurnCommand;
 import dev.cxm.examples.cli.clv.ClvCommand;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
         description = "Customer-experience analytics on your own files: import, metrics, CLV, churn, journeys.")
 public final class CxmCommand implements Runnable {
 
+    /** Held here: java.util.logging keeps its loggers weakly, and a collected one forgets its level. */
+    private static final Logger FLYWAY_LOGGER = Logger.getLogger("org.flywaydb");
+
     /** The subcommands, in the order {@code cxm --help} lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ImportCommand.class,
@@ -42,7 +47,9 @@ public final class CxmCommand implements Runnable {
             dev.cxm.examples.cli.drivers.DriversCommand.class,
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,
+            dev.cxm.examples.cli.simulate.SimulateCommand.class,
             dev.cxm.examples.cli.report.HtmlReportCommand.class,
+            dev.cxm.examples.cli.report.DemoCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -63,6 +70,9 @@ public final class CxmCommand implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // Flyway reports each migration through java.util.logging at INFO, on standard error, between the
+        // command's own lines; the tool says what it did itself, so only Flyway's warnings are let through.
+        FLYWAY_LOGGER.setLevel(Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int exitCode = run(args, out, err);

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.io.CsvHeaders;
 import dev.cxm.metrics.drivers.internal.DecimalCell;
 import dev.cxm.metrics.drivers.internal.Variables;
 
@@ -171,19 +172,15 @@ public record DriverCsv(String outcomeColumn, List<String> driverColumns, char s
     /** Returns the header position of the outcome's column, then of each driver's. */
     private int[] columnsOf(List<String> header) {
         int[] columns = new int[driverColumns.size() + 1];
-        columns[0] = column(header, outcomeColumn, "the outcome");
+        columns[0] = column(header, outcomeColumn, "outcomeColumn");
         for (int j = 0; j < driverColumns.size(); j++) {
-            columns[j + 1] = column(header, driverColumns.get(j), "a driver");
+            columns[j + 1] = column(header, driverColumns.get(j), "driverColumns");
         }
         return columns;
     }
 
-    private static int column(List<String> header, String name, String role) {
-        int index = header.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("header: no column \"" + name + "\" for " + role + "; the columns are "
-                    + header);
-        }
+    private static int column(List<String> header, String name, String setting) {
+        int index = CsvHeaders.column(header, name, setting);
         if (header.lastIndexOf(name) != index) {
             throw new IllegalArgumentException("header: columns " + (index + 1) + " and " + (header.lastIndexOf(name) + 1)
                     + " are both named \"" + name + "\"; the column read must be named once");

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import dev.cxm.core.internal.AsciiNumbers;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.io.CsvHeaders;
 import dev.cxm.core.internal.io.CsvRow;
 import dev.cxm.core.internal.io.CsvTokenizer;
 import dev.cxm.core.internal.io.ParsedTexts;
@@ -110,7 +111,7 @@ public final class SurvivalCsv {
      * @throws IOException when the file cannot be read, or is not UTF-8
      * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, the
      *     line where text that cannot be read as CSV starts, or the column missing from the header
-     *     ({@link MissingColumnException})
+     *     ({@link dev.cxm.core.io.MissingColumnException})
      */
     public SurvivalData read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(Checks.present("file", file), StandardCharsets.UTF_8)) {
@@ -126,7 +127,7 @@ public final class SurvivalCsv {
      * @throws IOException when the text cannot be read
      * @throws IllegalArgumentException naming the row, column and rule of the first cell that breaks one, the
      *     line where text that cannot be read as CSV starts, or the column missing from the header
-     *     ({@link MissingColumnException})
+     *     ({@link dev.cxm.core.io.MissingColumnException})
      */
     public SurvivalData read(Reader text) throws IOException {
         // Cells are split as Jackson's CSV parser splits them, but read in place: no string per cell.
@@ -134,23 +135,17 @@ public final class SurvivalCsv {
         if (!next(tokens)) {
             throw new IllegalArgumentException("header: the input is empty; it needs a header row");
         }
-        List<String> header = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int j = 0; j < tokens.row().count(); j++) {
-            header.add(tokens.row().raw(j).strip());
+            names.add(tokens.row().raw(j).strip());
         }
-        for (int j = 0; j < header.size(); j++) {
-            int first = header.indexOf(header.get(j));
-            if (first < j) {
-                throw new IllegalArgumentException("header: columns " + (first + 1) + " and " + (j + 1)
-                        + " are both named \"" + header.get(j) + "\"; column names must be distinct");
-            }
-        }
-        int duration = column(header, durationColumn, "durationColumn");
-        int event = column(header, eventColumn, "eventColumn");
-        int group = groupColumn.isPresent() ? column(header, groupColumn.get(), "groupColumn") : -1;
+        List<String> header = CsvHeaders.distinct(names);
+        int duration = CsvHeaders.column(header, durationColumn, "durationColumn");
+        int event = CsvHeaders.column(header, eventColumn, "eventColumn");
+        int group = groupColumn.isPresent() ? CsvHeaders.column(header, groupColumn.get(), "groupColumn") : -1;
         int[] covariateColumns = new int[covariates.size()];
         for (int j = 0; j < covariates.size(); j++) {
-            covariateColumns[j] = column(header, covariates.get(j), "covariates");
+            covariateColumns[j] = CsvHeaders.column(header, covariates.get(j), "covariates");
         }
         SurvivalData.Builder builder = SurvivalData.builder(unit, covariates);
         if (!groups.isEmpty()) {
@@ -193,14 +188,6 @@ public final class SurvivalCsv {
             throw new IllegalArgumentException("line " + unreadable.line() + ": the text cannot be read as CSV from"
                     + " here on (" + unreadable.problem() + ")", unreadable);
         }
-    }
-
-    private static int column(List<String> header, String name, String setting) {
-        int index = header.indexOf(name);
-        if (index < 0) {
-            throw new MissingColumnException(setting, name, header);
-        }
-        return index;
     }
 
     /**
@@ -270,45 +257,6 @@ public final class SurvivalCsv {
         return "SurvivalCsv[unit=" + unit + ", duration=" + durationColumn + ", event=" + eventColumn + ", group="
                 + groupColumn.orElse("none") + ", groups=" + groups + ", covariates=" + covariates + ", separator="
                 + separator + "]";
-    }
-
-    /**
-     * A column the reader is configured with is not in the header: it names the setting, so that a caller
-     * can point at its own option for it.
-     */
-    public static final class MissingColumnException extends IllegalArgumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        /** The reader's setting that names the column, such as {@code durationColumn}. */
-        private final String setting;
-        /** The column's name as configured. */
-        private final String column;
-
-        MissingColumnException(String setting, String column, List<String> header) {
-            super("column \"" + column + "\" (" + setting + ") is not in the header; the columns are " + header);
-            this.setting = setting;
-            this.column = column;
-        }
-
-        /**
-         * Returns the reader's setting that names the column: {@code durationColumn}, {@code eventColumn},
-         * {@code groupColumn} or {@code covariates}.
-         *
-         * @return the setting
-         */
-        public String setting() {
-            return setting;
-        }
-
-        /**
-         * Returns the column's name as configured.
-         *
-         * @return the column's name
-         */
-        public String column() {
-            return column;
-        }
     }
 
     /** Builds a {@link SurvivalCsv}; each setter rejects an invalid value at once. */

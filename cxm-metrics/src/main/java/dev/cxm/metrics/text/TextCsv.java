@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.io.CsvHeaders;
 
 /**
  * Reads a CSV file of texts with a header row (survey exports, review dumps, ticket lists: any file with a text
@@ -91,7 +92,7 @@ public final class TextCsv {
      * @return the number of rows read
      * @throws IOException when the file cannot be read or is not CSV, or when {@code rows} throws it
      * @throws IllegalArgumentException naming the row and the rule of the first row that breaks one, or the
-     *     column missing from the header ({@link MissingColumnException})
+     *     column missing from the header ({@link dev.cxm.core.io.MissingColumnException})
      */
     public long read(Path file, RowHandler rows) throws IOException {
         try (Reader reader = Files.newBufferedReader(Checks.present("file", file), StandardCharsets.UTF_8)) {
@@ -107,27 +108,17 @@ public final class TextCsv {
      * @return the number of rows read
      * @throws IOException when the text cannot be read or is not CSV, or when {@code rows} throws it
      * @throws IllegalArgumentException naming the row and the rule of the first row that breaks one, or the
-     *     column missing from the header ({@link MissingColumnException})
+     *     column missing from the header ({@link dev.cxm.core.io.MissingColumnException})
      */
     public long read(Reader text, RowHandler rows) throws IOException {
         Checks.present("rows", rows);
         try (CsvParser parser = CSV.createParser(Checks.present("text", text))) {
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-            List<String> header = nextRow(parser).orElseThrow(() -> new IllegalArgumentException(
-                    "header: the input is empty; it needs a header row"));
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
-            }
-            for (int j = 0; j < header.size(); j++) {
-                int first = header.indexOf(header.get(j));
-                if (first < j) {
-                    throw new IllegalArgumentException("header: columns " + (first + 1) + " and " + (j + 1)
-                            + " have the same name; column names must be distinct");
-                }
-            }
-            int textAt = column(header, textColumn, "textColumn");
-            int idAt = idColumn.isPresent() ? column(header, idColumn.get(), "idColumn") : -1;
-            int groupAt = groupColumn.isPresent() ? column(header, groupColumn.get(), "groupColumn") : -1;
+            List<String> header = CsvHeaders.distinct(nextRow(parser).orElseThrow(() ->
+                    new IllegalArgumentException("header: the input is empty; it needs a header row")));
+            int textAt = CsvHeaders.column(header, textColumn, "textColumn");
+            int idAt = idColumn.isPresent() ? CsvHeaders.column(header, idColumn.get(), "idColumn") : -1;
+            int groupAt = groupColumn.isPresent() ? CsvHeaders.column(header, groupColumn.get(), "groupColumn") : -1;
             long row = 0;
             for (Optional<List<String>> cells = nextRow(parser); cells.isPresent(); cells = nextRow(parser)) {
                 row++;
@@ -141,14 +132,6 @@ public final class TextCsv {
             }
             return row;
         }
-    }
-
-    private static int column(List<String> header, String name, String setting) {
-        int index = header.indexOf(name);
-        if (index < 0) {
-            throw new MissingColumnException(setting, name, header);
-        }
-        return index;
     }
 
     private static Optional<List<String>> nextRow(CsvParser parser) throws IOException {
@@ -205,45 +188,6 @@ public final class TextCsv {
          * @throws IOException when the handler's own output fails; reading stops
          */
         void accept(TextRow row) throws IOException;
-    }
-
-    /**
-     * A column the reader is configured with is not in the header: it names the setting, so that a caller can
-     * point at its own option for it.
-     */
-    public static final class MissingColumnException extends IllegalArgumentException {
-
-        private static final long serialVersionUID = 1L;
-
-        /** The reader's setting that names the column. */
-        private final String setting;
-        /** The column's name as configured. */
-        private final String column;
-
-        MissingColumnException(String setting, String column, List<String> header) {
-            super("column \"" + column + "\" (" + setting + ") is not in the header; the columns are " + header);
-            this.setting = setting;
-            this.column = column;
-        }
-
-        /**
-         * Returns the reader's setting that names the column: {@code textColumn}, {@code idColumn} or
-         * {@code groupColumn}.
-         *
-         * @return the setting
-         */
-        public String setting() {
-            return setting;
-        }
-
-        /**
-         * Returns the column's name as configured.
-         *
-         * @return the column's name
-         */
-        public String column() {
-            return column;
-        }
     }
 
     /** Builds a {@link TextCsv}; each setter rejects an invalid value at once. */

@@ -75,9 +75,9 @@ class DriverCsvTest {
     @Test
     void aMissingOrRepeatedColumnIsRefusedNamingIt() {
         assertThatThrownBy(() -> read(READER, "recommend,wait\n1,2\n")).hasMessage(
-                "header: no column \"staff\" for a driver; the columns are [recommend, wait]");
+                "column \"staff\" (driverColumns) is not in the header; the columns are [recommend, wait]");
         assertThatThrownBy(() -> read(READER, "wait,staff\n1,2\n")).hasMessageStartingWith(
-                "header: no column \"recommend\" for the outcome");
+                "column \"recommend\" (outcomeColumn) is not in the header");
         assertThatThrownBy(() -> read(READER, "recommend,wait,staff,wait\n1,2,3,4\n")).hasMessage(
                 "header: columns 2 and 4 are both named \"wait\"; the column read must be named once");
         assertThatThrownBy(() -> read(READER, "")).hasMessage("header: the input is empty; it needs a header row");

@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.io.MissingColumnException;
+
 /**
  * The library's reader of subject CSV files. Oracles: the published data sets read by this test's own
  * line splitter ({@link TestData}) give the same subjects, and R's published results on them (the g3
@@ -73,7 +75,7 @@ class SurvivalCsvTest {
                 "duration,event,plan\n3,1,a\n4,0,Jane Doe\n", "row 2: the group is not one of the declared groups [a]");
         assertThatThrownBy(() -> SurvivalCsv.custom(ChronoUnit.DAYS).durationColumn("days").build()
                 .read(new StringReader("duration,event\n3,1\n")))
-                .isInstanceOfSatisfying(SurvivalCsv.MissingColumnException.class, e -> {
+                .isInstanceOfSatisfying(MissingColumnException.class, e -> {
                     assertThat(e.setting()).isEqualTo("durationColumn");
                     assertThat(e.column()).isEqualTo("days");
                 })

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.io.MissingColumnException;
+
 /**
  * The CSV reader of texts on small files written here: the rows it gives (counted by hand from each file) and the
  * messages of the rows it refuses, which name the row and the rule and never a cell's text.
@@ -48,13 +50,13 @@ class TextCsvTest {
         assertThatThrownBy(() -> read(csv, "id,comment\nr1,fine\nr2,secret text,extra\n"))
                 .hasMessage("row 2: 3 columns, the header has 2; every row must have exactly the header's columns")
                 .message().doesNotContain("secret");
-        assertThatThrownBy(() -> read(csv, "id,text\nr1,fine\n")).isInstanceOf(TextCsv.MissingColumnException.class)
+        assertThatThrownBy(() -> read(csv, "id,text\nr1,fine\n")).isInstanceOf(MissingColumnException.class)
                 .hasMessage("column \"comment\" (textColumn) is not in the header; the columns are [id, text]");
         assertThatThrownBy(() -> read(TextCsv.custom("comment").idColumn("key").build(), "id,comment\n"))
-                .isInstanceOfSatisfying(TextCsv.MissingColumnException.class,
+                .isInstanceOfSatisfying(MissingColumnException.class,
                         e -> assertThat(e.setting()).isEqualTo("idColumn"));
         assertThatThrownBy(() -> read(csv, "")).hasMessage("header: the input is empty; it needs a header row");
         assertThatThrownBy(() -> read(csv, "comment,comment\n"))
-                .hasMessage("header: columns 1 and 2 have the same name; column names must be distinct");
+                .hasMessage("header: columns 1 and 2 are both named \"comment\"; column names must be distinct");
     }
 }

@@ -2,7 +2,6 @@ package dev.cxm.core.internal.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
@@ -28,9 +27,7 @@ public final class CsvTokenizer {
 
     /** Longest cell, as Jackson's default stream constraints allow. */
     static final int MAX_CELL_LENGTH = StreamReadConstraints.defaults().getMaxStringLength();
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final char QUOTE = '"';
-    private static final int CHUNK = 1 << 16;
     /** {@link #scanRow} needs more input to finish the row. */
     private static final int MORE = -1;
 
@@ -67,16 +64,15 @@ public final class CsvTokenizer {
         }
     }
 
-    private final Reader input;
+    private final CharWindow window;
     private final char separator;
     /** The greatest of the characters that end an unquoted cell: any character above it is cell text. */
     private final char special;
     private final CsvRow row = new CsvRow();
-    private char[] buffer = new char[CHUNK];
+    private char[] buffer;
     private int position;
     private int end;
     private boolean endOfInput;
-    private boolean started;
     /** The line at {@link #position}. */
     private long line = 1;
     private long rowLine;
@@ -88,7 +84,8 @@ public final class CsvTokenizer {
      * @param separator the separator, neither a quote nor a line break
      */
     public CsvTokenizer(Reader input, char separator) {
-        this.input = input;
+        this.window = new CharWindow(input);
+        this.buffer = window.chars();
         this.separator = separator;
         this.special = (char) Math.max(separator, '\r');
     }
@@ -301,34 +298,12 @@ public final class CsvTokenizer {
         row.add(text, 0, length);
     }
 
-    /**
-     * Moves the unread text to the start of the buffer (growing it when a row fills it) and reads more; skips
-     * a byte-order mark at the start of the input.
-     */
+    /** Reads more input, keeping the unread text; see {@link CharWindow#fill}. */
     private void read() throws IOException {
-        int pending = end - position;
-        if (position > 0) {
-            System.arraycopy(buffer, position, buffer, 0, pending);
-            position = 0;
-            end = pending;
-        } else if (end == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        // Fills the buffer, so that a reader of short reads does not make a long row be scanned again and again.
-        while (end < buffer.length) {
-            int count = input.read(buffer, end, buffer.length - end);
-            if (count < 0) {
-                endOfInput = true;
-                break;
-            }
-            end += count;
-        }
-        if (!started && end > 0) {
-            started = true;
-            if (buffer[0] == BYTE_ORDER_MARK) {
-                position = 1;
-            }
-        }
+        position = window.fill(position);
+        buffer = window.chars();
+        end = window.end();
+        endOfInput = window.endOfInput();
     }
 
     /**
@@ -337,6 +312,6 @@ public final class CsvTokenizer {
      * @throws IOException when closing fails
      */
     public void close() throws IOException {
-        input.close();
+        window.close();
     }
 }

@@ -2,7 +2,6 @@ package dev.cxm.core.internal.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -29,17 +28,14 @@ import dev.cxm.core.model.CustomerEvent;
  */
 public final class NdjsonRowReader implements RowReader {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final int CHUNK = 1 << 16;
 
-    private final Reader input;
+    private final CharWindow window;
     private final CanonicalEventJson canonical = new CanonicalEventJson();
-    private char[] buffer = new char[CHUNK];
+    private char[] buffer;
     /** End of the characters read into the buffer. */
     private int end;
     private boolean endOfInput;
-    private boolean started;
     /** Where the line after the last row read starts: everything before it has been accounted for. */
     private int resume;
     /** The number of the line that starts at {@link #resume}. */
@@ -57,7 +53,8 @@ public final class NdjsonRowReader implements RowReader {
      * @param input the NDJSON text; closed with this reader
      */
     public NdjsonRowReader(Reader input) {
-        this.input = input;
+        this.window = new CharWindow(input);
+        this.buffer = window.chars();
     }
 
     @Override
@@ -150,33 +147,12 @@ public final class NdjsonRowReader implements RowReader {
         }
     }
 
-    /**
-     * Moves what is not yet read to the start of the buffer (growing it when a line fills it) and reads more.
-     */
+    /** Reads more input, keeping what is not yet read; see {@link CharWindow#fill}. */
     private void read() throws IOException {
-        int pending = end - resume;
-        if (resume > 0) {
-            System.arraycopy(buffer, resume, buffer, 0, pending);
-            resume = 0;
-            end = pending;
-        } else if (end == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        // Fills the buffer, so that a reader of short reads does not make a long row be scanned again and again.
-        while (end < buffer.length) {
-            int count = input.read(buffer, end, buffer.length - end);
-            if (count < 0) {
-                endOfInput = true;
-                break;
-            }
-            end += count;
-        }
-        if (!started && end > 0) {
-            started = true;
-            if (buffer[0] == BYTE_ORDER_MARK) {
-                resume = 1;
-            }
-        }
+        resume = window.fill(resume);
+        buffer = window.chars();
+        end = window.end();
+        endOfInput = window.endOfInput();
     }
 
     /**
@@ -249,7 +225,7 @@ public final class NdjsonRowReader implements RowReader {
         try {
             closeParser();
         } finally {
-            input.close();
+            window.close();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.cxm.core.internal.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,7 @@ class CsvTokenizerTest {
     /** Reads {@code text} with the tokenizer, through a reader of random short reads. */
     private static List<Row> tokenizer(String text, char separator, Random random) throws IOException {
         List<Row> rows = new ArrayList<>();
-        CsvTokenizer tokenizer = new CsvTokenizer(new Trickle(text, random), separator);
+        CsvTokenizer tokenizer = new CsvTokenizer(new TrickleReader(text, random, 7), separator);
         try {
             while (tokenizer.next()) {
                 CsvRow row = tokenizer.row();
@@ -94,32 +93,6 @@ class CsvTokenizerTest {
             tokenizer.close();
         }
         return rows;
-    }
-
-    /** A reader that hands out between 1 and 7 characters per read. */
-    private static final class Trickle extends Reader {
-        private final String text;
-        private final Random random;
-        private int position;
-
-        Trickle(String text, Random random) {
-            this.text = text;
-            this.random = random;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (position == text.length()) {
-                return -1;
-            }
-            int count = Math.min(Math.min(length, 1 + random.nextInt(7)), text.length() - position);
-            text.getChars(position, position + count, buffer, offset);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public void close() {}
     }
 
     private static String randomText(Random random) {

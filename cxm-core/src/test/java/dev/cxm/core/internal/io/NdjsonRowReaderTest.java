@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -171,38 +170,12 @@ class NdjsonRowReaderTest {
 
     private static List<ParsedRow> read(String text, Random random) throws IOException {
         List<ParsedRow> rows = new ArrayList<>();
-        try (NdjsonRowReader reader = new NdjsonRowReader(new Trickle(text, random))) {
+        try (NdjsonRowReader reader = new NdjsonRowReader(new TrickleReader(text, random, 400))) {
             for (Optional<ParsedRow> row = reader.next(); row.isPresent(); row = reader.next()) {
                 rows.add(row.get());
             }
         }
         return rows;
-    }
-
-    /** A reader that hands out up to a few hundred characters per read. */
-    private static final class Trickle extends Reader {
-        private final String text;
-        private final Random random;
-        private int position;
-
-        Trickle(String text, Random random) {
-            this.text = text;
-            this.random = random;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (position == text.length()) {
-                return -1;
-            }
-            int count = Math.min(Math.min(length, 1 + random.nextInt(400)), text.length() - position);
-            text.getChars(position, position + count, buffer, offset);
-            position += count;
-            return count;
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test

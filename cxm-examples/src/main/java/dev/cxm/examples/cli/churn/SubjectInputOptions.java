@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.cxm.core.io.MissingColumnException;
 import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.examples.cli.common.Converters;
 import dev.cxm.examples.cli.common.UnitNames;
@@ -82,7 +83,7 @@ final class SubjectInputOptions {
         }
         try {
             return csv.build().read(input);
-        } catch (SurvivalCsv.MissingColumnException e) {
+        } catch (MissingColumnException e) {
             throw new CommandFailure("column \"" + e.column() + "\" (" + OPTIONS.get(e.setting()) + ") is not in the"
                     + " header of " + input);
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
+import dev.cxm.core.io.MissingColumnException;
 import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.examples.cli.common.Converters;
 import dev.cxm.examples.cli.common.Report;
@@ -91,6 +92,9 @@ public final class DriversCommand extends ReportCommand {
         try {
             DriverData data = DriverCsv.custom(outcomeColumn, driverColumns).separator(separator).build().read(input);
             result = analysis.compute(data);
+        } catch (MissingColumnException e) {
+            throw new CommandFailure("column \"" + e.column() + "\" (" + (e.setting().equals("outcomeColumn")
+                    ? "--outcome-column" : "--driver-columns") + ") is not in the header of " + input);
         } catch (IllegalArgumentException refused) {
             throw new CommandFailure(refused.getMessage().startsWith("line ") || refused.getMessage()
                     .startsWith("header: ") ? input + ": " + refused.getMessage() : refused.getMessage());

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.cxm.core.io.MissingColumnException;
 import dev.cxm.examples.cli.common.CommandFailure;
 import dev.cxm.examples.cli.common.Converters;
 import dev.cxm.metrics.text.TextCsv;
@@ -43,7 +44,7 @@ final class TextInputOptions {
                 "idColumn", id.map(Column::option).orElse(""), "groupColumn", group.map(Column::option).orElse(""));
         try {
             return csv.build().read(input, rows);
-        } catch (TextCsv.MissingColumnException e) {
+        } catch (MissingColumnException e) {
             throw new CommandFailure("column \"" + e.column() + "\" (" + options.get(e.setting()) + ") is not in the"
                     + " header of " + input);
         } catch (JsonProcessingException e) {
