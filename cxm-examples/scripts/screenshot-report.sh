@@ -3,7 +3,7 @@
 #
 #   cxm-examples/scripts/screenshot-report.sh [REPORT.html] [OUT.png] [WIDTHxHEIGHT]
 #
-# Without REPORT.html it makes one: `cxm demo --customers 2000 --html` with the jar of cxm-examples/target (run
+# Without REPORT.html it makes one: `cxm demo --customers 5000 --html` with the jar of cxm-examples/target (run
 # `mvn -q -DskipTests package` first). Needs Debian's chromium package (apt-get install -y chromium); the page
 # loads nothing from the network, and Chromium is started with everything that would call out turned off.
 set -euo pipefail
@@ -29,7 +29,7 @@ if [ -z "$html" ]; then
         exit 1
     fi
     html="$work/report.html"
-    java -jar "$jar" demo --customers 2000 --html "$html" > /dev/null
+    java -jar "$jar" demo --customers 5000 --html "$html" > /dev/null
 fi
 
 mkdir -p "$(dirname "$out")"

@@ -50,6 +50,15 @@
       } };
   }
 
+  /** The axis' end: the band's lowest (highest) value, rounded out to a multiple of 10, within the scale. */
+  function bound(values, pick, limit) {
+    var known = values.filter(function (v) { return v !== null; });
+    if (known.length === 0) { return limit; }
+    var end = pick.apply(null, known);
+    var rounded = limit < 0 ? Math.floor(end / 10) * 10 : Math.ceil(end / 10) * 10;
+    return limit < 0 ? Math.max(limit, rounded) : Math.min(limit, rounded);
+  }
+
   function pairs(x, y) {
     return x === null ? y : y.map(function (value, i) { return [x[i], value]; });
   }
@@ -61,7 +70,7 @@
       legend: { data: ['NPS'], top: 0 },
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       xAxis: { type: 'category', data: t.months },
-      yAxis: { type: 'value', min: -100, max: 100, name: 'NPS' },
+      yAxis: { type: 'value', name: 'NPS', min: bound(t.lower, Math.min, -100), max: bound(t.upper, Math.max, 100) },
       series: [band('interval', palette[0], null, t.lower, t.upper, false),
         { name: 'NPS', type: 'line', data: t.score, symbolSize: 6, lineStyle: { width: 2, color: palette[0] }, itemStyle: { color: palette[0] }, z: 3 }]
     });
