@@ -48,6 +48,8 @@ public final class CxmCommand implements Runnable {
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,
             dev.cxm.examples.cli.simulate.SimulateCommand.class,
+            dev.cxm.examples.cli.report.HtmlReportCommand.class,
+            dev.cxm.examples.cli.report.DemoCommand.class,
             CommandLine.HelpCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,207 @@
+package dev.cxm.examples.cli.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import dev.cxm.core.io.ImportReport;
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.store.AppendResult;
+import dev.cxm.core.store.CustomerStore;
+import dev.cxm.core.store.EventQuery;
+import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.examples.report.Progress;
+import dev.cxm.examples.report.WorldFiles;
+import dev.cxm.examples.report.WorldFolder;
+
+/** Stores a world folder's events and customer records, with progress: what {@code cxm report} and demo share. */
+final class WorldLoader {
+
+    private WorldLoader() {}
+
+    /**
+     * Keeps Flyway's informational lines (it logs through java.util.logging to standard error when it creates the
+     * store's tables) off the terminal, where they would break into the progress and the report; its warnings
+     * still show.
+     */
+    static void quietFlyway() {
+        FLYWAY.setLevel(Level.WARNING);
+    }
+
+    /** Held, so that the level set stays: java.util.logging keeps its loggers weakly. */
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
+    /**
+     * Imports the world's events into {@code events} in appends of {@code batchSize}, telling {@code progress}
+     * the events stored so far.
+     */
+    static ImportReport storeEvents(WorldFolder world, EventStore events, int batchSize, Progress progress)
+            throws IOException {
+        try (Progress.Task task = progress.start("Storing events", lines(world.events()))) {
+            return world.importEvents(new CountingAppends(events, task), batchSize);
+        }
+    }
+
+    /** Stores the world's customer records, telling {@code progress} the records stored so far. */
+    static long storeCustomers(WorldFiles world, CustomerStore customers, Progress progress) throws IOException {
+        if (world.customers().isEmpty()) {
+            return 0;
+        }
+        try (Progress.Task task = progress.start("Storing customer records", lines(world.customers().get()))) {
+            long[] stored = {0};
+            world.readCustomers(customer -> {
+                customers.put(customer);
+                stored[0]++;
+                if (stored[0] % 500 == 0) {
+                    task.advance(stored[0], "");
+                }
+            });
+            return stored[0];
+        }
+    }
+
+    /**
+     * Stores the world's events (on this thread) and its customer records (on a second one) at once, as one step:
+     * the two go to different tables, so on two cores the slower of them sets the time, not their sum.
+     */
+    static void storeWorld(WorldFolder world, EventStore events, CustomerStore customers, int batchSize,
+            Progress progress) throws IOException {
+        long total = lines(world.events()) + (world.files().customers().isPresent()
+                ? lines(world.files().customers().get()) : 0);
+        try (Progress.Task task = progress.start("Storing events and customer records", total)) {
+            AtomicLong done = new AtomicLong();
+            Progress shared = (step, ignored) -> new Progress.Task() {
+                private long mine;
+
+                @Override
+                public void advance(long count, String detail) {
+                    long sum = done.addAndGet(count - mine);
+                    mine = count;
+                    synchronized (task) {
+                        task.advance(sum, "");
+                    }
+                }
+
+                @Override
+                public void close() {
+                    // the shared step closes once, below
+                }
+            };
+            CompletableFuture<Long> records = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return storeCustomers(world.files(), customers, shared);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (Progress.Task appending = shared.start("events", 0)) {
+                world.importEvents(new CountingAppends(events, appending), batchSize);
+            } finally {
+                try {
+                    records.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every event of {@code store} once, in time order, into memory: the analysis then reads memory as often
+     * as its calculators need, where reading a database that often would take ten times as long.
+     */
+    static InMemoryEventStore intoMemory(EventStore store, Progress progress) {
+        InMemoryEventStore memory = InMemoryEventStore.create();
+        try (Progress.Task task = progress.start("Reading the store", store.count());
+                Stream<CustomerEvent> events = store.scan()) {
+            List<CustomerEvent> batch = new ArrayList<>(COPY_BATCH);
+            long[] read = {0};
+            events.forEachOrdered(event -> {
+                batch.add(event);
+                if (batch.size() == COPY_BATCH) {
+                    memory.appendAll(batch);
+                    read[0] += batch.size();
+                    batch.clear();
+                    task.advance(read[0], "");
+                }
+            });
+            memory.appendAll(batch);
+        }
+        return memory;
+    }
+
+    /** Events per append when copying a store into memory. */
+    private static final int COPY_BATCH = 10_000;
+
+    /** Returns the lines of a file that are not blank, less a CSV file's header: the records it holds. */
+    static long lines(Path file) throws IOException {
+        long count = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    count++;
+                }
+            }
+        }
+        return file.getFileName().toString().endsWith(".csv") ? Math.max(0, count - 1) : count;
+    }
+
+    /** A store that passes everything to another and tells a task how many events were appended. */
+    private static final class CountingAppends implements EventStore {
+        private final EventStore store;
+        private final Progress.Task task;
+        private long appended;
+
+        CountingAppends(EventStore store, Progress.Task task) {
+            this.store = store;
+            this.task = task;
+        }
+
+        @Override
+        public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
+            AppendResult result = store.appendAll(events);
+            appended += events.size();
+            task.advance(appended, "");
+            return result;
+        }
+
+        @Override
+        public Optional<CustomerEvent> get(EventId id) {
+            return store.get(id);
+        }
+
+        @Override
+        public Stream<CustomerEvent> query(EventQuery query) {
+            return store.query(query);
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public long erase(CustomerId customer) {
+            return store.erase(customer);
+        }
+    }
+}
