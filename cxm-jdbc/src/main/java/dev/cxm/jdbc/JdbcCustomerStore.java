@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +60,42 @@ public final class JdbcCustomerStore implements CustomerStore {
         String id = customer.id().value();
         try (Connection connection = dataSource.getConnection()) {
             Transactions.write(connection, c -> {
-                // The customer's row first: its lock makes a second put of the same customer wait for this one.
-                upsertCustomer(c, customer);
-                for (String part : List.of("profile", "consents", "segments", "identities")) {
-                    Sql.deleteCustomerRows(c, tables.customerPart(part), id);
-                }
-                insertParts(c, customer);
+                write(c, customer);
                 return null;
             });
         } catch (SQLException e) {
             throw SqlFailures.of("storing customer " + id, e);
         }
+    }
+
+    /** Stores every customer in one transaction: all or nothing, and one commit instead of one per customer. */
+    @Override
+    public void putAll(Collection<Customer> customers) {
+        List<Customer> all = List.copyOf(Checks.present("customers", customers));
+        all.forEach(JdbcCustomerStore::requireStorable);
+        if (all.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Transactions.write(connection, c -> {
+                for (Customer customer : all) {
+                    write(c, customer);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw SqlFailures.of("storing " + all.size() + " customers", e);
+        }
+    }
+
+    private void write(Connection connection, Customer customer) throws SQLException {
+        String id = customer.id().value();
+        // The customer's row first: its lock makes a second put of the same customer wait for this one.
+        upsertCustomer(connection, customer);
+        for (String part : List.of("profile", "consents", "segments", "identities")) {
+            Sql.deleteCustomerRows(connection, tables.customerPart(part), id);
+        }
+        insertParts(connection, customer);
     }
 
     private static void requireStorable(Customer customer) {

@@ -106,6 +106,27 @@ public abstract class CustomerStoreCompatibilityKit {
         }
 
         @Test
+        void putAllStoresWhatPutsOneByOneStoreAndNothingWhenOneIsNull() {
+            // Oracle: the same customers put one by one, read back by id.
+            List<Customer> customers = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                customers.add(Customer.builder(CustomerId.of("b" + i), at(i)).segment(i % 2 == 0 ? "even" : "odd")
+                        .profile("n", Integer.toString(i)).build());
+            }
+            customers.add(Customer.builder(CustomerId.of("b7"), at(7)).segment("later").build());
+            store.putAll(customers);
+            for (Customer customer : customers.subList(0, 300)) {
+                Customer expected = customer.id().value().equals("b7") ? customers.get(300) : customer;
+                assertThat(store.get(customer.id())).contains(expected);
+            }
+            assertThat(store.count()).isEqualTo(300);
+            List<Customer> withNull = new ArrayList<>(List.of(Customer.builder(CustomerId.of("x1"), at(1)).build()));
+            withNull.add(null);
+            assertThatThrownBy(() -> store.putAll(withNull)).isInstanceOf(NullPointerException.class);
+            assertThat(store.get(CustomerId.of("x1"))).isEmpty();
+        }
+
+        @Test
         void putReplacesTheProfileStoredUnderTheSameId() {
             store.put(customer("c1", "gold", "vip"));
             Customer changed = customer("c1", "silver");

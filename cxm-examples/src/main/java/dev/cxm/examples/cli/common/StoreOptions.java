@@ -105,9 +105,19 @@ public final class StoreOptions {
     /**
      * An open store: its event store, closed (pool and file) at the end of the command.
      *
-     * @param stores the stores, with their own pool
+     * @param stores the stores
+     * @param release what else to release after the stores close, such as a pool given to them
      */
-    public record OpenStore(JdbcStores stores) implements AutoCloseable {
+    public record OpenStore(JdbcStores stores, Runnable release) implements AutoCloseable {
+
+        /**
+         * Holds stores that release what they opened themselves when closed.
+         *
+         * @param stores the stores
+         */
+        public OpenStore(JdbcStores stores) {
+            this(stores, () -> { });
+        }
 
         /**
          * Returns the event store.
@@ -120,7 +130,11 @@ public final class StoreOptions {
 
         @Override
         public void close() {
-            stores.close();
+            try {
+                stores.close();
+            } finally {
+                release.run();
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import dev.cxm.core.io.ImportReport;
+import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -32,6 +33,9 @@ import dev.cxm.examples.report.WorldFolder;
 
 /** Stores a world folder's events and customer records, with progress: what {@code cxm report} and demo share. */
 final class WorldLoader {
+
+    /** Customer records stored per transaction. */
+    private static final int CUSTOMER_BATCH = 1_000;
 
     private WorldLoader() {}
 
@@ -65,13 +69,19 @@ final class WorldLoader {
         }
         try (Progress.Task task = progress.start("Storing customer records", lines(world.customers().get()))) {
             long[] stored = {0};
+            // In appends of many: one transaction each, not one per customer.
+            List<Customer> batch = new ArrayList<>(CUSTOMER_BATCH);
             world.readCustomers(customer -> {
-                customers.put(customer);
-                stored[0]++;
-                if (stored[0] % 500 == 0) {
+                batch.add(customer);
+                if (batch.size() == CUSTOMER_BATCH) {
+                    customers.putAll(batch);
+                    stored[0] += batch.size();
+                    batch.clear();
                     task.advance(stored[0], "");
                 }
             });
+            customers.putAll(batch);
+            stored[0] += batch.size();
             return stored[0];
         }
     }
