@@ -182,6 +182,8 @@ public final class FunnelAggregation {
             sums = sums.withStoreType(storeType.get());
         }
         return events
+                // A tombstone (null value) carries no event; without this the re-keying would fail on it.
+                .filter((ignored, event) -> event != null, Named.as(name + "-present-events"))
                 .map((ignored, event) -> KeyValue.pair(event.customerId().value(), (CustomerEvent) event),
                         Named.as(name + "-customer"))
                 .groupByKey(Grouped.with(name + "-by-customer", Serdes.String(), CxmSerdes.events()))

@@ -173,6 +173,8 @@ public final class JourneyStages {
             }
         };
         return events
+                // A tombstone (null value) carries no event; without this the re-keying would fail on it.
+                .filter((ignored, event) -> event != null, Named.as(name + "-present-events"))
                 .map((ignored, event) -> KeyValue.pair(event.customerId().value(), (CustomerEvent) event),
                         Named.as(name + "-customer"))
                 .repartition(Repartitioned.<String, CustomerEvent>as(name + "-by-customer")

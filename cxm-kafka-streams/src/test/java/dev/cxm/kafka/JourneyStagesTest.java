@@ -158,6 +158,21 @@ class JourneyStagesTest {
                 .containsExactly("awareness", "consideration", "service", "purchase");
     }
 
+    @Test
+    void aTombstoneBetweenEventsChangesNothingAndTheStreamGoesOn() {
+        // Oracle: the same events without tombstones through the same topology; a null value (a tombstone,
+        // which CxmSerdes.events() reads as null) must leave every store and the output as they were.
+        StageTracking tracking = StageTracking.custom(MAP).tolerance(Duration.ofMinutes(30)).build();
+        List<CustomerEvent> events = arriving(3, 20, 200);
+        JourneyStages stages = JourneyStages.custom(tracking).storeType(Materialized.StoreType.IN_MEMORY).build();
+
+        Run withTombstones = run(stages, events, StreamEvents.driverProperties(stateDir.toString()), true);
+
+        Run without = run(stages, events, StreamEvents.driverProperties(stateDir.toString()), false);
+        assertThat(without.journeys).hasSizeGreaterThan(10);
+        assertThat(withTombstones).isEqualTo(without);
+    }
+
     private static CustomerEvent at(String id, String touchpoint, String time) {
         return Interaction.builder(CustomerId.of("ann"), time(time), Touchpoint.of(touchpoint, touchpoint, Channel.WEB))
                 .eventId(id).outcome("ok").build();
@@ -178,6 +193,12 @@ class JourneyStagesTest {
             Map<String, String> currentStages, Map<String, Long> stageCounts) {}
 
     private static Run run(JourneyStages stages, List<CustomerEvent> events, Properties properties) {
+        return run(stages, events, properties, false);
+    }
+
+    /** Runs the events, each after a tombstone (a null value) when {@code tombstones}. */
+    private static Run run(JourneyStages stages, List<CustomerEvent> events, Properties properties,
+            boolean tombstones) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, CustomerEvent> source = builder.stream("events", Consumed.with(Serdes.String(),
                 CxmSerdes.events()).withTimestampExtractor(new EventTimestampExtractor()));
@@ -189,7 +210,12 @@ class JourneyStagesTest {
             TestInputTopic<String, CustomerEvent> input = driver.createInputTopic("events",
                     Serdes.String().serializer(), CxmSerdes.events().serializer());
             // Keyed by anything but the customer: the stages re-key by customer themselves.
-            events.forEach(event -> input.pipeInput(event.eventId().value(), event));
+            for (CustomerEvent event : events) {
+                if (tombstones) {
+                    input.pipeInput(event.eventId().value(), null);
+                }
+                input.pipeInput(event.eventId().value(), event);
+            }
             List<KeyValue<String, StageChange>> sent = driver.createOutputTopic("changes",
                     Serdes.String().deserializer(), CxmSerdes.stageChanges().deserializer()).readKeyValuesToList();
             return new Run(read(driver.getKeyValueStore(stages.storeName())), sent,
