@@ -173,6 +173,56 @@ class JourneyStagesTest {
         assertThat(withTombstones).isEqualTo(without);
     }
 
+    @Test
+    void aForgottenCustomerLeavesEveryStoreAndTheCountsEqualATrackerThatNeverSawThem() {
+        // Oracle: a single-machine tracker fed the same events without those of the forgotten customers (lateness
+        // and duplicates are per customer, so the others' journeys do not depend on them).
+        StageTracking tracking = StageTracking.custom(MAP).tolerance(Duration.ofMinutes(30)).build();
+        List<CustomerEvent> events = arriving(4, 40, 600);
+        List<String> forgotten = List.of("c3", "c17", "c31");
+        StageTracker without = tracking.tracker();
+        events.stream().filter(event -> !forgotten.contains(event.customerId().value())).forEach(without::track);
+        JourneyStages stages = JourneyStages.custom(tracking).storeType(Materialized.StoreType.IN_MEMORY).build();
+
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, CustomerEvent> source = builder.stream("events", Consumed.with(Serdes.String(),
+                CxmSerdes.events()).withTimestampExtractor(new EventTimestampExtractor()));
+        KStream<String, String> erasures = builder.stream("erasures", Consumed.with(Serdes.String(),
+                Serdes.String()));
+        KStream<String, StageChange> changes = stages.changes(source, erasures);
+        changes.to("changes", Produced.with(Serdes.String(), CxmSerdes.stageChanges()));
+        stages.stageCounts(stages.currentStages(changes));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(),
+                StreamEvents.driverProperties(stateDir.toString()))) {
+            TestInputTopic<String, CustomerEvent> input = driver.createInputTopic("events",
+                    Serdes.String().serializer(), CxmSerdes.events().serializer());
+            TestInputTopic<String, String> erase = driver.createInputTopic("erasures", Serdes.String().serializer(),
+                    Serdes.String().serializer());
+            events.forEach(event -> input.pipeInput(event.eventId().value(), event));
+            Map<String, String> currentBefore = read(driver.getKeyValueStore(stages.storeName() + "-current"));
+            assertThat(currentBefore).as("the customers were tracked").containsKeys("c3", "c17", "c31");
+            forgotten.forEach(customer -> erase.pipeInput(customer, "erase"));
+            erase.pipeInput("nobody-tracked", (String) null);
+            erase.pipeInput(" ", "not an id");
+
+            Map<String, CustomerJourney> journeys = read(driver.getKeyValueStore(stages.storeName()));
+            Map<String, String> current = read(driver.getKeyValueStore(stages.storeName() + "-current"));
+            Map<String, Long> counted = new TreeMap<>(read(driver.<String, Long>getKeyValueStore(
+                    stages.storeName() + "-stage-counts")));
+            counted.values().removeIf(count -> count == 0);
+            List<KeyValue<String, StageChange>> sent = driver.createOutputTopic("changes",
+                    Serdes.String().deserializer(), CxmSerdes.stageChanges().deserializer()).readKeyValuesToList();
+
+            assertThat(journeys).isEqualTo(journeysOf(without)).doesNotContainKeys("c3", "c17", "c31");
+            assertThat(current).doesNotContainKeys("c3", "c17", "c31").hasSize(journeys.size());
+            Map<String, Long> expected = new TreeMap<>(without.customersByStage());
+            expected.values().removeIf(count -> count == 0);
+            assertThat(counted).isEqualTo(expected);
+            assertThat(sent.subList(sent.size() - 4, sent.size())).containsExactly(KeyValue.pair("c3", null),
+                    KeyValue.pair("c17", null), KeyValue.pair("c31", null), KeyValue.pair("nobody-tracked", null));
+        }
+    }
+
     private static CustomerEvent at(String id, String touchpoint, String time) {
         return Interaction.builder(CustomerId.of("ann"), time(time), Touchpoint.of(touchpoint, touchpoint, Channel.WEB))
                 .eventId(id).outcome("ok").build();
