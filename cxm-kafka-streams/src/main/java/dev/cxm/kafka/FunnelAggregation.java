@@ -59,6 +59,9 @@ import dev.cxm.kafka.internal.JsonSerde;
  *   <li>The window store holds the events of each customer's open windows (not counts): size it for the events
  *       a customer has in a window plus the grace. The sums hold counts only: the times to convert and the
  *       drop-off samples of the single-machine {@code FunnelResult} are not kept.</li>
+ *   <li>Privacy: the window store and its changelog hold whole events, comments and attributes included,
+ *       until the window's end plus the grace; there is no erasure input, so an erasure is complete only after
+ *       that, or the host keeps personal data out of the events. A record with a null value is skipped.</li>
  * </ul>
  *
  * <p>Immutable, with value {@code equals}; configured as every cxm calculator is: {@link #ofDefaults},
@@ -182,6 +185,8 @@ public final class FunnelAggregation {
             sums = sums.withStoreType(storeType.get());
         }
         return events
+                // A tombstone (null value) carries no event; without this the re-keying would fail on it.
+                .filter((ignored, event) -> event != null, Named.as(name + "-present-events"))
                 .map((ignored, event) -> KeyValue.pair(event.customerId().value(), (CustomerEvent) event),
                         Named.as(name + "-customer"))
                 .groupByKey(Grouped.with(name + "-by-customer", Serdes.String(), CxmSerdes.events()))

@@ -56,6 +56,9 @@ import dev.cxm.kafka.internal.StageTrackingProcessor;
  *   <li>A change goes downstream with the instant the customer entered the stage as its timestamp. The last
  *       change of a customer is always their current stage, which is what {@link #currentStages} keeps.</li>
  *   <li>Stalls ({@code StageTracker.checkStalls()}) are not checked in the stream.</li>
+ *   <li>Erasure: {@link #changes(KStream, KStream)} also takes a stream of customer ids to forget; each is
+ *       removed from the journeys' store (its changelog gets a tombstone) and from {@code <storeName>-current},
+ *       and leaves the stage counts.</li>
  * </ul>
  *
  * <p>State: the journeys' store {@link #storeName()} (the journey's versioned JSON, format 1) and its
@@ -148,12 +151,50 @@ public final class JourneyStages {
      * Adds the tracking of {@code events} to their topology and returns every stage change it reports, keyed by
      * customer id.
      *
-     * @param events the events, any key
+     * @param events the events, any key; a record with a null value (a tombstone) is skipped
      * @param <K> the events' key type (it is not used)
      * @return the stage changes
      */
     public <K> KStream<String, StageChange> changes(KStream<K, ? extends CustomerEvent> events) {
         Checks.present("events", events);
+        return track(customerKeyed(events));
+    }
+
+    /**
+     * Adds the tracking of {@code events} and the erasure of customers to their topology: as
+     * {@link #changes(KStream)}, and each key of {@code erasures} is a customer id whose journey is removed from
+     * the journeys' store (and so from its changelog), for whom a tombstone (the customer id with a null value)
+     * goes downstream, so that {@link #currentStages} deletes the customer and {@link #stageCounts} counts one
+     * fewer. An erasure travels through the same repartition topic as the customer's events, so it follows the
+     * events produced before it; an event of the customer produced after it starts a new journey, so the host
+     * stops sending them first. A key that is no valid customer id, or a customer not tracked, changes no state.
+     *
+     * @param events the events, any key; a record with a null value (a tombstone) is skipped
+     * @param erasures the customers to forget, keyed by customer id; the values are not read (null included)
+     * @param <K> the events' key type (it is not used)
+     * @return the stage changes, and a null value keyed by customer id for every erasure of a valid id
+     */
+    public <K> KStream<String, StageChange> changes(KStream<K, ? extends CustomerEvent> events,
+            KStream<String, ?> erasures) {
+        Checks.present("events", events);
+        Checks.present("erasures", erasures);
+        KStream<String, CustomerEvent> forgotten = erasures
+                .filter((customer, ignored) -> customer != null, Named.as(storeName + "-erasure-keys"))
+                .map((customer, ignored) -> KeyValue.pair(customer, (CustomerEvent) null),
+                        Named.as(storeName + "-erasures"));
+        return track(customerKeyed(events).merge(forgotten, Named.as(storeName + "-events-and-erasures")));
+    }
+
+    private <K> KStream<String, CustomerEvent> customerKeyed(KStream<K, ? extends CustomerEvent> events) {
+        return events
+                // A tombstone (null value) carries no event; without this the re-keying would fail on it.
+                .filter((ignored, event) -> event != null, Named.as(storeName + "-present-events"))
+                .map((ignored, event) -> KeyValue.pair(event.customerId().value(), (CustomerEvent) event),
+                        Named.as(storeName + "-customer"));
+    }
+
+    /** Tracks events keyed by customer id; a null value is an erasure of the key's customer. */
+    private KStream<String, StageChange> track(KStream<String, CustomerEvent> byCustomer) {
         String name = storeName;
         StageTracking tracked = tracking;
         KeyValueBytesStoreSupplier supplier = storeType.orElse(Materialized.StoreType.ROCKS_DB)
@@ -172,23 +213,23 @@ public final class JourneyStages {
                 return Set.of(store);
             }
         };
-        return events
-                .map((ignored, event) -> KeyValue.pair(event.customerId().value(), (CustomerEvent) event),
-                        Named.as(name + "-customer"))
+        return byCustomer
                 .repartition(Repartitioned.<String, CustomerEvent>as(name + "-by-customer")
                         .withKeySerde(Serdes.String()).withValueSerde(CxmSerdes.events()))
                 .process(processor, Named.as(name + "-track"));
     }
 
     /**
-     * Adds each customer's current stage, the {@code to} of their latest change, as a table.
+     * Adds each customer's current stage, the {@code to} of their latest change, as a table; a tombstone (a
+     * forgotten customer) deletes the customer.
      *
      * @param changes the changes of {@link #changes}
      * @return customer id to stage name, in the store {@code <storeName>-current}
      */
     public KTable<String, String> currentStages(KStream<String, StageChange> changes) {
         Checks.present("changes", changes);
-        return changes.mapValues(StageChange::to, Named.as(storeName + "-to"))
+        // A null change is a forgotten customer's tombstone: it stays null, so that the table deletes the customer.
+        return changes.mapValues(change -> change == null ? null : change.to(), Named.as(storeName + "-to"))
                 .toTable(Named.as(storeName + "-current-table"), materialized(storeName + "-current",
                         Serdes.String()));
     }

@@ -43,7 +43,8 @@ import dev.cxm.journey.funnel.FunnelStepResult;
 /**
  * Funnel step counts per window in Kafka Streams' test driver against the single-machine funnel: the oracle of
  * every test is {@code funnel.computeEvents(...)} over the events a brute-force loop puts in each window (every
- * window start {@code k × advance} with {@code start <= t < start + size}), in arrival order.
+ * window start {@code k × advance} with {@code start <= t < start + size}, walked from the first that can hold
+ * {@code t}), in arrival order.
  */
 class FunnelAggregationTest {
 
@@ -138,6 +139,21 @@ class FunnelAggregationTest {
         assertThat(counted.get(START.plus(Duration.ofHours(1)).toString()).reached()).containsExactly(1L, 1L, 0L);
     }
 
+    @Test
+    void aTombstoneBetweenEventsChangesNothingAndTheStreamGoesOn() {
+        // Oracle: the brute-force single-machine funnel over the same events without the tombstones (null values,
+        // which CxmSerdes.events() reads as null).
+        List<CustomerEvent> events = events(9, 400);
+        FunnelAggregation aggregation = FunnelAggregation.custom(Funnel.custom(steps())
+                        .window(Duration.ofMinutes(30)).build(),
+                TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofDays(1)))
+                .storeType(Materialized.StoreType.IN_MEMORY).build();
+
+        Map<String, FunnelStepCounts> counted = run(aggregation, events, true);
+
+        assertThat(counted).isEqualTo(singleMachine(aggregation, events)).hasSize(6);
+    }
+
     private static CustomerEvent at(String id, String customer, String touchpoint, String time) {
         return Interaction.builder(CustomerId.of(customer), Instant.parse("2026-03-02T" + time + ":00Z"),
                 Touchpoint.of(touchpoint, touchpoint, Channel.WEB)).eventId(id).outcome("ok").build();
@@ -148,6 +164,12 @@ class FunnelAggregationTest {
      * the windows' counts from the store and the output topic (the last per window), which must agree.
      */
     private Map<String, FunnelStepCounts> run(FunnelAggregation aggregation, List<CustomerEvent> events) {
+        return run(aggregation, events, false);
+    }
+
+    /** As {@link #run(FunnelAggregation, List)}, each event after a tombstone (a null value) when asked. */
+    private Map<String, FunnelStepCounts> run(FunnelAggregation aggregation, List<CustomerEvent> events,
+            boolean tombstones) {
         StreamsBuilder builder = new StreamsBuilder();
         aggregation.windowedResults(builder.stream("events", Consumed.with(Serdes.String(), CxmSerdes.events())
                         .withTimestampExtractor(new EventTimestampExtractor())))
@@ -156,7 +178,12 @@ class FunnelAggregationTest {
                 StreamEvents.driverProperties(stateDir.toString()))) {
             TestInputTopic<String, CustomerEvent> input = driver.createInputTopic("events",
                     Serdes.String().serializer(), CxmSerdes.events().serializer());
-            events.forEach(event -> input.pipeInput(event.eventId().value(), event, Instant.EPOCH));
+            for (CustomerEvent event : events) {
+                if (tombstones) {
+                    input.pipeInput(event.eventId().value(), null, Instant.EPOCH);
+                }
+                input.pipeInput(event.eventId().value(), event, Instant.EPOCH);
+            }
             input.pipeInput("closer", Interaction.builder(CustomerId.of("closer"), START.plus(Duration.ofDays(4)),
                     Touchpoint.of("blog", "blog", Channel.WEB)).eventId("closer").outcome("ok").build());
             Map<String, FunnelStepCounts> stored = new TreeMap<>();
@@ -180,7 +207,11 @@ class FunnelAggregationTest {
         Map<String, List<CustomerEvent>> byWindow = new TreeMap<>();
         for (CustomerEvent event : events) {
             long t = event.occurredAt().toEpochMilli();
-            for (long start = 0; start <= t; start += advance) {
+            // The first window start k × advance above t - size (no window starts before 0); every earlier one
+            // ends at or before t, so the brute force need not walk from the epoch.
+            long first = Math.max(0, Math.floorDiv(t - size, advance) * advance + advance);
+            assertThat(first == 0 || first - advance + size <= t).as("the window before the first ends by t").isTrue();
+            for (long start = first; start <= t; start += advance) {
                 if (t < start + size) {
                     byWindow.computeIfAbsent(Instant.ofEpochMilli(start).toString(), key -> new ArrayList<>())
                             .add(event);

@@ -158,6 +158,71 @@ class JourneyStagesTest {
                 .containsExactly("awareness", "consideration", "service", "purchase");
     }
 
+    @Test
+    void aTombstoneBetweenEventsChangesNothingAndTheStreamGoesOn() {
+        // Oracle: the same events without tombstones through the same topology; a null value (a tombstone,
+        // which CxmSerdes.events() reads as null) must leave every store and the output as they were.
+        StageTracking tracking = StageTracking.custom(MAP).tolerance(Duration.ofMinutes(30)).build();
+        List<CustomerEvent> events = arriving(3, 20, 200);
+        JourneyStages stages = JourneyStages.custom(tracking).storeType(Materialized.StoreType.IN_MEMORY).build();
+
+        Run withTombstones = run(stages, events, StreamEvents.driverProperties(stateDir.toString()), true);
+
+        Run without = run(stages, events, StreamEvents.driverProperties(stateDir.toString()), false);
+        assertThat(without.journeys).hasSizeGreaterThan(10);
+        assertThat(withTombstones).isEqualTo(without);
+    }
+
+    @Test
+    void aForgottenCustomerLeavesEveryStoreAndTheCountsEqualATrackerThatNeverSawThem() {
+        // Oracle: a single-machine tracker fed the same events without those of the forgotten customers (lateness
+        // and duplicates are per customer, so the others' journeys do not depend on them).
+        StageTracking tracking = StageTracking.custom(MAP).tolerance(Duration.ofMinutes(30)).build();
+        List<CustomerEvent> events = arriving(4, 40, 600);
+        List<String> forgotten = List.of("c3", "c17", "c31");
+        StageTracker without = tracking.tracker();
+        events.stream().filter(event -> !forgotten.contains(event.customerId().value())).forEach(without::track);
+        JourneyStages stages = JourneyStages.custom(tracking).storeType(Materialized.StoreType.IN_MEMORY).build();
+
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, CustomerEvent> source = builder.stream("events", Consumed.with(Serdes.String(),
+                CxmSerdes.events()).withTimestampExtractor(new EventTimestampExtractor()));
+        KStream<String, String> erasures = builder.stream("erasures", Consumed.with(Serdes.String(),
+                Serdes.String()));
+        KStream<String, StageChange> changes = stages.changes(source, erasures);
+        changes.to("changes", Produced.with(Serdes.String(), CxmSerdes.stageChanges()));
+        stages.stageCounts(stages.currentStages(changes));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(),
+                StreamEvents.driverProperties(stateDir.toString()))) {
+            TestInputTopic<String, CustomerEvent> input = driver.createInputTopic("events",
+                    Serdes.String().serializer(), CxmSerdes.events().serializer());
+            TestInputTopic<String, String> erase = driver.createInputTopic("erasures", Serdes.String().serializer(),
+                    Serdes.String().serializer());
+            events.forEach(event -> input.pipeInput(event.eventId().value(), event));
+            Map<String, String> currentBefore = read(driver.getKeyValueStore(stages.storeName() + "-current"));
+            assertThat(currentBefore).as("the customers were tracked").containsKeys("c3", "c17", "c31");
+            forgotten.forEach(customer -> erase.pipeInput(customer, "erase"));
+            erase.pipeInput("nobody-tracked", (String) null);
+            erase.pipeInput(" ", "not an id");
+
+            Map<String, CustomerJourney> journeys = read(driver.getKeyValueStore(stages.storeName()));
+            Map<String, String> current = read(driver.getKeyValueStore(stages.storeName() + "-current"));
+            Map<String, Long> counted = new TreeMap<>(read(driver.<String, Long>getKeyValueStore(
+                    stages.storeName() + "-stage-counts")));
+            counted.values().removeIf(count -> count == 0);
+            List<KeyValue<String, StageChange>> sent = driver.createOutputTopic("changes",
+                    Serdes.String().deserializer(), CxmSerdes.stageChanges().deserializer()).readKeyValuesToList();
+
+            assertThat(journeys).isEqualTo(journeysOf(without)).doesNotContainKeys("c3", "c17", "c31");
+            assertThat(current).doesNotContainKeys("c3", "c17", "c31").hasSize(journeys.size());
+            Map<String, Long> expected = new TreeMap<>(without.customersByStage());
+            expected.values().removeIf(count -> count == 0);
+            assertThat(counted).isEqualTo(expected);
+            assertThat(sent.subList(sent.size() - 4, sent.size())).containsExactly(KeyValue.pair("c3", null),
+                    KeyValue.pair("c17", null), KeyValue.pair("c31", null), KeyValue.pair("nobody-tracked", null));
+        }
+    }
+
     private static CustomerEvent at(String id, String touchpoint, String time) {
         return Interaction.builder(CustomerId.of("ann"), time(time), Touchpoint.of(touchpoint, touchpoint, Channel.WEB))
                 .eventId(id).outcome("ok").build();
@@ -178,6 +243,12 @@ class JourneyStagesTest {
             Map<String, String> currentStages, Map<String, Long> stageCounts) {}
 
     private static Run run(JourneyStages stages, List<CustomerEvent> events, Properties properties) {
+        return run(stages, events, properties, false);
+    }
+
+    /** Runs the events, each after a tombstone (a null value) when {@code tombstones}. */
+    private static Run run(JourneyStages stages, List<CustomerEvent> events, Properties properties,
+            boolean tombstones) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, CustomerEvent> source = builder.stream("events", Consumed.with(Serdes.String(),
                 CxmSerdes.events()).withTimestampExtractor(new EventTimestampExtractor()));
@@ -189,7 +260,12 @@ class JourneyStagesTest {
             TestInputTopic<String, CustomerEvent> input = driver.createInputTopic("events",
                     Serdes.String().serializer(), CxmSerdes.events().serializer());
             // Keyed by anything but the customer: the stages re-key by customer themselves.
-            events.forEach(event -> input.pipeInput(event.eventId().value(), event));
+            for (CustomerEvent event : events) {
+                if (tombstones) {
+                    input.pipeInput(event.eventId().value(), null);
+                }
+                input.pipeInput(event.eventId().value(), event);
+            }
             List<KeyValue<String, StageChange>> sent = driver.createOutputTopic("changes",
                     Serdes.String().deserializer(), CxmSerdes.stageChanges().deserializer()).readKeyValuesToList();
             return new Run(read(driver.getKeyValueStore(stages.storeName())), sent,

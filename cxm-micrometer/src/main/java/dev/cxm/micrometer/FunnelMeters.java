@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +46,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *
  * <p><b>Cardinality is bounded.</b> At most {@link #maxGroups()} groups (20 by default), the first ones
  * published, have gauges of their own; the customers of every later group are added up in {@value #OTHER}
- * (whose conversion is that of the sums), never dropped. So a funnel has at most
+ * (whose conversion is that of the sums), never dropped. A group whose name in the data is {@value #OVERALL}
+ * or {@value #OTHER} is added up in {@value #OTHER} too, so that it neither replaces nor doubles a reserved
+ * series. So a funnel has at most
  * {@code steps × (maxGroups + 2) × 2 + 1} series per registry: 133 for three steps with the defaults.
  */
 public final class FunnelMeters implements MeterBinder {
@@ -66,13 +69,25 @@ public final class FunnelMeters implements MeterBinder {
     private final Funnel funnel;
     private final String name;
     private final int maxGroups;
-    private final Set<String> admitted = new LinkedHashSet<>();
+    private final Set<Series> admitted = new LinkedHashSet<>();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>(new Snapshot(Optional.empty(), Map.of(),
             0));
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
-    /** What the gauges read: the latest result's counts per published group, and the groups folded. */
-    private record Snapshot(Optional<FunnelResult> result, Map<String, long[]> reached, int folded) {}
+    /** What the gauges read: the latest result's counts per series, and the groups folded. */
+    private record Snapshot(Optional<FunnelResult> result, Map<Series, long[]> reached, int folded) {}
+
+    /** Whose counts a series shows: everyone, one group of the breakdown (by its name), or the folded groups. */
+    private enum Kind { OVERALL, GROUP, OTHER }
+
+    /**
+     * One series of gauges, keyed by kind and name so that a group the data names {@value #OVERALL} or
+     * {@value #OTHER} is never taken for the reserved series.
+     */
+    private record Series(Kind kind, String name) {
+        static final Series ALL = new Series(Kind.OVERALL, OVERALL);
+        static final Series FOLDED_GROUPS = new Series(Kind.OTHER, OTHER);
+    }
 
     private FunnelMeters(Builder builder) {
         this.funnel = builder.funnel;
@@ -98,6 +113,16 @@ public final class FunnelMeters implements MeterBinder {
      */
     public static Builder custom(Funnel funnel) {
         return new Builder(Checks.present("funnel", funnel));
+    }
+
+    /**
+     * Starts a configuration preloaded with {@code base}'s settings (not its published results).
+     *
+     * @param base the meters to start from
+     * @return the builder
+     */
+    public static Builder from(FunnelMeters base) {
+        return custom(Checks.present("base", base).funnel).name(base.name).maxGroups(base.maxGroups);
     }
 
     /**
@@ -151,16 +176,17 @@ public final class FunnelMeters implements MeterBinder {
             throw new IllegalArgumentException("result: counts " + result.steps().size() + " steps; the funnel of "
                     + name + " has " + steps);
         }
-        Map<String, long[]> reached = new HashMap<>();
-        reached.put(OVERALL, counts(result.steps()));
+        Map<Series, long[]> reached = new HashMap<>();
+        reached.put(Series.ALL, counts(result.steps()));
         int folded = 0;
         for (FunnelGroupResult group : result.groups()) {
             long[] counts = counts(group.steps());
-            if (admit(group.group())) {
-                reached.put(group.group(), counts);
+            Series series = new Series(Kind.GROUP, group.group());
+            if (admit(series)) {
+                reached.put(series, counts);
             } else {
                 folded++;
-                long[] other = reached.computeIfAbsent(OTHER, ignored -> new long[steps]);
+                long[] other = reached.computeIfAbsent(Series.FOLDED_GROUPS, ignored -> new long[steps]);
                 for (int i = 0; i < steps; i++) {
                     other[i] += counts[i];
                 }
@@ -177,12 +203,16 @@ public final class FunnelMeters implements MeterBinder {
         return steps.stream().mapToLong(FunnelStepResult::count).toArray();
     }
 
-    /** Returns whether a group has gauges of its own, registering them the first time. */
-    private synchronized boolean admit(String group) {
+    /**
+     * Returns whether a group has gauges of its own, registering them the first time; a group whose name is a
+     * reserved tag value ({@value #OVERALL}, {@value #OTHER}) never has, as its gauges would be the reserved ones.
+     */
+    private synchronized boolean admit(Series group) {
         if (admitted.contains(group)) {
             return true;
         }
-        if (admitted.size() >= maxGroups) {
+        if (group.name().equals(OVERALL) || group.name().equals(OTHER)
+                || admitted.stream().filter(series -> series.kind() == Kind.GROUP).count() >= maxGroups) {
             return false;
         }
         admitted.add(group);
@@ -191,8 +221,8 @@ public final class FunnelMeters implements MeterBinder {
     }
 
     private synchronized void admitOther() {
-        if (admitted.add(OTHER)) {
-            registries.forEach(registry -> bindGroup(registry, OTHER));
+        if (admitted.add(Series.FOLDED_GROUPS)) {
+            registries.forEach(registry -> bindGroup(registry, Series.FOLDED_GROUPS));
         }
     }
 
@@ -206,18 +236,18 @@ public final class FunnelMeters implements MeterBinder {
     public synchronized void bindTo(MeterRegistry registry) {
         Checks.present("registry", registry);
         registries.add(registry);
-        bindGroup(registry, OVERALL);
+        bindGroup(registry, Series.ALL);
         admitted.forEach(group -> bindGroup(registry, group));
         Gauge.builder(FOLDED, this, meters -> meters.latest.get().folded())
                 .description("Groups of the funnel's latest result counted in (other)")
                 .tags(Tags.of("funnel", name)).strongReference(true).register(registry);
     }
 
-    private void bindGroup(MeterRegistry registry, String group) {
+    private void bindGroup(MeterRegistry registry, Series group) {
         for (int step = 1; step <= funnel.steps().size(); step++) {
             int index = step - 1;
             Tags tags = Tags.of("funnel", name, "step", Integer.toString(step), "step_name",
-                    funnel.steps().get(index).name(), "group", group);
+                    funnel.steps().get(index).name(), "group", group.name());
             Gauge.builder(CUSTOMERS, this, meters -> meters.reached(group).map(counts -> (double) counts[index])
                             .orElse(0.0))
                     .description("Customers (or attempts) of the funnel's latest result who reached the step")
@@ -230,8 +260,27 @@ public final class FunnelMeters implements MeterBinder {
         }
     }
 
-    private Optional<long[]> reached(String group) {
+    private Optional<long[]> reached(Series group) {
         return Optional.ofNullable(latest.get().reached().get(group));
+    }
+
+    /** Compares the configuration (funnel, name, group limit), not the results published. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FunnelMeters that && funnel.equals(that.funnel) && name.equals(that.name)
+                && maxGroups == that.maxGroups;
+    }
+
+    /** Hashes the configuration, consistently with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(funnel, name, maxGroups);
+    }
+
+    /** Returns the configuration, such as {@code FunnelMeters[funnel=checkout, 3 steps, maxGroups 20]}. */
+    @Override
+    public String toString() {
+        return "FunnelMeters[funnel=" + name + ", " + funnel.steps().size() + " steps, maxGroups " + maxGroups + "]";
     }
 
     /** Configures {@link FunnelMeters}; each setter refuses a bad value at once. */

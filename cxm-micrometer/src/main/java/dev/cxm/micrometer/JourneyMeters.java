@@ -1,6 +1,11 @@
 package dev.cxm.micrometer;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
@@ -32,7 +37,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *
  * <p><b>Cardinality is bounded</b> by the map: {@code stages + 3} series per registry. The first reading of the
  * gauges has the tracker read every journey in its store once; later readings cost a number per stage.
- * Thread-safe, as the tracker is.
+ *
+ * <p><b>One snapshot per scrape.</b> The stage gauges read one {@code customersByStage()} snapshot, taken by
+ * the first gauge read and reused until it is {@link #maxAge()} old (1 second by default, by the configured
+ * {@link Clock}), so a scrape takes the tracker's lock once, not once per stage; a gauge may lag the tracker
+ * by that much. Thread-safe, as the tracker is.
  */
 public final class JourneyMeters implements MeterBinder {
 
@@ -44,13 +53,23 @@ public final class JourneyMeters implements MeterBinder {
     public static final String DEFAULT_NAME = "journey";
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]{1,64}");
+    private static final Function<StageTracker, Map<String, Long>> TRACKER_COUNTS = StageTracker::customersByStage;
 
     private final StageTracker tracker;
     private final String name;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Function<StageTracker, Map<String, Long>> counts;
+    /** The latest snapshot of the stage counts and when it was taken; guarded by {@code this}. */
+    private Map<String, Long> snapshot = Map.of();
+    private Instant takenAt = Instant.MIN;
 
     private JourneyMeters(Builder builder) {
         this.tracker = builder.tracker;
         this.name = builder.name;
+        this.maxAge = builder.maxAge;
+        this.clock = builder.clock;
+        this.counts = builder.counts;
     }
 
     /**
@@ -80,7 +99,28 @@ public final class JourneyMeters implements MeterBinder {
      * @return the builder
      */
     public static Builder from(JourneyMeters base) {
-        return custom(Checks.present("base", base).tracker).name(base.name);
+        Builder builder = custom(Checks.present("base", base).tracker).name(base.name).maxAge(base.maxAge)
+                .clock(base.clock);
+        builder.counts = base.counts;
+        return builder;
+    }
+
+    /**
+     * Returns how long the stage gauges reuse one snapshot of the tracker's counts.
+     *
+     * @return the age, at least 0
+     */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /**
+     * Returns the clock that ages the snapshot.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -110,7 +150,7 @@ public final class JourneyMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Checks.present("registry", registry);
         for (String stage : tracker.configuration().map().stageNames()) {
-            Gauge.builder(CUSTOMERS, tracker, tracked -> tracked.customersByStage().getOrDefault(stage, 0L))
+            Gauge.builder(CUSTOMERS, this, meters -> meters.customersByStage().getOrDefault(stage, 0L))
                     .description("The customers whose latest placed event is in the stage")
                     .tags(Tags.of("journey", name, "stage", stage)).strongReference(true).register(registry);
         }
@@ -119,34 +159,51 @@ public final class JourneyMeters implements MeterBinder {
         ignored(registry, "unplaced", StageTracker::unplacedEvents);
     }
 
+    /** Returns the stage counts of the current snapshot, taking a new one when it is older than the age. */
+    private synchronized Map<String, Long> customersByStage() {
+        Instant now = clock.instant();
+        boolean fresh = !takenAt.equals(Instant.MIN) && !now.isBefore(takenAt)
+                && Duration.between(takenAt, now).compareTo(maxAge) < 0;
+        if (!fresh) {
+            snapshot = counts.apply(tracker);
+            takenAt = now;
+        }
+        return snapshot;
+    }
+
     private void ignored(MeterRegistry registry, String reason, ToLongFunction<StageTracker> count) {
         FunctionCounter.builder(IGNORED, tracker, tracked -> count.applyAsLong(tracked))
                 .description("Events the journey tracker ignored: late, duplicate, or placed in no stage")
                 .tags(Tags.of("journey", name, "reason", reason)).register(registry);
     }
 
-    /** Compares the tracker (by identity) and the name. */
+    /** Compares the tracker (by identity), the name, the snapshot age and the clock. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof JourneyMeters that && tracker == that.tracker && name.equals(that.name);
+        return other instanceof JourneyMeters that && tracker == that.tracker && name.equals(that.name)
+                && maxAge.equals(that.maxAge) && clock.equals(that.clock) && counts == that.counts;
     }
 
     /** Hashes consistently with {@link #equals}. */
     @Override
     public int hashCode() {
-        return Objects.hash(System.identityHashCode(tracker), name);
+        return Objects.hash(System.identityHashCode(tracker), name, maxAge, clock);
     }
 
-    /** Returns the configuration, such as {@code JourneyMeters[journey=onboarding, 5 stages]}. */
+    /** Returns the configuration, such as {@code JourneyMeters[journey=onboarding, 5 stages, maxAge PT1S]}. */
     @Override
     public String toString() {
-        return "JourneyMeters[journey=" + name + ", " + tracker.configuration().map().stageNames().size() + " stages]";
+        return "JourneyMeters[journey=" + name + ", " + tracker.configuration().map().stageNames().size()
+                + " stages, maxAge " + maxAge + "]";
     }
 
     /** Configures {@link JourneyMeters}; each setter refuses a bad value at once. */
     public static final class Builder {
         private final StageTracker tracker;
         private String name = DEFAULT_NAME;
+        private Duration maxAge = Duration.ofSeconds(1);
+        private Clock clock = Clock.systemUTC();
+        private Function<StageTracker, Map<String, Long>> counts = TRACKER_COUNTS;
 
         private Builder(StageTracker tracker) {
             this.tracker = tracker;
@@ -166,6 +223,40 @@ public final class JourneyMeters implements MeterBinder {
                         + " to 64 of a-z A-Z 0-9 . _ -");
             }
             this.name = value;
+            return this;
+        }
+
+        /**
+         * Sets how long the stage gauges reuse one snapshot of the tracker's counts (1 second by default): long
+         * enough for one scrape to read every stage from one snapshot, short against the scrape interval.
+         *
+         * @param age 0 (every gauge reads anew) to 1 minute
+         * @return this builder
+         * @throws IllegalArgumentException when the age is negative or longer than a minute
+         */
+        public Builder maxAge(Duration age) {
+            Checks.present("maxAge", age);
+            if (age.isNegative() || age.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("maxAge: " + age + " is outside 0..PT1M");
+            }
+            this.maxAge = age;
+            return this;
+        }
+
+        /**
+         * Sets the clock that ages the snapshot ({@link Clock#systemUTC()} by default).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Checks.present("clock", value);
+            return this;
+        }
+
+        /** Reads the stage counts another way than {@code customersByStage()}: for tests that count the reads. */
+        Builder counts(Function<StageTracker, Map<String, Long>> reader) {
+            this.counts = reader;
             return this;
         }
 

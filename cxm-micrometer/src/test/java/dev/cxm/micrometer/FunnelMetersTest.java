@@ -88,6 +88,55 @@ class FunnelMetersTest {
     }
 
     @Test
+    void groupsTheDataNamesAllOrOtherAddUpInOtherAndLeaveTheOverallSeriesAlone() {
+        // Oracle: the result itself; the overall gauge is the result's step count, (other) the sum, added up here,
+        // of the data's groups named "(all)" and "(other)", and the group "a" its own count.
+        Funnel bySegment = Funnel.custom(FUNNEL.steps()).window(Duration.ofHours(1))
+                .breakdown(GroupKeys.attribute("segment")).build();
+        String[] segments = {FunnelMeters.OVERALL, FunnelMeters.OTHER, "a"};
+        Random random = new Random(11);
+        List<CustomerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String touchpoint = TOUCHPOINTS.get(random.nextInt(TOUCHPOINTS.size()));
+            int customer = random.nextInt(200);
+            events.add(Interaction.builder(CustomerId.of("c" + customer),
+                    Instant.parse("2026-03-02T00:00:00Z").plusSeconds(random.nextInt(4 * 3600)),
+                    Touchpoint.of(touchpoint, touchpoint, Channel.WEB)).eventId("e" + i).outcome("ok")
+                    .attribute("segment", segments[customer % 3]).build());
+        }
+        FunnelResult result = bySegment.computeEvents(events);
+        assertThat(result.groups()).extracting(FunnelGroupResult::group).containsExactlyInAnyOrder(segments);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FunnelMeters meters = FunnelMeters.custom(bySegment).name("checkout").build();
+        meters.bindTo(registry);
+
+        meters.publish(result);
+
+        for (int step = 1; step <= 3; step++) {
+            int index = step - 1;
+            assertThat(gauge(registry, FunnelMeters.CUSTOMERS, step, FunnelMeters.OVERALL))
+                    .isEqualTo(result.step(step).count());
+            long reserved = result.groups().stream().filter(group -> !group.group().equals("a"))
+                    .mapToLong(group -> group.steps().get(index).count()).sum();
+            assertThat(gauge(registry, FunnelMeters.CUSTOMERS, step, FunnelMeters.OTHER)).isEqualTo(reserved);
+            assertThat(gauge(registry, FunnelMeters.CUSTOMERS, step, "a")).isEqualTo(result.groups().stream()
+                    .filter(group -> group.group().equals("a")).findFirst().orElseThrow().steps().get(index).count());
+        }
+        assertThat(registry.get(FunnelMeters.FOLDED).tags("funnel", "checkout").gauge().value()).isEqualTo(2);
+    }
+
+    @Test
+    void theConfigurationFollowsTheHouseIdiom() {
+        FunnelMeters meters = FunnelMeters.custom(FUNNEL).name("checkout").maxGroups(5).build();
+        FunnelMeters published = FunnelMeters.from(meters).build().publish(FUNNEL.computeEvents(events(13)));
+
+        assertThat(published).isEqualTo(meters).hasSameHashCodeAs(meters);
+        assertThat(FunnelMeters.from(meters).maxGroups(6).build()).isNotEqualTo(meters);
+        assertThat(FunnelMeters.from(meters).name("other").build()).isNotEqualTo(meters);
+        assertThat(meters).hasToString("FunnelMeters[funnel=checkout, 3 steps, maxGroups 5]");
+    }
+
+    @Test
     void aResultOfAnotherFunnelOrABadSettingIsRefused() {
         FunnelResult twoSteps = Funnel.ofDefaults(List.of(FunnelStep.touchpoint("home"), FunnelStep.touchpoint("blog")))
                 .computeEvents(events(6));

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.map.Stage;
 import dev.cxm.journey.track.StageTracker;
 import dev.cxm.journey.track.StageTracking;
+import dev.cxm.test.time.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -66,11 +68,13 @@ class JourneyMetersTest {
         List<CustomerEvent> events = events(3);
         tracker.trackAll(events.subList(0, 400));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        JourneyMeters.custom(tracker).name("onboarding").build().bindTo(registry);
+        MutableClock clock = new MutableClock(START);
+        JourneyMeters.custom(tracker).name("onboarding").clock(clock).build().bindTo(registry);
 
         assertMatches(registry, tracker);
         tracker.trackAll(events.subList(400, events.size()));
         tracker.forget(CustomerId.of("c7"));
+        clock.set(START.plusSeconds(1)); // the next scrape, a snapshot's age later
         assertMatches(registry, tracker);
 
         assertThat(tracker.lateEvents()).isPositive();
@@ -90,9 +94,52 @@ class JourneyMetersTest {
         assertThat(counter(registry, "unplaced")).isEqualTo(tracker.unplacedEvents());
     }
 
+    private static Map<String, Long> gauges(SimpleMeterRegistry registry) {
+        Map<String, Long> read = new java.util.TreeMap<>();
+        for (String stage : MAP.stageNames()) {
+            long value = (long) registry.get(JourneyMeters.CUSTOMERS).tags("journey", "onboarding", "stage", stage)
+                    .gauge().value();
+            if (value != 0) {
+                read.put(stage, value);
+            }
+        }
+        return read;
+    }
+
     private static double counter(SimpleMeterRegistry registry, String reason) {
         return registry.get(JourneyMeters.IGNORED).tags("journey", "onboarding", "reason", reason).functionCounter()
                 .count();
+    }
+
+    @Test
+    void aScrapeOfEveryStageReadsTheTrackerOnceAndTheNextScrapeReadsItAgain() {
+        // Oracle: the number of reads a counting fake reader sees (one per scrape, by the definition of a snapshot
+        // maxAge long) and the tracker's own snapshot for the values.
+        StageTracker tracker = StageTracking.custom(MAP).tolerance(Duration.ofMinutes(20)).build().tracker();
+        List<CustomerEvent> events = events(4);
+        tracker.trackAll(events.subList(0, 400));
+        AtomicInteger reads = new AtomicInteger();
+        MutableClock clock = new MutableClock(START);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        JourneyMeters.custom(tracker).name("onboarding").clock(clock).maxAge(Duration.ofSeconds(5))
+                .counts(tracked -> {
+                    reads.incrementAndGet();
+                    return tracked.customersByStage();
+                }).build().bindTo(registry);
+
+        assertMatches(registry, tracker);
+        assertThat(reads).as("one read for all %d stages", MAP.stages().size()).hasValue(1);
+        Map<String, Long> first = gauges(registry);
+        tracker.trackAll(events.subList(400, events.size()));
+        Map<String, Long> moved = new java.util.TreeMap<>(tracker.result().customersByStage());
+        moved.values().removeIf(count -> count == 0);
+        assertThat(moved).as("the tracker moved on").isNotEqualTo(first);
+        clock.set(START.plusMillis(4_999));
+        assertThat(gauges(registry)).as("still the first snapshot").isEqualTo(first);
+        assertThat(reads).as("still within the snapshot's age").hasValue(1);
+        clock.set(START.plusSeconds(5));
+        assertMatches(registry, tracker);
+        assertThat(reads).hasValue(2);
     }
 
     @Test
@@ -103,6 +150,10 @@ class JourneyMetersTest {
         assertThat(meters.name()).isEqualTo(JourneyMeters.DEFAULT_NAME);
         assertThat(JourneyMeters.from(meters).build()).isEqualTo(meters).hasSameHashCodeAs(meters);
         assertThat(JourneyMeters.from(meters).name("b").build()).isNotEqualTo(meters);
+        assertThat(JourneyMeters.from(meters).maxAge(Duration.ZERO).build()).isNotEqualTo(meters);
+        assertThat(meters).hasToString("JourneyMeters[journey=journey, 4 stages, maxAge PT1S]");
+        assertThatThrownBy(() -> JourneyMeters.custom(tracker).maxAge(Duration.ofSeconds(-1)))
+                .hasMessage("maxAge: PT-1S is outside 0..PT1M");
         assertThatThrownBy(() -> JourneyMeters.custom(tracker).name("a b"))
                 .hasMessage("name: a name of 3 characters that is not 1 to 64 of a-z A-Z 0-9 . _ -");
     }

@@ -12,11 +12,13 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.util.ClassUtils;
@@ -31,7 +33,8 @@ import dev.cxm.jdbc.StoreUrl;
 /**
  * The event and customer stores in a database, through cxm-jdbc, when it is on the class path and either
  * {@code cxm.store.url} names a database (cxm opens a small pool of its own on it) or the host has one
- * {@link DataSource} (and {@code cxm.store.use-data-source} is not false): {@link JdbcStores}, whose
+ * {@link DataSource} (and {@code cxm.store.use-data-source} is not false), and the host has not defined both an
+ * {@link EventStore} and a {@link CustomerStore} bean (nor a {@link JdbcStores} one): {@link JdbcStores}, whose
  * {@link JdbcEventStore} and {@link JdbcCustomerStore} become the {@code eventStore} and {@code customerStore}
  * beans. Building it applies cxm's Flyway migrations (from {@code db/migration/cxm/<dialect>}, with cxm's own
  * history table {@code <prefix>schema_history}) unless {@code cxm.store.migrate} is false, and checks the
@@ -73,6 +76,7 @@ public class CxmJdbcAutoConfiguration {
      */
     @Bean(name = STORES_BEAN)
     @ConditionalOnMissingBean
+    @Conditional(CxmJdbcAutoConfiguration.StoreMissing.class)
     public JdbcStores cxmJdbcStores(CxmProperties properties, ObjectProvider<DataSource> dataSource) {
         CxmProperties.Store settings = properties.store();
         JdbcStores.Builder builder;
@@ -151,6 +155,21 @@ public class CxmJdbcAutoConfiguration {
         }
         dependsOn.addAll(initializers);
         stores.setDependsOn(dependsOn.toArray(String[]::new));
+    }
+
+    /**
+     * The host has not defined both stores itself: with its own {@link EventStore} and {@link CustomerStore}
+     * cxm needs no database, so it opens no pool, runs no Flyway and makes no table.
+     */
+    static final class StoreMissing extends NoneNestedConditions {
+
+        StoreMissing() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        /** Both stores are the host's beans. */
+        @ConditionalOnBean({EventStore.class, CustomerStore.class})
+        static final class BothStoresDefined {}
     }
 
     /** A database is named: {@code cxm.store.url} is set, or the host has one data source cxm may use. */

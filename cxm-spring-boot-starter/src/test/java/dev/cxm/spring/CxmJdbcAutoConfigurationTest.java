@@ -146,6 +146,30 @@ class CxmJdbcAutoConfigurationTest {
     }
 
     @Test
+    void theHostsOwnEventAndCustomerStoresLeaveItsDatabaseAndCxmsPoolAlone() throws SQLException {
+        // Oracle: the host's database itself, read through its own pool: no cxm table, no Flyway history.
+        JdbcConnectionPool hostDatabase = h2Memory();
+        try {
+            EventStore hostEvents = InMemoryEventStore.create();
+            CustomerStore hostCustomers = InMemoryCustomerStore.create();
+            runner.withBean(DataSource.class, () -> hostDatabase).withBean(EventStore.class, () -> hostEvents)
+                    .withBean(CustomerStore.class, () -> hostCustomers).run(context -> {
+                        assertThat(context).hasNotFailed().doesNotHaveBean(JdbcStores.class);
+                        assertThat(context.getBean(EventStore.class)).isSameAs(hostEvents);
+                        assertThat(context.getBean(CustomerStore.class)).isSameAs(hostCustomers);
+                    });
+            runner.withPropertyValues("cxm.store.url=h2:" + folder.resolve("unused"))
+                    .withBean(EventStore.class, () -> hostEvents).withBean(CustomerStore.class, () -> hostCustomers)
+                    .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(JdbcStores.class));
+            assertThat(tableExists(hostDatabase, "CXM_EVENTS")).as("no cxm table in the host's schema").isFalse();
+            assertThat(tableExists(hostDatabase, "CXM_SCHEMA_HISTORY")).as("no Flyway run").isFalse();
+            assertThat(folder.resolve("unused.mv.db")).as("no database opened on the url").doesNotExist();
+        } finally {
+            hostDatabase.dispose();
+        }
+    }
+
+    @Test
     void withoutCxmJdbcTheStoresAreInMemoryAndAUrlStopsTheContextNamingIt() {
         JdbcConnectionPool hostDatabase = h2Memory();
         try {

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.journey.track.CustomerJourney;
 import dev.cxm.journey.track.JourneyListener;
 import dev.cxm.journey.track.StageChange;
@@ -18,7 +19,8 @@ import dev.cxm.kafka.KeyValueTrackingStore;
 
 /**
  * Tracks each event with a {@link StageTracker} whose state is the task's key-value store of journeys, and
- * forwards every stage change the tracker reports, keyed by customer id, at the instant of the change.
+ * forwards every stage change the tracker reports, keyed by customer id, at the instant of the change. A null
+ * value is an erasure: the key's customer is forgotten and a tombstone (the key, a null value) goes downstream.
  */
 public final class StageTrackingProcessor implements Processor<String, CustomerEvent, String, StageChange> {
 
@@ -56,6 +58,7 @@ public final class StageTrackingProcessor implements Processor<String, CustomerE
     @Override
     public void process(Record<String, CustomerEvent> record) {
         if (record.value() == null) {
+            forget(record);
             return;
         }
         heard.clear();
@@ -64,5 +67,20 @@ public final class StageTrackingProcessor implements Processor<String, CustomerE
             context.forward(new Record<>(change.customer().value(), change, change.at().toEpochMilli()));
         }
         heard.clear();
+    }
+
+    /** Forgets the record's customer (an erasure) and sends a tombstone, so that the tables downstream delete it. */
+    private void forget(Record<String, CustomerEvent> record) {
+        if (record.key() == null) {
+            return;
+        }
+        CustomerId customer;
+        try {
+            customer = CustomerId.of(record.key());
+        } catch (IllegalArgumentException notAnId) {
+            return; // no journey can be stored under it
+        }
+        tracker.forget(customer);
+        context.forward(new Record<>(record.key(), (StageChange) null, record.timestamp()));
     }
 }
