@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param drivers {@code drivers.csv}: one row per NPS response, with the driver ratings
  * @param subjects {@code subjects.csv}: one row per member, for the survival commands
  * @param segments {@code segments.json}: segment definitions ({@code SegmentJson})
+ * @param actions {@code actions.json}: a next-best-action catalogue over those segments ({@code ActionJson})
  * @param truth {@code truth.json}: the generating parameters, each with its unit
  * @param customerCount the customers simulated
  * @param customerRecords the lines of {@code customers.ndjson}: the customers and the second ids of some
@@ -29,6 +30,7 @@ public record SimulatedWorld(
         Path drivers,
         Path subjects,
         Path segments,
+        Path actions,
         Path truth,
         int customerCount,
         long customerRecords,
@@ -48,6 +50,8 @@ public record SimulatedWorld(
     public static final String SUBJECTS = "subjects.csv";
     /** The name of the segment definitions file. */
     public static final String SEGMENTS = "segments.json";
+    /** The name of the action catalogue file. */
+    public static final String ACTIONS = "actions.json";
     /** The name of the truth file. */
     public static final String TRUTH = "truth.json";
 
@@ -62,6 +66,7 @@ public record SimulatedWorld(
      * @param drivers {@code drivers.csv}
      * @param subjects {@code subjects.csv}
      * @param segments {@code segments.json}
+     * @param actions {@code actions.json}
      * @param truth {@code truth.json}
      * @param customerCount the customers simulated
      * @param customerRecords the lines of {@code customers.ndjson}
@@ -77,6 +82,7 @@ public record SimulatedWorld(
         Objects.requireNonNull(drivers, "drivers");
         Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(segments, "segments");
+        Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(truth, "truth");
         if (customerCount < 0 || customerRecords < 0 || eventCount < 0) {
             throw new IllegalArgumentException("counts: a count is negative; counts are 0 or more");
@@ -95,7 +101,8 @@ public record SimulatedWorld(
     static SimulatedWorld in(Path directory, int customerCount, long customerRecords, long eventCount) {
         return new SimulatedWorld(directory, directory.resolve(CUSTOMERS), directory.resolve(EVENTS_CSV),
                 directory.resolve(EVENTS_NDJSON), directory.resolve(JOURNEY_MAP), directory.resolve(DRIVERS),
-                directory.resolve(SUBJECTS), directory.resolve(SEGMENTS), directory.resolve(TRUTH), customerCount,
+                directory.resolve(SUBJECTS), directory.resolve(SEGMENTS), directory.resolve(ACTIONS),
+                directory.resolve(TRUTH), customerCount,
                 customerRecords, eventCount);
     }
 }

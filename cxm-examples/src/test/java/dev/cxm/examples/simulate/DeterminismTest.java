@@ -18,7 +18,7 @@ class DeterminismTest {
 
     private static final List<String> FILES = List.of(SimulatedWorld.CUSTOMERS, SimulatedWorld.EVENTS_CSV,
             SimulatedWorld.EVENTS_NDJSON, SimulatedWorld.JOURNEY_MAP, SimulatedWorld.DRIVERS, SimulatedWorld.SUBJECTS,
-            SimulatedWorld.SEGMENTS, SimulatedWorld.TRUTH);
+            SimulatedWorld.SEGMENTS, SimulatedWorld.ACTIONS, SimulatedWorld.TRUTH);
 
     @Test
     void theSameSeedWritesTheSameBytesOnOneThreadAndOnThree(@TempDir Path one, @TempDir Path three) throws IOException {

@@ -37,6 +37,8 @@ import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.IdentityType;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.store.memory.InMemoryEventStore;
+import dev.cxm.engage.action.ActionJson;
+import dev.cxm.engage.action.NextBestAction;
 import dev.cxm.engage.profile.IdentityGraph;
 import dev.cxm.engage.profile.IdentityResolution;
 import dev.cxm.engage.segment.Segment;
@@ -188,6 +190,10 @@ class SimulatedFilesTest {
         }
         List<Segment> segments = SegmentJson.read(Files.readString(world.segments()));
         assertThat(segments).isEqualTo(Designs.segments());
+        // The catalogue reads with the segments' names; every action names one of them.
+        NextBestAction actions = ActionJson.read(Files.readString(world.actions()),
+                segments.stream().map(Segment::name).toList());
+        assertThat(actions.actions()).hasSize(5);
 
         JsonNode truth = new ObjectMapper().readTree(world.truth().toFile());
         assertThat(truth.at("/written/events").asLong()).isEqualTo(world.eventCount());

@@ -84,4 +84,30 @@ public final class Designs {
                         Condition.since(TimeField.LAST_PURCHASE, Comparison.GREATER, Duration.ofDays(120)))),
                 Segment.of("negative-voices", Condition.number(NumberField.MEAN_SENTIMENT, Comparison.AT_MOST, -0.3)));
     }
+
+    /**
+     * Returns the next-best-action catalogue written to {@code actions.json} (cxm-engage's {@code ActionJson}
+     * form): actions for the segments of {@link #segments()}, under the consent purposes the simulated customers
+     * give or deny, at most two contacts a week, no calls or messages at night in the customer's time zone.
+     *
+     * @return the catalogue as JSON
+     */
+    public static String actionsJson() {
+        return """
+                {"policy": {"maxContacts": 2, "period": "P7D", "quietHours": {"from": "21:00", "to": "08:00"},
+                            "timeZoneAttribute": "timeZone", "defaultTimeZone": "Europe/Berlin", "preferChannel": true},
+                 "actions": [
+                  {"name": "service-recovery-call", "kind": "call", "segments": ["unhappy-with-service"],
+                   "channels": ["phone"], "consent": "service-call", "value": {"fixed": 80}, "cooldown": "P30D"},
+                  {"name": "detractor-follow-up", "kind": "call", "segments": ["detractors"], "channels": ["phone"],
+                   "consent": "service-call", "value": {"fixed": 50}, "cooldown": "P30D"},
+                  {"name": "win-back-offer", "kind": "offer", "segments": ["dormant-buyers"],
+                   "channels": ["email", "sms"], "consent": "marketing-email", "value": {"fixed": 25},
+                   "cooldown": "P14D"},
+                  {"name": "referral-invitation", "kind": "offer", "segments": ["promoters"],
+                   "channels": ["email"], "consent": "marketing-email", "value": {"fixed": 20}, "cooldown": "P30D"},
+                  {"name": "loyalty-thank-you", "kind": "message", "segments": ["frequent-buyers"],
+                   "channels": ["email"], "consent": "marketing-email", "value": {"fixed": 5}, "cooldown": "P30D"}]}
+                """;
+    }
 }

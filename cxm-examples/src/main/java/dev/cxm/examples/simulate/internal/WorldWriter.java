@@ -83,6 +83,7 @@ public final class WorldWriter {
         names.put(StreamFile.SUBJECTS, SimulatedWorld.SUBJECTS);
         names.put("map", SimulatedWorld.JOURNEY_MAP);
         names.put("segments", SimulatedWorld.SEGMENTS);
+        names.put("actions", SimulatedWorld.ACTIONS);
         names.put("truth", SimulatedWorld.TRUTH);
         Map<Object, Path> temporary = new LinkedHashMap<>();
         for (Map.Entry<Object, String> name : names.entrySet()) {
@@ -93,6 +94,7 @@ public final class WorldWriter {
             Written written = writeStreams(temporary, progress);
             writeText(temporary.get("map"), Designs.journeyMap().toJson());
             writeText(temporary.get("segments"), SegmentJson.write(Designs.segments()));
+            writeText(temporary.get("actions"), Designs.actionsJson());
             Map<String, Object> truth = WorldModel.truth(customers, seed);
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("customerRecords", written.records());
