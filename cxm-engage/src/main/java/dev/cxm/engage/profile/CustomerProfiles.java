@@ -15,6 +15,7 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.privacy.ErasureParticipant;
 import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.CustomerQuery;
 import dev.cxm.core.store.CustomerStore;
@@ -39,8 +40,11 @@ import dev.cxm.journey.track.StageVisit;
  *
  * <p>Feed each event once: {@link #append} appends to a store and counts the event only when the store kept
  * it (a duplicate changes nothing); {@link #record} counts what it is given. Thread-safe (one lock).
+ *
+ * <p>As an {@link ErasureParticipant} it forgets a customer's profile and tracked journey; give it to the
+ * {@code CustomerErasure} of the stores it is fed from.
  */
-public final class CustomerProfiles {
+public final class CustomerProfiles implements ErasureParticipant {
 
     private final ProfileBuilder builder;
     private final Clock clock;
@@ -218,14 +222,18 @@ public final class CustomerProfiles {
     }
 
     /**
-     * Forgets a customer (for erasure: call it with {@code CustomerErasure}); listeners are not told.
+     * Forgets a customer, for erasure (add these profiles to a {@code CustomerErasure} as a participant): their
+     * profile and, with a journey map, their tracked journey. Listeners are not told: erase the views that
+     * listen (such as a {@code SegmentMembership}) as participants too.
      *
      * @param customer the customer
-     * @return whether a profile was kept
+     * @return the records removed: 1 for the profile, plus 1 for the tracked journey; 0 when nothing was kept
      */
-    public synchronized boolean forget(CustomerId customer) {
-        tracker.ifPresent(stages -> stages.forget(customer));
-        return profiles.remove(Checks.present("customer", customer)) != null;
+    @Override
+    public synchronized long forget(CustomerId customer) {
+        Checks.present("customer", customer);
+        long journeys = tracker.map(stages -> stages.forget(customer)).orElse(0L);
+        return (profiles.remove(customer) != null ? 1 : 0) + journeys;
     }
 
     private void notifyListeners(CustomerProfile before, CustomerProfile after) {
