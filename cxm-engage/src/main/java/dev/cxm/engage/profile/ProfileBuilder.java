@@ -263,21 +263,24 @@ public final class ProfileBuilder {
             Iterable<? extends CustomerEvent> events) {
         Checks.present("record", record);
         Checks.present("events", events);
-        CustomerProfile profile = record.map(this::of).orElseGet(() -> empty(customerId));
-        if (!profile.customerId().equals(customerId)) {
-            throw new IllegalArgumentException("record: is of customer " + profile.customerId() + ", not " + customerId);
+        Checks.present("customerId", customerId);
+        if (record.isPresent() && !record.get().id().equals(customerId)) {
+            throw new IllegalArgumentException("record: is of customer " + record.get().id() + ", not " + customerId);
         }
+        ProfileCell cell = new ProfileCell(customerId);
+        record.ifPresent(cell::put);
         StageTracker tracker = journey.map(ProfileBuilder::anyOrderTracker).orElse(null);
         for (CustomerEvent event : events) {
-            profile = update(profile, event);
+            requireOwn(customerId, event);
+            cell.add(event, sentiment);
             if (tracker != null) {
                 tracker.track(event);
             }
         }
         if (tracker != null) {
-            profile = profile.withJourneyStage(tracker.journeyOf(customerId).map(CustomerJourney::currentVisit));
+            cell.journeyStage(tracker.journeyOf(customerId).map(CustomerJourney::currentVisit));
         }
-        return profile;
+        return cell.snapshot();
     }
 
     /**
@@ -293,6 +296,14 @@ public final class ProfileBuilder {
         Checks.present("customerId", customerId);
         return rebuild(customerId, Checks.present("customers", customers).get(customerId),
                 Checks.present("events", events).eventsOf(customerId));
+    }
+
+    /** Refuses an event of another customer than {@code customerId}, naming ids only. */
+    static void requireOwn(CustomerId customerId, CustomerEvent event) {
+        if (!event.customerId().equals(customerId)) {
+            throw new IllegalArgumentException("event: " + event.eventId() + " is of customer " + event.customerId()
+                    + ", not of the profile of " + customerId);
+        }
     }
 
     /**
@@ -390,7 +401,7 @@ public final class ProfileBuilder {
     }
 
     /** Orders two events by instant, then event id: the order in which "first", "last" and "latest" are decided. */
-    private static int compare(Instant at, EventId eventId, Instant otherAt, EventId otherEventId) {
+    static int compare(Instant at, EventId eventId, Instant otherAt, EventId otherEventId) {
         int order = at.compareTo(otherAt);
         return order != 0 ? order : eventId.compareTo(otherEventId);
     }
