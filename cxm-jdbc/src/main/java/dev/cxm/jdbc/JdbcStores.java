@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -190,13 +191,13 @@ public final class JdbcStores implements AutoCloseable {
     public ErasureReport erase(CustomerId customer) {
         Checks.present("customer", customer);
         if (!Storable.holds(customer.value())) {
-            return new ErasureReport(customer, 0, 0, clock.instant());
+            return new ErasureReport(customer, 0, 0, Map.of(), clock.instant());
         }
         try (Connection connection = dataSource.getConnection()) {
             return Transactions.write(connection, c -> {
                 long events = eventStore.erase(c, customer);
                 boolean profile = customerStore.erase(c, customer);
-                return new ErasureReport(customer, profile ? 1 : 0, events, clock.instant());
+                return new ErasureReport(customer, profile ? 1 : 0, events, Map.of(), clock.instant());
             });
         } catch (SQLException e) {
             throw SqlFailures.of("erasing customer " + customer, e);

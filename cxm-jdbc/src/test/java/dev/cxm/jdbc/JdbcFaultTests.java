@@ -148,13 +148,13 @@ abstract class JdbcFaultTests {
             assertThat(stores.customerStore().get(c1)).as("after a loss at statement %d", n).contains(profile);
         }
         failing.failAt(3);
-        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 1, 3, now));
+        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 1, 3, Map.of(), now));
         assertThat(failing.executed()).as("the statements of an erasure, each lost once above").isEqualTo(2);
         failing.failAt(0);
         assertThat(stores.eventStore().eventsOf(c1)).isEmpty();
         assertThat(stores.customerStore().get(c1)).isEmpty();
         assertThat(stores.eventStore().count()).isEqualTo(1);
-        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 0, 0, now));
+        assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 0, 0, Map.of(), now));
     }
 
     @Test

@@ -41,16 +41,17 @@ public record Money(BigDecimal amount, Currency currency) {
     public Money {
         Checks.present("amount", amount);
         Checks.present("currency", currency);
-        amount = inBounds(amount);
         int minorDigits = Math.max(0, currency.getDefaultFractionDigits());
+        amount = inBounds(amount, minorDigits);
         amount = amount.scale() < minorDigits ? amount.setScale(minorDigits) : amount;
     }
 
     /**
-     * Returns the amount without trailing zeros, checked against the bounds before any arithmetic that could
-     * take long or overflow on a huge exponent (such as {@code 1e999999999}).
+     * Returns the amount checked against the bounds before any arithmetic that could take long or overflow on a
+     * huge exponent (such as {@code 1e999999999}): without trailing zeros, or as it is when it has no more
+     * decimal places than the currency's minor unit (the constructor pads both to the minor unit alike).
      */
-    private static BigDecimal inBounds(BigDecimal amount) {
+    private static BigDecimal inBounds(BigDecimal amount, int minorDigits) {
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("amount: is negative; an amount must be 0 or more");
         }
@@ -61,6 +62,11 @@ public record Money(BigDecimal amount, Currency currency) {
         if (integerDigits > MAX_INTEGER_DIGITS) {
             throw new IllegalArgumentException("amount: is 10^" + MAX_INTEGER_DIGITS + " or more; an amount must be"
                     + " less than 10^" + MAX_INTEGER_DIGITS);
+        }
+        if (amount.scale() <= minorDigits) {
+            // Held at the minor unit or coarser (the sum of two prices): stripping the trailing zeros and padding
+            // back to the minor unit gives the amount itself, so the strip, the dearest step, is skipped.
+            return amount;
         }
         // The first significant digit lies -integerDigits + 1 places after the point; the last one no earlier.
         if (-integerDigits + 1 > MAX_SCALE) {

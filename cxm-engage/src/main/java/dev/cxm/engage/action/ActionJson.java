@@ -25,12 +25,16 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.internal.JsonPaths;
 import dev.cxm.engage.segment.NumberField;
+import dev.cxm.engage.segment.Segment;
+import dev.cxm.engage.segment.SegmentJson;
 
 /**
  * Reads a catalogue of actions and its contact policy from JSON into a {@link NextBestAction}. An action that
@@ -49,6 +53,10 @@ import dev.cxm.engage.segment.NumberField;
  *
  * <p>Every policy key is optional ({@link ContactPolicy#ofDefaults()} fills in), as is an action's cooldown
  * (zero) and a profile value's factor (1).
+ *
+ * <p>{@link #readCatalogue} reads a self-contained file that carries its segments too, under {@code "segments"}
+ * in the form of {@link SegmentJson} (refusals there name {@code segments[i]...}, as in a segments file), and
+ * checks the actions' segments against them.
  */
 public final class ActionJson {
 
@@ -56,6 +64,8 @@ public final class ActionJson {
             "timeZoneAttribute", "defaultTimeZone", "preferChannel");
     private static final Set<String> ACTION_KEYS = Set.of("name", "kind", "segments", "channels", "consent", "value",
             "cooldown");
+
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private ActionJson() {}
 
@@ -83,6 +93,52 @@ public final class ActionJson {
         Set<String> known = new TreeSet<>(Checks.noNullElements("segments", segments));
         JsonNode root = object(JsonPaths.read(Checks.present("json", json), "actions"), "$",
                 Set.of("policy", "actions"));
+        return decider(root, known);
+    }
+
+    /**
+     * Reads a self-contained catalogue: its segments, policy and actions.
+     *
+     * <pre>{@code
+     * {"segments": [{"name": "detractors", "condition": {"category": "npsCategory", "in": ["detractor"]}}],
+     *  "policy": {"maxContacts": 2, "period": "P7D"},
+     *  "actions": [{"name": "follow-up-call", "kind": "call", "segments": ["detractors"], "channels": ["phone"],
+     *               "consent": "service-call", "value": {"fixed": 50}}]}
+     * }</pre>
+     *
+     * @param json the document
+     * @return the catalogue
+     * @throws IllegalArgumentException naming the path in the JSON and the rule when a definition is refused
+     */
+    public static ActionCatalogue readCatalogue(String json) {
+        return readCatalogue(new StringReader(Checks.present("json", json)));
+    }
+
+    /**
+     * Reads a self-contained catalogue: its segments, policy and actions.
+     *
+     * @param json the document
+     * @return the catalogue
+     * @throws IllegalArgumentException naming the path in the JSON and the rule when a definition is refused
+     */
+    public static ActionCatalogue readCatalogue(Reader json) {
+        JsonNode root = object(JsonPaths.read(Checks.present("json", json), "actions"), "$",
+                Set.of("segments", "policy", "actions"));
+        array(root, "segments", "$");
+        List<Segment> segments;
+        try {
+            // The segments are read as a segments file of their own: their paths in it are their paths here.
+            segments = SegmentJson.read(TREES.writeValueAsString(TREES.createObjectNode()
+                    .set("segments", root.get("segments"))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree read could not be written back", e);
+        }
+        Set<String> known = new TreeSet<>();
+        segments.forEach(segment -> known.add(segment.name()));
+        return new ActionCatalogue(segments, decider(root, known));
+    }
+
+    private static NextBestAction decider(JsonNode root, Set<String> known) {
         ContactPolicy policy = root.has("policy") ? policy(root.get("policy")) : ContactPolicy.ofDefaults();
         JsonNode list = array(root, "actions", "$");
         List<Action> actions = new ArrayList<>();

@@ -7,12 +7,14 @@ import java.util.Map;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.privacy.ErasureParticipant;
 
 /**
  * The contacts made, per customer, in memory: what the contact policy counts. Thread-safe. A host with its own
- * record of contacts passes them to {@link DecisionContext} directly.
+ * record of contacts passes them to {@link DecisionContext} directly. As an {@link ErasureParticipant} it forgets
+ * a customer's contacts.
  */
-public final class ContactLedger {
+public final class ContactLedger implements ErasureParticipant {
 
     private final Map<CustomerId, List<Contact>> contacts = new HashMap<>();
 
@@ -50,12 +52,14 @@ public final class ContactLedger {
     }
 
     /**
-     * Forgets a customer's contacts (for erasure).
+     * Forgets a customer's contacts, for erasure.
      *
      * @param customer the customer
-     * @return whether any were kept
+     * @return the contacts removed
      */
-    public synchronized boolean forget(CustomerId customer) {
-        return contacts.remove(Checks.present("customer", customer)) != null;
+    @Override
+    public synchronized long forget(CustomerId customer) {
+        List<Contact> removed = contacts.remove(Checks.present("customer", customer));
+        return removed == null ? 0 : removed.size();
     }
 }

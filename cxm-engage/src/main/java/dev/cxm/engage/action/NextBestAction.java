@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -39,9 +42,46 @@ public final class NextBestAction {
     /** Per action, the rejections that depend on nothing but the action, made once. */
     private final List<Rejection> notInSegment;
     private final List<Rejection> noConsent;
+    /** The distinct consent purposes of the actions, and per action the index of its purpose among them. */
+    private final String[] purposes;
+    private final int[] purposeOf;
+    /** The distinct segments of the actions by their index, and per action the indexes of its segments. */
+    private final Map<String, Integer> segmentIndex = new HashMap<>();
+    private final int[][] segmentsOf;
 
-    /** Why the policy allows no contact now, for every action alike. */
-    private record Block(Rejection.Reason reason, String detail) {}
+    /**
+     * Why the policy allows no contact now, for every action alike, with each action's rejection made when first
+     * needed (a block of the quiet hours serves every decision at its instant and zone; a race makes equal ones).
+     */
+    private static final class Block {
+        private final Rejection.Reason reason;
+        private final String detail;
+        private final Rejection[] byAction;
+
+        Block(Rejection.Reason reason, String detail, int actions) {
+            this.reason = reason;
+            this.detail = detail;
+            this.byAction = new Rejection[actions];
+        }
+
+        Rejection rejection(int index, String action) {
+            Rejection made = byAction[index];
+            if (made == null) {
+                made = Rejection.of(action, reason, detail);
+                byAction[index] = made;
+            }
+            return made;
+        }
+    }
+
+    /** The quiet hours checked at an instant in a zone. */
+    private record QuietCheck(Instant now, ZoneId zone, Optional<Block> block) {}
+
+    /**
+     * The last quiet-hours check: the decisions of one run share their instant and mostly their zone, so the
+     * local time and its text are made once. Not part of the configuration.
+     */
+    private final AtomicReference<QuietCheck> lastQuietCheck = new AtomicReference<>();
 
     private NextBestAction(List<Action> actions, ContactPolicy policy) {
         this.actions = requireActions(actions);
@@ -50,6 +90,29 @@ public final class NextBestAction {
                 Rejection.Reason.NOT_IN_SEGMENT, "the customer is in none of " + action.segments())).toList();
         this.noConsent = this.actions.stream().map(action -> Rejection.of(action.name(), Rejection.Reason.NO_CONSENT,
                 "no consent granted for " + action.consentPurpose())).toList();
+        // Each purpose and segment is looked up once per decision, however many actions share it.
+        List<String> distinctPurposes = new ArrayList<>();
+        List<String> distinctSegments = new ArrayList<>();
+        this.purposeOf = new int[this.actions.size()];
+        this.segmentsOf = new int[this.actions.size()][];
+        for (int i = 0; i < this.actions.size(); i++) {
+            Action action = this.actions.get(i);
+            purposeOf[i] = indexOf(distinctPurposes, action.consentPurpose());
+            segmentsOf[i] = action.segments().stream().mapToInt(segment -> indexOf(distinctSegments, segment)).toArray();
+        }
+        this.purposes = distinctPurposes.toArray(new String[0]);
+        for (int s = 0; s < distinctSegments.size(); s++) {
+            segmentIndex.put(distinctSegments.get(s), s);
+        }
+    }
+
+    private static int indexOf(List<String> distinct, String value) {
+        int index = distinct.indexOf(value);
+        if (index < 0) {
+            distinct.add(value);
+            return distinct.size() - 1;
+        }
+        return index;
     }
 
     private static List<Action> requireActions(List<Action> actions) {
@@ -143,13 +206,24 @@ public final class NextBestAction {
         Checks.present("context", context);
         Instant now = context.now();
         Optional<Block> policyBlock = policyBlock(profile, context);
+        boolean[] granted = new boolean[purposes.length];
+        for (int p = 0; p < purposes.length; p++) {
+            granted[p] = profile.hasConsented(purposes[p]);
+        }
+        boolean[] in = new boolean[segmentIndex.size()];
+        for (String segment : context.segments()) {
+            Integer index = segmentIndex.get(segment);
+            if (index != null) {
+                in[index] = true;
+            }
+        }
         int n = actions.size();
         Rejection[] rejections = new Rejection[n];
         double[] values = new double[n];
         int best = -1;
         int eligible = 0;
         for (int i = 0; i < n; i++) {
-            Rejection rejection = firstFailure(i, profile, context, policyBlock);
+            Rejection rejection = firstFailure(i, profile, context, policyBlock, in, granted);
             if (rejection != null) {
                 rejections[i] = rejection;
                 continue;
@@ -165,20 +239,21 @@ public final class NextBestAction {
                     ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
         }
         Action chosen = actions.get(best);
-        List<Rejection> rejected = new ArrayList<>(n - 1);
+        Rejection[] rejected = new Rejection[n - 1];
+        int next = 0;
         for (int i = 0; i < n; i++) {
             if (rejections[i] != null) {
-                rejected.add(rejections[i]);
+                rejected[next++] = rejections[i];
             } else if (i != best) {
-                rejected.add(new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE,
+                rejected[next++] = new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE,
                         values[i] == values[best] ? "worth as much as " + chosen.name() + ", which comes first"
-                                : "worth less than " + chosen.name(), OptionalDouble.of(values[i])));
+                                : "worth less than " + chosen.name(), OptionalDouble.of(values[i]));
             }
         }
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
                 channelFor(chosen, profile), values[best], chosen.consentPurpose())),
                 "highest value " + values[best] + " of " + eligible + " eligible action" + (eligible == 1 ? "" : "s"),
-                rejected);
+                List.of(rejected));
     }
 
     /** Returns why the policy allows no contact at all now (cap or quiet hours), checked once per decision. */
@@ -193,32 +268,38 @@ public final class NextBestAction {
         }
         if (recent >= policy.maxContacts()) {
             return Optional.of(new Block(Rejection.Reason.CAPPED, recent + " contacts in the last " + policy.period()
-                    + "; the policy allows " + policy.maxContacts()));
+                    + "; the policy allows " + policy.maxContacts(), actions.size()));
         }
         if (policy.quietHours().isPresent()) {
             ZoneId zone = policy.zoneOf(profile);
+            QuietCheck last = lastQuietCheck.get();
+            if (last != null && last.now().equals(now) && last.zone().equals(zone)) {
+                return last.block();
+            }
             LocalTime local = LocalTime.ofInstant(now, zone);
             QuietHours quiet = policy.quietHours().get();
-            if (quiet.contains(local)) {
-                return Optional.of(new Block(Rejection.Reason.QUIET_HOURS, local + " in " + zone
-                        + " is within the quiet hours " + quiet.start() + " to " + quiet.end()));
-            }
+            Optional<Block> block = quiet.contains(local) ? Optional.of(new Block(Rejection.Reason.QUIET_HOURS,
+                    local + " in " + zone + " is within the quiet hours " + quiet.start() + " to " + quiet.end(),
+                    actions.size()))
+                    : Optional.empty();
+            lastQuietCheck.set(new QuietCheck(now, zone, block));
+            return block;
         }
         return Optional.empty();
     }
 
     /** Returns the first rule action {@code index} fails, or null when it is eligible. */
     private Rejection firstFailure(int index, CustomerProfile profile, DecisionContext context,
-            Optional<Block> policyBlock) {
+            Optional<Block> policyBlock, boolean[] in, boolean[] granted) {
         Action action = actions.get(index);
-        if (!inSegment(action, context.segments())) {
+        if (!inAny(segmentsOf[index], in)) {
             return notInSegment.get(index);
         }
-        if (!profile.hasConsented(action.consentPurpose())) {
+        if (!granted[purposeOf[index]]) {
             return noConsent.get(index);
         }
         if (policyBlock.isPresent()) {
-            return Rejection.of(action.name(), policyBlock.get().reason(), policyBlock.get().detail());
+            return policyBlock.get().rejection(index, action.name());
         }
         if (!action.cooldown().isZero()) {
             Instant cooledAt = context.now().minus(action.cooldown());
@@ -241,9 +322,9 @@ public final class NextBestAction {
         return null;
     }
 
-    private static boolean inSegment(Action action, Set<String> segments) {
-        for (String segment : action.segments()) {
-            if (segments.contains(segment)) {
+    private static boolean inAny(int[] segments, boolean[] in) {
+        for (int segment : segments) {
+            if (in[segment]) {
                 return true;
             }
         }

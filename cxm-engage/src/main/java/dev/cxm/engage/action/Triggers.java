@@ -12,6 +12,7 @@ import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
+import dev.cxm.core.privacy.ErasureParticipant;
 import dev.cxm.engage.profile.ClvEstimate;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.NpsCategory;
@@ -21,7 +22,9 @@ import dev.cxm.journey.track.Stall;
  * Fires the rules of the closed loop as things happen: feed it events ({@link #onEvent}), the journey tracker's
  * stalls ({@link #onStall}) and valued profiles ({@link #onValued}). Each rule fires once per occurrence: an
  * event seen again, or a stall reported again, fires nothing; a win-back fires once per drop below its threshold.
- * It remembers the occurrences it fired for (one key each) and each customer's last P(alive) per win-back rule.
+ * It remembers, per customer, the occurrences it fired for (one key each) and the last P(alive) side of each
+ * win-back rule's threshold. As an {@link ErasureParticipant} it forgets both: after an erasure it answers for
+ * the customer as triggers that never saw them would, so an occurrence delivered again fires again.
  *
  * <pre>{@code
  * Triggers triggers = Triggers.of(List.of(
@@ -34,11 +37,13 @@ import dev.cxm.journey.track.Stall;
  *
  * <p>Thread-safe (one lock).
  */
-public final class Triggers {
+public final class Triggers implements ErasureParticipant {
 
     private final List<Trigger> rules;
-    private final Set<String> fired = new HashSet<>();
-    private final Map<String, Map<CustomerId, Boolean>> below = new HashMap<>();
+    /** Per customer, the rule and occurrence of each firing, as {@code rule|occurrence}. */
+    private final Map<CustomerId, Set<String>> fired = new HashMap<>();
+    /** Per customer, per win-back rule, whether P(alive) was below its threshold when last valued. */
+    private final Map<CustomerId, Map<String, Boolean>> below = new HashMap<>();
 
     private Triggers(List<Trigger> rules) {
         this.rules = List.copyOf(Checks.noNullElements("rules", rules));
@@ -83,7 +88,7 @@ public final class Triggers {
             for (Trigger rule : rules) {
                 if (rule instanceof Trigger.DetractorFollowUp followUp) {
                     String occurrence = "event:" + event.eventId();
-                    if (fired.add(rule.name() + "|" + occurrence)) {
+                    if (firstTime(event.customerId(), rule.name() + "|" + occurrence)) {
                         firings.add(new TriggerFiring(rule.name(), rule.action(), event.customerId(), occurrence,
                                 event.occurredAt(), event.occurredAt().plus(followUp.within())));
                     }
@@ -106,7 +111,7 @@ public final class Triggers {
             if (rule instanceof Trigger.StallNudge nudge
                     && (nudge.stage().isEmpty() || nudge.stage().get().equals(stall.stage()))) {
                 String occurrence = "stall:" + stall.stage() + "@" + stall.enteredAt();
-                if (fired.add(rule.name() + "|" + stall.customer() + "|" + occurrence)) {
+                if (firstTime(stall.customer(), rule.name() + "|" + occurrence)) {
                     firings.add(new TriggerFiring(rule.name(), rule.action(), stall.customer(), occurrence,
                             stall.detectedAt(), stall.detectedAt()));
                 }
@@ -134,8 +139,8 @@ public final class Triggers {
         for (Trigger rule : rules) {
             if (rule instanceof Trigger.WinBack winBack) {
                 boolean isBelow = estimate.probabilityAlive() < winBack.threshold();
-                Boolean wasBelow = below.computeIfAbsent(rule.name(), name -> new HashMap<>())
-                        .put(profile.customerId(), isBelow);
+                Boolean wasBelow = below.computeIfAbsent(profile.customerId(), id -> new HashMap<>())
+                        .put(rule.name(), isBelow);
                 if (isBelow && !Boolean.TRUE.equals(wasBelow)) {
                     firings.add(new TriggerFiring(rule.name(), rule.action(), profile.customerId(),
                             "p-alive-below:" + winBack.threshold() + "@" + estimate.asOf(), estimate.asOf(),
@@ -144,5 +149,23 @@ public final class Triggers {
             }
         }
         return List.copyOf(firings);
+    }
+
+    /**
+     * Forgets a customer, for erasure: the occurrences fired for them and their P(alive) marks.
+     *
+     * @param customer the customer
+     * @return the records removed: occurrences remembered plus win-back marks
+     */
+    @Override
+    public synchronized long forget(CustomerId customer) {
+        Checks.present("customer", customer);
+        Set<String> occurrences = fired.remove(customer);
+        Map<String, Boolean> marks = below.remove(customer);
+        return (occurrences == null ? 0 : occurrences.size()) + (marks == null ? 0 : marks.size());
+    }
+
+    private boolean firstTime(CustomerId customer, String occurrence) {
+        return fired.computeIfAbsent(customer, id -> new HashSet<>()).add(occurrence);
     }
 }

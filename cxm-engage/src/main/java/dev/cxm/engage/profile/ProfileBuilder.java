@@ -21,6 +21,7 @@ import dev.cxm.core.model.ConsentRecord;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Identity;
@@ -214,18 +215,23 @@ public final class ProfileBuilder {
         if (event instanceof Purchase purchase) {
             purchaseCount++;
             spend = withPurchase(spend, purchase);
-            PurchaseMark mark = PurchaseMark.of(purchase);
-            firstPurchase = min(firstPurchase, mark);
-            lastPurchase = max(lastPurchase, mark);
+            // A mark is made only when the purchase is the first or the last so far.
+            if (firstPurchase.isEmpty() || compare(at, purchase.eventId(), firstPurchase.get().at(),
+                    firstPurchase.get().eventId()) < 0) {
+                firstPurchase = Optional.of(PurchaseMark.of(purchase));
+            }
+            if (lastPurchase.isEmpty() || compare(at, purchase.eventId(), lastPurchase.get().at(),
+                    lastPurchase.get().eventId()) > 0) {
+                lastPurchase = Optional.of(PurchaseMark.of(purchase));
+            }
         } else if (event instanceof FeedbackResponse response) {
-            LatestAnswer answer = LatestAnswer.of(response);
             FeedbackScale scale = response.scale();
             if (scale.equals(FeedbackScale.NPS)) {
-                nps = later(nps, answer);
+                nps = later(nps, response);
             } else if (scale.equals(FeedbackScale.CSAT)) {
-                csat = later(csat, answer);
+                csat = later(csat, response);
             } else if (scale.equals(FeedbackScale.CES)) {
-                ces = later(ces, answer);
+                ces = later(ces, response);
             }
             if (sentiment.isPresent() && response.comment().isPresent()) {
                 double compound = sentiment.get().score(response.comment().get()).compound();
@@ -233,8 +239,11 @@ public final class ProfileBuilder {
                 sentimentSum = sentimentSum.add(new BigDecimal(compound));
             }
         }
-        return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), at),
-                Optional.of(profile.lastSeen().filter(last -> !last.isBefore(at)).orElse(at)),
+        Optional<Instant> lastSeen = profile.lastSeen();
+        if (lastSeen.isEmpty() || lastSeen.get().isBefore(at)) {
+            lastSeen = Optional.of(at);
+        }
+        return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), at), lastSeen,
                 profile.eventCount() + 1, channels, touchpoints, purchaseCount, spend, firstPurchase, lastPurchase, nps,
                 csat, ces, scoredComments, sentimentSum, profile.journeyStage(), profile.clv(), profile.attributes(),
                 profile.consents(), profile.identities(), profile.linkedCustomerIds());
@@ -254,21 +263,24 @@ public final class ProfileBuilder {
             Iterable<? extends CustomerEvent> events) {
         Checks.present("record", record);
         Checks.present("events", events);
-        CustomerProfile profile = record.map(this::of).orElseGet(() -> empty(customerId));
-        if (!profile.customerId().equals(customerId)) {
-            throw new IllegalArgumentException("record: is of customer " + profile.customerId() + ", not " + customerId);
+        Checks.present("customerId", customerId);
+        if (record.isPresent() && !record.get().id().equals(customerId)) {
+            throw new IllegalArgumentException("record: is of customer " + record.get().id() + ", not " + customerId);
         }
+        ProfileCell cell = new ProfileCell(customerId);
+        record.ifPresent(cell::put);
         StageTracker tracker = journey.map(ProfileBuilder::anyOrderTracker).orElse(null);
         for (CustomerEvent event : events) {
-            profile = update(profile, event);
+            requireOwn(customerId, event);
+            cell.add(event, sentiment);
             if (tracker != null) {
                 tracker.track(event);
             }
         }
         if (tracker != null) {
-            profile = profile.withJourneyStage(tracker.journeyOf(customerId).map(CustomerJourney::currentVisit));
+            cell.journeyStage(tracker.journeyOf(customerId).map(CustomerJourney::currentVisit));
         }
-        return profile;
+        return cell.snapshot();
     }
 
     /**
@@ -284,6 +296,14 @@ public final class ProfileBuilder {
         Checks.present("customerId", customerId);
         return rebuild(customerId, Checks.present("customers", customers).get(customerId),
                 Checks.present("events", events).eventsOf(customerId));
+    }
+
+    /** Refuses an event of another customer than {@code customerId}, naming ids only. */
+    static void requireOwn(CustomerId customerId, CustomerEvent event) {
+        if (!event.customerId().equals(customerId)) {
+            throw new IllegalArgumentException("event: " + event.eventId() + " is of customer " + event.customerId()
+                    + ", not of the profile of " + customerId);
+        }
     }
 
     /**
@@ -368,12 +388,22 @@ public final class ProfileBuilder {
         Currency currency = purchase.amount().currency();
         SpendTotal total = spend.get(currency);
         SpendTotal updated = total == null ? new SpendTotal(1, purchase.amount()) : total.plus(purchase.amount());
-        if (spend.isEmpty()) {
+        if (spend.isEmpty() || spend.size() == 1 && total != null) {
             return ImmutableMap.of(currency, updated);
         }
-        Map<Currency, SpendTotal> copy = new LinkedHashMap<>(spend);
-        copy.put(currency, updated);
-        return ImmutableMap.copyOf(copy);
+        // In the order the currencies were first used, this one replaced or added last.
+        ImmutableMap.Builder<Currency, SpendTotal> copy = ImmutableMap.builderWithExpectedSize(spend.size() + 1);
+        spend.forEach((each, sum) -> copy.put(each, each.equals(currency) ? updated : sum));
+        if (total == null) {
+            copy.put(currency, updated);
+        }
+        return copy.build();
+    }
+
+    /** Orders two events by instant, then event id: the order in which "first", "last" and "latest" are decided. */
+    static int compare(Instant at, EventId eventId, Instant otherAt, EventId otherEventId) {
+        int order = at.compareTo(otherAt);
+        return order != 0 ? order : eventId.compareTo(otherEventId);
     }
 
     private static Optional<PurchaseMark> min(Optional<PurchaseMark> current, PurchaseMark candidate) {
@@ -391,6 +421,11 @@ public final class ProfileBuilder {
             return a;
         }
         return latest ? max(a, b.get()) : min(a, b.get());
+    }
+
+    private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response) {
+        return current.isPresent() && compare(response.occurredAt(), response.eventId(), current.get().at(),
+                current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
     }
 
     private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, LatestAnswer candidate) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 import com.google.common.collect.ImmutableList;
@@ -189,8 +188,8 @@ public sealed interface Condition {
 
         @Override
         public boolean test(CustomerProfile profile, Instant now) {
-            OptionalDouble actual = field.valueOf(profile);
-            return actual.isPresent() && comparison.holds(Double.compare(actual.getAsDouble(), value));
+            double actual = field.valueOrNaN(profile);
+            return !Double.isNaN(actual) && comparison.holds(Double.compare(actual, value));
         }
     }
 
@@ -361,8 +360,9 @@ public sealed interface Condition {
 
         @Override
         public boolean test(CustomerProfile profile, Instant now) {
-            for (Condition condition : conditions) {
-                if (!condition.test(profile, now)) {
+            // An indexed loop: no iterator for each of a million profiles.
+            for (int i = 0; i < conditions.size(); i++) {
+                if (!conditions.get(i).test(profile, now)) {
                     return false;
                 }
             }
@@ -388,8 +388,8 @@ public sealed interface Condition {
 
         @Override
         public boolean test(CustomerProfile profile, Instant now) {
-            for (Condition condition : conditions) {
-                if (condition.test(profile, now)) {
+            for (int i = 0; i < conditions.size(); i++) {
+                if (conditions.get(i).test(profile, now)) {
                     return true;
                 }
             }

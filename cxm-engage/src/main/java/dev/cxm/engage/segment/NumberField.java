@@ -83,6 +83,24 @@ public enum NumberField {
         }
     }
 
+    /**
+     * Returns the field's value, or NaN when the profile lacks it: {@link #valueOf} without the wrapper, for
+     * conditions tested a million times (every value a profile holds is finite).
+     */
+    double valueOrNaN(CustomerProfile profile) {
+        switch (this) {
+            case EVENT_COUNT:
+                return profile.eventCount();
+            case PURCHASE_COUNT:
+                return profile.purchaseCount();
+            case LATEST_NPS:
+                return profile.latestNps().isPresent() ? profile.latestNps().get().score() : Double.NaN;
+            default:
+                OptionalDouble value = valueOf(profile);
+                return value.isPresent() ? value.getAsDouble() : Double.NaN;
+        }
+    }
+
     private static OptionalDouble score(Optional<LatestAnswer> answer) {
         return answer.isPresent() ? OptionalDouble.of(answer.get().score()) : OptionalDouble.empty();
     }

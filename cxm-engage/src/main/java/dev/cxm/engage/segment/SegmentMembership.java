@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.privacy.ErasureParticipant;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.ProfileListener;
 
@@ -30,9 +31,10 @@ import dev.cxm.engage.profile.ProfileListener;
  * profiles.addListener(membership);
  * }</pre>
  *
- * <p>Thread-safe (one lock); listeners are called outside it.
+ * <p>Thread-safe (one lock); listeners are called outside it. As an {@link ErasureParticipant} it forgets a
+ * customer's memberships.
  */
-public final class SegmentMembership implements ProfileListener {
+public final class SegmentMembership implements ProfileListener, ErasureParticipant {
 
     private final List<Segment> segments;
     private final Clock clock;
@@ -170,17 +172,19 @@ public final class SegmentMembership implements ProfileListener {
     }
 
     /**
-     * Forgets a customer (for erasure); listeners are not told.
+     * Forgets a customer, for erasure; listeners are not told (an exit heard by a listener would name the
+     * customer again).
      *
      * @param customer the customer
-     * @return whether the customer was in a segment
+     * @return the memberships removed: the number of segments the customer was in
      */
-    public synchronized boolean forget(CustomerId customer) {
+    @Override
+    public synchronized long forget(CustomerId customer) {
         Set<String> in = segmentsOf.remove(Checks.present("customer", customer));
         if (in == null) {
-            return false;
+            return 0;
         }
         in.forEach(segment -> members.get(segment).remove(customer));
-        return true;
+        return in.size();
     }
 }

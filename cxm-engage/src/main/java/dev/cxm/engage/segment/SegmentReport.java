@@ -2,7 +2,6 @@ package dev.cxm.engage.segment;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,9 @@ import dev.cxm.engage.profile.CustomerProfile;
  * @param overlaps for each pair of segments (first before second in their order), the members they share
  */
 public record SegmentReport(long profiles, Map<String, Long> sizes, List<SegmentOverlap> overlaps) {
+
+    /** How many profiles are tested together, segment by segment. */
+    private static final int BLOCK = 32;
 
     /**
      * Validates the report.
@@ -58,18 +60,16 @@ public record SegmentReport(long profiles, Map<String, Long> sizes, List<Segment
         long count = 0;
         long[] sizes = new long[n];
         long[][] both = new long[n][n];
-        Map<Long, long[]> combinations = new HashMap<>();
+        MaskCounts combinations = new MaskCounts();
+        CustomerProfile[] block = new CustomerProfile[BLOCK];
+        int filled = 0;
         for (CustomerProfile profile : profiles) {
             count++;
             if (n <= Long.SIZE) {
-                long mask = 0;
-                for (int i = 0; i < n; i++) {
-                    if (array[i].contains(profile, now)) {
-                        mask |= 1L << i;
-                    }
-                }
-                if (mask != 0) {
-                    combinations.computeIfAbsent(mask, key -> new long[1])[0]++;
+                block[filled++] = profile;
+                if (filled == BLOCK) {
+                    countBlock(array, block, filled, now, combinations);
+                    filled = 0;
                 }
             } else {
                 boolean[] in = new boolean[n];
@@ -79,12 +79,13 @@ public record SegmentReport(long profiles, Map<String, Long> sizes, List<Segment
                 addPairs(in, 1, sizes, both);
             }
         }
+        countBlock(array, block, filled, now, combinations);
         combinations.forEach((mask, times) -> {
             boolean[] in = new boolean[n];
             for (int i = 0; i < n; i++) {
                 in[i] = (mask >>> i & 1) != 0;
             }
-            addPairs(in, times[0], sizes, both);
+            addPairs(in, times, sizes, both);
         });
         Map<String, Long> sized = new LinkedHashMap<>();
         List<SegmentOverlap> overlaps = new ArrayList<>();
@@ -95,6 +96,88 @@ public record SegmentReport(long profiles, Map<String, Long> sizes, List<Segment
             }
         }
         return new SegmentReport(count, sized, overlaps);
+    }
+
+    /**
+     * Tests a block of profiles segment by segment (not profile by profile), and counts each profile's
+     * combination of memberships. The profiles of a block are independent, so the processor fetches their
+     * memory for the first segments at once instead of one profile after the other; the later segments find it
+     * in cache.
+     */
+    private static void countBlock(Segment[] segments, CustomerProfile[] block, int size, Instant now,
+            MaskCounts combinations) {
+        long[] masks = new long[size];
+        for (int i = 0; i < segments.length; i++) {
+            Segment segment = segments[i];
+            for (int p = 0; p < size; p++) {
+                if (segment.contains(block[p], now)) {
+                    masks[p] |= 1L << i;
+                }
+            }
+        }
+        for (int p = 0; p < size; p++) {
+            if (masks[p] != 0) {
+                combinations.increment(masks[p]);
+            }
+            block[p] = null;
+        }
+    }
+
+    /**
+     * How many profiles had each non-zero combination of memberships: an open-addressing table of primitive
+     * keys and counts, so that counting a profile neither boxes its mask nor walks a tree of colliding masks.
+     */
+    private static final class MaskCounts {
+        private long[] masks = new long[64];
+        private long[] counts = new long[64];
+        private int size;
+
+        void increment(long mask) {
+            int slot = slotOf(masks, mask);
+            if (masks[slot] == 0) {
+                masks[slot] = mask;
+                if (++size * 2 > masks.length) {
+                    grow();
+                    slot = slotOf(masks, mask);
+                }
+            }
+            counts[slot]++;
+        }
+
+        void forEach(java.util.function.BiConsumer<Long, Long> action) {
+            for (int i = 0; i < masks.length; i++) {
+                if (masks[i] != 0) {
+                    action.accept(masks[i], counts[i]);
+                }
+            }
+        }
+
+        private static int slotOf(long[] table, long mask) {
+            // The finaliser of MurmurHash3 spreads masks that differ in few bits over the whole table.
+            long h = mask;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            int slot = (int) h & (table.length - 1);
+            while (table[slot] != 0 && table[slot] != mask) {
+                slot = (slot + 1) & (table.length - 1);
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldMasks = masks;
+            long[] oldCounts = counts;
+            masks = new long[oldMasks.length * 2];
+            counts = new long[oldMasks.length * 2];
+            for (int i = 0; i < oldMasks.length; i++) {
+                if (oldMasks[i] != 0) {
+                    int slot = slotOf(masks, oldMasks[i]);
+                    masks[slot] = oldMasks[i];
+                    counts[slot] = oldCounts[i];
+                }
+            }
+        }
     }
 
     private static void addPairs(boolean[] in, long times, long[] sizes, long[][] both) {

@@ -12,7 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.Channel;
+import dev.cxm.engage.segment.CategoryField;
+import dev.cxm.engage.segment.Comparison;
+import dev.cxm.engage.segment.Condition;
 import dev.cxm.engage.segment.NumberField;
+import dev.cxm.engage.segment.Segment;
+import dev.cxm.engage.segment.TimeField;
 
 /**
  * The documented catalogue reads into the decider built by hand; definitions naming a segment or field that does
@@ -71,5 +76,46 @@ class ActionJsonTest {
                 SEGMENTS))
                 .hasMessage("policy.quietHours: quietHours: start and end are both 21:00; quiet hours that never end"
                         + " would never allow a contact");
+    }
+
+    private static final String SELF_CONTAINED = """
+            {"segments": [
+               {"name": "detractors", "condition": {"category": "npsCategory", "in": ["detractor"]}},
+               {"name": "at-risk", "condition": {"allOf": [{"number": "purchaseCount", "op": ">=", "value": 2},
+                                                          {"since": "lastSeen", "op": ">", "duration": "P60D"}]}}],
+             "actions": [
+               {"name": "follow-up-call", "kind": "call", "segments": ["detractors"], "channels": ["phone"],
+                "consent": "service-call", "value": {"fixed": 50}}]}
+            """;
+
+    @Test
+    void readsASelfContainedCatalogueWithItsSegments() {
+        // Oracle: the same segments and action built by hand; the policy left out is the default.
+        ActionCatalogue catalogue = ActionJson.readCatalogue(SELF_CONTAINED);
+        assertThat(catalogue.segments()).containsExactly(
+                Segment.of("detractors", Condition.category(CategoryField.NPS_CATEGORY, "detractor")),
+                Segment.of("at-risk", Condition.allOf(
+                        Condition.number(NumberField.PURCHASE_COUNT, Comparison.AT_LEAST, 2),
+                        Condition.since(TimeField.LAST_SEEN, Comparison.GREATER, Duration.ofDays(60)))));
+        assertThat(catalogue.decider()).isEqualTo(NextBestAction.ofDefaults(List.of(new Action("follow-up-call",
+                ActionKind.CALL, Set.of("detractors"), List.of(Channel.PHONE), "service-call", ActionValue.fixed(50),
+                Duration.ZERO))));
+    }
+
+    @Test
+    void aSelfContainedCatalogueRefusesItsDefinitionsByTheirPathInTheFile() {
+        assertThatThrownBy(() -> ActionJson.readCatalogue(SELF_CONTAINED.replace(
+                "{\"category\": \"npsCategory\", \"in\": [\"detractor\"]}",
+                "{\"number\": \"npsCategory\", \"op\": \">\", \"value\": 1}")))
+                .hasMessageStartingWith("segments[0].condition.number: npsCategory is a category field, not a number"
+                        + " field");
+        assertThatThrownBy(() -> ActionJson.readCatalogue(SELF_CONTAINED.replace("\"purchaseCount\", \"op\": \">=\","
+                + " \"value\": 2", "\"purchaseCount\", \"op\": \">=\", \"value\": \"two\"")))
+                .hasMessage("segments[1].condition.allOf[0].value: must be a number");
+        assertThatThrownBy(() -> ActionJson.readCatalogue(SELF_CONTAINED.replace("[\"detractors\"], \"channels\"",
+                "[\"promoters\"], \"channels\"")))
+                .hasMessage("actions[0].segments[0]: names no segment; the segments are at-risk, detractors");
+        assertThatThrownBy(() -> ActionJson.readCatalogue(CATALOGUE))
+                .hasMessage("$.segments: must be a non-empty array");
     }
 }

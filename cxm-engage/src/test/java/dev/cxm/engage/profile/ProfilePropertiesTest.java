@@ -27,9 +27,10 @@ import dev.cxm.engage.EngageLogs;
 import dev.cxm.metrics.text.VaderSentiment;
 
 /**
- * A profile updated event by event, in a random order, equals the profile rebuilt from the stores, and each of
- * its fields equals the brute-force recomputation from the raw events ({@link BruteForceProfile}); the mean
- * sentiment is compared with the plain average of the analyzer's scores, to 1e-12.
+ * A profile updated event by event, in a random order (live, one by one and in batches, and by the immutable
+ * {@code ProfileBuilder.update}), equals the profile rebuilt from the stores, and each of its fields equals the
+ * brute-force recomputation from the raw events ({@link BruteForceProfile}); the mean sentiment is compared with
+ * the plain average of the analyzer's scores, to 1e-12.
  */
 class ProfilePropertiesTest {
 
@@ -65,9 +66,21 @@ class ProfilePropertiesTest {
         CustomerProfiles live = CustomerProfiles.custom(BUILDER).anyOrder().build();
         customers.find(dev.cxm.core.store.CustomerQuery.all()).forEach(live::put);
         shuffled.forEach(live::record);
+        // The batch path, and the immutable fold of ProfileBuilder.update (which leaves the stage alone).
+        CustomerProfiles batch = CustomerProfiles.custom(BUILDER).anyOrder().build();
+        customers.find(dev.cxm.core.store.CustomerQuery.all()).forEach(batch::put);
+        assertThat(batch.recordAll(shuffled)).isEqualTo(shuffled.size());
         for (CustomerId id : ids) {
             CustomerProfile rebuilt = BUILDER.rebuild(id, customers, store);
             assertThat(live.get(id)).contains(rebuilt);
+            assertThat(batch.get(id)).contains(rebuilt);
+            CustomerProfile folded = customers.get(id).map(BUILDER::of).orElseGet(() -> BUILDER.empty(id));
+            for (CustomerEvent event : shuffled) {
+                if (event.customerId().equals(id)) {
+                    folded = BUILDER.update(folded, event);
+                }
+            }
+            assertThat(folded).isEqualTo(rebuilt.withJourneyStage(Optional.empty()));
             List<CustomerEvent> own = events.stream().filter(e -> e.customerId().equals(id)).toList();
             Optional<Customer> record = customers.get(id);
             assertThat(rebuilt.eventCount()).isEqualTo(own.size());

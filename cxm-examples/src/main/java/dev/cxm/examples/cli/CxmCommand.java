@@ -44,6 +44,7 @@ public final class CxmCommand implements Runnable {
             JourneyCommand.class,
             dev.cxm.examples.cli.engage.ProfileCommand.class,
             dev.cxm.examples.cli.engage.SegmentCommand.class,
+            dev.cxm.examples.cli.engage.NextActionCommand.class,
             dev.cxm.examples.cli.drivers.DriversCommand.class,
             dev.cxm.examples.cli.text.SentimentCommand.class, dev.cxm.examples.cli.text.ThemesCommand.class,
             dev.cxm.examples.cli.stream.StreamCommand.class,

@@ -19,6 +19,7 @@ import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.privacy.ErasureParticipant;
 import dev.cxm.journey.internal.Micros;
 import dev.cxm.journey.internal.Sequences;
 import dev.cxm.journey.internal.TouchpointCache;
@@ -60,7 +61,7 @@ import dev.cxm.journey.track.internal.JourneyCell;
  * and the events of the last tolerance (see {@link InMemoryTrackingStore}).
  */
 public final class StageTracker
-        implements Accumulator<CustomerEvent, TrackingState, TrackingSnapshot, StageTracker> {
+        implements Accumulator<CustomerEvent, TrackingState, TrackingSnapshot, StageTracker>, ErasureParticipant {
 
     /** What tracking one event did. */
     public enum Outcome {
@@ -462,18 +463,22 @@ public final class StageTracker
     }
 
     /**
-     * Forgets a customer, for erasure under data-protection law.
+     * Forgets a customer, for erasure under data-protection law: their journey in the store and any stall
+     * deadline pending for them, so that no later {@link #checkStalls()} names them. The counts of late,
+     * duplicate and unplaced events, which name nobody, stay.
      *
      * @param customer the customer
-     * @return whether the customer was tracked
+     * @return the journeys removed: 1 when the customer was tracked, else 0
      */
-    public synchronized boolean forget(CustomerId customer) {
+    @Override
+    public synchronized long forget(CustomerId customer) {
         Checks.present("customer", customer);
+        deadlines.removeIf(deadline -> deadline.customer().equals(customer));
         synchronized (storeLock) {
             if (populationSeeded) {
                 store.get(customer).ifPresent(journey -> count(journey.currentVisit().stage(), -1));
             }
-            return store.remove(customer);
+            return store.remove(customer) ? 1 : 0;
         }
     }
 

@@ -134,8 +134,48 @@ class StageTrackerTest {
                 .addListener(heard);
         tracker.track(at("1", "ann", "ad", 0));
         assertThat(heard.changes).hasSize(1);
-        assertThat(tracker.forget(ANN)).isTrue();
+        assertThat(tracker.forget(ANN)).isEqualTo(1);
         assertThat(tracker.journeyOf(ANN)).isEmpty();
+        assertThat(tracker.forget(ANN)).as("forgotten already").isZero();
+    }
+
+    @Test
+    void aForgottenCustomerIsNeverReportedStalledAndTheRestIsAsIfTheyHadNeverComeIn() {
+        // Oracle: a twin tracker fed only bob's and cat's events; ann's pending deadline (set by the first
+        // checkStalls, before it was due) must not name her once she is forgotten.
+        MutableClock clock = new MutableClock(START);
+        StageTracker tracker = StageTracking.custom(MAP).clock(clock).build().tracker();
+        StageTracker twin = StageTracking.custom(MAP).clock(clock).build().tracker();
+        tracker.trackAll(List.of(at("1", "ann", "checkout", 0), at("2", "bob", "checkout", 10),
+                at("3", "cat", "ad", 0), at("4", "ann", "hotline", 5), at("5", "ann", "checkout", 7)));
+        twin.trackAll(List.of(at("2", "bob", "checkout", 10), at("3", "cat", "ad", 0)));
+        assertThat(tracker.checkStalls()).isEmpty();
+        assertThat(twin.checkStalls()).isEmpty();
+
+        assertThat(tracker.forget(ANN)).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(2));
+        assertThat(tracker.checkStalls()).isEqualTo(twin.checkStalls())
+                .extracting(stall -> stall.customer().value()).containsExactly("bob");
+        assertThat(tracker.state()).isEqualTo(twin.state());
+        assertThat(tracker.result()).isEqualTo(twin.result());
+        assertThat(tracker.journeyOf(ANN)).isEmpty();
+        assertThat(tracker.stageAt(ANN, START.plus(Duration.ofMinutes(8)))).isEmpty();
+        assertThat(tracker.stageKey().groupOf(at("9", "ann", "survey", 8))).isEqualTo("(none)");
+    }
+
+    @Test
+    void aCustomerForgottenAndTrackedAgainStallsOncePerStay() {
+        // Oracle: the stall rule, each stay reported once. Ann's deadline (seeded before it was due) goes with
+        // her; tracked again with the same checkout, her one stay is overdue once, not once per deadline.
+        MutableClock clock = new MutableClock(START);
+        StageTracker tracker = StageTracking.custom(MAP).clock(clock).build().tracker();
+        tracker.track(at("1", "ann", "checkout", 0));
+        assertThat(tracker.checkStalls()).isEmpty();
+        tracker.forget(ANN);
+        tracker.track(at("1", "ann", "checkout", 0));
+        clock.advance(Duration.ofDays(2));
+        assertThat(tracker.checkStalls()).extracting(Stall::customer).containsExactly(ANN);
     }
 
     @Test

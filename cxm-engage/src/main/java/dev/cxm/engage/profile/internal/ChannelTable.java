@@ -42,6 +42,24 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     }
 
     /**
+     * Returns the table of per-channel columns indexed by the channel's ordinal (a count of 0 for a channel not
+     * used), copied.
+     *
+     * @param counts the number of events per channel
+     * @param lastUsed the latest instant per channel, null where the count is 0
+     * @return the table
+     */
+    public static ChannelTable of(long[] counts, Instant[] lastUsed) {
+        int size = 0;
+        for (long count : counts) {
+            if (count > 0) {
+                size++;
+            }
+        }
+        return size == 0 ? EMPTY : new ChannelTable(counts.clone(), lastUsed.clone(), size);
+    }
+
+    /**
      * Returns {@code map} as a table: itself when it is one, else a copy.
      *
      * @param map the uses by channel

@@ -1,2 +1,2 @@
-/** The engage commands of the {@code cxm} tool: {@code cxm profile} and {@code cxm segment}. */
+/** The engage commands of the {@code cxm} tool: {@code cxm profile}, {@code cxm segment} and {@code cxm next-action}. */
 package dev.cxm.examples.cli.engage;
