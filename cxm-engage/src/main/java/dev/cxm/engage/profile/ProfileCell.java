@@ -73,10 +73,6 @@ final class ProfileCell {
         this.customerId = customerId;
     }
 
-    CustomerId customerId() {
-        return customerId;
-    }
-
     /** Takes the fields of the customer's (new) record, as {@link ProfileBuilder#withRecord} does. */
     void put(Customer customer) {
         Instant at = customer.firstSeen();
