@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import dev.cxm.examples.cli.common.TextOut;
 import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.stats.Estimate;
 
@@ -69,22 +70,12 @@ final class Numbers {
         return estimate.map(e -> fixed(e.value(), decimals) + " " + interval(e.interval(), decimals)).orElse(NONE);
     }
 
-    /** A duration as a person reads it: {@code 3d 04h}, {@code 2h 05m}, {@code 41s}. */
+    /** A duration as a person reads it ({@link TextOut#duration}). */
     static String duration(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (seconds >= 86_400) {
-            return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3_600);
-        }
-        if (seconds >= 3_600) {
-            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3_600, seconds % 3_600 / 60);
-        }
-        if (seconds >= 60) {
-            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%ds", seconds);
+        return TextOut.duration(duration);
     }
 
     static String duration(Optional<Duration> duration) {
-        return duration.map(Numbers::duration).orElse(NONE);
+        return duration.map(TextOut::duration).orElse(NONE);
     }
 }

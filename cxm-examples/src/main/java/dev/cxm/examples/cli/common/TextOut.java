@@ -1,6 +1,7 @@
 package dev.cxm.examples.cli.common;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -86,6 +87,27 @@ public final class TextOut {
         out.print(text);
         out.flush();
         return this;
+    }
+
+    /**
+     * Returns a duration as a person reads it, in its two largest units: {@code 3d 04h}, {@code 2h 05m},
+     * {@code 7m 02s}, {@code 41s}.
+     *
+     * @param duration the duration, not negative
+     * @return the text
+     */
+    public static String duration(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds >= 86_400) {
+            return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3_600);
+        }
+        if (seconds >= 3_600) {
+            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3_600, seconds % 3_600 / 60);
+        }
+        if (seconds >= 60) {
+            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%ds", seconds);
     }
 
     /**

@@ -80,7 +80,7 @@ final class ConformanceCommand extends ReportCommand {
         out.printf("Stages (stays, customers, overdue, median stay):%n");
         for (StageConformance stage : result.stages()) {
             out.printf("  %-20s %8d %8d %8d  %s%n", stage.stage(), stage.visits(), stage.customers(),
-                    stage.overdueVisits(), stage.medianTimeInStage().map(JourneyInput::readable).orElse("-"));
+                    stage.overdueVisits(), stage.medianTimeInStage().map(TextOut::duration).orElse("-"));
         }
         out.printf("Transitions (count, allowed):%n");
         for (TransitionConformance transition : result.transitions()) {

@@ -92,7 +92,7 @@ final class DiscoverCommand extends ReportCommand {
         out.printf("Directly follows (count, median time, mean time):%n");
         for (DirectlyFollows edge : result.edges()) {
             out.printf("  %-20s > %-20s %8d  %12s  %12s%n", edge.from(), edge.to(), edge.count(),
-                    JourneyInput.readable(edge.medianTime()), JourneyInput.readable(edge.meanTime()));
+                    TextOut.duration(edge.medianTime()), TextOut.duration(edge.meanTime()));
         }
         out.printf("Variants covering %.1f%% of the %s:%n", 100 * result.variantCoverage(), cases);
         for (Variant variant : result.variants()) {

@@ -194,9 +194,9 @@ final class FunnelCommand extends ReportCommand {
         out.printf("%s%-4s %-20s %10s  %-26s %-26s %s%n", indent, "step", "name", "customers", "from start",
                 "from previous", "median time (25th-75th)");
         for (FunnelStepResult step : steps) {
-            String time = step.medianTimeToConvert().map(JourneyInput::readable)
-                    .map(median -> median + " (" + JourneyInput.readable(step.lowerQuartileTimeToConvert().orElseThrow())
-                            + " - " + JourneyInput.readable(step.upperQuartileTimeToConvert().orElseThrow()) + ")")
+            String time = step.medianTimeToConvert().map(TextOut::duration)
+                    .map(median -> median + " (" + TextOut.duration(step.lowerQuartileTimeToConvert().orElseThrow())
+                            + " - " + TextOut.duration(step.upperQuartileTimeToConvert().orElseThrow()) + ")")
                     .orElse("-");
             out.printf("%s%-4d %-20s %10d  %-26s %-26s %s%n", indent, step.step(), step.name(), step.count(),
                     rate(step.conversionFromStart(), step.conversionFromStartInterval()),

@@ -107,21 +107,6 @@ final class JourneyInput {
         return GroupKeys.attribute(name);
     }
 
-    /** Returns a duration as the text shows it, such as {@code 2h 05m} or {@code 41s}. */
-    static String readable(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (seconds >= 86_400) {
-            return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3_600);
-        }
-        if (seconds >= 3_600) {
-            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3_600, seconds % 3_600 / 60);
-        }
-        if (seconds >= 60) {
-            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%ds", seconds);
-    }
-
     /** Returns the input's path, for the JSON's {@code input} key. */
     static String name(Path input) {
         return input.toString();
