@@ -46,12 +46,13 @@ public final class StoreOptions {
     }
 
     /**
-     * Returns the store's URL, as given.
+     * Returns the store's URL for output and messages, without a user or password written into it
+     * ({@link StoreUrl#redact}); every command that names its store prints this.
      *
-     * @return the URL
+     * @return the URL as shown
      */
     public String url() {
-        return url;
+        return StoreUrl.redact(url);
     }
 
     /**
@@ -72,7 +73,7 @@ public final class StoreOptions {
             if (lower.startsWith("h2:")) {
                 throw new ParameterException(command.commandLine(), "--store: " + e.getMessage());
             }
-            throw new ParameterException(command.commandLine(), "--store: \"" + StoreUrl.redact(url)
+            throw new ParameterException(command.commandLine(), "--store: \"" + url()
                     + "\" is neither h2:PATH nor"
                     + " jdbc:postgresql://HOST[:PORT]/DB");
         }
@@ -92,7 +93,7 @@ public final class StoreOptions {
         try {
             return new OpenStore(JdbcStores.builder(parsed).build());
         } catch (JdbcStoreException e) {
-            throw new CommandFailure("--store " + StoreUrl.redact(url) + ": " + e.getMessage());
+            throw new CommandFailure("--store " + url() + ": " + e.getMessage());
         }
     }
 

@@ -74,7 +74,6 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             WorldFolder world = simulate(work.resolve("world"), progress);
             String source;
-            WorldLoader.quietFlyway();
             try (StoreOptions.OpenStore open = open(work.resolve("store").resolve("cxm-demo"))) {
                 source = store.given() ? store.url() : "a simulated world of " + customers + " customers (seed "
                         + seed + ") in an embedded H2 store";

@@ -74,7 +74,6 @@ public final class HtmlReportCommand implements Callable<Integer> {
                 input.given() ? new Path[] {input.input()} : new Path[0]));
         CxReport report;
         if (store.given()) {
-            WorldLoader.quietFlyway();
             Usage.require(spec, !input.given(), "--input and --store: give one of them; cxm report reads the events"
                     + " of a world folder, of a file, or of a store");
             try (StoreOptions.OpenStore open = store.open()) {

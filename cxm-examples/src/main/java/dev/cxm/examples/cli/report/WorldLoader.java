@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import dev.cxm.core.io.ImportReport;
@@ -38,18 +36,6 @@ final class WorldLoader {
     private static final int CUSTOMER_BATCH = 1_000;
 
     private WorldLoader() {}
-
-    /**
-     * Keeps Flyway's informational lines (it logs through java.util.logging to standard error when it creates the
-     * store's tables) off the terminal, where they would break into the progress and the report; its warnings
-     * still show.
-     */
-    static void quietFlyway() {
-        FLYWAY.setLevel(Level.WARNING);
-    }
-
-    /** Held, so that the level set stays: java.util.logging keeps its loggers weakly. */
-    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
     /**
      * Imports the world's events into {@code events} in appends of {@code batchSize}, telling {@code progress}
