@@ -6,14 +6,10 @@ import static dev.cxm.core.store.kit.TestEvents.nps;
 import static dev.cxm.core.store.kit.TestEvents.purchase;
 import static dev.cxm.core.store.kit.TestEvents.HOTLINE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,36 +79,6 @@ class NdjsonEventImporterTest {
                 new RejectedRow(7, Optional.empty(), "customerId must not be null"),
                 new RejectedRow(8, Optional.empty(),
                         "a property cxm's event JSON does not have (its name is not repeated here: it is input text)"));
-    }
-
-    @Test
-    void aSourceOfBytesImportsAsTheSameTextAndRefusesBytesThatAreNotUtf8() throws IOException {
-        // Oracle: the same lines read as characters (a Reader); and the JDK's decoder, which refuses the byte
-        // 0xC3 before a quote (a cut two-byte sequence), as reading the file as a Reader does.
-        String input = "\uFEFF" + line(nps("n1", "c1", 1, 9)) + "\n{not json\n\n"
-                + line(interaction("i1", "c\u00e9", 2, HOTLINE)) + "\r\n";
-        byte[] utf8 = input.getBytes(StandardCharsets.UTF_8);
-        EventStore fromChars = InMemoryEventStore.create();
-        ImportReport expected = NdjsonEventImporter.ofDefaults(ImportPolicy.SKIP_AND_REPORT)
-                .importInto(fromChars, () -> new StringReader(input));
-
-        Utf8Source source = () -> new ByteArrayInputStream(utf8);
-        ImportReport report = NdjsonEventImporter.ofDefaults(ImportPolicy.SKIP_AND_REPORT).importInto(store, source);
-
-        assertThat(report).isEqualTo(expected);
-        assertThat(report.appended()).isEqualTo(2);
-        try (Stream<CustomerEvent> stored = store.scan(); Stream<CustomerEvent> read = fromChars.scan()) {
-            assertThat(stored.toList()).isEqualTo(read.toList());
-        }
-        byte[] notUtf8 = (line(nps("n2", "c2", 3, 7)) + "\n").getBytes(StandardCharsets.UTF_8);
-        notUtf8[40] = (byte) 0xC3;
-        ReaderSource asCharacters = () -> new InputStreamReader(new ByteArrayInputStream(notUtf8),
-                StandardCharsets.UTF_8.newDecoder());
-        Utf8Source asBytes = () -> new ByteArrayInputStream(notUtf8);
-        for (ReaderSource spoiled : List.of(asCharacters, asBytes)) {
-            assertThatThrownBy(() -> NdjsonEventImporter.ofDefaults(ImportPolicy.SKIP_AND_REPORT)
-                    .importInto(InMemoryEventStore.create(), spoiled)).isInstanceOf(CharacterCodingException.class);
-        }
     }
 
     private static String line(CustomerEvent event) throws IOException {
