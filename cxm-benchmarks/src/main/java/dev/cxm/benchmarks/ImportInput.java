@@ -2,6 +2,7 @@ package dev.cxm.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import dev.cxm.core.io.Ndjson;
-import dev.cxm.core.io.Utf8Source;
+import dev.cxm.core.io.ReaderSource;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -192,17 +193,18 @@ final class ImportInput {
     /** The generated files' bytes. */
     record Files(byte[] csv, byte[] ndjson) {
 
-        /**
-         * Opens the CSV as {@code ReaderSource.of(Path)} opens a file: UTF-8 bytes, which the CSV importer
-         * decodes into characters.
-         */
-        Utf8Source csvSource() {
-            return () -> new ByteArrayInputStream(csv);
+        /** Opens the CSV as a file would be opened: UTF-8 decoded from bytes. */
+        ReaderSource csvSource() {
+            return source(csv);
         }
 
-        /** Opens the NDJSON as {@code ReaderSource.of(Path)} opens a file: UTF-8 bytes, read as bytes. */
-        Utf8Source ndjsonSource() {
-            return () -> new ByteArrayInputStream(ndjson);
+        /** Opens the NDJSON as a file would be opened. */
+        ReaderSource ndjsonSource() {
+            return source(ndjson);
+        }
+
+        private static ReaderSource source(byte[] bytes) {
+            return () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.cxm.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.util.concurrent.TimeUnit;
 
@@ -32,10 +31,8 @@ import dev.cxm.core.io.NdjsonEventImporter;
  * UTF-8 bytes, parsed and mapped into a store that keeps nothing. JMH reports events per second (one operation
  * is one line); single-threaded, so per core. Target (issue 9): 1,000,000 events per second.
  *
- * <p>The import reads the bytes as a file is read ({@code ReaderSource.of(Path)}, a {@code Utf8Source}): with
- * Jackson's byte parser. {@code jacksonBytesTokensOnly} is the floor under it: that parser reading every token
- * of the same bytes (every value's text), and nothing else; {@code jacksonTokensOnly} is Jackson's character
- * parser doing the same over the bytes decoded by an {@code InputStreamReader}, the way the import read before.
+ * <p>{@code jacksonTokensOnly} is the floor under the import: Jackson's streaming parser reading every token of
+ * the same bytes (every value's text), and nothing else.
  *
  * <p>On a shared machine add {@code -prof dev.cxm.benchmarks.CpuTimeProfiler}: it reports the events per second
  * of CPU time as well, which the load moves much less than the score.
@@ -78,25 +75,11 @@ public class NdjsonImportBenchmark {
         return store.events;
     }
 
-    /** Reads every token with Jackson's character parser, each value as text, and nothing more. */
+    /** Reads every token with Jackson's streaming parser, each value as text, and nothing more. */
     @Benchmark
     public long jacksonTokensOnly() throws IOException {
-        try (Reader reader = input.ndjsonSource().open()) {
-            return tokens(new JsonFactory().createParser(reader));
-        }
-    }
-
-    /** Reads every token with Jackson's UTF-8 byte parser, each value as text, and nothing more. */
-    @Benchmark
-    public long jacksonBytesTokensOnly() throws IOException {
-        try (InputStream bytes = input.ndjsonSource().openBytes()) {
-            return tokens(new JsonFactory().createParser(bytes));
-        }
-    }
-
-    private static long tokens(JsonParser parser) throws IOException {
         long chars = 0;
-        try (parser) {
+        try (Reader reader = input.ndjsonSource().open(); JsonParser parser = new JsonFactory().createParser(reader)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token.isScalarValue()) {
                     chars += parser.getTextLength();

@@ -5,15 +5,13 @@ import java.io.IOException;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.io.ImportEngine;
 import dev.cxm.core.internal.io.NdjsonRowReader;
-import dev.cxm.core.internal.io.RowReader;
 import dev.cxm.core.store.EventStore;
 
 /**
  * Imports events from NDJSON: one JSON event per line, in the form {@link CxmJson} writes (blank lines are
  * skipped, a byte-order mark at the start is ignored). It reads strictly: a duplicate key, a fraction where
  * an integer belongs ({@code "score": 9.5}) and a string where a number belongs ({@code "score": "9"}) reject
- * the line, as the same cells reject a CSV row. A {@link Utf8Source} (a file) is read as UTF-8 bytes, any
- * other source as characters; the lines mean the same either way.
+ * the line, as the same cells reject a CSV row.
  *
  * <pre>{@code
  * ImportReport report = NdjsonEventImporter.ofDefaults(ImportPolicy.FAIL_ON_FIRST_ERROR)
@@ -77,10 +75,7 @@ public record NdjsonEventImporter(ImportPolicy policy, int batchSize, int reject
     public ImportReport importInto(EventStore store, ReaderSource source) throws IOException {
         Checks.present("store", store);
         Checks.present("source", source);
-        RowReader.Opener lines = source instanceof Utf8Source bytes
-                ? () -> new NdjsonRowReader(bytes.openBytes())
-                : () -> new NdjsonRowReader(source.open());
-        return ImportEngine.run(lines, store, policy, batchSize, rejectedRowLimit);
+        return ImportEngine.run(() -> new NdjsonRowReader(source.open()), store, policy, batchSize, rejectedRowLimit);
     }
 
     /** Builds an {@link NdjsonEventImporter}; each setter rejects an invalid value at once. */

@@ -2,13 +2,13 @@ package dev.cxm.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Opens the text to import, as often as the import needs: a fail-on-first-error import reads its input
- * twice (validate, then store), so it takes a source it can open again rather than a single reader. A source
- * of UTF-8 bytes (a file) is a {@link Utf8Source}, which an importer may read as bytes.
+ * twice (validate, then store), so it takes a source it can open again rather than a single reader.
  */
 @FunctionalInterface
 public interface ReaderSource {
@@ -22,13 +22,12 @@ public interface ReaderSource {
     Reader open() throws IOException;
 
     /**
-     * Returns a source that opens {@code file} as UTF-8: as characters ({@link #open()}, decoded as
-     * {@link Files#newBufferedReader(Path)} decodes) or as its bytes ({@link Utf8Source#openBytes()}).
+     * Returns a source that opens {@code file} as UTF-8.
      *
-     * @param file the file to read; opened anew by each {@link #open()} or {@link Utf8Source#openBytes()}
+     * @param file the file to read; opened anew by each {@link #open()}
      * @return the source
      */
-    static Utf8Source of(Path file) {
-        return () -> Files.newInputStream(file);
+    static ReaderSource of(Path file) {
+        return () -> Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,7 @@
 package dev.cxm.core.internal.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -27,19 +25,15 @@ import dev.cxm.core.model.CustomerEvent;
  * refuses, an object spread over lines or followed by more text) is read again on its own by
  * {@link StrictEventJson}, which decides what it is and why; the parser then starts afresh on the next line.
  * So the lines mean what they meant when every line went through data binding.
- *
- * <p>It reads characters from a {@link Reader}, or UTF-8 bytes from an {@link InputStream} with Jackson's
- * byte parser (about a fifth faster than its character parser), checked as the JDK's decoder would decode
- * them ({@link ByteWindow}): bytes that are not UTF-8 throw the decoder's
- * {@link java.nio.charset.MalformedInputException}, as a file opened as UTF-8 text does.
  */
 public final class NdjsonRowReader implements RowReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final Text text;
+    private final CharWindow window;
     private final CanonicalEventJson canonical = new CanonicalEventJson();
-    /** End of the characters or bytes read into the buffer. */
+    private char[] buffer;
+    /** End of the characters read into the buffer. */
     private int end;
     private boolean endOfInput;
     /** Where the line after the last row read starts: everything before it has been accounted for. */
@@ -59,16 +53,8 @@ public final class NdjsonRowReader implements RowReader {
      * @param input the NDJSON text; closed with this reader
      */
     public NdjsonRowReader(Reader input) {
-        this.text = new Chars(new CharWindow(input));
-    }
-
-    /**
-     * Reads events from UTF-8 bytes.
-     *
-     * @param input the NDJSON text as UTF-8; closed with this reader
-     */
-    public NdjsonRowReader(InputStream input) {
-        this.text = new Bytes(new ByteWindow(input));
+        this.window = new CharWindow(input);
+        this.buffer = window.chars();
     }
 
     @Override
@@ -77,8 +63,7 @@ public final class NdjsonRowReader implements RowReader {
             if (parser == null && !startParser()) {
                 return Optional.empty();
             }
-            JsonParser reading = parser;
-            ParsedRow row = reading != null ? nextRow(reading) : strictly();
+            ParsedRow row = nextRow(parser);
             if (row != null) {
                 return Optional.of(row);
             }
@@ -99,7 +84,7 @@ public final class NdjsonRowReader implements RowReader {
                 if (event != null) {
                     JsonLocation close = reading.currentTokenLocation();
                     int lineBreak = close.getLineNr() == start.getLineNr()
-                            ? restOfLineBlank(parserStart + (int) text.offset(close) + 1) : -1;
+                            ? restOfLineBlank(parserStart + (int) close.getCharOffset() + 1) : -1;
                     if (lineBreak >= 0) {
                         resume = afterLineBreak(lineBreak);
                         resumeLine = rowLine + 1;
@@ -126,9 +111,8 @@ public final class NdjsonRowReader implements RowReader {
             long line = resumeLine;
             resume = afterLineBreak(lineBreak);
             resumeLine++;
-            String content = text.string(lineStart, lineBreak);
-            if (!content.isBlank()) {
-                return StrictEventJson.parse(line, content);
+            if (!isBlank(lineStart, lineBreak)) {
+                return StrictEventJson.parse(line, new String(buffer, lineStart, lineBreak - lineStart));
             }
         }
         return null;
@@ -136,8 +120,7 @@ public final class NdjsonRowReader implements RowReader {
 
     /**
      * Starts a parser on the whole lines from {@link #resume}, reading more input first when the buffer holds
-     * none; leaves none when the text cannot start one there (see {@link Text#parsable}), for the first line to
-     * be read on its own.
+     * none.
      *
      * @return false at the end of the input
      */
@@ -153,9 +136,7 @@ public final class NdjsonRowReader implements RowReader {
         parserStart = resume;
         parserEnd = wholeLinesEnd;
         parserLine = resumeLine;
-        if (text.parsable(parserStart, parserEnd)) {
-            parser = text.parser(parserStart, parserEnd);
-        }
+        parser = FACTORY.createParser(buffer, parserStart, parserEnd - parserStart);
         return true;
     }
 
@@ -168,9 +149,10 @@ public final class NdjsonRowReader implements RowReader {
 
     /** Reads more input, keeping what is not yet read; see {@link CharWindow#fill}. */
     private void read() throws IOException {
-        resume = text.fill(resume);
-        end = text.end();
-        endOfInput = text.endOfInput();
+        resume = window.fill(resume);
+        buffer = window.chars();
+        end = window.end();
+        endOfInput = window.endOfInput();
     }
 
     /**
@@ -183,7 +165,7 @@ public final class NdjsonRowReader implements RowReader {
             return end;
         }
         for (int i = end - 1; i >= resume; i--) {
-            int c = text.at(i);
+            char c = buffer[i];
             if (c == '\n' || c == '\r' && i + 1 < end) {
                 return i + 1;
             }
@@ -194,7 +176,7 @@ public final class NdjsonRowReader implements RowReader {
     /** Returns the index of the first line break at or after {@code from}, or the end of the whole lines. */
     private int lineBreakFrom(int from) {
         for (int i = from; i < parserEnd; i++) {
-            int c = text.at(i);
+            char c = buffer[i];
             if (c == '\n' || c == '\r') {
                 return i;
             }
@@ -208,7 +190,7 @@ public final class NdjsonRowReader implements RowReader {
      */
     private int restOfLineBlank(int from) {
         for (int i = from; i < parserEnd; i++) {
-            int c = text.at(i);
+            char c = buffer[i];
             if (c == '\n' || c == '\r') {
                 return i;
             }
@@ -224,8 +206,18 @@ public final class NdjsonRowReader implements RowReader {
         if (lineBreak >= parserEnd) {
             return parserEnd;
         }
-        return text.at(lineBreak) == '\r' && lineBreak + 1 < parserEnd && text.at(lineBreak + 1) == '\n'
+        return buffer[lineBreak] == '\r' && lineBreak + 1 < parserEnd && buffer[lineBreak + 1] == '\n'
                 ? lineBreak + 2 : lineBreak + 1;
+    }
+
+    /** Returns whether the characters are all whitespace, as {@link String#isBlank()} says. */
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(buffer[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -233,138 +225,6 @@ public final class NdjsonRowReader implements RowReader {
         try {
             closeParser();
         } finally {
-            text.close();
-        }
-    }
-
-    /**
-     * The input as the reader scans it, characters or UTF-8 bytes: line breaks, spaces and tabs are the same
-     * unit in both, so the reader finds lines without knowing which.
-     */
-    private interface Text {
-
-        /** Reads more input, keeping it from {@code unread} on; returns where that starts now. */
-        int fill(int unread) throws IOException;
-
-        int end();
-
-        boolean endOfInput();
-
-        /** Returns the character or byte (0 to 255) at {@code index}. */
-        int at(int index);
-
-        /**
-         * Returns whether a parser may start at {@code from}. Jackson guesses the encoding of bytes from the
-         * first four (a byte-order mark, zero bytes of UTF-16 or UTF-32), so a parser of bytes starts only where
-         * the first byte is ASCII and neither of the first two is zero: then it reads UTF-8.
-         */
-        boolean parsable(int from, int to);
-
-        /** Starts a parser on the whole lines from {@code from} to {@code to}. */
-        JsonParser parser(int from, int to) throws IOException;
-
-        /** Returns the offset of {@code location} from the start of its parser, in characters or bytes. */
-        long offset(JsonLocation location);
-
-        /** Returns the text from {@code from} to {@code to}. */
-        String string(int from, int to);
-
-        void close() throws IOException;
-    }
-
-    private record Chars(CharWindow window) implements Text {
-
-        @Override
-        public int fill(int unread) throws IOException {
-            return window.fill(unread);
-        }
-
-        @Override
-        public int end() {
-            return window.end();
-        }
-
-        @Override
-        public boolean endOfInput() {
-            return window.endOfInput();
-        }
-
-        @Override
-        public int at(int index) {
-            return window.chars()[index];
-        }
-
-        @Override
-        public boolean parsable(int from, int to) {
-            return true;
-        }
-
-        @Override
-        public JsonParser parser(int from, int to) throws IOException {
-            return FACTORY.createParser(window.chars(), from, to - from);
-        }
-
-        @Override
-        public long offset(JsonLocation location) {
-            return location.getCharOffset();
-        }
-
-        @Override
-        public String string(int from, int to) {
-            return new String(window.chars(), from, to - from);
-        }
-
-        @Override
-        public void close() throws IOException {
-            window.close();
-        }
-    }
-
-    private record Bytes(ByteWindow window) implements Text {
-
-        @Override
-        public int fill(int unread) throws IOException {
-            return window.fill(unread);
-        }
-
-        @Override
-        public int end() {
-            return window.end();
-        }
-
-        @Override
-        public boolean endOfInput() {
-            return window.endOfInput();
-        }
-
-        @Override
-        public int at(int index) {
-            return window.bytes()[index] & 0xFF;
-        }
-
-        @Override
-        public boolean parsable(int from, int to) {
-            byte[] bytes = window.bytes();
-            return bytes[from] > 0 && (from + 1 == to || bytes[from + 1] != 0);
-        }
-
-        @Override
-        public JsonParser parser(int from, int to) throws IOException {
-            return FACTORY.createParser(window.bytes(), from, to - from);
-        }
-
-        @Override
-        public long offset(JsonLocation location) {
-            return location.getByteOffset();
-        }
-
-        @Override
-        public String string(int from, int to) {
-            return new String(window.bytes(), from, to - from, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void close() throws IOException {
             window.close();
         }
     }
