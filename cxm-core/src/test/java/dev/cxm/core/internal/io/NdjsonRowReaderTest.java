@@ -241,7 +241,7 @@ class NdjsonRowReaderTest {
             expected.add(new ParsedRow.Accepted(i + 1, event));
         }
 
-        List<ParsedRow> rows = readBytes(input.toString(), random);
+        List<ParsedRow> rows = read(input.toString(), random);
 
         assertThat(rows).isEqualTo(expected);
         int shared = 0;
