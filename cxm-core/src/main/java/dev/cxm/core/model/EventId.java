@@ -1,11 +1,13 @@
 package dev.cxm.core.model;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import java.util.UUID;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.core.internal.Md5;
 
 /**
  * Identifies one event; appending an event whose id is already stored is a no-op, which makes
@@ -30,7 +32,18 @@ public abstract sealed class EventId implements Comparable<EventId>
     private static final int UUID_LENGTH = 36;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    private static final MessageDigest MD5 = md5Prototype();
+
     private EventId() {}
+
+    private static MessageDigest md5Prototype() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide MD5 (MessageDigest's documentation).
+            throw new IllegalStateException("the JDK provides no MD5 digest", e);
+        }
+    }
 
     /**
      * Returns the event id with the given value.
@@ -90,11 +103,25 @@ public abstract sealed class EventId implements Comparable<EventId>
     public static EventId derivedFromUtf8(byte[] utf8, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, Checks.present("utf8", utf8).length);
         // UUID.nameUUIDFromBytes: the MD5 digest with the version (3) and variant bits set.
-        long[] md5 = new long[2];
-        Md5.digest(utf8, offset, length, md5);
-        long mostSignificant = (md5[0] & ~0xF000L) | 0x3000L;
-        long leastSignificant = (md5[1] & ~(0xC0L << 56)) | (0x80L << 56);
+        MessageDigest md5 = md5();
+        md5.update(utf8, offset, length);
+        ByteBuffer digest = ByteBuffer.wrap(md5.digest());
+        long mostSignificant = (digest.getLong() & ~0xF000L) | 0x3000L;
+        long leastSignificant = (digest.getLong() & ~(0xC0L << 56)) | (0x80L << 56);
         return new Uuid(mostSignificant, leastSignificant);
+    }
+
+    /**
+     * Returns a fresh MD5 digest, cloned from a prototype: cheaper than a provider look-up, and a digest is not
+     * thread-safe. The JDK computes MD5 with a compiler intrinsic (JDK 16 and later): measured on the import of 5
+     * million rows with derived ids, it took no more time than an MD5 written in Java (see docs/PERFORMANCE.md).
+     */
+    private static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's MD5 digest cannot be cloned", e);
+        }
     }
 
     /**

@@ -36,8 +36,8 @@ import dev.cxm.core.model.TouchpointId;
  * and reads no further, and {@link StrictEventJson} decides what the line is: so this reader only ever accepts
  * what data binding accepts, and makes the same event of it, which the tests check on random events.
  *
- * <p>One instance reads one input, on one thread: it keeps the few distinct currencies and scales it has
- * parsed.
+ * <p>One instance reads one input, on one thread: it keeps the few distinct currencies, scales and texts it
+ * has parsed, and the touchpoints it has made (an event at a touchpoint made before gets that instance).
  */
 final class CanonicalEventJson {
 
@@ -67,6 +67,8 @@ final class CanonicalEventJson {
     private static final int FEEDBACK_ALLOWED = FEEDBACK_REQUIRED | ATTRIBUTES | TOUCHPOINT | COMMENT;
 
     private static final Channel[] CHANNELS = Channel.values();
+    /** Slots of the table of touchpoints made before: a power of two. */
+    private static final int TOUCHPOINTS = 64;
 
     // The keys, for Jackson to match where they are expected: cxm writes them in this order.
     private static final SerializedString[] NAMES = new SerializedString[15];
@@ -96,6 +98,11 @@ final class CanonicalEventJson {
     private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
     private final ParsedTexts<String> scaleNames = new ParsedTexts<>(Function.identity());
     private final EventProperties properties = new EventProperties();
+    /** The touchpoints made last, by a hash of their id and name, with the strings they were made of. */
+    private final @Nullable Touchpoint[] touchpoints = new Touchpoint[TOUCHPOINTS];
+    private final @Nullable String[] touchpointIds = new String[TOUCHPOINTS];
+    private final @Nullable String[] touchpointNames = new String[TOUCHPOINTS];
+    private final @Nullable String[] touchpointStages = new String[TOUCHPOINTS];
 
     /**
      * Reads the event whose {@code START_OBJECT} the parser has just read.
@@ -108,10 +115,8 @@ final class CanonicalEventJson {
     @Nullable CustomerEvent read(JsonParser parser) throws IOException {
         EventProperties event = properties.clear();
         int expected = TYPE;
-        for (String name = nextName(parser, NAMES[Integer.numberOfTrailingZeros(expected)]); name != null;
-                name = nextName(parser, NAMES[Integer.numberOfTrailingZeros(expected)])) {
+        for (int bit = nextKey(parser, expected); bit >= 0; bit = nextKey(parser, expected)) {
             JsonToken value = parser.nextToken();
-            int bit = bit(name);
             expected = successor(bit, event.type);
             if (bit == 0 || (event.seen & bit) != 0 || !readProperty(bit, parser, value, event)) {
                 return null;
@@ -244,6 +249,19 @@ final class CanonicalEventJson {
         private boolean has(int required, int allowed) {
             return (seen & required) == required && (seen & ~allowed) == 0;
         }
+    }
+
+    /**
+     * Returns the bit of the next key of the event: Jackson compares the input with the key of {@code expected}
+     * in place, and only a key that is another is looked up.
+     *
+     * @return the key's bit (0 for an unknown key), or -1 at the end of the object
+     */
+    private static int nextKey(JsonParser parser, int expected) throws IOException {
+        if (parser.nextFieldName(NAMES[Integer.numberOfTrailingZeros(expected)])) {
+            return expected;
+        }
+        return parser.currentToken() == JsonToken.FIELD_NAME ? bit(parser.currentName()) : -1;
     }
 
     /**
@@ -381,8 +399,21 @@ final class CanonicalEventJson {
         if (parser.currentToken() != JsonToken.END_OBJECT || id == null || name == null || channel == null) {
             return null;
         }
+        // The texts come from touchpointTexts, the same string each time they repeat: a touchpoint made of the
+        // same strings and channel is the one made before (an equal value; the store shares it too).
+        int slot = (id.hashCode() * 31 + name.hashCode()) & (TOUCHPOINTS - 1);
+        Touchpoint seen = touchpoints[slot];
+        if (seen != null && touchpointIds[slot] == id && touchpointNames[slot] == name
+                && touchpointStages[slot] == stage && seen.channel() == channel) {
+            return seen;
+        }
         try {
-            return new Touchpoint(TouchpointId.of(id), name, channel, Optional.ofNullable(stage));
+            Touchpoint touchpoint = new Touchpoint(TouchpointId.of(id), name, channel, Optional.ofNullable(stage));
+            touchpoints[slot] = touchpoint;
+            touchpointIds[slot] = id;
+            touchpointNames[slot] = name;
+            touchpointStages[slot] = stage;
+            return touchpoint;
         } catch (IllegalArgumentException refused) {
             return null;
         }

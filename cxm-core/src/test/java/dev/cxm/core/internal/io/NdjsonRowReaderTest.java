@@ -218,6 +218,45 @@ class NdjsonRowReaderTest {
     }
 
     @Test
+    void touchpointsMadeBeforeAreSharedAndOnlyWhenEqual() throws IOException {
+        // The reader reuses a touchpoint it made from the same texts. Oracle: the events written, among them
+        // touchpoints equal in id and name but not in channel or stage, and equal in all but the case of a
+        // text; each line must come back as the event written, and a touchpoint equal to the one on the line
+        // before as that instance.
+        List<Touchpoint> touchpoints = List.of(
+                new Touchpoint(TouchpointId.of("t"), "T", Channel.WEB, Optional.empty()),
+                new Touchpoint(TouchpointId.of("t"), "T", Channel.EMAIL, Optional.empty()),
+                new Touchpoint(TouchpointId.of("t"), "T", Channel.WEB, Optional.of("s")),
+                new Touchpoint(TouchpointId.of("t"), "T", Channel.WEB, Optional.of("S")),
+                new Touchpoint(TouchpointId.of("T"), "t", Channel.WEB, Optional.of("s")),
+                new Touchpoint(TouchpointId.of("t"), "t", Channel.WEB, Optional.of("s")));
+        Random random = new Random(11);
+        StringBuilder input = new StringBuilder();
+        List<ParsedRow> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            CustomerEvent event = new Interaction(EventId.of("e" + i), CustomerId.of("c"),
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), touchpoints.get(random.nextInt(6)), "ok",
+                    Duration.ofSeconds(i), Map.of());
+            input.append(written(event)).append('\n');
+            expected.add(new ParsedRow.Accepted(i + 1, event));
+        }
+
+        List<ParsedRow> rows = read(input.toString(), random);
+
+        assertThat(rows).isEqualTo(expected);
+        int shared = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            Touchpoint before = ((Interaction) ((ParsedRow.Accepted) rows.get(i - 1)).event()).touchpoint();
+            Touchpoint read = ((Interaction) ((ParsedRow.Accepted) rows.get(i)).event()).touchpoint();
+            if (read.equals(before)) {
+                assertThat(read).as("line %d", i + 1).isSameAs(before);
+                shared++;
+            }
+        }
+        assertThat(shared).isPositive();
+    }
+
+    @Test
     void theCanonicalReaderReadsEveryEventCxmWritesAsDataBindingReadsIt() throws IOException {
         // The shortcut must take the lines cxm writes (else the reader above would be right but slow): each
         // random event, written, comes back from it equal to the event itself, the oracle.
