@@ -118,6 +118,22 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         return new ChannelTable(newCounts, newLast, newSize);
     }
 
+    /**
+     * Returns the channels used as a bit set: bit {@code channel.ordinal()} set when the count is above 0; what a
+     * compiled segment condition reads instead of looking each channel up.
+     *
+     * @return the bits of the channels used
+     */
+    public int usedMask() {
+        int mask = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
     @Override
     public ChannelUse get(Object key) {
         if (key instanceof Channel channel && counts[channel.ordinal()] > 0) {
