@@ -13,8 +13,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 import dev.cxm.core.model.Channel;
-import dev.cxm.core.model.ConsentRecord;
-import dev.cxm.core.model.ConsentStatus;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.LatestAnswer;
 import dev.cxm.engage.profile.NpsCategory;
@@ -309,8 +307,7 @@ public final class SegmentEvaluator {
                 String purpose = purposes[c];
                 boolean[] values = granted[c];
                 for (int p = 0; p < size; p++) {
-                    ConsentRecord consent = block[p].consents().get(purpose);
-                    values[p] = consent != null && consent.status() == ConsentStatus.GRANTED;
+                    values[p] = block[p].hasConsented(purpose);
                 }
             }
         }
