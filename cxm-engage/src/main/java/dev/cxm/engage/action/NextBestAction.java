@@ -219,7 +219,8 @@ public final class NextBestAction {
         }
         int n = actions.size();
         Rejection[] rejections = new Rejection[n];
-        double[] values = new double[n];
+        // Made at the first eligible action: most decisions of a run in quiet hours or at the cap have none.
+        double[] values = null;
         int best = -1;
         int eligible = 0;
         for (int i = 0; i < n; i++) {
@@ -228,13 +229,16 @@ public final class NextBestAction {
                 rejections[i] = rejection;
                 continue;
             }
+            if (values == null) {
+                values = new double[n];
+            }
             values[i] = actions.get(i).value().valueFor(profile).getAsDouble();
             eligible++;
             if (best < 0 || values[i] > values[best]) {
                 best = i;
             }
         }
-        if (best < 0) {
+        if (best < 0 || values == null) {
             return new Decision(profile.customerId(), now, Optional.empty(), n == 0
                     ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
         }

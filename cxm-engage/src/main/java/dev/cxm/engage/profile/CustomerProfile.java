@@ -11,18 +11,17 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.ImmutableSortedSet;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.ConsentRecord;
-import dev.cxm.core.model.ConsentStatus;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.ConsentTable;
+import dev.cxm.engage.profile.internal.Frozen;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
@@ -116,7 +115,7 @@ public record CustomerProfile(
         channels = ChannelTable.copyOf(Checks.present("channels", channels));
         touchpoints = TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints));
         requireCount("purchaseCount", purchaseCount);
-        spend = ImmutableMap.copyOf(Checks.present("spend", spend));
+        spend = Frozen.map(Checks.present("spend", spend));
         Checks.present("firstPurchase", firstPurchase);
         Checks.present("lastPurchase", lastPurchase);
         Checks.present("latestNps", latestNps);
@@ -126,15 +125,11 @@ public record CustomerProfile(
         Checks.present("sentimentSum", sentimentSum);
         Checks.present("journeyStage", journeyStage);
         Checks.present("clv", clv);
-        attributes = ImmutableMap.copyOf(Checks.present("attributes", attributes));
-        consents = ImmutableMap.copyOf(Checks.present("consents", consents));
-        consents.forEach((purpose, consent) -> {
-            if (!consent.purpose().equals(purpose)) {
-                throw new IllegalArgumentException("consents: a decision is filed under another purpose than its own");
-            }
-        });
-        identities = ImmutableSet.copyOf(Checks.present("identities", identities));
-        linkedCustomerIds = ImmutableSortedSet.copyOf(Checks.present("linkedCustomerIds", linkedCustomerIds));
+        attributes = Frozen.map(Checks.present("attributes", attributes));
+        // Checked once, when the table is made: a profile updated from another keeps its table.
+        consents = ConsentTable.copyOf(Checks.present("consents", consents));
+        identities = Frozen.set(Checks.present("identities", identities));
+        linkedCustomerIds = Frozen.sortedSet(Checks.present("linkedCustomerIds", linkedCustomerIds));
         if (linkedCustomerIds.contains(customerId)) {
             throw new IllegalArgumentException("linkedCustomerIds: holds the profile's own id " + customerId
                     + "; it lists the other customers");
@@ -206,8 +201,7 @@ public record CustomerProfile(
      * @return true when granted; false when denied, revoked or never asked
      */
     public boolean hasConsented(String purpose) {
-        ConsentRecord consent = consents.get(purpose);
-        return consent != null && consent.status() == ConsentStatus.GRANTED;
+        return ((ConsentTable) consents).grants(purpose);
     }
 
     /**

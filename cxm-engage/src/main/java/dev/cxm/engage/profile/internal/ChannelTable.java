@@ -12,24 +12,27 @@ import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.ChannelUse;
 
 /**
- * An immutable map of channel to use, held as two small arrays indexed by the channel's ordinal, so that a
- * profile update copies two arrays of nine slots instead of rebuilding a map. Iterates in {@link Channel}'s
- * order; equal to any map with the same entries.
+ * An immutable map of channel to use, held as a bit per channel used and two arrays with one slot per channel
+ * used (in {@link Channel}'s order), so that a profile update copies arrays as short as the customer's channels
+ * and keeps the array of last uses when the event is not the latest on its channel. Iterates in
+ * {@link Channel}'s order; equal to any map with the same entries.
  */
 public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
 
     private static final Channel[] CHANNELS = Channel.values();
-    private static final ChannelTable EMPTY = new ChannelTable(new long[CHANNELS.length],
-            new Instant[CHANNELS.length], 0);
+    private static final ChannelTable EMPTY = new ChannelTable(0, new long[0], new Instant[0]);
 
+    /** Bit {@code ordinal} set for each channel used. */
+    private final int used;
+    /** Per channel used, in ordinal order: its count, at least 1. */
     private final long[] counts;
+    /** Per channel used, in ordinal order: its latest use. */
     private final Instant[] lastUsed;
-    private final int size;
 
-    private ChannelTable(long[] counts, Instant[] lastUsed, int size) {
+    private ChannelTable(int used, long[] counts, Instant[] lastUsed) {
+        this.used = used;
         this.counts = counts;
         this.lastUsed = lastUsed;
-        this.size = size;
     }
 
     /**
@@ -43,20 +46,34 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
 
     /**
      * Returns the table of per-channel columns indexed by the channel's ordinal (a count of 0 for a channel not
-     * used), copied.
+     * used).
      *
      * @param counts the number of events per channel
      * @param lastUsed the latest instant per channel, null where the count is 0
      * @return the table
      */
     public static ChannelTable of(long[] counts, Instant[] lastUsed) {
-        int size = 0;
-        for (long count : counts) {
-            if (count > 0) {
-                size++;
+        int used = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                used |= 1 << i;
             }
         }
-        return size == 0 ? EMPTY : new ChannelTable(counts.clone(), lastUsed.clone(), size);
+        if (used == 0) {
+            return EMPTY;
+        }
+        int size = Integer.bitCount(used);
+        long[] denseCounts = new long[size];
+        Instant[] denseLast = new Instant[size];
+        int slot = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                denseCounts[slot] = counts[i];
+                denseLast[slot] = lastUsed[i];
+                slot++;
+            }
+        }
+        return new ChannelTable(used, denseCounts, denseLast);
     }
 
     /**
@@ -69,11 +86,18 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         if (map instanceof ChannelTable table) {
             return table;
         }
-        ChannelTable table = EMPTY;
+        long[] counts = new long[CHANNELS.length];
+        Instant[] lastUsed = new Instant[CHANNELS.length];
         for (Map.Entry<Channel, ChannelUse> entry : map.entrySet()) {
-            table = table.with(entry.getKey(), entry.getValue().count(), entry.getValue().lastUsed());
+            counts[entry.getKey().ordinal()] = entry.getValue().count();
+            lastUsed[entry.getKey().ordinal()] = entry.getValue().lastUsed();
         }
-        return table;
+        return of(counts, lastUsed);
+    }
+
+    /** Returns the slot of channel ordinal {@code i} in the dense arrays: the number of channels used before it. */
+    private int slotOf(int i) {
+        return Integer.bitCount(used & ((1 << i) - 1));
     }
 
     /**
@@ -84,9 +108,7 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
      * @return the new table
      */
     public ChannelTable plus(Channel channel, Instant at) {
-        int i = channel.ordinal();
-        Instant last = lastUsed[i];
-        return with(channel, counts[i] + 1, last == null || at.isAfter(last) ? at : last);
+        return with(channel.ordinal(), 1, at);
     }
 
     /**
@@ -98,42 +120,66 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     public ChannelTable plus(ChannelTable other) {
         ChannelTable table = this;
         for (int i = 0; i < CHANNELS.length; i++) {
-            if (other.counts[i] > 0) {
-                Instant last = lastUsed[i];
-                Instant theirs = other.lastUsed[i];
-                table = table.with(CHANNELS[i], counts[i] + other.counts[i],
-                        last == null || theirs.isAfter(last) ? theirs : last);
+            if ((other.used >>> i & 1) != 0) {
+                int theirs = other.slotOf(i);
+                table = table.with(i, other.counts[theirs], other.lastUsed[theirs]);
             }
         }
         return table;
     }
 
-    private ChannelTable with(Channel channel, long count, Instant last) {
-        int i = channel.ordinal();
-        long[] newCounts = counts.clone();
-        Instant[] newLast = lastUsed.clone();
-        int newSize = counts[i] == 0 ? size + 1 : size;
-        newCounts[i] = count;
-        newLast[i] = last;
-        return new ChannelTable(newCounts, newLast, newSize);
+    /** Returns this table with {@code more} uses of channel ordinal {@code i}, the latest at or before {@code at}. */
+    private ChannelTable with(int i, long more, Instant at) {
+        int slot = slotOf(i);
+        if ((used >>> i & 1) != 0) {
+            long[] newCounts = counts.clone();
+            newCounts[slot] += more;
+            Instant[] newLast = lastUsed;
+            if (at.isAfter(lastUsed[slot])) {
+                newLast = lastUsed.clone();
+                newLast[slot] = at;
+            }
+            return new ChannelTable(used, newCounts, newLast);
+        }
+        int size = counts.length;
+        long[] newCounts = new long[size + 1];
+        Instant[] newLast = new Instant[size + 1];
+        System.arraycopy(counts, 0, newCounts, 0, slot);
+        System.arraycopy(lastUsed, 0, newLast, 0, slot);
+        newCounts[slot] = more;
+        newLast[slot] = at;
+        System.arraycopy(counts, slot, newCounts, slot + 1, size - slot);
+        System.arraycopy(lastUsed, slot, newLast, slot + 1, size - slot);
+        return new ChannelTable(used | 1 << i, newCounts, newLast);
+    }
+
+    /**
+     * Returns the channels used as a bit set: bit {@code channel.ordinal()} set when the count is above 0; what a
+     * compiled segment condition reads instead of looking each channel up.
+     *
+     * @return the bits of the channels used
+     */
+    public int usedMask() {
+        return used;
     }
 
     @Override
     public ChannelUse get(Object key) {
-        if (key instanceof Channel channel && counts[channel.ordinal()] > 0) {
-            return new ChannelUse(counts[channel.ordinal()], lastUsed[channel.ordinal()]);
+        if (key instanceof Channel channel && (used >>> channel.ordinal() & 1) != 0) {
+            int slot = slotOf(channel.ordinal());
+            return new ChannelUse(counts[slot], lastUsed[slot]);
         }
         return null;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof Channel channel && counts[channel.ordinal()] > 0;
+        return key instanceof Channel channel && (used >>> channel.ordinal() & 1) != 0;
     }
 
     @Override
     public int size() {
-        return size;
+        return counts.length;
     }
 
     @Override
@@ -142,19 +188,12 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
             @Override
             public Iterator<Map.Entry<Channel, ChannelUse>> iterator() {
                 return new Iterator<>() {
-                    private int next = advance(0);
-
-                    private int advance(int from) {
-                        int i = from;
-                        while (i < CHANNELS.length && counts[i] == 0) {
-                            i++;
-                        }
-                        return i;
-                    }
+                    private int remaining = used;
+                    private int slot;
 
                     @Override
                     public boolean hasNext() {
-                        return next < CHANNELS.length;
+                        return remaining != 0;
                     }
 
                     @Override
@@ -162,16 +201,17 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        int i = next;
-                        next = advance(i + 1);
-                        return Map.entry(CHANNELS[i], new ChannelUse(counts[i], lastUsed[i]));
+                        int i = Integer.numberOfTrailingZeros(remaining);
+                        remaining &= remaining - 1;
+                        int at = slot++;
+                        return Map.entry(CHANNELS[i], new ChannelUse(counts[at], lastUsed[at]));
                     }
                 };
             }
 
             @Override
             public int size() {
-                return size;
+                return counts.length;
             }
         };
     }
