@@ -76,7 +76,11 @@ public class EngageBenchmark {
     static final int CUSTOMERS = 100_000;
     static final int EVALUATIONS = 1_000_000;
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    static final Instant NOW = START.plus(Duration.ofDays(400));
+    /**
+     * Noon UTC, outside the default quiet hours (21:00 to 08:00), so that decisions choose actions and the
+     * benchmark measures the choice, not only the quiet-hours refusal (midnight, until 2026-12-06, refused all).
+     */
+    static final Instant NOW = START.plus(Duration.ofDays(400)).plus(Duration.ofHours(12));
 
     private CustomerEvent[] events;
     private List<CustomerEvent> eventList;
