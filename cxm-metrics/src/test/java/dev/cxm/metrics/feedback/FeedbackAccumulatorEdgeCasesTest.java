@@ -4,6 +4,7 @@ import static dev.cxm.metrics.feedback.Responses.WEB;
 import static dev.cxm.metrics.feedback.Responses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 
@@ -102,19 +103,22 @@ class FeedbackAccumulatorEdgeCasesTest {
 
     @Test
     void resumingFromAWeightedStateKeepsItsWeightsEvenWhenOneSumEqualsTheCount() {
-        // Closed form: two responses at CSAT 1 weighing 1.4 and 0.2 sum to 1.6 with squares 1.96 + 0.04 = 2
-        // (squared sum equal to the count); two weighing 1.5 and 0.5 sum to 2 (weight sum equal to the count)
-        // with squares 2.25 + 0.25 = 2.5. Neither is the unit-weight state, so both must come back unchanged.
-        ScoreDistribution squaredLikeCount = new ScoreDistribution(FeedbackScale.CSAT, new long[] {2, 0, 0, 0, 0},
-                new double[] {1.6, 0, 0, 0, 0}, new double[] {2, 0, 0, 0, 0});
-        ScoreDistribution weightLikeCount = new ScoreDistribution(FeedbackScale.CSAT, new long[] {2, 0, 0, 0, 0},
-                new double[] {2, 0, 0, 0, 0}, new double[] {2.5, 0, 0, 0, 0});
+        // Closed form: two responses weighing 1.4 and 0.2 sum to 1.6 with squares 1.96 + 0.04 = 2 (squared sum
+        // equal to the count); two weighing 1.5 and 0.5 sum to 2 (weight sum equal to the count) with squares
+        // 2.25 + 0.25 = 2.5. Put on every point of the scale, neither is the unit-weight state (weight and
+        // squared sums both equal to the counts), so both must come back unchanged.
+        ScoreDistribution squaredLikeCount = new ScoreDistribution(FeedbackScale.CSAT, new long[] {2, 2, 2, 2, 2},
+                new double[] {1.6, 1.6, 1.6, 1.6, 1.6}, new double[] {2, 2, 2, 2, 2});
+        ScoreDistribution weightLikeCount = new ScoreDistribution(FeedbackScale.CSAT, new long[] {2, 2, 2, 2, 2},
+                new double[] {2, 2, 2, 2, 2}, new double[] {2.5, 2.5, 2.5, 2.5, 2.5});
 
         for (ScoreDistribution state : new ScoreDistribution[] {squaredLikeCount, weightLikeCount}) {
-            assertThat(RatingScore.csat().accumulator(state).state()).isEqualTo(state);
-            // Kish: n_eff = (sum w)^2 / sum w^2.
-            assertThat(RatingScore.csat().accumulator(state).state().effectiveN())
-                    .isEqualTo(state.totalWeight() * state.totalWeight() / state.squaredWeights()[0]);
+            ScoreDistribution resumed = RatingScore.csat().accumulator(state).state();
+
+            assertThat(resumed).isEqualTo(state);
+            // Kish: n_eff = (sum w)^2 / sum w^2, the same five points on both sides.
+            assertThat(resumed.effectiveN()).isCloseTo(state.totalWeight() * state.totalWeight()
+                    / (5 * state.squaredWeights()[0]), within(1e-12));
         }
     }
 }
