@@ -70,6 +70,23 @@ class FeedbackAccumulatorEdgeCasesTest {
     }
 
     @Test
+    void bulkAddRejectsAScoreJustAboveOrBelowTheScale() {
+        // Rule: every score off the scale is refused, the nearest ones too: max + 1 and min - 1 at position 1.
+        for (int[] scores : new int[][] {{5, 11, 6}, {5, -1, 6}}) {
+            FeedbackAccumulator<NpsResult> accumulator = NetPromoterScore.ofDefaults().accumulator();
+
+            assertThatThrownBy(() -> accumulator.addAll(scores)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("score: is outside the NPS scale 0..10 (at position 1)");
+            assertThat(accumulator.n()).isZero();
+        }
+        FeedbackAccumulator<RatingResult> csat = RatingScore.csat().accumulator();
+        assertThatThrownBy(() -> csat.addAll(new int[] {6})).hasMessage("score: is outside the CSAT scale 1..5 (at"
+                + " position 0)");
+        assertThatThrownBy(() -> csat.addAll(new int[] {0})).hasMessage("score: is outside the CSAT scale 1..5 (at"
+                + " position 0)");
+    }
+
+    @Test
     void aResponseWithoutWeightAfterWeightedOnesWeighsOne() {
         // Closed form: weights 2.5 and 1 at score 9 sum to 3.5, their squares to 6.25 + 1 = 7.25.
         FeedbackResponse nine = response("e1", FeedbackScale.NPS, 9, "2026-03-01T10:00:00Z", WEB);
