@@ -5,6 +5,7 @@ import static dev.cxm.metrics.feedback.Responses.nps;
 import static dev.cxm.metrics.feedback.Responses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -61,5 +62,43 @@ class BreakdownFromAStoreEdgeCasesTest {
         assertThat(fromStore.otherScales()).isEqualTo(2);
         assertThat(fromStore.overall().n()).isEqualTo(2);
         assertThat(fromStore.overall().score()).hasValue(0.0);
+    }
+
+    @Test
+    void aWeightedBreakdownFromAStoreReadsTheResponsesAndWeighsThem() {
+        // Oracle: the streamed weighted breakdown of the same responses, and by hand: weights 3 (score 10) and 1
+        // (score 0) give NPS 100 (3 - 1) / 4 = 50, where unweighted the two cancel out to 0.
+        InMemoryEventStore store = InMemoryEventStore.create();
+        List<FeedbackResponse> responses = List.of(nps("a", 10, "2026-02-01T10:00:00Z", WEB, "x"),
+                nps("b", 0, "2026-02-02T10:00:00Z", WEB, "x"));
+        store.appendAll(responses);
+        FeedbackBreakdown<NpsResult> weighted = FeedbackBreakdown.custom(NetPromoterScore.ofDefaults())
+                .weightedBy(r -> r.score() == 10 ? 3.0 : 1.0).build();
+        FeedbackBreakdown<NpsResult> unweighted = FeedbackBreakdown.from(weighted).unweighted().build();
+
+        Breakdown<NpsResult> fromStore = weighted.compute(store, EventQuery.ofTypes(EventType.FEEDBACK));
+
+        assertThat(weighted.weighted()).isTrue();
+        assertThat(unweighted.weighted()).isFalse();
+        assertThat(fromStore).isEqualTo(weighted.compute(responses.stream()));
+        assertThat(fromStore.overall().score().getAsDouble()).isCloseTo(50.0, within(1e-9));
+        assertThat(fromStore.overall().totalWeight()).isEqualTo(4.0);
+        assertThat(unweighted.compute(store, EventQuery.ofTypes(EventType.FEEDBACK)).overall().score()).hasValue(0.0);
+    }
+
+    @Test
+    void aRecorderCountsEachResponseAtItsScore() {
+        // Oracle: the single-threaded accumulator fed the same responses.
+        List<FeedbackResponse> responses = List.of(nps("a", 9, "2026-02-01T10:00:00Z", WEB, "x"),
+                nps("b", 3, "2026-02-02T10:00:00Z", WEB, "x"), nps("c", 9, "2026-02-03T10:00:00Z", WEB, "x"));
+        FeedbackRecorder<NpsResult> recorder = NetPromoterScore.ofDefaults().recorder();
+        FeedbackAccumulator<NpsResult> accumulator = NetPromoterScore.ofDefaults().accumulator();
+        for (FeedbackResponse response : responses) {
+            recorder.add(response);
+            accumulator.add(response);
+        }
+
+        assertThat(recorder.state()).isEqualTo(accumulator.state());
+        assertThat(recorder.state().counts()).containsExactly(0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 0);
     }
 }
