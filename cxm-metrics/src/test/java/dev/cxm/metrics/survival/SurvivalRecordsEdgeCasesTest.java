@@ -123,4 +123,26 @@ class SurvivalRecordsEdgeCasesTest {
         assertThat(curve.at(Math.nextDown(1.0)).survival()).isEqualTo(1);
         assertThat(curve.median().estimate()).hasValue(2);
     }
+
+    @Test
+    void aCurveSittingExactlyAtTheTargetGivesTheMidpointAndKeepsItsLevel() {
+        // Kaplan-Meier by hand: four subjects churn at 1, 2, 3, 4, so S = 0.75, 0.5, 0.25, 0. S sits at 0.5 exactly
+        // on [2, 3): the median is the midpoint 2.5 (R's survival rule, in quantile's Javadoc); the 0.25-quantile
+        // sits at 0.75 on [1, 2): 1.5.
+        SurvivalCurve curve = KaplanMeier.custom().level(0.9).build().fit(SurvivalData.of(ChronoUnit.DAYS,
+                new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true}));
+
+        assertThat(curve.median().estimate()).hasValue(2.5);
+        assertThat(curve.quantile(0.25).estimate()).hasValue(1.5);
+        assertThat(curve.quantile(0.9).estimate()).hasValue(4);
+        assertThat(curve.level()).isEqualTo(0.9);
+        assertThat(curve.toString()).isEqualTo("SurvivalCurve[group=all, unit=Days, subjects=4, events=4, steps=4]");
+    }
+
+    @Test
+    void everyLogRankTestIsTheSameTestAndNothingElse() {
+        assertThat(LogRankTest.ofDefaults()).isEqualTo(LogRankTest.ofDefaults())
+                .hasSameHashCodeAs(LogRankTest.ofDefaults()).isNotEqualTo("LogRankTest[]")
+                .hasToString("LogRankTest[]");
+    }
 }
