@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import dev.cxm.metrics.stats.ModelFit;
 
 /**
- * Cox fits at the edges the main test does not reach: a covariate that differs for one subject only, a
- * constant covariate that is not the first, collinearity among three covariates, the iteration limit of 1,
- * and the configuration's bounds. The one coefficient is checked against its score equation solved by
- * bisection in the test (a brute-force oracle); the rest are the documented rules.
+ * Cox fits at the edges the main test does not reach: a covariate that differs for one subject only (added
+ * first), a constant covariate between two varying ones, collinearity among three covariates, the iteration
+ * limit of 1, and the configuration's bounds. The one coefficient is checked against its score equation
+ * solved by bisection in the test (a brute-force oracle); the rest are the documented rules.
  */
 class CoxEdgeCasesTest {
 
@@ -26,9 +26,11 @@ class CoxEdgeCasesTest {
      * whose score is 1 - e^b / (e^b + 5) - e^b / (e^b + 4) - e^b / (e^b + 3).
      */
     private static SurvivalData rareFlag() {
-        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS, "flag");
-        for (int day = 1; day <= 6; day++) {
-            builder.add(day, true, SurvivalData.DEFAULT_GROUP, day == 3 ? 1 : 0);
+        // The flagged subject is added first: the rows' order is not the time order.
+        SurvivalData.Builder builder = SurvivalData.builder(ChronoUnit.DAYS, "flag").add(3, true,
+                SurvivalData.DEFAULT_GROUP, 1);
+        for (int day : new int[] {1, 2, 4, 5, 6}) {
+            builder.add(day, true, SurvivalData.DEFAULT_GROUP, 0);
         }
         return builder.build();
     }
@@ -71,14 +73,14 @@ class CoxEdgeCasesTest {
     }
 
     @Test
-    void aConstantCovariateAfterAVaryingOneIsNamedAsConstant() {
+    void aConstantCovariateBetweenVaryingOnesIsNamedAsConstant() {
         // Rule: a covariate with one value for every subject cannot be estimated; the problem names it and the
-        // value, whatever its column.
-        SurvivalData data = SurvivalData.builder(ChronoUnit.DAYS, "age", "plan")
-                .add(1, true, SurvivalData.DEFAULT_GROUP, 30, 5)
-                .add(2, false, SurvivalData.DEFAULT_GROUP, 40, 5)
-                .add(3, true, SurvivalData.DEFAULT_GROUP, 35, 5)
-                .add(4, true, SurvivalData.DEFAULT_GROUP, 50, 5)
+        // value, whatever its column (here the middle one of three).
+        SurvivalData data = SurvivalData.builder(ChronoUnit.DAYS, "age", "plan", "tenure")
+                .add(1, true, SurvivalData.DEFAULT_GROUP, 30, 5, 2)
+                .add(2, false, SurvivalData.DEFAULT_GROUP, 40, 5, 7)
+                .add(3, true, SurvivalData.DEFAULT_GROUP, 35, 5, 1)
+                .add(4, true, SurvivalData.DEFAULT_GROUP, 50, 5, 9)
                 .build();
 
         ModelFit<CoxModel> fit = CoxProportionalHazards.ofDefaults().fit(data);
