@@ -59,12 +59,14 @@ class SurvivalDataEdgeCasesTest {
 
     @Test
     void aGroupKeepsItsSubjectsInOrderWithTheirFlagsAndCovariates() {
-        // Oracle: the rows added below, filtered to group "b" by hand: rows 2 and 4, renumbered 1 and 2.
+        // Oracle: the rows added below, filtered by hand: group "b" is rows 2 and 4, renumbered 1 and 2; group "a"
+        // (the first group) is rows 1, 3 and 5.
         SurvivalData data = SurvivalData.builder(ChronoUnit.DAYS, "age", "plan")
                 .add(1, true, "a", 30, 1)
                 .add(2, false, "b", 40, 2)
                 .add(3, true, "a", 50, 3)
                 .add(4, true, "b", 60, 4)
+                .add(5, false, "a", 70, 5)
                 .build();
 
         SurvivalData b = data.group("b");
@@ -79,6 +81,10 @@ class SurvivalDataEdgeCasesTest {
                 b.covariate(2, "plan")}).containsExactly(40, 2, 60, 4);
         assertThat(b.group(2)).isEqualTo("b");
         assertThat(b.unit()).isEqualTo(ChronoUnit.DAYS);
+        SurvivalData a = data.group("a");
+        assertThat(a.size()).isEqualTo(3);
+        assertThat(new double[] {a.duration(1), a.duration(2), a.duration(3)}).containsExactly(1, 3, 5);
+        assertThat(a.covariate(3, "age")).isEqualTo(70);
     }
 
     @Test
