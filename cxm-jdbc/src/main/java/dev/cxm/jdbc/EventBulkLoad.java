@@ -13,9 +13,10 @@ import dev.cxm.jdbc.internal.SqlFailures;
 
 /**
  * A load of many events into an empty {@link JdbcEventStore}, from {@link JdbcEventStore#bulkLoad()}: all or
- * nothing over the whole load, not per append. In H2 it is about five times faster than appending, because
- * the events table's secondary indexes (time, customer, touchpoint, attribute entries) are dropped while the
- * rows go in and built once by {@link #finish()}, which sorts each of them instead of updating it row by row.
+ * nothing over the whole load, not per append. In H2 the events table's secondary indexes (time, customer,
+ * touchpoint, attribute entries) are dropped while the rows go in and built once by {@link #finish()}, which
+ * sorts each of them instead of updating it row by row; H2 then writes far fewer changed pages (measured on
+ * 275,834 events: 5 to 20 % less CPU than appending, since H2 reads the whole table once per index it builds).
  * In PostgreSQL the rows go in as appends do, under the same contract.
  *
  * <p>The contract:
@@ -37,7 +38,7 @@ import dev.cxm.jdbc.internal.SqlFailures;
  *       time index a host dropped by hand is emptied when the stores open.)</li>
  * </ul>
  *
- * <p>Not thread-safe for concurrent appends of one load: the calls are serialised.
+ * <p>Thread-safe: the calls of one load run one after another.
  */
 public final class EventBulkLoad implements AutoCloseable {
 

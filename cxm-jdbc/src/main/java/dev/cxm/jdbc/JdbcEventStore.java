@@ -126,7 +126,7 @@ public final class JdbcEventStore implements EventStore {
 
     /**
      * Starts a bulk load into this store, which must hold no event: many appends that are all or nothing
-     * together, several times faster in H2 than {@link #appendAll} (the contract is on {@link EventBulkLoad}).
+     * together, in H2 with the secondary indexes built once at the end (the contract is on {@link EventBulkLoad}).
      * Use it in try-with-resources and call {@link EventBulkLoad#finish()} at the end; closing it unfinished
      * empties the store again.
      *

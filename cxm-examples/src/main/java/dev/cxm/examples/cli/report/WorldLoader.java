@@ -81,8 +81,8 @@ final class WorldLoader {
     /**
      * Stores the world's events (on this thread) and its customer records (on a second one) at once, as one step:
      * the two go to different tables, so on two cores the slower of them sets the time, not their sum. Into an
-     * empty store the events go as one bulk load ({@link JdbcEventStore#bulkLoad()}: all or nothing, several
-     * times faster in H2); into a store that holds events already, as appends.
+     * empty store the events go as one bulk load ({@link JdbcEventStore#bulkLoad()}: all or nothing, the H2
+     * indexes built once at the end); into a store that holds events already, as appends.
      */
     static void storeWorld(WorldFolder world, JdbcEventStore events, CustomerStore customers, int batchSize,
             Progress progress) throws IOException {
