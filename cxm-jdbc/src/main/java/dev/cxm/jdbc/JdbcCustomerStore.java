@@ -60,7 +60,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         String id = customer.id().value();
         try (Connection connection = dataSource.getConnection()) {
             Transactions.write(connection, c -> {
-                write(c, customer);
+                write(c, List.of(customer));
                 return null;
             });
         } catch (SQLException e) {
@@ -68,7 +68,10 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
-    /** Stores every customer in one transaction: all or nothing, and one commit instead of one per customer. */
+    /**
+     * Stores every customer in one transaction: all or nothing, and one commit instead of one per customer.
+     * A customer given twice is stored as the later one, as two puts would leave it.
+     */
     @Override
     public void putAll(Collection<Customer> customers) {
         List<Customer> all = List.copyOf(Checks.present("customers", customers));
@@ -76,11 +79,11 @@ public final class JdbcCustomerStore implements CustomerStore {
         if (all.isEmpty()) {
             return;
         }
+        Map<CustomerId, Customer> last = new LinkedHashMap<>();
+        all.forEach(customer -> last.put(customer.id(), customer));
         try (Connection connection = dataSource.getConnection()) {
             Transactions.write(connection, c -> {
-                for (Customer customer : all) {
-                    write(c, customer);
-                }
+                write(c, List.copyOf(last.values()));
                 return null;
             });
         } catch (SQLException e) {
@@ -88,14 +91,24 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
-    private void write(Connection connection, Customer customer) throws SQLException {
-        String id = customer.id().value();
-        // The customer's row first: its lock makes a second put of the same customer wait for this one.
-        upsertCustomer(connection, customer);
+    /**
+     * Writes customers of distinct ids: each statement prepared once and run as one JDBC batch for all of them
+     * (H2 keeps only a few parsed statements per connection, so preparing nine per customer parsed them anew).
+     */
+    private void write(Connection connection, List<Customer> customers) throws SQLException {
+        // The customers' rows first: their locks make a second put of the same customer wait for this one.
+        upsertCustomers(connection, customers);
         for (String part : List.of("profile", "consents", "segments", "identities")) {
-            Sql.deleteCustomerRows(connection, tables.customerPart(part), id);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.customerPart(part)
+                    + " WHERE customer_id = ?")) {
+                for (Customer customer : customers) {
+                    delete.setString(1, customer.id().value());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
         }
-        insertParts(connection, customer);
+        insertParts(connection, customers);
     }
 
     private static void requireStorable(Customer customer) {
@@ -111,7 +124,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         customer.identities().forEach(identity -> Storable.text(id, "identity.value", identity.value()));
     }
 
-    private void upsertCustomer(Connection connection, Customer customer) throws SQLException {
+    private void upsertCustomers(Connection connection, List<Customer> customers) throws SQLException {
         String sql = dialect == Dialect.POSTGRESQL
                 ? "INSERT INTO " + tables.customers() + " (customer_id, first_seen, first_seen_nanos) VALUES (?, ?, ?)"
                         + " ON CONFLICT (customer_id) DO UPDATE SET first_seen = EXCLUDED.first_seen,"
@@ -119,64 +132,86 @@ public final class JdbcCustomerStore implements CustomerStore {
                 : "MERGE INTO " + tables.customers() + " (customer_id, first_seen, first_seen_nanos) KEY (customer_id)"
                         + " VALUES (?, ?, ?)";
         try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-            upsert.setString(1, customer.id().value());
-            upsert.setObject(2, micros(customer.firstSeen()));
-            upsert.setShort(3, nanosBelowMicro(customer.firstSeen()));
-            upsert.executeUpdate();
+            for (Customer customer : customers) {
+                upsert.setString(1, customer.id().value());
+                upsert.setObject(2, micros(customer.firstSeen()));
+                upsert.setShort(3, nanosBelowMicro(customer.firstSeen()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
     }
 
-    private void insertParts(Connection connection, Customer customer) throws SQLException {
-        String id = customer.id().value();
+    private void insertParts(Connection connection, List<Customer> customers) throws SQLException {
         try (PreparedStatement profile = connection.prepareStatement("INSERT INTO " + tables.customerPart("profile")
                 + " (customer_id, ordinal, profile_key, profile_value) VALUES (?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (Map.Entry<String, String> entry : customer.profile().entrySet()) {
-                profile.setString(1, id);
-                profile.setInt(2, ordinal++);
-                profile.setString(3, entry.getKey());
-                profile.setString(4, entry.getValue());
-                profile.addBatch();
+            int rows = 0;
+            for (Customer customer : customers) {
+                String id = customer.id().value();
+                int ordinal = 0;
+                for (Map.Entry<String, String> entry : customer.profile().entrySet()) {
+                    profile.setString(1, id);
+                    profile.setInt(2, ordinal++);
+                    profile.setString(3, entry.getKey());
+                    profile.setString(4, entry.getValue());
+                    profile.addBatch();
+                    rows++;
+                }
             }
-            executeIfAny(profile, ordinal);
+            executeIfAny(profile, rows);
         }
         try (PreparedStatement consents = connection.prepareStatement("INSERT INTO " + tables.customerPart("consents")
                 + " (customer_id, ordinal, purpose, status, decided_at, decided_at_nanos) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (ConsentRecord consent : customer.consents()) {
-                consents.setString(1, id);
-                consents.setInt(2, ordinal++);
-                consents.setString(3, consent.purpose());
-                consents.setString(4, consent.status().name());
-                consents.setObject(5, micros(consent.at()));
-                consents.setShort(6, nanosBelowMicro(consent.at()));
-                consents.addBatch();
+            int rows = 0;
+            for (Customer customer : customers) {
+                String id = customer.id().value();
+                int ordinal = 0;
+                for (ConsentRecord consent : customer.consents()) {
+                    consents.setString(1, id);
+                    consents.setInt(2, ordinal++);
+                    consents.setString(3, consent.purpose());
+                    consents.setString(4, consent.status().name());
+                    consents.setObject(5, micros(consent.at()));
+                    consents.setShort(6, nanosBelowMicro(consent.at()));
+                    consents.addBatch();
+                    rows++;
+                }
             }
-            executeIfAny(consents, ordinal);
+            executeIfAny(consents, rows);
         }
         try (PreparedStatement segments = connection.prepareStatement("INSERT INTO " + tables.customerPart("segments")
                 + " (customer_id, ordinal, segment) VALUES (?, ?, ?)")) {
-            int ordinal = 0;
-            for (String segment : customer.segments()) {
-                segments.setString(1, id);
-                segments.setInt(2, ordinal++);
-                segments.setString(3, segment);
-                segments.addBatch();
+            int rows = 0;
+            for (Customer customer : customers) {
+                String id = customer.id().value();
+                int ordinal = 0;
+                for (String segment : customer.segments()) {
+                    segments.setString(1, id);
+                    segments.setInt(2, ordinal++);
+                    segments.setString(3, segment);
+                    segments.addBatch();
+                    rows++;
+                }
             }
-            executeIfAny(segments, ordinal);
+            executeIfAny(segments, rows);
         }
         try (PreparedStatement identities = connection.prepareStatement("INSERT INTO "
                 + tables.customerPart("identities") + " (customer_id, ordinal, identity_type, identity_value)"
                 + " VALUES (?, ?, ?, ?)")) {
-            int ordinal = 0;
-            for (Identity identity : customer.identities()) {
-                identities.setString(1, id);
-                identities.setInt(2, ordinal++);
-                identities.setString(3, identity.type().name());
-                identities.setString(4, identity.value());
-                identities.addBatch();
+            int rows = 0;
+            for (Customer customer : customers) {
+                String id = customer.id().value();
+                int ordinal = 0;
+                for (Identity identity : customer.identities()) {
+                    identities.setString(1, id);
+                    identities.setInt(2, ordinal++);
+                    identities.setString(3, identity.type().name());
+                    identities.setString(4, identity.value());
+                    identities.addBatch();
+                    rows++;
+                }
             }
-            executeIfAny(identities, ordinal);
+            executeIfAny(identities, rows);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -38,6 +39,7 @@ import dev.cxm.core.store.TimeSpan;
 import dev.cxm.jdbc.internal.EventAppender;
 import dev.cxm.jdbc.internal.EventColumns;
 import dev.cxm.jdbc.internal.H2FileUpkeep;
+import dev.cxm.jdbc.internal.H2LoadIndexes;
 import dev.cxm.jdbc.internal.HistogramQuery;
 import dev.cxm.jdbc.internal.PageToken;
 import dev.cxm.jdbc.internal.QueryClauses;
@@ -82,6 +84,10 @@ public final class JdbcEventStore implements EventStore {
     private final ResultStreams streams;
     private final EventAppender appender;
     private final HistogramQuery histograms;
+    private final Dialect dialect;
+    private final H2LoadIndexes loadIndexes;
+    /** The bulk load running, if any; the store's own appends are refused meanwhile. */
+    private final AtomicReference<EventBulkLoad> loading = new AtomicReference<>();
 
     JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize,
             H2FileUpkeep upkeep) {
@@ -92,6 +98,8 @@ public final class JdbcEventStore implements EventStore {
         this.streams = new ResultStreams(dataSource, fetchSize);
         this.appender = new EventAppender(dataSource, dialect, tables, batchSize);
         this.histograms = new HistogramQuery(dialect, tables, clauses);
+        this.dialect = dialect;
+        this.loadIndexes = new H2LoadIndexes(tables);
     }
 
     /**
@@ -103,9 +111,97 @@ public final class JdbcEventStore implements EventStore {
         return streams.openStreams();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException while a {@link #bulkLoad()} of this store runs
+     */
     @Override
     public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
+        if (loading.get() != null) {
+            throw new IllegalStateException("a bulk load into this store is running; append when it is finished");
+        }
         return appender.append(events, this::storedEvents);
+    }
+
+    /**
+     * Starts a bulk load into this store, which must hold no event: many appends that are all or nothing
+     * together, in H2 with the secondary indexes built once at the end (the contract is on {@link EventBulkLoad}).
+     * Use it in try-with-resources and call {@link EventBulkLoad#finish()} at the end; closing it unfinished
+     * empties the store again.
+     *
+     * <pre>{@code
+     * try (EventBulkLoad load = store.bulkLoad()) {
+     *     for (List<CustomerEvent> part : parts) {
+     *         load.appendAll(part);
+     *     }
+     *     load.finish();
+     * }
+     * }</pre>
+     *
+     * @return the load, started
+     * @throws IllegalStateException when the store holds events, or another bulk load of it runs
+     * @throws JdbcStoreException when the database fails
+     */
+    public EventBulkLoad bulkLoad() {
+        EventBulkLoad load = new EventBulkLoad(this, dataSource, loadIndexes, dialect == Dialect.H2);
+        if (!loading.compareAndSet(null, load)) {
+            throw new IllegalStateException("a bulk load into this store is running already");
+        }
+        try {
+            if (holdsAny()) {
+                throw new IllegalStateException("the store holds events; a bulk load goes into an empty store");
+            }
+            load.start();
+            return load;
+        } catch (SQLException e) {
+            // Dropping the indexes commits each one: build those dropped again, so that the store is as it was.
+            JdbcStoreException failure = SqlFailures.of("starting a bulk load", e);
+            if (dialect == Dialect.H2) {
+                try (Connection connection = dataSource.getConnection()) {
+                    loadIndexes.create(connection);
+                } catch (SQLException again) {
+                    failure.addSuppressed(again);
+                }
+            }
+            loading.set(null);
+            throw failure;
+        } catch (RuntimeException e) {
+            loading.set(null);
+            throw e;
+        }
+    }
+
+    private boolean holdsAny() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + tables.events()
+                        + " FETCH FIRST 1 ROW ONLY");
+                ResultSet row = statement.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    /** Appends for the running bulk load {@code load}. */
+    AppendResult appendAllLoading(Collection<? extends CustomerEvent> events) {
+        return appender.append(events, this::storedEvents);
+    }
+
+    /** Ends the bulk load {@code load}: the store takes appends again. */
+    void loadEnded(EventBulkLoad load) {
+        loading.compareAndSet(load, null);
+    }
+
+    /** Deletes every event (and in H2 every attribute row) in one transaction, after a failed bulk load. */
+    void emptyAfterFailedLoad(Connection connection) throws SQLException {
+        if (dialect == Dialect.H2) {
+            loadIndexes.empty(connection);
+            return;
+        }
+        Transactions.write(connection, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + tables.events())) {
+                return delete.executeUpdate();
+            }
+        });
     }
 
     /** Reads the stored events among {@code ids} on {@code connection}. */

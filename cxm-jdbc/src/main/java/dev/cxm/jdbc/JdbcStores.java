@@ -17,6 +17,7 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.privacy.ErasureReport;
 import dev.cxm.jdbc.internal.H2FileUpkeep;
+import dev.cxm.jdbc.internal.H2LoadIndexes;
 import dev.cxm.jdbc.internal.SchemaSetup;
 import dev.cxm.jdbc.internal.SqlFailures;
 import dev.cxm.jdbc.internal.Storable;
@@ -93,10 +94,22 @@ public final class JdbcStores implements AutoCloseable {
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
+        if (dialect == Dialect.H2) {
+            undoInterruptedLoad(dataSource, tables);
+        }
         this.upkeep = url.isPresent() && url.get().isEmbeddedH2File() ? H2FileUpkeep.ofOwnedFile()
                 : H2FileUpkeep.none();
         this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep);
         this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables, upkeep);
+    }
+
+    /** Empties the events tables of H2 when a bulk load stopped in the middle (see {@link EventBulkLoad}). */
+    private static void undoInterruptedLoad(DataSource dataSource, Tables tables) {
+        try {
+            new H2LoadIndexes(tables).repairInterruptedLoad(dataSource);
+        } catch (SQLException e) {
+            throw SqlFailures.of("undoing a bulk load that was interrupted", e);
+        }
     }
 
     /**

@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
                         + seed + ") in an embedded H2 store";
                 WorldLoader.storeWorld(world, open.events(), open.stores().customerStore(), BATCH_SIZE, progress);
                 ReportInput input = world.files().input(source, WorldLoader.intoMemory(open.events(), progress),
-                        open.stores().customerStore());
+                        WorldLoader.customersIntoMemory(open.stores().customerStore()));
                 report = CxAnalysis.ofDefaults().analyse(input, progress);
             }
         } finally {

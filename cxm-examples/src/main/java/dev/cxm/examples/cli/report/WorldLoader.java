@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.cxm.core.io.ImportReport;
@@ -21,13 +23,17 @@ import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.store.AppendResult;
+import dev.cxm.core.store.CustomerQuery;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
+import dev.cxm.core.store.memory.InMemoryCustomerStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.examples.report.Progress;
 import dev.cxm.examples.report.WorldFiles;
 import dev.cxm.examples.report.WorldFolder;
+import dev.cxm.jdbc.EventBulkLoad;
+import dev.cxm.jdbc.JdbcEventStore;
 
 /** Stores a world folder's events and customer records, with progress: what {@code cxm report} and demo share. */
 final class WorldLoader {
@@ -44,7 +50,7 @@ final class WorldLoader {
     static ImportReport storeEvents(WorldFolder world, EventStore events, int batchSize, Progress progress)
             throws IOException {
         try (Progress.Task task = progress.start("Storing events", lines(world.events()))) {
-            return world.importEvents(new CountingAppends(events, task), batchSize);
+            return world.importEvents(new CountingAppends(events, events::appendAll, task), batchSize);
         }
     }
 
@@ -74,9 +80,11 @@ final class WorldLoader {
 
     /**
      * Stores the world's events (on this thread) and its customer records (on a second one) at once, as one step:
-     * the two go to different tables, so on two cores the slower of them sets the time, not their sum.
+     * the two go to different tables, so on two cores the slower of them sets the time, not their sum. Into an
+     * empty store the events go as one bulk load ({@link JdbcEventStore#bulkLoad()}: all or nothing, the H2
+     * indexes built once at the end); into a store that holds events already, as appends.
      */
-    static void storeWorld(WorldFolder world, EventStore events, CustomerStore customers, int batchSize,
+    static void storeWorld(WorldFolder world, JdbcEventStore events, CustomerStore customers, int batchSize,
             Progress progress) throws IOException {
         long total = lines(world.events()) + (world.files().customers().isPresent()
                 ? lines(world.files().customers().get()) : 0);
@@ -107,7 +115,14 @@ final class WorldLoader {
                 }
             });
             try (Progress.Task appending = shared.start("events", 0)) {
-                world.importEvents(new CountingAppends(events, appending), batchSize);
+                if (events.count() == 0) {
+                    try (EventBulkLoad load = events.bulkLoad()) {
+                        world.importEvents(new CountingAppends(events, load::appendAll, appending), batchSize);
+                        load.finish();
+                    }
+                } else {
+                    world.importEvents(new CountingAppends(events, events::appendAll, appending), batchSize);
+                }
             } finally {
                 try {
                     records.join();
@@ -145,6 +160,16 @@ final class WorldLoader {
         return memory;
     }
 
+    /**
+     * Reads every customer record of {@code store} once into memory: the analysis looks customers up one by one,
+     * which costs a query each in a database.
+     */
+    static InMemoryCustomerStore customersIntoMemory(CustomerStore store) {
+        InMemoryCustomerStore memory = InMemoryCustomerStore.create();
+        memory.putAll(store.find(CustomerQuery.all()));
+        return memory;
+    }
+
     /** Events per append when copying a store into memory. */
     private static final int COPY_BATCH = 10_000;
 
@@ -161,20 +186,26 @@ final class WorldLoader {
         return file.getFileName().toString().endsWith(".csv") ? Math.max(0, count - 1) : count;
     }
 
-    /** A store that passes everything to another and tells a task how many events were appended. */
+    /**
+     * A store that reads from another, appends through {@code appends} (the store's own, or a bulk load's), and
+     * tells a task how many events were appended.
+     */
     private static final class CountingAppends implements EventStore {
         private final EventStore store;
+        private final Function<Collection<? extends CustomerEvent>, AppendResult> appends;
         private final Progress.Task task;
         private long appended;
 
-        CountingAppends(EventStore store, Progress.Task task) {
+        CountingAppends(EventStore store, Function<Collection<? extends CustomerEvent>, AppendResult> appends,
+                Progress.Task task) {
             this.store = store;
+            this.appends = appends;
             this.task = task;
         }
 
         @Override
         public AppendResult appendAll(Collection<? extends CustomerEvent> events) {
-            AppendResult result = store.appendAll(events);
+            AppendResult result = appends.apply(events);
             appended += events.size();
             task.advance(appended, "");
             return result;
@@ -183,6 +214,12 @@ final class WorldLoader {
         @Override
         public Optional<CustomerEvent> get(EventId id) {
             return store.get(id);
+        }
+
+        @Override
+        public Map<EventId, CustomerEvent> getAll(Collection<EventId> ids) {
+            // The importer checks each batch's ids with one lookup; the default would ask for them one by one.
+            return store.getAll(ids);
         }
 
         @Override
