@@ -37,6 +37,7 @@ import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.core.store.TimeSpan;
 import dev.cxm.jdbc.internal.EventAppender;
 import dev.cxm.jdbc.internal.EventColumns;
+import dev.cxm.jdbc.internal.FeedbackCounts;
 import dev.cxm.jdbc.internal.H2FileUpkeep;
 import dev.cxm.jdbc.internal.HistogramQuery;
 import dev.cxm.jdbc.internal.PageToken;
@@ -82,6 +83,7 @@ public final class JdbcEventStore implements EventStore {
     private final ResultStreams streams;
     private final EventAppender appender;
     private final HistogramQuery histograms;
+    private final FeedbackCounts counts;
 
     JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize,
             H2FileUpkeep upkeep) {
@@ -92,6 +94,7 @@ public final class JdbcEventStore implements EventStore {
         this.streams = new ResultStreams(dataSource, fetchSize);
         this.appender = new EventAppender(dataSource, dialect, tables, batchSize);
         this.histograms = new HistogramQuery(dialect, tables, clauses);
+        this.counts = new FeedbackCounts(dialect, tables);
     }
 
     /**
@@ -307,12 +310,23 @@ public final class JdbcEventStore implements EventStore {
     }
 
     /**
-     * Counts in the database with one {@code GROUP BY} when the grouping's key is one of the built-in keys
-     * of {@code GroupKeys} (or none); with a key of the host's own it reads the responses, as the default does.
-     * Days are cut with Java's rules of the zone, not the database's.
+     * Counts in the database when the grouping's key is one of the built-in keys of {@code GroupKeys} (or
+     * none); with a key of the host's own it reads the responses, as the default does. A query without
+     * customers or attributes, by a key other than an attribute, reads the feedback counts that appends keep
+     * per 15-minute bucket (see the README), and groups only the responses of the partial buckets at its time
+     * range's ends; any other query is one {@code GROUP BY} over the responses. Days are cut with Java's rules
+     * of the zone, not the database's.
      */
     @Override
     public List<ScoreCount> feedbackHistogram(EventQuery query, ScoreGrouping grouping) {
+        return feedbackHistogram(query, grouping, true);
+    }
+
+    /**
+     * The histogram as {@link #feedbackHistogram(EventQuery, ScoreGrouping)} computes it, or, when not
+     * {@code fromCounts}, always by grouping the events (the tests compare the two).
+     */
+    List<ScoreCount> feedbackHistogram(EventQuery query, ScoreGrouping grouping, boolean fromCounts) {
         Checks.present("query", query);
         Checks.present("grouping", grouping);
         if (!HistogramQuery.canPushDown(grouping)) {
@@ -336,7 +350,8 @@ public final class JdbcEventStore implements EventStore {
                         }
                     }
                 }
-                return histograms.count(c, query, grouping, first, last);
+                return fromCounts ? histograms.count(c, query, grouping, first, last)
+                        : histograms.scan(c, query, grouping, first, last);
             });
         } catch (SQLException e) {
             throw SqlFailures.of("counting feedback", e);
@@ -356,14 +371,18 @@ public final class JdbcEventStore implements EventStore {
             return 0;
         }
         try (Connection connection = dataSource.getConnection()) {
-            return erase(connection, customer);
+            return Transactions.write(connection, c -> erase(c, customer));
         } catch (SQLException e) {
             throw SqlFailures.of("erasing the events of customer " + customer, e);
         }
     }
 
-    /** Deletes the customer's events (in H2 their attribute rows go with them) on {@code connection}. */
+    /**
+     * Deletes the customer's events (in H2 their attribute rows go with them) and subtracts their responses
+     * from the feedback counts, in the transaction of {@code connection}.
+     */
     long erase(Connection connection, CustomerId customer) throws SQLException {
+        counts.erasing(connection, customer.value());
         long deleted = Sql.deleteCustomerRows(connection, tables.events(), customer.value());
         if (deleted > 0) {
             upkeep.erased();
