@@ -77,7 +77,6 @@ public final class JdbcEventStore implements EventStore {
     private static final String SELECT = "SELECT " + EventColumns.names("e");
 
     private final DataSource dataSource;
-    private final Dialect dialect;
     private final H2FileUpkeep upkeep;
     private final Tables tables;
     private final QueryClauses clauses;
@@ -89,7 +88,6 @@ public final class JdbcEventStore implements EventStore {
     JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize,
             H2FileUpkeep upkeep) {
         this.dataSource = dataSource;
-        this.dialect = dialect;
         this.upkeep = upkeep;
         this.tables = tables;
         this.clauses = new QueryClauses(dialect, tables);
@@ -172,22 +170,8 @@ public final class JdbcEventStore implements EventStore {
         return events(query, "e.occurred_at, e.seq", "reading events");
     }
 
-    /**
-     * Streams the events {@code query} selects in the order of {@code orderBy}: in PostgreSQL, when the query
-     * has only types and time bounds, as a binary {@code COPY} (the server streams while the client reads);
-     * else with a cursor that fetches {@link JdbcStores#fetchSize()} rows at a time.
-     */
+    /** Streams the events {@code query} selects in the order of {@code orderBy}. */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
-        if (dialect == Dialect.POSTGRESQL) {
-            Optional<String> conditions = clauses.literalConditions(query);
-            if (conditions.isPresent()) {
-                String copy = "COPY (SELECT " + EventColumns.copyNames("e") + " FROM " + tables.events() + " e"
-                        + (conditions.get().isEmpty() ? "" : " WHERE " + conditions.get()) + " ORDER BY " + orderBy
-                        + ") TO STDOUT (FORMAT binary)";
-                EventColumns columns = new EventColumns();
-                return streams.copy(copy, doing, columns::read);
-            }
-        }
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();

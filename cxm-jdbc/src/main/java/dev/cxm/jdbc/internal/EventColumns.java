@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -57,15 +55,6 @@ public final class EventColumns {
         return alias + "." + NAMES.replace(", ", ", " + alias + ".");
     }
 
-    /**
-     * Returns the columns prefixed by a table alias for a binary {@code COPY} ({@link BinaryCopyRows}):
-     * {@code amount} and {@code attributes} as text, whose binary forms are PostgreSQL's own.
-     */
-    public static String copyNames(String alias) {
-        return names(alias).replace(alias + ".amount", "CAST(" + alias + ".amount AS TEXT)")
-                .replace(alias + ".attributes", "CAST(" + alias + ".attributes AS TEXT)");
-    }
-
     /** Returns the {@code event_type} code of a type. */
     public static short code(dev.cxm.core.model.EventType type) {
         return switch (type) {
@@ -80,97 +69,30 @@ public final class EventColumns {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    /**
-     * The values of one stored row, by the column's position in {@link #NAMES} (1 is {@code seq}): from a
-     * result set, or decoded from PostgreSQL's binary {@code COPY} ({@link BinaryCopyRows}).
-     */
-    public interface Fields {
-        /** Returns the text of a column, or {@code null}. */
-        @Nullable String text(int column) throws SQLException;
-
-        /** Returns a {@code SMALLINT} column that is not null. */
-        short int16(int column) throws SQLException;
-
-        /** Returns an {@code INTEGER} column that is not null. */
-        int int32(int column) throws SQLException;
-
-        /** Returns a {@code BIGINT} column that is not null. */
-        long int64(int column) throws SQLException;
-
-        /** Returns a {@code NUMERIC} column that is not null. */
-        BigDecimal decimal(int column) throws SQLException;
-
-        /** Returns a timestamp column that is not null. */
-        Instant instant(int column) throws SQLException;
-    }
-
-    /** The fields of a result set's current row, whose {@code seq} is at column {@code first}. */
-    private static final class ResultSetFields implements Fields {
-        private final ResultSet row;
-        private final int shift;
-
-        ResultSetFields(ResultSet row, int first) {
-            this.row = row;
-            this.shift = first - 1;
-        }
-
-        @Override
-        public @Nullable String text(int column) throws SQLException {
-            return row.getString(column + shift);
-        }
-
-        @Override
-        public short int16(int column) throws SQLException {
-            return row.getShort(column + shift);
-        }
-
-        @Override
-        public int int32(int column) throws SQLException {
-            return row.getInt(column + shift);
-        }
-
-        @Override
-        public long int64(int column) throws SQLException {
-            return row.getLong(column + shift);
-        }
-
-        @Override
-        public BigDecimal decimal(int column) throws SQLException {
-            return row.getBigDecimal(column + shift);
-        }
-
-        @Override
-        public Instant instant(int column) throws SQLException {
-            return EventColumns.instant(row, column + shift);
-        }
-    }
-
     /** Reads the event of the current row, whose first column is {@code seq} at {@code first}. */
     public CustomerEvent read(ResultSet row, int first) throws SQLException {
-        return read(new ResultSetFields(row, first));
-    }
-
-    /** Reads the event of one row's fields. */
-    public CustomerEvent read(Fields row) throws SQLException {
-        EventId id = EventId.of(row.text(2));
-        CustomerId customer = CustomerId.of(row.text(3));
-        short type = row.int16(4);
-        Instant at = row.instant(5);
-        Optional<Touchpoint> touchpoint = touchpoint(row.text(6), row.text(7), row.text(8), row.text(9));
-        String json = row.text(22);
+        int c = first;
+        EventId id = EventId.of(row.getString(c + 1));
+        CustomerId customer = CustomerId.of(row.getString(c + 2));
+        short type = row.getShort(c + 3);
+        Instant at = instant(row, c + 4);
+        Optional<Touchpoint> touchpoint = touchpoint(row.getString(c + 5), row.getString(c + 6), row.getString(c + 7),
+                row.getString(c + 8));
+        String json = row.getString(c + 21);
         Map<String, String> attributes = json == null ? Map.of() : AttributesJson.read(json);
         switch (type) {
             case INTERACTION:
-                return new Interaction(id, customer, at, touchpoint.orElseThrow(), row.text(10),
-                        Duration.ofNanos(row.int64(11)), attributes);
+                return new Interaction(id, customer, at, touchpoint.orElseThrow(), row.getString(c + 9),
+                        Duration.ofNanos(row.getLong(c + 10)), attributes);
             case PURCHASE:
-                return new Purchase(id, customer, at, row.text(12),
-                        new Money(row.decimal(13), Money.currency(row.text(14))), row.int32(15), touchpoint,
+                BigDecimal amount = row.getBigDecimal(c + 12);
+                return new Purchase(id, customer, at, row.getString(c + 11),
+                        new Money(amount, Money.currency(row.getString(c + 13))), row.getInt(c + 14), touchpoint,
                         attributes);
             case FEEDBACK:
-                FeedbackScale scale = scale(row.text(17), row.int32(18), row.int32(19));
-                return new FeedbackResponse(id, customer, at, row.text(16), scale, row.int32(20),
-                        Optional.ofNullable(row.text(21)), touchpoint, attributes);
+                FeedbackScale scale = scale(row.getString(c + 16), row.getInt(c + 17), row.getInt(c + 18));
+                return new FeedbackResponse(id, customer, at, row.getString(c + 15), scale, row.getInt(c + 19),
+                        Optional.ofNullable(row.getString(c + 20)), touchpoint, attributes);
             default:
                 throw new IllegalStateException("event_type: " + type + " of event " + id + " is no event type of"
                         + " schema version " + SchemaSetup.SCHEMA_VERSION);

@@ -1,7 +1,5 @@
 package dev.cxm.jdbc.internal;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,10 +13,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
-
-import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
 
 /**
  * Streams the rows of one query in constant memory: the query runs on a connection of its own, in a
@@ -75,115 +69,8 @@ public final class ResultStreams {
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
-    /**
-     * Runs {@code copy}, a PostgreSQL {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} of the events
-     * columns, and returns its rows, read by {@code reader}, as a stream that must be closed. The server sends
-     * the rows without waiting to be asked for each portion, so it produces while the stream's reader reads;
-     * the driver holds one message at a time and the socket's buffers the rest, so memory stays constant.
-     * Closing the stream before its end cancels the {@code COPY}.
-     *
-     * @param doing what the query does, for messages ("reading events")
-     */
-    public <T> Stream<T> copy(String copy, String doing, CopyReader<? extends T> reader) {
-        Connection connection = null;
-        PGCopyInputStream in = null;
-        BinaryCopyRows rows;
-        int isolation = Connection.TRANSACTION_READ_COMMITTED;
-        try {
-            connection = dataSource.getConnection();
-            isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copy);
-            rows = new BinaryCopyRows(new BufferedInputStream(in, 1 << 16));
-        } catch (SQLException e) {
-            closeQuietly(in);
-            release(null, null, connection, isolation);
-            throw SqlFailures.of(doing, e);
-        } catch (IOException e) {
-            closeQuietly(in);
-            release(null, null, connection, isolation);
-            throw SqlFailures.of(doing, new SQLException(e.getMessage(), e));
-        } catch (RuntimeException e) {
-            closeQuietly(in);
-            release(null, null, connection, isolation);
-            throw e;
-        }
-        open.incrementAndGet();
-        CopyCursor<T> cursor = new CopyCursor<>(connection, in, rows, isolation, doing, reader);
-        return StreamSupport.stream(cursor, false).onClose(cursor::close);
-    }
-
-    /** Reads one value from the current row of a binary {@code COPY}. */
-    @FunctionalInterface
-    public interface CopyReader<T> {
-        /** Reads the current row. */
-        T read(EventColumns.Fields row) throws SQLException;
-    }
-
-    private static void closeQuietly(@Nullable PGCopyInputStream in) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // The connection is broken: the transaction ends with it.
-            }
-        }
-    }
-
-    /** The rows of one {@code COPY}, one at a time. */
-    private final class CopyCursor<T> extends Spliterators.AbstractSpliterator<T> {
-        private final Connection connection;
-        private final PGCopyInputStream in;
-        private final BinaryCopyRows rows;
-        private final int isolation;
-        private final String doing;
-        private final CopyReader<? extends T> reader;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        CopyCursor(Connection connection, PGCopyInputStream in, BinaryCopyRows rows, int isolation, String doing,
-                CopyReader<? extends T> reader) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.connection = connection;
-            this.in = in;
-            this.rows = rows;
-            this.isolation = isolation;
-            this.doing = doing;
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super T> action) {
-            if (closed.get()) {
-                return false;
-            }
-            T value;
-            try {
-                if (!rows.next()) {
-                    return false;
-                }
-                value = reader.read(rows);
-            } catch (SQLException e) {
-                throw SqlFailures.of(doing, e);
-            } catch (IOException e) {
-                throw SqlFailures.of(doing, new SQLException(e.getMessage(), e));
-            }
-            action.accept(value);
-            return true;
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                closeQuietly(in);
-                release(null, null, connection, isolation);
-                open.decrementAndGet();
-            }
-        }
-    }
-
     /** Closes what a stream held, quietly: the first failure to close is not the caller's to handle. */
-    private static void release(@Nullable ResultSet rows, @Nullable PreparedStatement statement,
-            @Nullable Connection connection, int isolation) {
+    private static void release(ResultSet rows, PreparedStatement statement, Connection connection, int isolation) {
         try (AutoCloseable c = connection; AutoCloseable s = statement; AutoCloseable r = rows) {
             if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();
