@@ -36,7 +36,7 @@ import dev.cxm.jdbc.JdbcStoreException;
  */
 public final class FeedbackCounts {
 
-    /** The width of a bucket in seconds: 15 minutes, a divisor of a day and of every zone offset since 1980. */
+    /** The width of a bucket in seconds: 15 minutes, a divisor of a day and of the zone offsets in use. */
     public static final int BUCKET_SECONDS = 900;
 
     /** The SQL state of H2's lock timeout. */

@@ -129,7 +129,7 @@ public final class HistogramQuery {
      * query's time range, and by grouping the events those at its ends that fill no whole bucket. It answers
      * queries without customers or attributes, grouped by a built-in key other than an attribute; with days,
      * only when the zone's offsets and transitions between {@code first} and {@code last} fall on bucket
-     * edges (every zone's since 1980), so that each bucket lies within one day.
+     * edges (every zone's since 2012 but Antarctica/Casey's), so that each bucket lies within one day.
      *
      * @return the cells, unsorted; empty when the counts cannot answer, or the range is within two buckets
      */
