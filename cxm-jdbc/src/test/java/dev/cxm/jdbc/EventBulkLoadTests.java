@@ -118,6 +118,21 @@ abstract class EventBulkLoadTests {
         }
     }
 
+    /**
+     * The feedback counts (schema version 2) as text, summed per key without the rows that fell to zero, so that
+     * two stores holding the same responses give the same list whatever order their rows were made in.
+     */
+    private static List<String> counts(DataSource database) throws SQLException {
+        String key = "bucket, touchpoint_id, touchpoint_name, touchpoint_channel, touchpoint_stage, survey_id,"
+                + " scale_name, scale_min, scale_max, score";
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            readRows(statement, "SELECT " + key + ", SUM(response_count) AS n FROM cxm_feedback_counts GROUP BY "
+                    + key + " HAVING SUM(response_count) <> 0 ORDER BY " + key, rows);
+        }
+        return rows;
+    }
+
     /** The H2 indexes of the events tables with their columns, in a stable order. */
     private static List<String> indexes(DataSource database) throws SQLException {
         List<String> indexes = new ArrayList<>();
@@ -166,6 +181,8 @@ abstract class EventBulkLoadTests {
         assertThat(rows(loadedDatabase, h2())).hasSize(h2() ? 1334 : 1000).isEqualTo(rows(appendedDatabase, h2()));
         assertThat(scan(loadedStores.eventStore())).isEqualTo(scan(appendedStores.eventStore()));
         assertThat(timelines(loadedStores.eventStore())).isEqualTo(timelines(appendedStores.eventStore()));
+        // The feedback counts are kept by the load's appends as by ordinary ones.
+        assertThat(counts(loadedDatabase)).isNotEmpty().isEqualTo(counts(appendedDatabase));
         if (h2()) {
             // The migration's 4 secondary indexes (2 + 1 + 3 + 2 columns) and the unique event id's (1).
             assertThat(freshIndexes).hasSize(9);
@@ -195,6 +212,7 @@ abstract class EventBulkLoadTests {
         assertThat(loadedStores.eventStore().count(EventQuery.forCustomer(CustomerId.of("c5")))).isZero();
         assertThat(loadedStores.eventStore().count()).isEqualTo(1000 - ofC5);
         assertThat(rows(loadedDatabase, h2())).isEqualTo(rows(appendedDatabase, h2()));
+        assertThat(counts(loadedDatabase)).isEqualTo(counts(appendedDatabase));
     }
 
     @Test
@@ -217,6 +235,7 @@ abstract class EventBulkLoadTests {
             }
             failing.failAt(0);
             assertThat(store.count()).as("after a loss at statement %d", n).isZero();
+            assertThat(counts(failing)).as("feedback counts after a loss at statement %d", n).isEmpty();
             if (h2()) {
                 assertThat(indexes(failing)).as("after a loss at statement %d", n).isEqualTo(freshIndexes);
             }

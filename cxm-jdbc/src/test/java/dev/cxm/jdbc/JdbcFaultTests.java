@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,9 +126,11 @@ abstract class JdbcFaultTests {
     @Test
     void anErasureThatLosesItsConnectionErasesNothingAndTheNextErasesEverything() {
         // Oracle: the contract of JdbcStores.erase (one transaction). Customer c1 has 3 events and a profile
-        // with a segment and an identity, c2 one event. An erasure of c1 that loses its connection at its 1st
-        // or its 2nd statement (it has two: the events, then the customer with its parts) leaves all of it;
-        // the next erasure removes exactly c1's 3 events and 1 profile, stamped with the configured clock.
+        // with a segment and an identity, c2 one event. An erasure of c1 that loses its connection at any of
+        // its 6 statements (the lock of the appends, c1's responses, their rows of the feedback counts, the
+        // counts' update, the events, then the customer with its parts) leaves all of it; the next erasure
+        // removes exactly c1's 3 events and 1 profile, stamped with the configured clock, and the histogram
+        // counts only c2's response (the counts lost c1's 2 exactly once).
         FailingDataSource failing = new FailingDataSource(unpooledDatabase());
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
         JdbcStores stores = JdbcStores.builder(failing).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
@@ -139,7 +142,8 @@ abstract class JdbcFaultTests {
                 .identity(new Identity(IdentityType.DEVICE_ID, "device-1")).build();
         stores.customerStore().put(profile);
 
-        for (int n = 1; n <= 2; n++) {
+        int statements = 6;
+        for (int n = 1; n <= statements; n++) {
             failing.failAt(n);
             assertThatThrownBy(() -> stores.erase(c1)).isInstanceOf(JdbcStoreException.class)
                     .hasMessageStartingWith("erasing customer c1 failed: the connection to the database failed");
@@ -147,10 +151,12 @@ abstract class JdbcFaultTests {
             assertThat(stores.eventStore().eventsOf(c1)).as("after a loss at statement %d", n).hasSize(3);
             assertThat(stores.customerStore().get(c1)).as("after a loss at statement %d", n).contains(profile);
         }
-        failing.failAt(3);
+        failing.failAt(statements + 1);
         assertThat(stores.erase(c1)).isEqualTo(new ErasureReport(c1, 1, 3, Map.of(), now));
-        assertThat(failing.executed()).as("the statements of an erasure, each lost once above").isEqualTo(2);
+        assertThat(failing.executed()).as("the statements of an erasure, each lost once above").isEqualTo(statements);
         failing.failAt(0);
+        assertThat(stores.eventStore().feedbackHistogram(EventQuery.all(), ScoreGrouping.overall()))
+                .containsExactly(new ScoreCount(Optional.empty(), Optional.empty(), FeedbackScale.NPS, 3, 1));
         assertThat(stores.eventStore().eventsOf(c1)).isEmpty();
         assertThat(stores.customerStore().get(c1)).isEmpty();
         assertThat(stores.eventStore().count()).isEqualTo(1);

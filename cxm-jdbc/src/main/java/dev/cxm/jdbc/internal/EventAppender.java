@@ -47,6 +47,7 @@ public final class EventAppender {
     private final int batchSize;
     private final PostgresEventInsert postgres;
     private final H2EventInsert h2;
+    private final FeedbackCounts counts;
 
     /** Creates the appender of one store. */
     public EventAppender(DataSource dataSource, Dialect dialect, Tables tables, int batchSize) {
@@ -56,6 +57,7 @@ public final class EventAppender {
         this.batchSize = batchSize;
         this.postgres = new PostgresEventInsert(tables);
         this.h2 = new H2EventInsert(tables);
+        this.counts = new FeedbackCounts(dialect, tables);
     }
 
     /** Appends {@code events}: see {@code EventStore.appendAll}. */
@@ -119,6 +121,8 @@ public final class EventAppender {
                 }
             }
         }
+        progress.stage = "while counting its feedback";
+        counts.added(connection, batch.stream().filter(event -> inserted.contains(event.eventId().value())).toList());
         progress.stage = "at its commit";
         return new AppendResult(inserted.size(), duplicates + skipped.size());
     }

@@ -74,7 +74,7 @@ public final class H2LoadIndexes {
     }
 
     /**
-     * Deletes every event and attribute row in one transaction.
+     * Deletes every event, attribute row and feedback count in one transaction.
      *
      * @param connection a connection in auto-commit
      * @return the events deleted
@@ -84,6 +84,7 @@ public final class H2LoadIndexes {
         return Transactions.write(connection, c -> {
             try (Statement statement = c.createStatement()) {
                 statement.executeUpdate("DELETE FROM " + tables.eventAttributes());
+                statement.executeUpdate("DELETE FROM " + tables.feedbackCounts());
                 return (long) statement.executeUpdate("DELETE FROM " + tables.events());
             }
         });

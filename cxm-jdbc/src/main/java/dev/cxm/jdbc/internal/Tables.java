@@ -48,6 +48,11 @@ public record Tables(Optional<String> schema, String prefix) {
         return name("event_attributes");
     }
 
+    /** Returns the table of the feedback counts per bucket, touchpoint, survey, scale and score. */
+    public String feedbackCounts() {
+        return name("feedback_counts");
+    }
+
     /** Returns the table of the next sequence number, whose row appends lock. */
     public String appendSequence() {
         return name("append_sequence");

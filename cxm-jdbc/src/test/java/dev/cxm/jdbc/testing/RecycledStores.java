@@ -64,6 +64,7 @@ public final class RecycledStores<S> {
                 Statement statement = connection.createStatement()) {
             // The attribute rows (H2) and a customer's parts go with their rows (ON DELETE CASCADE).
             statement.executeUpdate("DELETE FROM " + prefix + "events");
+            statement.executeUpdate("DELETE FROM " + prefix + "feedback_counts");
             statement.executeUpdate("DELETE FROM " + prefix + "customers");
             statement.executeUpdate("UPDATE " + prefix + "append_sequence SET next_seq = 1");
         } catch (SQLException e) {

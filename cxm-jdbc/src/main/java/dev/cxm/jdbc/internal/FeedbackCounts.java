@@ -1,0 +1,217 @@
+package dev.cxm.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.jdbc.Dialect;
+import dev.cxm.jdbc.JdbcStoreException;
+
+/**
+ * Keeps the feedback counts table ({@code feedback_counts}, schema version 2) equal to a {@code GROUP BY} of
+ * the stored responses by 15-minute bucket, touchpoint, survey, scale and score: an append adds the responses
+ * it stored, an erasure subtracts the customer's, each in its own transaction. The histogram reads the
+ * table instead of the events when it can ({@link HistogramQuery}).
+ *
+ * <p>The table's columns may be {@code NULL}, which a unique key in PostgreSQL 14 cannot match, so the rows of
+ * the buckets concerned are read and matched here, then updated by id or inserted. That is safe because every
+ * writer of the table holds the row lock of the sequence table: appends take it to number their events, and
+ * an erasure takes it ({@link #erasing}) before it subtracts.
+ */
+public final class FeedbackCounts {
+
+    /** The width of a bucket in seconds: 15 minutes, a divisor of a day and of the zone offsets in use. */
+    public static final int BUCKET_SECONDS = 900;
+
+    /** The SQL state of H2's lock timeout. */
+    private static final String LOCK_TIMEOUT_STATE = "HYT00";
+    /** How long an erasure waits for the appends before it. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+    /** The most buckets one lookup names. */
+    private static final int BUCKETS_PER_LOOKUP = 500;
+    private static final String KEY_COLUMNS = "bucket, touchpoint_id, touchpoint_name, touchpoint_channel,"
+            + " touchpoint_stage, survey_id, scale_name, scale_min, scale_max, score";
+
+    private final Dialect dialect;
+    private final Tables tables;
+
+    /** Creates the counts of one store. */
+    public FeedbackCounts(Dialect dialect, Tables tables) {
+        this.dialect = dialect;
+        this.tables = tables;
+    }
+
+    /** One row's key: a bucket, a touchpoint (its columns), a survey, a scale and a score. */
+    record Key(long bucket, @Nullable String touchpointId, @Nullable String touchpointName,
+            @Nullable String touchpointChannel, @Nullable String touchpointStage, @Nullable String surveyId,
+            String scaleName, int scaleMin, int scaleMax, int score) {}
+
+    /** Returns the bucket of {@code instant}: {@code floor(epoch seconds / 900)}. */
+    public static long bucket(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), BUCKET_SECONDS);
+    }
+
+    /** Returns the first instant of {@code bucket}. */
+    public static Instant start(long bucket) {
+        return Instant.ofEpochSecond(bucket * BUCKET_SECONDS);
+    }
+
+    /** Adds the responses among {@code stored}, events the append's transaction on {@code connection} stored. */
+    public void added(Connection connection, Collection<? extends CustomerEvent> stored) throws SQLException {
+        Map<Key, Long> deltas = new LinkedHashMap<>();
+        for (CustomerEvent event : stored) {
+            if (event instanceof FeedbackResponse) {
+                deltas.merge(key(EventRow.of(event)), 1L, Long::sum);
+            }
+        }
+        apply(connection, deltas);
+    }
+
+    /**
+     * Subtracts the stored responses of {@code customer}, in the erasure's transaction on {@code connection},
+     * before it deletes them; waits for the appends running.
+     */
+    public void erasing(Connection connection, String customer) throws SQLException {
+        lockAppends(connection);
+        Map<Key, Long> deltas = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT occurred_at, touchpoint_id,"
+                + " touchpoint_name, touchpoint_channel, touchpoint_stage, survey_id, scale_name, scale_min, scale_max,"
+                + " score FROM " + tables.events() + " WHERE customer_id = ? AND event_type = " + EventColumns.FEEDBACK)) {
+            select.setString(1, customer);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Key key = new Key(bucket(EventColumns.instant(rows, 1)), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getInt(8),
+                            rows.getInt(9), rows.getInt(10));
+                    deltas.merge(key, -1L, Long::sum);
+                }
+            }
+        }
+        apply(connection, deltas);
+    }
+
+    private static Key key(EventRow row) {
+        return new Key(bucket(row.occurredAt()), row.touchpointId(), row.touchpointName(), row.touchpointChannel(),
+                row.touchpointStage(), row.surveyId(), row.scaleName(), row.scaleMin(), row.scaleMax(), row.score());
+    }
+
+    /** Takes the row lock of the sequence table, which appends hold until they commit. */
+    private void lockAppends(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try (PreparedStatement lock = connection.prepareStatement("UPDATE " + tables.appendSequence()
+                + " SET next_seq = next_seq WHERE id = 1")) {
+            while (true) {
+                try {
+                    lock.executeUpdate();
+                    return;
+                } catch (SQLException e) {
+                    // H2 gives up waiting after its LOCK_TIMEOUT; wait as long as an append would.
+                    if (dialect != Dialect.H2 || !LOCK_TIMEOUT_STATE.equals(e.getSQLState())
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds {@code deltas} to the rows of their keys, inserting the rows missing. */
+    private void apply(Connection connection, Map<Key, Long> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Map<Key, Long> ids = stored(connection, deltas.keySet());
+        List<Map.Entry<Key, Long>> inserts = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.feedbackCounts()
+                + " SET response_count = response_count + ? WHERE id = ?")) {
+            int updates = 0;
+            for (Map.Entry<Key, Long> delta : deltas.entrySet()) {
+                Optional<Long> id = Optional.ofNullable(ids.get(delta.getKey()));
+                if (id.isPresent()) {
+                    update.setLong(1, delta.getValue());
+                    update.setLong(2, id.get());
+                    update.addBatch();
+                    updates++;
+                } else if (delta.getValue() < 0) {
+                    throw new JdbcStoreException("the table " + tables.feedbackCounts() + " lacks a count of stored"
+                            + " responses; the cxm tables are damaged");
+                } else {
+                    inserts.add(delta);
+                }
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+        }
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.feedbackCounts() + " ("
+                + KEY_COLUMNS + ", response_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<Key, Long> row : inserts) {
+                Key key = row.getKey();
+                insert.setLong(1, key.bucket());
+                text(insert, 2, key.touchpointId());
+                text(insert, 3, key.touchpointName());
+                text(insert, 4, key.touchpointChannel());
+                text(insert, 5, key.touchpointStage());
+                text(insert, 6, key.surveyId());
+                insert.setString(7, key.scaleName());
+                insert.setInt(8, key.scaleMin());
+                insert.setInt(9, key.scaleMax());
+                insert.setInt(10, key.score());
+                insert.setLong(11, row.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void text(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /** Returns the ids of the stored rows of {@code keys}' buckets, by key. */
+    private Map<Key, Long> stored(Connection connection, Collection<Key> keys) throws SQLException {
+        List<Long> buckets = new ArrayList<>(new TreeSet<>(keys.stream().map(Key::bucket).toList()));
+        Map<Key, Long> ids = new HashMap<>();
+        for (int from = 0; from < buckets.size(); from += BUCKETS_PER_LOOKUP) {
+            List<Long> part = buckets.subList(from, Math.min(buckets.size(), from + BUCKETS_PER_LOOKUP));
+            Sql sql = new Sql().append("SELECT id, " + KEY_COLUMNS + " FROM " + tables.feedbackCounts()
+                    + " WHERE bucket IN (");
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").parameter(part.get(i));
+            }
+            sql.append(")");
+            try (PreparedStatement statement = sql.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Key key = new Key(rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9), rows.getInt(10),
+                            rows.getInt(11));
+                    ids.put(key, rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
