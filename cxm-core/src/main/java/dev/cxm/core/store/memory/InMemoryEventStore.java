@@ -1,5 +1,6 @@
 package dev.cxm.core.store.memory;
 
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,11 @@ import dev.cxm.core.internal.store.EventLog;
 import dev.cxm.core.internal.store.HandleTable;
 import dev.cxm.core.internal.store.PagePosition;
 import dev.cxm.core.internal.store.Pager;
+import dev.cxm.core.internal.store.InstantKey;
+import dev.cxm.core.internal.store.TimelineColumnsBuilder;
 import dev.cxm.core.internal.store.Timelines;
+import dev.cxm.core.internal.store.columns.ColumnarTimelines;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -69,7 +74,7 @@ import dev.cxm.core.store.TimeSpan;
  * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
  * their events.
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
 
     private static final Comparator<CustomerEvent> BY_TIME = Comparator.comparing(CustomerEvent::occurredAt);
     /**
@@ -113,6 +118,13 @@ public final class InMemoryEventStore implements EventStore {
     /** Where appends leave what they read ahead, so that the reads are not optimised away. */
     private int readAhead;
     private final EventInterner interner = new EventInterner();
+    /** Counts the writes that changed the events held, so that cached columns know when they are stale. */
+    private long version;
+    /** The columns of every event, as of a {@link #version}, for the journey calculators; kept softly. */
+    private volatile CachedColumns cachedColumns = new CachedColumns(-1, new SoftReference<>(null));
+
+    /** Columns built at one version of the store. */
+    private record CachedColumns(long version, SoftReference<TimelineColumns> columns) {}
 
     private InMemoryEventStore() {}
 
@@ -169,6 +181,9 @@ public final class InMemoryEventStore implements EventStore {
             }
             pending = List.of();
             store(fresh);
+            if (!fresh.isEmpty()) {
+                version++;
+            }
             return new AppendResult(fresh.size(), duplicates);
         } finally {
             pending = List.of();
@@ -556,6 +571,7 @@ public final class InMemoryEventStore implements EventStore {
                 byId.remove(id, id.hashCode());
             }
             byCustomer.remove(number);
+            version++;
             CustomerId shared = slots.get(erased[0]).customerId();
             // A new time-ordered log without the customer's events, since snapshots may hold the current one;
             // then the slots are emptied in place, in a copy if they were the time-ordered log.
@@ -571,6 +587,54 @@ public final class InMemoryEventStore implements EventStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Returns the customers' timelines as primitive columns for a query of time range and types (the fast
+     * path of cxm-journey's calculators; not API). The columns of every event are built on the first call
+     * after a write (one pass over the timelines' links and one over the events in append order) and kept
+     * through a soft reference until the next write; a query with a time range or types copies the part it
+     * reads.
+     */
+    @Override
+    public Optional<TimelineColumns> timelineColumns(EventQuery query) {
+        Checks.present("query", query);
+        if (filtered(query)) {
+            return Optional.empty();
+        }
+        TimelineColumns all;
+        lock.readLock().lock();
+        try {
+            CachedColumns cached = cachedColumns;
+            TimelineColumns held = cached.version() == version ? cached.columns().get() : null;
+            if (held == null) {
+                Optional<TimelineColumns> built = TimelineColumnsBuilder.build(slots, byCustomer);
+                if (built.isEmpty()) {
+                    return Optional.empty();
+                }
+                held = built.get();
+                cachedColumns = new CachedColumns(version, new SoftReference<>(held));
+            }
+            all = held;
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (query.from().isEmpty() && query.to().isEmpty() && query.types().isEmpty()) {
+            return Optional.of(all);
+        }
+        long from = query.from().map(InMemoryEventStore::ceilingMicros).orElse(Long.MIN_VALUE);
+        long to = query.to().map(InMemoryEventStore::ceilingMicros).orElse(Long.MAX_VALUE);
+        return Optional.of(all.filtered(from, to, typeMask(query)));
+    }
+
+    /**
+     * Returns the smallest count of microseconds at or after {@code instant}, saturated: an event (held to
+     * the microsecond) is at or after the instant exactly when its microseconds are at or above this.
+     */
+    private static long ceilingMicros(Instant instant) {
+        long key = InstantKey.of(instant);
+        boolean saturated = key == Long.MIN_VALUE || key == Long.MAX_VALUE;
+        return !saturated && instant.getNano() % 1_000 != 0 ? key + 1 : key;
     }
 
     /** Returns a snapshot of the time-ordered log, sorting it first (under the write lock) if an append left it unordered. */
