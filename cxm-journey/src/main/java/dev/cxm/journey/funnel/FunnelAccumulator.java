@@ -55,6 +55,9 @@ public final class FunnelAccumulator
     private long[] exclusionMasks = new long[64];
     private int[] positions = new int[64];
     private final long[] pathTimes;
+    /** While {@link #addColumns} counts: the order key of the current customer's id. */
+    private boolean keyed;
+    private long orderKey;
 
     FunnelAccumulator(Funnel funnel) {
         this.funnel = funnel;
@@ -158,6 +161,7 @@ public final class FunnelAccumulator
             codeMasks[code] = masks.maskOf(columns.sample(code));
         }
         long[] codeEvents = new long[codeMasks.length];
+        keyed = true;
         int[] offsets = columns.offsets();
         long[] micros = columns.micros();
         int[] codes = columns.codes();
@@ -175,8 +179,10 @@ public final class FunnelAccumulator
                 stepMasks[i] = mask & stepBits;
                 exclusionMasks[i] = mask >>> steps;
             }
+            orderKey = columns.orderKey(c);
             countCustomer(columns.customer(c), List.of(), n);
         }
+        keyed = false;
         for (int code = 0; code < codeMasks.length; code++) {
             for (int step = 0; step < steps; step++) {
                 matchedEvents[step] += ((codeMasks[code] >>> step) & 1) * codeEvents[code];
@@ -230,7 +236,11 @@ public final class FunnelAccumulator
         for (int step = 1; step <= level; step++) {
             pathTimes[step - 1] = times[paths.positionOf(step)];
         }
-        overall.record(customer, level, pathTimes);
+        if (keyed) {
+            overall.record(customer, orderKey, level, pathTimes);
+        } else {
+            overall.record(customer, level, pathTimes);
+        }
         if (breakdown.isPresent()) {
             String group = groupOf(list, level);
             groups.computeIfAbsent(group, g -> new Tally(g, steps, funnel.dropOffSample()))

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Touchpoint;
@@ -54,7 +55,13 @@ public final class TimelineColumnsBuilder {
             micros[place] = key;
             codes[place] = coder.codeOf(event);
         }
-        return Optional.of(new TimelineColumns(layout.customers(), layout.offsets(), micros, codes, coder.samples));
+        CustomerId[] customers = layout.customers();
+        long[] orderKeys = new long[customers.length];
+        for (int c = 0; c < customers.length; c++) {
+            orderKeys[c] = TimelineColumns.orderKey(customers[c]);
+        }
+        return Optional.of(new TimelineColumns(customers, orderKeys, layout.offsets(), micros, codes,
+                coder.samples));
     }
 
     /**

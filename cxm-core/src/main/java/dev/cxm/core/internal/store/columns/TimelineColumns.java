@@ -23,6 +23,7 @@ import dev.cxm.core.model.EventType;
 public final class TimelineColumns {
 
     private final CustomerId[] customers;
+    private final long[] orderKeys;
     private final int[] offsets;
     private final long[] micros;
     private final int[] codes;
@@ -32,14 +33,16 @@ public final class TimelineColumns {
      * Creates the columns; the arrays are taken as they are.
      *
      * @param customers each customer's id
+     * @param orderKeys each customer's {@link #orderKey}
      * @param offsets per customer, where their events start, then one past the last event
      * @param micros each event's instant in microseconds since the epoch
      * @param codes each event's code
      * @param samples per code, an event of that code's type and touchpoint
      */
-    public TimelineColumns(CustomerId[] customers, int[] offsets, long[] micros, int[] codes,
+    public TimelineColumns(CustomerId[] customers, long[] orderKeys, int[] offsets, long[] micros, int[] codes,
             List<CustomerEvent> samples) {
         this.customers = customers;
+        this.orderKeys = orderKeys;
         this.offsets = offsets;
         this.micros = micros;
         this.codes = codes;
@@ -63,6 +66,43 @@ public final class TimelineColumns {
      */
     public CustomerId customer(int c) {
         return customers[c];
+    }
+
+    /**
+     * Returns the {@link #orderKey} of customer {@code c}'s id, kept beside the id so that a comparison it
+     * decides does not load the id.
+     *
+     * @param c a customer, from 0
+     * @return the key
+     */
+    public long orderKey(int c) {
+        return orderKeys[c];
+    }
+
+    /**
+     * Returns a key of the id's first 8 characters, one byte each, compared unsigned: when the keys of two ids
+     * differ, they order the ids as {@link CustomerId#compareTo} does; equal keys say nothing. A character
+     * beyond one byte, and every one after it, counts as {@code 0xFF}; missing characters as 0.
+     *
+     * @param customer the id
+     * @return the key
+     */
+    public static long orderKey(CustomerId customer) {
+        String value = customer.value();
+        long key = 0;
+        boolean saturated = false;
+        for (int i = 0; i < Long.BYTES; i++) {
+            int b = 0;
+            if (saturated) {
+                b = 0xFF;
+            } else if (i < value.length()) {
+                char ch = value.charAt(i);
+                saturated = ch > 0xFF;
+                b = saturated ? 0xFF : ch;
+            }
+            key = key << 8 | b;
+        }
+        return key;
     }
 
     /**
@@ -139,6 +179,7 @@ public final class TimelineColumns {
         long[] keptMicros = new long[events];
         int[] keptCodes = new int[events];
         CustomerId[] keptCustomers = new CustomerId[customers.length];
+        long[] keptKeys = new long[customers.length];
         int[] keptOffsets = new int[customers.length + 1];
         int kept = 0;
         int customerCount = 0;
@@ -154,13 +195,14 @@ public final class TimelineColumns {
             }
             if (kept > first) {
                 keptCustomers[customerCount] = customers[c];
+                keptKeys[customerCount] = orderKeys[c];
                 keptOffsets[customerCount] = first;
                 customerCount++;
             }
         }
         keptOffsets[customerCount] = kept;
         return new TimelineColumns(Arrays.copyOf(keptCustomers, customerCount),
-                Arrays.copyOf(keptOffsets, customerCount + 1), Arrays.copyOf(keptMicros, kept),
+                Arrays.copyOf(keptKeys, customerCount), Arrays.copyOf(keptOffsets, customerCount + 1), Arrays.copyOf(keptMicros, kept),
                 Arrays.copyOf(keptCodes, kept), samples);
     }
 }
