@@ -43,8 +43,10 @@ import dev.cxm.journey.funnel.FunnelStep;
  *   <li>{@code funnelFromTimelines}, {@code discoveryFromTimelines}: the same over timelines read beforehand,
  *       the calculators' own cost;</li>
  *   <li>{@code timelinesOnly}: reading the store's timelines and nothing else;</li>
- *   <li>{@code funnelAfterAppend}, {@code discoveryAfterAppend}: one event appended, then {@code compute(store)}:
- *       the in-memory store's columns, kept until the next write, are built again within the operation.</li>
+ *   <li>{@code funnelAfterAppend}, {@code discoveryAfterAppend}: one event appended (later than its customer's
+ *       others), then {@code compute(store)}: the in-memory store extends the columns it keeps for journeys;</li>
+ *   <li>{@code funnelAfterLateAppend}, {@code discoveryAfterLateAppend}: the same with an event earlier than its
+ *       customer's latest, after which the store builds its columns anew (the cost of a first read).</li>
  * </ul>
  *
  * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JourneyBenchmark}.
@@ -139,9 +141,27 @@ public class JourneyBenchmark {
         return discovery.compute(store);
     }
 
+    /** One event earlier than its customer's latest appended, then the funnel from the store. */
+    @Benchmark
+    public FunnelResult funnelAfterLateAppend() {
+        appendOne(JourneyData.START);
+        return funnel.compute(store);
+    }
+
+    /** One event earlier than its customer's latest appended, then discovery from the store. */
+    @Benchmark
+    public DiscoveryResult discoveryAfterLateAppend() {
+        appendOne(JourneyData.START);
+        return discovery.compute(store);
+    }
+
     private void appendOne() {
+        appendOne(sample.occurredAt());
+    }
+
+    private void appendOne(java.time.Instant at) {
         CustomerEvent last = sample;
-        store.append(new Interaction(EventId.of("late" + appended++), last.customerId(), last.occurredAt(),
+        store.append(new Interaction(EventId.of("late" + appended++), last.customerId(), at,
                 ((Interaction) last).touchpoint(), "ok", Duration.ZERO, Map.of()));
     }
 

@@ -47,7 +47,8 @@ import dev.cxm.journey.funnel.FunnelStep;
  * path the brute-force tests check), and, for the columns themselves, the store's own timelines compared
  * event by event. Random stores are built the hard way: batches appended out of time order, duplicates
  * appended again, a customer erased, and every comparison repeated after appends that follow a first read,
- * so that columns cached before a write must not be served after it.
+ * so that columns cached before a write must not be served after it, and small batches later than
+ * everything stored, by which the store extends its columns instead of building them anew.
  */
 class ColumnarReadingTest {
 
@@ -66,6 +67,8 @@ class ColumnarReadingTest {
                     JourneyDiscovery.custom().coverage(0.1 + 0.9 * random.nextDouble())
                             .maxVariants(1 + random.nextInt(5)).build());
             List<EventQuery> queries = queries(random);
+            batches.add(later(random));
+            batches.add(later(random));
             for (int b = 0; b < batches.size(); b++) {
                 store.appendAll(batches.get(b));
                 if (b == 1) {
@@ -73,7 +76,7 @@ class ColumnarReadingTest {
                     AppendResult again = store.appendAll(batches.get(0));
                     assertThat(again.appended()).isZero();
                 }
-                if (b == 2 && store.count() > 0) {
+                if (b == 2 && store.count() > 0 && random.nextBoolean()) {
                     List<CustomerEvent> stored = store.scan().toList();
                     store.erase(stored.get(random.nextInt(stored.size())).customerId());
                 }
@@ -192,6 +195,24 @@ class ColumnarReadingTest {
         }
         Collections.shuffle(log, random);
         return log;
+    }
+
+    private static int laterBatches;
+
+    /**
+     * A small batch later than every event of {@link #randomLog} and of the later batches before it, in time
+     * order, of known and new customers: what the store extends its columns by instead of building them anew.
+     */
+    private static List<CustomerEvent> later(Random random) {
+        int batch = ++laterBatches;
+        List<CustomerEvent> events = new ArrayList<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            events.add(JourneyLogs.at("later" + batch + "-" + i, "c" + random.nextInt(11),
+                    TOUCHPOINTS.get(random.nextInt(TOUCHPOINTS.size())), batch * 24L * 60 + random.nextInt(60)));
+        }
+        events.sort(java.util.Comparator.comparing(CustomerEvent::occurredAt));
+        return events;
     }
 
     /** Three batches, the later ones often earlier in time than events stored before them. */

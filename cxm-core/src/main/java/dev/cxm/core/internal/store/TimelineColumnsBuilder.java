@@ -34,7 +34,7 @@ public final class TimelineColumnsBuilder {
      * @return the columns, or empty when an event's instant lies beyond what a {@code long} of microseconds
      *     holds
      */
-    public static Optional<TimelineColumns> build(EventLog slots, Timelines timelines) {
+    public static Optional<Built> build(EventLog slots, Timelines timelines) {
         int slotCount = slots.size();
         Timelines.Layout layout = timelines.layout(slotCount);
         int[] places = layout.places();
@@ -48,7 +48,7 @@ public final class TimelineColumnsBuilder {
                 continue;
             }
             long key = InstantKey.of(event.occurredAt());
-            if (key == Long.MIN_VALUE || key == Long.MAX_VALUE) {
+            if (outOfRange(key)) {
                 return Optional.empty();
             }
             int place = places[slot];
@@ -60,8 +60,171 @@ public final class TimelineColumnsBuilder {
         for (int c = 0; c < customers.length; c++) {
             orderKeys[c] = TimelineColumns.orderKey(customers[c]);
         }
-        return Optional.of(new TimelineColumns(customers, orderKeys, layout.offsets(), micros, codes,
-                coder.samples));
+        int[] numbers = layout.numbers();
+        int[] columnByNumber = new int[numbers.length == 0 ? 0 : numbers[numbers.length - 1] + 1];
+        java.util.Arrays.fill(columnByNumber, -1);
+        for (int c = 0; c < numbers.length; c++) {
+            columnByNumber[numbers[c]] = c;
+        }
+        return Optional.of(new Built(new TimelineColumns(customers, orderKeys, layout.offsets(), micros, codes,
+                coder.samples), columnByNumber, coder, slotCount));
+    }
+
+    private static boolean outOfRange(long key) {
+        return key == Long.MIN_VALUE || key == Long.MAX_VALUE;
+    }
+
+    /**
+     * Extends columns built before some appends (and no erasure) by the events appended since, without reading
+     * the others again; empty when an appended event comes before the latest event of its customer in the
+     * columns (the caller builds anew), or lies beyond what a {@code long} of microseconds holds.
+     *
+     * @param built the columns of the slots below {@link Built#slotCount()}
+     * @param slots the events by slot, the appended ones after the built ones
+     * @param timelines the customers' timelines, for the appended events' customer numbers
+     * @return the columns of every slot, or empty
+     */
+    public static Optional<Built> extend(Built built, EventLog slots, Timelines timelines) {
+        TimelineColumns old = built.columns;
+        int from = built.slotCount;
+        int added = slots.size() - from;
+        int oldCustomers = old.customers();
+        Codes coder = built.codes.copy();
+        int[] columnByNumber = built.columnByNumber;
+        List<CustomerId> newCustomers = new ArrayList<>();
+        // Per appended event, in append order: its column, instant and code.
+        int[] eventColumns = new int[added];
+        long[] eventMicros = new long[added];
+        int[] eventCodes = new int[added];
+        for (int i = 0; i < added; i++) {
+            CustomerEvent event = slots.get(from + i);
+            int number = timelines.numberOf(event.customerId());
+            if (number >= columnByNumber.length) {
+                int length = Math.max(number + 1, columnByNumber.length + (columnByNumber.length >> 1) + 16);
+                int oldLength = columnByNumber.length;
+                columnByNumber = java.util.Arrays.copyOf(columnByNumber, length);
+                java.util.Arrays.fill(columnByNumber, oldLength, length, -1);
+            } else if (columnByNumber == built.columnByNumber) {
+                columnByNumber = columnByNumber.clone();
+            }
+            if (columnByNumber[number] < 0) {
+                columnByNumber[number] = oldCustomers + newCustomers.size();
+                newCustomers.add(timelines.customer(number));
+            }
+            long key = InstantKey.of(event.occurredAt());
+            if (outOfRange(key)) {
+                return Optional.empty();
+            }
+            eventColumns[i] = columnByNumber[number];
+            eventMicros[i] = key;
+            eventCodes[i] = coder.codeOf(event);
+        }
+        // The appended events by column, each column's in append order (a stable sort of their indexes).
+        Integer[] order = new Integer[added];
+        for (int i = 0; i < added; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(eventColumns[a], eventColumns[b]));
+        int columns = oldCustomers + newCustomers.size();
+        int[] oldOffsets = old.offsets();
+        long[] oldMicros = old.micros();
+        int[] oldCodes = old.codes();
+        int total = old.events() + added;
+        long[] micros = new long[total];
+        int[] codes = new int[total];
+        int[] offsets = new int[columns + 1];
+        int copiedOld = 0;
+        int written = 0;
+        int column = 0;
+        int k = 0;
+        while (column < columns) {
+            // Copy, in one run, the old columns up to the next one that takes appended events.
+            int next = k < added ? eventColumns[order[k]] : columns;
+            int runEnd = Math.min(next, oldCustomers);
+            if (runEnd > column) {
+                int oldEnd = oldOffsets[runEnd];
+                int shift = written - copiedOld;
+                for (int c = column; c < runEnd; c++) {
+                    offsets[c] = oldOffsets[c] + shift;
+                }
+                System.arraycopy(oldMicros, copiedOld, micros, written, oldEnd - copiedOld);
+                System.arraycopy(oldCodes, copiedOld, codes, written, oldEnd - copiedOld);
+                written += oldEnd - copiedOld;
+                copiedOld = oldEnd;
+                column = runEnd;
+            }
+            if (column == columns) {
+                break;
+            }
+            if (column != next) {
+                return Optional.empty(); // a new customer without an appended event: cannot happen
+            }
+            offsets[column] = written;
+            long last = Long.MIN_VALUE;
+            if (column < oldCustomers) {
+                int oldEnd = oldOffsets[column + 1];
+                System.arraycopy(oldMicros, copiedOld, micros, written, oldEnd - copiedOld);
+                System.arraycopy(oldCodes, copiedOld, codes, written, oldEnd - copiedOld);
+                written += oldEnd - copiedOld;
+                copiedOld = oldEnd;
+                last = micros[written - 1];
+            }
+            for (; k < added && eventColumns[order[k]] == column; k++) {
+                int event = order[k];
+                if (eventMicros[event] < last) {
+                    return Optional.empty();
+                }
+                last = eventMicros[event];
+                micros[written] = last;
+                codes[written++] = eventCodes[event];
+            }
+            column++;
+        }
+        offsets[columns] = written;
+        CustomerId[] customers = java.util.Arrays.copyOf(old.customerIds(), columns);
+        long[] orderKeys = java.util.Arrays.copyOf(old.orderKeys(), columns);
+        for (int c = oldCustomers; c < columns; c++) {
+            customers[c] = newCustomers.get(c - oldCustomers);
+            orderKeys[c] = TimelineColumns.orderKey(customers[c]);
+        }
+        return Optional.of(new Built(new TimelineColumns(customers, orderKeys, offsets, micros, codes, coder.samples),
+                columnByNumber, coder, slots.size()));
+    }
+
+    /**
+     * Columns as built, with what extending them needs: the column of each customer number, the numbering of
+     * codes and how many slots they cover.
+     */
+    public static final class Built {
+        private final TimelineColumns columns;
+        private final int[] columnByNumber;
+        private final Codes codes;
+        private final int slotCount;
+
+        private Built(TimelineColumns columns, int[] columnByNumber, Codes codes, int slotCount) {
+            this.columns = columns;
+            this.columnByNumber = columnByNumber;
+            this.codes = codes;
+            this.slotCount = slotCount;
+        }
+
+        /**
+         * Returns the columns.
+         *
+         * @return the columns
+         */
+        public TimelineColumns columns() {
+            return columns;
+        }
+
+        /**
+         * Returns how many slots the columns cover: every slot below this.
+         *
+         * @return the slots covered
+         */
+        public int slotCount() {
+            return slotCount;
+        }
     }
 
     /**
@@ -81,6 +244,17 @@ public final class TimelineColumnsBuilder {
         private Object[] keys = new Object[64];
         private int[] values = newValues(64);
         private int size;
+
+        /** Returns a copy that numbers on from where this one is, leaving this one as it is. */
+        Codes copy() {
+            Codes copy = new Codes();
+            copy.byValue.putAll(byValue);
+            copy.samples.addAll(samples);
+            copy.keys = keys.clone();
+            copy.values = values.clone();
+            copy.size = size;
+            return copy;
+        }
 
         private static int[] newValues(int capacity) {
             int[] values = new int[capacity * TYPES];

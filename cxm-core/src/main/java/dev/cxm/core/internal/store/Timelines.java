@@ -332,17 +332,18 @@ public final class Timelines {
         for (int c = 0; c < liveCount; c++) {
             ids[c] = customers[live[c]];
         }
-        return new Layout(ids, offsets, places);
+        return new Layout(ids, Arrays.copyOf(live, liveCount), offsets, places);
     }
 
     /**
      * The customers' timelines laid out one after another (see {@link #layout}).
      *
      * @param customers the customers with events, in the layout's order
+     * @param numbers their numbers
      * @param offsets per customer, where their events start, then the number of events
      * @param places per slot, the event's place in the layout
      */
-    public record Layout(CustomerId[] customers, int[] offsets, int[] places) {}
+    public record Layout(CustomerId[] customers, int[] numbers, int[] offsets, int[] places) {}
 
     /**
      * Returns the events of {@code customer} in time order, or empty for a customer without events.

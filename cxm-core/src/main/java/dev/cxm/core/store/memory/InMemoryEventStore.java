@@ -93,6 +93,11 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
      * customers' index slots, the customers' latest times), so that the cache misses of a group overlap.
      */
     private static final int GROUP = 32;
+    /**
+     * Cached columns are extended by the events appended since they were built while those are at most one in
+     * this many of the store's events (and came after their customers' latest), and built anew otherwise.
+     */
+    private static final int EXTEND_RATIO = 4;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every event stored, by slot (append order); erased slots are empty. */
@@ -121,11 +126,15 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     private final EventInterner interner = new EventInterner();
     /** Counts the writes that changed the events held, so that cached columns know when they are stale. */
     private long version;
+    /** Counts the erasures, after which cached columns are built anew rather than extended. */
+    private long erasures;
     /** The columns of every event, as of a {@link #version}, for the journey calculators; kept softly. */
-    private volatile CachedColumns cachedColumns = new CachedColumns(-1, new SoftReference<>(null));
+    private CachedColumns cachedColumns = new CachedColumns(-1, -1, new SoftReference<>(null));
+    /** Guards {@link #cachedColumns}: readers holding the read lock build or extend them one at a time. */
+    private final Object columnsLock = new Object();
 
     /** Columns built at one version of the store. */
-    private record CachedColumns(long version, SoftReference<TimelineColumns> columns) {}
+    private record CachedColumns(long version, long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
 
     private InMemoryEventStore() {}
 
@@ -573,6 +582,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
             }
             byCustomer.remove(number);
             version++;
+            erasures++;
             CustomerId shared = slots.get(erased[0]).customerId();
             // A new time-ordered log without the customer's events, since snapshots may hold the current one;
             // then the slots are emptied in place, in a copy if they were the time-ordered log.
@@ -593,9 +603,10 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     /**
      * Returns the customers' timelines as primitive columns for a query of time range and types (the fast
      * path of cxm-journey's calculators; not API). The columns of every event are built on the first call
-     * after a write (one pass over the timelines' links and one over the events in append order) and kept
-     * through a soft reference until the next write; a query with a time range or types copies the part it
-     * reads.
+     * (one pass over the timelines' links and one over the events in append order) and kept through a soft
+     * reference; after appends they are extended by the new events (which costs a copy of the arrays, not a
+     * pass over the events) when those came after their customers' latest events, else, and after an
+     * erasure, built anew. A query with a time range or types copies the part it reads.
      */
     @Override
     public Optional<TimelineColumns> timelineColumns(EventQuery query) {
@@ -606,17 +617,13 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         TimelineColumns all;
         lock.readLock().lock();
         try {
-            CachedColumns cached = cachedColumns;
-            TimelineColumns held = cached.version() == version ? cached.columns().get() : null;
-            if (held == null) {
-                Optional<TimelineColumns> built = TimelineColumnsBuilder.build(slots, byCustomer);
-                if (built.isEmpty()) {
+            synchronized (columnsLock) {
+                Optional<TimelineColumnsBuilder.Built> current = currentColumns();
+                if (current.isEmpty()) {
                     return Optional.empty();
                 }
-                held = built.get();
-                cachedColumns = new CachedColumns(version, new SoftReference<>(held));
+                all = current.get().columns();
             }
-            all = held;
         } finally {
             lock.readLock().unlock();
         }
@@ -626,6 +633,30 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         long from = query.from().map(InMemoryEventStore::ceilingMicros).orElse(Long.MIN_VALUE);
         long to = query.to().map(InMemoryEventStore::ceilingMicros).orElse(Long.MAX_VALUE);
         return Optional.of(all.filtered(from, to, typeMask(query)));
+    }
+
+    /**
+     * Returns the columns of every event as of now: those cached if no write came since, else those cached
+     * extended by the events appended since when no erasure came since and they are few enough, else new
+     * ones; empty when an instant is beyond a {@code long} of microseconds. Under the read lock and
+     * {@link #columnsLock}.
+     */
+    private Optional<TimelineColumnsBuilder.Built> currentColumns() {
+        CachedColumns cached = cachedColumns;
+        TimelineColumnsBuilder.Built held = cached.built().get();
+        if (held != null && cached.version() == version) {
+            return Optional.of(held);
+        }
+        Optional<TimelineColumnsBuilder.Built> fresh = Optional.empty();
+        if (held != null && cached.erasures() == erasures
+                && (slots.size() - held.slotCount()) * EXTEND_RATIO <= slots.size()) {
+            fresh = TimelineColumnsBuilder.extend(held, slots, byCustomer);
+        }
+        if (fresh.isEmpty()) {
+            fresh = TimelineColumnsBuilder.build(slots, byCustomer);
+        }
+        fresh.ifPresent(built -> cachedColumns = new CachedColumns(version, erasures, new SoftReference<>(built)));
+        return fresh;
     }
 
     /**

@@ -59,6 +59,24 @@ public final class TimelineColumns {
     }
 
     /**
+     * Returns every customer's id, in order.
+     *
+     * @return the ids; not to be written
+     */
+    public CustomerId[] customerIds() {
+        return customers;
+    }
+
+    /**
+     * Returns every customer's {@link #orderKey(CustomerId)}, in order.
+     *
+     * @return the keys; not to be written
+     */
+    public long[] orderKeys() {
+        return orderKeys;
+    }
+
+    /**
      * Returns the id of customer {@code c}.
      *
      * @param c a customer, from 0
