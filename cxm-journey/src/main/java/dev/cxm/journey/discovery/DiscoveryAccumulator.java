@@ -43,11 +43,6 @@ public final class DiscoveryAccumulator
     private final VariantTable variants = new VariantTable();
 
     private int[] sequence = new int[64];
-    /** How many customers ahead {@link #addColumns} reads the variant table. */
-    private static final int READ_AHEAD = 8;
-    private int[] aheadSequence = new int[64];
-    /** Where {@link #addColumns} leaves what it reads ahead, so that the reads are not optimised away. */
-    private int readAheadSink;
     private long[] instants = new long[64];
     private long[] times = new long[64];
     private int[] positions = new int[64];
@@ -187,27 +182,11 @@ public final class DiscoveryAccumulator
         int[] offsets = columns.offsets();
         long[] micros = columns.micros();
         int[] codes = columns.codes();
-        int customers = columns.customers();
-        for (int c = 0; c < customers; c++) {
+        for (int c = 0; c < columns.customers(); c++) {
             int first = offsets[c];
             int size = offsets[c + 1] - first;
             if (size > sequence.length) {
                 growCase(size);
-            }
-            if (c + READ_AHEAD < customers) {
-                // The variant table's slot of a customer a few ahead, so that its cache miss overlaps this work.
-                int ahead = c + READ_AHEAD;
-                int length = 0;
-                for (int i = offsets[ahead]; i < offsets[ahead + 1]; i++) {
-                    int id = activityOf[codes[i]];
-                    if (id >= 0) {
-                        if (length == aheadSequence.length) {
-                            aheadSequence = Arrays.copyOf(aheadSequence, 2 * length);
-                        }
-                        aheadSequence[length++] = id;
-                    }
-                }
-                readAheadSink += variants.touch(VariantTable.hashOf(aheadSequence, length));
             }
             int n = 0;
             for (int i = first; i < first + size; i++) {

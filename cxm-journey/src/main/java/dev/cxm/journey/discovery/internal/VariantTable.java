@@ -59,7 +59,11 @@ public final class VariantTable {
      * @param count how many cases
      */
     public void add(int[] sequence, int length, long count) {
-        int hash = hashOf(sequence, length);
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + sequence[i];
+        }
+        hash ^= hash >>> 16;
         int mask = slots.length - 1;
         int slot = (hash * 0x9E3779B9) >>> 7 & mask;
         while (true) {
@@ -93,32 +97,6 @@ public final class VariantTable {
         if (size * 2 > slots.length) {
             rehash();
         }
-    }
-
-    /**
-     * Returns the hash the table files {@code sequence[0..length)} under.
-     *
-     * @param sequence the activity numbers
-     * @param length how many of them
-     * @return the hash
-     */
-    public static int hashOf(int[] sequence, int length) {
-        int hash = 1;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + sequence[i];
-        }
-        return hash ^ hash >>> 16;
-    }
-
-    /**
-     * Reads the table slot where a variant of {@code hash} is looked up first, so that an {@link #add} of it
-     * soon after finds the slot in cache.
-     *
-     * @param hash a hash from {@link #hashOf}
-     * @return what was read, of no use but to keep the load from being optimised away
-     */
-    public int touch(int hash) {
-        return slots[(hash * 0x9E3779B9) >>> 7 & (slots.length - 1)];
     }
 
     private void rehash() {
