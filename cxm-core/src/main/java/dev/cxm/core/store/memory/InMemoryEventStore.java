@@ -46,7 +46,8 @@ import dev.cxm.core.store.TimeSpan;
  * read ever sees part of it. A stream returned by {@link #query} is a snapshot of the store when
  * {@code query} was called: it does not see later writes, holds no lock, and may be consumed at leisure (or
  * in parallel). {@link #timelines} reads the customers' ids at the call and each customer's timeline when
- * the stream reaches it (customers are read 64 at a time). No stream holds a resource, so forgetting to close one leaks nothing; close them
+ * the stream reaches it (customers are read 64 at a time); {@link #timelineColumns} is a snapshot at the
+ * call. No stream holds a resource, so forgetting to close one leaks nothing; close them
  * anyway, for code that may run on another backend.
  *
  * <h2>Indexes</h2>
@@ -73,7 +74,7 @@ import dev.cxm.core.store.TimeSpan;
  * for G1. Reads of the log copy no events: snapshots share its chunks, which are copied only when an
  * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
  * their events. The journey calculators' columns (see {@link #timelineColumns}) cost 12 bytes per event and 8
- * per customer while they are kept, from the first such read after a write to the next write.
+ * per customer while they are kept (from the first such read, softly).
  */
 public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
 
@@ -649,7 +650,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         }
         Optional<TimelineColumnsBuilder.Built> fresh = Optional.empty();
         if (held != null && cached.erasures() == erasures
-                && (slots.size() - held.slotCount()) * EXTEND_RATIO <= slots.size()) {
+                && (slots.size() - held.slotCount()) * (long) EXTEND_RATIO <= slots.size()) {
             fresh = TimelineColumnsBuilder.extend(held, slots, byCustomer);
         }
         if (fresh.isEmpty()) {
