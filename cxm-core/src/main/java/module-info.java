@@ -22,6 +22,8 @@ module dev.cxm.core {
     // The CSV tokenizer, for cxm-metrics' readers of subject files, and the canonical event reader, for
     // cxm-kafka-streams' event serdes; not API.
     exports dev.cxm.core.internal.io to dev.cxm.metrics, dev.cxm.kafka;
+    // The in-memory store's timelines as primitive columns, for cxm-journey's funnels and discovery; not API.
+    exports dev.cxm.core.internal.store.columns to dev.cxm.journey;
 
     // Jackson reads and writes the model's records reflectively.
     opens dev.cxm.core.model to com.fasterxml.jackson.databind;

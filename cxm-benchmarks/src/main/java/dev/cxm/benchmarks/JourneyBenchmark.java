@@ -2,6 +2,7 @@ package dev.cxm.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.Interaction;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.memory.InMemoryEventStore;
@@ -39,7 +42,11 @@ import dev.cxm.journey.funnel.FunnelStep;
  *       parallel stream into the calculator's collector (the in-memory store's timelines are thread-safe);</li>
  *   <li>{@code funnelFromTimelines}, {@code discoveryFromTimelines}: the same over timelines read beforehand,
  *       the calculators' own cost;</li>
- *   <li>{@code timelinesOnly}: reading the store's timelines and nothing else.</li>
+ *   <li>{@code timelinesOnly}: reading the store's timelines and nothing else;</li>
+ *   <li>{@code funnelAfterAppend}, {@code discoveryAfterAppend}: one event appended (later than its customer's
+ *       others), then {@code compute(store)}: the in-memory store extends the columns it keeps for journeys;</li>
+ *   <li>{@code funnelAfterLateAppend}, {@code discoveryAfterLateAppend}: the same with an event earlier than its
+ *       customer's latest, after which the store builds its columns anew (the cost of a first read).</li>
  * </ul>
  *
  * <p>Run: {@code java -jar cxm-benchmarks/target/benchmarks.jar JourneyBenchmark}.
@@ -58,6 +65,8 @@ public class JourneyBenchmark {
     private List<CustomerTimeline> timelines;
     private Funnel funnel;
     private JourneyDiscovery discovery;
+    private CustomerEvent sample;
+    private long appended;
 
     /** Fills the store in batches of a million, in time order, and reads its timelines once. */
     @Setup(Level.Trial)
@@ -67,6 +76,7 @@ public class JourneyBenchmark {
         for (int from = 0; from < EVENTS; from += 1_000_000) {
             store.appendAll(log.subList(from, from + 1_000_000));
         }
+        sample = log.get(EVENTS - 1);
         log = null;
         try (Stream<CustomerTimeline> all = store.timelines(EventQuery.all())) {
             timelines = all.toList();
@@ -115,6 +125,44 @@ public class JourneyBenchmark {
     @Benchmark
     public DiscoveryResult discoveryFromTimelines() {
         return timelines.stream().collect(discovery.collector());
+    }
+
+    /** One event appended (so the store's cached columns are stale), then the funnel from the store. */
+    @Benchmark
+    public FunnelResult funnelAfterAppend() {
+        appendOne();
+        return funnel.compute(store);
+    }
+
+    /** One event appended (so the store's cached columns are stale), then discovery from the store. */
+    @Benchmark
+    public DiscoveryResult discoveryAfterAppend() {
+        appendOne();
+        return discovery.compute(store);
+    }
+
+    /** One event earlier than its customer's latest appended, then the funnel from the store. */
+    @Benchmark
+    public FunnelResult funnelAfterLateAppend() {
+        appendOne(JourneyData.START);
+        return funnel.compute(store);
+    }
+
+    /** One event earlier than its customer's latest appended, then discovery from the store. */
+    @Benchmark
+    public DiscoveryResult discoveryAfterLateAppend() {
+        appendOne(JourneyData.START);
+        return discovery.compute(store);
+    }
+
+    private void appendOne() {
+        appendOne(sample.occurredAt());
+    }
+
+    private void appendOne(java.time.Instant at) {
+        CustomerEvent last = sample;
+        store.append(new Interaction(EventId.of("late" + appended++), last.customerId(), at,
+                ((Interaction) last).touchpoint(), "ok", Duration.ZERO, Map.of()));
     }
 
     /** Reading the store's timelines alone. */

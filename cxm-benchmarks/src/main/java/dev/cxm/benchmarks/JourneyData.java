@@ -21,6 +21,9 @@ import dev.cxm.core.model.Touchpoint;
  */
 final class JourneyData {
 
+    /** The instant of the first event. */
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     /** The touchpoints' ids. */
     static final int TOUCHPOINTS = 8;
 
@@ -43,7 +46,7 @@ final class JourneyData {
         for (int t = 0; t < TOUCHPOINTS; t++) {
             touchpoints[t] = Touchpoint.of("t" + t, "Touchpoint " + t, Channel.WEB);
         }
-        long start = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+        long start = START.getEpochSecond();
         long span = Duration.ofDays(90).getSeconds();
         List<CustomerEvent> log = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.cxm.core.accumulate.Accumulator;
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.journey.discovery.internal.VariantTable;
@@ -18,6 +19,7 @@ import dev.cxm.journey.internal.ActivityNames;
 import dev.cxm.journey.internal.Cases;
 import dev.cxm.journey.internal.LongList;
 import dev.cxm.journey.internal.Micros;
+import dev.cxm.journey.internal.TypeAndTouchpointKey;
 
 /**
  * Counts a {@link JourneyDiscovery}, one customer timeline at a time; mergeable. Activities are numbered as
@@ -127,11 +129,7 @@ public final class DiscoveryAccumulator
     private void addCase(List<CustomerEvent> list) {
         int size = list.size();
         if (size > sequence.length) {
-            int capacity = Math.max(size, sequence.length * 2);
-            sequence = new int[capacity];
-            instants = new long[capacity];
-            times = new long[capacity];
-            positions = new int[capacity];
+            growCase(size);
         }
         // The instants first, in a loop of independent loads, so that the processor overlaps the cache misses of
         // the case's events; the rest then finds them in cache.
@@ -154,10 +152,66 @@ public final class DiscoveryAccumulator
             positions[n] = i;
             n++;
         }
+        grow();
+        countCase(n);
+    }
+
+    /**
+     * Returns whether {@link #addColumns} can count this configuration: one case per customer, activities named
+     * by the event's type and touchpoint alone.
+     *
+     * @return whether columns are enough
+     */
+    boolean countsColumns() {
+        return discovery.sessions().isEmpty() && discovery.activityKey() instanceof TypeAndTouchpointKey;
+    }
+
+    /**
+     * Counts every customer of the columns as one case, as {@link #add} counts their timelines; only when
+     * {@link #countsColumns()}. A store holds each event id once, so no event repeats in a timeline.
+     *
+     * @param columns the customers' timelines as columns
+     */
+    void addColumns(TimelineColumns columns) {
+        int[] activityOf = new int[columns.codeCount()];
+        for (int code = 0; code < activityOf.length; code++) {
+            activityOf[code] = names.idOf(columns.sample(code));
+        }
+        grow();
+        variants.expect(columns.customers(), columns.events());
+        int[] offsets = columns.offsets();
+        long[] micros = columns.micros();
+        int[] codes = columns.codes();
+        for (int c = 0; c < columns.customers(); c++) {
+            int first = offsets[c];
+            int size = offsets[c + 1] - first;
+            if (size > sequence.length) {
+                growCase(size);
+            }
+            int n = 0;
+            for (int i = first; i < first + size; i++) {
+                int id = activityOf[codes[i]];
+                sequence[n] = id;
+                times[n] = micros[i];
+                n += id >= 0 ? 1 : 0;
+            }
+            countCase(n);
+        }
+    }
+
+    private void growCase(int size) {
+        int capacity = Math.max(size, sequence.length * 2);
+        sequence = new int[capacity];
+        instants = new long[capacity];
+        times = new long[capacity];
+        positions = new int[capacity];
+    }
+
+    /** Counts one case of {@code n} events in {@link #sequence} and {@link #times}; the arrays are grown. */
+    private void countCase(int n) {
         if (n == 0) {
             return;
         }
-        grow();
         cases++;
         events += n;
         for (int i = 0; i < n; i++) {

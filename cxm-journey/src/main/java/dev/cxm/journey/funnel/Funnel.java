@@ -12,6 +12,7 @@ import java.util.stream.Collector;
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.CustomerTimeline;
@@ -235,7 +236,15 @@ public record Funnel(
      * @return the result
      */
     public FunnelResult compute(EventStore store, EventQuery query) {
-        return StoreReading.count(store, query, accumulator());
+        FunnelAccumulator counts = accumulator();
+        if (counts.countsColumns()) {
+            Optional<TimelineColumns> columns = StoreReading.columns(store, query);
+            if (columns.isPresent()) {
+                counts.addColumns(columns.get());
+                return counts.result();
+            }
+        }
+        return StoreReading.count(store, query, counts);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.journey.EventMatcher;
 import dev.cxm.journey.funnel.internal.FunnelPaths;
@@ -54,6 +55,9 @@ public final class FunnelAccumulator
     private long[] exclusionMasks = new long[64];
     private int[] positions = new int[64];
     private final long[] pathTimes;
+    /** While {@link #addColumns} counts: the order key of the current customer's id. */
+    private boolean keyed;
+    private long orderKey;
 
     FunnelAccumulator(Funnel funnel) {
         this.funnel = funnel;
@@ -101,12 +105,7 @@ public final class FunnelAccumulator
         List<CustomerEvent> list = timeline.events();
         int size = list.size();
         if (size > times.length) {
-            int capacity = Math.max(size, times.length * 2);
-            instants = new long[capacity];
-            times = new long[capacity];
-            stepMasks = new long[capacity];
-            exclusionMasks = new long[capacity];
-            positions = new int[capacity];
+            grow(size);
         }
         // The instants first, in a loop of independent loads, so that the processor overlaps the cache misses of
         // the timeline's events; the rest then finds them in cache.
@@ -136,14 +135,83 @@ public final class FunnelAccumulator
                 matchedEvents[step] += (stepMask >>> step) & 1;
             }
         }
+        countCustomer(timeline.customer(), list, n);
+        return this;
+    }
+
+    /**
+     * Returns whether {@link #addColumns} can count this funnel: no breakdown, and every matcher decided by the
+     * event's type and touchpoint alone.
+     *
+     * @return whether columns are enough
+     */
+    boolean countsColumns() {
+        return breakdown.isEmpty() && masks.readsOnlyTypeAndTouchpoint();
+    }
+
+    /**
+     * Counts every customer of the columns, as {@link #add} counts their timelines; only when
+     * {@link #countsColumns()}. A store holds each event id once, so no event repeats in a timeline.
+     *
+     * @param columns the customers' timelines as columns
+     */
+    void addColumns(TimelineColumns columns) {
+        long[] codeMasks = new long[columns.codeCount()];
+        for (int code = 0; code < codeMasks.length; code++) {
+            codeMasks[code] = masks.maskOf(columns.sample(code));
+        }
+        long[] codeEvents = new long[codeMasks.length];
+        keyed = true;
+        int[] offsets = columns.offsets();
+        long[] micros = columns.micros();
+        int[] codes = columns.codes();
+        for (int c = 0; c < columns.customers(); c++) {
+            int first = offsets[c];
+            int n = offsets[c + 1] - first;
+            if (n > times.length) {
+                grow(n);
+            }
+            System.arraycopy(micros, first, times, 0, n);
+            for (int i = 0; i < n; i++) {
+                int code = codes[first + i];
+                codeEvents[code]++;
+                long mask = codeMasks[code];
+                stepMasks[i] = mask & stepBits;
+                exclusionMasks[i] = mask >>> steps;
+            }
+            orderKey = columns.orderKey(c);
+            countCustomer(columns.customer(c), List.of(), n);
+        }
+        keyed = false;
+        for (int code = 0; code < codeMasks.length; code++) {
+            for (int step = 0; step < steps; step++) {
+                matchedEvents[step] += ((codeMasks[code] >>> step) & 1) * codeEvents[code];
+            }
+        }
+    }
+
+    private void grow(int size) {
+        int capacity = Math.max(size, times.length * 2);
+        instants = new long[capacity];
+        times = new long[capacity];
+        stepMasks = new long[capacity];
+        exclusionMasks = new long[capacity];
+        positions = new int[capacity];
+    }
+
+    /**
+     * Counts one customer whose {@code n} distinct events are in {@link #times}, {@link #stepMasks} and
+     * {@link #exclusionMasks}; {@code list} holds their events (by {@link #positions}) for a breakdown only.
+     */
+    private void countCustomer(CustomerId customer, List<CustomerEvent> list, int n) {
         events += n;
         customers++;
         if (funnel.counting() == FunnelCounting.FIRST_COMPLETION) {
             int level = paths.find(n, times, stepMasks, exclusionMasks);
             if (level > 0) {
-                record(timeline.customer(), list, level);
+                record(customer, list, level);
             }
-            return this;
+            return;
         }
         // Every attempt: each starts at the first event of step 1 (unordered: of any step) after the last step
         // of the attempt before.
@@ -158,10 +226,9 @@ public final class FunnelAccumulator
                 break;
             }
             int level = paths.findFrom(first, n, times, stepMasks, exclusionMasks);
-            record(timeline.customer(), list, level);
+            record(customer, list, level);
             from = paths.positionOf(level) + 1;
         }
-        return this;
     }
 
     /** Counts the path {@link #paths} found, of {@code level} steps, overall and in its group. */
@@ -169,7 +236,11 @@ public final class FunnelAccumulator
         for (int step = 1; step <= level; step++) {
             pathTimes[step - 1] = times[paths.positionOf(step)];
         }
-        overall.record(customer, level, pathTimes);
+        if (keyed) {
+            overall.record(customer, orderKey, level, pathTimes);
+        } else {
+            overall.record(customer, level, pathTimes);
+        }
         if (breakdown.isPresent()) {
             String group = groupOf(list, level);
             groups.computeIfAbsent(group, g -> new Tally(g, steps, funnel.dropOffSample()))

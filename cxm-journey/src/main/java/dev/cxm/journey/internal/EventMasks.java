@@ -44,6 +44,16 @@ public final class EventMasks {
         return cache != null ? cache.valueOf(event) : compute(event);
     }
 
+    /**
+     * Returns whether every matcher reads nothing but the event's type and touchpoint, so that one event of a
+     * type and touchpoint answers for all of them.
+     *
+     * @return whether the type and touchpoint decide every mask
+     */
+    public boolean readsOnlyTypeAndTouchpoint() {
+        return cache != null;
+    }
+
     private long compute(CustomerEvent event) {
         long mask = 0;
         for (int i = 0; i < matchers.length; i++) {

@@ -1,10 +1,13 @@
 package dev.cxm.journey.internal;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulator;
 import dev.cxm.core.accumulate.AccumulatorState;
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.store.columns.ColumnarTimelines;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
@@ -34,5 +37,20 @@ public final class StoreReading {
             timelines.forEach(accumulator::add);
         }
         return accumulator.result();
+    }
+
+    /**
+     * Returns the store's timelines of the events matching the query as primitive columns, when the store
+     * offers them (the in-memory store does) for this query; empty otherwise, and the caller reads
+     * {@link EventStore#timelines} instead.
+     *
+     * @param store the store
+     * @param query the events to read
+     * @return the columns, or empty
+     */
+    public static Optional<TimelineColumns> columns(EventStore store, EventQuery query) {
+        Checks.present("store", store);
+        Checks.present("query", query);
+        return store instanceof ColumnarTimelines columnar ? columnar.timelineColumns(query) : Optional.empty();
     }
 }

@@ -27,6 +27,8 @@ import dev.cxm.core.model.CustomerId;
 public final class Timelines {
 
     private static final int INITIAL_CUSTOMERS = 16;
+    /** How many customers' links {@link #layout} walks side by side. */
+    private static final int WALK = 256;
 
     private final HandleTable<CustomerId> numbers = new HandleTable<>(new HandleTable.Keys<>() {
         @Override
@@ -275,6 +277,73 @@ public final class Timelines {
         }
         return timelines;
     }
+
+    /**
+     * Lays every customer's timeline out one after another, customers in number order: writes, for each slot
+     * of a customer's event, its place in that layout (the customer's offset plus the event's rank in their
+     * timeline). The links of {@link #WALK} customers are walked side by side, so that their cache misses
+     * overlap; a second walk, over links then in cache, writes the places.
+     *
+     * @param slotCount one more than the largest slot in use
+     * @return the customers laid out, their offsets and each slot's place (slots of no customer: 0)
+     */
+    public Layout layout(int slotCount) {
+        int[] live = new int[customerCount];
+        int liveCount = 0;
+        for (int number = 0; number < customerCount; number++) {
+            if (customers[number] != null) {
+                live[liveCount++] = number;
+            }
+        }
+        int[] offsets = new int[liveCount + 1];
+        int[] places = new int[slotCount];
+        int[] cursors = new int[WALK];
+        int[] counts = new int[WALK];
+        int total = 0;
+        for (int from = 0; from < liveCount; from += WALK) {
+            int width = Math.min(WALK, liveCount - from);
+            for (int c = 0; c < width; c++) {
+                cursors[c] = next(latest[live[from + c]]);
+                counts[c] = 1;
+            }
+            boolean walking = true;
+            while (walking) {
+                walking = false;
+                for (int c = 0; c < width; c++) {
+                    int last = latest[live[from + c]];
+                    if (cursors[c] != last) {
+                        cursors[c] = next(cursors[c]);
+                        counts[c]++;
+                        walking = true;
+                    }
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                offsets[from + c] = total;
+                int slot = next(latest[live[from + c]]);
+                for (int rank = 0; rank < counts[c]; rank++) {
+                    places[slot] = total++;
+                    slot = next(slot);
+                }
+            }
+        }
+        offsets[liveCount] = total;
+        CustomerId[] ids = new CustomerId[liveCount];
+        for (int c = 0; c < liveCount; c++) {
+            ids[c] = customers[live[c]];
+        }
+        return new Layout(ids, Arrays.copyOf(live, liveCount), offsets, places);
+    }
+
+    /**
+     * The customers' timelines laid out one after another (see {@link #layout}).
+     *
+     * @param customers the customers with events, in the layout's order
+     * @param numbers their numbers
+     * @param offsets per customer, where their events start, then the number of events
+     * @param places per slot, the event's place in the layout
+     */
+    public record Layout(CustomerId[] customers, int[] numbers, int[] offsets, int[] places) {}
 
     /**
      * Returns the events of {@code customer} in time order, or empty for a customer without events.

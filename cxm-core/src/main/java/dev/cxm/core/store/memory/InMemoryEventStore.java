@@ -1,5 +1,6 @@
 package dev.cxm.core.store.memory;
 
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,11 @@ import dev.cxm.core.internal.store.EventLog;
 import dev.cxm.core.internal.store.HandleTable;
 import dev.cxm.core.internal.store.PagePosition;
 import dev.cxm.core.internal.store.Pager;
+import dev.cxm.core.internal.store.InstantKey;
+import dev.cxm.core.internal.store.TimelineColumnsBuilder;
 import dev.cxm.core.internal.store.Timelines;
+import dev.cxm.core.internal.store.columns.ColumnarTimelines;
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
@@ -41,7 +46,8 @@ import dev.cxm.core.store.TimeSpan;
  * read ever sees part of it. A stream returned by {@link #query} is a snapshot of the store when
  * {@code query} was called: it does not see later writes, holds no lock, and may be consumed at leisure (or
  * in parallel). {@link #timelines} reads the customers' ids at the call and each customer's timeline when
- * the stream reaches it (customers are read 64 at a time). No stream holds a resource, so forgetting to close one leaks nothing; close them
+ * the stream reaches it (customers are read 64 at a time); {@link #timelineColumns} is a snapshot at the
+ * call. No stream holds a resource, so forgetting to close one leaks nothing; close them
  * anyway, for code that may run on another backend.
  *
  * <h2>Indexes</h2>
@@ -67,9 +73,10 @@ import dev.cxm.core.store.TimeSpan;
  * array lives in chunks of 16,384 entries, so growing never copies much and no array is a humongous object
  * for G1. Reads of the log copy no events: snapshots share its chunks, which are copied only when an
  * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
- * their events.
+ * their events. The journey calculators' columns (see {@link #timelineColumns}) cost 12 bytes per event and 8
+ * per customer while they are kept (from the first such read, softly).
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
 
     private static final Comparator<CustomerEvent> BY_TIME = Comparator.comparing(CustomerEvent::occurredAt);
     /**
@@ -87,6 +94,11 @@ public final class InMemoryEventStore implements EventStore {
      * customers' index slots, the customers' latest times), so that the cache misses of a group overlap.
      */
     private static final int GROUP = 32;
+    /**
+     * Cached columns are extended by the events appended since they were built while those are at most one in
+     * this many of the store's events (and came after their customers' latest), and built anew otherwise.
+     */
+    private static final int EXTEND_RATIO = 4;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every event stored, by slot (append order); erased slots are empty. */
@@ -113,6 +125,17 @@ public final class InMemoryEventStore implements EventStore {
     /** Where appends leave what they read ahead, so that the reads are not optimised away. */
     private int readAhead;
     private final EventInterner interner = new EventInterner();
+    /** Counts the writes that changed the events held, so that cached columns know when they are stale. */
+    private long version;
+    /** Counts the erasures, after which cached columns are built anew rather than extended. */
+    private long erasures;
+    /** The columns of every event, as of a {@link #version}, for the journey calculators; kept softly. */
+    private CachedColumns cachedColumns = new CachedColumns(-1, -1, new SoftReference<>(null));
+    /** Guards {@link #cachedColumns}: readers holding the read lock build or extend them one at a time. */
+    private final Object columnsLock = new Object();
+
+    /** Columns built at one version of the store. */
+    private record CachedColumns(long version, long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
 
     private InMemoryEventStore() {}
 
@@ -169,6 +192,9 @@ public final class InMemoryEventStore implements EventStore {
             }
             pending = List.of();
             store(fresh);
+            if (!fresh.isEmpty()) {
+                version++;
+            }
             return new AppendResult(fresh.size(), duplicates);
         } finally {
             pending = List.of();
@@ -556,6 +582,8 @@ public final class InMemoryEventStore implements EventStore {
                 byId.remove(id, id.hashCode());
             }
             byCustomer.remove(number);
+            version++;
+            erasures++;
             CustomerId shared = slots.get(erased[0]).customerId();
             // A new time-ordered log without the customer's events, since snapshots may hold the current one;
             // then the slots are emptied in place, in a copy if they were the time-ordered log.
@@ -571,6 +599,75 @@ public final class InMemoryEventStore implements EventStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Returns the customers' timelines as primitive columns for a query of time range and types (the fast
+     * path of cxm-journey's calculators; not API). The columns of every event are built on the first call
+     * (one pass over the timelines' links and one over the events in append order) and kept through a soft
+     * reference; after appends they are extended by the new events (which costs a copy of the arrays, not a
+     * pass over the events) when those came after their customers' latest events, else, and after an
+     * erasure, built anew. A query with a time range or types copies the part it reads.
+     */
+    @Override
+    public Optional<TimelineColumns> timelineColumns(EventQuery query) {
+        Checks.present("query", query);
+        if (filtered(query)) {
+            return Optional.empty();
+        }
+        TimelineColumns all;
+        lock.readLock().lock();
+        try {
+            synchronized (columnsLock) {
+                Optional<TimelineColumnsBuilder.Built> current = currentColumns();
+                if (current.isEmpty()) {
+                    return Optional.empty();
+                }
+                all = current.get().columns();
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        if (query.from().isEmpty() && query.to().isEmpty() && query.types().isEmpty()) {
+            return Optional.of(all);
+        }
+        long from = query.from().map(InMemoryEventStore::ceilingMicros).orElse(Long.MIN_VALUE);
+        long to = query.to().map(InMemoryEventStore::ceilingMicros).orElse(Long.MAX_VALUE);
+        return Optional.of(all.filtered(from, to, typeMask(query)));
+    }
+
+    /**
+     * Returns the columns of every event as of now: those cached if no write came since, else those cached
+     * extended by the events appended since when no erasure came since and they are few enough, else new
+     * ones; empty when an instant is beyond a {@code long} of microseconds. Under the read lock and
+     * {@link #columnsLock}.
+     */
+    private Optional<TimelineColumnsBuilder.Built> currentColumns() {
+        CachedColumns cached = cachedColumns;
+        TimelineColumnsBuilder.Built held = cached.built().get();
+        if (held != null && cached.version() == version) {
+            return Optional.of(held);
+        }
+        Optional<TimelineColumnsBuilder.Built> fresh = Optional.empty();
+        if (held != null && cached.erasures() == erasures
+                && (slots.size() - held.slotCount()) * (long) EXTEND_RATIO <= slots.size()) {
+            fresh = TimelineColumnsBuilder.extend(held, slots, byCustomer);
+        }
+        if (fresh.isEmpty()) {
+            fresh = TimelineColumnsBuilder.build(slots, byCustomer);
+        }
+        fresh.ifPresent(built -> cachedColumns = new CachedColumns(version, erasures, new SoftReference<>(built)));
+        return fresh;
+    }
+
+    /**
+     * Returns the smallest count of microseconds at or after {@code instant}, saturated: an event (held to
+     * the microsecond) is at or after the instant exactly when its microseconds are at or above this.
+     */
+    private static long ceilingMicros(Instant instant) {
+        long key = InstantKey.of(instant);
+        boolean saturated = key == Long.MIN_VALUE || key == Long.MAX_VALUE;
+        return !saturated && instant.getNano() % 1_000 != 0 ? key + 1 : key;
     }
 
     /** Returns a snapshot of the time-ordered log, sorting it first (under the write lock) if an append left it unordered. */

@@ -17,6 +17,34 @@ public final class VariantTable {
     private int[] slots = newSlots(1 << 11);
     private int size;
 
+    /**
+     * Makes room for {@code more} further variants at most, so that a table about to count that many cases
+     * does not grow and rehash on the way.
+     *
+     * @param more the most variants still to come
+     * @param steps the most activity numbers they hold together
+     */
+    public void expect(int more, int steps) {
+        if (poolSize + steps > pool.length) {
+            pool = Arrays.copyOf(pool, poolSize + steps);
+        }
+        int needed = size + more;
+        if (needed > offsets.length) {
+            offsets = Arrays.copyOf(offsets, needed);
+            lengths = Arrays.copyOf(lengths, needed);
+            counts = Arrays.copyOf(counts, needed);
+            hashes = Arrays.copyOf(hashes, needed);
+        }
+        int capacity = slots.length;
+        while (needed * 2 > capacity) {
+            capacity *= 2;
+        }
+        if (capacity > slots.length) {
+            slots = newSlots(capacity);
+            rehashInto(slots);
+        }
+    }
+
     private static int[] newSlots(int capacity) {
         int[] slots = new int[capacity];
         Arrays.fill(slots, -1);
@@ -73,6 +101,10 @@ public final class VariantTable {
 
     private void rehash() {
         slots = newSlots(slots.length * 2);
+        rehashInto(slots);
+    }
+
+    private void rehashInto(int[] slots) {
         int mask = slots.length - 1;
         for (int entry = 0; entry < size; entry++) {
             int slot = (hashes[entry] * 0x9E3779B9) >>> 7 & mask;

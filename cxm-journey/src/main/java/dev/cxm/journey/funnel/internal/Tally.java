@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.journey.funnel.FunnelCounts;
 import dev.cxm.journey.internal.LongList;
@@ -19,6 +20,9 @@ public final class Tally {
     private final long[] reached;
     private final LongList[] times;
     private final List<TreeSet<CustomerId>> droppedOff;
+    /** Per step, the order key of the last customer kept, while {@link #lastKnown}. */
+    private final long[] lastKeys;
+    private final boolean[] lastKnown;
 
     /**
      * Creates empty counts.
@@ -33,6 +37,8 @@ public final class Tally {
         this.reached = new long[steps];
         this.times = new LongList[steps - 1];
         this.droppedOff = new ArrayList<>(steps - 1);
+        this.lastKeys = new long[Math.max(0, steps - 1)];
+        this.lastKnown = new boolean[Math.max(0, steps - 1)];
         for (int i = 0; i < steps - 1; i++) {
             times[i] = new LongList();
             droppedOff.add(new TreeSet<>());
@@ -53,7 +59,7 @@ public final class Tally {
         for (int i = 0; i < times.length; i++) {
             times[i] = new LongList(stateTimes.get(i));
             for (CustomerId customer : counts.droppedOff().get(i)) {
-                keep(droppedOff.get(i), customer);
+                keep(i, customer);
             }
         }
     }
@@ -73,11 +79,42 @@ public final class Tally {
             times[i - 1].add(stepTimes[i] - stepTimes[i - 1]);
         }
         if (level < reached.length) {
-            keep(droppedOff.get(level - 1), customer);
+            keep(level - 1, customer);
         }
     }
 
-    private void keep(TreeSet<CustomerId> kept, CustomerId customer) {
+    /**
+     * Counts one customer who reached {@code level} steps, as {@link #record(CustomerId, int, long[])} does,
+     * with the {@link TimelineColumns#orderKey} of their id: a customer whose key shows them after every one
+     * kept as dropping off is passed over without their id being read.
+     *
+     * @param customer the customer
+     * @param orderKey the key of the customer's id
+     * @param level the steps reached, 1 or more
+     * @param stepTimes the instants of the path's steps (microseconds), index 0 for step 1
+     */
+    public void record(CustomerId customer, long orderKey, int level, long[] stepTimes) {
+        int step = level - 1;
+        if (level < reached.length && sample > 0 && droppedOff.get(step).size() >= sample) {
+            if (!lastKnown[step]) {
+                lastKeys[step] = TimelineColumns.orderKey(droppedOff.get(step).last());
+                lastKnown[step] = true;
+            }
+            if (Long.compareUnsigned(orderKey, lastKeys[step]) > 0) {
+                for (int i = 0; i < level; i++) {
+                    reached[i]++;
+                }
+                for (int i = 1; i < level; i++) {
+                    times[i - 1].add(stepTimes[i] - stepTimes[i - 1]);
+                }
+                return;
+            }
+        }
+        record(customer, level, stepTimes);
+    }
+
+    private void keep(int step, CustomerId customer) {
+        TreeSet<CustomerId> kept = droppedOff.get(step);
         if (sample == 0 || (kept.size() >= sample && customer.compareTo(kept.last()) >= 0)) {
             return;
         }
@@ -85,6 +122,7 @@ public final class Tally {
         if (kept.size() > sample) {
             kept.pollLast();
         }
+        lastKnown[step] = false;
     }
 
     /**
@@ -99,7 +137,7 @@ public final class Tally {
         for (int i = 0; i < times.length; i++) {
             times[i].addAll(other.times[i]);
             for (CustomerId customer : other.droppedOff.get(i)) {
-                keep(droppedOff.get(i), customer);
+                keep(i, customer);
             }
         }
     }
