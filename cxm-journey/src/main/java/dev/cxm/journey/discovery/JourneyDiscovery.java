@@ -6,7 +6,6 @@ import java.util.stream.Collector;
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
-import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
@@ -136,14 +135,7 @@ public record JourneyDiscovery(Optional<Sessions> sessions, GroupKey activityKey
      */
     public DiscoveryResult compute(EventStore store, EventQuery query) {
         DiscoveryAccumulator counts = accumulator();
-        if (counts.countsColumns()) {
-            Optional<TimelineColumns> columns = StoreReading.columns(store, query);
-            if (columns.isPresent()) {
-                counts.addColumns(columns.get());
-                return counts.result();
-            }
-        }
-        return StoreReading.count(store, query, counts);
+        return StoreReading.count(store, query, counts, counts.countsColumns(), counts::addColumns);
     }
 
     /** Builds a {@link JourneyDiscovery}; each setter checks its value at once. */

@@ -12,7 +12,6 @@ import java.util.stream.Collector;
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.group.GroupKey;
 import dev.cxm.core.internal.Checks;
-import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.CustomerTimeline;
@@ -237,14 +236,7 @@ public record Funnel(
      */
     public FunnelResult compute(EventStore store, EventQuery query) {
         FunnelAccumulator counts = accumulator();
-        if (counts.countsColumns()) {
-            Optional<TimelineColumns> columns = StoreReading.columns(store, query);
-            if (columns.isPresent()) {
-                counts.addColumns(columns.get());
-                return counts.result();
-            }
-        }
-        return StoreReading.count(store, query, counts);
+        return StoreReading.count(store, query, counts, counts.countsColumns(), counts::addColumns);
     }
 
     /**

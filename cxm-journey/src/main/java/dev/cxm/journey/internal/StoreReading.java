@@ -1,6 +1,7 @@
 package dev.cxm.journey.internal;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.cxm.core.accumulate.Accumulator;
@@ -37,6 +38,33 @@ public final class StoreReading {
             timelines.forEach(accumulator::add);
         }
         return accumulator.result();
+    }
+
+    /**
+     * As {@link #count(EventStore, EventQuery, Accumulator)}, but through the store's primitive columns when the
+     * accumulator can count them ({@code countsColumns}) and the store offers them for the query.
+     *
+     * @param store the store
+     * @param query the events to read
+     * @param accumulator a new accumulator
+     * @param countsColumns whether this accumulator's configuration can be counted from columns
+     * @param addColumns how the accumulator adds the columns
+     * @param <S> the accumulator's state
+     * @param <R> its result
+     * @param <A> its type
+     * @return the result
+     */
+    public static <S extends AccumulatorState, R, A extends Accumulator<CustomerTimeline, S, R, A>> R count(
+            EventStore store, EventQuery query, A accumulator, boolean countsColumns,
+            Consumer<TimelineColumns> addColumns) {
+        if (countsColumns) {
+            Optional<TimelineColumns> columns = columns(store, query);
+            if (columns.isPresent()) {
+                addColumns.accept(columns.get());
+                return accumulator.result();
+            }
+        }
+        return count(store, query, accumulator);
     }
 
     /**
