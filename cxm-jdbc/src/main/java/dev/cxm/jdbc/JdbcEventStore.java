@@ -102,7 +102,7 @@ public final class JdbcEventStore implements EventStore {
         this.histograms = new HistogramQuery(dialect, tables, clauses);
         this.dialect = dialect;
         this.loadIndexes = new H2LoadIndexes(tables);
-        this.counts = new FeedbackCounts(dialect, tables);
+        this.counts = new FeedbackCounts(tables);
     }
 
     /**
@@ -199,17 +199,7 @@ public final class JdbcEventStore implements EventStore {
      * failed bulk load: the counts were kept by the load's appends.
      */
     void emptyAfterFailedLoad(Connection connection) throws SQLException {
-        if (dialect == Dialect.H2) {
-            loadIndexes.empty(connection);
-            return;
-        }
-        Transactions.write(connection, c -> {
-            try (PreparedStatement counted = c.prepareStatement("DELETE FROM " + tables.feedbackCounts());
-                    PreparedStatement delete = c.prepareStatement("DELETE FROM " + tables.events())) {
-                counted.executeUpdate();
-                return delete.executeUpdate();
-            }
-        });
+        H2LoadIndexes.emptyEvents(connection, tables, dialect == Dialect.H2);
     }
 
     /** Reads the stored events among {@code ids} on {@code connection}. */

@@ -25,6 +25,7 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
@@ -85,7 +86,8 @@ final class ProfileCell {
             setFirstSeen(at.getEpochSecond(), at.getNano());
         }
         attributes = customer.profile();
-        consents = Consents.latestPerPurpose(customer);
+        // Made a table once here, so that every snapshot's profile takes it as it is instead of copying it.
+        consents = ConsentTable.copyOf(Consents.latestPerPurpose(customer));
         identities = customer.identities();
     }
 

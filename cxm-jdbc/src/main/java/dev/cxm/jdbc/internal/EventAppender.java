@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,10 +35,6 @@ import dev.cxm.jdbc.JdbcStoreException;
  */
 public final class EventAppender {
 
-    /** The SQL state of H2's lock timeout. */
-    private static final String LOCK_TIMEOUT_STATE = "HYT00";
-    /** How long an append waits for the appends before it. */
-    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -57,7 +52,7 @@ public final class EventAppender {
         this.batchSize = batchSize;
         this.postgres = new PostgresEventInsert(tables);
         this.h2 = new H2EventInsert(tables);
-        this.counts = new FeedbackCounts(dialect, tables);
+        this.counts = new FeedbackCounts(tables);
     }
 
     /** Appends {@code events}: see {@code EventStore.appendAll}. */
@@ -102,12 +97,20 @@ public final class EventAppender {
         progress.stage = "while taking its sequence numbers";
         long first = reserve(connection, batch.size());
         Set<String> inserted = new HashSet<>();
+        List<EventRow> insertedFeedback = new ArrayList<>();
         int batches = (batch.size() + batchSize - 1) / batchSize;
         for (int from = 0; from < batch.size(); from += batchSize) {
             List<CustomerEvent> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
             progress.stage = "in its batch " + (from / batchSize + 1) + " of " + batches + " (" + part.size()
                     + " events, first " + part.get(0).eventId() + ", last " + part.get(part.size() - 1).eventId() + ")";
-            inserted.addAll(insert(connection, part, first + from));
+            List<EventRow> rows = part.stream().map(EventRow::of).toList();
+            Set<String> insertedOfPart = insert(connection, rows, first + from);
+            inserted.addAll(insertedOfPart);
+            for (EventRow row : rows) {
+                if (row.eventType() == EventColumns.FEEDBACK && insertedOfPart.contains(row.eventId())) {
+                    insertedFeedback.add(row);
+                }
+            }
         }
         List<CustomerEvent> skipped = batch.stream()
                 .filter(event -> !inserted.contains(event.eventId().value())).toList();
@@ -122,7 +125,7 @@ public final class EventAppender {
             }
         }
         progress.stage = "while counting its feedback";
-        counts.added(connection, batch.stream().filter(event -> inserted.contains(event.eventId().value())).toList());
+        counts.added(connection, insertedFeedback);
         progress.stage = "at its commit";
         return new AppendResult(inserted.size(), duplicates + skipped.size());
     }
@@ -146,30 +149,23 @@ public final class EventAppender {
                 ? "UPDATE " + tables.appendSequence() + " SET next_seq = next_seq + ? WHERE id = 1 RETURNING next_seq"
                 : "SELECT next_seq FROM FINAL TABLE (UPDATE " + tables.appendSequence()
                         + " SET next_seq = next_seq + ? WHERE id = 1)";
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setLong(1, count);
-            while (true) {
+            // An append waits for the appends before it (their lock on the row) as long as PostgreSQL would.
+            return Transactions.waitingForLock(() -> {
                 try (ResultSet row = update.executeQuery()) {
                     if (!row.next()) {
                         throw new JdbcStoreException("the table " + tables.appendSequence() + " has lost its row; the"
                                 + " cxm tables are damaged");
                     }
                     return row.getLong(1) - count;
-                } catch (SQLException e) {
-                    // H2 gives up waiting for a lock after its LOCK_TIMEOUT (1 s unless set); PostgreSQL waits. An
-                    // append waits for the appends before it as long as PostgreSQL would, up to LOCK_WAIT.
-                    if (!LOCK_TIMEOUT_STATE.equals(e.getSQLState()) || System.nanoTime() > deadline) {
-                        throw e;
-                    }
                 }
-            }
+            });
         }
     }
 
-    /** Inserts the events that are new, numbered from {@code firstSeq}; returns the ids inserted. */
-    private Set<String> insert(Connection connection, List<CustomerEvent> events, long firstSeq) throws SQLException {
-        List<EventRow> rows = events.stream().map(EventRow::of).toList();
+    /** Inserts the rows whose events are new, numbered from {@code firstSeq}; returns the ids inserted. */
+    private Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
         return dialect == Dialect.POSTGRESQL ? postgres.insert(connection, rows, firstSeq)
                 : h2.insert(connection, rows, firstSeq);
     }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +17,6 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.jdbc.Dialect;
 import dev.cxm.jdbc.JdbcStoreException;
 
 /**
@@ -39,21 +35,15 @@ public final class FeedbackCounts {
     /** The width of a bucket in seconds: 15 minutes, a divisor of a day and of the zone offsets in use. */
     public static final int BUCKET_SECONDS = 900;
 
-    /** The SQL state of H2's lock timeout. */
-    private static final String LOCK_TIMEOUT_STATE = "HYT00";
-    /** How long an erasure waits for the appends before it. */
-    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
     /** The most buckets one lookup names. */
     private static final int BUCKETS_PER_LOOKUP = 500;
     private static final String KEY_COLUMNS = "bucket, touchpoint_id, touchpoint_name, touchpoint_channel,"
             + " touchpoint_stage, survey_id, scale_name, scale_min, scale_max, score";
 
-    private final Dialect dialect;
     private final Tables tables;
 
     /** Creates the counts of one store. */
-    public FeedbackCounts(Dialect dialect, Tables tables) {
-        this.dialect = dialect;
+    public FeedbackCounts(Tables tables) {
         this.tables = tables;
     }
 
@@ -72,13 +62,14 @@ public final class FeedbackCounts {
         return Instant.ofEpochSecond(bucket * BUCKET_SECONDS);
     }
 
-    /** Adds the responses among {@code stored}, events the append's transaction on {@code connection} stored. */
-    public void added(Connection connection, Collection<? extends CustomerEvent> stored) throws SQLException {
+    /**
+     * Adds the responses of {@code stored}, the rows of feedback responses the append's transaction on
+     * {@code connection} stored.
+     */
+    public void added(Connection connection, List<EventRow> stored) throws SQLException {
         Map<Key, Long> deltas = new LinkedHashMap<>();
-        for (CustomerEvent event : stored) {
-            if (event instanceof FeedbackResponse) {
-                deltas.merge(key(EventRow.of(event)), 1L, Long::sum);
-            }
+        for (EventRow row : stored) {
+            deltas.merge(key(row), 1L, Long::sum);
         }
         apply(connection, deltas);
     }
@@ -113,21 +104,9 @@ public final class FeedbackCounts {
 
     /** Takes the row lock of the sequence table, which appends hold until they commit. */
     private void lockAppends(Connection connection) throws SQLException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         try (PreparedStatement lock = connection.prepareStatement("UPDATE " + tables.appendSequence()
                 + " SET next_seq = next_seq WHERE id = 1")) {
-            while (true) {
-                try {
-                    lock.executeUpdate();
-                    return;
-                } catch (SQLException e) {
-                    // H2 gives up waiting after its LOCK_TIMEOUT; wait as long as an append would.
-                    if (dialect != Dialect.H2 || !LOCK_TIMEOUT_STATE.equals(e.getSQLState())
-                            || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                }
-            }
+            Transactions.waitingForLock(lock::executeUpdate);
         }
     }
 

@@ -81,9 +81,25 @@ public final class H2LoadIndexes {
      * @throws SQLException when a statement fails
      */
     public long empty(Connection connection) throws SQLException {
+        return emptyEvents(connection, tables, true);
+    }
+
+    /**
+     * Deletes every event and feedback count, and with {@code attributeTable} every row of the attributes table
+     * (H2's; PostgreSQL keeps attributes in a column), in one transaction.
+     *
+     * @param connection a connection in auto-commit
+     * @param tables the store's tables
+     * @param attributeTable whether the store has an attributes table
+     * @return the events deleted
+     * @throws SQLException when a statement fails
+     */
+    public static long emptyEvents(Connection connection, Tables tables, boolean attributeTable) throws SQLException {
         return Transactions.write(connection, c -> {
             try (Statement statement = c.createStatement()) {
-                statement.executeUpdate("DELETE FROM " + tables.eventAttributes());
+                if (attributeTable) {
+                    statement.executeUpdate("DELETE FROM " + tables.eventAttributes());
+                }
                 statement.executeUpdate("DELETE FROM " + tables.feedbackCounts());
                 return (long) statement.executeUpdate("DELETE FROM " + tables.events());
             }

@@ -2,6 +2,7 @@ package dev.cxm.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Runs work on a connection in one transaction: committed when the work returns, rolled back when it throws.
@@ -17,6 +18,36 @@ public final class Transactions {
     public interface Work<T> {
         /** Does the work on {@code connection}. */
         T run(Connection connection) throws SQLException;
+    }
+
+    /** How long a writer waits for the appends before it to commit. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+    /** The SQL state of H2's lock timeout. */
+    private static final String H2_LOCK_TIMEOUT = "HYT00";
+
+    /** A statement that may have to wait for a row lock. */
+    @FunctionalInterface
+    public interface LockingCall<T> {
+        /** Runs the statement. */
+        T call() throws SQLException;
+    }
+
+    /**
+     * Runs {@code call}, which takes a row lock that other writers hold until they commit (the append sequence's
+     * row), waiting as long as PostgreSQL would: H2 gives up after its {@code LOCK_TIMEOUT} (1 s unless set), so
+     * the call is tried again until 10 minutes have passed; PostgreSQL waits by itself.
+     */
+    public static <T> T waitingForLock(LockingCall<T> call) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                return call.call();
+            } catch (SQLException e) {
+                if (!H2_LOCK_TIMEOUT.equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Runs {@code work} in one transaction on {@code connection}, then restores its auto-commit. */
