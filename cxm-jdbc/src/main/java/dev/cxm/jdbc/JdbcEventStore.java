@@ -60,10 +60,10 @@ import dev.cxm.jdbc.internal.Transactions;
  * <ul>
  *   <li><b>Appends</b> run in one transaction, in batches of {@link JdbcStores#batchSize()}; they are
  *       serialised by a row lock, so that the sequence numbers that order events at one instant follow the
- *       order of commits. A batch goes in as a {@code MERGE} (H2) or, after a lookup of the ids stored
- *       already, a {@code COPY} (PostgreSQL). A failure (a lost connection, say) throws
- *       {@link JdbcStoreException} naming the append's size and its first and last event id, and the same of
- *       the batch it hit, and nothing of the append is stored.</li>
+ *       order of commits. A batch goes in as a {@code MERGE} (H2) or a {@code COPY} (PostgreSQL; when the
+ *       primary key refuses a stored id, the append runs again with a lookup of the ids stored already). A
+ *       failure (a lost connection, say) throws {@link JdbcStoreException} naming the append's size and its
+ *       first and last event id, and the same of the batch it hit, and nothing of the append is stored.</li>
  *   <li><b>Streams</b> each hold a connection of the data source and a read transaction until closed, read
  *       rows in portions of {@link JdbcStores#fetchSize()} (constant memory whatever the table's size), and
  *       see the table as it was when the query started. {@link #openStreams()} counts those not closed.</li>
