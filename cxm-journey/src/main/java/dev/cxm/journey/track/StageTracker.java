@@ -271,7 +271,7 @@ public final class StageTracker
             return Outcome.STAGE_CHANGED;
         }
         int last = journeys.recentSize(slot) - 1;
-        long latest = journeys.time(slot, last);
+        long latest = journeys.latestTime(slot);
         if (time < saturatedMinus(latest, toleranceMicros)) {
             late++;
             return Outcome.LATE;
@@ -282,9 +282,8 @@ public final class StageTracker
             return Outcome.DUPLICATE;
         }
         if (position == last + 1) {
-            int current = journeys.stage(slot, last);
-            journeys.insert(slot, position, time, hash, stage);
-            journeys.settleBefore(slot, saturatedMinus(time, toleranceMicros));
+            int current = journeys.latestStage(slot);
+            journeys.append(slot, time, hash, stage, saturatedMinus(time, toleranceMicros));
             if (current == stage) {
                 return Outcome.SAME_STAGE;
             }

@@ -28,16 +28,20 @@ import dev.cxm.journey.track.StageVisit;
  */
 public final class JourneyTable {
 
-    /** The ints of a slot's record. */
-    private static final int META = 8;
-    private static final int KEY_HASH = 0;
-    private static final int RECENT_AT = 1;
-    private static final int RECENT_SIZE = 2;
-    private static final int RECENT_CLASS = 3;
-    private static final int VISITS_AT = 4;
-    private static final int VISIT_COUNT = 5;
-    private static final int VISIT_CLASS = 6;
-    private static final int LAST_SETTLED = 7;
+    /**
+     * The longs of a slot's record, two {@code int}s packed in most: the customer's hash and the stage of the
+     * last settled visit; where the recent events' block starts and how many it holds; the same for the
+     * visits; the two blocks' size classes and the latest recent event's stage; that event's instant and hash,
+     * a copy of the block's last entry kept here, so that an event after it is told apart without reading the
+     * block.
+     */
+    private static final int RECORD = 6;
+    private static final int KEY = 0;
+    private static final int RECENT = 1;
+    private static final int VISITS = 2;
+    private static final int SHAPE = 3;
+    private static final int LATEST_TIME = 4;
+    private static final int LATEST_HASH = 5;
     /** No block, no stage. */
     private static final int NONE = -1;
     /** The longs of a recent event: instant, id hash, stage code. */
@@ -49,7 +53,7 @@ public final class JourneyTable {
     private static final int SPREAD = 0x9E3779B9;
 
     private Object[] keys;
-    private int[] meta;
+    private long[] records;
     private int mask;
     private int shift;
     private int size;
@@ -74,12 +78,38 @@ public final class JourneyTable {
     public JourneyTable(int capacity) {
         int slots = Integer.highestOneBit(Math.max(2, capacity * 3 / 2)) * 2;
         keys = new Object[slots];
-        meta = new int[slots * META];
+        records = new long[slots * RECORD];
         mask = slots - 1;
         shift = 32 - Integer.numberOfTrailingZeros(slots);
         recent = new long[ENTRY * (2 << FIRST_RECENT_CLASS) * capacity];
         visitTimes = new long[(1 << FIRST_VISIT_CLASS) * capacity];
         visitStages = new int[visitTimes.length];
+    }
+
+    // ---------------------------------------------------------------- packed fields
+
+    private static long pack(int low, int high) {
+        return (low & 0xFFFFFFFFL) | ((long) high << 32);
+    }
+
+    private static int low(long packed) {
+        return (int) packed;
+    }
+
+    private static int high(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    private static long shape(int recentClass, int visitClass, int latestStage) {
+        return pack(recentClass | (visitClass + 1) << 8, latestStage);
+    }
+
+    private static int recentClass(long shape) {
+        return (int) shape & 0xFF;
+    }
+
+    private static int visitClass(long shape) {
+        return ((int) shape >>> 8 & 0xFF) - 1;
     }
 
     // ---------------------------------------------------------------- stage codes
@@ -133,7 +163,7 @@ public final class JourneyTable {
             if (key == null) {
                 return ~slot;
             }
-            if (meta[slot * META + KEY_HASH] == hash && key.equals(customer)) {
+            if (low(records[slot * RECORD + KEY]) == hash && key.equals(customer)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -179,15 +209,14 @@ public final class JourneyTable {
      */
     public int add(CustomerId customer, long time, long hash, int stage) {
         int slot = claim(customer);
-        int m = slot * META;
+        int r = slot * RECORD;
         int at = allocateRecent(FIRST_RECENT_CLASS);
-        meta[m + RECENT_AT] = at;
-        meta[m + RECENT_SIZE] = 1;
-        meta[m + RECENT_CLASS] = FIRST_RECENT_CLASS;
-        meta[m + VISITS_AT] = NONE;
-        meta[m + VISIT_COUNT] = 0;
-        meta[m + VISIT_CLASS] = NONE;
-        meta[m + LAST_SETTLED] = NONE;
+        records[r + KEY] = pack(customer.hashCode(), NONE);
+        records[r + RECENT] = pack(at, 1);
+        records[r + VISITS] = pack(NONE, 0);
+        records[r + SHAPE] = shape(FIRST_RECENT_CLASS, NONE, stage);
+        records[r + LATEST_TIME] = time;
+        records[r + LATEST_HASH] = hash;
         int e = ENTRY * at;
         recent[e] = time;
         recent[e + 1] = hash;
@@ -207,38 +236,38 @@ public final class JourneyTable {
         } else {
             slot = claim(journey.customer());
         }
-        int m = slot * META;
+        int r = slot * RECORD;
         RecentEvents events = (RecentEvents) journey.recent();
         int count = events.size();
-        int sizeClass = BlockSpace.classFor(Math.max(2, count));
-        int at = allocateRecent(sizeClass);
+        int recentClass = BlockSpace.classFor(Math.max(2, count));
+        int at = allocateRecent(recentClass);
         for (int i = 0; i < count; i++) {
             int e = ENTRY * (at + i);
             recent[e] = events.time(i);
             recent[e + 1] = events.hash(i);
             recent[e + 2] = codeOf(events.stage(i));
         }
-        meta[m + RECENT_AT] = at;
-        meta[m + RECENT_SIZE] = count;
-        meta[m + RECENT_CLASS] = sizeClass;
         List<StageVisit> settled = journey.settled();
         int visits = settled.size();
-        if (visits == 0) {
-            meta[m + VISITS_AT] = NONE;
-            meta[m + VISIT_CLASS] = NONE;
-            meta[m + LAST_SETTLED] = NONE;
-        } else {
-            int visitClass = BlockSpace.classFor(Math.max(1 << FIRST_VISIT_CLASS, visits));
-            int visitsAt = allocateVisits(visitClass);
+        int visitsAt = NONE;
+        int visitClass = NONE;
+        int lastSettled = NONE;
+        if (visits > 0) {
+            visitClass = BlockSpace.classFor(Math.max(1 << FIRST_VISIT_CLASS, visits));
+            visitsAt = allocateVisits(visitClass);
             for (int i = 0; i < visits; i++) {
                 visitTimes[visitsAt + i] = Micros.of(settled.get(i).enteredAt());
                 visitStages[visitsAt + i] = codeOf(settled.get(i).stage());
             }
-            meta[m + VISITS_AT] = visitsAt;
-            meta[m + VISIT_CLASS] = visitClass;
-            meta[m + LAST_SETTLED] = visitStages[visitsAt + visits - 1];
+            lastSettled = visitStages[visitsAt + visits - 1];
         }
-        meta[m + VISIT_COUNT] = visits;
+        int last = ENTRY * (at + count - 1);
+        records[r + KEY] = pack(journey.customer().hashCode(), lastSettled);
+        records[r + RECENT] = pack(at, count);
+        records[r + VISITS] = pack(visitsAt, visits);
+        records[r + SHAPE] = shape(recentClass, visitClass, (int) recent[last + 2]);
+        records[r + LATEST_TIME] = recent[last];
+        records[r + LATEST_HASH] = recent[last + 1];
         grownSlot(journey.customer(), slot);
     }
 
@@ -250,7 +279,7 @@ public final class JourneyTable {
         }
         slot = ~slot;
         keys[slot] = customer;
-        meta[slot * META + KEY_HASH] = customer.hashCode();
+        records[slot * RECORD + KEY] = pack(customer.hashCode(), NONE);
         size++;
         return slot;
     }
@@ -261,19 +290,19 @@ public final class JourneyTable {
             return slot;
         }
         Object[] oldKeys = keys;
-        int[] oldMeta = meta;
+        long[] oldRecords = records;
         keys = new Object[oldKeys.length * 2];
-        meta = new int[oldMeta.length * 2];
+        records = new long[oldRecords.length * 2];
         mask = keys.length - 1;
         shift--;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int to = (oldMeta[i * META + KEY_HASH] * SPREAD) >>> shift;
+                int to = (low(oldRecords[i * RECORD + KEY]) * SPREAD) >>> shift;
                 while (keys[to] != null) {
                     to = (to + 1) & mask;
                 }
                 keys[to] = oldKeys[i];
-                System.arraycopy(oldMeta, i * META, meta, to * META, META);
+                System.arraycopy(oldRecords, i * RECORD, records, to * RECORD, RECORD);
             }
         }
         return slotOf(customer);
@@ -296,10 +325,10 @@ public final class JourneyTable {
         // Move back the entries after the gap that may sit there, so that every probe sequence stays unbroken.
         int gap = slot;
         for (int next = (slot + 1) & mask; keys[next] != null; next = (next + 1) & mask) {
-            int home = (meta[next * META + KEY_HASH] * SPREAD) >>> shift;
+            int home = (low(records[next * RECORD + KEY]) * SPREAD) >>> shift;
             if (((next - home) & mask) >= ((next - gap) & mask)) {
                 keys[gap] = keys[next];
-                System.arraycopy(meta, next * META, meta, gap * META, META);
+                System.arraycopy(records, next * RECORD, records, gap * RECORD, RECORD);
                 keys[next] = null;
                 gap = next;
             }
@@ -308,10 +337,12 @@ public final class JourneyTable {
     }
 
     private void freeBlocks(int slot) {
-        int m = slot * META;
-        recentSpace.free(meta[m + RECENT_AT], meta[m + RECENT_CLASS]);
-        if (meta[m + VISITS_AT] != NONE) {
-            visitSpace.free(meta[m + VISITS_AT], meta[m + VISIT_CLASS]);
+        int r = slot * RECORD;
+        long shape = records[r + SHAPE];
+        recentSpace.free(low(records[r + RECENT]), recentClass(shape));
+        int visitsAt = low(records[r + VISITS]);
+        if (visitsAt != NONE) {
+            visitSpace.free(visitsAt, visitClass(shape));
         }
     }
 
@@ -344,7 +375,27 @@ public final class JourneyTable {
      * @return the count
      */
     public int recentSize(int slot) {
-        return meta[slot * META + RECENT_SIZE];
+        return high(records[slot * RECORD + RECENT]);
+    }
+
+    /**
+     * Returns the instant of the customer's latest recent event (the last), in microseconds.
+     *
+     * @param slot the customer's slot
+     * @return the instant
+     */
+    public long latestTime(int slot) {
+        return records[slot * RECORD + LATEST_TIME];
+    }
+
+    /**
+     * Returns the stage code of the customer's latest recent event (the last).
+     *
+     * @param slot the customer's slot
+     * @return the code
+     */
+    public int latestStage(int slot) {
+        return high(records[slot * RECORD + SHAPE]);
     }
 
     /**
@@ -355,7 +406,7 @@ public final class JourneyTable {
      * @return the instant
      */
     public long time(int slot, int i) {
-        return recent[ENTRY * (meta[slot * META + RECENT_AT] + i)];
+        return recent[ENTRY * (low(records[slot * RECORD + RECENT]) + i)];
     }
 
     /**
@@ -366,7 +417,7 @@ public final class JourneyTable {
      * @return the hash
      */
     public long hash(int slot, int i) {
-        return recent[ENTRY * (meta[slot * META + RECENT_AT] + i) + 1];
+        return recent[ENTRY * (low(records[slot * RECORD + RECENT]) + i) + 1];
     }
 
     /**
@@ -377,7 +428,7 @@ public final class JourneyTable {
      * @return the code
      */
     public int stage(int slot, int i) {
-        return (int) recent[ENTRY * (meta[slot * META + RECENT_AT] + i) + 2];
+        return (int) recent[ENTRY * (low(records[slot * RECORD + RECENT]) + i) + 2];
     }
 
     /**
@@ -387,12 +438,12 @@ public final class JourneyTable {
      * @return the code, or -1 when nothing is settled
      */
     public int lastSettled(int slot) {
-        return meta[slot * META + LAST_SETTLED];
+        return high(records[slot * RECORD + KEY]);
     }
 
     /**
      * Returns where an event of {@code time} and {@code hash} belongs among a customer's recent events: after
-     * every smaller one (by instant, then hash).
+     * every smaller one (by instant, then hash). An event after the latest is placed without reading the block.
      *
      * @param slot the customer's slot
      * @param time the instant
@@ -400,14 +451,14 @@ public final class JourneyTable {
      * @return the position, from 0 to the recent events' count
      */
     public int positionOf(int slot, long time, long hash) {
-        int m = slot * META;
-        int base = meta[m + RECENT_AT];
-        int size = meta[m + RECENT_SIZE];
-        int last = ENTRY * (base + size - 1);
-        long lastTime = recent[last];
-        if (time > lastTime || (time == lastTime && hash > recent[last + 1])) {
+        int r = slot * RECORD;
+        long recentAt = records[r + RECENT];
+        int size = high(recentAt);
+        long latest = records[r + LATEST_TIME];
+        if (time > latest || (time == latest && hash > records[r + LATEST_HASH])) {
             return size;
         }
+        int base = low(recentAt);
         int low = 0;
         int high = size;
         while (low < high) {
@@ -424,6 +475,43 @@ public final class JourneyTable {
     }
 
     /**
+     * Adds an event after the customer's latest one and settles the recent events before {@code watermark}
+     * (as {@link #insert} at the end, then {@link #settleBefore}). When the latest event was the only recent
+     * one and settles, the new event takes its place in the block, read from the record alone.
+     *
+     * @param slot the customer's slot
+     * @param time the instant, after the latest event's (or equal with a larger hash)
+     * @param hash the id hash
+     * @param stage the stage code
+     * @param watermark the instant in microseconds before which events are settled
+     */
+    public void append(int slot, long time, long hash, int stage, long watermark) {
+        int r = slot * RECORD;
+        long recentAt = records[r + RECENT];
+        long latest = records[r + LATEST_TIME];
+        if (high(recentAt) != 1 || latest >= watermark) {
+            insert(slot, high(recentAt), time, hash, stage);
+            settleBefore(slot, watermark);
+            return;
+        }
+        long key = records[r + KEY];
+        long shape = records[r + SHAPE];
+        int settling = high(shape);
+        if (settling != high(key)) {
+            appendVisit(r, latest, settling);
+            records[r + KEY] = pack(low(key), settling);
+            shape = records[r + SHAPE];
+        }
+        int e = ENTRY * low(recentAt);
+        recent[e] = time;
+        recent[e + 1] = hash;
+        recent[e + 2] = stage;
+        records[r + SHAPE] = pack(low(shape), stage);
+        records[r + LATEST_TIME] = time;
+        records[r + LATEST_HASH] = hash;
+    }
+
+    /**
      * Inserts a recent event at a position, moving the customer's events to a larger block when theirs is full.
      *
      * @param slot the customer's slot
@@ -433,26 +521,32 @@ public final class JourneyTable {
      * @param stage the stage code
      */
     public void insert(int slot, int position, long time, long hash, int stage) {
-        int m = slot * META;
-        int at = meta[m + RECENT_AT];
-        int size = meta[m + RECENT_SIZE];
-        int sizeClass = meta[m + RECENT_CLASS];
+        int r = slot * RECORD;
+        long recentAt = records[r + RECENT];
+        int at = low(recentAt);
+        int size = high(recentAt);
+        long shape = records[r + SHAPE];
+        int sizeClass = recentClass(shape);
         if (size == 1 << sizeClass) {
             int moved = allocateRecent(sizeClass + 1);
             System.arraycopy(recent, ENTRY * at, recent, ENTRY * moved, ENTRY * size);
             recentSpace.free(at, sizeClass);
             at = moved;
-            meta[m + RECENT_AT] = at;
-            meta[m + RECENT_CLASS] = sizeClass + 1;
+            shape = shape(sizeClass + 1, visitClass(shape), high(shape));
         }
         int e = ENTRY * (at + position);
         if (position < size) {
             System.arraycopy(recent, e, recent, e + ENTRY, ENTRY * (size - position));
+        } else {
+            shape = pack(low(shape), stage);
+            records[r + LATEST_TIME] = time;
+            records[r + LATEST_HASH] = hash;
         }
         recent[e] = time;
         recent[e + 1] = hash;
         recent[e + 2] = stage;
-        meta[m + RECENT_SIZE] = size + 1;
+        records[r + SHAPE] = shape;
+        records[r + RECENT] = pack(at, size + 1);
     }
 
     /**
@@ -463,9 +557,10 @@ public final class JourneyTable {
      * @param watermark the instant in microseconds before which events are settled
      */
     public void settleBefore(int slot, long watermark) {
-        int m = slot * META;
-        int at = meta[m + RECENT_AT];
-        int size = meta[m + RECENT_SIZE];
+        int r = slot * RECORD;
+        long recentAt = records[r + RECENT];
+        int at = low(recentAt);
+        int size = high(recentAt);
         int count = 0;
         while (count < size - 1 && recent[ENTRY * (at + count)] < watermark) {
             count++;
@@ -473,54 +568,57 @@ public final class JourneyTable {
         if (count == 0) {
             return;
         }
-        int last = meta[m + LAST_SETTLED];
+        long key = records[r + KEY];
+        int last = high(key);
         for (int i = 0; i < count; i++) {
             int e = ENTRY * (at + i);
             int stage = (int) recent[e + 2];
             if (stage != last) {
-                appendVisit(m, recent[e], stage);
+                appendVisit(r, recent[e], stage);
                 last = stage;
             }
         }
-        meta[m + LAST_SETTLED] = last;
+        records[r + KEY] = pack(low(key), last);
         int left = size - count;
-        int sizeClass = meta[m + RECENT_CLASS];
+        long shape = records[r + SHAPE];
+        int sizeClass = recentClass(shape);
         if (sizeClass > FIRST_RECENT_CLASS && left <= (1 << sizeClass) / 4) {
             // A burst has settled: give its large block back.
             int smaller = BlockSpace.classFor(Math.max(2, 2 * left));
             int moved = allocateRecent(smaller);
             System.arraycopy(recent, ENTRY * (at + count), recent, ENTRY * moved, ENTRY * left);
             recentSpace.free(at, sizeClass);
-            meta[m + RECENT_AT] = moved;
-            meta[m + RECENT_CLASS] = smaller;
+            at = moved;
+            records[r + SHAPE] = shape(smaller, visitClass(shape), high(shape));
         } else {
             System.arraycopy(recent, ENTRY * (at + count), recent, ENTRY * at, ENTRY * left);
         }
-        meta[m + RECENT_SIZE] = left;
+        records[r + RECENT] = pack(at, left);
     }
 
-    private void appendVisit(int m, long time, int stage) {
-        int at = meta[m + VISITS_AT];
-        int count = meta[m + VISIT_COUNT];
+    /** Appends a settled visit to the customer of record {@code r}, moving their visits to a larger block when full. */
+    private void appendVisit(int r, long time, int stage) {
+        long visits = records[r + VISITS];
+        int at = low(visits);
+        int count = high(visits);
+        long shape = records[r + SHAPE];
         if (at == NONE) {
             at = allocateVisits(FIRST_VISIT_CLASS);
-            meta[m + VISITS_AT] = at;
-            meta[m + VISIT_CLASS] = FIRST_VISIT_CLASS;
+            records[r + SHAPE] = shape(recentClass(shape), FIRST_VISIT_CLASS, high(shape));
         } else {
-            int sizeClass = meta[m + VISIT_CLASS];
+            int sizeClass = visitClass(shape);
             if (count == 1 << sizeClass) {
                 int moved = allocateVisits(sizeClass + 1);
                 System.arraycopy(visitTimes, at, visitTimes, moved, count);
                 System.arraycopy(visitStages, at, visitStages, moved, count);
                 visitSpace.free(at, sizeClass);
                 at = moved;
-                meta[m + VISITS_AT] = at;
-                meta[m + VISIT_CLASS] = sizeClass + 1;
+                records[r + SHAPE] = shape(recentClass(shape), sizeClass + 1, high(shape));
             }
         }
         visitTimes[at + count] = time;
         visitStages[at + count] = stage;
-        meta[m + VISIT_COUNT] = count + 1;
+        records[r + VISITS] = pack(at, count + 1);
     }
 
     /**
@@ -544,14 +642,14 @@ public final class JourneyTable {
     }
 
     private List<StageVisit> settled(int slot) {
-        int m = slot * META;
-        int at = meta[m + VISITS_AT];
-        int count = meta[m + VISIT_COUNT];
-        List<StageVisit> visits = new ArrayList<>(count + 2);
+        long visits = records[slot * RECORD + VISITS];
+        int at = low(visits);
+        int count = high(visits);
+        List<StageVisit> settled = new ArrayList<>(count + 2);
         for (int i = 0; i < count; i++) {
-            visits.add(new StageVisit(names[visitStages[at + i]], Micros.toInstant(visitTimes[at + i])));
+            settled.add(new StageVisit(names[visitStages[at + i]], Micros.toInstant(visitTimes[at + i])));
         }
-        return visits;
+        return settled;
     }
 
     /**
@@ -567,10 +665,10 @@ public final class JourneyTable {
         if (position > 0) {
             return stage(slot, position - 1);
         }
-        int m = slot * META;
-        int from = meta[m + VISITS_AT];
+        long visits = records[slot * RECORD + VISITS];
+        int from = low(visits);
         int low = 0;
-        int high = meta[m + VISIT_COUNT];
+        int high = high(visits);
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (visitTimes[from + mid] <= at) {
@@ -603,9 +701,10 @@ public final class JourneyTable {
     }
 
     /**
-     * Loads what tracking each of a batch's events reads (the customer's slot, record, latest recent event and
-     * last settled visit), each step for every event before the next, so that the cache misses of different
-     * customers overlap instead of following each other; tracking then finds them in cache.
+     * Loads what tracking each of a batch's events reads (the customer's slot and record, the end of their
+     * block of recent events and of settled visits), each step for every event before the next, so that the
+     * cache misses of different customers overlap instead of following each other; tracking then finds them
+     * in cache.
      *
      * @param events the batch
      * @param count how many of its events to read ahead for
@@ -622,17 +721,18 @@ public final class JourneyTable {
         long sink = 0;
         for (int i = 0; i < count; i++) {
             if (slots[i] >= 0) {
-                sink += meta[slots[i] * META + RECENT_AT];
+                sink += records[slots[i] * RECORD + LATEST_TIME];
             }
         }
         for (int i = 0; i < count; i++) {
             int slot = slots[i];
             if (slot >= 0) {
-                int m = slot * META;
-                sink += recent[ENTRY * (meta[m + RECENT_AT] + meta[m + RECENT_SIZE] - 1)];
-                int visits = meta[m + VISITS_AT];
-                if (visits != NONE) {
-                    int last = visits + meta[m + VISIT_COUNT] - 1;
+                int r = slot * RECORD;
+                long recentAt = records[r + RECENT];
+                sink += recent[ENTRY * (low(recentAt) + high(recentAt) - 1)];
+                long visits = records[r + VISITS];
+                if (low(visits) != NONE) {
+                    int last = low(visits) + high(visits) - 1;
                     sink += visitTimes[last] + visitStages[last];
                 }
             }
