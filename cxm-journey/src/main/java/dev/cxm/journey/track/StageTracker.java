@@ -172,6 +172,13 @@ public final class StageTracker
      */
     public synchronized Outcome track(CustomerEvent event) {
         Checks.present("event", event);
+        synchronized (storeLock) {
+            return trackHoldingLocks(event);
+        }
+    }
+
+    /** Tracks one event, holding this tracker's lock and the store's. */
+    private Outcome trackHoldingLocks(CustomerEvent event) {
         int stageIndex = (int) stageIndexes.valueOf(event);
         if (stageIndex < 0) {
             unplaced++;
@@ -179,12 +186,10 @@ public final class StageTracker
         }
         long time = Micros.of(event);
         long hash = event.eventId().fnv1a64();
-        synchronized (storeLock) {
-            if (table != null) {
-                return track(table, event.customerId(), time, hash, stageCodes[stageIndex], true);
-            }
-            return trackInStore(event.customerId(), time, hash, stageNames[stageIndex], true);
+        if (table != null) {
+            return track(table, event.customerId(), time, hash, stageCodes[stageIndex], true);
         }
+        return trackInStore(event.customerId(), time, hash, stageNames[stageIndex], true);
     }
 
     /**
@@ -219,12 +224,14 @@ public final class StageTracker
 
     /** Tracks a batch after reading ahead each event's customer state (see {@link JourneyTable#readAhead}). */
     private void trackReadingAhead(CustomerEvent[] batch, int size) {
+        // One hold of the store's lock for the batch: taking and releasing a lock waits for the stores of the
+        // event before, which a batch lets overlap.
         synchronized (storeLock) {
             readAheadSink += table.readAhead(batch, size);
-        }
-        for (int i = 0; i < size; i++) {
-            track(batch[i]);
-            batch[i] = null;
+            for (int i = 0; i < size; i++) {
+                trackHoldingLocks(batch[i]);
+                batch[i] = null;
+            }
         }
     }
 

@@ -67,8 +67,9 @@ public final class JourneyTable {
     private final Map<String, Integer> codes = new HashMap<>();
     private String[] names = new String[8];
 
-    /** Slots found by {@link #readAhead}, kept so that a batch allocates nothing. */
+    /** Slots and objects {@link #readAhead} loads, kept so that a batch allocates nothing. */
     private int[] aheadSlots = new int[0];
+    private Object[] aheadValues = new Object[0];
 
     /**
      * Creates an empty table.
@@ -701,10 +702,10 @@ public final class JourneyTable {
     }
 
     /**
-     * Loads what tracking each of a batch's events reads (the customer's slot and record, the end of their
-     * block of recent events and of settled visits), each step for every event before the next, so that the
-     * cache misses of different customers overlap instead of following each other; tracking then finds them
-     * in cache.
+     * Loads what tracking each of a batch's events reads (the customer id and its value, the customer's slot and
+     * record, the end of their block of recent events and of settled visits), each step for every event before
+     * the next, so that the cache misses of different customers overlap instead of following each other;
+     * tracking then finds them in cache.
      *
      * @param events the batch
      * @param count how many of its events to read ahead for
@@ -713,16 +714,26 @@ public final class JourneyTable {
     public long readAhead(CustomerEvent[] events, int count) {
         if (aheadSlots.length < count) {
             aheadSlots = new int[count];
+            aheadValues = new Object[count];
         }
         int[] slots = aheadSlots;
+        Object[] values = aheadValues;
+        // Each step loads one object or line per event, so that the loads of one step do not wait for each other.
         for (int i = 0; i < count; i++) {
-            slots[i] = slotOf(events[i].customerId());
+            values[i] = events[i].customerId().value();
+        }
+        for (int i = 0; i < count; i++) {
+            slots[i] = values[i].hashCode();
         }
         long sink = 0;
         for (int i = 0; i < count; i++) {
-            if (slots[i] >= 0) {
-                sink += records[slots[i] * RECORD + LATEST_TIME];
-            }
+            int home = (slots[i] * SPREAD) >>> shift;
+            values[i] = keys[home];
+            sink += records[home * RECORD + LATEST_TIME];
+        }
+        for (int i = 0; i < count; i++) {
+            slots[i] = slotOf(events[i].customerId());
+            values[i] = null;
         }
         for (int i = 0; i < count; i++) {
             int slot = slots[i];
