@@ -13,7 +13,7 @@ import dev.cxm.journey.track.internal.JourneyTable;
  * The default {@link TrackingStore}: the journeys on the heap, in primitive tables that a {@link StageTracker}
  * updates in place (no copy and no allocation per event once the tables have grown); {@link #get} and
  * {@link #journeys} hand out immutable snapshots. Thread-safe (one lock). Memory: per customer a slot of the
- * index (36 bytes, the index kept between a third and two thirds full), 24 bytes per recent event and 12 per
+ * index (52 bytes, the index kept between a third and two thirds full), 24 bytes per recent event and 12 per
  * settled visit, each customer's in a block of a power of two of them (two recent events and four visits at
  * first); a block outgrown is reused by the next customer needing one of its size. The tables hold at most
  * about 700 million recent events and 2 billion settled visits.

@@ -88,6 +88,8 @@ public final class StageTracker
     private final JourneyTable table;
     /** The code of each stage of the map (by index) in the in-memory store's tables; empty without them. */
     private final int[] stageCodes;
+    /** The table a journey of a host's store is copied into to be updated, one at a time; null until needed. */
+    private JourneyTable scratch;
     private final Object storeLock;
     private final long toleranceMicros;
     private final List<JourneyListener> listeners = new CopyOnWriteArrayList<>();
@@ -245,10 +247,13 @@ public final class StageTracker
 
     /**
      * Tracks a placed event into a host's store, holding the store's lock: the customer's journey is copied
-     * into a table of its own, updated there and put back when it changed.
+     * into the scratch table, updated there and put back when it changed.
      */
     private Outcome trackInStore(CustomerId customer, long time, long hash, String stage, boolean notify) {
-        JourneyTable scratch = new JourneyTable(1);
+        if (scratch == null) {
+            scratch = new JourneyTable(1);
+        }
+        scratch.clear();
         store.get(customer).ifPresent(scratch::put);
         Outcome outcome = track(scratch, customer, time, hash, scratch.codeOf(stage), notify);
         if (outcome != Outcome.LATE && outcome != Outcome.DUPLICATE) {

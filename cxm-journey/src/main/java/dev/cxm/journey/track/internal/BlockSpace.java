@@ -63,6 +63,12 @@ final class BlockSpace {
         freeCount[sizeClass] = count + 1;
     }
 
+    /** Empties the space: every block is free again, from the start. */
+    void clear() {
+        top = 0;
+        java.util.Arrays.fill(freeCount, 0);
+    }
+
     /** Returns how many entries the space spans: the array must be at least this long. */
     int top() {
         return top;

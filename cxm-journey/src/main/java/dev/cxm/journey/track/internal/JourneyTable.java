@@ -87,6 +87,17 @@ public final class JourneyTable {
         visitStages = new int[visitTimes.length];
     }
 
+    /**
+     * Forgets every customer, keeping the arrays (and the stage codes) for the next ones: for a table that holds
+     * one journey of a host's store at a time.
+     */
+    public void clear() {
+        Arrays.fill(keys, null);
+        size = 0;
+        recentSpace.clear();
+        visitSpace.clear();
+    }
+
     // ---------------------------------------------------------------- packed fields
 
     private static long pack(int low, int high) {
