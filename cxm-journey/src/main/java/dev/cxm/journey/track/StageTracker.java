@@ -90,6 +90,7 @@ public final class StageTracker
     private final int[] stageCodes;
     /** The table a journey of a host's store is copied into to be updated, one at a time; null until needed. */
     private JourneyTable scratch;
+    private boolean scratchInUse;
     private final Object storeLock;
     private final long toleranceMicros;
     private final List<JourneyListener> listeners = new CopyOnWriteArrayList<>();
@@ -250,16 +251,26 @@ public final class StageTracker
      * into the scratch table, updated there and put back when it changed.
      */
     private Outcome trackInStore(CustomerId customer, long time, long hash, String stage, boolean notify) {
-        if (scratch == null) {
+        // A listener tracking another event from within a notification gets a table of its own.
+        boolean reuse = !scratchInUse;
+        if (reuse && scratch == null) {
             scratch = new JourneyTable(1);
         }
-        scratch.clear();
-        store.get(customer).ifPresent(scratch::put);
-        Outcome outcome = track(scratch, customer, time, hash, scratch.codeOf(stage), notify);
-        if (outcome != Outcome.LATE && outcome != Outcome.DUPLICATE) {
-            store.put(scratch.snapshot(scratch.slotOf(customer)));
+        JourneyTable journeys = reuse ? scratch : new JourneyTable(1);
+        journeys.clear();
+        scratchInUse = true;
+        try {
+            store.get(customer).ifPresent(journeys::put);
+            Outcome outcome = track(journeys, customer, time, hash, journeys.codeOf(stage), notify);
+            if (outcome != Outcome.LATE && outcome != Outcome.DUPLICATE) {
+                store.put(journeys.snapshot(journeys.slotOf(customer)));
+            }
+            return outcome;
+        } finally {
+            if (reuse) {
+                scratchInUse = false;
+            }
         }
-        return outcome;
     }
 
     /**

@@ -236,4 +236,29 @@ class StageTrackerTablesTest {
             assertTracksAsTheOracle(Duration.ofMinutes(random.nextInt(12)), events, forgets, probes);
         });
     }
+
+    @Test
+    void aListenerTrackingFromWithinANotificationOverAHostsStoreLeavesBothJourneysRight() {
+        // Oracle: the same events tracked one after the other by a tracker without the listener. Over a host's
+        // store the tracker updates a copy of the journey; the listener's own track call must not disturb it.
+        StageTracking tracking = StageTracking.ofDefaults(StageTrackerTest.MAP);
+        StageTracker tracker = tracking.tracker(new StageTrackerPropertiesTest.MapTrackingStore());
+        tracker.addListener(new JourneyListener() {
+            @Override
+            public void stageChanged(StageChange change) {
+                if (change.customer().value().equals("ann")) {
+                    long minute = Duration.between(START, change.at()).toMinutes();
+                    tracker.track(JourneyLogs.at("bob" + minute, "bob", "hotline", minute));
+                }
+            }
+        });
+        tracker.track(JourneyLogs.at("a0", "ann", "ad", 0));
+        tracker.track(JourneyLogs.at("a1", "ann", "product", 10));
+
+        StageTracker plain = tracking.tracker();
+        plain.trackAll(List.of(JourneyLogs.at("a0", "ann", "ad", 0), JourneyLogs.at("bob0", "bob", "hotline", 0),
+                JourneyLogs.at("a1", "ann", "product", 10), JourneyLogs.at("bob10", "bob", "hotline", 10)));
+        assertThat(tracker.state()).isEqualTo(plain.state());
+        assertThat(tracker.state().journeys()).hasSize(2);
+    }
 }
