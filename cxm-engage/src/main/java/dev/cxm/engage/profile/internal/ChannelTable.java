@@ -11,6 +11,8 @@ import java.util.Set;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.ChannelUse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An immutable map of channel to use, held as a bit per channel used and two arrays with one slot per channel
  * used (in {@link Channel}'s order), so that a profile update copies arrays as short as the customer's channels
@@ -151,6 +153,30 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         System.arraycopy(counts, slot, newCounts, slot + 1, size - slot);
         System.arraycopy(lastUsed, slot, newLast, slot + 1, size - slot);
         return new ChannelTable(used | 1 << i, newCounts, newLast);
+    }
+
+    /**
+     * Returns the channel used most; of channels used equally often, the one used last, then the first in
+     * {@link Channel}'s order: {@code CustomerProfile.preferredChannel()} without an entry per channel.
+     *
+     * @return the preferred channel, or null when no channel was used
+     */
+    public @Nullable Channel preferred() {
+        int best = -1;
+        for (int slot = 0; slot < counts.length; slot++) {
+            if (best < 0 || counts[slot] > counts[best]
+                    || counts[slot] == counts[best] && lastUsed[slot].isAfter(lastUsed[best])) {
+                best = slot;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int remaining = used;
+        for (int slot = 0; slot < best; slot++) {
+            remaining &= remaining - 1;
+        }
+        return CHANNELS[Integer.numberOfTrailingZeros(remaining)];
     }
 
     /**
