@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -40,14 +40,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A configuration with value {@code equals}: the actions (names unique) and the policy. Thread-safe: one
  * decider may decide on several threads at once. It caches what many decisions share, each as immutable values:
- * the outcome of each combination of actions in segment and eligible when nothing else decides (most customers
- * share a few), the quiet-hours check of the last instant and zone, and the cap's refusal per count of contacts;
- * a decision is the same with or without them.
+ * per action of fixed value what the decisions that choose it share (the others' rejections for lower value,
+ * the reason, the choice per channel), the quiet-hours check of the last instant and zone, and the cap's
+ * refusal per count of contacts; a decision is the same with or without them.
  */
 public final class NextBestAction {
 
-    /** The most cached outcomes (see {@link Outcome}); beyond it, decisions are assembled without caching. */
-    private static final int MAX_OUTCOMES = 4096;
     /** The most cached cap refusals, one per count of recent contacts. */
     private static final int MAX_CAPPED = 64;
 
@@ -80,8 +78,8 @@ public final class NextBestAction {
      * an atomic reference, so that one decider decides on several threads at once; a decision is the same with
      * or without them.
      */
-    /** Outcomes by the actions in segment and eligible, for decisions that depend on nothing else. */
-    private final Map<MaskKey, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** Per action of fixed value, what a decision that chooses it shares with others; made when first needed. */
+    private final AtomicReferenceArray<Choice> choices;
     /** The cap's refusal by the number of recent contacts. */
     private final Map<Integer, Block> capped = new ConcurrentHashMap<>();
     /**
@@ -105,36 +103,36 @@ public final class NextBestAction {
     /** The quiet hours checked at an instant for a value of the time-zone attribute (null without one). */
     private record QuietCheck(Instant now, @Nullable String zoneId, @Nullable Block block) {}
 
-    /** The actions in segment and the actions eligible, as bits: the key of an {@link Outcome}. */
-    private static final class MaskKey {
-        private final long[] bits;
-        private final int hash;
+    /**
+     * What every decision that chooses one action of fixed value, with every eligible action of fixed value,
+     * shares: the other eligible actions' rejections for lower value, the reason by the number of eligible
+     * actions, and the choice by channel (in the order of the action's channels). Immutable.
+     */
+    private static final class Choice {
+        private final Rejection[] lower;
+        private final String[] reasons;
+        private final List<Optional<ChosenAction>> byChannel;
 
-        MaskKey(long[] inSegment, long[] eligible) {
-            this.bits = Arrays.copyOf(inSegment, inSegment.length + eligible.length);
-            System.arraycopy(eligible, 0, bits, inSegment.length, eligible.length);
-            this.hash = Arrays.hashCode(bits);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof MaskKey that && Arrays.equals(bits, that.bits);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
+        Choice(NextBestAction decider, int best) {
+            int n = decider.actions.size();
+            double value = decider.fixedValues[best];
+            this.lower = new Rejection[n];
+            for (int i = 0; i < n; i++) {
+                double other = decider.fixedValues[i];
+                if (i != best && !Double.isNaN(other)) {
+                    lower[i] = new Rejection(decider.names[i], Rejection.Reason.LOWER_VALUE, other == value
+                            ? decider.asMuchAs[best] : decider.lessThan[best], OptionalDouble.of(other));
+                }
+            }
+            this.reasons = new String[n + 1];
+            for (int count = 1; count <= n; count++) {
+                reasons[count] = reason(value, count);
+            }
+            Action action = decider.actions.get(best);
+            this.byChannel = action.channels().stream().map(channel -> Optional.of(new ChosenAction(action.name(),
+                    action.kind(), channel, value, action.consentPurpose()))).toList();
         }
     }
-
-    /**
-     * A decision's outcome when it follows from which actions are in segment and eligible alone (no policy
-     * block, no eligible action cooling down or valued from the profile): the reason, the rejections and, per
-     * channel of the chosen action (by its index in the action's channels), the choice. Immutable.
-     *
-     * @param best the index of the chosen action, or -1
-     */
-    private record Outcome(String reason, List<Rejection> rejected, int best, List<Optional<ChosenAction>> choices) {}
 
     private NextBestAction(List<Action> actions, ContactPolicy policy) {
         this.actions = requireActions(actions);
@@ -186,6 +184,7 @@ public final class NextBestAction {
         }
         this.purposes = distinctPurposes.toArray(new String[0]);
         this.actionsOfPurpose = purposeActions.toArray(new long[0][]);
+        this.choices = new AtomicReferenceArray<>(n);
     }
 
     private static void set(long[] bits, int index) {
@@ -328,7 +327,12 @@ public final class NextBestAction {
             eligible[w] &= inSegment[w];
         }
         if (none(eligible)) {
-            return fromOutcome(profile, now, outcome(inSegment, eligible));
+            Rejection[] rejections = new Rejection[actions.size()];
+            for (int i = 0; i < rejections.length; i++) {
+                rejections[i] = notEligible(i, inSegment);
+            }
+            return new Decision(profile.customerId(), now, Optional.empty(), rejections.length == 0
+                    ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
         }
         Block block = policyBlock(profile, context);
         if (block != null) {
@@ -341,7 +345,7 @@ public final class NextBestAction {
         }
         Rejection[] coolingDown = meet(eligible, withCooldown) ? coolingDown(context, eligible) : null;
         if (coolingDown == null && !meet(eligible, fromProfile)) {
-            return fromOutcome(profile, now, outcome(inSegment, eligible));
+            return ofFixedValues(profile, now, inSegment, eligible);
         }
         Assembly assembly = new Assembly(inSegment, eligible, coolingDown, profile);
         if (assembly.best < 0) {
@@ -394,35 +398,50 @@ public final class NextBestAction {
         return cooling;
     }
 
-    /** Makes the decision of an outcome, on the channel of the customer's preference. */
-    private Decision fromOutcome(CustomerProfile profile, Instant now, Outcome outcome) {
-        Optional<ChosenAction> chosen = Optional.empty();
-        if (outcome.best() >= 0) {
-            Action action = actions.get(outcome.best());
-            chosen = outcome.choices().get(action.channels().indexOf(channelFor(action, profile)));
+    /**
+     * Decides among eligible actions that are all of fixed value and none cooling down: the first of the most
+     * valuable, with what it shares with other decisions that choose it.
+     */
+    private Decision ofFixedValues(CustomerProfile profile, Instant now, long[] inSegment, long[] eligible) {
+        int best = -1;
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            for (long bits = eligible[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                count++;
+                if (best < 0 || fixedValues[i] > fixedValues[best]) {
+                    best = i;
+                }
+            }
         }
-        return new Decision(profile.customerId(), now, chosen, outcome.reason(), outcome.rejected());
+        Choice choice = choiceOf(best);
+        Rejection[] others = new Rejection[actions.size() - 1];
+        int next = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            if (i != best) {
+                others[next++] = has(eligible, i) ? choice.lower[i] : notEligible(i, inSegment);
+            }
+        }
+        Action chosen = actions.get(best);
+        return new Decision(profile.customerId(), now,
+                choice.byChannel.get(chosen.channels().indexOf(channelFor(chosen, profile))), choice.reasons[count],
+                List.of(others));
     }
 
-    /** Returns the outcome of the actions in segment and eligible, when nothing else decides; cached. */
-    private Outcome outcome(long[] inSegment, long[] eligible) {
-        MaskKey key = new MaskKey(inSegment, eligible);
-        Outcome outcome = outcomes.get(key);
-        if (outcome == null) {
-            Assembly assembly = new Assembly(inSegment, eligible, null, null);
-            List<Optional<ChosenAction>> choices = List.of();
-            if (assembly.best >= 0) {
-                Action chosen = actions.get(assembly.best);
-                double value = assembly.values[assembly.best];
-                choices = chosen.channels().stream().map(channel -> Optional.of(new ChosenAction(chosen.name(),
-                        chosen.kind(), channel, value, chosen.consentPurpose()))).toList();
-            }
-            outcome = new Outcome(assembly.reason, assembly.rejected, assembly.best, choices);
-            if (outcomes.size() < MAX_OUTCOMES) {
-                outcomes.putIfAbsent(key, outcome);
+    private Choice choiceOf(int best) {
+        Choice choice = choices.get(best);
+        if (choice == null) {
+            choice = new Choice(this, best);
+            // Of two threads that race, both choices are equal; the first one set stays.
+            if (!choices.compareAndSet(best, null, choice)) {
+                choice = choices.get(best);
             }
         }
-        return outcome;
+        return choice;
+    }
+
+    private static String reason(double value, int eligible) {
+        return "highest value " + value + " of " + eligible + " eligible action" + (eligible == 1 ? "" : "s");
     }
 
     /**
@@ -487,8 +506,7 @@ public final class NextBestAction {
                             values[i] == values[top] ? asMuchAs[top] : lessThan[top], OptionalDouble.of(values[i]));
                 }
             }
-            this.reason = "highest value " + values[top] + " of " + count + " eligible action"
-                    + (count == 1 ? "" : "s");
+            this.reason = reason(values[top], count);
             this.rejected = List.of(others);
         }
     }

@@ -195,18 +195,10 @@ final class ProfileCell {
 
     /** Returns the immutable profile of what was counted so far. */
     CustomerProfile snapshot() {
-        long[] channelCounts = new long[CHANNELS];
-        Instant[] channelLastUsed = new Instant[CHANNELS];
-        for (int i = 0; i < CHANNELS; i++) {
-            channelCounts[i] = channels[3 * i];
-            if (channelCounts[i] > 0) {
-                channelLastUsed[i] = Instant.ofEpochSecond(channels[3 * i + 1], (int) channels[3 * i + 2]);
-            }
-        }
         return new CustomerProfile(customerId,
                 seen ? Optional.of(Instant.ofEpochSecond(firstSeenSecond, firstSeenNano)) : Optional.empty(),
                 eventCount > 0 ? Optional.of(Instant.ofEpochSecond(lastSeenSecond, lastSeenNano)) : Optional.empty(),
-                eventCount, ChannelTable.of(channelCounts, channelLastUsed), touchpoints, purchaseCount,
+                eventCount, ChannelTable.of(channels), touchpoints, purchaseCount,
                 SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase),
                 AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces), scoredComments,
                 sentimentSum, journeyStage, Optional.empty(), attributes, consents, identities,
