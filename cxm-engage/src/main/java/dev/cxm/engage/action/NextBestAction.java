@@ -415,17 +415,10 @@ public final class NextBestAction {
             }
         }
         Choice choice = choiceOf(best);
-        Rejection[] others = new Rejection[actions.size() - 1];
-        int next = 0;
-        for (int i = 0; i < actions.size(); i++) {
-            if (i != best) {
-                others[next++] = has(eligible, i) ? choice.lower[i] : notEligible(i, inSegment);
-            }
-        }
         Action chosen = actions.get(best);
         return new Decision(profile.customerId(), now,
                 choice.byChannel.get(chosen.channels().indexOf(channelFor(chosen, profile))), choice.reasons[count],
-                List.of(others));
+                new RejectionList(notInSegment, noConsent, choice.lower, inSegment, eligible, best));
     }
 
     private Choice choiceOf(int best) {
