@@ -1,6 +1,5 @@
 package dev.cxm.engage.action;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
+import dev.cxm.engage.profile.internal.ChannelTable;
 
 import org.jspecify.annotations.Nullable;
 
@@ -364,38 +364,42 @@ public final class NextBestAction {
 
     /**
      * Returns, per eligible action with a cooldown whose latest contact up to now is within it, its rejection;
-     * null when no action is cooling down.
+     * null when no action is cooling down (the common case, found without allocating).
      */
     private Rejection @Nullable [] coolingDown(DecisionContext context, long[] eligible) {
         Instant now = context.now();
-        Instant[] last = null;
-        for (Contact contact : context.contacts()) {
+        List<Contact> contacts = context.contacts();
+        long[] cooling = null;
+        for (int k = 0; k < contacts.size(); k++) {
+            Contact contact = contacts.get(k);
             Integer index = actionIndex.get(contact.action());
-            if (index == null || !has(eligible, index) || !has(withCooldown, index) || contact.at().isAfter(now)) {
-                continue;
-            }
-            if (last == null) {
-                last = new Instant[actions.size()];
-            }
-            if (last[index] == null || contact.at().isAfter(last[index])) {
-                last[index] = contact.at();
+            // A contact within the cooldown makes the action cool down, whichever of its contacts is the latest.
+            if (index != null && has(eligible, index) && has(withCooldown, index) && !contact.at().isAfter(now)
+                    && contact.at().isAfter(now.minus(actions.get(index).cooldown()))) {
+                if (cooling == null) {
+                    cooling = new long[words];
+                }
+                set(cooling, index);
             }
         }
-        if (last == null) {
+        if (cooling == null) {
             return null;
         }
-        Rejection[] cooling = null;
-        for (int i = 0; i < last.length; i++) {
-            Duration cooldown = actions.get(i).cooldown();
-            if (last[i] != null && last[i].isAfter(now.minus(cooldown))) {
-                if (cooling == null) {
-                    cooling = new Rejection[last.length];
+        Rejection[] rejections = new Rejection[actions.size()];
+        for (int i = 0; i < rejections.length; i++) {
+            if (has(cooling, i)) {
+                Instant last = null;
+                for (Contact contact : contacts) {
+                    if (contact.action().equals(names[i]) && !contact.at().isAfter(now)
+                            && (last == null || contact.at().isAfter(last))) {
+                        last = contact.at();
+                    }
                 }
-                cooling[i] = Rejection.of(names[i], Rejection.Reason.COOLING_DOWN,
-                        "last made at " + last[i] + ", within its cooldown of " + cooldown);
+                rejections[i] = Rejection.of(names[i], Rejection.Reason.COOLING_DOWN,
+                        "last made at " + last + ", within its cooldown of " + actions.get(i).cooldown());
             }
         }
-        return cooling;
+        return rejections;
     }
 
     /**
@@ -552,9 +556,9 @@ public final class NextBestAction {
     private Channel channelFor(Action action, CustomerProfile profile) {
         List<Channel> channels = action.channels();
         if (policy.preferChannel() && channels.size() > 1) {
-            Optional<Channel> preferred = profile.preferredChannel();
-            if (preferred.isPresent() && channels.contains(preferred.get())) {
-                return preferred.get();
+            Channel preferred = ((ChannelTable) profile.channels()).preferred();
+            if (preferred != null && channels.contains(preferred)) {
+                return preferred;
             }
         }
         return channels.get(0);
