@@ -55,11 +55,8 @@ public final class CustomerProfiles implements ErasureParticipant {
     private final Map<CustomerId, ProfileCell> cells = new HashMap<>();
     private final List<ProfileListener> listeners = new CopyOnWriteArrayList<>();
     private final Optional<StageTracker> tracker;
-    /** What reading ahead loaded, kept so that the loads are not optimised away. */
-    private long readAheadSink;
-
-    /** How many events {@link #recordAll} reads ahead at once. */
-    private static final int READ_AHEAD = 64;
+    /** How many events {@link #recordAll} counts under one hold of the lock. */
+    private static final int BATCH = 64;
 
     private CustomerProfiles(Builder configuration) {
         this.builder = configuration.builder;
@@ -168,12 +165,12 @@ public final class CustomerProfiles implements ErasureParticipant {
      */
     public long recordAll(Iterable<? extends CustomerEvent> events) {
         Checks.present("events", events);
-        CustomerEvent[] batch = new CustomerEvent[READ_AHEAD];
+        CustomerEvent[] batch = new CustomerEvent[BATCH];
         long counted = 0;
         int size = 0;
         for (CustomerEvent event : events) {
             batch[size++] = Checks.present("event", event);
-            if (size == READ_AHEAD) {
+            if (size == BATCH) {
                 counted += recordBatch(batch, size);
                 size = 0;
             }
@@ -190,23 +187,8 @@ public final class CustomerProfiles implements ErasureParticipant {
             return size;
         }
         synchronized (this) {
-            ProfileCell[] found = new ProfileCell[size];
-            long sink = 0;
-            // In stages, each over the whole batch, so that the memory each stage waits for is fetched for many
-            // events at once: the customer ids and their hashes, then the map's entries and the cells, then
-            // what counting reads of each cell.
             for (int i = 0; i < size; i++) {
-                sink += batch[i].customerId().hashCode();
-            }
-            for (int i = 0; i < size; i++) {
-                found[i] = cellOf(batch[i].customerId());
-            }
-            for (int i = 0; i < size; i++) {
-                sink += found[i].readAhead(batch[i]);
-            }
-            readAheadSink += sink;
-            for (int i = 0; i < size; i++) {
-                count(found[i], batch[i]);
+                count(cellOf(batch[i].customerId()), batch[i]);
                 batch[i] = null;
             }
         }

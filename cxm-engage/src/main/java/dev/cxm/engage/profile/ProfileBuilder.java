@@ -195,58 +195,103 @@ public final class ProfileBuilder {
             throw new IllegalArgumentException("event: " + event.eventId() + " is of customer " + event.customerId()
                     + ", not of the profile of " + profile.customerId());
         }
-        Instant at = event.occurredAt();
-        Map<Channel, ChannelUse> channels = profile.channels();
-        Set<TouchpointId> touchpoints = profile.touchpoints();
-        Optional<Touchpoint> touchpoint = event.atTouchpoint();
-        if (touchpoint.isPresent()) {
-            channels = ((ChannelTable) channels).plus(touchpoint.get().channel(), at);
-            touchpoints = ((TouchpointSet) touchpoints).plus(touchpoint.get().id());
+        Next next = new Next(profile);
+        next.add(event, sentiment);
+        return next.profile();
+    }
+
+    /** The next immutable profile, folded from the profile so far and one event. */
+    private static final class Next extends ProfileFold {
+        private final CustomerProfile base;
+        private Optional<Instant> firstSeen;
+        private Optional<Instant> lastSeen;
+        private ChannelTable channels;
+        private TouchpointSet touchpoints;
+        private long purchaseCount;
+        private Map<Currency, SpendTotal> spend;
+        private Optional<PurchaseMark> firstPurchase;
+        private Optional<PurchaseMark> lastPurchase;
+        private Optional<LatestAnswer> nps;
+        private Optional<LatestAnswer> csat;
+        private Optional<LatestAnswer> ces;
+        private long scoredComments;
+        private BigDecimal sentimentSum;
+
+        Next(CustomerProfile base) {
+            this.base = base;
+            this.firstSeen = base.firstSeen();
+            this.lastSeen = base.lastSeen();
+            this.channels = (ChannelTable) base.channels();
+            this.touchpoints = (TouchpointSet) base.touchpoints();
+            this.purchaseCount = base.purchaseCount();
+            this.spend = base.spend();
+            this.firstPurchase = base.firstPurchase();
+            this.lastPurchase = base.lastPurchase();
+            this.nps = base.latestNps();
+            this.csat = base.latestCsat();
+            this.ces = base.latestCes();
+            this.scoredComments = base.scoredComments();
+            this.sentimentSum = base.sentimentSum();
         }
-        long purchaseCount = profile.purchaseCount();
-        Map<Currency, SpendTotal> spend = profile.spend();
-        Optional<PurchaseMark> firstPurchase = profile.firstPurchase();
-        Optional<PurchaseMark> lastPurchase = profile.lastPurchase();
-        Optional<LatestAnswer> nps = profile.latestNps();
-        Optional<LatestAnswer> csat = profile.latestCsat();
-        Optional<LatestAnswer> ces = profile.latestCes();
-        long scoredComments = profile.scoredComments();
-        BigDecimal sentimentSum = profile.sentimentSum();
-        if (event instanceof Purchase purchase) {
+
+        @Override
+        void seen(Instant at, long second, int nano) {
+            firstSeen = earlier(firstSeen, at);
+            if (lastSeen.isEmpty() || lastSeen.get().isBefore(at)) {
+                lastSeen = Optional.of(at);
+            }
+        }
+
+        @Override
+        void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
+            channels = channels.plus(touchpoint.channel(), at);
+            touchpoints = touchpoints.plus(touchpoint.id());
+        }
+
+        @Override
+        void purchased(Purchase purchase, long second, int nano) {
             purchaseCount++;
             spend = withPurchase(spend, purchase);
             // A mark is made only when the purchase is the first or the last so far.
-            if (firstPurchase.isEmpty() || compare(at, purchase.eventId(), firstPurchase.get().at(),
+            if (firstPurchase.isEmpty() || compare(second, nano, purchase.eventId(), firstPurchase.get().at(),
                     firstPurchase.get().eventId()) < 0) {
                 firstPurchase = Optional.of(PurchaseMark.of(purchase));
             }
-            if (lastPurchase.isEmpty() || compare(at, purchase.eventId(), lastPurchase.get().at(),
+            if (lastPurchase.isEmpty() || compare(second, nano, purchase.eventId(), lastPurchase.get().at(),
                     lastPurchase.get().eventId()) > 0) {
                 lastPurchase = Optional.of(PurchaseMark.of(purchase));
             }
-        } else if (event instanceof FeedbackResponse response) {
-            FeedbackScale scale = response.scale();
-            if (scale.equals(FeedbackScale.NPS)) {
-                nps = later(nps, response);
-            } else if (scale.equals(FeedbackScale.CSAT)) {
-                csat = later(csat, response);
-            } else if (scale.equals(FeedbackScale.CES)) {
-                ces = later(ces, response);
-            }
-            if (sentiment.isPresent() && response.comment().isPresent()) {
-                double compound = sentiment.get().score(response.comment().get()).compound();
-                scoredComments++;
-                sentimentSum = sentimentSum.add(new BigDecimal(compound));
+        }
+
+        @Override
+        void answered(int scale, FeedbackResponse response, long second, int nano) {
+            if (scale == NPS) {
+                nps = later(nps, response, second, nano);
+            } else if (scale == CSAT) {
+                csat = later(csat, response, second, nano);
+            } else {
+                ces = later(ces, response, second, nano);
             }
         }
-        Optional<Instant> lastSeen = profile.lastSeen();
-        if (lastSeen.isEmpty() || lastSeen.get().isBefore(at)) {
-            lastSeen = Optional.of(at);
+
+        private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response,
+                long second, int nano) {
+            return current.isPresent() && compare(second, nano, response.eventId(), current.get().at(),
+                    current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
         }
-        return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), at), lastSeen,
-                profile.eventCount() + 1, channels, touchpoints, purchaseCount, spend, firstPurchase, lastPurchase, nps,
-                csat, ces, scoredComments, sentimentSum, profile.journeyStage(), profile.clv(), profile.attributes(),
-                profile.consents(), profile.identities(), profile.linkedCustomerIds());
+
+        @Override
+        void commented(double compound) {
+            scoredComments++;
+            sentimentSum = sentimentSum.add(new BigDecimal(compound));
+        }
+
+        CustomerProfile profile() {
+            return new CustomerProfile(base.customerId(), firstSeen, lastSeen, base.eventCount() + 1, channels,
+                    touchpoints, purchaseCount, spend, firstPurchase, lastPurchase, nps, csat, ces, scoredComments,
+                    sentimentSum, base.journeyStage(), base.clv(), base.attributes(), base.consents(),
+                    base.identities(), base.linkedCustomerIds());
+        }
     }
 
     /**
@@ -400,12 +445,6 @@ public final class ProfileBuilder {
         return copy.build();
     }
 
-    /** Orders two events by instant, then event id: the order in which "first", "last" and "latest" are decided. */
-    static int compare(Instant at, EventId eventId, Instant otherAt, EventId otherEventId) {
-        int order = at.compareTo(otherAt);
-        return order != 0 ? order : eventId.compareTo(otherEventId);
-    }
-
     private static Optional<PurchaseMark> min(Optional<PurchaseMark> current, PurchaseMark candidate) {
         return current.isPresent() && PurchaseMark.ORDER.compare(current.get(), candidate) <= 0 ? current
                 : Optional.of(candidate);
@@ -421,11 +460,6 @@ public final class ProfileBuilder {
             return a;
         }
         return latest ? max(a, b.get()) : min(a, b.get());
-    }
-
-    private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response) {
-        return current.isPresent() && compare(response.occurredAt(), response.eventId(), current.get().at(),
-                current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
     }
 
     private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, LatestAnswer candidate) {

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * equals the profile {@link ProfileBuilder#update} folds from the same record and events, in any order. Marks
  * and answers keep the event's own id, instant and amount. Not thread-safe: its owner locks.
  */
-final class ProfileCell {
+final class ProfileCell extends ProfileFold {
 
     private static final int CHANNELS = Channel.values().length;
 
@@ -91,11 +91,8 @@ final class ProfileCell {
         identities = customer.identities();
     }
 
-    /** Counts one event, as {@link ProfileBuilder#update} does; the caller checks that it is the customer's. */
-    void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
-        Instant at = event.occurredAt();
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
+    @Override
+    void seen(Instant at, long second, int nano) {
         if (!seen || before(second, nano, firstSeenSecond, firstSeenNano)) {
             setFirstSeen(second, nano);
         }
@@ -104,88 +101,60 @@ final class ProfileCell {
             lastSeenNano = nano;
         }
         eventCount++;
-        Touchpoint touchpoint = touchpointOf(event);
-        if (touchpoint != null) {
-            int c = 3 * touchpoint.channel().ordinal();
-            if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
-                channels[c + 1] = second;
-                channels[c + 2] = nano;
-            }
-            TouchpointSet more = touchpoints.plus(touchpoint.id());
-            if (more != touchpoints) {
-                // A reference is stored only when it changes: storing one into an old cell costs the garbage
-                // collector's write barrier and a card to refine, even when it is the same reference.
-                touchpoints = more;
-            }
+    }
+
+    @Override
+    void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
+        int c = 3 * touchpoint.channel().ordinal();
+        if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
+            channels[c + 1] = second;
+            channels[c + 2] = nano;
         }
-        if (event instanceof Purchase purchase) {
-            purchaseCount++;
-            Money amount = purchase.amount();
-            if (spend == null) {
-                spend = new SpendSlot(amount.currency(), amount.amount().scale());
-            }
-            spend.add(amount);
-            if (firstPurchase == null || firstPurchase.compareTo(second, nano, purchase.eventId()) > 0) {
-                firstPurchase = MarkSlot.set(firstPurchase, purchase, second, nano);
-            }
-            if (lastPurchase == null || lastPurchase.compareTo(second, nano, purchase.eventId()) < 0) {
-                lastPurchase = MarkSlot.set(lastPurchase, purchase, second, nano);
-            }
-        } else if (event instanceof FeedbackResponse response) {
-            FeedbackScale scale = response.scale();
-            if (scale.equals(FeedbackScale.NPS)) {
-                if (nps == null) {
-                    nps = new AnswerSlot();
-                }
-                nps.later(response);
-            } else if (scale.equals(FeedbackScale.CSAT)) {
-                if (csat == null) {
-                    csat = new AnswerSlot();
-                }
-                csat.later(response);
-            } else if (scale.equals(FeedbackScale.CES)) {
-                if (ces == null) {
-                    ces = new AnswerSlot();
-                }
-                ces.later(response);
-            }
-            if (sentiment.isPresent() && response.comment().isPresent()) {
-                scoredComments++;
-                sentimentSum = sentimentSum.add(new BigDecimal(sentiment.get().score(response.comment().get())
-                        .compound()));
-            }
+        TouchpointSet more = touchpoints.plus(touchpoint.id());
+        if (more != touchpoints) {
+            // A reference is stored only when it changes: storing one into an old cell costs the garbage
+            // collector's write barrier and a card to refine, even when it is the same reference.
+            touchpoints = more;
         }
+    }
+
+    @Override
+    void purchased(Purchase purchase, long second, int nano) {
+        purchaseCount++;
+        Money amount = purchase.amount();
+        if (spend == null) {
+            spend = new SpendSlot(amount.currency(), amount.amount().scale());
+        }
+        spend.add(amount);
+        if (firstPurchase == null || firstPurchase.compareTo(second, nano, purchase.eventId()) > 0) {
+            firstPurchase = MarkSlot.set(firstPurchase, purchase, second, nano);
+        }
+        if (lastPurchase == null || lastPurchase.compareTo(second, nano, purchase.eventId()) < 0) {
+            lastPurchase = MarkSlot.set(lastPurchase, purchase, second, nano);
+        }
+    }
+
+    @Override
+    void answered(int scale, FeedbackResponse response, long second, int nano) {
+        if (scale == NPS) {
+            nps = AnswerSlot.later(nps, response, second, nano);
+        } else if (scale == CSAT) {
+            csat = AnswerSlot.later(csat, response, second, nano);
+        } else {
+            ces = AnswerSlot.later(ces, response, second, nano);
+        }
+    }
+
+    @Override
+    void commented(double compound) {
+        scoredComments++;
+        sentimentSum = sentimentSum.add(new BigDecimal(compound));
     }
 
     private void setFirstSeen(long second, int nano) {
         seen = true;
         firstSeenSecond = second;
         firstSeenNano = nano;
-    }
-
-    private static boolean before(long second, int nano, long otherSecond, int otherNano) {
-        return second < otherSecond || second == otherSecond && nano < otherNano;
-    }
-
-    /** Orders an instant and event id before, at or after another, as {@link ProfileBuilder#compare} does. */
-    private static int compare(long second, int nano, EventId eventId, long otherSecond, int otherNano,
-            EventId otherEventId) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
-        if (nano != otherNano) {
-            return nano < otherNano ? -1 : 1;
-        }
-        return eventId.compareTo(otherEventId);
-    }
-
-    /** Returns the event's touchpoint, or null; an interaction's without the {@code Optional} it would make. */
-    private static @Nullable Touchpoint touchpointOf(CustomerEvent event) {
-        if (event instanceof Interaction interaction) {
-            return interaction.touchpoint();
-        }
-        Optional<Touchpoint> touchpoint = event.atTouchpoint();
-        return touchpoint.isPresent() ? touchpoint.get() : null;
     }
 
     /** Sets the current journey stage, as the stage tracker reports it. */
@@ -203,31 +172,6 @@ final class ProfileCell {
                 AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces), scoredComments,
                 sentimentSum, journeyStage, Optional.empty(), attributes, consents, identities,
                 ImmutableSortedSet.of());
-    }
-
-    /**
-     * Reads what counting {@code event} reads, for a caller that reads ahead: the cell, its channel columns
-     * and the event's instant and touchpoint.
-     *
-     * @return a sum of what was read, of no use but to keep the loads
-     */
-    long readAhead(CustomerEvent event) {
-        long sink = eventCount + event.occurredAt().getNano();
-        Touchpoint touchpoint = touchpointOf(event);
-        if (touchpoint != null) {
-            sink += channels[3 * touchpoint.channel().ordinal()] + touchpoints.firstHash();
-        }
-        if (event instanceof Purchase) {
-            if (spend != null) {
-                sink += spend.purchases;
-            }
-            if (firstPurchase != null) {
-                sink += firstPurchase.second + lastPurchase.second;
-            }
-        } else if (event instanceof FeedbackResponse && nps != null) {
-            sink += nps.second;
-        }
-        return sink;
     }
 
     /** A purchase mark: the purchase's own id, instant and amount, replaced in place. */
@@ -268,19 +212,20 @@ final class ProfileCell {
         private int score;
         private Instant at;
 
-        void later(FeedbackResponse response) {
-            Instant when = response.occurredAt();
-            long whenSecond = when.getEpochSecond();
-            int whenNano = when.getNano();
-            if (eventId != null && compare(whenSecond, whenNano, response.eventId(), second, nano, eventId) <= 0) {
-                return;
+        /** Returns the slot holding the later of its answer and {@code response}: {@code slot}, or a new one. */
+        static AnswerSlot later(@Nullable AnswerSlot slot, FeedbackResponse response, long second, int nano) {
+            AnswerSlot target = slot == null ? new AnswerSlot() : slot;
+            if (target.eventId != null
+                    && compare(second, nano, response.eventId(), target.second, target.nano, target.eventId) <= 0) {
+                return target;
             }
-            second = whenSecond;
-            nano = whenNano;
-            eventId = response.eventId();
-            surveyId = response.surveyId();
-            score = response.score();
-            at = response.occurredAt();
+            target.second = second;
+            target.nano = nano;
+            target.eventId = response.eventId();
+            target.surveyId = response.surveyId();
+            target.score = response.score();
+            target.at = response.occurredAt();
+            return target;
         }
 
         static Optional<LatestAnswer> answer(AnswerSlot slot) {
