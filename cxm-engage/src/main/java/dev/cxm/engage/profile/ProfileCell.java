@@ -14,13 +14,10 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.ConsentRecord;
 import dev.cxm.core.model.Customer;
-import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Identity;
-import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
@@ -29,7 +26,6 @@ import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
-import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
