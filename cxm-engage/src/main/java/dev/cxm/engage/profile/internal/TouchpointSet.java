@@ -93,6 +93,16 @@ public final class TouchpointSet extends AbstractSet<TouchpointId> {
         return ids.length;
     }
 
+    /**
+     * Returns the hash of the first id, or 0 for the empty set: what a reader ahead loads so that the ids are
+     * in cache when the set is searched.
+     *
+     * @return the first id's hash
+     */
+    public int firstHash() {
+        return ids.length == 0 ? 0 : ids[0].hashCode();
+    }
+
     @Override
     public Iterator<TouchpointId> iterator() {
         return new Iterator<>() {
