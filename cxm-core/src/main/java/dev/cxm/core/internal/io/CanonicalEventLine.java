@@ -55,8 +55,9 @@ final class CanonicalEventLine {
     /** The characters of the last string (without its quotes) or number read in place. */
     private int textFrom;
     private int textTo;
-    /** The last scale made, to give the same instance for the same parts. */
-    private @Nullable FeedbackScale lastScale;
+    /** The touchpoints and scales read before, by their objects' texts: the same text gives the same instance. */
+    private final SeenTexts<Touchpoint> touchpoints = new SeenTexts<>();
+    private final SeenTexts<FeedbackScale> scales = new SeenTexts<>();
 
     /**
      * Reads with the tables and touchpoints of {@code parts}, which reads the lines this one leaves.
@@ -273,6 +274,21 @@ final class CanonicalEventLine {
 
     /** Reads {@code {"id":..,"name":..,"channel":..[,"stage":..]}} (any order); null for any other form. */
     private @Nullable Touchpoint touchpoint() {
+        int seen = touchpoints.find(chars, at, end);
+        if (seen >= 0) {
+            at += touchpoints.length(seen);
+            return touchpoints.value(seen);
+        }
+        int start = at;
+        Touchpoint touchpoint = touchpointParts();
+        if (touchpoint != null) {
+            touchpoints.remember(chars, start, at, touchpoint);
+        }
+        return touchpoint;
+    }
+
+    /** Reads a touchpoint's object part by part. */
+    private @Nullable Touchpoint touchpointParts() {
         if (!skipTo('{')) {
             return null;
         }
@@ -344,6 +360,21 @@ final class CanonicalEventLine {
 
     /** Reads {@code {"name":..,"min":..,"max":..}} (any order); null for any other form. */
     private @Nullable FeedbackScale scale() {
+        int seen = scales.find(chars, at, end);
+        if (seen >= 0) {
+            at += scales.length(seen);
+            return scales.value(seen);
+        }
+        int start = at;
+        FeedbackScale scale = scaleParts();
+        if (scale != null) {
+            scales.remember(chars, start, at, scale);
+        }
+        return scale;
+    }
+
+    /** Reads a scale's object part by part. */
+    private @Nullable FeedbackScale scaleParts() {
         if (!skipTo('{')) {
             return null;
         }
@@ -374,12 +405,7 @@ final class CanonicalEventLine {
         if (at > end || seen != 7 || name == null) {
             return null;
         }
-        FeedbackScale last = lastScale;
-        if (last != null && last.name() == name && last.min() == min && last.max() == max) {
-            return last;
-        }
-        lastScale = new FeedbackScale(name, min, max);
-        return lastScale;
+        return new FeedbackScale(name, min, max);
     }
 
     /** Reads an object of string values; null when it is anything else or repeats a key. */
