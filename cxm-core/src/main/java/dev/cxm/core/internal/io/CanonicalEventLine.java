@@ -44,6 +44,12 @@ final class CanonicalEventLine {
     private static final char[] MAX = "max".toCharArray();
     /** The most digits of an integer read here: any such number fits an {@code int}. */
     private static final int INT_DIGITS = 9;
+    /**
+     * The longest string read here, in characters (escapes counted as written): a longer one is left to
+     * Jackson, whose {@code StreamReadConstraints} refuse strings and keys beyond their limits (20,000,000 and
+     * 50,000 characters), so that such a line is still refused as before.
+     */
+    static final int LONGEST_STRING = 10_000;
 
     private final CanonicalEventJson parts;
     private final StringBuilder unescaped = new StringBuilder();
@@ -452,7 +458,7 @@ final class CanonicalEventLine {
             return false;
         }
         int from = at + 1;
-        for (int i = from; i < end; i++) {
+        for (int i = from, last = Math.min(end, from + LONGEST_STRING + 1); i < last; i++) {
             char c = chars[i];
             if (c > '\\') {
                 // Most characters of a text; none ends it or needs a look.
@@ -477,7 +483,8 @@ final class CanonicalEventLine {
             return null;
         }
         int from = at + 1;
-        for (int i = from; i < end; i++) {
+        int last = Math.min(end, from + LONGEST_STRING + 1);
+        for (int i = from; i < last; i++) {
             char c = chars[i];
             if (c > '\\') {
                 continue;
@@ -489,7 +496,7 @@ final class CanonicalEventLine {
             if (c == '\\') {
                 unescaped.setLength(0);
                 unescaped.append(chars, from, i - from);
-                return unescapedFrom(i);
+                return unescapedFrom(i, last);
             }
             if (c < ' ') {
                 return null;
@@ -498,15 +505,18 @@ final class CanonicalEventLine {
         return null;
     }
 
-    /** Reads the rest of a string from the escape at {@code escape}, as Jackson decodes it; null for a bad one. */
-    private @Nullable String unescapedFrom(int escape) {
-        for (int i = escape; i < end; i++) {
+    /**
+     * Reads the rest of a string from the escape at {@code escape}, as Jackson decodes it, ending before
+     * {@code last}; null for a bad escape or a string that does not end there.
+     */
+    private @Nullable String unescapedFrom(int escape, int last) {
+        for (int i = escape; i < last; i++) {
             char c = chars[i];
             if (c == '"') {
                 at = i + 1;
                 return unescaped.toString();
             }
-            if (c < ' ' || c == '\\' && ++i >= end) {
+            if (c < ' ' || c == '\\' && ++i >= last) {
                 return null;
             }
             if (c != '\\') {
@@ -521,7 +531,7 @@ final class CanonicalEventLine {
                 case 'r' -> unescaped.append('\r');
                 case 't' -> unescaped.append('\t');
                 case 'u' -> {
-                    if (i + 4 >= end) {
+                    if (i + 4 >= last) {
                         return null;
                     }
                     int code = 0;

@@ -278,6 +278,28 @@ class NdjsonRowReaderTest {
     }
 
     @Test
+    void longStringsAndKeysMeanWhatDataBindingSays() throws IOException {
+        // Jackson's read constraints refuse strings and keys beyond their limits; the hand-written reader leaves
+        // strings beyond CanonicalEventLine.LONGEST_STRING to Jackson. Oracle: each line on its own through data
+        // binding; comments and attribute keys and values at, just over and far over that length.
+        Random random = new Random(3);
+        StringBuilder input = new StringBuilder();
+        for (int length : new int[] {CanonicalEventLine.LONGEST_STRING, CanonicalEventLine.LONGEST_STRING + 1,
+                50_001}) {
+            String line = written(new FeedbackResponse(EventId.of("e" + length), CustomerId.of("c"),
+                    Instant.parse("2026-01-01T00:00:00Z"), "s", FeedbackScale.NPS, 9, Optional.of("x".repeat(length)),
+                    Optional.empty(), Map.of("k", "v")));
+            input.append(line).append('\n');
+            input.append(line.replace("\"k\":", "\"" + "k".repeat(length) + "\":")).append('\n');
+            input.append(line.replace(":\"v\"", ":\"" + "\\u0076".repeat(length / 6 + 1) + "\"")).append('\n');
+        }
+
+        List<ParsedRow> rows = read(input.toString(), random);
+
+        assertThat(rows).hasSize(9).isEqualTo(lineByLine(input.toString()));
+    }
+
+    @Test
     void everySpoilerChangesSomeLine() throws IOException {
         // A spoiler that never matches a written line tests nothing; each must change at least one of 300
         // random written lines (the oracle: the line before the spoiler).
