@@ -130,6 +130,11 @@ public final class EventAppender {
         return new AppendResult(inserted.size(), duplicates + skipped.size());
     }
 
+    /** Returns the feedback counts the appends keep: the store's one instance. */
+    public FeedbackCounts counts() {
+        return counts;
+    }
+
     /** Reads stored events by id, on the append's connection (to see the same snapshot). */
     @FunctionalInterface
     public interface EventLookup {

@@ -32,16 +32,27 @@ public final class H2LoadIndexes {
         this.tables = tables;
     }
 
-    /** Returns the index statements in the order they are built, the time index last. */
-    private List<String> creates() {
+    /** Returns the statements of the indexes other than the time index: those a finished load may defer. */
+    private List<String> deferrable() {
         String events = tables.events();
         return List.of(
                 "CREATE INDEX IF NOT EXISTS " + tables.name("event_attributes_entry") + " ON "
                         + tables.eventAttributes() + " (attribute_key, attribute_value)",
                 "CREATE INDEX IF NOT EXISTS " + tables.name("events_touchpoint") + " ON " + events + " (touchpoint_id)",
                 "CREATE INDEX IF NOT EXISTS " + tables.name("events_customer") + " ON " + events
-                        + " (customer_id, occurred_at, seq)",
-                "CREATE INDEX IF NOT EXISTS " + tables.name("events_time") + " ON " + events + " (occurred_at, seq)");
+                        + " (customer_id, occurred_at, seq)");
+    }
+
+    private String createTime() {
+        return "CREATE INDEX IF NOT EXISTS " + tables.name("events_time") + " ON " + tables.events()
+                + " (occurred_at, seq)";
+    }
+
+    /** Returns the index statements in the order they are built, the time index last. */
+    private List<String> creates() {
+        List<String> creates = new java.util.ArrayList<>(deferrable());
+        creates.add(createTime());
+        return creates;
     }
 
     /**
@@ -70,6 +81,19 @@ public final class H2LoadIndexes {
             for (String create : creates()) {
                 statement.execute(create);
             }
+        }
+    }
+
+    /**
+     * Builds the time index only, which ends a load (its presence marks the load finished) and serves scans in
+     * time order; the others are left to {@link #create} when they are first needed.
+     *
+     * @param connection a connection in auto-commit
+     * @throws SQLException when the statement fails
+     */
+    public void createTime(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createTime());
         }
     }
 
@@ -129,7 +153,8 @@ public final class H2LoadIndexes {
 
     /**
      * Finishes what an interrupted bulk load promised: when the time index is missing, empties the events
-     * tables and builds the indexes again. Does nothing to a store whose indexes are all there.
+     * tables and builds the indexes again. Else builds the indexes a finished load left to build when first
+     * needed (when its stores closed before), and does nothing to a store whose indexes are all there.
      *
      * @param dataSource the database
      * @return whether a load was found interrupted and undone
@@ -138,6 +163,7 @@ public final class H2LoadIndexes {
     public boolean repairInterruptedLoad(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!interrupted(connection)) {
+                create(connection);
                 return false;
             }
             empty(connection);
