@@ -60,8 +60,8 @@ import dev.cxm.jdbc.internal.Transactions;
  * <ul>
  *   <li><b>Appends</b> run in one transaction, in batches of {@link JdbcStores#batchSize()}; they are
  *       serialised by a row lock, so that the sequence numbers that order events at one instant follow the
- *       order of commits. A batch goes in as a {@code MERGE} (H2) or, after a lookup of the ids stored
- *       already, a {@code COPY} (PostgreSQL). A failure (a lost connection, say) throws
+ *       order of commits. A batch goes in as {@code INSERT}s, or a {@code MERGE} when an id is stored already
+ *       (H2), or, after a lookup of the ids stored already, a {@code COPY} (PostgreSQL). A failure (a lost connection, say) throws
  *       {@link JdbcStoreException} naming the append's size and its first and last event id, and the same of
  *       the batch it hit, and nothing of the append is stored.</li>
  *   <li><b>Streams</b> each hold a connection of the data source and a read transaction until closed, read
@@ -177,7 +177,12 @@ public final class JdbcEventStore implements EventStore {
             loading.set(null);
             return Optional.empty();
         }
-        load.start();
+        try {
+            load.start();
+        } catch (RuntimeException e) {
+            loading.compareAndSet(load, null);
+            throw e;
+        }
         return Optional.of(load);
     }
 

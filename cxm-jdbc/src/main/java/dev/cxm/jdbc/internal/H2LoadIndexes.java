@@ -138,15 +138,23 @@ public final class H2LoadIndexes {
      * @throws SQLException when reading the catalogue fails
      */
     public boolean interrupted(Connection connection) throws SQLException {
+        return present(connection, List.of("events_time")) == 0;
+    }
+
+    /** Returns how many of the named indexes (without the prefix) the schema holds. */
+    private long present(Connection connection, List<String> indexes) throws SQLException {
         // Unquoted names are stored in upper case by H2's default settings; compare ignoring case.
-        String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = UPPER(?)"
-                + " AND UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA()))";
+        String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) IN ("
+                + String.join(", ", java.util.Collections.nCopies(indexes.size(), "UPPER(?)"))
+                + ") AND UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA()))";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, tables.prefix() + "events_time");
-            query.setString(2, tables.schema().orElse(null));
+            for (int i = 0; i < indexes.size(); i++) {
+                query.setString(i + 1, tables.prefix() + indexes.get(i));
+            }
+            query.setString(indexes.size() + 1, tables.schema().orElse(null));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return row.getLong(1) == 0;
+                return row.getLong(1);
             }
         }
     }
@@ -163,7 +171,10 @@ public final class H2LoadIndexes {
     public boolean repairInterruptedLoad(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!interrupted(connection)) {
-                create(connection);
+                List<String> deferrable = List.of("events_customer", "events_touchpoint", "event_attributes_entry");
+                if (present(connection, deferrable) < deferrable.size()) {
+                    create(connection);
+                }
                 return false;
             }
             empty(connection);
