@@ -30,9 +30,11 @@ import dev.cxm.jdbc.JdbcStoreException;
  * at the same instant, the sequence does, and because an append commits before the next one takes numbers,
  * a reader never sees a number before an earlier one. Then each batch goes in: in PostgreSQL with {@code COPY}
  * ({@link PostgresEventInsert}), first trusting that every id is new and, when the primary key refuses one,
- * once more from the start after looking up the ids stored already, inserting only the others; in H2
- * a JDBC batch of {@code MERGE ... WHEN NOT MATCHED THEN INSERT} skips them ({@link H2EventInsert}). An event
- * whose id is stored already is compared with the stored one afterwards. A different event under a stored id, or any failure, rolls everything back.
+ * once more from the start after looking up the ids stored already, inserting only the others; in H2 with
+ * {@code INSERT}s of 64 rows, and when the unique id refuses one, from a savepoint again as a JDBC batch of
+ * {@code MERGE ... WHEN NOT MATCHED THEN INSERT} that skips them ({@link H2EventInsert}). An event whose id is
+ * stored already is compared with the stored one afterwards. A different event under a stored id, or any
+ * failure, rolls everything back.
  */
 public final class EventAppender {
 
@@ -137,6 +139,11 @@ public final class EventAppender {
         counts.added(connection, insertedFeedback);
         progress.stage = "at its commit";
         return new AppendResult(inserted.size(), duplicates + skipped.size());
+    }
+
+    /** Returns the feedback counts the appends keep: the store's one instance. */
+    public FeedbackCounts counts() {
+        return counts;
     }
 
     /** Reads stored events by id, on the append's connection (to see the same snapshot). */

@@ -61,6 +61,11 @@ public final class FeedbackCounts {
         return Math.floorDiv(instant.getEpochSecond(), BUCKET_SECONDS);
     }
 
+    /** Returns whether {@code instant} is the first instant of its bucket: on a bucket's edge. */
+    public static boolean isEdge(Instant instant) {
+        return start(bucket(instant)).equals(instant);
+    }
+
     /** Returns the first instant of {@code bucket}. */
     public static Instant start(long bucket) {
         return Instant.ofEpochSecond(bucket * BUCKET_SECONDS);
