@@ -14,10 +14,10 @@ import dev.cxm.jdbc.internal.SqlFailures;
 /**
  * A load of many events into an empty {@link JdbcEventStore}, from {@link JdbcEventStore#bulkLoad()}: all or
  * nothing over the whole load, not per append. In H2 the events table's secondary indexes (time, customer,
- * touchpoint, attribute entries) are dropped while the rows go in and built once by {@link #finish()}, which
- * sorts each of them instead of updating it row by row; H2 then writes far fewer changed pages (measured on
- * 275,834 events: 5 to 20 % less CPU than appending, since H2 reads the whole table once per index it builds).
- * In PostgreSQL the rows go in as appends do, under the same contract.
+ * touchpoint, attribute entries) are dropped while the rows go in; {@link #finish()} builds the time index, and
+ * the others are built when first needed (see {@link #finish()}): H2 sorts each of them once instead of
+ * updating it row by row, and so writes far fewer changed pages, but reads the whole table once per index it
+ * builds. In PostgreSQL the rows go in as appends do, under the same contract.
  *
  * <p>The contract:
  * <ul>
@@ -31,11 +31,14 @@ import dev.cxm.jdbc.internal.SqlFailures;
  *       {@code finish}) the store is emptied again and its indexes built: it holds no event of the load. After a
  *       failure, the load refuses further calls with {@link IllegalStateException}.</li>
  *   <li>Readers may read during the load; they see the events appended so far, without the indexes (slowly).
- *       Once {@code finish} returns, the store is as the same appends would have made it, row for row.</li>
+ *       Once {@code finish} returns, the store holds what the same appends would have stored, row for row; in H2
+ *       its indexes are all there once a call first needed them or the stores opened again.</li>
  *   <li>H2 commits each index statement by itself, so a process that dies during a load leaves the store
  *       without its time index; when the stores next open ({@link JdbcStores}), they take that as an
  *       interrupted load, empty the events tables again and build the indexes. (So an H2 events table whose
- *       time index a host dropped by hand is emptied when the stores open.)</li>
+ *       time index a host dropped by hand is emptied when the stores open.) A process that dies after
+ *       {@code finish}, before the other indexes were needed, leaves them to be built when the stores next
+ *       open.</li>
  * </ul>
  *
  * <p>Thread-safe: the calls of one load run one after another.
@@ -59,12 +62,23 @@ public final class EventBulkLoad implements AutoCloseable {
         this.h2 = h2;
     }
 
-    /** Drops the indexes (H2); called by the store once it has checked that it is empty. */
-    void start() throws SQLException {
-        if (h2) {
-            try (Connection connection = dataSource.getConnection()) {
-                indexes.drop(connection);
-            }
+    /**
+     * Drops the indexes (H2); called by the store once it has checked that it is empty. When that fails, the load
+     * is undone as any failed load is (the indexes dropped are built again) and ended.
+     *
+     * @throws JdbcStoreException when the database fails
+     */
+    void start() {
+        if (!h2) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            indexes.drop(connection);
+        } catch (SQLException e) {
+            // Dropping the indexes commits each one: build those dropped again, so that the store is as it was.
+            JdbcStoreException failure = SqlFailures.of("starting a bulk load", e);
+            undo(failure);
+            throw failure;
         }
     }
 
@@ -91,7 +105,11 @@ public final class EventBulkLoad implements AutoCloseable {
     }
 
     /**
-     * Builds the indexes (H2) and ends the load: from now on the store takes appends again.
+     * Ends the load: from now on the store takes appends again. In H2 it builds the time index, which scans in
+     * time order read; the store builds the other secondary indexes (customer, touchpoint, attribute entries)
+     * when a call first needs them (a query by customer, touchpoint or attribute, a timeline, an erasure), or
+     * the stores build them when they next open. A load that only feeds scans (as {@code cxm demo}'s) so reads
+     * the table once to build one index instead of four times.
      *
      * @return the events the load stored and the duplicates it skipped, over all its appends
      * @throws IllegalStateException when the load is finished, or failed before
@@ -102,8 +120,9 @@ public final class EventBulkLoad implements AutoCloseable {
         try {
             if (h2) {
                 try (Connection connection = dataSource.getConnection()) {
-                    indexes.create(connection);
+                    indexes.createTime(connection);
                 }
+                store.indexesDeferred();
             }
         } catch (SQLException e) {
             JdbcStoreException failure = SqlFailures.of("building the indexes after a bulk load of " + appended

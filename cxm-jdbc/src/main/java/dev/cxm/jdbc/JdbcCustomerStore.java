@@ -74,20 +74,23 @@ public final class JdbcCustomerStore implements CustomerStore {
      */
     @Override
     public void putAll(Collection<Customer> customers) {
-        List<Customer> all = List.copyOf(Checks.present("customers", customers));
-        all.forEach(JdbcCustomerStore::requireStorable);
-        if (all.isEmpty()) {
+        Checks.noNullElements("customers", customers);
+        if (customers.isEmpty()) {
             return;
         }
+        // One copy: the last record of each id, in order, each checked before anything is written.
         Map<CustomerId, Customer> last = new LinkedHashMap<>();
-        all.forEach(customer -> last.put(customer.id(), customer));
+        for (Customer customer : customers) {
+            requireStorable(customer);
+            last.put(customer.id(), customer);
+        }
         try (Connection connection = dataSource.getConnection()) {
             Transactions.write(connection, c -> {
-                write(c, List.copyOf(last.values()));
+                write(c, last.values());
                 return null;
             });
         } catch (SQLException e) {
-            throw SqlFailures.of("storing " + all.size() + " customers", e);
+            throw SqlFailures.of("storing " + customers.size() + " customers", e);
         }
     }
 
@@ -95,7 +98,7 @@ public final class JdbcCustomerStore implements CustomerStore {
      * Writes customers of distinct ids: each statement prepared once and run as one JDBC batch for all of them
      * (H2 keeps only a few parsed statements per connection, so preparing nine per customer parsed them anew).
      */
-    private void write(Connection connection, List<Customer> customers) throws SQLException {
+    private void write(Connection connection, Collection<Customer> customers) throws SQLException {
         // The customers' rows first: their locks make a second put of the same customer wait for this one.
         upsertCustomers(connection, customers);
         for (String part : List.of("profile", "consents", "segments", "identities")) {
@@ -124,7 +127,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         customer.identities().forEach(identity -> Storable.text(id, "identity.value", identity.value()));
     }
 
-    private void upsertCustomers(Connection connection, List<Customer> customers) throws SQLException {
+    private void upsertCustomers(Connection connection, Collection<Customer> customers) throws SQLException {
         String sql = dialect == Dialect.POSTGRESQL
                 ? "INSERT INTO " + tables.customers() + " (customer_id, first_seen, first_seen_nanos) VALUES (?, ?, ?)"
                         + " ON CONFLICT (customer_id) DO UPDATE SET first_seen = EXCLUDED.first_seen,"
@@ -142,7 +145,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
     }
 
-    private void insertParts(Connection connection, List<Customer> customers) throws SQLException {
+    private void insertParts(Connection connection, Collection<Customer> customers) throws SQLException {
         try (PreparedStatement profile = connection.prepareStatement("INSERT INTO " + tables.customerPart("profile")
                 + " (customer_id, ordinal, profile_key, profile_value) VALUES (?, ?, ?, ?)")) {
             int rows = 0;

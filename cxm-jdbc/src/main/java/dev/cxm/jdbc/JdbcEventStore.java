@@ -60,8 +60,9 @@ import dev.cxm.jdbc.internal.Transactions;
  * <ul>
  *   <li><b>Appends</b> run in one transaction, in batches of {@link JdbcStores#batchSize()}; they are
  *       serialised by a row lock, so that the sequence numbers that order events at one instant follow the
- *       order of commits. A batch goes in as a {@code MERGE} (H2) or, after a lookup of the ids stored
- *       already, a {@code COPY} (PostgreSQL). A failure (a lost connection, say) throws
+ *       order of commits. A batch goes in as {@code INSERT}s, or a {@code MERGE} when an id is stored already
+ *       (H2), or a {@code COPY} (PostgreSQL; when the primary key refuses a stored id, the append runs again
+ *       with a lookup of the ids stored already). A failure (a lost connection, say) throws
  *       {@link JdbcStoreException} naming the append's size and its first and last event id, and the same of
  *       the batch it hit, and nothing of the append is stored.</li>
  *   <li><b>Streams</b> each hold a connection of the data source and a read transaction until closed, read
@@ -90,9 +91,11 @@ public final class JdbcEventStore implements EventStore {
     /** The bulk load running, if any; the store's own appends are refused meanwhile. */
     private final AtomicReference<EventBulkLoad> loading = new AtomicReference<>();
     private final FeedbackCounts counts;
+    /** Whether a finished bulk load left the indexes other than the time index to build when first needed. */
+    private volatile boolean indexesDeferred;
 
     JdbcEventStore(DataSource dataSource, Dialect dialect, Tables tables, int batchSize, int fetchSize,
-            H2FileUpkeep upkeep) {
+            H2FileUpkeep upkeep, H2LoadIndexes loadIndexes) {
         this.dataSource = dataSource;
         this.upkeep = upkeep;
         this.tables = tables;
@@ -101,8 +104,8 @@ public final class JdbcEventStore implements EventStore {
         this.appender = new EventAppender(dataSource, dialect, tables, batchSize);
         this.histograms = new HistogramQuery(dialect, tables, clauses);
         this.dialect = dialect;
-        this.loadIndexes = new H2LoadIndexes(tables);
-        this.counts = new FeedbackCounts(tables);
+        this.loadIndexes = loadIndexes;
+        this.counts = appender.counts();
     }
 
     /**
@@ -147,46 +150,97 @@ public final class JdbcEventStore implements EventStore {
      * @throws JdbcStoreException when the database fails
      */
     public EventBulkLoad bulkLoad() {
+        return bulkLoadIfEmpty().orElseThrow(() -> new IllegalStateException("the store holds events; a bulk load"
+                + " goes into an empty store"));
+    }
+
+    /**
+     * Starts a bulk load as {@link #bulkLoad()} does when the store holds no event, with one look at the table;
+     * else returns empty and changes nothing (the caller appends instead).
+     *
+     * @return the load, started; empty when the store holds events
+     * @throws IllegalStateException when another bulk load of this store runs
+     * @throws JdbcStoreException when the database fails
+     */
+    public Optional<EventBulkLoad> bulkLoadIfEmpty() {
         EventBulkLoad load = new EventBulkLoad(this, dataSource, loadIndexes, dialect == Dialect.H2);
         if (!loading.compareAndSet(null, load)) {
             throw new IllegalStateException("a bulk load into this store is running already");
         }
+        boolean empty;
         try {
-            if (holdsAny()) {
-                throw new IllegalStateException("the store holds events; a bulk load goes into an empty store");
-            }
-            load.start();
-            return load;
-        } catch (SQLException e) {
-            // Dropping the indexes commits each one: build those dropped again, so that the store is as it was.
-            JdbcStoreException failure = SqlFailures.of("starting a bulk load", e);
-            if (dialect == Dialect.H2) {
-                try (Connection connection = dataSource.getConnection()) {
-                    loadIndexes.create(connection);
-                } catch (SQLException again) {
-                    failure.addSuppressed(again);
-                }
-            }
-            loading.set(null);
-            throw failure;
+            empty = isEmpty();
         } catch (RuntimeException e) {
             loading.set(null);
             throw e;
         }
+        if (!empty) {
+            loading.set(null);
+            return Optional.empty();
+        }
+        try {
+            load.start();
+        } catch (RuntimeException e) {
+            loading.compareAndSet(load, null);
+            throw e;
+        }
+        return Optional.of(load);
     }
 
-    private boolean holdsAny() throws SQLException {
+    /**
+     * Returns whether the store holds no event, reading at most one row (where {@code count() == 0} counts them
+     * all).
+     *
+     * @return whether no event is stored
+     * @throws JdbcStoreException when the database fails
+     */
+    public boolean isEmpty() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + tables.events()
                         + " FETCH FIRST 1 ROW ONLY");
                 ResultSet row = statement.executeQuery()) {
-            return row.next();
+            return !row.next();
+        } catch (SQLException e) {
+            throw SqlFailures.of("looking for a stored event", e);
         }
     }
 
     /** Appends for the running bulk load {@code load}. */
     AppendResult appendAllLoading(Collection<? extends CustomerEvent> events) {
         return appender.append(events, this::storedEvents);
+    }
+
+    /** Notes that the load finished has left indexes to build when first needed ({@link #requireIndexes}). */
+    void indexesDeferred() {
+        indexesDeferred = true;
+    }
+
+    /**
+     * Builds the indexes a finished bulk load deferred, before a call that reads by customer, touchpoint or
+     * attribute; does nothing when none is deferred. Not in a transaction: H2 commits each index it builds.
+     */
+    void requireIndexes() {
+        if (!indexesDeferred) {
+            return;
+        }
+        synchronized (loadIndexes) {
+            if (!indexesDeferred) {
+                return;
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                loadIndexes.create(connection);
+            } catch (SQLException e) {
+                throw SqlFailures.of("building the indexes a bulk load left for later", e);
+            }
+            indexesDeferred = false;
+        }
+    }
+
+    /** Builds the deferred indexes when {@code query} reads by customer, touchpoint or attribute. */
+    private void requireIndexesFor(EventQuery query) {
+        if (!query.customers().isEmpty() || query.touchpoint().isPresent() || !query.attributes().isEmpty()) {
+            requireIndexes();
+        }
     }
 
     /** Ends the bulk load {@code load}: the store takes appends again. */
@@ -263,6 +317,7 @@ public final class JdbcEventStore implements EventStore {
 
     /** Streams the events {@code query} selects in the order of {@code orderBy}. */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
+        requireIndexesFor(query);
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
@@ -273,6 +328,7 @@ public final class JdbcEventStore implements EventStore {
     public <E extends CustomerEvent> Stream<E> query(EventQuery query, Class<E> type) {
         Checks.present("query", query);
         Checks.present("type", type);
+        requireIndexesFor(query);
         Optional<EventType> only = java.util.Arrays.stream(EventType.values())
                 .filter(t -> t.eventClass().equals(type)).findFirst();
         if (only.isEmpty()) {
@@ -283,12 +339,19 @@ public final class JdbcEventStore implements EventStore {
         }
         EventQuery typed = new EventQuery(query.customers(), java.util.EnumSet.of(only.get()), query.from(), query.to(),
                 query.touchpoint(), query.attributes());
-        return query(typed).map(type::cast);
+        // Only the columns of the type: the others are NULL in its rows, and each column costs the server and
+        // the driver time per row.
+        Sql sql = new Sql().append("SELECT " + EventColumns.names("e", only.get()) + " FROM " + tables.events() + " e")
+                .append(clauses.where(typed)).append(" ORDER BY e.occurred_at, e.seq");
+        EventColumns columns = new EventColumns();
+        EventType eventType = only.get();
+        return streams.stream(sql, "reading events", rows -> type.cast(columns.readTyped(rows, eventType)));
     }
 
     @Override
     public Stream<CustomerTimeline> timelines(EventQuery query) {
         Checks.present("query", query);
+        requireIndexes();
         Stream<CustomerEvent> events = events(query, "e.customer_id, e.occurred_at, e.seq", "reading timelines");
         Iterator<CustomerEvent> ordered = events.iterator();
         Iterator<CustomerTimeline> timelines = new Iterator<>() {
@@ -326,6 +389,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Optional<TimeSpan> span(EventQuery query) {
         Checks.present("query", query);
+        requireIndexesFor(query);
         Sql sql = new Sql().append("SELECT MIN(e.occurred_at), MAX(e.occurred_at) FROM " + tables.events() + " e")
                 .append(clauses.where(query));
         try (Connection connection = dataSource.getConnection();
@@ -344,6 +408,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public EventPage page(EventQuery query, PageCursor after, int limit) {
         Checks.present("query", query);
+        requireIndexesFor(query);
         Optional<PageToken> position = PageToken.of(Checks.present("after", after));
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " is below 1; a page holds at least one event");
@@ -389,6 +454,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public long count(EventQuery query) {
         Checks.present("query", query);
+        requireIndexesFor(query);
         Sql sql = new Sql().append("SELECT COUNT(*) FROM " + tables.events() + " e").append(clauses.where(query));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = sql.prepare(connection);
@@ -420,6 +486,7 @@ public final class JdbcEventStore implements EventStore {
     List<ScoreCount> feedbackHistogram(EventQuery query, ScoreGrouping grouping, boolean fromCounts) {
         Checks.present("query", query);
         Checks.present("grouping", grouping);
+        requireIndexesFor(query);
         if (!HistogramQuery.canPushDown(grouping)) {
             return EventStore.super.feedbackHistogram(query, grouping);
         }
@@ -461,6 +528,7 @@ public final class JdbcEventStore implements EventStore {
         if (!Storable.holds(customer.value())) {
             return 0;
         }
+        requireIndexes();
         try (Connection connection = dataSource.getConnection()) {
             return Transactions.write(connection, c -> erase(c, customer));
         } catch (SQLException e) {
@@ -470,7 +538,8 @@ public final class JdbcEventStore implements EventStore {
 
     /**
      * Deletes the customer's events (in H2 their attribute rows go with them) and subtracts their responses
-     * from the feedback counts, in the transaction of {@code connection}.
+     * from the feedback counts, in the transaction of {@code connection}; call {@link #requireIndexes} before
+     * the transaction starts.
      */
     long erase(Connection connection, CustomerId customer) throws SQLException {
         counts.erasing(connection, customer.value());

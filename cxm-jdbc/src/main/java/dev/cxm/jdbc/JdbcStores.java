@@ -94,19 +94,20 @@ public final class JdbcStores implements AutoCloseable {
         this.ownPool = ownPool;
         this.tables = new Tables(schema, tablePrefix);
         this.dialect = SchemaSetup.prepare(dataSource, dialectSetting, tables, migrate);
+        H2LoadIndexes loadIndexes = new H2LoadIndexes(tables);
         if (dialect == Dialect.H2) {
-            undoInterruptedLoad(dataSource, tables);
+            undoInterruptedLoad(dataSource, loadIndexes);
         }
         this.upkeep = url.isPresent() && url.get().isEmbeddedH2File() ? H2FileUpkeep.ofOwnedFile()
                 : H2FileUpkeep.none();
-        this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep);
+        this.eventStore = new JdbcEventStore(dataSource, dialect, tables, batchSize, fetchSize, upkeep, loadIndexes);
         this.customerStore = new JdbcCustomerStore(dataSource, dialect, tables, upkeep);
     }
 
     /** Empties the events tables of H2 when a bulk load stopped in the middle (see {@link EventBulkLoad}). */
-    private static void undoInterruptedLoad(DataSource dataSource, Tables tables) {
+    private static void undoInterruptedLoad(DataSource dataSource, H2LoadIndexes loadIndexes) {
         try {
-            new H2LoadIndexes(tables).repairInterruptedLoad(dataSource);
+            loadIndexes.repairInterruptedLoad(dataSource);
         } catch (SQLException e) {
             throw SqlFailures.of("undoing a bulk load that was interrupted", e);
         }
@@ -206,6 +207,7 @@ public final class JdbcStores implements AutoCloseable {
         if (!Storable.holds(customer.value())) {
             return new ErasureReport(customer, 0, 0, Map.of(), clock.instant());
         }
+        eventStore.requireIndexes();
         try (Connection connection = dataSource.getConnection()) {
             return Transactions.write(connection, c -> {
                 long events = eventStore.erase(c, customer);

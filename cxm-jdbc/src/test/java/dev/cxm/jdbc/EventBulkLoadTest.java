@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.jdbc.testing.EmbeddedPostgresServer;
 import dev.cxm.jdbc.testing.FailingDataSource;
 import dev.cxm.jdbc.testing.TestDatabases;
@@ -140,6 +141,44 @@ class EventBulkLoadTest {
             load.finish();
         }
         assertThat(reopened.count()).isEqualTo(300);
+    }
+
+    @Test
+    void indexesALoadLeftForLaterAreBuiltByTheFirstCallThatNeedsThemOrWhenTheStoresOpen() throws SQLException {
+        // Oracle: the contract of EventBulkLoad.finish (H2 builds the time index; the customer, touchpoint and
+        // attribute-entry indexes follow on first need or when the stores open) and a fresh schema's indexes.
+        // Two loads of 300 responses of 7 customers: after the first, opening the stores again builds the three;
+        // after the second, an erasure does; the events stay (300, then 300 less customer c3's 43).
+        DataSource database = pooled(TestDatabases.h2File(folder.resolve("deferred")));
+        JdbcStores stores = JdbcStores.builder(database).build();
+        List<String> fresh = EventBulkLoadTests.indexes(database);
+        List<CustomerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(TestEvents.nps("n" + i, "c" + i % 7, i, i % 11));
+        }
+        try (EventBulkLoad load = stores.eventStore().bulkLoad()) {
+            load.appendAll(events);
+            load.finish();
+        }
+        assertThat(EventBulkLoadTests.indexes(database)).isEqualTo(EventBulkLoadTests.withoutDeferred(fresh))
+                .hasSize(fresh.size() - 6);
+
+        JdbcStores reopened = JdbcStores.builder(database).build();
+
+        assertThat(EventBulkLoadTests.indexes(database)).isEqualTo(fresh);
+        assertThat(reopened.eventStore().count()).isEqualTo(300);
+        for (int c = 0; c < 7; c++) {
+            reopened.erase(CustomerId.of("c" + c));
+        }
+        assertThat(reopened.eventStore().isEmpty()).isTrue();
+        try (EventBulkLoad load = reopened.eventStore().bulkLoad()) {
+            load.appendAll(events);
+            load.finish();
+        }
+        assertThat(EventBulkLoadTests.indexes(database)).hasSize(fresh.size() - 6);
+        assertThat(reopened.erase(CustomerId.of("c3")).eventsRemoved()).isEqualTo(43);
+        assertThat(EventBulkLoadTests.indexes(database)).isEqualTo(fresh);
+        assertThat(reopened.eventStore().count()).isEqualTo(300 - 43);
     }
 
     @Test

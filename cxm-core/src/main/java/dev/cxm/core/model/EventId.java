@@ -34,6 +34,10 @@ public abstract sealed class EventId implements Comparable<EventId>
 
     private static final MessageDigest MD5 = md5Prototype();
 
+    /** FNV-1a's 64-bit offset basis and prime. */
+    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private EventId() {}
 
     private static MessageDigest md5Prototype() {
@@ -130,6 +134,35 @@ public abstract sealed class EventId implements Comparable<EventId>
      * @return the value; built anew on each call when the id is held in a compact form
      */
     public abstract String value();
+
+    /**
+     * Returns the 64-bit FNV-1a hash of the value's characters: starting from the offset basis
+     * {@code 0xcbf29ce484222325}, for each UTF-16 {@code char} of {@link #value()} in turn, the hash is xored with
+     * the character and multiplied by the prime {@code 0x100000001b3}. The same on every JVM and in every
+     * version of cxm, so a hash stored beside other data (the journey tracker's event hashes) stays valid; a
+     * compact id computes it from its bits, without building its value.
+     *
+     * @return the hash of the value
+     */
+    public abstract long fnv1a64();
+
+    /** Returns the FNV-1a step of one more character. */
+    private static long fnv1aStep(long hash, int c) {
+        return (hash ^ c) * FNV_PRIME;
+    }
+
+    /** Continues an FNV-1a hash over the packed bytes of {@code bits}, up to the first zero byte. */
+    private static long fnv1aPacked(long hash, long bits) {
+        long h = hash;
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            int c = (int) (bits >>> shift) & 0xFF;
+            if (c == 0) {
+                break;
+            }
+            h = fnv1aStep(h, c);
+        }
+        return h;
+    }
 
     /**
      * Compares the values as {@link String#compareTo} does.
@@ -268,6 +301,11 @@ public abstract sealed class EventId implements Comparable<EventId>
         }
 
         @Override
+        public long fnv1a64() {
+            return fnv1aPacked(FNV_OFFSET_BASIS, chars);
+        }
+
+        @Override
         public boolean equals(Object other) {
             return other instanceof Ascii8 id && id.chars == chars;
         }
@@ -305,6 +343,12 @@ public abstract sealed class EventId implements Comparable<EventId>
             byte[] bytes = new byte[16];
             int length = appendPacked(bytes, appendPacked(bytes, 0, high), low);
             return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public long fnv1a64() {
+            // An Ascii16 value has more than eight characters: the first long is full.
+            return fnv1aPacked(fnv1aPacked(FNV_OFFSET_BASIS, high), low);
         }
 
         @Override
@@ -368,6 +412,19 @@ public abstract sealed class EventId implements Comparable<EventId>
         }
 
         @Override
+        public long fnv1a64() {
+            long hash = FNV_OFFSET_BASIS;
+            for (int i = 0; i < 32; i++) {
+                if (i == 8 || i == 12 || i == 16 || i == 20) {
+                    hash = fnv1aStep(hash, '-');
+                }
+                long bits = i < 16 ? mostSignificant : leastSignificant;
+                hash = fnv1aStep(hash, HEX[(int) (bits >>> (60 - 4 * (i % 16))) & 0xF]);
+            }
+            return hash;
+        }
+
+        @Override
         public boolean equals(Object other) {
             return other instanceof Uuid id && id.mostSignificant == mostSignificant
                     && id.leastSignificant == leastSignificant;
@@ -396,6 +453,15 @@ public abstract sealed class EventId implements Comparable<EventId>
         @Override
         public String value() {
             return value;
+        }
+
+        @Override
+        public long fnv1a64() {
+            long hash = FNV_OFFSET_BASIS;
+            for (int i = 0; i < value.length(); i++) {
+                hash = fnv1aStep(hash, value.charAt(i));
+            }
+            return hash;
         }
 
         @Override

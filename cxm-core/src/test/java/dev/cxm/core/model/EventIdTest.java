@@ -123,6 +123,24 @@ class EventIdTest {
     }
 
     @Test
+    void theFnv1aHashIsThePublishedOneOfTheValueInEveryForm() {
+        // Oracle: the FNV test vectors published with the algorithm (Fowler, Noll, Vo: "FNV-1a 64" of "a" and
+        // of "foobar"), then the written-out definition above over the value of every form, derived ids included.
+        assertThat(EventId.of("a").fnv1a64()).isEqualTo(0xaf63dc4c8601ec8cL);
+        assertThat(EventId.of("foobar").fnv1a64()).isEqualTo(0x85944171f73967e8L);
+        assertThat(fnv1a64("foobar")).isEqualTo(0x85944171f73967e8L);
+        for (int i = 0; i < 300; i++) {
+            EventId derived = EventId.derivedFrom("events.csv:" + i);
+            assertThat(derived.fnv1a64()).isEqualTo(fnv1a64(derived.toString()));
+            EventId random = EventId.random();
+            assertThat(random.fnv1a64()).isEqualTo(fnv1a64(random.toString()));
+            for (String value : new String[] {"e" + i, "event-" + i + "-of-the-log", "e" + i + "é", "12345678" + i}) {
+                assertThat(EventId.of(value).fnv1a64()).as(value).isEqualTo(fnv1a64(value));
+            }
+        }
+    }
+
+    @Test
     void blankAndOverlongValuesAreRefusedAsBefore() {
         assertThatThrownBy(() -> EventId.of(" \t")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("eventId: ");
@@ -143,6 +161,20 @@ class EventIdTest {
         assertThat(copy).isEqualTo(id).isNotSameAs(id);
         assertThat(copy.compareTo(id)).isZero();
         assertThat(id).isNotEqualTo(value).isNotEqualTo(null);
+        assertThat(id.fnv1a64()).as("FNV-1a of %s", value).isEqualTo(fnv1a64(value)).isEqualTo(fnv1a64(id.toString()));
+    }
+
+    /**
+     * FNV-1a, 64 bits, over a string's UTF-16 chars, written out from its definition (offset basis
+     * 0xcbf29ce484222325, prime 0x100000001b3: the published FNV parameters).
+     */
+    private static long fnv1a64(String value) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            hash ^= value.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** A value of one of the forms: short or boundary-length ASCII, a UUID (canonical or not), or any text. */

@@ -25,9 +25,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
@@ -35,6 +33,7 @@ import dev.cxm.engage.internal.JsonPaths;
 import dev.cxm.engage.segment.NumberField;
 import dev.cxm.engage.segment.Segment;
 import dev.cxm.engage.segment.SegmentJson;
+import dev.cxm.engage.segment.internal.SegmentTrees;
 
 /**
  * Reads a catalogue of actions and its contact policy from JSON into a {@link NextBestAction}. An action that
@@ -64,8 +63,6 @@ public final class ActionJson {
             "timeZoneAttribute", "defaultTimeZone", "preferChannel");
     private static final Set<String> ACTION_KEYS = Set.of("name", "kind", "segments", "channels", "consent", "value",
             "cooldown");
-
-    private static final ObjectMapper TREES = new ObjectMapper();
 
     private ActionJson() {}
 
@@ -124,15 +121,7 @@ public final class ActionJson {
     public static ActionCatalogue readCatalogue(Reader json) {
         JsonNode root = object(JsonPaths.read(Checks.present("json", json), "actions"), "$",
                 Set.of("segments", "policy", "actions"));
-        array(root, "segments", "$");
-        List<Segment> segments;
-        try {
-            // The segments are read as a segments file of their own: their paths in it are their paths here.
-            segments = SegmentJson.read(TREES.writeValueAsString(TREES.createObjectNode()
-                    .set("segments", root.get("segments"))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree read could not be written back", e);
-        }
+        List<Segment> segments = SegmentTrees.read(root);
         Set<String> known = new TreeSet<>();
         segments.forEach(segment -> known.add(segment.name()));
         return new ActionCatalogue(segments, decider(root, known));

@@ -34,6 +34,8 @@ public record Decision(CustomerId customer, Instant at, Optional<ChosenAction> c
         Checks.present("at", at);
         Checks.present("chosen", chosen);
         Checks.nonBlank("reason", reason);
-        rejected = List.copyOf(Checks.noNullElements("rejected", rejected));
+        // A decider's own immutable list is kept; any other list is copied.
+        rejected = rejected instanceof RejectionList ? rejected
+                : List.copyOf(Checks.noNullElements("rejected", rejected));
     }
 }

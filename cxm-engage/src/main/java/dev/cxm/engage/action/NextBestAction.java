@@ -12,11 +12,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
+import dev.cxm.engage.profile.internal.ChannelTable;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the next-best action for one customer: of a catalogue of actions under a contact policy, the eligible
@@ -33,86 +38,185 @@ import dev.cxm.engage.profile.CustomerProfile;
  *         choice.channel(), decision.at())));
  * }</pre>
  *
- * <p>A configuration with value {@code equals}: the actions (names unique) and the policy.
+ * <p>A configuration with value {@code equals}: the actions (names unique) and the policy. Thread-safe: one
+ * decider may decide on several threads at once. It caches what many decisions share, each as immutable values:
+ * per action of fixed value what the decisions that choose it share (the others' rejections for lower value,
+ * the reason, the choice per channel), the quiet-hours check of the last instant and zone, and the cap's
+ * refusal per count of contacts; a decision is the same with or without them.
  */
 public final class NextBestAction {
 
+    /** The most cached cap refusals, one per count of recent contacts. */
+    private static final int MAX_CAPPED = 64;
+
     private final List<Action> actions;
     private final ContactPolicy policy;
-    /** Per action, the rejections that depend on nothing but the action, made once. */
-    private final List<Rejection> notInSegment;
-    private final List<Rejection> noConsent;
-    /** The distinct consent purposes of the actions, and per action the index of its purpose among them. */
+    /** How many longs a set of actions takes as bits. */
+    private final int words;
+    private final String[] names;
+    /** Per action its fixed value (NaN when its value is computed from the profile). */
+    private final double[] fixedValues;
+    private final Map<String, Integer> actionIndex = new HashMap<>();
+    /** Per segment, the actions (as bits) that are for it. */
+    private final Map<String, long[]> actionsOfSegment = new HashMap<>();
+    /** The distinct consent purposes of the actions, and per purpose the actions (as bits) that need it. */
     private final String[] purposes;
-    private final int[] purposeOf;
-    /** The distinct segments of the actions by their index, and per action the indexes of its segments. */
-    private final Map<String, Integer> segmentIndex = new HashMap<>();
-    private final int[][] segmentsOf;
+    private final long[][] actionsOfPurpose;
+    /** The actions (as bits) with a cooldown, and those whose value is computed from the profile. */
+    private final long[] withCooldown;
+    private final long[] fromProfile;
+    /** Per action, the rejections that depend on nothing but the action, made once. */
+    private final Rejection[] notInSegment;
+    private final Rejection[] noConsent;
+    private final Rejection[] noValue;
+    /** Per action, the detail of another action's loss to it on value: equal (and it comes first), or higher. */
+    private final String[] asMuchAs;
+    private final String[] lessThan;
 
-    /**
-     * Why the policy allows no contact now, for every action alike, with each action's rejection made when first
-     * needed (a block of the quiet hours serves every decision at its instant and zone; a race makes equal ones).
+    /*
+     * Caches, not part of the configuration. Each holds immutable values published through a concurrent map or
+     * an atomic reference, so that one decider decides on several threads at once; a decision is the same with
+     * or without them.
      */
+    /** Per action of fixed value, what a decision that chooses it shares with others; made when first needed. */
+    private final AtomicReferenceArray<Choice> choices;
+    /** The cap's refusal by the number of recent contacts. */
+    private final Map<Integer, Block> capped = new ConcurrentHashMap<>();
+    /**
+     * The last quiet-hours check: the decisions of one run share their instant and mostly their zone, so the
+     * zone, the local time and its text are made once per instant and zone.
+     */
+    private final AtomicReference<QuietCheck> lastQuietCheck = new AtomicReference<>();
+
+    /** Why the policy allows no contact now, for every action alike: each action's rejection. Immutable. */
     private static final class Block {
-        private final Rejection.Reason reason;
-        private final String detail;
         private final Rejection[] byAction;
 
-        Block(Rejection.Reason reason, String detail, int actions) {
-            this.reason = reason;
-            this.detail = detail;
-            this.byAction = new Rejection[actions];
-        }
-
-        Rejection rejection(int index, String action) {
-            Rejection made = byAction[index];
-            if (made == null) {
-                made = Rejection.of(action, reason, detail);
-                byAction[index] = made;
+        Block(Rejection.Reason reason, String detail, String[] names) {
+            this.byAction = new Rejection[names.length];
+            for (int i = 0; i < names.length; i++) {
+                byAction[i] = Rejection.of(names[i], reason, detail);
             }
-            return made;
         }
     }
 
-    /** The quiet hours checked at an instant in a zone. */
-    private record QuietCheck(Instant now, ZoneId zone, Optional<Block> block) {}
+    /** The quiet hours checked at an instant for a value of the time-zone attribute (null without one). */
+    private record QuietCheck(Instant now, @Nullable String zoneId, @Nullable Block block) {}
 
     /**
-     * The last quiet-hours check: the decisions of one run share their instant and mostly their zone, so the
-     * local time and its text are made once. Not part of the configuration.
+     * What every decision that chooses one action of fixed value, with every eligible action of fixed value,
+     * shares: the other eligible actions' rejections for lower value, the reason by the number of eligible
+     * actions, and the choice by channel (in the order of the action's channels). Immutable.
      */
-    private final AtomicReference<QuietCheck> lastQuietCheck = new AtomicReference<>();
+    private static final class Choice {
+        private final Rejection[] lower;
+        private final String[] reasons;
+        private final List<Optional<ChosenAction>> byChannel;
+
+        Choice(NextBestAction decider, int best) {
+            int n = decider.actions.size();
+            double value = decider.fixedValues[best];
+            this.lower = new Rejection[n];
+            for (int i = 0; i < n; i++) {
+                double other = decider.fixedValues[i];
+                if (i != best && !Double.isNaN(other)) {
+                    lower[i] = new Rejection(decider.names[i], Rejection.Reason.LOWER_VALUE, other == value
+                            ? decider.asMuchAs[best] : decider.lessThan[best], OptionalDouble.of(other));
+                }
+            }
+            this.reasons = new String[n + 1];
+            for (int count = 1; count <= n; count++) {
+                reasons[count] = reason(value, count);
+            }
+            Action action = decider.actions.get(best);
+            this.byChannel = action.channels().stream().map(channel -> Optional.of(new ChosenAction(action.name(),
+                    action.kind(), channel, value, action.consentPurpose()))).toList();
+        }
+    }
 
     private NextBestAction(List<Action> actions, ContactPolicy policy) {
         this.actions = requireActions(actions);
         this.policy = Checks.present("policy", policy);
-        this.notInSegment = this.actions.stream().map(action -> Rejection.of(action.name(),
-                Rejection.Reason.NOT_IN_SEGMENT, "the customer is in none of " + action.segments())).toList();
-        this.noConsent = this.actions.stream().map(action -> Rejection.of(action.name(), Rejection.Reason.NO_CONSENT,
-                "no consent granted for " + action.consentPurpose())).toList();
-        // Each purpose and segment is looked up once per decision, however many actions share it.
+        int n = this.actions.size();
+        this.words = Math.max(1, (n + 63) >>> 6);
+        this.names = new String[n];
+        this.fixedValues = new double[n];
+        this.notInSegment = new Rejection[n];
+        this.noConsent = new Rejection[n];
+        this.noValue = new Rejection[n];
+        this.asMuchAs = new String[n];
+        this.lessThan = new String[n];
+        this.withCooldown = new long[words];
+        this.fromProfile = new long[words];
         List<String> distinctPurposes = new ArrayList<>();
-        List<String> distinctSegments = new ArrayList<>();
-        this.purposeOf = new int[this.actions.size()];
-        this.segmentsOf = new int[this.actions.size()][];
-        for (int i = 0; i < this.actions.size(); i++) {
+        List<long[]> purposeActions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             Action action = this.actions.get(i);
-            purposeOf[i] = indexOf(distinctPurposes, action.consentPurpose());
-            segmentsOf[i] = action.segments().stream().mapToInt(segment -> indexOf(distinctSegments, segment)).toArray();
+            names[i] = action.name();
+            actionIndex.put(action.name(), i);
+            if (action.value() instanceof ActionValue.Fixed fixed) {
+                fixedValues[i] = fixed.amount();
+            } else {
+                fixedValues[i] = Double.NaN;
+                set(fromProfile, i);
+            }
+            if (!action.cooldown().isZero()) {
+                set(withCooldown, i);
+            }
+            for (String segment : action.segments()) {
+                set(actionsOfSegment.computeIfAbsent(segment, key -> new long[words]), i);
+            }
+            int purpose = distinctPurposes.indexOf(action.consentPurpose());
+            if (purpose < 0) {
+                distinctPurposes.add(action.consentPurpose());
+                purposeActions.add(new long[words]);
+                purpose = distinctPurposes.size() - 1;
+            }
+            set(purposeActions.get(purpose), i);
+            notInSegment[i] = Rejection.of(action.name(), Rejection.Reason.NOT_IN_SEGMENT,
+                    "the customer is in none of " + action.segments());
+            noConsent[i] = Rejection.of(action.name(), Rejection.Reason.NO_CONSENT,
+                    "no consent granted for " + action.consentPurpose());
+            noValue[i] = Rejection.of(action.name(), Rejection.Reason.NO_VALUE,
+                    "the profile lacks the number its value is computed from");
+            asMuchAs[i] = "worth as much as " + action.name() + ", which comes first";
+            lessThan[i] = "worth less than " + action.name();
         }
         this.purposes = distinctPurposes.toArray(new String[0]);
-        for (int s = 0; s < distinctSegments.size(); s++) {
-            segmentIndex.put(distinctSegments.get(s), s);
+        this.actionsOfPurpose = purposeActions.toArray(new long[0][]);
+        this.choices = new AtomicReferenceArray<>(n);
+    }
+
+    private static void set(long[] bits, int index) {
+        bits[index >>> 6] |= 1L << index;
+    }
+
+    private static boolean has(long[] bits, int index) {
+        return (bits[index >>> 6] & 1L << index) != 0;
+    }
+
+    private static void or(long[] into, long[] bits) {
+        for (int w = 0; w < into.length; w++) {
+            into[w] |= bits[w];
         }
     }
 
-    private static int indexOf(List<String> distinct, String value) {
-        int index = distinct.indexOf(value);
-        if (index < 0) {
-            distinct.add(value);
-            return distinct.size() - 1;
+    private static boolean meet(long[] a, long[] b) {
+        for (int w = 0; w < a.length; w++) {
+            if ((a[w] & b[w]) != 0) {
+                return true;
+            }
         }
-        return index;
+        return false;
+    }
+
+    private static boolean none(long[] bits) {
+        for (long word : bits) {
+            if (word != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Action> requireActions(List<Action> actions) {
@@ -205,144 +309,259 @@ public final class NextBestAction {
         Checks.present("profile", profile);
         Checks.present("context", context);
         Instant now = context.now();
-        Optional<Block> policyBlock = policyBlock(profile, context);
-        boolean[] granted = new boolean[purposes.length];
-        for (int p = 0; p < purposes.length; p++) {
-            granted[p] = profile.hasConsented(purposes[p]);
-        }
-        boolean[] in = new boolean[segmentIndex.size()];
+        long[] inSegment = new long[words];
         for (String segment : context.segments()) {
-            Integer index = segmentIndex.get(segment);
-            if (index != null) {
-                in[index] = true;
+            long[] of = actionsOfSegment.get(segment);
+            if (of != null) {
+                or(inSegment, of);
             }
         }
-        int n = actions.size();
-        Rejection[] rejections = new Rejection[n];
-        // Made at the first eligible action: most decisions of a run in quiet hours or at the cap have none.
-        double[] values = null;
-        int best = -1;
-        int eligible = 0;
-        for (int i = 0; i < n; i++) {
-            Rejection rejection = firstFailure(i, profile, context, policyBlock, in, granted);
-            if (rejection != null) {
-                rejections[i] = rejection;
-                continue;
-            }
-            if (values == null) {
-                values = new double[n];
-            }
-            values[i] = actions.get(i).value().valueFor(profile).getAsDouble();
-            eligible++;
-            if (best < 0 || values[i] > values[best]) {
-                best = i;
+        // Eligible so far: in segment and consented; each purpose looked up once, and only when it matters.
+        long[] eligible = new long[words];
+        for (int p = 0; p < purposes.length; p++) {
+            if (meet(inSegment, actionsOfPurpose[p]) && profile.hasConsented(purposes[p])) {
+                or(eligible, actionsOfPurpose[p]);
             }
         }
-        if (best < 0 || values == null) {
-            return new Decision(profile.customerId(), now, Optional.empty(), n == 0
+        for (int w = 0; w < words; w++) {
+            eligible[w] &= inSegment[w];
+        }
+        if (none(eligible)) {
+            Rejection[] rejections = new Rejection[actions.size()];
+            for (int i = 0; i < rejections.length; i++) {
+                rejections[i] = notEligible(i, inSegment);
+            }
+            return new Decision(profile.customerId(), now, Optional.empty(), rejections.length == 0
                     ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
         }
-        Action chosen = actions.get(best);
-        Rejection[] rejected = new Rejection[n - 1];
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (rejections[i] != null) {
-                rejected[next++] = rejections[i];
-            } else if (i != best) {
-                rejected[next++] = new Rejection(actions.get(i).name(), Rejection.Reason.LOWER_VALUE,
-                        values[i] == values[best] ? "worth as much as " + chosen.name() + ", which comes first"
-                                : "worth less than " + chosen.name(), OptionalDouble.of(values[i]));
+        Block block = policyBlock(profile, context);
+        if (block != null) {
+            Rejection[] rejections = new Rejection[actions.size()];
+            for (int i = 0; i < rejections.length; i++) {
+                rejections[i] = has(eligible, i) ? block.byAction[i] : notEligible(i, inSegment);
             }
+            return new Decision(profile.customerId(), now, Optional.empty(), "no action is eligible",
+                    List.of(rejections));
         }
+        Rejection[] coolingDown = meet(eligible, withCooldown) ? coolingDown(context, eligible) : null;
+        if (coolingDown == null && !meet(eligible, fromProfile)) {
+            return ofFixedValues(profile, now, inSegment, eligible);
+        }
+        Assembly assembly = new Assembly(inSegment, eligible, coolingDown, profile);
+        if (assembly.best < 0) {
+            return new Decision(profile.customerId(), now, Optional.empty(), assembly.reason, assembly.rejected);
+        }
+        Action chosen = actions.get(assembly.best);
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
-                channelFor(chosen, profile), values[best], chosen.consentPurpose())),
-                "highest value " + values[best] + " of " + eligible + " eligible action" + (eligible == 1 ? "" : "s"),
-                List.of(rejected));
+                channelFor(chosen, profile), assembly.values[assembly.best], chosen.consentPurpose())),
+                assembly.reason, assembly.rejected);
     }
 
-    /** Returns why the policy allows no contact at all now (cap or quiet hours), checked once per decision. */
-    private Optional<Block> policyBlock(CustomerProfile profile, DecisionContext context) {
+    /** Returns the rejection of an action that is not in segment or not consented. */
+    private Rejection notEligible(int index, long[] inSegment) {
+        return has(inSegment, index) ? noConsent[index] : notInSegment[index];
+    }
+
+    /**
+     * Returns, per eligible action with a cooldown whose latest contact up to now is within it, its rejection;
+     * null when no action is cooling down (the common case, found without allocating).
+     */
+    private Rejection @Nullable [] coolingDown(DecisionContext context, long[] eligible) {
         Instant now = context.now();
-        Instant windowStart = now.minus(policy.period());
-        int recent = 0;
-        for (Contact contact : context.contacts()) {
-            if (contact.at().isAfter(windowStart) && !contact.at().isAfter(now)) {
-                recent++;
+        List<Contact> contacts = context.contacts();
+        long[] cooling = null;
+        for (int k = 0; k < contacts.size(); k++) {
+            Contact contact = contacts.get(k);
+            Integer index = actionIndex.get(contact.action());
+            // A contact within the cooldown makes the action cool down, whichever of its contacts is the latest.
+            if (index != null && has(eligible, index) && has(withCooldown, index) && !contact.at().isAfter(now)
+                    && contact.at().isAfter(now.minus(actions.get(index).cooldown()))) {
+                if (cooling == null) {
+                    cooling = new long[words];
+                }
+                set(cooling, index);
             }
         }
-        if (recent >= policy.maxContacts()) {
-            return Optional.of(new Block(Rejection.Reason.CAPPED, recent + " contacts in the last " + policy.period()
-                    + "; the policy allows " + policy.maxContacts(), actions.size()));
+        if (cooling == null) {
+            return null;
         }
-        if (policy.quietHours().isPresent()) {
-            ZoneId zone = policy.zoneOf(profile);
-            QuietCheck last = lastQuietCheck.get();
-            if (last != null && last.now().equals(now) && last.zone().equals(zone)) {
-                return last.block();
+        Rejection[] rejections = new Rejection[actions.size()];
+        for (int i = 0; i < rejections.length; i++) {
+            if (has(cooling, i)) {
+                Instant last = null;
+                for (Contact contact : contacts) {
+                    if (contact.action().equals(names[i]) && !contact.at().isAfter(now)
+                            && (last == null || contact.at().isAfter(last))) {
+                        last = contact.at();
+                    }
+                }
+                rejections[i] = Rejection.of(names[i], Rejection.Reason.COOLING_DOWN,
+                        "last made at " + last + ", within its cooldown of " + actions.get(i).cooldown());
             }
-            LocalTime local = LocalTime.ofInstant(now, zone);
-            QuietHours quiet = policy.quietHours().get();
-            Optional<Block> block = quiet.contains(local) ? Optional.of(new Block(Rejection.Reason.QUIET_HOURS,
-                    local + " in " + zone + " is within the quiet hours " + quiet.start() + " to " + quiet.end(),
-                    actions.size()))
-                    : Optional.empty();
-            lastQuietCheck.set(new QuietCheck(now, zone, block));
-            return block;
         }
-        return Optional.empty();
+        return rejections;
     }
 
-    /** Returns the first rule action {@code index} fails, or null when it is eligible. */
-    private Rejection firstFailure(int index, CustomerProfile profile, DecisionContext context,
-            Optional<Block> policyBlock, boolean[] in, boolean[] granted) {
-        Action action = actions.get(index);
-        if (!inAny(segmentsOf[index], in)) {
-            return notInSegment.get(index);
-        }
-        if (!granted[purposeOf[index]]) {
-            return noConsent.get(index);
-        }
-        if (policyBlock.isPresent()) {
-            return policyBlock.get().rejection(index, action.name());
-        }
-        if (!action.cooldown().isZero()) {
-            Instant cooledAt = context.now().minus(action.cooldown());
-            Instant last = null;
-            for (Contact contact : context.contacts()) {
-                if (contact.action().equals(action.name()) && !contact.at().isAfter(context.now())
-                        && (last == null || contact.at().isAfter(last))) {
-                    last = contact.at();
+    /**
+     * Decides among eligible actions that are all of fixed value and none cooling down: the first of the most
+     * valuable, with what it shares with other decisions that choose it.
+     */
+    private Decision ofFixedValues(CustomerProfile profile, Instant now, long[] inSegment, long[] eligible) {
+        int best = -1;
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            for (long bits = eligible[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                count++;
+                if (best < 0 || fixedValues[i] > fixedValues[best]) {
+                    best = i;
                 }
             }
-            if (last != null && last.isAfter(cooledAt)) {
-                return Rejection.of(action.name(), Rejection.Reason.COOLING_DOWN,
-                        "last made at " + last + ", within its cooldown of " + action.cooldown());
-            }
         }
-        if (action.value().valueFor(profile).isEmpty()) {
-            return Rejection.of(action.name(), Rejection.Reason.NO_VALUE,
-                    "the profile lacks the number its value is computed from");
-        }
-        return null;
+        Choice choice = choiceOf(best);
+        Action chosen = actions.get(best);
+        return new Decision(profile.customerId(), now,
+                choice.byChannel.get(chosen.channels().indexOf(channelFor(chosen, profile))), choice.reasons[count],
+                new RejectionList(notInSegment, noConsent, choice.lower, inSegment, eligible, best));
     }
 
-    private static boolean inAny(int[] segments, boolean[] in) {
-        for (int segment : segments) {
-            if (in[segment]) {
-                return true;
+    private Choice choiceOf(int best) {
+        Choice choice = choices.get(best);
+        if (choice == null) {
+            choice = new Choice(this, best);
+            // Of two threads that race, both choices are equal; the first one set stays.
+            if (!choices.compareAndSet(best, null, choice)) {
+                choice = choices.get(best);
             }
         }
-        return false;
+        return choice;
+    }
+
+    private static String reason(double value, int eligible) {
+        return "highest value " + value + " of " + eligible + " eligible action" + (eligible == 1 ? "" : "s");
+    }
+
+    /**
+     * The rules after the policy's block applied to every action in catalogue order (segment, consent,
+     * cooldown, value), the eligible action worth most (of equal values the first), the reason and the
+     * rejections of all others.
+     */
+    private final class Assembly {
+        private final int best;
+        private final double[] values;
+        private final String reason;
+        private final List<Rejection> rejected;
+
+        /**
+         * Assembles a decision.
+         *
+         * @param coolingDown per action its cooldown rejection, or null for none
+         * @param profile the profile that values the actions valued from it; null when no eligible one is
+         */
+        Assembly(long[] inSegment, long[] eligible, Rejection @Nullable [] coolingDown,
+                @Nullable CustomerProfile profile) {
+            int n = actions.size();
+            this.values = fixedValues.clone();
+            Rejection[] rejections = new Rejection[n];
+            int top = -1;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (!has(eligible, i)) {
+                    rejections[i] = notEligible(i, inSegment);
+                    continue;
+                }
+                if (coolingDown != null && coolingDown[i] != null) {
+                    rejections[i] = coolingDown[i];
+                    continue;
+                }
+                if (has(fromProfile, i)) {
+                    OptionalDouble value = actions.get(i).value().valueFor(Objects.requireNonNull(profile));
+                    if (value.isEmpty()) {
+                        rejections[i] = noValue[i];
+                        continue;
+                    }
+                    values[i] = value.getAsDouble();
+                }
+                count++;
+                if (top < 0 || values[i] > values[top]) {
+                    top = i;
+                }
+            }
+            this.best = top;
+            if (top < 0) {
+                this.reason = n == 0 ? "the catalogue holds no action" : "no action is eligible";
+                this.rejected = List.of(rejections);
+                return;
+            }
+            Rejection[] others = new Rejection[n - 1];
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                if (rejections[i] != null) {
+                    others[next++] = rejections[i];
+                } else if (i != top) {
+                    others[next++] = new Rejection(names[i], Rejection.Reason.LOWER_VALUE,
+                            values[i] == values[top] ? asMuchAs[top] : lessThan[top], OptionalDouble.of(values[i]));
+                }
+            }
+            this.reason = reason(values[top], count);
+            this.rejected = List.of(others);
+        }
+    }
+
+    /** Returns why the policy allows no contact at all now (cap or quiet hours), or null when it allows one. */
+    private @Nullable Block policyBlock(CustomerProfile profile, DecisionContext context) {
+        Instant now = context.now();
+        if (context.contacts().size() >= policy.maxContacts()) {
+            Instant windowStart = now.minus(policy.period());
+            int recent = 0;
+            for (Contact contact : context.contacts()) {
+                if (contact.at().isAfter(windowStart) && !contact.at().isAfter(now)) {
+                    recent++;
+                }
+            }
+            if (recent >= policy.maxContacts()) {
+                return cappedAt(recent);
+            }
+        }
+        if (policy.quietHours().isEmpty()) {
+            return null;
+        }
+        String zoneId = profile.attributes().get(policy.timeZoneAttribute());
+        QuietCheck last = lastQuietCheck.get();
+        if (last != null && last.now().equals(now) && Objects.equals(last.zoneId(), zoneId)) {
+            return last.block();
+        }
+        ZoneId zone = policy.zoneOf(profile);
+        LocalTime local = LocalTime.ofInstant(now, zone);
+        QuietHours quiet = policy.quietHours().get();
+        Block block = quiet.contains(local) ? new Block(Rejection.Reason.QUIET_HOURS, local + " in " + zone
+                + " is within the quiet hours " + quiet.start() + " to " + quiet.end(), names) : null;
+        lastQuietCheck.set(new QuietCheck(now, zoneId, block));
+        return block;
+    }
+
+    /** Returns the cap's refusal at {@code recent} contacts in the period (cached for the commonest counts). */
+    private Block cappedAt(int recent) {
+        Block block = capped.get(recent);
+        if (block == null) {
+            block = new Block(Rejection.Reason.CAPPED, recent + " contacts in the last " + policy.period()
+                    + "; the policy allows " + policy.maxContacts(), names);
+            if (recent < policy.maxContacts() + MAX_CAPPED) {
+                capped.putIfAbsent(recent, block);
+            }
+        }
+        return block;
     }
 
     private Channel channelFor(Action action, CustomerProfile profile) {
-        if (policy.preferChannel()) {
-            Optional<Channel> preferred = profile.preferredChannel();
-            if (preferred.isPresent() && action.channels().contains(preferred.get())) {
-                return preferred.get();
+        List<Channel> channels = action.channels();
+        if (policy.preferChannel() && channels.size() > 1) {
+            Channel preferred = ((ChannelTable) profile.channels()).preferred();
+            if (preferred != null && channels.contains(preferred)) {
+                return preferred;
             }
         }
-        return action.channels().get(0);
+        return channels.get(0);
     }
 
     /**

@@ -158,18 +158,7 @@ public record CustomerProfile(
      * @return the preferred channel; empty when no event had a touchpoint
      */
     public Optional<Channel> preferredChannel() {
-        Channel preferred = null;
-        ChannelUse best = null;
-        // EnumMap order: of uses equal in count and last use, the first channel in Channel's order stays
-        for (Map.Entry<Channel, ChannelUse> entry : channels.entrySet()) {
-            ChannelUse use = entry.getValue();
-            if (best == null || use.count() > best.count()
-                    || use.count() == best.count() && use.lastUsed().isAfter(best.lastUsed())) {
-                preferred = entry.getKey();
-                best = use;
-            }
-        }
-        return Optional.ofNullable(preferred);
+        return Optional.ofNullable(((ChannelTable) channels).preferred());
     }
 
     /**

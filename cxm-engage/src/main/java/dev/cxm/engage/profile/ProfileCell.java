@@ -18,9 +18,7 @@ import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Identity;
-import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
@@ -29,7 +27,6 @@ import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
-import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * equals the profile {@link ProfileBuilder#update} folds from the same record and events, in any order. Marks
  * and answers keep the event's own id, instant and amount. Not thread-safe: its owner locks.
  */
-final class ProfileCell {
+final class ProfileCell extends ProfileFold {
 
     private static final int CHANNELS = Channel.values().length;
 
@@ -91,11 +88,8 @@ final class ProfileCell {
         identities = customer.identities();
     }
 
-    /** Counts one event, as {@link ProfileBuilder#update} does; the caller checks that it is the customer's. */
-    void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
-        Instant at = event.occurredAt();
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
+    @Override
+    void seen(Instant at, long second, int nano) {
         if (!seen || before(second, nano, firstSeenSecond, firstSeenNano)) {
             setFirstSeen(second, nano);
         }
@@ -104,88 +98,60 @@ final class ProfileCell {
             lastSeenNano = nano;
         }
         eventCount++;
-        Touchpoint touchpoint = touchpointOf(event);
-        if (touchpoint != null) {
-            int c = 3 * touchpoint.channel().ordinal();
-            if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
-                channels[c + 1] = second;
-                channels[c + 2] = nano;
-            }
-            TouchpointSet more = touchpoints.plus(touchpoint.id());
-            if (more != touchpoints) {
-                // A reference is stored only when it changes: storing one into an old cell costs the garbage
-                // collector's write barrier and a card to refine, even when it is the same reference.
-                touchpoints = more;
-            }
+    }
+
+    @Override
+    void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
+        int c = 3 * touchpoint.channel().ordinal();
+        if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
+            channels[c + 1] = second;
+            channels[c + 2] = nano;
         }
-        if (event instanceof Purchase purchase) {
-            purchaseCount++;
-            Money amount = purchase.amount();
-            if (spend == null) {
-                spend = new SpendSlot(amount.currency(), amount.amount().scale());
-            }
-            spend.add(amount);
-            if (firstPurchase == null || firstPurchase.compareTo(second, nano, purchase.eventId()) > 0) {
-                firstPurchase = MarkSlot.set(firstPurchase, purchase, second, nano);
-            }
-            if (lastPurchase == null || lastPurchase.compareTo(second, nano, purchase.eventId()) < 0) {
-                lastPurchase = MarkSlot.set(lastPurchase, purchase, second, nano);
-            }
-        } else if (event instanceof FeedbackResponse response) {
-            FeedbackScale scale = response.scale();
-            if (scale.equals(FeedbackScale.NPS)) {
-                if (nps == null) {
-                    nps = new AnswerSlot();
-                }
-                nps.later(response);
-            } else if (scale.equals(FeedbackScale.CSAT)) {
-                if (csat == null) {
-                    csat = new AnswerSlot();
-                }
-                csat.later(response);
-            } else if (scale.equals(FeedbackScale.CES)) {
-                if (ces == null) {
-                    ces = new AnswerSlot();
-                }
-                ces.later(response);
-            }
-            if (sentiment.isPresent() && response.comment().isPresent()) {
-                scoredComments++;
-                sentimentSum = sentimentSum.add(new BigDecimal(sentiment.get().score(response.comment().get())
-                        .compound()));
-            }
+        TouchpointSet more = touchpoints.plus(touchpoint.id());
+        if (more != touchpoints) {
+            // A reference is stored only when it changes: storing one into an old cell costs the garbage
+            // collector's write barrier and a card to refine, even when it is the same reference.
+            touchpoints = more;
         }
+    }
+
+    @Override
+    void purchased(Purchase purchase, long second, int nano) {
+        purchaseCount++;
+        Money amount = purchase.amount();
+        if (spend == null) {
+            spend = new SpendSlot(amount.currency(), amount.amount().scale());
+        }
+        spend.add(amount);
+        if (firstPurchase == null || firstPurchase.compareTo(second, nano, purchase.eventId()) > 0) {
+            firstPurchase = MarkSlot.set(firstPurchase, purchase, second, nano);
+        }
+        if (lastPurchase == null || lastPurchase.compareTo(second, nano, purchase.eventId()) < 0) {
+            lastPurchase = MarkSlot.set(lastPurchase, purchase, second, nano);
+        }
+    }
+
+    @Override
+    void answered(int scale, FeedbackResponse response, long second, int nano) {
+        if (scale == NPS) {
+            nps = AnswerSlot.later(nps, response, second, nano);
+        } else if (scale == CSAT) {
+            csat = AnswerSlot.later(csat, response, second, nano);
+        } else {
+            ces = AnswerSlot.later(ces, response, second, nano);
+        }
+    }
+
+    @Override
+    void commented(double compound) {
+        scoredComments++;
+        sentimentSum = sentimentSum.add(new BigDecimal(compound));
     }
 
     private void setFirstSeen(long second, int nano) {
         seen = true;
         firstSeenSecond = second;
         firstSeenNano = nano;
-    }
-
-    private static boolean before(long second, int nano, long otherSecond, int otherNano) {
-        return second < otherSecond || second == otherSecond && nano < otherNano;
-    }
-
-    /** Orders an instant and event id before, at or after another, as {@link ProfileBuilder#compare} does. */
-    private static int compare(long second, int nano, EventId eventId, long otherSecond, int otherNano,
-            EventId otherEventId) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
-        if (nano != otherNano) {
-            return nano < otherNano ? -1 : 1;
-        }
-        return eventId.compareTo(otherEventId);
-    }
-
-    /** Returns the event's touchpoint, or null; an interaction's without the {@code Optional} it would make. */
-    private static @Nullable Touchpoint touchpointOf(CustomerEvent event) {
-        if (event instanceof Interaction interaction) {
-            return interaction.touchpoint();
-        }
-        Optional<Touchpoint> touchpoint = event.atTouchpoint();
-        return touchpoint.isPresent() ? touchpoint.get() : null;
     }
 
     /** Sets the current journey stage, as the stage tracker reports it. */
@@ -195,18 +161,10 @@ final class ProfileCell {
 
     /** Returns the immutable profile of what was counted so far. */
     CustomerProfile snapshot() {
-        long[] channelCounts = new long[CHANNELS];
-        Instant[] channelLastUsed = new Instant[CHANNELS];
-        for (int i = 0; i < CHANNELS; i++) {
-            channelCounts[i] = channels[3 * i];
-            if (channelCounts[i] > 0) {
-                channelLastUsed[i] = Instant.ofEpochSecond(channels[3 * i + 1], (int) channels[3 * i + 2]);
-            }
-        }
         return new CustomerProfile(customerId,
                 seen ? Optional.of(Instant.ofEpochSecond(firstSeenSecond, firstSeenNano)) : Optional.empty(),
                 eventCount > 0 ? Optional.of(Instant.ofEpochSecond(lastSeenSecond, lastSeenNano)) : Optional.empty(),
-                eventCount, ChannelTable.of(channelCounts, channelLastUsed), touchpoints, purchaseCount,
+                eventCount, ChannelTable.of(channels), touchpoints, purchaseCount,
                 SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase),
                 AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces), scoredComments,
                 sentimentSum, journeyStage, Optional.empty(), attributes, consents, identities,
@@ -276,19 +234,20 @@ final class ProfileCell {
         private int score;
         private Instant at;
 
-        void later(FeedbackResponse response) {
-            Instant when = response.occurredAt();
-            long whenSecond = when.getEpochSecond();
-            int whenNano = when.getNano();
-            if (eventId != null && compare(whenSecond, whenNano, response.eventId(), second, nano, eventId) <= 0) {
-                return;
+        /** Returns the slot holding the later of its answer and {@code response}: {@code slot}, or a new one. */
+        static AnswerSlot later(@Nullable AnswerSlot slot, FeedbackResponse response, long second, int nano) {
+            AnswerSlot target = slot == null ? new AnswerSlot() : slot;
+            if (target.eventId != null
+                    && compare(second, nano, response.eventId(), target.second, target.nano, target.eventId) <= 0) {
+                return target;
             }
-            second = whenSecond;
-            nano = whenNano;
-            eventId = response.eventId();
-            surveyId = response.surveyId();
-            score = response.score();
-            at = response.occurredAt();
+            target.second = second;
+            target.nano = nano;
+            target.eventId = response.eventId();
+            target.surveyId = response.surveyId();
+            target.score = response.score();
+            target.at = response.occurredAt();
+            return target;
         }
 
         static Optional<LatestAnswer> answer(AnswerSlot slot) {

@@ -86,19 +86,32 @@ public enum NumberField {
     /**
      * Returns the field's value, or NaN when the profile lacks it: {@link #valueOf} without the wrapper, for
      * conditions tested a million times (every value a profile holds is finite).
+     *
+     * @param profile the profile
+     * @return the value, or NaN when the profile lacks it
      */
-    double valueOrNaN(CustomerProfile profile) {
+    public double valueOrNaN(CustomerProfile profile) {
         switch (this) {
             case EVENT_COUNT:
                 return profile.eventCount();
             case PURCHASE_COUNT:
                 return profile.purchaseCount();
+            case CHANNEL_COUNT:
+                return profile.channels().size();
             case LATEST_NPS:
-                return profile.latestNps().isPresent() ? profile.latestNps().get().score() : Double.NaN;
+                return scoreOrNaN(profile.latestNps());
+            case LATEST_CSAT:
+                return scoreOrNaN(profile.latestCsat());
+            case LATEST_CES:
+                return scoreOrNaN(profile.latestCes());
             default:
                 OptionalDouble value = valueOf(profile);
                 return value.isPresent() ? value.getAsDouble() : Double.NaN;
         }
+    }
+
+    private static double scoreOrNaN(Optional<LatestAnswer> answer) {
+        return answer.isPresent() ? answer.get().score() : Double.NaN;
     }
 
     private static OptionalDouble score(Optional<LatestAnswer> answer) {

@@ -86,15 +86,41 @@ public record WorldFolder(Path folder, Path events, WorldFiles files) {
      * @throws IllegalArgumentException naming the line, column and rule of the first bad row
      */
     public ImportReport importEvents(EventStore store, int batchSize) throws IOException {
-        EventImporter importer = events.getFileName().toString().endsWith(".csv")
-                ? CsvEventImporter.custom(CsvColumnMapping.custom().unmappedColumnsAsAttributes(true).build(),
-                        ImportPolicy.FAIL_ON_FIRST_ERROR).batchSize(batchSize).build()
-                : NdjsonEventImporter.custom(ImportPolicy.FAIL_ON_FIRST_ERROR).batchSize(batchSize).build();
-        ImportReport report = importer.importInto(store, ReaderSource.of(events));
+        ImportReport report = importer(ImportPolicy.FAIL_ON_FIRST_ERROR, batchSize).importInto(store,
+                ReaderSource.of(events));
         if (!report.applied() || !report.readToEnd()) {
             throw new IllegalArgumentException(events + ": import stopped at " + report.rejected().get(0));
         }
         return report;
+    }
+
+    /**
+     * Imports the events into {@code store} in appends of {@code batchSize} events, reading the file once, for a
+     * store that is all or nothing over the whole import by itself (a bulk load, which the caller undoes when
+     * this throws): {@link #importEvents(EventStore, int)} reads the file twice, checking every row before the
+     * first append, so that a bad row stores nothing in a store without that.
+     *
+     * @param store where the events go; undone by the caller when this throws
+     * @param batchSize events per append
+     * @return the import's report
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the line, column and rule of the first bad row, after the rows
+     *     before and after it were appended
+     */
+    public ImportReport importEventsReadingOnce(EventStore store, int batchSize) throws IOException {
+        ImportReport report = importer(ImportPolicy.SKIP_AND_REPORT, batchSize).importInto(store,
+                ReaderSource.of(events));
+        if (!report.clean()) {
+            throw new IllegalArgumentException(events + ": import stopped at " + report.rejected().get(0));
+        }
+        return report;
+    }
+
+    private EventImporter importer(ImportPolicy policy, int batchSize) {
+        return events.getFileName().toString().endsWith(".csv")
+                ? CsvEventImporter.custom(CsvColumnMapping.custom().unmappedColumnsAsAttributes(true).build(),
+                        policy).batchSize(batchSize).build()
+                : NdjsonEventImporter.custom(policy).batchSize(batchSize).build();
     }
 
 }

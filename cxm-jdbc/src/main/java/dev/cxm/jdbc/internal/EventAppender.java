@@ -28,10 +28,13 @@ import dev.cxm.jdbc.JdbcStoreException;
  * row until it commits: appends run one after another, and each event gets the next sequence number in the
  * order of the batch. Time alone does not order events
  * at the same instant, the sequence does, and because an append commits before the next one takes numbers,
- * a reader never sees a number before an earlier one. Then each batch goes in: in PostgreSQL the ids
- * stored already are looked up and the others go in with {@code COPY} ({@link PostgresEventInsert}), in H2
- * a JDBC batch of {@code MERGE ... WHEN NOT MATCHED THEN INSERT} skips them ({@link H2EventInsert}). An event
- * whose id is stored already is compared with the stored one afterwards. A different event under a stored id, or any failure, rolls everything back.
+ * a reader never sees a number before an earlier one. Then each batch goes in: in PostgreSQL with {@code COPY}
+ * ({@link PostgresEventInsert}), first trusting that every id is new and, when the primary key refuses one,
+ * once more from the start after looking up the ids stored already, inserting only the others; in H2 with
+ * {@code INSERT}s of 64 rows, and when the unique id refuses one, from a savepoint again as a JDBC batch of
+ * {@code MERGE ... WHEN NOT MATCHED THEN INSERT} that skips them ({@link H2EventInsert}). An event whose id is
+ * stored already is compared with the stored one afterwards. A different event under a stored id, or any
+ * failure, rolls everything back.
  */
 public final class EventAppender {
 
@@ -52,7 +55,7 @@ public final class EventAppender {
         this.batchSize = batchSize;
         this.postgres = new PostgresEventInsert(tables);
         this.h2 = new H2EventInsert(tables);
-        this.counts = new FeedbackCounts(tables);
+        this.counts = new FeedbackCounts(tables, dialect);
     }
 
     /** Appends {@code events}: see {@code EventStore.appendAll}. */
@@ -78,7 +81,15 @@ public final class EventAppender {
         Progress progress = new Progress();
         int offeredTwice = duplicates;
         try (Connection connection = dataSource.getConnection()) {
-            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress));
+            if (dialect == Dialect.POSTGRESQL) {
+                try {
+                    return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress,
+                            false));
+                } catch (PostgresEventInsert.StoredIdMet e) {
+                    // Rolled back: again, skipping the ids stored.
+                }
+            }
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true));
         } catch (SQLException e) {
             throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
                     + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
@@ -93,7 +104,7 @@ public final class EventAppender {
 
     /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
     private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
-            Progress progress) throws SQLException {
+            Progress progress, boolean lookUpStored) throws SQLException {
         progress.stage = "while taking its sequence numbers";
         long first = reserve(connection, batch.size());
         Set<String> inserted = new HashSet<>();
@@ -104,7 +115,7 @@ public final class EventAppender {
             progress.stage = "in its batch " + (from / batchSize + 1) + " of " + batches + " (" + part.size()
                     + " events, first " + part.get(0).eventId() + ", last " + part.get(part.size() - 1).eventId() + ")";
             List<EventRow> rows = part.stream().map(EventRow::of).toList();
-            Set<String> insertedOfPart = insert(connection, rows, first + from);
+            Set<String> insertedOfPart = insert(connection, rows, first + from, lookUpStored);
             inserted.addAll(insertedOfPart);
             for (EventRow row : rows) {
                 if (row.eventType() == EventColumns.FEEDBACK && insertedOfPart.contains(row.eventId())) {
@@ -128,6 +139,11 @@ public final class EventAppender {
         counts.added(connection, insertedFeedback);
         progress.stage = "at its commit";
         return new AppendResult(inserted.size(), duplicates + skipped.size());
+    }
+
+    /** Returns the feedback counts the appends keep: the store's one instance. */
+    public FeedbackCounts counts() {
+        return counts;
     }
 
     /** Reads stored events by id, on the append's connection (to see the same snapshot). */
@@ -164,9 +180,23 @@ public final class EventAppender {
         }
     }
 
-    /** Inserts the rows whose events are new, numbered from {@code firstSeq}; returns the ids inserted. */
-    private Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
-        return dialect == Dialect.POSTGRESQL ? postgres.insert(connection, rows, firstSeq)
-                : h2.insert(connection, rows, firstSeq);
+    /**
+     * Inserts the rows whose events are new, numbered from {@code firstSeq}; returns the ids inserted. In
+     * PostgreSQL, unless {@code lookUpStored}, inserts every row, or throws {@link PostgresEventInsert.StoredIdMet}.
+     */
+    private Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq, boolean lookUpStored)
+            throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return h2.insert(connection, rows, firstSeq);
+        }
+        if (lookUpStored) {
+            return postgres.insert(connection, rows, firstSeq);
+        }
+        postgres.insertNew(connection, rows, firstSeq);
+        Set<String> ids = new HashSet<>();
+        for (EventRow row : rows) {
+            ids.add(row.eventId());
+        }
+        return ids;
     }
 }

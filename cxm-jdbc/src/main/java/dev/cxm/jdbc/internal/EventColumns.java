@@ -44,6 +44,10 @@ public final class EventColumns {
     /** The number of columns in {@link #NAMES}. */
     public static final int COUNT = 22;
 
+    /** The columns every event type fills, in the order {@link #readTyped} reads them first. */
+    private static final String COMMON = "event_id, customer_id, occurred_at, touchpoint_id, touchpoint_name,"
+            + " touchpoint_channel, touchpoint_stage, attributes";
+
     private static final int MAX_SHARED = 4096;
 
     private final Map<String, Optional<Touchpoint>> touchpoints = new HashMap<>();
@@ -53,6 +57,20 @@ public final class EventColumns {
     /** Returns the columns prefixed by a table alias, such as {@code e.seq, e.event_id, ...}. */
     public static String names(String alias) {
         return alias + "." + NAMES.replace(", ", ", " + alias + ".");
+    }
+
+    /**
+     * Returns the columns of one event type prefixed by a table alias: those every type fills, then its own, in
+     * the order {@link #readTyped} reads them. A typed query reads these only, not the other types' columns, which
+     * are {@code NULL} in its rows, nor {@code seq} and {@code event_type}.
+     */
+    public static String names(String alias, dev.cxm.core.model.EventType type) {
+        String own = switch (type) {
+            case INTERACTION -> "outcome, duration_nanos";
+            case PURCHASE -> "order_id, amount, currency, item_count";
+            case FEEDBACK -> "survey_id, scale_name, scale_min, scale_max, score, comment_text";
+        };
+        return alias + "." + (COMMON + ", " + own).replace(", ", ", " + alias + ".");
     }
 
     /** Returns the {@code event_type} code of a type. */
@@ -97,6 +115,30 @@ public final class EventColumns {
                 throw new IllegalStateException("event_type: " + type + " of event " + id + " is no event type of"
                         + " schema version " + SchemaSetup.SCHEMA_VERSION);
         }
+    }
+
+    /**
+     * Reads the event of the current row of a typed query, whose columns are {@link #names(String,
+     * dev.cxm.core.model.EventType)} of {@code type} from the first.
+     */
+    public CustomerEvent readTyped(ResultSet row, dev.cxm.core.model.EventType type) throws SQLException {
+        EventId id = EventId.of(row.getString(1));
+        CustomerId customer = CustomerId.of(row.getString(2));
+        Instant at = instant(row, 3);
+        Optional<Touchpoint> touchpoint = touchpoint(row.getString(4), row.getString(5), row.getString(6),
+                row.getString(7));
+        String json = row.getString(8);
+        Map<String, String> attributes = json == null ? Map.of() : AttributesJson.read(json);
+        return switch (type) {
+            case INTERACTION -> new Interaction(id, customer, at, touchpoint.orElseThrow(), row.getString(9),
+                    Duration.ofNanos(row.getLong(10)), attributes);
+            case PURCHASE -> new Purchase(id, customer, at, row.getString(9),
+                    new Money(row.getBigDecimal(10), Money.currency(row.getString(11))), row.getInt(12), touchpoint,
+                    attributes);
+            case FEEDBACK -> new FeedbackResponse(id, customer, at, row.getString(9),
+                    scale(row.getString(10), row.getInt(11), row.getInt(12)), row.getInt(13),
+                    Optional.ofNullable(row.getString(14)), touchpoint, attributes);
+        };
     }
 
     private Optional<Touchpoint> touchpoint(String id, String name, String channel, String stage) {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cxm.jdbc.Dialect;
 import dev.cxm.jdbc.JdbcStoreException;
 
 /**
@@ -28,7 +29,8 @@ import dev.cxm.jdbc.JdbcStoreException;
  * <p>The table's columns may be {@code NULL}, which a unique key in PostgreSQL 14 cannot match, so the rows of
  * the buckets concerned are read and matched here, then updated by id or inserted. That is safe because every
  * writer of the table holds the row lock of the sequence table: appends take it to number their events, and
- * an erasure takes it ({@link #erasing}) before it subtracts.
+ * an erasure takes it ({@link #erasing}) before it subtracts. In PostgreSQL the updates and the inserts are one
+ * statement each, from arrays ({@code unnest}); in H2, in the same process, JDBC batches.
  */
 public final class FeedbackCounts {
 
@@ -41,10 +43,12 @@ public final class FeedbackCounts {
             + " touchpoint_stage, survey_id, scale_name, scale_min, scale_max, score";
 
     private final Tables tables;
+    private final Dialect dialect;
 
     /** Creates the counts of one store. */
-    public FeedbackCounts(Tables tables) {
+    public FeedbackCounts(Tables tables, Dialect dialect) {
         this.tables = tables;
+        this.dialect = dialect;
     }
 
     /** One row's key: a bucket, a touchpoint (its columns), a survey, a scale and a score. */
@@ -55,6 +59,11 @@ public final class FeedbackCounts {
     /** Returns the bucket of {@code instant}: {@code floor(epoch seconds / 900)}. */
     public static long bucket(Instant instant) {
         return Math.floorDiv(instant.getEpochSecond(), BUCKET_SECONDS);
+    }
+
+    /** Returns whether {@code instant} is the first instant of its bucket: on a bucket's edge. */
+    public static boolean isEdge(Instant instant) {
+        return start(bucket(instant)).equals(instant);
     }
 
     /** Returns the first instant of {@code bucket}. */
@@ -116,28 +125,103 @@ public final class FeedbackCounts {
             return;
         }
         Map<Key, Long> ids = stored(connection, deltas.keySet());
+        List<long[]> updates = new ArrayList<>();
         List<Map.Entry<Key, Long>> inserts = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.feedbackCounts()
-                + " SET response_count = response_count + ? WHERE id = ?")) {
-            int updates = 0;
-            for (Map.Entry<Key, Long> delta : deltas.entrySet()) {
-                Optional<Long> id = Optional.ofNullable(ids.get(delta.getKey()));
-                if (id.isPresent()) {
-                    update.setLong(1, delta.getValue());
-                    update.setLong(2, id.get());
-                    update.addBatch();
-                    updates++;
-                } else if (delta.getValue() < 0) {
-                    throw new JdbcStoreException("the table " + tables.feedbackCounts() + " lacks a count of stored"
-                            + " responses; the cxm tables are damaged");
-                } else {
-                    inserts.add(delta);
-                }
-            }
-            if (updates > 0) {
-                update.executeBatch();
+        for (Map.Entry<Key, Long> delta : deltas.entrySet()) {
+            Optional<Long> id = Optional.ofNullable(ids.get(delta.getKey()));
+            if (id.isPresent()) {
+                updates.add(new long[] {id.get(), delta.getValue()});
+            } else if (delta.getValue() < 0) {
+                throw new JdbcStoreException("the table " + tables.feedbackCounts() + " lacks a count of stored"
+                        + " responses; the cxm tables are damaged");
+            } else {
+                inserts.add(delta);
             }
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            updateFromArrays(connection, updates);
+            insertFromArrays(connection, inserts);
+        } else {
+            updateInBatch(connection, updates);
+            insertInBatch(connection, inserts);
+        }
+    }
+
+    /**
+     * Updates the rows in one statement, from two arrays: PostgreSQL runs the statements of a JDBC batch one by
+     * one, a few hundred of them per append.
+     */
+    private void updateFromArrays(Connection connection, List<long[]> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[updates.size()];
+        Long[] added = new Long[updates.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = updates.get(i)[0];
+            added[i] = updates.get(i)[1];
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.feedbackCounts() + " c"
+                + " SET response_count = c.response_count + d.added FROM unnest(?::bigint[], ?::bigint[])"
+                + " AS d(id, added) WHERE c.id = d.id")) {
+            update.setArray(1, connection.createArrayOf("bigint", ids));
+            update.setArray(2, connection.createArrayOf("bigint", added));
+            int updated = update.executeUpdate();
+            if (updated != ids.length) {
+                throw new JdbcStoreException("the table " + tables.feedbackCounts() + " lost counts while they were"
+                        + " added to; the cxm tables are damaged");
+            }
+        }
+    }
+
+    /** Inserts the rows of new keys in one statement, from one array per column. */
+    private void insertFromArrays(Connection connection, List<Map.Entry<Key, Long>> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        int n = inserts.size();
+        Object[][] columns = {new Long[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+            new String[n], new Integer[n], new Integer[n], new Integer[n], new Long[n]};
+        for (int i = 0; i < n; i++) {
+            Key key = inserts.get(i).getKey();
+            Object[] row = {key.bucket(), key.touchpointId(), key.touchpointName(), key.touchpointChannel(),
+                key.touchpointStage(), key.surveyId(), key.scaleName(), key.scaleMin(), key.scaleMax(), key.score(),
+                inserts.get(i).getValue()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] types = {"bigint", "text", "text", "text", "text", "text", "text", "integer", "integer", "integer",
+            "bigint"};
+        StringBuilder arrays = new StringBuilder();
+        for (int c = 0; c < types.length; c++) {
+            arrays.append(c == 0 ? "" : ", ").append("?::").append(types[c]).append("[]");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.feedbackCounts() + " ("
+                + KEY_COLUMNS + ", response_count) SELECT * FROM unnest(" + arrays + ")")) {
+            for (int c = 0; c < types.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private void updateInBatch(Connection connection, List<long[]> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.feedbackCounts()
+                + " SET response_count = response_count + ? WHERE id = ?")) {
+            for (long[] row : updates) {
+                update.setLong(1, row[1]);
+                update.setLong(2, row[0]);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private void insertInBatch(Connection connection, List<Map.Entry<Key, Long>> inserts) throws SQLException {
         if (inserts.isEmpty()) {
             return;
         }

@@ -32,16 +32,27 @@ public final class H2LoadIndexes {
         this.tables = tables;
     }
 
-    /** Returns the index statements in the order they are built, the time index last. */
-    private List<String> creates() {
+    /** Returns the statements of the indexes other than the time index: those a finished load may defer. */
+    private List<String> deferrable() {
         String events = tables.events();
         return List.of(
                 "CREATE INDEX IF NOT EXISTS " + tables.name("event_attributes_entry") + " ON "
                         + tables.eventAttributes() + " (attribute_key, attribute_value)",
                 "CREATE INDEX IF NOT EXISTS " + tables.name("events_touchpoint") + " ON " + events + " (touchpoint_id)",
                 "CREATE INDEX IF NOT EXISTS " + tables.name("events_customer") + " ON " + events
-                        + " (customer_id, occurred_at, seq)",
-                "CREATE INDEX IF NOT EXISTS " + tables.name("events_time") + " ON " + events + " (occurred_at, seq)");
+                        + " (customer_id, occurred_at, seq)");
+    }
+
+    private String createTime() {
+        return "CREATE INDEX IF NOT EXISTS " + tables.name("events_time") + " ON " + tables.events()
+                + " (occurred_at, seq)";
+    }
+
+    /** Returns the index statements in the order they are built, the time index last. */
+    private List<String> creates() {
+        List<String> creates = new java.util.ArrayList<>(deferrable());
+        creates.add(createTime());
+        return creates;
     }
 
     /**
@@ -70,6 +81,19 @@ public final class H2LoadIndexes {
             for (String create : creates()) {
                 statement.execute(create);
             }
+        }
+    }
+
+    /**
+     * Builds the time index only, which ends a load (its presence marks the load finished) and serves scans in
+     * time order; the others are left to {@link #create} when they are first needed.
+     *
+     * @param connection a connection in auto-commit
+     * @throws SQLException when the statement fails
+     */
+    public void createTime(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createTime());
         }
     }
 
@@ -114,22 +138,31 @@ public final class H2LoadIndexes {
      * @throws SQLException when reading the catalogue fails
      */
     public boolean interrupted(Connection connection) throws SQLException {
+        return present(connection, List.of("events_time")) == 0;
+    }
+
+    /** Returns how many of the named indexes (without the prefix) the schema holds. */
+    private long present(Connection connection, List<String> indexes) throws SQLException {
         // Unquoted names are stored in upper case by H2's default settings; compare ignoring case.
-        String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) = UPPER(?)"
-                + " AND UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA()))";
+        String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) IN ("
+                + String.join(", ", java.util.Collections.nCopies(indexes.size(), "UPPER(?)"))
+                + ") AND UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA()))";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, tables.prefix() + "events_time");
-            query.setString(2, tables.schema().orElse(null));
+            for (int i = 0; i < indexes.size(); i++) {
+                query.setString(i + 1, tables.prefix() + indexes.get(i));
+            }
+            query.setString(indexes.size() + 1, tables.schema().orElse(null));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                return row.getLong(1) == 0;
+                return row.getLong(1);
             }
         }
     }
 
     /**
      * Finishes what an interrupted bulk load promised: when the time index is missing, empties the events
-     * tables and builds the indexes again. Does nothing to a store whose indexes are all there.
+     * tables and builds the indexes again. Else builds the indexes a finished load left to build when first
+     * needed (when its stores closed before), and does nothing to a store whose indexes are all there.
      *
      * @param dataSource the database
      * @return whether a load was found interrupted and undone
@@ -138,6 +171,10 @@ public final class H2LoadIndexes {
     public boolean repairInterruptedLoad(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!interrupted(connection)) {
+                List<String> deferrable = List.of("events_customer", "events_touchpoint", "event_attributes_entry");
+                if (present(connection, deferrable) < deferrable.size()) {
+                    create(connection);
+                }
                 return false;
             }
             empty(connection);

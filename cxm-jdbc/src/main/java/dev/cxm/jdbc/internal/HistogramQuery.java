@@ -152,8 +152,8 @@ public final class HistogramQuery {
         from = from.filter(bound -> bound.isAfter(Storable.FIRST_INSTANT));
         to = to.filter(bound -> bound.isBefore(Storable.END_INSTANT));
         // The whole buckets: from the first that starts at or after "from" to the last that ends by "to".
-        Optional<Long> low = from.map(bound -> FeedbackCounts.start(FeedbackCounts.bucket(bound)).equals(bound)
-                ? FeedbackCounts.bucket(bound) : FeedbackCounts.bucket(bound) + 1);
+        Optional<Long> low = from.map(bound -> FeedbackCounts.isEdge(bound) ? FeedbackCounts.bucket(bound)
+                : FeedbackCounts.bucket(bound) + 1);
         Optional<Long> high = to.map(FeedbackCounts::bucket);
         if (low.isPresent() && high.isPresent() && low.get() >= high.get()) {
             return Optional.empty();
@@ -198,10 +198,15 @@ public final class HistogramQuery {
                     Optional.of(FeedbackCounts.start(high.get())), to, query.touchpoint(), Map.of()), grouping, first,
                     last));
         }
+        return Optional.of(counts(cells));
+    }
+
+    /** Returns the cells with their counts. */
+    private static List<ScoreCount> counts(Map<Cell, Long> cells) {
         List<ScoreCount> counted = new ArrayList<>(cells.size());
         cells.forEach((cell, count) -> counted.add(new ScoreCount(cell.group(), cell.day(), cell.scale(), cell.score(),
                 count)));
-        return Optional.of(counted);
+        return counted;
     }
 
     /** Returns whether every offset and transition is a whole number of buckets. */
@@ -211,7 +216,7 @@ public final class HistogramQuery {
         }
         for (ZoneOffsetTransition transition : transitions) {
             if (transition.getOffsetAfter().getTotalSeconds() % FeedbackCounts.BUCKET_SECONDS != 0
-                    || !FeedbackCounts.start(FeedbackCounts.bucket(transition.getInstant())).equals(transition.getInstant())) {
+                    || !FeedbackCounts.isEdge(transition.getInstant())) {
                 return false;
             }
         }
@@ -296,10 +301,7 @@ public final class HistogramQuery {
                 .append(") x GROUP BY g, d, sn, smin, smax, score");
         Map<Cell, Long> cells = new HashMap<>();
         read(sql, connection, key, cells);
-        List<ScoreCount> counted = new ArrayList<>(cells.size());
-        cells.forEach((cell, count) -> counted.add(new ScoreCount(cell.group(), cell.day(), cell.scale(), cell.score(),
-                count)));
-        return Optional.of(counted);
+        return Optional.of(counts(cells));
     }
 
     /** Returns the zone's transitions after {@code first} up to {@code last}; empty when there are too many. */

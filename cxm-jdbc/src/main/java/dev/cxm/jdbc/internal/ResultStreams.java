@@ -14,6 +14,8 @@ import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGStatement;
+
 /**
  * Streams the rows of one query in constant memory: the query runs on a connection of its own, in a
  * read-only, repeatable-read transaction (a snapshot, which PostgreSQL also needs to fetch a cursor in portions of the fetch size), and the
@@ -56,6 +58,7 @@ public final class ResultStreams {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             statement = sql.prepare(connection);
             statement.setFetchSize(fetchSize);
+            binaryRows(statement);
             rows = statement.executeQuery();
         } catch (SQLException e) {
             release(null, statement, connection, isolation);
@@ -67,6 +70,20 @@ public final class ResultStreams {
         open.incrementAndGet();
         Cursor<T> cursor = new Cursor<>(connection, statement, rows, isolation, doing, reader);
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /**
+     * Asks PostgreSQL's driver for the rows in the binary format from the first execution: the server then
+     * sends timestamps and numbers as they are stored instead of formatting them as text, and the driver
+     * reads them without parsing. Without it the driver asks for binary rows only once it has run the same
+     * statement text five times on the connection ({@code prepareThreshold}), so a stream's first scans on
+     * each pooled connection travel as text.
+     */
+    private static void binaryRows(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            // A negative threshold means: prepare on the server now and read its rows in binary.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
     }
 
     /** Closes what a stream held, quietly: the first failure to close is not the caller's to handle. */

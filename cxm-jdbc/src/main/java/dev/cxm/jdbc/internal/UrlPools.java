@@ -1,7 +1,5 @@
 package dev.cxm.jdbc.internal;
 
-import javax.sql.ConnectionPoolDataSource;
-
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -30,7 +28,8 @@ public final class UrlPools {
                 source.setURL(url.url());
                 url.user().ifPresent(source::setUser);
                 url.password().ifPresent(source::setPassword);
-                yield JdbcConnectionPool.create((ConnectionPoolDataSource) source);
+                // Checked before each loan: H2's pool would lend a connection whose server has gone.
+                yield JdbcConnectionPool.create(new ValidatedConnectionSource(source));
             }
         };
     }

@@ -74,20 +74,4 @@ public final class Micros {
     public static Instant toInstant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
     }
-
-    /**
-     * Returns a 64-bit FNV-1a hash of an event's id, which tells two events at one instant apart.
-     *
-     * @param event the event
-     * @return the hash
-     */
-    public static long idHash(CustomerEvent event) {
-        String id = event.eventId().value();
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            hash ^= id.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
-    }
 }

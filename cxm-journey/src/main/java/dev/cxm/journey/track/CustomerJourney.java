@@ -26,7 +26,8 @@ import dev.cxm.journey.track.internal.RecentEvents;
  * engine's state store keyed by customer) can keep one per customer: as JSON through
  * {@code CxmJson.mapper()}, {@code {"formatVersion":1,"customer":..,"settled":[{"stage":..,"enteredAt":..}],
  * "recent":[{"at":..,"eventHash":..,"stage":..}]}}; format version {@value #FORMAT_VERSION}, read back by any
- * later version of cxm. The event hashes are 64-bit FNV-1a hashes of the event ids, the same on every JVM.
+ * later version of cxm. The event hashes are the 64-bit FNV-1a hashes of the event ids
+ * ({@link dev.cxm.core.model.EventId#fnv1a64()}), the same on every JVM.
  *
  * @param customer the customer
  * @param settled the settled visits in time order, each in another stage than the one before

@@ -24,7 +24,7 @@ import dev.cxm.journey.internal.Micros;
 import dev.cxm.journey.internal.Sequences;
 import dev.cxm.journey.internal.TouchpointCache;
 import dev.cxm.journey.map.Stage;
-import dev.cxm.journey.track.internal.JourneyCell;
+import dev.cxm.journey.track.internal.JourneyTable;
 
 /**
  * Follows customers through a journey map's stages as their events come in, one at a time or in batches,
@@ -82,8 +82,15 @@ public final class StageTracker
 
     private final StageTracking configuration;
     private final TrackingStore store;
-    /** The store when it is the in-memory default, whose cells the tracker updates in place; else null. */
+    /** The store when it is the in-memory default, whose tables the tracker updates in place; else null. */
     private final InMemoryTrackingStore memory;
+    /** The in-memory store's tables, or null. */
+    private final JourneyTable table;
+    /** The code of each stage of the map (by index) in the in-memory store's tables; empty without them. */
+    private final int[] stageCodes;
+    /** The table a journey of a host's store is copied into to be updated, one at a time; null until needed. */
+    private JourneyTable scratch;
+    private boolean scratchInUse;
     private final Object storeLock;
     private final long toleranceMicros;
     private final List<JourneyListener> listeners = new CopyOnWriteArrayList<>();
@@ -128,6 +135,15 @@ public final class StageTracker
         }
         this.stageIndexes = new TouchpointCache(event -> configuration.map().stageOf(event)
                 .map(stageIndexByName::get).orElse(-1));
+        this.table = memory == null ? null : memory.table();
+        this.stageCodes = new int[memory == null ? 0 : stageNames.length];
+        if (memory != null) {
+            synchronized (memory) {
+                for (int i = 0; i < stageNames.length; i++) {
+                    stageCodes[i] = table.codeOf(stageNames[i]);
+                }
+            }
+        }
     }
 
     /**
@@ -159,14 +175,24 @@ public final class StageTracker
      */
     public synchronized Outcome track(CustomerEvent event) {
         Checks.present("event", event);
+        synchronized (storeLock) {
+            return trackHoldingLocks(event);
+        }
+    }
+
+    /** Tracks one event, holding this tracker's lock and the store's. */
+    private Outcome trackHoldingLocks(CustomerEvent event) {
         int stageIndex = (int) stageIndexes.valueOf(event);
         if (stageIndex < 0) {
             unplaced++;
             return Outcome.UNPLACED;
         }
-        synchronized (storeLock) {
-            return track(event.customerId(), Micros.of(event), Micros.idHash(event), stageNames[stageIndex], true);
+        long time = Micros.of(event);
+        long hash = event.eventId().fnv1a64();
+        if (table != null) {
+            return track(table, event.customerId(), time, hash, stageCodes[stageIndex], true);
         }
+        return trackInStore(event.customerId(), time, hash, stageNames[stageIndex], true);
     }
 
     /**
@@ -199,105 +225,126 @@ public final class StageTracker
         return this;
     }
 
-    /** Tracks a batch after reading ahead each event's customer state (see {@link InMemoryTrackingStore#readAhead}). */
+    /** Tracks a batch after reading ahead each event's customer state (see {@link JourneyTable#readAhead}). */
     private void trackReadingAhead(CustomerEvent[] batch, int size) {
+        // One hold of the store's lock for the batch: taking and releasing a lock waits for the stores of the
+        // event before, which a batch lets overlap.
         synchronized (storeLock) {
-            readAheadSink += memory.readAhead(batch, size);
+            readAheadSink += table.readAhead(batch, size);
+            for (int i = 0; i < size; i++) {
+                trackHoldingLocks(batch[i]);
+                batch[i] = null;
+            }
         }
-        for (int i = 0; i < size; i++) {
-            track(batch[i]);
-            batch[i] = null;
+    }
+
+    /** Tracks a placed event whose stage is given by name, holding the store's lock (for merges). */
+    private Outcome trackNamed(CustomerId customer, long time, long hash, String stage, boolean notify) {
+        if (table != null) {
+            return track(table, customer, time, hash, table.codeOf(stage), notify);
+        }
+        return trackInStore(customer, time, hash, stage, notify);
+    }
+
+    /**
+     * Tracks a placed event into a host's store, holding the store's lock: the customer's journey is copied
+     * into the scratch table, updated there and put back when it changed.
+     */
+    private Outcome trackInStore(CustomerId customer, long time, long hash, String stage, boolean notify) {
+        // A listener tracking another event from within a notification gets a table of its own.
+        boolean reuse = !scratchInUse;
+        if (reuse && scratch == null) {
+            scratch = new JourneyTable(1);
+        }
+        JourneyTable journeys = reuse ? scratch : new JourneyTable(1);
+        journeys.clear();
+        scratchInUse = true;
+        try {
+            store.get(customer).ifPresent(journeys::put);
+            Outcome outcome = track(journeys, customer, time, hash, journeys.codeOf(stage), notify);
+            if (outcome != Outcome.LATE && outcome != Outcome.DUPLICATE) {
+                store.put(journeys.snapshot(journeys.slotOf(customer)));
+            }
+            return outcome;
+        } finally {
+            if (reuse) {
+                scratchInUse = false;
+            }
         }
     }
 
     /**
-     * Adds a placed event to the customer's journey, holding the store's lock; reports what changed when
-     * {@code notify} says so. The in-memory store's cell is updated in place; another store's journey is
-     * copied into a cell, updated and put back.
+     * Adds a placed event to the customer's journey in {@code journeys}, updated in place; reports what changed
+     * when {@code notify} says so.
      */
-    private Outcome track(CustomerId customer, long time, long hash, String stage, boolean notify) {
-        JourneyCell cell;
-        if (memory != null) {
-            cell = memory.cell(customer);
-        } else {
-            cell = store.get(customer).map(JourneyCell::of).orElse(null);
-        }
-        if (cell == null) {
-            JourneyCell first = JourneyCell.first(customer, time, hash, stage);
-            if (memory != null) {
-                memory.add(first);
-            } else {
-                store.put(first.snapshot());
-            }
-            moved(null, stage);
+    private Outcome track(JourneyTable journeys, CustomerId customer, long time, long hash, int stage,
+            boolean notify) {
+        int slot = journeys.slotOf(customer);
+        if (slot < 0) {
+            journeys.add(customer, time, hash, stage);
+            String name = journeys.name(stage);
+            moved(null, name);
             if (deadlinesSeeded || (notify && !listeners.isEmpty())) {
                 Instant at = Micros.toInstant(time);
-                entered(customer, stage, at);
+                entered(customer, name, at);
                 if (notify) {
-                    notifyChange(new StageChange(customer, Optional.empty(), stage, at, false));
+                    notifyChange(new StageChange(customer, Optional.empty(), name, at, false));
                 }
             }
             return Outcome.STAGE_CHANGED;
         }
-        int last = cell.size() - 1;
-        long latest = cell.time(last);
+        int last = journeys.recentSize(slot) - 1;
+        long latest = journeys.latestTime(slot);
         if (time < saturatedMinus(latest, toleranceMicros)) {
             late++;
             return Outcome.LATE;
         }
-        int position = cell.positionOf(time, hash);
-        if (position <= last && cell.time(position) == time && cell.hash(position) == hash) {
+        int position = journeys.positionOf(slot, time, hash);
+        if (position <= last && journeys.time(slot, position) == time && journeys.hash(slot, position) == hash) {
             duplicates++;
             return Outcome.DUPLICATE;
         }
-        Outcome outcome;
         if (position == last + 1) {
-            String current = cell.stage(last);
-            cell.insert(position, time, hash, stage);
-            cell.settleBefore(saturatedMinus(time, toleranceMicros));
-            if (current.equals(stage)) {
-                outcome = Outcome.SAME_STAGE;
-            } else {
-                moved(current, stage);
-                // Without listeners or stall deadlines, a change needs nothing built.
-                if (deadlinesSeeded || (notify && !listeners.isEmpty())) {
-                    Instant at = Micros.toInstant(time);
-                    entered(customer, stage, at);
-                    if (notify) {
-                        notifyChange(new StageChange(customer, Optional.of(current), stage, at, false));
-                    }
-                }
-                outcome = Outcome.STAGE_CHANGED;
+            int current = journeys.latestStage(slot);
+            journeys.append(slot, time, hash, stage, saturatedMinus(time, toleranceMicros));
+            if (current == stage) {
+                return Outcome.SAME_STAGE;
             }
-        } else {
-            List<StageVisit> before = cell.history();
-            cell.insert(position, time, hash, stage);
-            cell.settleBefore(saturatedMinus(latest, toleranceMicros));
-            List<StageVisit> after = cell.history();
-            int common = 0;
-            while (common < before.size() && common < after.size() && before.get(common).equals(after.get(common))) {
-                common++;
-            }
-            if (common == after.size()) {
-                outcome = Outcome.SAME_STAGE;
-            } else {
-                StageVisit current = after.get(after.size() - 1);
-                // An event before the latest never changes the current stage (the latest event's), so the
-                // population counts stay; the current visit may begin at another instant.
-                if (!current.equals(before.get(before.size() - 1))) {
-                    entered(customer, current.stage(), current.enteredAt());
+            String from = journeys.name(current);
+            String to = journeys.name(stage);
+            moved(from, to);
+            // Without listeners or stall deadlines, a change needs nothing built.
+            if (deadlinesSeeded || (notify && !listeners.isEmpty())) {
+                Instant at = Micros.toInstant(time);
+                entered(customer, to, at);
+                if (notify) {
+                    notifyChange(new StageChange(customer, Optional.of(from), to, at, false));
                 }
-                for (int i = common; i < after.size() && notify; i++) {
-                    Optional<String> from = i == 0 ? Optional.empty() : Optional.of(after.get(i - 1).stage());
-                    notifyChange(new StageChange(customer, from, after.get(i).stage(), after.get(i).enteredAt(), true));
-                }
-                outcome = Outcome.STAGE_CHANGED;
             }
+            return Outcome.STAGE_CHANGED;
         }
-        if (memory == null) {
-            store.put(cell.snapshot());
+        List<StageVisit> before = journeys.history(slot);
+        journeys.insert(slot, position, time, hash, stage);
+        journeys.settleBefore(slot, saturatedMinus(latest, toleranceMicros));
+        List<StageVisit> after = journeys.history(slot);
+        int common = 0;
+        while (common < before.size() && common < after.size() && before.get(common).equals(after.get(common))) {
+            common++;
         }
-        return outcome;
+        if (common == after.size()) {
+            return Outcome.SAME_STAGE;
+        }
+        StageVisit current = after.get(after.size() - 1);
+        // An event before the latest never changes the current stage (the latest event's), so the population
+        // counts stay; the current visit may begin at another instant.
+        if (!current.equals(before.get(before.size() - 1))) {
+            entered(customer, current.stage(), current.enteredAt());
+        }
+        for (int i = common; i < after.size() && notify; i++) {
+            Optional<String> from = i == 0 ? Optional.empty() : Optional.of(after.get(i - 1).stage());
+            notifyChange(new StageChange(customer, from, after.get(i).stage(), after.get(i).enteredAt(), true));
+        }
+        return Outcome.STAGE_CHANGED;
     }
 
     /** Moves a customer between stages in the population counts, once kept; {@code from} null for a newcomer. */
@@ -432,10 +479,11 @@ public final class StageTracker
     public synchronized Optional<String> stageAt(CustomerId customer, Instant instant) {
         Checks.present("customer", customer);
         Checks.present("instant", instant);
-        if (memory != null) {
+        if (table != null) {
             synchronized (memory) {
-                JourneyCell cell = memory.cell(customer);
-                return cell == null ? Optional.empty() : Optional.ofNullable(cell.stageAt(Micros.saturated(instant)));
+                int slot = table.slotOf(customer);
+                int stage = slot < 0 ? -1 : table.stageAt(slot, Micros.saturated(instant));
+                return stage < 0 ? Optional.empty() : Optional.of(table.name(stage));
             }
         }
         return store.get(customer).flatMap(journey -> journey.stageAt(instant));
@@ -530,10 +578,11 @@ public final class StageTracker
                     continue;
                 }
                 for (StageVisit visit : theirs.settled()) {
-                    track(theirs.customer(), Micros.of(visit.enteredAt()), visit.stage().hashCode(), visit.stage(), false);
+                    trackNamed(theirs.customer(), Micros.of(visit.enteredAt()), visit.stage().hashCode(), visit.stage(),
+                            false);
                 }
                 for (StagedEvent event : theirs.recent()) {
-                    track(theirs.customer(), Micros.of(event.at()), event.eventHash(), event.stage(), false);
+                    trackNamed(theirs.customer(), Micros.of(event.at()), event.eventHash(), event.stage(), false);
                 }
             }
         }

@@ -42,21 +42,21 @@ import dev.cxm.core.model.TouchpointId;
 final class CanonicalEventJson {
 
     // One bit per property, to find a repeated key without a set.
-    private static final int TYPE = 1;
-    private static final int EVENT_ID = 1 << 1;
-    private static final int CUSTOMER_ID = 1 << 2;
-    private static final int OCCURRED_AT = 1 << 3;
-    private static final int ATTRIBUTES = 1 << 4;
-    private static final int TOUCHPOINT = 1 << 5;
-    private static final int OUTCOME = 1 << 6;
-    private static final int DURATION = 1 << 7;
-    private static final int ORDER_ID = 1 << 8;
-    private static final int AMOUNT = 1 << 9;
-    private static final int ITEM_COUNT = 1 << 10;
-    private static final int SURVEY_ID = 1 << 11;
-    private static final int SCALE = 1 << 12;
-    private static final int SCORE = 1 << 13;
-    private static final int COMMENT = 1 << 14;
+    static final int TYPE = 1;
+    static final int EVENT_ID = 1 << 1;
+    static final int CUSTOMER_ID = 1 << 2;
+    static final int OCCURRED_AT = 1 << 3;
+    static final int ATTRIBUTES = 1 << 4;
+    static final int TOUCHPOINT = 1 << 5;
+    static final int OUTCOME = 1 << 6;
+    static final int DURATION = 1 << 7;
+    static final int ORDER_ID = 1 << 8;
+    static final int AMOUNT = 1 << 9;
+    static final int ITEM_COUNT = 1 << 10;
+    static final int SURVEY_ID = 1 << 11;
+    static final int SCALE = 1 << 12;
+    static final int SCORE = 1 << 13;
+    static final int COMMENT = 1 << 14;
 
     private static final int COMMON = TYPE | EVENT_ID | CUSTOMER_ID | OCCURRED_AT;
     private static final int INTERACTION_REQUIRED = COMMON | TOUCHPOINT | OUTCOME | DURATION;
@@ -89,15 +89,15 @@ final class CanonicalEventJson {
         }
     }
 
-    private final ParsedTexts<Currency> currencies = new ParsedTexts<>(Currency::getInstance);
-    private final ParsedTexts<Channel> channels = new ParsedTexts<>(CanonicalEventJson::channel);
+    final ParsedTexts<Currency> currencies = new ParsedTexts<>(Currency::getInstance);
+    final ParsedTexts<Channel> channels = new ParsedTexts<>(CanonicalEventJson::channel);
     /** Texts that repeat from event to event (types, outcomes, survey ids, touchpoints), each made once. */
-    private final ParsedTexts<String> typeTexts = new ParsedTexts<>(Function.identity());
-    private final ParsedTexts<String> outcomes = new ParsedTexts<>(Function.identity());
-    private final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
-    private final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
-    private final ParsedTexts<String> scaleNames = new ParsedTexts<>(Function.identity());
-    private final EventProperties properties = new EventProperties();
+    final ParsedTexts<String> typeTexts = new ParsedTexts<>(Function.identity());
+    final ParsedTexts<String> outcomes = new ParsedTexts<>(Function.identity());
+    final ParsedTexts<String> surveyIds = new ParsedTexts<>(Function.identity());
+    final ParsedTexts<String> touchpointTexts = new ParsedTexts<>(Function.identity());
+    final ParsedTexts<String> scaleNames = new ParsedTexts<>(Function.identity());
+    final EventProperties properties = new EventProperties();
     /** The touchpoints made last, by a hash of their id and name, with the strings they were made of. */
     private final @Nullable Touchpoint[] touchpoints = new Touchpoint[TOUCHPOINTS];
     private final @Nullable String[] touchpointIds = new String[TOUCHPOINTS];
@@ -189,7 +189,7 @@ final class CanonicalEventJson {
     }
 
     /** The properties of the event being read, reused from event to event. */
-    private static final class EventProperties {
+    static final class EventProperties {
         int seen;
         @Nullable String type;
         @Nullable String eventId;
@@ -278,7 +278,7 @@ final class CanonicalEventJson {
     }
 
     /** Returns the key cxm writes after {@code bit} in an event of {@code type} (null when not yet read). */
-    private static int successor(int bit, @Nullable String type) {
+    static int successor(int bit, @Nullable String type) {
         return switch (bit) {
             case TYPE -> EVENT_ID;
             case EVENT_ID -> CUSTOMER_ID;
@@ -399,8 +399,15 @@ final class CanonicalEventJson {
         if (parser.currentToken() != JsonToken.END_OBJECT || id == null || name == null || channel == null) {
             return null;
         }
-        // The texts come from touchpointTexts, the same string each time they repeat: a touchpoint made of the
-        // same strings and channel is the one made before (an equal value; the store shares it too).
+        return touchpoint(id, name, channel, stage);
+    }
+
+    /**
+     * Returns the touchpoint of these parts: the instance made before when the same strings (from
+     * {@link #touchpointTexts}, the same string each time a text repeats) and channel made it, an equal value
+     * that the store shares too; null when the model refuses them.
+     */
+    @Nullable Touchpoint touchpoint(String id, String name, Channel channel, @Nullable String stage) {
         int slot = (id.hashCode() * 31 + name.hashCode()) & (TOUCHPOINTS - 1);
         Touchpoint seen = touchpoints[slot];
         if (seen != null && touchpointIds[slot] == id && touchpointNames[slot] == name

@@ -19,12 +19,13 @@ import dev.cxm.core.model.CustomerEvent;
  * one). It reads as strictly as the CSV reader: a duplicate key, a fraction where an integer belongs and a
  * string where a number belongs reject the line, naming the property.
  *
- * <p>The input is read a buffer at a time, and one Jackson parser reads every line the buffer holds, as a
- * stream of root values. A line whose object {@link CanonicalEventJson} reads (the form cxm writes), alone on
- * its line, becomes its event there. Every other line (another form, a malformed line, a value the model
+ * <p>The input is read a buffer at a time. A line in the form cxm writes becomes its event straight from the
+ * buffer's characters ({@link CanonicalEventLine}, no parser). A line that reader leaves gets a Jackson parser
+ * of its own: when {@link CanonicalEventJson} reads its object (a form cxm reads without data binding), alone
+ * on its line, it becomes its event there. Every other line (another form, a malformed line, a value the model
  * refuses, an object spread over lines or followed by more text) is read again on its own by
- * {@link StrictEventJson}, which decides what it is and why; the parser then starts afresh on the next line.
- * So the lines mean what they meant when every line went through data binding.
+ * {@link StrictEventJson}, which decides what it is and why. So the lines mean what they meant when every
+ * line went through data binding.
  */
 public final class NdjsonRowReader implements RowReader {
 
@@ -32,15 +33,18 @@ public final class NdjsonRowReader implements RowReader {
 
     private final CharWindow window;
     private final CanonicalEventJson canonical = new CanonicalEventJson();
+    private final CanonicalEventLine lines = new CanonicalEventLine(canonical);
     private char[] buffer;
     /** End of the characters read into the buffer. */
     private int end;
     private boolean endOfInput;
+    /** How many times more input was read. */
+    private long fills;
     /** Where the line after the last row read starts: everything before it has been accounted for. */
     private int resume;
     /** The number of the line that starts at {@link #resume}. */
     private long resumeLine = 1;
-    /** Reads the buffer from {@link #parserStart} to {@link #parserEnd}, which ends with a whole line. */
+    /** Reads the line from {@link #parserStart} to {@link #parserEnd} (its line break included). */
     private @Nullable JsonParser parser;
     private int parserStart;
     private int parserEnd;
@@ -60,14 +64,90 @@ public final class NdjsonRowReader implements RowReader {
     @Override
     public Optional<ParsedRow> next() throws IOException {
         while (true) {
-            if (parser == null && !startParser()) {
-                return Optional.empty();
+            if (parser == null) {
+                ParsedRow row = fromLineInBuffer();
+                if (row != null) {
+                    return Optional.of(row);
+                }
+                long fillsBefore = fills;
+                int lineBreak = nextLineBreak();
+                if (lineBreak < 0) {
+                    return Optional.empty();
+                }
+                int lineStart = resume;
+                long line = resumeLine;
+                if (!isBlank(lineStart, lineBreak)) {
+                    // Unless more input was read, the line was whole in the buffer, and refused above.
+                    CustomerEvent event = fills == fillsBefore ? null : lines.read(buffer, lineStart, lineBreak);
+                    if (event != null) {
+                        resume = afterBreak(lineBreak);
+                        resumeLine++;
+                        return Optional.of(new ParsedRow.Accepted(line, event));
+                    }
+                    startParser(afterBreak(lineBreak));
+                } else {
+                    resume = afterBreak(lineBreak);
+                    resumeLine++;
+                    continue;
+                }
             }
             ParsedRow row = nextRow(parser);
             if (row != null) {
                 return Optional.of(row);
             }
         }
+    }
+
+    /**
+     * Reads the line at {@link #resume} with {@link CanonicalEventLine} from the characters in the buffer, before
+     * looking for its end: null when it is not such a line or not known to be whole (a {@code \r} at the end
+     * of the buffer may be half of a {@code \r\n}).
+     */
+    private @Nullable ParsedRow fromLineInBuffer() {
+        CustomerEvent event = lines.read(buffer, resume, end);
+        if (event == null) {
+            return null;
+        }
+        int lineBreak = lines.lineEnd();
+        if (lineBreak == end ? !endOfInput : buffer[lineBreak] == '\r' && lineBreak + 1 == end && !endOfInput) {
+            return null;
+        }
+        long line = resumeLine;
+        resume = afterBreak(lineBreak);
+        resumeLine++;
+        return new ParsedRow.Accepted(line, event);
+    }
+
+    /**
+     * Returns the index of the line break that ends the line at {@link #resume} (the end of the input for a
+     * last line without one), reading more input when the buffer holds no whole line; -1 at the end of the
+     * input. A {@code \r} counts once the next character shows whether it is half of a {@code \r\n}.
+     */
+    private int nextLineBreak() throws IOException {
+        int from = resume;
+        while (true) {
+            for (int i = from; i < end; i++) {
+                char c = buffer[i];
+                if (c == '\n' || c == '\r' && (i + 1 < end || endOfInput)) {
+                    return i;
+                }
+            }
+            if (endOfInput) {
+                return resume < end ? end : -1;
+            }
+            int scanned = end - resume;
+            read();
+            from = resume + Math.max(0, scanned - 1);
+        }
+    }
+
+    /** Returns where the line after the line break at {@code lineBreak} starts ({@code \r\n} is one break). */
+    private int afterBreak(int lineBreak) {
+        if (lineBreak >= end) {
+            return end;
+        }
+        return buffer[lineBreak] == '\r' && lineBreak + 1 < end && buffer[lineBreak + 1] == '\n'
+                ? lineBreak + 2 : lineBreak + 1;
     }
 
     /**
@@ -118,26 +198,12 @@ public final class NdjsonRowReader implements RowReader {
         return null;
     }
 
-    /**
-     * Starts a parser on the whole lines from {@link #resume}, reading more input first when the buffer holds
-     * none.
-     *
-     * @return false at the end of the input
-     */
-    private boolean startParser() throws IOException {
-        int wholeLinesEnd = wholeLinesEnd();
-        while (wholeLinesEnd <= resume) {
-            if (endOfInput) {
-                return false;
-            }
-            read();
-            wholeLinesEnd = wholeLinesEnd();
-        }
+    /** Starts a parser on the line from {@link #resume} to {@code lineEnd}, its line break included. */
+    private void startParser(int lineEnd) throws IOException {
         parserStart = resume;
-        parserEnd = wholeLinesEnd;
+        parserEnd = lineEnd;
         parserLine = resumeLine;
         parser = FACTORY.createParser(buffer, parserStart, parserEnd - parserStart);
-        return true;
     }
 
     private void closeParser() throws IOException {
@@ -149,28 +215,11 @@ public final class NdjsonRowReader implements RowReader {
 
     /** Reads more input, keeping what is not yet read; see {@link CharWindow#fill}. */
     private void read() throws IOException {
+        fills++;
         resume = window.fill(resume);
         buffer = window.chars();
         end = window.end();
         endOfInput = window.endOfInput();
-    }
-
-    /**
-     * Returns the end of the whole lines in the buffer: just past its last line break, or its end once the
-     * input has ended. A {@code \r} at the very end does not count until the next character shows whether it
-     * is half of a {@code \r\n}.
-     */
-    private int wholeLinesEnd() {
-        if (endOfInput) {
-            return end;
-        }
-        for (int i = end - 1; i >= resume; i--) {
-            char c = buffer[i];
-            if (c == '\n' || c == '\r' && i + 1 < end) {
-                return i + 1;
-            }
-        }
-        return resume;
     }
 
     /** Returns the index of the first line break at or after {@code from}, or the end of the whole lines. */

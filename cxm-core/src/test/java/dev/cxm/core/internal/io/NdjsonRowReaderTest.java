@@ -142,6 +142,61 @@ class NdjsonRowReaderTest {
             line -> line.replace("\"", ""),
             line -> "[" + line + "]");
 
+    /**
+     * Spoilers aimed at what {@link CanonicalEventLine} decides by itself, before any parser: numbers (leading
+     * zeros, signs, fractions, exponents, ten digits and more), escapes (in keys, in texts read in place, in
+     * ids; bad and unfinished ones, a lone surrogate, a raw control character), nested objects in another
+     * order or with a repeated key, repeated attribute keys, stray commas, spaces and tabs, a missing brace.
+     */
+    private static final List<UnaryOperator<String>> EDGES = List.of(
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":0$1"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":-0"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":$1e0"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\": $1 "),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":-"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":00000000$1"),
+            line -> line.replaceFirst("\"score\":(-?\\d+)", "\"score\":10000000000$1"),
+            line -> line.replaceFirst("\"itemCount\":(\\d+)", "\"itemCount\":2147483647"),
+            line -> line.replaceFirst("\"itemCount\":(\\d+)", "\"itemCount\":1000000000"),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":0$1"),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":$1."),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":-$1"),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":$1E2"),
+            line -> line.replaceFirst("\"amount\":([0-9.]+)", "\"amount\":12345678901234567890.5"),
+            line -> line.replaceFirst("\"amount\":\\{\"amount\":([^,]*),\"currency\":(\"[A-Z]+\")\\}",
+                    "\"amount\":{\"currency\":$2,\"amount\":$1}"),
+            line -> line.replaceFirst("\"currency\":\"([A-Z]+)\"", "\"currency\":\"$1\",\"currency\":\"$1\""),
+            line -> line.replaceFirst("\\{\"id\":(\"(?:[^\"\\\\]|\\\\.)*\"),\"name\":(\"(?:[^\"\\\\]|\\\\.)*\")",
+                    "{\"name\":$2,\"id\":$1"),
+            line -> line.replaceFirst("\"channel\":(\"[A-Z_]+\")", "\"channel\":$1,\"channel\":$1"),
+            line -> line.replaceFirst("\"scale\":\\{\"name\":(\"[^\"]*\"),\"min\":(-?\\d+),\"max\":(-?\\d+)\\}",
+                    "\"scale\":{\"max\":$3,\"min\":$2,\"name\":$1}"),
+            line -> line.replaceFirst("\"min\":(-?\\d+)", "\"min\":$1,\"min\":$1"),
+            line -> line.replaceFirst("\"type\"", "\"\\\\u0074ype\""),
+            line -> line.replaceFirst("\"type\":\"", "\"type\":\"\\\\u0070"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\\\\u0041"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\\\\u00"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\\\\x"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\\\\uD834a"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\\\\u00E9\\\\U00e9"),
+            line -> line.replaceFirst("\"customerId\":\"a", "\"customerId\":\"\ta"),
+            line -> line.replaceFirst("\"eventId\":\"e", "\"eventId\":\"\\\\/\\\\b\\\\f\\\\n\\\\r\\\\t\\\\\\\\e"),
+            line -> line.replaceFirst("\"outcome\":\"a", "\"outcome\":\"\\\\u0061"),
+            line -> line.replaceFirst("\"channel\":\"", "\"channel\":\"\\\\u0057"),
+            line -> line.replaceFirst("\"occurredAt\":\"(\\d)", "\"occurredAt\":\"\\\\u003$1"),
+            line -> line.replaceFirst("\"comment\":\"", "\"comment\":\"\u0001"),
+            line -> line.replaceFirst("\"comment\":\"", "\"comment\":\"\\\\u0000\\\\\""),
+            line -> line.replaceFirst("\"attributes\":\\{\\}", "\"attributes\":{\"k\":\"v\",\"k\":\"w\"}"),
+            line -> line.replaceFirst("\"attributes\":\\{\\}", "\"attributes\":{ \"k\" : \"v\" , \"\\\\u006b2\":\"w\" }"),
+            line -> line.replaceFirst("\"attributes\":\\{\\}", "\"attributes\":{,}"),
+            line -> line.replaceFirst("\"attributes\":\\{\\}", "\"attributes\":{\"k\":1}"),
+            line -> line.replaceFirst("\\}$", ",}"),
+            line -> line.replaceFirst("\\{", "{,"),
+            line -> line.replaceFirst("\\}$", ""),
+            line -> line.replace(":", "\t:\t").replace(",", " ,\t"),
+            line -> " \t" + line + "\t ",
+            line -> line + "\u0085");
+
     private static String mutate(Random random, String line) {
         if (random.nextInt(4) == 0) {
             // A line break anywhere in the object: in a string, between tokens, before the end.
@@ -199,6 +254,62 @@ class NdjsonRowReaderTest {
             }
             String input = text.toString();
             assertThat(read(input, random)).as("seed %d:%n%s", seed, input).isEqualTo(lineByLine(input));
+        }
+    }
+
+    @Test
+    void linesSpoiledWhereNoParserLooksMeanWhatDataBindingSays() throws IOException {
+        // The oracle as above: each line on its own through data binding. The spoilers aim at what the reader
+        // decides without Jackson (EDGES); half the lines get one or two of them.
+        for (long seed = 1; seed <= 400; seed++) {
+            Random random = new Random(-seed);
+            StringBuilder text = new StringBuilder();
+            int lines = random.nextInt(30);
+            for (int i = 0; i < lines; i++) {
+                String line = written(event(random, i));
+                for (int spoilers = random.nextInt(4) - 1; spoilers > 0; spoilers--) {
+                    line = EDGES.get(random.nextInt(EDGES.size())).apply(line);
+                }
+                text.append(line).append(LINE_ENDS.get(random.nextInt(LINE_ENDS.size())));
+            }
+            String input = text.toString();
+            assertThat(read(input, random)).as("seed %d:%n%s", -seed, input).isEqualTo(lineByLine(input));
+        }
+    }
+
+    @Test
+    void longStringsAndKeysMeanWhatDataBindingSays() throws IOException {
+        // Jackson's read constraints refuse strings and keys beyond their limits; the hand-written reader leaves
+        // strings beyond CanonicalEventLine.LONGEST_STRING to Jackson. Oracle: each line on its own through data
+        // binding; comments and attribute keys and values at, just over and far over that length.
+        Random random = new Random(3);
+        StringBuilder input = new StringBuilder();
+        for (int length : new int[] {CanonicalEventLine.LONGEST_STRING, CanonicalEventLine.LONGEST_STRING + 1,
+                50_001}) {
+            String line = written(new FeedbackResponse(EventId.of("e" + length), CustomerId.of("c"),
+                    Instant.parse("2026-01-01T00:00:00Z"), "s", FeedbackScale.NPS, 9, Optional.of("x".repeat(length)),
+                    Optional.empty(), Map.of("k", "v")));
+            input.append(line).append('\n');
+            input.append(line.replace("\"k\":", "\"" + "k".repeat(length) + "\":")).append('\n');
+            input.append(line.replace(":\"v\"", ":\"" + "\\u0076".repeat(length / 6 + 1) + "\"")).append('\n');
+        }
+
+        List<ParsedRow> rows = read(input.toString(), random);
+
+        assertThat(rows).hasSize(9).isEqualTo(lineByLine(input.toString()));
+    }
+
+    @Test
+    void everySpoilerChangesSomeLine() throws IOException {
+        // A spoiler that never matches a written line tests nothing; each must change at least one of 300
+        // random written lines (the oracle: the line before the spoiler).
+        for (int i = 0; i < EDGES.size(); i++) {
+            boolean changed = false;
+            for (int seed = 1; seed <= 300 && !changed; seed++) {
+                String line = written(event(new Random(seed), seed));
+                changed = !EDGES.get(i).apply(line).equals(line);
+            }
+            assertThat(changed).as("spoiler %d", i).isTrue();
         }
     }
 
@@ -270,6 +381,22 @@ class NdjsonRowReaderTest {
                 assertThat(canonical.read(parser)).as("seed %d", seed).isEqualTo(event);
                 assertThat(parser.currentToken()).isEqualTo(JsonToken.END_OBJECT);
             }
+        }
+    }
+
+    @Test
+    void theLineReaderReadsEveryEventCxmWritesWithoutAParser() throws IOException {
+        // The hand-written reader must take the lines cxm writes (else the reader would be right but slow):
+        // each random event, written and followed by a line break and more text, comes back from it equal to
+        // the event itself, the oracle, with the line's end at the line break.
+        CanonicalEventLine lines = new CanonicalEventLine(new CanonicalEventJson());
+        for (long seed = 1; seed <= 3_000; seed++) {
+            Random random = new Random(seed);
+            CustomerEvent event = event(random, (int) seed);
+            String line = written(event);
+            char[] chars = (" " + line + LINE_ENDS.get(random.nextInt(LINE_ENDS.size())) + "{}").toCharArray();
+            assertThat(lines.read(chars, 1, chars.length)).as("seed %d", seed).isEqualTo(event);
+            assertThat(lines.lineEnd()).isEqualTo(1 + line.length());
         }
     }
 }

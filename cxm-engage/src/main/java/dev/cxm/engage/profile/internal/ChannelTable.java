@@ -11,28 +11,28 @@ import java.util.Set;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.ChannelUse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * An immutable map of channel to use, held as a bit per channel used and two arrays with one slot per channel
- * used (in {@link Channel}'s order), so that a profile update copies arrays as short as the customer's channels
- * and keeps the array of last uses when the event is not the latest on its channel. Iterates in
+ * An immutable map of channel to use, held as a bit per channel used and one array with three slots per channel
+ * used (in {@link Channel}'s order): its count, and its latest use as epoch seconds and nanoseconds. A profile
+ * update copies an array as short as the customer's channels, and reading a channel's use (the preferred
+ * channel, a decision's channel) reads that one array, not an instant object per channel. Iterates in
  * {@link Channel}'s order; equal to any map with the same entries.
  */
 public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
 
     private static final Channel[] CHANNELS = Channel.values();
-    private static final ChannelTable EMPTY = new ChannelTable(0, new long[0], new Instant[0]);
+    private static final ChannelTable EMPTY = new ChannelTable(0, new long[0]);
 
     /** Bit {@code ordinal} set for each channel used. */
     private final int used;
-    /** Per channel used, in ordinal order: its count, at least 1. */
-    private final long[] counts;
-    /** Per channel used, in ordinal order: its latest use. */
-    private final Instant[] lastUsed;
+    /** Per channel used, in ordinal order: its count (at least 1), its latest use's epoch seconds and nanoseconds. */
+    private final long[] uses;
 
-    private ChannelTable(int used, long[] counts, Instant[] lastUsed) {
+    private ChannelTable(int used, long[] uses) {
         this.used = used;
-        this.counts = counts;
-        this.lastUsed = lastUsed;
+        this.uses = uses;
     }
 
     /**
@@ -45,129 +45,151 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     }
 
     /**
-     * Returns the table of per-channel columns indexed by the channel's ordinal (a count of 0 for a channel not
-     * used).
+     * Returns the table of per-channel columns indexed by the channel's ordinal: at {@code 3 * ordinal} the count
+     * (0 for a channel not used), then the latest use's epoch seconds and nanoseconds.
      *
-     * @param counts the number of events per channel
-     * @param lastUsed the latest instant per channel, null where the count is 0
+     * @param columns three longs per channel of {@link Channel}, in ordinal order
      * @return the table
      */
-    public static ChannelTable of(long[] counts, Instant[] lastUsed) {
+    public static ChannelTable of(long[] columns) {
         int used = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
+        for (int i = 0; i < CHANNELS.length; i++) {
+            if (columns[3 * i] > 0) {
                 used |= 1 << i;
             }
         }
         if (used == 0) {
             return EMPTY;
         }
-        int size = Integer.bitCount(used);
-        long[] denseCounts = new long[size];
-        Instant[] denseLast = new Instant[size];
+        long[] dense = new long[3 * Integer.bitCount(used)];
         int slot = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                denseCounts[slot] = counts[i];
-                denseLast[slot] = lastUsed[i];
+        for (int i = 0; i < CHANNELS.length; i++) {
+            if (columns[3 * i] > 0) {
+                System.arraycopy(columns, 3 * i, dense, 3 * slot, 3);
                 slot++;
             }
         }
-        return new ChannelTable(used, denseCounts, denseLast);
+        return new ChannelTable(used, dense);
     }
 
     /**
-     * Returns {@code map} as a table: itself when it is one, else a copy.
+     * Returns the table of a map, or the map itself when it is a table.
      *
-     * @param map the uses by channel
+     * @param map the channels' uses
      * @return the table
      */
     public static ChannelTable copyOf(Map<Channel, ChannelUse> map) {
         if (map instanceof ChannelTable table) {
             return table;
         }
-        long[] counts = new long[CHANNELS.length];
-        Instant[] lastUsed = new Instant[CHANNELS.length];
+        long[] columns = new long[3 * CHANNELS.length];
         for (Map.Entry<Channel, ChannelUse> entry : map.entrySet()) {
-            counts[entry.getKey().ordinal()] = entry.getValue().count();
-            lastUsed[entry.getKey().ordinal()] = entry.getValue().lastUsed();
+            int c = 3 * entry.getKey().ordinal();
+            columns[c] = entry.getValue().count();
+            columns[c + 1] = entry.getValue().lastUsed().getEpochSecond();
+            columns[c + 2] = entry.getValue().lastUsed().getNano();
         }
-        return of(counts, lastUsed);
+        return of(columns);
     }
 
-    /** Returns the slot of channel ordinal {@code i} in the dense arrays: the number of channels used before it. */
+    /** Returns the first index in {@link #uses} of channel {@code i}'s slot, whether used or not. */
     private int slotOf(int i) {
-        return Integer.bitCount(used & ((1 << i) - 1));
+        return 3 * Integer.bitCount(used & ((1 << i) - 1));
     }
 
     /**
-     * Returns this table with one more event on {@code channel} at {@code at}.
+     * Returns this table with one more use of {@code channel} at {@code at}.
      *
      * @param channel the channel
-     * @param at the event's instant
+     * @param at the instant of the use
      * @return the new table
      */
     public ChannelTable plus(Channel channel, Instant at) {
-        return with(channel.ordinal(), 1, at);
+        return with(channel.ordinal(), 1, at.getEpochSecond(), at.getNano());
     }
 
     /**
-     * Returns the uses of both tables: counts added, the later last use.
+     * Returns the table of both tables' uses: counts added, the later last use.
      *
      * @param other the other table
-     * @return the combined table
+     * @return the sum
      */
     public ChannelTable plus(ChannelTable other) {
         ChannelTable table = this;
         for (int i = 0; i < CHANNELS.length; i++) {
             if ((other.used >>> i & 1) != 0) {
                 int theirs = other.slotOf(i);
-                table = table.with(i, other.counts[theirs], other.lastUsed[theirs]);
+                table = table.with(i, other.uses[theirs], other.uses[theirs + 1], other.uses[theirs + 2]);
             }
         }
         return table;
     }
 
-    /** Returns this table with {@code more} uses of channel ordinal {@code i}, the latest at or before {@code at}. */
-    private ChannelTable with(int i, long more, Instant at) {
+    private ChannelTable with(int i, long more, long second, long nano) {
         int slot = slotOf(i);
         if ((used >>> i & 1) != 0) {
-            long[] newCounts = counts.clone();
-            newCounts[slot] += more;
-            Instant[] newLast = lastUsed;
-            if (at.isAfter(lastUsed[slot])) {
-                newLast = lastUsed.clone();
-                newLast[slot] = at;
+            long[] newUses = uses.clone();
+            newUses[slot] += more;
+            if (later(second, nano, uses[slot + 1], uses[slot + 2])) {
+                newUses[slot + 1] = second;
+                newUses[slot + 2] = nano;
             }
-            return new ChannelTable(used, newCounts, newLast);
+            return new ChannelTable(used, newUses);
         }
-        int size = counts.length;
-        long[] newCounts = new long[size + 1];
-        Instant[] newLast = new Instant[size + 1];
-        System.arraycopy(counts, 0, newCounts, 0, slot);
-        System.arraycopy(lastUsed, 0, newLast, 0, slot);
-        newCounts[slot] = more;
-        newLast[slot] = at;
-        System.arraycopy(counts, slot, newCounts, slot + 1, size - slot);
-        System.arraycopy(lastUsed, slot, newLast, slot + 1, size - slot);
-        return new ChannelTable(used | 1 << i, newCounts, newLast);
+        long[] newUses = new long[uses.length + 3];
+        System.arraycopy(uses, 0, newUses, 0, slot);
+        newUses[slot] = more;
+        newUses[slot + 1] = second;
+        newUses[slot + 2] = nano;
+        System.arraycopy(uses, slot, newUses, slot + 3, uses.length - slot);
+        return new ChannelTable(used | 1 << i, newUses);
+    }
+
+    private static boolean later(long second, long nano, long otherSecond, long otherNano) {
+        return second > otherSecond || second == otherSecond && nano > otherNano;
     }
 
     /**
-     * Returns the channels used as a bit set: bit {@code channel.ordinal()} set when the count is above 0; what a
-     * compiled segment condition reads instead of looking each channel up.
+     * Returns the channels used as bits by ordinal, for readers that test many profiles' channels at once.
      *
-     * @return the bits of the channels used
+     * @return bit {@code ordinal} set for each channel used
      */
     public int usedMask() {
         return used;
     }
 
+    /**
+     * Returns the channel used most; of channels used equally often, the one used last, then the first in
+     * {@link Channel}'s order: {@code CustomerProfile.preferredChannel()} without an entry per channel.
+     *
+     * @return the preferred channel, or null when no channel was used
+     */
+    public @Nullable Channel preferred() {
+        int best = -1;
+        for (int slot = 0; slot < uses.length; slot += 3) {
+            if (best < 0 || uses[slot] > uses[best] || uses[slot] == uses[best]
+                    && later(uses[slot + 1], uses[slot + 2], uses[best + 1], uses[best + 2])) {
+                best = slot;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int remaining = used;
+        for (int slot = 0; slot < best; slot += 3) {
+            remaining &= remaining - 1;
+        }
+        return CHANNELS[Integer.numberOfTrailingZeros(remaining)];
+    }
+
+    private ChannelUse useAt(int slot) {
+        return new ChannelUse(uses[slot], Instant.ofEpochSecond(uses[slot + 1], uses[slot + 2]));
+    }
+
     @Override
-    public ChannelUse get(Object key) {
+    public @Nullable ChannelUse get(Object key) {
         if (key instanceof Channel channel && (used >>> channel.ordinal() & 1) != 0) {
-            int slot = slotOf(channel.ordinal());
-            return new ChannelUse(counts[slot], lastUsed[slot]);
+            return useAt(slotOf(channel.ordinal()));
         }
         return null;
     }
@@ -179,7 +201,7 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
 
     @Override
     public int size() {
-        return counts.length;
+        return uses.length / 3;
     }
 
     @Override
@@ -203,15 +225,16 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
                         }
                         int i = Integer.numberOfTrailingZeros(remaining);
                         remaining &= remaining - 1;
-                        int at = slot++;
-                        return Map.entry(CHANNELS[i], new ChannelUse(counts[at], lastUsed[at]));
+                        ChannelUse use = useAt(slot);
+                        slot += 3;
+                        return Map.entry(CHANNELS[i], use);
                     }
                 };
             }
 
             @Override
             public int size() {
-                return counts.length;
+                return uses.length / 3;
             }
         };
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 import dev.cxm.core.model.Channel;
@@ -18,6 +17,7 @@ import dev.cxm.engage.profile.LatestAnswer;
 import dev.cxm.engage.profile.NpsCategory;
 import dev.cxm.engage.profile.internal.ChannelTable;
 import dev.cxm.engage.segment.CategoryField;
+import dev.cxm.engage.segment.Comparison;
 import dev.cxm.engage.segment.Condition;
 import dev.cxm.engage.segment.NumberField;
 import dev.cxm.engage.segment.Segment;
@@ -313,47 +313,9 @@ public final class SegmentEvaluator {
         }
 
         private static void readNumbers(NumberField field, double[] values, CustomerProfile[] block, int size) {
-            switch (field) {
-                case EVENT_COUNT:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = block[p].eventCount();
-                    }
-                    break;
-                case PURCHASE_COUNT:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = block[p].purchaseCount();
-                    }
-                    break;
-                case CHANNEL_COUNT:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = block[p].channels().size();
-                    }
-                    break;
-                case LATEST_NPS:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = score(block[p].latestNps());
-                    }
-                    break;
-                case LATEST_CSAT:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = score(block[p].latestCsat());
-                    }
-                    break;
-                case LATEST_CES:
-                    for (int p = 0; p < size; p++) {
-                        values[p] = score(block[p].latestCes());
-                    }
-                    break;
-                default:
-                    for (int p = 0; p < size; p++) {
-                        OptionalDouble value = field.valueOf(block[p]);
-                        values[p] = value.isPresent() ? value.getAsDouble() : Double.NaN;
-                    }
+            for (int p = 0; p < size; p++) {
+                values[p] = field.valueOrNaN(block[p]);
             }
-        }
-
-        private static double score(Optional<LatestAnswer> answer) {
-            return answer.isPresent() ? answer.get().score() : Double.NaN;
         }
 
         private static void readTimes(TimeField field, long[] seconds, int[] nanos, CustomerProfile[] block,
@@ -391,32 +353,9 @@ public final class SegmentEvaluator {
         @Override
         void evaluate(Columns columns, int size) {
             double value = condition.value();
-            switch (condition.comparison()) {
-                case LESS:
-                    for (int p = 0; p < size; p++) {
-                        out[p] = !Double.isNaN(values[p]) && Double.compare(values[p], value) < 0;
-                    }
-                    break;
-                case AT_MOST:
-                    for (int p = 0; p < size; p++) {
-                        out[p] = !Double.isNaN(values[p]) && Double.compare(values[p], value) <= 0;
-                    }
-                    break;
-                case GREATER:
-                    for (int p = 0; p < size; p++) {
-                        out[p] = !Double.isNaN(values[p]) && Double.compare(values[p], value) > 0;
-                    }
-                    break;
-                case AT_LEAST:
-                    for (int p = 0; p < size; p++) {
-                        out[p] = !Double.isNaN(values[p]) && Double.compare(values[p], value) >= 0;
-                    }
-                    break;
-                default:
-                    for (int p = 0; p < size; p++) {
-                        out[p] = !Double.isNaN(values[p])
-                                && condition.comparison().holds(Double.compare(values[p], value));
-                    }
+            Comparison comparison = condition.comparison();
+            for (int p = 0; p < size; p++) {
+                out[p] = !Double.isNaN(values[p]) && comparison.holds(Double.compare(values[p], value));
             }
         }
     }

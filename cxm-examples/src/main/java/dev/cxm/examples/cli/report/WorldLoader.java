@@ -115,9 +115,10 @@ final class WorldLoader {
                 }
             });
             try (Progress.Task appending = shared.start("events", 0)) {
-                if (events.count() == 0) {
-                    try (EventBulkLoad load = events.bulkLoad()) {
-                        world.importEvents(new CountingAppends(events, load::appendAll, appending), batchSize);
+                Optional<EventBulkLoad> bulk = events.bulkLoadIfEmpty();
+                if (bulk.isPresent()) {
+                    try (EventBulkLoad load = bulk.get()) {
+                        loadOnce(world, new CountingAppends(events, refusalsStop(load), appending), batchSize);
                         load.finish();
                     }
                 } else {
@@ -133,6 +134,43 @@ final class WorldLoader {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
+        }
+    }
+
+    /**
+     * Imports into a bulk load reading the file once: the load is all or nothing by itself (closed unfinished,
+     * it empties the store), so the rows need no checking before the first append. An event id naming two
+     * different events stops the import as the checking pass would have.
+     */
+    private static void loadOnce(WorldFolder world, EventStore load, int batchSize) throws IOException {
+        try {
+            world.importEventsReadingOnce(load, batchSize);
+        } catch (LoadRefused refused) {
+            throw new IllegalArgumentException(world.events() + ": import stopped: " + refused.getCause().getMessage(),
+                    refused.getCause());
+        }
+    }
+
+    /**
+     * The load's appends, where a refused append (an id naming a different event, which undoes the load) ends the
+     * import at once instead of being tried again event by event by the importer.
+     */
+    private static Function<Collection<? extends CustomerEvent>, AppendResult> refusalsStop(EventBulkLoad load) {
+        return events -> {
+            try {
+                return load.appendAll(events);
+            } catch (IllegalArgumentException refused) {
+                throw new LoadRefused(refused);
+            }
+        };
+    }
+
+    /** A bulk load's append refused: not an {@link IllegalArgumentException}, which the importer would catch. */
+    private static final class LoadRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoadRefused(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 

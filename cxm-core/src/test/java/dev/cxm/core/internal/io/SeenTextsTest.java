@@ -1,0 +1,85 @@
+package dev.cxm.core.internal.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SeenTexts} gives the value remembered for a text only where the characters hold that whole text. The
+ * oracle is the texts themselves: a brute-force comparison of the characters with every text remembered.
+ */
+class SeenTextsTest {
+
+    @Test
+    void aTextIsFoundOnlyWhereAllOfItsCharactersAre() {
+        // Expected: the slot of T = {"id":"a","name":"b","channel":"WEB"} where the input holds T (whatever
+        // follows), none where it holds T but for its last character, or where the input ends inside T.
+        String text = "{\"id\":\"a\",\"name\":\"b\",\"channel\":\"WEB\"}";
+        SeenTexts<String> seen = new SeenTexts<>();
+        char[] remembered = ("x" + text + "y").toCharArray();
+        seen.remember(remembered, 1, 1 + text.length(), "A");
+
+        char[] input = (text + "," + text.replace("B\"}", "B\"]")).toCharArray();
+        int slot = seen.find(input, 0, input.length);
+        assertThat(slot).isNotNegative();
+        assertThat(seen.value(slot)).isEqualTo("A");
+        assertThat(seen.length(slot)).isEqualTo(text.length());
+        assertThat(seen.find(input, 0, text.length() - 1)).isEqualTo(-1);
+        assertThat(seen.find(input, text.length() + 1, input.length)).isEqualTo(-1);
+    }
+
+    @Test
+    void everyAnswerIsATextRememberedAndTheLastTwoOfOneHashStay() {
+        // Random texts over a tiny alphabet (so that hashes and prefixes collide), remembered and looked up at
+        // random. Oracle: whenever a slot is found, the input holds that slot's whole text at that place, and
+        // its value is the value remembered with that text; a text just remembered is found when its length
+        // is within the documented limits.
+        Random random = new Random(5);
+        SeenTexts<String> seen = new SeenTexts<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder("{");
+            for (int length = random.nextInt(60); length > 0; length--) {
+                text.append("ab\"".charAt(random.nextInt(3)));
+            }
+            texts.add(text.append('}').toString());
+        }
+        for (int round = 0; round < 20_000; round++) {
+            String text = texts.get(random.nextInt(texts.size()));
+            String input = text + texts.get(random.nextInt(texts.size()));
+            int to = random.nextInt(input.length() + 1);
+            int slot = seen.find(input.toCharArray(), 0, to);
+            if (slot >= 0) {
+                String found = input.substring(0, seen.length(slot));
+                assertThat(seen.length(slot)).isLessThanOrEqualTo(to);
+                assertThat(seen.value(slot)).isEqualTo("value of " + found);
+            }
+            if (random.nextInt(4) == 0) {
+                seen.remember(input.toCharArray(), 0, text.length(), "value of " + text);
+                int found = seen.find(input.toCharArray(), 0, input.length());
+                if (text.length() >= SeenTexts.SHORTEST) {
+                    assertThat(found).isNotNegative();
+                } else {
+                    assertThat(found).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLongTextIsNotKept() {
+        // Expected from the documented limit: a text of LONGEST + 1 characters is never found, one of LONGEST is.
+        SeenTexts<String> seen = new SeenTexts<>();
+        char[] longest = ("{" + "a".repeat(SeenTexts.LONGEST - 2) + "}").toCharArray();
+        char[] text = ("{" + "b".repeat(SeenTexts.LONGEST - 1) + "}").toCharArray();
+        seen.remember(longest, 0, longest.length, "longest");
+        seen.remember(text, 0, text.length, "long");
+
+        assertThat(seen.find(longest, 0, longest.length)).isNotNegative();
+        assertThat(seen.find(text, 0, text.length)).isEqualTo(-1);
+    }
+}
