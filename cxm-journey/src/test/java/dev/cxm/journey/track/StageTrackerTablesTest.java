@@ -58,7 +58,7 @@ class StageTrackerTablesTest {
             }
             CustomerId customer = event.customerId();
             long time = micros(event.occurredAt());
-            long[] key = {time, fnv1a64(event.eventId().toString())};
+            long[] key = {time, event.eventId().fnv1a64()};
             Long last = latest.get(customer);
             if (last != null && time < last - toleranceMicros) {
                 late++;
@@ -107,15 +107,6 @@ class StageTrackerTablesTest {
 
         private static long micros(Instant at) {
             return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-        }
-
-        private static long fnv1a64(String value) {
-            long hash = 0xcbf29ce484222325L;
-            for (int i = 0; i < value.length(); i++) {
-                hash ^= value.charAt(i);
-                hash *= 0x100000001b3L;
-            }
-            return hash;
         }
     }
 

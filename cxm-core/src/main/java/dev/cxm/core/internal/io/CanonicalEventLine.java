@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,8 @@ final class CanonicalEventLine {
     /** The touchpoints and scales read before, by their objects' texts: the same text gives the same instance. */
     private final SeenTexts<Touchpoint> touchpoints = new SeenTexts<>();
     private final SeenTexts<FeedbackScale> scales = new SeenTexts<>();
+    private final Supplier<@Nullable Touchpoint> readTouchpoint = this::touchpointParts;
+    private final Supplier<@Nullable FeedbackScale> readScale = this::scaleParts;
 
     /**
      * Reads with the tables and touchpoints of {@code parts}, which reads the lines this one leaves.
@@ -280,17 +283,25 @@ final class CanonicalEventLine {
 
     /** Reads {@code {"id":..,"name":..,"channel":..[,"stage":..]}} (any order); null for any other form. */
     private @Nullable Touchpoint touchpoint() {
-        int seen = touchpoints.find(chars, at, end);
-        if (seen >= 0) {
-            at += touchpoints.length(seen);
-            return touchpoints.value(seen);
+        return reused(touchpoints, readTouchpoint);
+    }
+
+    /**
+     * Returns the value of the object at the cursor: the one read before from the same characters, or the one
+     * {@code parts} reads, remembered; null when {@code parts} does not take the object.
+     */
+    private <T> @Nullable T reused(SeenTexts<T> seen, Supplier<@Nullable T> parts) {
+        int found = seen.find(chars, at, end);
+        if (found >= 0) {
+            at += seen.length(found);
+            return seen.value(found);
         }
         int start = at;
-        Touchpoint touchpoint = touchpointParts();
-        if (touchpoint != null) {
-            touchpoints.remember(chars, start, at, touchpoint);
+        T value = parts.get();
+        if (value != null) {
+            seen.remember(chars, start, at, value);
         }
-        return touchpoint;
+        return value;
     }
 
     /** Reads a touchpoint's object part by part. */
@@ -366,17 +377,7 @@ final class CanonicalEventLine {
 
     /** Reads {@code {"name":..,"min":..,"max":..}} (any order); null for any other form. */
     private @Nullable FeedbackScale scale() {
-        int seen = scales.find(chars, at, end);
-        if (seen >= 0) {
-            at += scales.length(seen);
-            return scales.value(seen);
-        }
-        int start = at;
-        FeedbackScale scale = scaleParts();
-        if (scale != null) {
-            scales.remember(chars, start, at, scale);
-        }
-        return scale;
+        return reused(scales, readScale);
     }
 
     /** Reads a scale's object part by part. */
