@@ -7,7 +7,9 @@ import dev.cxm.jdbc.JdbcStoreException;
 /**
  * Turns a driver's {@link SQLException} into a {@link JdbcStoreException} of one sentence. The driver's own
  * message is repeated only for connection failures (SQL state class 08), whose text names hosts and ports;
- * for other failures only the SQL state, since a message about a value may quote it.
+ * for other failures only the SQL state, since a message about a value may quote it. A session the server
+ * ended (PostgreSQL's states {@code 57P01} to {@code 57P05}: a shutdown, a crash, a terminated backend) is
+ * a lost connection too, not a refused statement.
  */
 public final class SqlFailures {
 
@@ -23,6 +25,10 @@ public final class SqlFailures {
         String state = failure.getSQLState();
         if (state != null && state.startsWith("08")) {
             return "the connection to the database failed (" + firstLine(failure.getMessage()) + ")";
+        }
+        if (state != null && state.startsWith("57P")) {
+            return "the database server ended the connection (SQL state " + state + ": shut down, restarted or the"
+                    + " session terminated); the next call gets a new connection";
         }
         return "the database refused a statement (SQL state " + (state == null ? "unknown" : state) + ", "
                 + failure.getClass().getSimpleName() + ")";
