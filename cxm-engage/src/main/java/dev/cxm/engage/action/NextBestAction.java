@@ -289,10 +289,9 @@ public final class NextBestAction {
      */
     public NextBestAction only(String action) {
         Checks.present("action", action);
-        for (Action candidate : actions) {
-            if (candidate.name().equals(action)) {
-                return new NextBestAction(List.of(candidate), policy);
-            }
+        Integer index = actionIndex.get(action);
+        if (index != null) {
+            return new NextBestAction(List.of(actions.get(index)), policy);
         }
         throw new IllegalArgumentException("action: " + action + " is not an action of the catalogue "
                 + actions.stream().map(Action::name).toList());
@@ -369,34 +368,29 @@ public final class NextBestAction {
     private Rejection @Nullable [] coolingDown(DecisionContext context, long[] eligible) {
         Instant now = context.now();
         List<Contact> contacts = context.contacts();
-        long[] cooling = null;
+        // Per action cooling down, its latest contact up to now: within the cooldown whenever any contact is.
+        Instant[] last = null;
         for (int k = 0; k < contacts.size(); k++) {
             Contact contact = contacts.get(k);
             Integer index = actionIndex.get(contact.action());
-            // A contact within the cooldown makes the action cool down, whichever of its contacts is the latest.
             if (index != null && has(eligible, index) && has(withCooldown, index) && !contact.at().isAfter(now)
                     && contact.at().isAfter(now.minus(actions.get(index).cooldown()))) {
-                if (cooling == null) {
-                    cooling = new long[words];
+                if (last == null) {
+                    last = new Instant[actions.size()];
                 }
-                set(cooling, index);
+                if (last[index] == null || contact.at().isAfter(last[index])) {
+                    last[index] = contact.at();
+                }
             }
         }
-        if (cooling == null) {
+        if (last == null) {
             return null;
         }
         Rejection[] rejections = new Rejection[actions.size()];
         for (int i = 0; i < rejections.length; i++) {
-            if (has(cooling, i)) {
-                Instant last = null;
-                for (Contact contact : contacts) {
-                    if (contact.action().equals(names[i]) && !contact.at().isAfter(now)
-                            && (last == null || contact.at().isAfter(last))) {
-                        last = contact.at();
-                    }
-                }
+            if (last[i] != null) {
                 rejections[i] = Rejection.of(names[i], Rejection.Reason.COOLING_DOWN,
-                        "last made at " + last + ", within its cooldown of " + actions.get(i).cooldown());
+                        "last made at " + last[i] + ", within its cooldown of " + actions.get(i).cooldown());
             }
         }
         return rejections;
