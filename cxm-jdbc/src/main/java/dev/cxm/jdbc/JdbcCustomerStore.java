@@ -101,15 +101,9 @@ public final class JdbcCustomerStore implements CustomerStore {
     private void write(Connection connection, Collection<Customer> customers) throws SQLException {
         // The customers' rows first: their locks make a second put of the same customer wait for this one.
         upsertCustomers(connection, customers);
+        List<String> ids = customers.stream().map(customer -> customer.id().value()).toList();
         for (String part : List.of("profile", "consents", "segments", "identities")) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tables.customerPart(part)
-                    + " WHERE customer_id = ?")) {
-                for (Customer customer : customers) {
-                    delete.setString(1, customer.id().value());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
+            Sql.deleteCustomerRows(connection, tables.customerPart(part), ids);
         }
         insertParts(connection, customers);
     }

@@ -28,8 +28,6 @@ final class H2EventInsert {
 
     /** Rows per {@code INSERT} statement: 64 rows of 22 parameters. */
     static final int ROWS_PER_INSERT = 64;
-    /** H2's SQL state of a duplicate key. */
-    private static final String DUPLICATE_KEY = "23505";
 
     private final Tables tables;
 
@@ -43,7 +41,7 @@ final class H2EventInsert {
         try {
             insertAll(connection, rows, firstSeq);
         } catch (SQLException e) {
-            if (!duplicateKey(e)) {
+            if (!SqlFailures.isUniqueViolation(e)) {
                 throw e;
             }
             connection.rollback(beforeInsert);
@@ -57,18 +55,6 @@ final class H2EventInsert {
         }
         insertAttributes(connection, rows, all, firstSeq);
         return inserted;
-    }
-
-    /** Returns whether {@code e} or an exception it chains is a duplicate key. */
-    private static boolean duplicateKey(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            for (Throwable cause = next; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Inserts every row with plain {@code INSERT}s of many rows; fails on an id stored already. */

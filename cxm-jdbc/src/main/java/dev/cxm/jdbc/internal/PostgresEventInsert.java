@@ -41,9 +41,6 @@ final class PostgresEventInsert {
         this.tables = tables;
     }
 
-    /** The SQL state of a unique violation. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     /**
      * Thrown by {@link #insertNew} when one of the rows' ids is stored already: the transaction is aborted, and
      * the append runs again with {@link #insert}.
@@ -52,7 +49,7 @@ final class PostgresEventInsert {
         private static final long serialVersionUID = 1L;
 
         StoredIdMet(SQLException cause) {
-            super("an event id of the batch is stored already", UNIQUE_VIOLATION, cause);
+            super("an event id of the batch is stored already", SqlFailures.UNIQUE_VIOLATION, cause);
         }
     }
 
@@ -69,7 +66,7 @@ final class PostgresEventInsert {
         try {
             copy(connection, text);
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (SqlFailures.isUniqueViolation(e)) {
                 throw new StoredIdMet(e);
             }
             throw e;

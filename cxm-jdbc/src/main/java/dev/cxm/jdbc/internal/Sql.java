@@ -54,6 +54,19 @@ public final class Sql {
         }
     }
 
+    /** Deletes the rows of each of {@code customers} from {@code table} in one JDBC batch. */
+    public static void deleteCustomerRows(Connection connection, String table, java.util.Collection<String> customers)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                + " WHERE customer_id = ?")) {
+            for (String customer : customers) {
+                delete.setString(1, customer);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
     /** Prepares the statement on {@code connection} and binds the parameters. */
     public PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(text(), java.sql.ResultSet.TYPE_FORWARD_ONLY,

@@ -34,6 +34,21 @@ public final class SqlFailures {
                 + failure.getClass().getSimpleName() + ")";
     }
 
+    /** The SQL state of a unique violation (a duplicate key), in the standard and in both dialects. */
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    /** Returns whether {@code failure}, or an exception it chains or wraps, is a unique violation. */
+    public static boolean isUniqueViolation(SQLException failure) {
+        for (SQLException next = failure; next != null; next = next.getNextException()) {
+            for (Throwable cause = next; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Returns the first line of a message. */
     public static String firstLine(String message) {
         if (message == null) {
