@@ -48,7 +48,7 @@ public final class TimelineColumnsBuilder {
                 continue;
             }
             long key = InstantKey.of(event.occurredAt());
-            if (outOfRange(key)) {
+            if (InstantKey.isBound(key)) {
                 return Optional.empty();
             }
             int place = places[slot];
@@ -68,10 +68,6 @@ public final class TimelineColumnsBuilder {
         }
         return Optional.of(new Built(new TimelineColumns(customers, orderKeys, layout.offsets(), micros, codes,
                 coder.samples), columnByNumber, coder, slotCount));
-    }
-
-    private static boolean outOfRange(long key) {
-        return key == Long.MIN_VALUE || key == Long.MAX_VALUE;
     }
 
     /**
@@ -112,7 +108,7 @@ public final class TimelineColumnsBuilder {
                 newCustomers.add(timelines.customer(number));
             }
             long key = InstantKey.of(event.occurredAt());
-            if (outOfRange(key)) {
+            if (InstantKey.isBound(key)) {
                 return Optional.empty();
             }
             eventColumns[i] = columnByNumber[number];

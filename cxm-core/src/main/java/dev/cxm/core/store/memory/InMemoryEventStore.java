@@ -666,8 +666,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
      */
     private static long ceilingMicros(Instant instant) {
         long key = InstantKey.of(instant);
-        boolean saturated = key == Long.MIN_VALUE || key == Long.MAX_VALUE;
-        return !saturated && instant.getNano() % 1_000 != 0 ? key + 1 : key;
+        return !InstantKey.isBound(key) && instant.getNano() % 1_000 != 0 ? key + 1 : key;
     }
 
     /** Returns a snapshot of the time-ordered log, sorting it first (under the write lock) if an append left it unordered. */
