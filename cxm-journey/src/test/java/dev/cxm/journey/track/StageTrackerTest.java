@@ -15,6 +15,7 @@ import dev.cxm.core.model.CustomerId;
 import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.map.Stage;
 import dev.cxm.journey.track.StageTracker.Outcome;
+import dev.cxm.test.time.MutableClock;
 
 /**
  * The tracker on hand-made event sequences: every expected stage, change and stall follows from the map's

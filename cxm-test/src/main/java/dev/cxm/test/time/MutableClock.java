@@ -1,6 +1,7 @@
 package dev.cxm.test.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,6 +30,15 @@ public final class MutableClock extends Clock {
      */
     public void set(Instant instant) {
         this.now = instant;
+    }
+
+    /**
+     * Moves the time forward (or back, for a negative duration).
+     *
+     * @param by how far to move the clock
+     */
+    public void advance(Duration by) {
+        this.now = now.plus(by);
     }
 
     /**
