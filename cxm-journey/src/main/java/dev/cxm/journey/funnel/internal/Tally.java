@@ -72,12 +72,7 @@ public final class Tally {
      * @param stepTimes the instants of the path's steps (microseconds), index 0 for step 1
      */
     public void record(CustomerId customer, int level, long[] stepTimes) {
-        for (int i = 0; i < level; i++) {
-            reached[i]++;
-        }
-        for (int i = 1; i < level; i++) {
-            times[i - 1].add(stepTimes[i] - stepTimes[i - 1]);
-        }
+        count(level, stepTimes);
         if (level < reached.length) {
             keep(level - 1, customer);
         }
@@ -101,16 +96,21 @@ public final class Tally {
                 lastKnown[step] = true;
             }
             if (Long.compareUnsigned(orderKey, lastKeys[step]) > 0) {
-                for (int i = 0; i < level; i++) {
-                    reached[i]++;
-                }
-                for (int i = 1; i < level; i++) {
-                    times[i - 1].add(stepTimes[i] - stepTimes[i - 1]);
-                }
+                count(level, stepTimes);
                 return;
             }
         }
         record(customer, level, stepTimes);
+    }
+
+    /** Counts the steps reached and the times between them, without the drop-off sample. */
+    private void count(int level, long[] stepTimes) {
+        for (int i = 0; i < level; i++) {
+            reached[i]++;
+        }
+        for (int i = 1; i < level; i++) {
+            times[i - 1].add(stepTimes[i] - stepTimes[i - 1]);
+        }
     }
 
     private void keep(int step, CustomerId customer) {

@@ -283,7 +283,10 @@ public final class JourneyTable {
         grownSlot(journey.customer(), slot);
     }
 
-    /** Puts a customer not yet tracked into their free slot; the caller fills the record, then calls grownSlot. */
+    /**
+     * Puts a customer not yet tracked into their free slot; the caller fills the whole record (its key word
+     * included), then calls grownSlot.
+     */
     private int claim(CustomerId customer) {
         int slot = slotOf(customer);
         if (slot >= 0) {
@@ -291,7 +294,6 @@ public final class JourneyTable {
         }
         slot = ~slot;
         keys[slot] = customer;
-        records[slot * RECORD + KEY] = pack(customer.hashCode(), NONE);
         size++;
         return slot;
     }
