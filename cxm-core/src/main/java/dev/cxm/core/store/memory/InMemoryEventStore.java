@@ -125,17 +125,19 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     /** Where appends leave what they read ahead, so that the reads are not optimised away. */
     private int readAhead;
     private final EventInterner interner = new EventInterner();
-    /** Counts the writes that changed the events held, so that cached columns know when they are stale. */
-    private long version;
-    /** Counts the erasures, after which cached columns are built anew rather than extended. */
+    /**
+     * Counts the erasures, after which cached columns are built anew rather than extended. With the count of
+     * slots, which only an append that stores an event changes (erased slots stay, empty), it tells which
+     * writes came since columns were built: the pair changes with every write that changes the events held.
+     */
     private long erasures;
-    /** The columns of every event, as of a {@link #version}, for the journey calculators; kept softly. */
-    private CachedColumns cachedColumns = new CachedColumns(-1, -1, new SoftReference<>(null));
+    /** The columns of every event as of a count of slots and of erasures, for the journey calculators; kept softly. */
+    private CachedColumns cachedColumns = new CachedColumns(-1, new SoftReference<>(null));
     /** Guards {@link #cachedColumns}: readers holding the read lock build or extend them one at a time. */
     private final Object columnsLock = new Object();
 
-    /** Columns built at one version of the store. */
-    private record CachedColumns(long version, long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
+    /** Columns built after {@code erasures} erasures, of the slots below their {@code slotCount()}. */
+    private record CachedColumns(long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
 
     private InMemoryEventStore() {}
 
@@ -192,9 +194,6 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
             }
             pending = List.of();
             store(fresh);
-            if (!fresh.isEmpty()) {
-                version++;
-            }
             return new AppendResult(fresh.size(), duplicates);
         } finally {
             pending = List.of();
@@ -582,7 +581,6 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
                 byId.remove(id, id.hashCode());
             }
             byCustomer.remove(number);
-            version++;
             erasures++;
             CustomerId shared = slots.get(erased[0]).customerId();
             // A new time-ordered log without the customer's events, since snapshots may hold the current one;
@@ -645,7 +643,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     private Optional<TimelineColumnsBuilder.Built> currentColumns() {
         CachedColumns cached = cachedColumns;
         TimelineColumnsBuilder.Built held = cached.built().get();
-        if (held != null && cached.version() == version) {
+        if (held != null && cached.erasures() == erasures && held.slotCount() == slots.size()) {
             return Optional.of(held);
         }
         Optional<TimelineColumnsBuilder.Built> fresh = Optional.empty();
@@ -656,7 +654,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (fresh.isEmpty()) {
             fresh = TimelineColumnsBuilder.build(slots, byCustomer);
         }
-        fresh.ifPresent(built -> cachedColumns = new CachedColumns(version, erasures, new SoftReference<>(built)));
+        fresh.ifPresent(built -> cachedColumns = new CachedColumns(erasures, new SoftReference<>(built)));
         return fresh;
     }
 
