@@ -244,10 +244,11 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (timeOrder != slots) {
             timeOrder.append(stored);
         }
+        long key = InstantKey.of(stored.occurredAt());
         if (customer < 0) {
-            byCustomer.add(shared, slot, stored.occurredAt());
+            byCustomer.add(shared, slot, key);
         } else {
-            byCustomer.link(customer, slot, stored.occurredAt(), slots::get);
+            byCustomer.link(customer, slot, key, slots::get);
         }
     }
 
