@@ -69,7 +69,8 @@ import dev.cxm.core.store.TimeSpan;
  * its slots, a timeline link and an id-index slot (4 + 4 + 4.4 to 6.7 bytes), and per customer an id, a
  * latest slot and time and an index slot (about 20 bytes); a type byte per event once it holds several
  * event types, and a second reference and type byte per event once events have arrived out of time order.
- * {@code docs/PERFORMANCE.md} measures it: about 118 bytes per NPS response in all, events included. Every
+ * {@code docs/PERFORMANCE.md} measures it: about 103 bytes per NPS response in all, events included (111 with
+ * an id derived from a file's line, as an import makes it). Every
  * array lives in chunks of 16,384 entries, so growing never copies much and no array is a humongous object
  * for G1. Reads of the log copy no events: snapshots share its chunks, which are copied only when an
  * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
