@@ -2,8 +2,6 @@ package dev.cxm.core.model;
 
 import java.time.Instant;
 
-import dev.cxm.core.internal.Checks;
-
 /**
  * How the events hold their instant: as the {@link Instant}'s own two primitives (epoch second and
  * nanosecond of that second, the latter truncated to {@link CustomerEvent#PRECISION}) instead of a reference to
@@ -18,18 +16,6 @@ final class EventTimes {
     private static final int NANOS_PER_MICRO = 1_000;
 
     private EventTimes() {}
-
-    /**
-     * Checks the fields every event has (its id, its customer and its instant, in that order) and returns the
-     * instant's epoch second. Small, so that an event's public constructor, which only splits its
-     * {@code Instant} into the two fields before calling the constructor proper, is inlined where it is called
-     * and the {@code Instant} an event's {@code occurredAt()} made for it need never exist (as when the store
-     * rebuilds an event with shared parts).
-     */
-    static long epochSecond(EventId eventId, CustomerId customerId, Instant occurredAt) {
-        Checks.eventIdentity(eventId, customerId, occurredAt);
-        return occurredAt.getEpochSecond();
-    }
 
     /**
      * Returns the nanosecond of the second of {@code instant} truncated toward the past to microseconds, as

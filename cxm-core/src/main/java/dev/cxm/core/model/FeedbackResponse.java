@@ -47,21 +47,14 @@ public final class FeedbackResponse implements CustomerEvent {
     public FeedbackResponse(EventId eventId, CustomerId customerId, Instant occurredAt, String surveyId,
             FeedbackScale scale, int score, Optional<String> comment, Optional<Touchpoint> touchpoint,
             Map<String, String> attributes) {
-        this(eventId, customerId, EventTimes.epochSecond(eventId, customerId, occurredAt),
-                EventTimes.nanoAtPrecision(occurredAt), surveyId, scale, score, comment, touchpoint, attributes);
-    }
-
-    /** The constructor proper, given the instant as its two fields; the public one splits the {@code Instant}. */
-    private FeedbackResponse(EventId eventId, CustomerId customerId, long epochSecond, int nano, String surveyId,
-            FeedbackScale scale, int score, Optional<String> comment, Optional<Touchpoint> touchpoint,
-            Map<String, String> attributes) {
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);
         this.eventId = eventId;
         this.customerId = customerId;
-        this.epochSecond = epochSecond;
-        this.nano = nano;
+        this.epochSecond = occurredAt.getEpochSecond();
+        this.nano = EventTimes.nanoAtPrecision(occurredAt);
         this.surveyId = surveyId;
         this.scale = scale;
         this.score = score;

@@ -44,13 +44,7 @@ public final class Interaction implements CustomerEvent {
      */
     public Interaction(EventId eventId, CustomerId customerId, Instant occurredAt, Touchpoint touchpoint,
             String outcome, Duration duration, Map<String, String> attributes) {
-        this(eventId, customerId, EventTimes.epochSecond(eventId, customerId, occurredAt),
-                EventTimes.nanoAtPrecision(occurredAt), touchpoint, outcome, duration, attributes);
-    }
-
-    /** The constructor proper, given the instant as its two fields; the public one splits the {@code Instant}. */
-    private Interaction(EventId eventId, CustomerId customerId, long epochSecond, int nano, Touchpoint touchpoint,
-            String outcome, Duration duration, Map<String, String> attributes) {
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.present("touchpoint", touchpoint);
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);
@@ -59,8 +53,8 @@ public final class Interaction implements CustomerEvent {
         }
         this.eventId = eventId;
         this.customerId = customerId;
-        this.epochSecond = epochSecond;
-        this.nano = nano;
+        this.epochSecond = occurredAt.getEpochSecond();
+        this.nano = EventTimes.nanoAtPrecision(occurredAt);
         this.touchpoint = touchpoint;
         this.outcome = outcome;
         this.duration = duration;

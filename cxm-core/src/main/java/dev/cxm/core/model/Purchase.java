@@ -42,21 +42,15 @@ public final class Purchase implements CustomerEvent {
      */
     public Purchase(EventId eventId, CustomerId customerId, Instant occurredAt, String orderId, Money amount,
             int itemCount, Optional<Touchpoint> touchpoint, Map<String, String> attributes) {
-        this(eventId, customerId, EventTimes.epochSecond(eventId, customerId, occurredAt),
-                EventTimes.nanoAtPrecision(occurredAt), orderId, amount, itemCount, touchpoint, attributes);
-    }
-
-    /** The constructor proper, given the instant as its two fields; the public one splits the {@code Instant}. */
-    private Purchase(EventId eventId, CustomerId customerId, long epochSecond, int nano, String orderId, Money amount,
-            int itemCount, Optional<Touchpoint> touchpoint, Map<String, String> attributes) {
+        Checks.eventIdentity(eventId, customerId, occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
         requireItemCount(itemCount);
         Checks.present("touchpoint", touchpoint);
         this.eventId = eventId;
         this.customerId = customerId;
-        this.epochSecond = epochSecond;
-        this.nano = nano;
+        this.epochSecond = occurredAt.getEpochSecond();
+        this.nano = EventTimes.nanoAtPrecision(occurredAt);
         this.orderId = orderId;
         this.amount = amount;
         this.itemCount = itemCount;
