@@ -16,6 +16,9 @@ import dev.cxm.core.internal.io.ModelMixins;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
+import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.core.model.Interaction;
+import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.TouchpointId;
 
 /**
@@ -34,6 +37,9 @@ public final class CxmJacksonModule extends SimpleModule {
         addStringValue(EventId.class, EventId::value, EventId::of);
         addStringValue(TouchpointId.class, TouchpointId::value, TouchpointId::of);
         setMixInAnnotation(CustomerEvent.class, ModelMixins.CustomerEventMixin.class);
+        setMixInAnnotation(Interaction.class, ModelMixins.InteractionMixin.class);
+        setMixInAnnotation(Purchase.class, ModelMixins.PurchaseMixin.class);
+        setMixInAnnotation(FeedbackResponse.class, ModelMixins.FeedbackResponseMixin.class);
     }
 
     private <T> void addStringValue(Class<T> type, Function<T, String> toText, Function<String, T> fromText) {

@@ -9,27 +9,22 @@ import dev.cxm.core.internal.Checks;
 /**
  * A customer's answer to a survey question on a score scale, such as an NPS rating.
  *
- * @param eventId the event's id
- * @param customerId the customer who answered
- * @param occurredAt when the answer was given; truncated to microseconds ({@link CustomerEvent#PRECISION})
- * @param surveyId the survey (or question) answered
- * @param scale the answer scale
- * @param score the answer; on {@code scale}
- * @param comment the free-text comment, when given (a blank one counts as none); personal data, never
- *     echoed in messages
- * @param touchpoint the touchpoint the answer rates, when it rates one
- * @param attributes host attributes
+ * <p>An immutable value with the equality of a record of its components (in the order of its constructor's
+ * parameters). It is a final class rather than a record so that it holds its instant as two primitives, not
+ * as an {@link Instant} object of its own: 24 bytes less per event held in memory ({@code docs/PERFORMANCE.md}).
  */
-public record FeedbackResponse(
-        EventId eventId,
-        CustomerId customerId,
-        Instant occurredAt,
-        String surveyId,
-        FeedbackScale scale,
-        int score,
-        Optional<String> comment,
-        Optional<Touchpoint> touchpoint,
-        Map<String, String> attributes) implements CustomerEvent {
+public final class FeedbackResponse implements CustomerEvent {
+
+    private final EventId eventId;
+    private final CustomerId customerId;
+    private final long epochSecond;
+    private final int nano;
+    private final String surveyId;
+    private final FeedbackScale scale;
+    private final int score;
+    private final Optional<String> comment;
+    private final Optional<Touchpoint> touchpoint;
+    private final Map<String, String> attributes;
 
     /**
      * Validates the response (a score off its scale is rejected) and truncates its instant to
@@ -41,22 +36,101 @@ public record FeedbackResponse(
      * @param surveyId the survey (or question) answered
      * @param scale the answer scale
      * @param score the answer; on {@code scale}
-     * @param comment the free-text comment, when given (a blank one counts as none)
+     * @param comment the free-text comment, when given (a blank one counts as none); personal data, never
+     *     echoed in messages
      * @param touchpoint the touchpoint the answer rates, when it rates one
      * @param attributes host attributes
      * @throws IllegalArgumentException when the score is off the scale, the survey id blank or too long, or an
      *     attribute key blank
      * @throws NullPointerException when a component is null
      */
-    public FeedbackResponse {
+    public FeedbackResponse(EventId eventId, CustomerId customerId, Instant occurredAt, String surveyId,
+            FeedbackScale scale, int score, Optional<String> comment, Optional<Touchpoint> touchpoint,
+            Map<String, String> attributes) {
         Checks.eventIdentity(eventId, customerId, occurredAt);
-        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);
-        comment = Checks.present("comment", comment).filter(text -> !text.isBlank());
-        Checks.present("touchpoint", touchpoint);
-        attributes = Checks.attributes("attributes", attributes);
+        this.eventId = eventId;
+        this.customerId = customerId;
+        this.epochSecond = occurredAt.getEpochSecond();
+        this.nano = EventTimes.nanoAtPrecision(occurredAt);
+        this.surveyId = surveyId;
+        this.scale = scale;
+        this.score = score;
+        this.comment = Checks.present("comment", comment).filter(text -> !text.isBlank());
+        this.touchpoint = Checks.present("touchpoint", touchpoint);
+        this.attributes = Checks.attributes("attributes", attributes);
+    }
+
+    @Override
+    public EventId eventId() {
+        return eventId;
+    }
+
+    @Override
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    /**
+     * Returns when the answer was given, to the microsecond; a new {@link Instant} on each call.
+     *
+     * @return the instant, with no nanoseconds below a microsecond
+     */
+    @Override
+    public Instant occurredAt() {
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    /**
+     * Returns the survey (or question) answered.
+     *
+     * @return the survey id; non-blank, at most 256 characters
+     */
+    public String surveyId() {
+        return surveyId;
+    }
+
+    /**
+     * Returns the answer scale.
+     *
+     * @return the scale
+     */
+    public FeedbackScale scale() {
+        return scale;
+    }
+
+    /**
+     * Returns the answer.
+     *
+     * @return the score, on {@link #scale()}
+     */
+    public int score() {
+        return score;
+    }
+
+    /**
+     * Returns the free-text comment; personal data, never echoed in messages.
+     *
+     * @return the comment, non-blank; empty when none (or a blank one) was given
+     */
+    public Optional<String> comment() {
+        return comment;
+    }
+
+    /**
+     * Returns the touchpoint the answer rates.
+     *
+     * @return the touchpoint, or empty when it rates none
+     */
+    public Optional<Touchpoint> touchpoint() {
+        return touchpoint;
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        return attributes;
     }
 
     /**
@@ -83,6 +157,51 @@ public record FeedbackResponse(
     @Override
     public Optional<Touchpoint> atTouchpoint() {
         return touchpoint;
+    }
+
+    /**
+     * Returns whether {@code other} is a response with equal components, as a record compares.
+     *
+     * @param other any object
+     * @return whether it is an equal response
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof FeedbackResponse that
+                && epochSecond == that.epochSecond && nano == that.nano && score == that.score
+                && eventId.equals(that.eventId) && customerId.equals(that.customerId)
+                && surveyId.equals(that.surveyId) && scale.equals(that.scale) && comment.equals(that.comment)
+                && touchpoint.equals(that.touchpoint) && attributes.equals(that.attributes);
+    }
+
+    /**
+     * Returns the hash a record of these components returns (the instant's as {@link Instant#hashCode()}).
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int hash = eventId.hashCode();
+        hash = hash * 31 + customerId.hashCode();
+        hash = hash * 31 + EventTimes.hashCode(epochSecond, nano);
+        hash = hash * 31 + surveyId.hashCode();
+        hash = hash * 31 + scale.hashCode();
+        hash = hash * 31 + Integer.hashCode(score);
+        hash = hash * 31 + comment.hashCode();
+        hash = hash * 31 + touchpoint.hashCode();
+        return hash * 31 + attributes.hashCode();
+    }
+
+    /**
+     * Returns the components as a record shows them: {@code FeedbackResponse[eventId=..., ...]}.
+     *
+     * @return the text; it holds the comment, which is personal data
+     */
+    @Override
+    public String toString() {
+        return "FeedbackResponse[eventId=" + eventId + ", customerId=" + customerId + ", occurredAt=" + occurredAt()
+                + ", surveyId=" + surveyId + ", scale=" + scale + ", score=" + score + ", comment=" + comment
+                + ", touchpoint=" + touchpoint + ", attributes=" + attributes + "]";
     }
 
     /** Builds a {@link FeedbackResponse}. */

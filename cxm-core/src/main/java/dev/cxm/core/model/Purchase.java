@@ -9,24 +9,21 @@ import dev.cxm.core.internal.Checks;
 /**
  * An order the customer placed.
  *
- * @param eventId the event's id
- * @param customerId the customer
- * @param occurredAt when the order was placed; truncated to microseconds ({@link CustomerEvent#PRECISION})
- * @param orderId the host's order number
- * @param amount what the order was worth; never negative
- * @param itemCount how many items it held; zero or more
- * @param touchpoint where it was placed, when known
- * @param attributes host attributes
+ * <p>An immutable value with the equality of a record of its components (in the order of its constructor's
+ * parameters). It is a final class rather than a record so that it holds its instant as two primitives, not
+ * as an {@link Instant} object of its own: 16 bytes less per event held in memory ({@code docs/PERFORMANCE.md}).
  */
-public record Purchase(
-        EventId eventId,
-        CustomerId customerId,
-        Instant occurredAt,
-        String orderId,
-        Money amount,
-        int itemCount,
-        Optional<Touchpoint> touchpoint,
-        Map<String, String> attributes) implements CustomerEvent {
+public final class Purchase implements CustomerEvent {
+
+    private final EventId eventId;
+    private final CustomerId customerId;
+    private final long epochSecond;
+    private final int nano;
+    private final String orderId;
+    private final Money amount;
+    private final int itemCount;
+    private final Optional<Touchpoint> touchpoint;
+    private final Map<String, String> attributes;
 
     /**
      * Validates the purchase and truncates its instant to {@link CustomerEvent#PRECISION}.
@@ -35,7 +32,7 @@ public record Purchase(
      * @param customerId the customer
      * @param occurredAt when the order was placed; truncated to microseconds
      * @param orderId the host's order number
-     * @param amount what the order was worth
+     * @param amount what the order was worth; never negative
      * @param itemCount how many items it held; zero or more
      * @param touchpoint where it was placed, when known
      * @param attributes host attributes
@@ -43,14 +40,83 @@ public record Purchase(
      *     attribute key blank
      * @throws NullPointerException when a component is null
      */
-    public Purchase {
+    public Purchase(EventId eventId, CustomerId customerId, Instant occurredAt, String orderId, Money amount,
+            int itemCount, Optional<Touchpoint> touchpoint, Map<String, String> attributes) {
         Checks.eventIdentity(eventId, customerId, occurredAt);
-        occurredAt = CustomerEvent.atPrecision(occurredAt);
         Checks.identifier("orderId", orderId);
         Checks.present("amount", amount);
         requireItemCount(itemCount);
         Checks.present("touchpoint", touchpoint);
-        attributes = Checks.attributes("attributes", attributes);
+        this.eventId = eventId;
+        this.customerId = customerId;
+        this.epochSecond = occurredAt.getEpochSecond();
+        this.nano = EventTimes.nanoAtPrecision(occurredAt);
+        this.orderId = orderId;
+        this.amount = amount;
+        this.itemCount = itemCount;
+        this.touchpoint = touchpoint;
+        this.attributes = Checks.attributes("attributes", attributes);
+    }
+
+    @Override
+    public EventId eventId() {
+        return eventId;
+    }
+
+    @Override
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    /**
+     * Returns when the order was placed, to the microsecond; a new {@link Instant} on each call.
+     *
+     * @return the instant, with no nanoseconds below a microsecond
+     */
+    @Override
+    public Instant occurredAt() {
+        return Instant.ofEpochSecond(epochSecond, nano);
+    }
+
+    /**
+     * Returns the host's order number.
+     *
+     * @return the order id; non-blank, at most 256 characters
+     */
+    public String orderId() {
+        return orderId;
+    }
+
+    /**
+     * Returns what the order was worth.
+     *
+     * @return the amount; never negative
+     */
+    public Money amount() {
+        return amount;
+    }
+
+    /**
+     * Returns how many items the order held.
+     *
+     * @return the item count; zero or more
+     */
+    public int itemCount() {
+        return itemCount;
+    }
+
+    /**
+     * Returns where the order was placed.
+     *
+     * @return the touchpoint, or empty when not known
+     */
+    public Optional<Touchpoint> touchpoint() {
+        return touchpoint;
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+        return attributes;
     }
 
     /** Returns {@code itemCount} when it is 0 or more; the message does not repeat it (imported data). */
@@ -81,6 +147,50 @@ public record Purchase(
     @Override
     public Optional<Touchpoint> atTouchpoint() {
         return touchpoint;
+    }
+
+    /**
+     * Returns whether {@code other} is a purchase with equal components, as a record compares.
+     *
+     * @param other any object
+     * @return whether it is an equal purchase
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Purchase that
+                && epochSecond == that.epochSecond && nano == that.nano && itemCount == that.itemCount
+                && eventId.equals(that.eventId) && customerId.equals(that.customerId)
+                && orderId.equals(that.orderId) && amount.equals(that.amount)
+                && touchpoint.equals(that.touchpoint) && attributes.equals(that.attributes);
+    }
+
+    /**
+     * Returns the hash a record of these components returns (the instant's as {@link Instant#hashCode()}).
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int hash = eventId.hashCode();
+        hash = hash * 31 + customerId.hashCode();
+        hash = hash * 31 + EventTimes.hashCode(epochSecond, nano);
+        hash = hash * 31 + orderId.hashCode();
+        hash = hash * 31 + amount.hashCode();
+        hash = hash * 31 + Integer.hashCode(itemCount);
+        hash = hash * 31 + touchpoint.hashCode();
+        return hash * 31 + attributes.hashCode();
+    }
+
+    /**
+     * Returns the components as a record shows them: {@code Purchase[eventId=..., ...]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "Purchase[eventId=" + eventId + ", customerId=" + customerId + ", occurredAt=" + occurredAt()
+                + ", orderId=" + orderId + ", amount=" + amount + ", itemCount=" + itemCount
+                + ", touchpoint=" + touchpoint + ", attributes=" + attributes + "]";
     }
 
     /** Builds a {@link Purchase}; the order id defaults to the event id and the item count to 1. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -30,11 +31,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.cxm.core.io.CxmJson;
 import dev.cxm.core.io.RejectedRow;
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
-import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Money;
-import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 
 /**
@@ -48,10 +46,13 @@ final class StrictEventJson {
     private static final String ATTRIBUTES = "attributes";
     private static final ObjectReader EVENT_READER = strictReader();
     /** The property names of cxm's event JSON: safe to name in a reason, unlike other keys (input text). */
-    private static final Set<String> PROPERTIES = Stream.concat(Stream.of("type"),
-                    Stream.of(Interaction.class, Purchase.class, FeedbackResponse.class, Touchpoint.class,
-                                    Money.class, FeedbackScale.class)
+    private static final Set<String> PROPERTIES = Stream.of(Stream.of("type"),
+                    Stream.of(ModelMixins.InteractionMixin.class, ModelMixins.PurchaseMixin.class,
+                                    ModelMixins.FeedbackResponseMixin.class)
+                            .flatMap(mixin -> Stream.of(mixin.getAnnotation(JsonPropertyOrder.class).value())),
+                    Stream.of(Touchpoint.class, Money.class, FeedbackScale.class)
                             .flatMap(type -> Stream.of(type.getRecordComponents())).map(RecordComponent::getName))
+            .flatMap(names -> names)
             .collect(Collectors.toUnmodifiableSet());
 
     private StrictEventJson() {}

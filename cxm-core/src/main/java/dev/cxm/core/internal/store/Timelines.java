@@ -153,6 +153,19 @@ public final class Timelines {
      * @return the customer's number
      */
     public int add(CustomerId customer, int slot, Instant at) {
+        return add(customer, slot, InstantKey.of(at));
+    }
+
+    /**
+     * Starts the timeline of a new customer with the event in {@code slot}, given its time's key (so that the
+     * caller, which reads the time from the event, need not hand over an {@link Instant}).
+     *
+     * @param customer the customer, which has no number yet; its id becomes the shared one
+     * @param slot the slot of the customer's first event
+     * @param key the {@link InstantKey} of the event's time
+     * @return the customer's number
+     */
+    public int add(CustomerId customer, int slot, long key) {
         if (customerCount == customers.length) {
             int capacity = customerCount + Math.max(16, customerCount >> 2);
             customers = Arrays.copyOf(customers, capacity);
@@ -165,7 +178,7 @@ public final class Timelines {
         ensureSlots(slot + 1);
         setNext(slot, slot);
         latest[number] = slot;
-        latestKeys[number] = InstantKey.of(at);
+        latestKeys[number] = key;
         return number;
     }
 
@@ -179,10 +192,26 @@ public final class Timelines {
      * @param events the events by slot, to compare times when the event is earlier than the customer's latest
      */
     public void link(int number, int slot, Instant at, IntFunction<CustomerEvent> events) {
+        link(number, slot, InstantKey.of(at), events);
+    }
+
+    /**
+     * Places the event in {@code slot} in the timeline of customer {@code number}, after every event at an
+     * earlier time or the same time, given its time's key; the event's instant is read from {@code events}
+     * only when the key cannot place it (the customer's latest time is later, or both keys are a bound).
+     *
+     * @param number the customer's number
+     * @param slot the event's slot, not yet in any timeline
+     * @param key the {@link InstantKey} of the event's time
+     * @param events the events by slot, this event's included
+     */
+    public void link(int number, int slot, long key, IntFunction<CustomerEvent> events) {
         ensureSlots(slot + 1);
         int last = latest[number];
-        long key = InstantKey.of(at);
-        int order = InstantKey.compare(key, latestKeys[number], at, last, events);
+        long latestKey = latestKeys[number];
+        // Only a bound key needs the event's instant, so the usual append makes no Instant here.
+        int order = key != latestKey || !InstantKey.isBound(key) ? Long.compare(key, latestKey)
+                : InstantKey.compare(key, latestKey, events.apply(slot).occurredAt(), last, events);
         if (order >= 0) {
             setNext(slot, next(last));
             setNext(last, slot);
@@ -191,6 +220,7 @@ public final class Timelines {
             return;
         }
         // The latest event is later than this one, so the walk stops there at the latest.
+        Instant at = events.apply(slot).occurredAt();
         int before = last;
         int candidate = next(last);
         while (candidate != last && !events.apply(candidate).occurredAt().isAfter(at)) {

@@ -69,7 +69,8 @@ import dev.cxm.core.store.TimeSpan;
  * its slots, a timeline link and an id-index slot (4 + 4 + 4.4 to 6.7 bytes), and per customer an id, a
  * latest slot and time and an index slot (about 20 bytes); a type byte per event once it holds several
  * event types, and a second reference and type byte per event once events have arrived out of time order.
- * {@code docs/PERFORMANCE.md} measures it: about 118 bytes per NPS response in all, events included. Every
+ * {@code docs/PERFORMANCE.md} measures it: about 103 bytes per NPS response in all, events included (111 with
+ * an id derived from a file's line, as an import makes it). Every
  * array lives in chunks of 16,384 entries, so growing never copies much and no array is a humongous object
  * for G1. Reads of the log copy no events: snapshots share its chunks, which are copied only when an
  * out-of-order append forces a re-sort or an erasure removes events; reads of customers copy references to
@@ -125,17 +126,19 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     /** Where appends leave what they read ahead, so that the reads are not optimised away. */
     private int readAhead;
     private final EventInterner interner = new EventInterner();
-    /** Counts the writes that changed the events held, so that cached columns know when they are stale. */
-    private long version;
-    /** Counts the erasures, after which cached columns are built anew rather than extended. */
+    /**
+     * Counts the erasures, after which cached columns are built anew rather than extended. With the count of
+     * slots, which only an append that stores an event changes (erased slots stay, empty), it tells which
+     * writes came since columns were built: the pair changes with every write that changes the events held.
+     */
     private long erasures;
-    /** The columns of every event, as of a {@link #version}, for the journey calculators; kept softly. */
-    private CachedColumns cachedColumns = new CachedColumns(-1, -1, new SoftReference<>(null));
+    /** The columns of every event as of a count of slots and of erasures, for the journey calculators; kept softly. */
+    private CachedColumns cachedColumns = new CachedColumns(-1, new SoftReference<>(null));
     /** Guards {@link #cachedColumns}: readers holding the read lock build or extend them one at a time. */
     private final Object columnsLock = new Object();
 
-    /** Columns built at one version of the store. */
-    private record CachedColumns(long version, long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
+    /** Columns built after {@code erasures} erasures, of the slots below their {@code slotCount()}. */
+    private record CachedColumns(long erasures, SoftReference<TimelineColumnsBuilder.Built> built) {}
 
     private InMemoryEventStore() {}
 
@@ -192,9 +195,6 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
             }
             pending = List.of();
             store(fresh);
-            if (!fresh.isEmpty()) {
-                version++;
-            }
             return new AppendResult(fresh.size(), duplicates);
         } finally {
             pending = List.of();
@@ -245,10 +245,11 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (timeOrder != slots) {
             timeOrder.append(stored);
         }
+        long key = InstantKey.of(stored.occurredAt());
         if (customer < 0) {
-            byCustomer.add(shared, slot, stored.occurredAt());
+            byCustomer.add(shared, slot, key);
         } else {
-            byCustomer.link(customer, slot, stored.occurredAt(), slots::get);
+            byCustomer.link(customer, slot, key, slots::get);
         }
     }
 
@@ -582,7 +583,6 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
                 byId.remove(id, id.hashCode());
             }
             byCustomer.remove(number);
-            version++;
             erasures++;
             CustomerId shared = slots.get(erased[0]).customerId();
             // A new time-ordered log without the customer's events, since snapshots may hold the current one;
@@ -645,7 +645,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
     private Optional<TimelineColumnsBuilder.Built> currentColumns() {
         CachedColumns cached = cachedColumns;
         TimelineColumnsBuilder.Built held = cached.built().get();
-        if (held != null && cached.version() == version) {
+        if (held != null && cached.erasures() == erasures && held.slotCount() == slots.size()) {
             return Optional.of(held);
         }
         Optional<TimelineColumnsBuilder.Built> fresh = Optional.empty();
@@ -656,7 +656,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (fresh.isEmpty()) {
             fresh = TimelineColumnsBuilder.build(slots, byCustomer);
         }
-        fresh.ifPresent(built -> cachedColumns = new CachedColumns(version, erasures, new SoftReference<>(built)));
+        fresh.ifPresent(built -> cachedColumns = new CachedColumns(erasures, new SoftReference<>(built)));
         return fresh;
     }
 
