@@ -47,6 +47,8 @@ class ThemeTokenizerTest {
         assertThat(terms("fast- -service")).containsExactly("fast", "service", "fast service");
         assertThat(terms("the agent's")).containsExactly("agent");
         assertThat(terms("agents'")).containsExactly("agents");
+        // A lone 's has nothing to be the possessive of: its leading apostrophe stripped, it is the word s.
+        assertThat(terms("'s")).containsExactly("s");
     }
 
     @Test

@@ -145,6 +145,11 @@ class VocabularyTest {
         assertThat(vocabulary.find("BB")).isEqualTo(-1);
         assertThat(vocabulary.find("a")).isZero();
         assertThat(vocabulary.find("Aa")).isEqualTo(1);
+        // Word 0 and a word of the same hash (and so the same slot): the second probes past the first.
+        Vocabulary same = Vocabulary.builder().sentiment("Aa", 1).sentiment("BB", 2).build();
+        assertThat(same.find("Aa")).isZero();
+        assertThat(same.find("BB")).isEqualTo(1);
+        assertThat(same.find("C#")).isEqualTo(-1);
     }
 
     @Test
