@@ -181,7 +181,9 @@ final class Vocabulary {
         }
 
         Builder negation(String word) {
-            flags[idOf(word)] |= NEGATION;
+            // idOf first: it may grow the arrays, and flags[idOf(word)] would read the array before growing it
+            int id = idOf(word);
+            flags[id] |= NEGATION;
             return this;
         }
 
@@ -193,7 +195,8 @@ final class Vocabulary {
         }
 
         Builder code(String word, int code) {
-            codes[idOf(word)] = (byte) code;
+            int id = idOf(word);
+            codes[id] = (byte) code;
             return this;
         }
 
