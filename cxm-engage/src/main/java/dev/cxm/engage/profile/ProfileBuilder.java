@@ -27,6 +27,7 @@ import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.engage.profile.internal.ChannelTable;
 import dev.cxm.engage.profile.internal.Consents;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.track.CustomerJourney;
@@ -216,11 +217,11 @@ public final class ProfileBuilder {
             purchaseCount++;
             spend = withPurchase(spend, purchase);
             // A mark is made only when the purchase is the first or the last so far.
-            if (firstPurchase.isEmpty() || ProfileFold.compare(second, nano, purchase.eventId(),
+            if (firstPurchase.isEmpty() || EventOrder.compare(second, nano, purchase.eventId(),
                     firstPurchase.get().at(), firstPurchase.get().eventId()) < 0) {
                 firstPurchase = Optional.of(PurchaseMark.of(purchase));
             }
-            if (lastPurchase.isEmpty() || ProfileFold.compare(second, nano, purchase.eventId(),
+            if (lastPurchase.isEmpty() || EventOrder.compare(second, nano, purchase.eventId(),
                     lastPurchase.get().at(), lastPurchase.get().eventId()) > 0) {
                 lastPurchase = Optional.of(PurchaseMark.of(purchase));
             }
@@ -250,7 +251,7 @@ public final class ProfileBuilder {
 
     private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response,
             long second, int nano) {
-        return current.isPresent() && ProfileFold.compare(second, nano, response.eventId(), current.get().at(),
+        return current.isPresent() && EventOrder.compare(second, nano, response.eventId(), current.get().at(),
                 current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
     }
 

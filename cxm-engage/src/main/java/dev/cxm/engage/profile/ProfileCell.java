@@ -25,6 +25,7 @@ import dev.cxm.core.model.Touchpoint;
 import dev.cxm.engage.profile.internal.ChannelTable;
 import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
@@ -79,7 +80,7 @@ final class ProfileCell extends ProfileFold {
     /** Takes the fields of the customer's (new) record, as {@link ProfileBuilder#withRecord} does. */
     void put(Customer customer) {
         Instant at = customer.firstSeen();
-        if (!seen || before(at.getEpochSecond(), at.getNano(), firstSeenSecond, firstSeenNano)) {
+        if (!seen || EventOrder.before(at.getEpochSecond(), at.getNano(), firstSeenSecond, firstSeenNano)) {
             setFirstSeen(at.getEpochSecond(), at.getNano());
         }
         attributes = customer.profile();
@@ -90,10 +91,10 @@ final class ProfileCell extends ProfileFold {
 
     @Override
     void seen(Instant at, long second, int nano) {
-        if (!seen || before(second, nano, firstSeenSecond, firstSeenNano)) {
+        if (!seen || EventOrder.before(second, nano, firstSeenSecond, firstSeenNano)) {
             setFirstSeen(second, nano);
         }
-        if (eventCount == 0 || before(lastSeenSecond, lastSeenNano, second, nano)) {
+        if (eventCount == 0 || EventOrder.before(lastSeenSecond, lastSeenNano, second, nano)) {
             lastSeenSecond = second;
             lastSeenNano = nano;
         }
@@ -103,7 +104,7 @@ final class ProfileCell extends ProfileFold {
     @Override
     void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
         int c = 3 * touchpoint.channel().ordinal();
-        if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
+        if (channels[c]++ == 0 || EventOrder.before(channels[c + 1], channels[c + 2], second, nano)) {
             channels[c + 1] = second;
             channels[c + 2] = nano;
         }
@@ -217,7 +218,7 @@ final class ProfileCell extends ProfileFold {
 
         /** Orders this mark's purchase before, at or after the given instant and event id. */
         int compareTo(long otherSecond, int otherNano, EventId otherEventId) {
-            return compare(second, nano, eventId, otherSecond, otherNano, otherEventId);
+            return EventOrder.compare(second, nano, eventId, otherSecond, otherNano, otherEventId);
         }
 
         static Optional<PurchaseMark> mark(MarkSlot slot) {
@@ -238,7 +239,8 @@ final class ProfileCell extends ProfileFold {
         static AnswerSlot later(@Nullable AnswerSlot slot, FeedbackResponse response, long second, int nano) {
             AnswerSlot target = slot == null ? new AnswerSlot() : slot;
             if (target.eventId != null
-                    && compare(second, nano, response.eventId(), target.second, target.nano, target.eventId) <= 0) {
+                    && EventOrder.compare(second, nano, response.eventId(), target.second, target.nano,
+                            target.eventId) <= 0) {
                 return target;
             }
             target.second = second;

@@ -4,20 +4,20 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Interaction;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The fold of an event into a profile: which parts of a profile an event changes (its dispatch, {@link #add},
- * with one hook per part), the order in which "first", "last" and "latest" are decided (instant, then event id:
- * {@link #compare}), an event's touchpoint and answer scale. {@link ProfileCell} keeps the parts in place (what
+ * with one hook per part), the order in which "first", "last" and "latest" are decided ({@link EventOrder}),
+ * an event's touchpoint and answer scale. {@link ProfileCell} keeps the parts in place (what
  * {@link CustomerProfiles} keeps and {@link ProfileBuilder#rebuild} folds through); {@link ProfileBuilder#update}
  * applies the same rules to the next immutable profile in its own body, since a fold object per event there
  * would be allocated (C2 does not inline the dispatch into it) and cost 84 bytes an event.
@@ -93,28 +93,6 @@ abstract class ProfileFold {
 
     /** Adds a scored comment's compound sentiment. */
     abstract void commented(double compound);
-
-    /** Returns whether an instant (as seconds and nanoseconds) is before another. */
-    static boolean before(long second, int nano, long otherSecond, int otherNano) {
-        return second < otherSecond || second == otherSecond && nano < otherNano;
-    }
-
-    /** Orders an event (instant as seconds and nanoseconds, then id) before, at or after another. */
-    static int compare(long second, int nano, EventId eventId, long otherSecond, int otherNano,
-            EventId otherEventId) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
-        if (nano != otherNano) {
-            return nano < otherNano ? -1 : 1;
-        }
-        return eventId.compareTo(otherEventId);
-    }
-
-    /** Orders an event before, at or after another of which the instant is given as an {@link Instant}. */
-    static int compare(long second, int nano, EventId eventId, Instant otherAt, EventId otherEventId) {
-        return compare(second, nano, eventId, otherAt.getEpochSecond(), otherAt.getNano(), otherEventId);
-    }
 
     /** Returns the event's touchpoint, or null; an interaction's without the {@code Optional} it would make. */
     static @Nullable Touchpoint touchpointOf(CustomerEvent event) {
