@@ -28,6 +28,7 @@ import dev.cxm.engage.profile.internal.Consents;
 import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
+import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * equals the profile {@link ProfileBuilder#update} folds from the same record and events, in any order. Marks
  * and answers keep the event's own id, instant and amount. Not thread-safe: its owner locks.
  */
-final class ProfileCell extends ProfileFold {
+final class ProfileCell {
 
     private static final int CHANNELS = Channel.values().length;
 
@@ -89,8 +90,36 @@ final class ProfileCell extends ProfileFold {
         identities = customer.identities();
     }
 
-    @Override
-    void seen(Instant at, long second, int nano) {
+    /**
+     * Folds one event in; the caller checks that it is the customer's.
+     *
+     * @param event the event
+     * @param sentiment the analyzer that scores comments, when there is one
+     */
+    void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
+        Instant at = event.occurredAt();
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        seen(second, nano);
+        Touchpoint touchpoint = ProfileFold.touchpointOf(event);
+        if (touchpoint != null) {
+            touched(touchpoint, second, nano);
+        }
+        if (event instanceof Purchase purchase) {
+            purchased(purchase, second, nano);
+        } else if (event instanceof FeedbackResponse response) {
+            int scale = ProfileFold.scaleOf(response);
+            if (scale >= 0) {
+                answered(scale, response, second, nano);
+            }
+            if (sentiment.isPresent() && response.comment().isPresent()) {
+                commented(ProfileFold.compound(sentiment.get(), response));
+            }
+        }
+    }
+
+    /** Counts an event: the event count, first and last seen. */
+    private void seen(long second, int nano) {
         if (!seen || EventOrder.before(second, nano, firstSeenSecond, firstSeenNano)) {
             setFirstSeen(second, nano);
         }
@@ -101,8 +130,8 @@ final class ProfileCell extends ProfileFold {
         eventCount++;
     }
 
-    @Override
-    void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
+    /** Counts a use of a touchpoint (and its channel). */
+    private void touched(Touchpoint touchpoint, long second, int nano) {
         int c = 3 * touchpoint.channel().ordinal();
         if (channels[c]++ == 0 || EventOrder.before(channels[c + 1], channels[c + 2], second, nano)) {
             channels[c + 1] = second;
@@ -116,8 +145,8 @@ final class ProfileCell extends ProfileFold {
         }
     }
 
-    @Override
-    void purchased(Purchase purchase, long second, int nano) {
+    /** Counts a purchase: the count, the spend, the first and last purchase. */
+    private void purchased(Purchase purchase, long second, int nano) {
         purchaseCount++;
         Money amount = purchase.amount();
         if (spend == null) {
@@ -132,19 +161,19 @@ final class ProfileCell extends ProfileFold {
         }
     }
 
-    @Override
-    void answered(int scale, FeedbackResponse response, long second, int nano) {
-        if (scale == NPS) {
+    /** Keeps an answer on scale NPS, CSAT or CES when it is the latest. */
+    private void answered(int scale, FeedbackResponse response, long second, int nano) {
+        if (scale == ProfileFold.NPS) {
             nps = AnswerSlot.later(nps, response, second, nano);
-        } else if (scale == CSAT) {
+        } else if (scale == ProfileFold.CSAT) {
             csat = AnswerSlot.later(csat, response, second, nano);
         } else {
             ces = AnswerSlot.later(ces, response, second, nano);
         }
     }
 
-    @Override
-    void commented(double compound) {
+    /** Adds a scored comment's compound sentiment. */
+    private void commented(double compound) {
         scoredComments++;
         sentimentSum = sentimentSum.add(new BigDecimal(compound));
     }
@@ -180,7 +209,7 @@ final class ProfileCell extends ProfileFold {
      */
     long readAhead(CustomerEvent event) {
         long sink = eventCount + event.occurredAt().getNano();
-        Touchpoint touchpoint = touchpointOf(event);
+        Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {
             sink += channels[3 * touchpoint.channel().ordinal()] + touchpoints.firstHash();
         }
