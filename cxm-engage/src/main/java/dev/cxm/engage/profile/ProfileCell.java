@@ -23,7 +23,6 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.engage.profile.internal.ChannelTable;
-import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
 import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
@@ -85,8 +84,8 @@ final class ProfileCell {
             setFirstSeen(at.getEpochSecond(), at.getNano());
         }
         attributes = customer.profile();
-        // Made a table once here, so that every snapshot's profile takes it as it is instead of copying it.
-        consents = ConsentTable.copyOf(Consents.latestPerPurpose(customer));
+        // A table, made once here: every snapshot's profile takes it as it is instead of copying it.
+        consents = Consents.latestPerPurpose(customer);
         identities = customer.identities();
     }
 
