@@ -320,7 +320,7 @@ public final class NextBestAction {
         }
         Action chosen = actions.get(assembly.best);
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
-                channelFor(chosen, profile), assembly.values[assembly.best], chosen.consentPurpose())),
+                chosen.channels().get(channelIndexFor(chosen, profile)), assembly.values[assembly.best], chosen.consentPurpose())),
                 assembly.reason, assembly.rejected);
     }
 
@@ -379,7 +379,7 @@ public final class NextBestAction {
         Choice choice = choiceOf(best);
         Action chosen = actions.get(best);
         return new Decision(profile.customerId(), now,
-                choice.byChannel.get(chosen.channels().indexOf(channelFor(chosen, profile))), choice.reasons[count],
+                choice.byChannel.get(channelIndexFor(chosen, profile)), choice.reasons[count],
                 new RejectionList(ineligible, choice.lower, inSegment, eligible, best));
     }
 
@@ -511,15 +511,19 @@ public final class NextBestAction {
         return block;
     }
 
-    private Channel channelFor(Action action, CustomerProfile profile) {
+    /**
+     * Returns the index among the action's channels of the one to use: the customer's preferred channel when the
+     * policy prefers it and the action has it, else the first. One walk of the channels.
+     */
+    private int channelIndexFor(Action action, CustomerProfile profile) {
         List<Channel> channels = action.channels();
         if (policy.preferChannel() && channels.size() > 1) {
             Channel preferred = ((ChannelTable) profile.channels()).preferred();
-            if (preferred != null && channels.contains(preferred)) {
-                return preferred;
+            if (preferred != null) {
+                return Math.max(0, channels.indexOf(preferred));
             }
         }
-        return channels.get(0);
+        return 0;
     }
 
     /**
