@@ -320,8 +320,8 @@ public final class NextBestAction {
         }
         Action chosen = actions.get(assembly.best);
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
-                chosen.channels().get(channelIndexFor(chosen, profile)), assembly.values[assembly.best], chosen.consentPurpose())),
-                assembly.reason, assembly.rejected);
+                chosen.channels().get(channelIndexFor(chosen, profile)), assembly.values[assembly.best],
+                chosen.consentPurpose())), assembly.reason, assembly.rejected);
     }
 
     /**
@@ -414,10 +414,9 @@ public final class NextBestAction {
          * Assembles a decision.
          *
          * @param coolingDown per action its cooldown rejection, or null for none
-         * @param profile the profile that values the actions valued from it; null when no eligible one is
+         * @param profile the profile that values the actions valued from it
          */
-        Assembly(long[] inSegment, long[] eligible, Rejection @Nullable [] coolingDown,
-                @Nullable CustomerProfile profile) {
+        Assembly(long[] inSegment, long[] eligible, Rejection @Nullable [] coolingDown, CustomerProfile profile) {
             int n = actions.size();
             this.values = fixedValues.clone();
             Rejection[] rejections = new Rejection[n];
@@ -433,7 +432,7 @@ public final class NextBestAction {
                     continue;
                 }
                 if (ActionBits.has(fromProfile, i)) {
-                    OptionalDouble value = actions.get(i).value().valueFor(Objects.requireNonNull(profile));
+                    OptionalDouble value = actions.get(i).value().valueFor(profile);
                     if (value.isEmpty()) {
                         rejections[i] = noValue[i];
                         continue;
@@ -447,7 +446,8 @@ public final class NextBestAction {
             }
             this.best = top;
             if (top < 0) {
-                this.reason = n == 0 ? "the catalogue holds no action" : "no action is eligible";
+                // Every eligible action cooling down or without a value (an empty catalogue never gets here).
+                this.reason = "no action is eligible";
                 this.rejected = List.of(rejections);
                 return;
             }
