@@ -5,20 +5,16 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 
 import dev.cxm.core.model.Channel;
-import dev.cxm.core.model.ConsentRecord;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
@@ -69,9 +65,8 @@ final class ProfileCell {
     private long scoredComments;
     private BigDecimal sentimentSum = BigDecimal.ZERO;
     private Optional<StageVisit> journeyStage = Optional.empty();
-    private Map<String, String> attributes = ImmutableMap.of();
-    private Map<String, ConsentRecord> consents = ImmutableMap.of();
-    private Set<Identity> identities = ImmutableSet.of();
+    /** The record's part, made when the record is put: every snapshot shares it until the next record. */
+    private RecordFields record = RecordFields.NONE;
 
     ProfileCell(CustomerId customerId) {
         this.customerId = customerId;
@@ -83,10 +78,9 @@ final class ProfileCell {
         if (!seen || EventOrder.before(at.getEpochSecond(), at.getNano(), firstSeenSecond, firstSeenNano)) {
             setFirstSeen(at.getEpochSecond(), at.getNano());
         }
-        attributes = customer.profile();
-        // A table, made once here: every snapshot's profile takes it as it is instead of copying it.
-        consents = Consents.latestPerPurpose(customer);
-        identities = customer.identities();
+        // Its consents a table, made once here: every snapshot's profile takes it as it is.
+        record = new RecordFields(customer.profile(), Consents.latestPerPurpose(customer), customer.identities(),
+                ImmutableSortedSet.of());
     }
 
     /**
@@ -193,11 +187,19 @@ final class ProfileCell {
         return new CustomerProfile(customerId,
                 seen ? Optional.of(Instant.ofEpochSecond(firstSeenSecond, firstSeenNano)) : Optional.empty(),
                 eventCount > 0 ? Optional.of(Instant.ofEpochSecond(lastSeenSecond, lastSeenNano)) : Optional.empty(),
-                eventCount, ChannelTable.of(channels), touchpoints, purchaseCount,
-                SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase),
-                AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces), scoredComments,
-                sentimentSum, journeyStage, Optional.empty(), attributes, consents, identities,
-                ImmutableSortedSet.of());
+                eventCount, ChannelTable.of(channels), touchpoints, purchases(), answers(), record, journeyStage,
+                Optional.empty());
+    }
+
+    private PurchaseHistory purchases() {
+        return purchaseCount == 0 ? PurchaseHistory.NONE : new PurchaseHistory(purchaseCount,
+                SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase));
+    }
+
+    private FeedbackAnswers answers() {
+        return nps == null && csat == null && ces == null && scoredComments == 0 ? FeedbackAnswers.NONE
+                : new FeedbackAnswers(AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces),
+                        scoredComments, sentimentSum);
     }
 
     /**
