@@ -66,8 +66,7 @@ public final class NextBestAction {
     private final long[] withCooldown;
     private final long[] fromProfile;
     /** Per action, the rejections that depend on nothing but the action, made once. */
-    private final Rejection[] notInSegment;
-    private final Rejection[] noConsent;
+    private final Ineligible ineligible;
     private final Rejection[] noValue;
     /** Per action, the detail of another action's loss to it on value: equal (and it comes first), or higher. */
     private final String[] asMuchAs;
@@ -141,8 +140,8 @@ public final class NextBestAction {
         this.words = Math.max(1, (n + 63) >>> 6);
         this.names = new String[n];
         this.fixedValues = new double[n];
-        this.notInSegment = new Rejection[n];
-        this.noConsent = new Rejection[n];
+        Rejection[] notInSegment = new Rejection[n];
+        Rejection[] noConsent = new Rejection[n];
         this.noValue = new Rejection[n];
         this.asMuchAs = new String[n];
         this.lessThan = new String[n];
@@ -158,13 +157,13 @@ public final class NextBestAction {
                 fixedValues[i] = fixed.amount();
             } else {
                 fixedValues[i] = Double.NaN;
-                set(fromProfile, i);
+                ActionBits.set(fromProfile, i);
             }
             if (!action.cooldown().isZero()) {
-                set(withCooldown, i);
+                ActionBits.set(withCooldown, i);
             }
             for (String segment : action.segments()) {
-                set(actionsOfSegment.computeIfAbsent(segment, key -> new long[words]), i);
+                ActionBits.set(actionsOfSegment.computeIfAbsent(segment, key -> new long[words]), i);
             }
             int purpose = distinctPurposes.indexOf(action.consentPurpose());
             if (purpose < 0) {
@@ -172,7 +171,7 @@ public final class NextBestAction {
                 purposeActions.add(new long[words]);
                 purpose = distinctPurposes.size() - 1;
             }
-            set(purposeActions.get(purpose), i);
+            ActionBits.set(purposeActions.get(purpose), i);
             notInSegment[i] = Rejection.of(action.name(), Rejection.Reason.NOT_IN_SEGMENT,
                     "the customer is in none of " + action.segments());
             noConsent[i] = Rejection.of(action.name(), Rejection.Reason.NO_CONSENT,
@@ -184,39 +183,8 @@ public final class NextBestAction {
         }
         this.purposes = distinctPurposes.toArray(new String[0]);
         this.actionsOfPurpose = purposeActions.toArray(new long[0][]);
+        this.ineligible = new Ineligible(notInSegment, noConsent);
         this.choices = new AtomicReferenceArray<>(n);
-    }
-
-    private static void set(long[] bits, int index) {
-        bits[index >>> 6] |= 1L << index;
-    }
-
-    private static boolean has(long[] bits, int index) {
-        return (bits[index >>> 6] & 1L << index) != 0;
-    }
-
-    private static void or(long[] into, long[] bits) {
-        for (int w = 0; w < into.length; w++) {
-            into[w] |= bits[w];
-        }
-    }
-
-    private static boolean meet(long[] a, long[] b) {
-        for (int w = 0; w < a.length; w++) {
-            if ((a[w] & b[w]) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean none(long[] bits) {
-        for (long word : bits) {
-            if (word != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<Action> requireActions(List<Action> actions) {
@@ -312,23 +280,23 @@ public final class NextBestAction {
         for (String segment : context.segments()) {
             long[] of = actionsOfSegment.get(segment);
             if (of != null) {
-                or(inSegment, of);
+                ActionBits.or(inSegment, of);
             }
         }
         // Eligible so far: in segment and consented; each purpose looked up once, and only when it matters.
         long[] eligible = new long[words];
         for (int p = 0; p < purposes.length; p++) {
-            if (meet(inSegment, actionsOfPurpose[p]) && profile.hasConsented(purposes[p])) {
-                or(eligible, actionsOfPurpose[p]);
+            if (ActionBits.meet(inSegment, actionsOfPurpose[p]) && profile.hasConsented(purposes[p])) {
+                ActionBits.or(eligible, actionsOfPurpose[p]);
             }
         }
         for (int w = 0; w < words; w++) {
             eligible[w] &= inSegment[w];
         }
-        if (none(eligible)) {
+        if (ActionBits.none(eligible)) {
             Rejection[] rejections = new Rejection[actions.size()];
             for (int i = 0; i < rejections.length; i++) {
-                rejections[i] = notEligible(i, inSegment);
+                rejections[i] = ineligible.of(i, inSegment);
             }
             return new Decision(profile.customerId(), now, Optional.empty(), rejections.length == 0
                     ? "the catalogue holds no action" : "no action is eligible", List.of(rejections));
@@ -337,13 +305,13 @@ public final class NextBestAction {
         if (block != null) {
             Rejection[] rejections = new Rejection[actions.size()];
             for (int i = 0; i < rejections.length; i++) {
-                rejections[i] = has(eligible, i) ? block.byAction[i] : notEligible(i, inSegment);
+                rejections[i] = ActionBits.has(eligible, i) ? block.byAction[i] : ineligible.of(i, inSegment);
             }
             return new Decision(profile.customerId(), now, Optional.empty(), "no action is eligible",
                     List.of(rejections));
         }
-        Rejection[] coolingDown = meet(eligible, withCooldown) ? coolingDown(context, eligible) : null;
-        if (coolingDown == null && !meet(eligible, fromProfile)) {
+        Rejection[] coolingDown = ActionBits.meet(eligible, withCooldown) ? coolingDown(context, eligible) : null;
+        if (coolingDown == null && !ActionBits.meet(eligible, fromProfile)) {
             return ofFixedValues(profile, now, inSegment, eligible);
         }
         Assembly assembly = new Assembly(inSegment, eligible, coolingDown, profile);
@@ -352,13 +320,8 @@ public final class NextBestAction {
         }
         Action chosen = actions.get(assembly.best);
         return new Decision(profile.customerId(), now, Optional.of(new ChosenAction(chosen.name(), chosen.kind(),
-                channelFor(chosen, profile), assembly.values[assembly.best], chosen.consentPurpose())),
-                assembly.reason, assembly.rejected);
-    }
-
-    /** Returns the rejection of an action that is not in segment or not consented. */
-    private Rejection notEligible(int index, long[] inSegment) {
-        return has(inSegment, index) ? noConsent[index] : notInSegment[index];
+                chosen.channels().get(channelIndexFor(chosen, profile)), assembly.values[assembly.best],
+                chosen.consentPurpose())), assembly.reason, assembly.rejected);
     }
 
     /**
@@ -373,7 +336,8 @@ public final class NextBestAction {
         for (int k = 0; k < contacts.size(); k++) {
             Contact contact = contacts.get(k);
             Integer index = actionIndex.get(contact.action());
-            if (index != null && has(eligible, index) && has(withCooldown, index) && !contact.at().isAfter(now)
+            if (index != null && ActionBits.has(eligible, index) && ActionBits.has(withCooldown, index)
+                    && !contact.at().isAfter(now)
                     && contact.at().isAfter(now.minus(actions.get(index).cooldown()))) {
                 if (last == null) {
                     last = new Instant[actions.size()];
@@ -415,8 +379,8 @@ public final class NextBestAction {
         Choice choice = choiceOf(best);
         Action chosen = actions.get(best);
         return new Decision(profile.customerId(), now,
-                choice.byChannel.get(chosen.channels().indexOf(channelFor(chosen, profile))), choice.reasons[count],
-                new RejectionList(notInSegment, noConsent, choice.lower, inSegment, eligible, best));
+                choice.byChannel.get(channelIndexFor(chosen, profile)), choice.reasons[count],
+                new RejectionList(ineligible, choice.lower, inSegment, eligible, best));
     }
 
     private Choice choiceOf(int best) {
@@ -450,26 +414,25 @@ public final class NextBestAction {
          * Assembles a decision.
          *
          * @param coolingDown per action its cooldown rejection, or null for none
-         * @param profile the profile that values the actions valued from it; null when no eligible one is
+         * @param profile the profile that values the actions valued from it
          */
-        Assembly(long[] inSegment, long[] eligible, Rejection @Nullable [] coolingDown,
-                @Nullable CustomerProfile profile) {
+        Assembly(long[] inSegment, long[] eligible, Rejection @Nullable [] coolingDown, CustomerProfile profile) {
             int n = actions.size();
             this.values = fixedValues.clone();
             Rejection[] rejections = new Rejection[n];
             int top = -1;
             int count = 0;
             for (int i = 0; i < n; i++) {
-                if (!has(eligible, i)) {
-                    rejections[i] = notEligible(i, inSegment);
+                if (!ActionBits.has(eligible, i)) {
+                    rejections[i] = ineligible.of(i, inSegment);
                     continue;
                 }
                 if (coolingDown != null && coolingDown[i] != null) {
                     rejections[i] = coolingDown[i];
                     continue;
                 }
-                if (has(fromProfile, i)) {
-                    OptionalDouble value = actions.get(i).value().valueFor(Objects.requireNonNull(profile));
+                if (ActionBits.has(fromProfile, i)) {
+                    OptionalDouble value = actions.get(i).value().valueFor(profile);
                     if (value.isEmpty()) {
                         rejections[i] = noValue[i];
                         continue;
@@ -483,7 +446,8 @@ public final class NextBestAction {
             }
             this.best = top;
             if (top < 0) {
-                this.reason = n == 0 ? "the catalogue holds no action" : "no action is eligible";
+                // Every eligible action cooling down or without a value (an empty catalogue never gets here).
+                this.reason = "no action is eligible";
                 this.rejected = List.of(rejections);
                 return;
             }
@@ -547,15 +511,19 @@ public final class NextBestAction {
         return block;
     }
 
-    private Channel channelFor(Action action, CustomerProfile profile) {
+    /**
+     * Returns the index among the action's channels of the one to use: the customer's preferred channel when the
+     * policy prefers it and the action has it, else the first. One walk of the channels.
+     */
+    private int channelIndexFor(Action action, CustomerProfile profile) {
         List<Channel> channels = action.channels();
         if (policy.preferChannel() && channels.size() > 1) {
             Channel preferred = ((ChannelTable) profile.channels()).preferred();
-            if (preferred != null && channels.contains(preferred)) {
-                return preferred;
+            if (preferred != null) {
+                return Math.max(0, channels.indexOf(preferred));
             }
         }
-        return channels.get(0);
+        return 0;
     }
 
     /**

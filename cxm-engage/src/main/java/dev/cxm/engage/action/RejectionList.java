@@ -11,8 +11,7 @@ import java.util.RandomAccess;
  */
 final class RejectionList extends AbstractList<Rejection> implements RandomAccess {
 
-    private final Rejection[] notInSegment;
-    private final Rejection[] noConsent;
+    private final Ineligible ineligible;
     private final Rejection[] lower;
     private final long[] inSegment;
     private final long[] eligible;
@@ -22,22 +21,19 @@ final class RejectionList extends AbstractList<Rejection> implements RandomAcces
     /**
      * Makes the list; it keeps the bit arrays, which the caller must not change afterwards.
      *
-     * @param notInSegment per action, its rejection for segment
-     * @param noConsent per action, its rejection for consent
+     * @param ineligible per action, its rejection for segment or consent
      * @param lower per action, its rejection for lower value than the chosen one
      * @param inSegment the actions in segment, as bits
      * @param eligible the actions eligible, as bits
      * @param best the chosen action, left out
      */
-    RejectionList(Rejection[] notInSegment, Rejection[] noConsent, Rejection[] lower, long[] inSegment,
-            long[] eligible, int best) {
-        this.notInSegment = notInSegment;
-        this.noConsent = noConsent;
+    RejectionList(Ineligible ineligible, Rejection[] lower, long[] inSegment, long[] eligible, int best) {
+        this.ineligible = ineligible;
         this.lower = lower;
         this.inSegment = inSegment;
         this.eligible = eligible;
         this.best = best;
-        this.size = notInSegment.length - 1;
+        this.size = ineligible.size() - 1;
     }
 
     @Override
@@ -46,14 +42,7 @@ final class RejectionList extends AbstractList<Rejection> implements RandomAcces
             throw new IndexOutOfBoundsException("index " + index + " of " + size + " rejections");
         }
         int action = index < best ? index : index + 1;
-        if (has(eligible, action)) {
-            return lower[action];
-        }
-        return has(inSegment, action) ? noConsent[action] : notInSegment[action];
-    }
-
-    private static boolean has(long[] bits, int index) {
-        return (bits[index >>> 6] & 1L << index) != 0;
+        return ActionBits.has(eligible, action) ? lower[action] : ineligible.of(action, inSegment);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.cxm.engage.profile;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -20,8 +19,6 @@ import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.engage.profile.internal.ChannelTable;
-import dev.cxm.engage.profile.internal.ConsentTable;
-import dev.cxm.engage.profile.internal.Frozen;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
@@ -29,6 +26,13 @@ import dev.cxm.journey.track.StageVisit;
  * The Customer 360 profile: one immutable view of a customer, assembled by a {@link ProfileBuilder} from the
  * customer record and their events, and (through {@link IdentityResolution}) from the records and events of
  * the customers linked to them.
+ *
+ * <p>What every event changes (first and last seen, the count, channels and touchpoints) is held here; the rest
+ * in parts that an event of another kind leaves alone: {@link PurchaseHistory} (purchases), {@link FeedbackAnswers}
+ * (answers and comment sentiment) and {@link RecordFields} (what the customer records say, which no event
+ * changes). A profile updated from another shares the parts the event did not touch. The parts' fields are
+ * also read here, one accessor each ({@link #purchaseCount()}, {@link #latestNps()}, {@link #attributes()},
+ * ...).
  *
  * <p>Every event-derived field is independent of the order the events arrived in: counts and sums add, first
  * and last are the minimum and maximum by instant and then event id, and sums of sentiment are kept exact. So
@@ -40,21 +44,11 @@ import dev.cxm.journey.track.StageVisit;
  * @param eventCount the number of events
  * @param channels for each channel on whose touchpoints events happened, their count and latest instant
  * @param touchpoints the touchpoints events happened at
- * @param purchaseCount the number of purchases
- * @param spend per currency, the number of purchases and their total
- * @param firstPurchase the earliest purchase
- * @param lastPurchase the latest purchase
- * @param latestNps the latest answer on the NPS scale ({@code FeedbackScale.NPS})
- * @param latestCsat the latest answer on the CSAT scale
- * @param latestCes the latest answer on the CES scale
- * @param scoredComments the number of comments scored for sentiment (zero without an analyzer)
- * @param sentimentSum the exact sum of their compound sentiment scores
+ * @param purchases the purchases: count, spend per currency, first and last
+ * @param answers the latest NPS, CSAT and CES answers and the comments' sentiment
+ * @param recordFields the record's attributes, consents and identities, and the customers linked
  * @param journeyStage the current journey stage and when it was entered, when a journey map is tracked
  * @param clv the CLV estimate, when the profile was valued with fitted models
- * @param attributes the customer record's profile attributes
- * @param consents per purpose, the latest consent decision recorded
- * @param identities the identities of the customer (and of the customers linked to them)
- * @param linkedCustomerIds the other customers linked to this one by a shared identity, in id order
  */
 public record CustomerProfile(
         CustomerId customerId,
@@ -63,21 +57,11 @@ public record CustomerProfile(
         long eventCount,
         Map<Channel, ChannelUse> channels,
         Set<TouchpointId> touchpoints,
-        long purchaseCount,
-        Map<Currency, SpendTotal> spend,
-        Optional<PurchaseMark> firstPurchase,
-        Optional<PurchaseMark> lastPurchase,
-        Optional<LatestAnswer> latestNps,
-        Optional<LatestAnswer> latestCsat,
-        Optional<LatestAnswer> latestCes,
-        long scoredComments,
-        BigDecimal sentimentSum,
+        PurchaseHistory purchases,
+        FeedbackAnswers answers,
+        RecordFields recordFields,
         Optional<StageVisit> journeyStage,
-        Optional<ClvEstimate> clv,
-        Map<String, String> attributes,
-        Map<String, ConsentRecord> consents,
-        Set<Identity> identities,
-        Set<CustomerId> linkedCustomerIds) {
+        Optional<ClvEstimate> clv) {
 
     /**
      * Validates the profile and freezes its collections (collections already immutable are kept, so that an
@@ -89,23 +73,12 @@ public record CustomerProfile(
      * @param eventCount the number of events; 0 or more
      * @param channels the use of each channel
      * @param touchpoints the touchpoints used
-     * @param purchaseCount the number of purchases; 0 or more
-     * @param spend the spend per currency
-     * @param firstPurchase the earliest purchase
-     * @param lastPurchase the latest purchase
-     * @param latestNps the latest NPS answer
-     * @param latestCsat the latest CSAT answer
-     * @param latestCes the latest CES answer
-     * @param scoredComments the number of comments scored; 0 or more
-     * @param sentimentSum the sum of their compound scores
+     * @param purchases the purchases
+     * @param answers the answers
+     * @param recordFields the record's fields and the customers linked
      * @param journeyStage the current journey stage
      * @param clv the CLV estimate
-     * @param attributes the record's profile attributes
-     * @param consents the latest consent per purpose, keyed by the purpose
-     * @param identities the identities
-     * @param linkedCustomerIds the other customers linked to this one; never this one
-     * @throws IllegalArgumentException when a count is negative, a consent is filed under another purpose, or
-     *     the profile links its own id
+     * @throws IllegalArgumentException when the event count is negative or the profile links its own id
      */
     public CustomerProfile {
         Checks.present("customerId", customerId);
@@ -114,29 +87,135 @@ public record CustomerProfile(
         requireCount("eventCount", eventCount);
         channels = ChannelTable.copyOf(Checks.present("channels", channels));
         touchpoints = TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints));
-        requireCount("purchaseCount", purchaseCount);
-        spend = Frozen.map(Checks.present("spend", spend));
-        Checks.present("firstPurchase", firstPurchase);
-        Checks.present("lastPurchase", lastPurchase);
-        Checks.present("latestNps", latestNps);
-        Checks.present("latestCsat", latestCsat);
-        Checks.present("latestCes", latestCes);
-        requireCount("scoredComments", scoredComments);
-        Checks.present("sentimentSum", sentimentSum);
+        Checks.present("purchases", purchases);
+        Checks.present("answers", answers);
+        Checks.present("recordFields", recordFields);
         Checks.present("journeyStage", journeyStage);
         Checks.present("clv", clv);
-        attributes = Frozen.map(Checks.present("attributes", attributes));
-        // Checked once, when the table is made: a profile updated from another keeps its table.
-        consents = ConsentTable.copyOf(Checks.present("consents", consents));
-        identities = Frozen.set(Checks.present("identities", identities));
-        linkedCustomerIds = Frozen.sortedSet(Checks.present("linkedCustomerIds", linkedCustomerIds));
-        if (linkedCustomerIds.contains(customerId)) {
+        if (recordFields.linkedCustomerIds().contains(customerId)) {
             throw new IllegalArgumentException("linkedCustomerIds: holds the profile's own id " + customerId
                     + "; it lists the other customers");
         }
     }
 
-    private static void requireCount(String field, long value) {
+    /**
+     * Returns the number of purchases.
+     *
+     * @return the count
+     */
+    public long purchaseCount() {
+        return purchases.count();
+    }
+
+    /**
+     * Returns per currency the number of purchases and their total, in the order the currencies were first used.
+     *
+     * @return the spend per currency
+     */
+    public Map<Currency, SpendTotal> spend() {
+        return purchases.spend();
+    }
+
+    /**
+     * Returns the earliest purchase.
+     *
+     * @return its mark; empty without purchases
+     */
+    public Optional<PurchaseMark> firstPurchase() {
+        return purchases.first();
+    }
+
+    /**
+     * Returns the latest purchase.
+     *
+     * @return its mark; empty without purchases
+     */
+    public Optional<PurchaseMark> lastPurchase() {
+        return purchases.last();
+    }
+
+    /**
+     * Returns the latest answer on the NPS scale ({@code FeedbackScale.NPS}).
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestNps() {
+        return answers.latestNps();
+    }
+
+    /**
+     * Returns the latest answer on the CSAT scale.
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestCsat() {
+        return answers.latestCsat();
+    }
+
+    /**
+     * Returns the latest answer on the CES scale.
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestCes() {
+        return answers.latestCes();
+    }
+
+    /**
+     * Returns the number of comments scored for sentiment (zero without an analyzer).
+     *
+     * @return the count
+     */
+    public long scoredComments() {
+        return answers.scoredComments();
+    }
+
+    /**
+     * Returns the exact sum of the scored comments' compound sentiment.
+     *
+     * @return the sum
+     */
+    public BigDecimal sentimentSum() {
+        return answers.sentimentSum();
+    }
+
+    /**
+     * Returns the customer record's profile attributes.
+     *
+     * @return the attributes
+     */
+    public Map<String, String> attributes() {
+        return recordFields.attributes();
+    }
+
+    /**
+     * Returns per purpose the latest consent decision recorded.
+     *
+     * @return the decisions keyed by purpose
+     */
+    public Map<String, ConsentRecord> consents() {
+        return recordFields.consents();
+    }
+
+    /**
+     * Returns the identities of the customer (and of the customers linked to them).
+     *
+     * @return the identities
+     */
+    public Set<Identity> identities() {
+        return recordFields.identities();
+    }
+
+    /**
+     * Returns the other customers linked to this one by a shared identity, in id order.
+     *
+     * @return their ids
+     */
+    public Set<CustomerId> linkedCustomerIds() {
+        return recordFields.linkedCustomerIds();
+    }
+
+    static void requireCount(String field, long value) {
         if (value < 0) {
             throw new IllegalArgumentException(field + ": " + value + " is negative; it must be 0 or more");
         }
@@ -148,7 +227,7 @@ public record CustomerProfile(
      * @return promoter, passive or detractor; empty without an NPS answer
      */
     public Optional<NpsCategory> npsCategory() {
-        return latestNps.map(answer -> NpsCategory.of(answer.score()));
+        return answers.npsCategory();
     }
 
     /**
@@ -167,9 +246,7 @@ public record CustomerProfile(
      * @return the mean, -1 to 1; empty when no comment was scored
      */
     public OptionalDouble meanSentiment() {
-        return scoredComments == 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(sentimentSum.divide(BigDecimal.valueOf(scoredComments), MathContext.DECIMAL64)
-                        .doubleValue());
+        return answers.meanSentiment();
     }
 
     /**
@@ -179,7 +256,7 @@ public record CustomerProfile(
      */
     public Map<Currency, Money> totalSpend() {
         ImmutableMap.Builder<Currency, Money> totals = ImmutableMap.builder();
-        spend.forEach((currency, total) -> totals.put(currency, total.total()));
+        purchases.spend().forEach((currency, total) -> totals.put(currency, total.total()));
         return totals.build();
     }
 
@@ -190,7 +267,7 @@ public record CustomerProfile(
      * @return true when granted; false when denied, revoked or never asked
      */
     public boolean hasConsented(String purpose) {
-        return ((ConsentTable) consents).grants(purpose);
+        return recordFields.hasConsented(purpose);
     }
 
     /**
@@ -222,9 +299,8 @@ public record CustomerProfile(
      * @return the profile with that stage
      */
     public CustomerProfile withJourneyStage(Optional<StageVisit> stage) {
-        return new CustomerProfile(customerId, firstSeen, lastSeen, eventCount, channels, touchpoints, purchaseCount,
-                spend, firstPurchase, lastPurchase, latestNps, latestCsat, latestCes, scoredComments, sentimentSum,
-                stage, clv, attributes, consents, identities, linkedCustomerIds);
+        return new CustomerProfile(customerId, firstSeen, lastSeen, eventCount, channels, touchpoints, purchases,
+                answers, recordFields, stage, clv);
     }
 
     /**
@@ -234,8 +310,7 @@ public record CustomerProfile(
      * @return the profile with that estimate
      */
     public CustomerProfile withClv(Optional<ClvEstimate> estimate) {
-        return new CustomerProfile(customerId, firstSeen, lastSeen, eventCount, channels, touchpoints, purchaseCount,
-                spend, firstPurchase, lastPurchase, latestNps, latestCsat, latestCes, scoredComments, sentimentSum,
-                journeyStage, estimate, attributes, consents, identities, linkedCustomerIds);
+        return new CustomerProfile(customerId, firstSeen, lastSeen, eventCount, channels, touchpoints, purchases,
+                answers, recordFields, journeyStage, estimate);
     }
 }

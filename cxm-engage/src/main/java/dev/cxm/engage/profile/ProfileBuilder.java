@@ -1,6 +1,5 @@
 package dev.cxm.engage.profile;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
 import dev.cxm.core.internal.Checks;
@@ -133,9 +131,8 @@ public final class ProfileBuilder {
      */
     public CustomerProfile empty(CustomerId customerId) {
         return new CustomerProfile(Checks.present("customerId", customerId), Optional.empty(), Optional.empty(), 0,
-                ChannelTable.empty(), TouchpointSet.empty(), 0, ImmutableMap.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, BigDecimal.ZERO, Optional.empty(),
-                Optional.empty(), ImmutableMap.of(), ImmutableMap.of(), ImmutableSet.of(), ImmutableSet.of());
+                ChannelTable.empty(), TouchpointSet.empty(), PurchaseHistory.NONE, FeedbackAnswers.NONE,
+                RecordFields.NONE, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -167,10 +164,9 @@ public final class ProfileBuilder {
         }
         return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), customer.firstSeen()),
                 profile.lastSeen(), profile.eventCount(), profile.channels(), profile.touchpoints(),
-                profile.purchaseCount(), profile.spend(), profile.firstPurchase(), profile.lastPurchase(),
-                profile.latestNps(), profile.latestCsat(), profile.latestCes(), profile.scoredComments(),
-                profile.sentimentSum(), profile.journeyStage(), profile.clv(), customer.profile(),
-                Consents.latestPerPurpose(customer), customer.identities(), profile.linkedCustomerIds());
+                profile.purchases(), profile.answers(), new RecordFields(customer.profile(),
+                        Consents.latestPerPurpose(customer), customer.identities(), profile.linkedCustomerIds()),
+                profile.journeyStage(), profile.clv());
     }
 
     /**
@@ -192,7 +188,8 @@ public final class ProfileBuilder {
         }
         // The rules of ProfileFold, applied to the next immutable profile without a fold object: C2 does not
         // inline the fold's dispatch here ("already compiled into a big method"), so an object holding the
-        // next profile's parts would be allocated per event (84 bytes more per event, measured).
+        // next profile's parts would be allocated per event (84 bytes more per event, measured). A part that
+        // the event does not touch is shared with the profile before.
         Instant at = event.occurredAt();
         long second = at.getEpochSecond();
         int nano = at.getNano();
@@ -203,55 +200,22 @@ public final class ProfileBuilder {
             channels = channels.plus(touchpoint.channel(), at);
             touchpoints = touchpoints.plus(touchpoint.id());
         }
-        long purchaseCount = profile.purchaseCount();
-        Map<Currency, SpendTotal> spend = profile.spend();
-        Optional<PurchaseMark> firstPurchase = profile.firstPurchase();
-        Optional<PurchaseMark> lastPurchase = profile.lastPurchase();
-        Optional<LatestAnswer> nps = profile.latestNps();
-        Optional<LatestAnswer> csat = profile.latestCsat();
-        Optional<LatestAnswer> ces = profile.latestCes();
-        long scoredComments = profile.scoredComments();
-        BigDecimal sentimentSum = profile.sentimentSum();
+        PurchaseHistory purchases = profile.purchases();
+        FeedbackAnswers answers = profile.answers();
         if (event instanceof Purchase purchase) {
-            purchaseCount++;
-            spend = withPurchase(spend, purchase);
-            // A mark is made only when the purchase is the first or the last so far.
-            if (firstPurchase.isEmpty() || ProfileFold.compare(second, nano, purchase.eventId(),
-                    firstPurchase.get().at(), firstPurchase.get().eventId()) < 0) {
-                firstPurchase = Optional.of(PurchaseMark.of(purchase));
-            }
-            if (lastPurchase.isEmpty() || ProfileFold.compare(second, nano, purchase.eventId(),
-                    lastPurchase.get().at(), lastPurchase.get().eventId()) > 0) {
-                lastPurchase = Optional.of(PurchaseMark.of(purchase));
-            }
+            purchases = purchases.plus(purchase, second, nano);
         } else if (event instanceof FeedbackResponse response) {
-            int scale = ProfileFold.scaleOf(response);
-            if (scale == ProfileFold.NPS) {
-                nps = later(nps, response, second, nano);
-            } else if (scale == ProfileFold.CSAT) {
-                csat = later(csat, response, second, nano);
-            } else if (scale == ProfileFold.CES) {
-                ces = later(ces, response, second, nano);
-            }
-            if (sentiment.isPresent() && response.comment().isPresent()) {
-                scoredComments++;
-                sentimentSum = sentimentSum.add(new BigDecimal(ProfileFold.compound(sentiment.get(), response)));
-            }
+            boolean scored = sentiment.isPresent() && response.comment().isPresent();
+            answers = answers.plus(response, ProfileFold.scaleOf(response), second, nano, scored,
+                    scored ? ProfileFold.compound(sentiment.get(), response) : 0);
         }
         Optional<Instant> lastSeen = profile.lastSeen();
         if (lastSeen.isEmpty() || lastSeen.get().isBefore(at)) {
             lastSeen = Optional.of(at);
         }
         return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), at), lastSeen,
-                profile.eventCount() + 1, channels, touchpoints, purchaseCount, spend, firstPurchase, lastPurchase, nps,
-                csat, ces, scoredComments, sentimentSum, profile.journeyStage(), profile.clv(), profile.attributes(),
-                profile.consents(), profile.identities(), profile.linkedCustomerIds());
-    }
-
-    private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response,
-            long second, int nano) {
-        return current.isPresent() && ProfileFold.compare(second, nano, response.eventId(), current.get().at(),
-                current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
+                profile.eventCount() + 1, channels, touchpoints, purchases, answers, profile.recordFields(),
+                profile.journeyStage(), profile.clv());
     }
 
     /**
@@ -357,18 +321,19 @@ public final class ProfileBuilder {
                 ? earlier(canonical.firstSeen(), other.firstSeen().get()) : canonical.firstSeen();
         Optional<Instant> lastSeen = other.lastSeen().isPresent() && (canonical.lastSeen().isEmpty()
                 || other.lastSeen().get().isAfter(canonical.lastSeen().get())) ? other.lastSeen() : canonical.lastSeen();
-        return new CustomerProfile(canonical.customerId(), firstSeen, lastSeen,
-                canonical.eventCount() + other.eventCount(), channels,
-                ((TouchpointSet) canonical.touchpoints()).plus((TouchpointSet) other.touchpoints()),
-                canonical.purchaseCount() + other.purchaseCount(), spend,
+        PurchaseHistory purchases = new PurchaseHistory(canonical.purchaseCount() + other.purchaseCount(), spend,
                 pick(canonical.firstPurchase(), other.firstPurchase(), false),
-                pick(canonical.lastPurchase(), other.lastPurchase(), true),
-                laterOf(canonical.latestNps(), other.latestNps()), laterOf(canonical.latestCsat(), other.latestCsat()),
-                laterOf(canonical.latestCes(), other.latestCes()),
-                canonical.scoredComments() + other.scoredComments(), canonical.sentimentSum().add(other.sentimentSum()),
-                stage, Optional.empty(), attributes, Consents.merge(canonical.consents(), other.consents()),
+                pick(canonical.lastPurchase(), other.lastPurchase(), true));
+        FeedbackAnswers answers = new FeedbackAnswers(laterOf(canonical.latestNps(), other.latestNps()),
+                laterOf(canonical.latestCsat(), other.latestCsat()), laterOf(canonical.latestCes(), other.latestCes()),
+                canonical.scoredComments() + other.scoredComments(), canonical.sentimentSum().add(other.sentimentSum()));
+        RecordFields record = new RecordFields(attributes, Consents.merge(canonical.consents(), other.consents()),
                 ImmutableSet.<Identity>builder().addAll(canonical.identities()).addAll(other.identities()).build(),
                 linked);
+        return new CustomerProfile(canonical.customerId(), firstSeen, lastSeen,
+                canonical.eventCount() + other.eventCount(), channels,
+                ((TouchpointSet) canonical.touchpoints()).plus((TouchpointSet) other.touchpoints()), purchases, answers,
+                record, stage, Optional.empty());
     }
 
     /**
@@ -387,22 +352,6 @@ public final class ProfileBuilder {
 
     private static Optional<Instant> earlier(Optional<Instant> current, Instant candidate) {
         return current.isPresent() && !candidate.isBefore(current.get()) ? current : Optional.of(candidate);
-    }
-
-    private static Map<Currency, SpendTotal> withPurchase(Map<Currency, SpendTotal> spend, Purchase purchase) {
-        Currency currency = purchase.amount().currency();
-        SpendTotal total = spend.get(currency);
-        SpendTotal updated = total == null ? new SpendTotal(1, purchase.amount()) : total.plus(purchase.amount());
-        if (spend.isEmpty() || spend.size() == 1 && total != null) {
-            return ImmutableMap.of(currency, updated);
-        }
-        // In the order the currencies were first used, this one replaced or added last.
-        ImmutableMap.Builder<Currency, SpendTotal> copy = ImmutableMap.builderWithExpectedSize(spend.size() + 1);
-        spend.forEach((each, sum) -> copy.put(each, each.equals(currency) ? updated : sum));
-        if (total == null) {
-            copy.put(currency, updated);
-        }
-        return copy.build();
     }
 
     private static Optional<PurchaseMark> min(Optional<PurchaseMark> current, PurchaseMark candidate) {

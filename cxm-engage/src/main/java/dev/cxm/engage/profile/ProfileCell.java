@@ -5,28 +5,25 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 
 import dev.cxm.core.model.Channel;
-import dev.cxm.core.model.ConsentRecord;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.engage.profile.internal.ChannelTable;
-import dev.cxm.engage.profile.internal.ConsentTable;
 import dev.cxm.engage.profile.internal.Consents;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
+import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * equals the profile {@link ProfileBuilder#update} folds from the same record and events, in any order. Marks
  * and answers keep the event's own id, instant and amount. Not thread-safe: its owner locks.
  */
-final class ProfileCell extends ProfileFold {
+final class ProfileCell {
 
     private static final int CHANNELS = Channel.values().length;
 
@@ -68,9 +65,8 @@ final class ProfileCell extends ProfileFold {
     private long scoredComments;
     private BigDecimal sentimentSum = BigDecimal.ZERO;
     private Optional<StageVisit> journeyStage = Optional.empty();
-    private Map<String, String> attributes = ImmutableMap.of();
-    private Map<String, ConsentRecord> consents = ImmutableMap.of();
-    private Set<Identity> identities = ImmutableSet.of();
+    /** The record's part, made when the record is put: every snapshot shares it until the next record. */
+    private RecordFields record = RecordFields.NONE;
 
     ProfileCell(CustomerId customerId) {
         this.customerId = customerId;
@@ -79,31 +75,58 @@ final class ProfileCell extends ProfileFold {
     /** Takes the fields of the customer's (new) record, as {@link ProfileBuilder#withRecord} does. */
     void put(Customer customer) {
         Instant at = customer.firstSeen();
-        if (!seen || before(at.getEpochSecond(), at.getNano(), firstSeenSecond, firstSeenNano)) {
+        if (!seen || EventOrder.before(at.getEpochSecond(), at.getNano(), firstSeenSecond, firstSeenNano)) {
             setFirstSeen(at.getEpochSecond(), at.getNano());
         }
-        attributes = customer.profile();
-        // Made a table once here, so that every snapshot's profile takes it as it is instead of copying it.
-        consents = ConsentTable.copyOf(Consents.latestPerPurpose(customer));
-        identities = customer.identities();
+        // Its consents a table, made once here: every snapshot's profile takes it as it is.
+        record = new RecordFields(customer.profile(), Consents.latestPerPurpose(customer), customer.identities(),
+                ImmutableSortedSet.of());
     }
 
-    @Override
-    void seen(Instant at, long second, int nano) {
-        if (!seen || before(second, nano, firstSeenSecond, firstSeenNano)) {
+    /**
+     * Folds one event in; the caller checks that it is the customer's.
+     *
+     * @param event the event
+     * @param sentiment the analyzer that scores comments, when there is one
+     */
+    void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
+        Instant at = event.occurredAt();
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        seen(second, nano);
+        Touchpoint touchpoint = ProfileFold.touchpointOf(event);
+        if (touchpoint != null) {
+            touched(touchpoint, second, nano);
+        }
+        if (event instanceof Purchase purchase) {
+            purchased(purchase, second, nano);
+        } else if (event instanceof FeedbackResponse response) {
+            int scale = ProfileFold.scaleOf(response);
+            if (scale >= 0) {
+                answered(scale, response, second, nano);
+            }
+            if (sentiment.isPresent() && response.comment().isPresent()) {
+                commented(ProfileFold.compound(sentiment.get(), response));
+            }
+        }
+    }
+
+    /** Counts an event: the event count, first and last seen. */
+    private void seen(long second, int nano) {
+        if (!seen || EventOrder.before(second, nano, firstSeenSecond, firstSeenNano)) {
             setFirstSeen(second, nano);
         }
-        if (eventCount == 0 || before(lastSeenSecond, lastSeenNano, second, nano)) {
+        if (eventCount == 0 || EventOrder.before(lastSeenSecond, lastSeenNano, second, nano)) {
             lastSeenSecond = second;
             lastSeenNano = nano;
         }
         eventCount++;
     }
 
-    @Override
-    void touched(Touchpoint touchpoint, Instant at, long second, int nano) {
+    /** Counts a use of a touchpoint (and its channel). */
+    private void touched(Touchpoint touchpoint, long second, int nano) {
         int c = 3 * touchpoint.channel().ordinal();
-        if (channels[c]++ == 0 || before(channels[c + 1], (int) channels[c + 2], second, nano)) {
+        if (channels[c]++ == 0 || EventOrder.before(channels[c + 1], channels[c + 2], second, nano)) {
             channels[c + 1] = second;
             channels[c + 2] = nano;
         }
@@ -115,8 +138,8 @@ final class ProfileCell extends ProfileFold {
         }
     }
 
-    @Override
-    void purchased(Purchase purchase, long second, int nano) {
+    /** Counts a purchase: the count, the spend, the first and last purchase. */
+    private void purchased(Purchase purchase, long second, int nano) {
         purchaseCount++;
         Money amount = purchase.amount();
         if (spend == null) {
@@ -131,19 +154,19 @@ final class ProfileCell extends ProfileFold {
         }
     }
 
-    @Override
-    void answered(int scale, FeedbackResponse response, long second, int nano) {
-        if (scale == NPS) {
+    /** Keeps an answer on scale NPS, CSAT or CES when it is the latest. */
+    private void answered(int scale, FeedbackResponse response, long second, int nano) {
+        if (scale == ProfileFold.NPS) {
             nps = AnswerSlot.later(nps, response, second, nano);
-        } else if (scale == CSAT) {
+        } else if (scale == ProfileFold.CSAT) {
             csat = AnswerSlot.later(csat, response, second, nano);
         } else {
             ces = AnswerSlot.later(ces, response, second, nano);
         }
     }
 
-    @Override
-    void commented(double compound) {
+    /** Adds a scored comment's compound sentiment. */
+    private void commented(double compound) {
         scoredComments++;
         sentimentSum = sentimentSum.add(new BigDecimal(compound));
     }
@@ -164,11 +187,19 @@ final class ProfileCell extends ProfileFold {
         return new CustomerProfile(customerId,
                 seen ? Optional.of(Instant.ofEpochSecond(firstSeenSecond, firstSeenNano)) : Optional.empty(),
                 eventCount > 0 ? Optional.of(Instant.ofEpochSecond(lastSeenSecond, lastSeenNano)) : Optional.empty(),
-                eventCount, ChannelTable.of(channels), touchpoints, purchaseCount,
-                SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase),
-                AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces), scoredComments,
-                sentimentSum, journeyStage, Optional.empty(), attributes, consents, identities,
-                ImmutableSortedSet.of());
+                eventCount, ChannelTable.of(channels), touchpoints, purchases(), answers(), record, journeyStage,
+                Optional.empty());
+    }
+
+    private PurchaseHistory purchases() {
+        return purchaseCount == 0 ? PurchaseHistory.NONE : new PurchaseHistory(purchaseCount,
+                SpendSlot.totals(spend), MarkSlot.mark(firstPurchase), MarkSlot.mark(lastPurchase));
+    }
+
+    private FeedbackAnswers answers() {
+        return nps == null && csat == null && ces == null && scoredComments == 0 ? FeedbackAnswers.NONE
+                : new FeedbackAnswers(AnswerSlot.answer(nps), AnswerSlot.answer(csat), AnswerSlot.answer(ces),
+                        scoredComments, sentimentSum);
     }
 
     /**
@@ -179,7 +210,7 @@ final class ProfileCell extends ProfileFold {
      */
     long readAhead(CustomerEvent event) {
         long sink = eventCount + event.occurredAt().getNano();
-        Touchpoint touchpoint = touchpointOf(event);
+        Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {
             sink += channels[3 * touchpoint.channel().ordinal()] + touchpoints.firstHash();
         }
@@ -217,7 +248,7 @@ final class ProfileCell extends ProfileFold {
 
         /** Orders this mark's purchase before, at or after the given instant and event id. */
         int compareTo(long otherSecond, int otherNano, EventId otherEventId) {
-            return compare(second, nano, eventId, otherSecond, otherNano, otherEventId);
+            return EventOrder.compare(second, nano, eventId, otherSecond, otherNano, otherEventId);
         }
 
         static Optional<PurchaseMark> mark(MarkSlot slot) {
@@ -238,7 +269,8 @@ final class ProfileCell extends ProfileFold {
         static AnswerSlot later(@Nullable AnswerSlot slot, FeedbackResponse response, long second, int nano) {
             AnswerSlot target = slot == null ? new AnswerSlot() : slot;
             if (target.eventId != null
-                    && compare(second, nano, response.eventId(), target.second, target.nano, target.eventId) <= 0) {
+                    && EventOrder.compare(second, nano, response.eventId(), target.second, target.nano,
+                            target.eventId) <= 0) {
                 return target;
             }
             target.second = second;

@@ -1,61 +1,33 @@
 package dev.cxm.engage.profile;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import dev.cxm.core.model.CustomerEvent;
-import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
 import dev.cxm.core.model.Interaction;
-import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.metrics.text.SentimentAnalyzer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fold of an event into a profile: which parts of a profile an event changes (its dispatch, {@link #add},
- * with one hook per part), the order in which "first", "last" and "latest" are decided (instant, then event id:
- * {@link #compare}), an event's touchpoint and answer scale. {@link ProfileCell} keeps the parts in place (what
- * {@link CustomerProfiles} keeps and {@link ProfileBuilder#rebuild} folds through); {@link ProfileBuilder#update}
- * applies the same rules to the next immutable profile in its own body, since a fold object per event there
- * would be allocated (C2 does not inline the dispatch into it) and cost 84 bytes an event.
+ * The rules of folding an event into a profile that {@link ProfileCell#add} (the live cell, which
+ * {@link CustomerProfiles} keeps and {@link ProfileBuilder#rebuild} folds through) and
+ * {@link ProfileBuilder#update} (the next immutable profile) share: an event's touchpoint, its answer scale and
+ * its comment's sentiment; the order of "first", "last" and "latest" is {@link EventOrder}'s. The update applies
+ * them in its own body rather than through a fold object: C2 does not inline a fold's dispatch into it, and the
+ * object would be allocated per event (84 bytes an event, measured).
  */
-abstract class ProfileFold {
+final class ProfileFold {
 
     /** The answer scales a profile keeps the latest answer of, as indexes. */
     static final int NPS = 0;
     static final int CSAT = 1;
     static final int CES = 2;
 
-    /**
-     * Folds one event in; the caller checks that it is the customer's.
-     *
-     * @param event the event
-     * @param sentiment the analyzer that scores comments, when there is one
-     */
-    final void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
-        Instant at = event.occurredAt();
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
-        seen(at, second, nano);
-        Touchpoint touchpoint = touchpointOf(event);
-        if (touchpoint != null) {
-            touched(touchpoint, at, second, nano);
-        }
-        if (event instanceof Purchase purchase) {
-            purchased(purchase, second, nano);
-        } else if (event instanceof FeedbackResponse response) {
-            int scale = scaleOf(response);
-            if (scale >= 0) {
-                answered(scale, response, second, nano);
-            }
-            if (sentiment.isPresent() && response.comment().isPresent()) {
-                commented(compound(sentiment.get(), response));
-            }
-        }
-    }
+    private ProfileFold() {}
 
     /**
      * Returns the index of a response's scale among those a profile keeps the latest answer of, or -1.
@@ -77,43 +49,6 @@ abstract class ProfileFold {
     /** Returns the compound sentiment of a response's comment, which the caller checked is present. */
     static double compound(SentimentAnalyzer sentiment, FeedbackResponse response) {
         return sentiment.score(response.comment().orElseThrow()).compound();
-    }
-
-    /** Counts an event at {@code at}: the event count, first and last seen. */
-    abstract void seen(Instant at, long second, int nano);
-
-    /** Counts a use of a touchpoint (and its channel) at {@code at}. */
-    abstract void touched(Touchpoint touchpoint, Instant at, long second, int nano);
-
-    /** Counts a purchase: the count, the spend, the first and last purchase. */
-    abstract void purchased(Purchase purchase, long second, int nano);
-
-    /** Keeps an answer on scale {@link #NPS}, {@link #CSAT} or {@link #CES} when it is the latest. */
-    abstract void answered(int scale, FeedbackResponse response, long second, int nano);
-
-    /** Adds a scored comment's compound sentiment. */
-    abstract void commented(double compound);
-
-    /** Returns whether an instant (as seconds and nanoseconds) is before another. */
-    static boolean before(long second, int nano, long otherSecond, int otherNano) {
-        return second < otherSecond || second == otherSecond && nano < otherNano;
-    }
-
-    /** Orders an event (instant as seconds and nanoseconds, then id) before, at or after another. */
-    static int compare(long second, int nano, EventId eventId, long otherSecond, int otherNano,
-            EventId otherEventId) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
-        if (nano != otherNano) {
-            return nano < otherNano ? -1 : 1;
-        }
-        return eventId.compareTo(otherEventId);
-    }
-
-    /** Orders an event before, at or after another of which the instant is given as an {@link Instant}. */
-    static int compare(long second, int nano, EventId eventId, Instant otherAt, EventId otherEventId) {
-        return compare(second, nano, eventId, otherAt.getEpochSecond(), otherAt.getNano(), otherEventId);
     }
 
     /** Returns the event's touchpoint, or null; an interaction's without the {@code Optional} it would make. */

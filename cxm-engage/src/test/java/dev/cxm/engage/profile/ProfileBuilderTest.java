@@ -109,6 +109,38 @@ class ProfileBuilderTest {
     }
 
     @Test
+    void anUpdateSharesThePartsItsEventLeavesAloneAndRemakesTheOneItTouches() {
+        // Ann's record, then her events a1 (an interaction), a4 (a purchase) and a7 (an NPS answer) in turn:
+        // each event remakes only its own part; the expected parts are the previous profile's own instances,
+        // and the part remade equals what the one event gives by hand (one purchase of 19.99 EUR, an NPS 9).
+        ProfileBuilder builder = ProfileBuilder.ofDefaults();
+        CustomerProfile recorded = builder.of(Customer.builder(ANN, minute(-30)).profile("tier", "gold").build());
+        List<CustomerEvent> events = annsEvents();
+
+        CustomerProfile touched = builder.update(recorded, events.get(0));
+        assertThat(touched.purchases()).isSameAs(recorded.purchases());
+        assertThat(touched.answers()).isSameAs(recorded.answers());
+        assertThat(touched.recordFields()).isSameAs(recorded.recordFields());
+
+        CustomerProfile bought = builder.update(touched, events.get(3));
+        assertThat(bought.answers()).isSameAs(touched.answers());
+        assertThat(bought.recordFields()).isSameAs(touched.recordFields());
+        assertThat(bought.purchases().count()).isEqualTo(1);
+        assertThat(bought.purchases().spend().get(Currency.getInstance("EUR")).total())
+                .isEqualTo(Money.of("19.99", "EUR"));
+        assertThat(bought.purchases().first()).isEqualTo(bought.purchases().last());
+
+        CustomerProfile answered = builder.update(bought, events.get(6));
+        assertThat(answered.purchases()).isSameAs(bought.purchases());
+        assertThat(answered.recordFields()).isSameAs(bought.recordFields());
+        assertThat(answered.answers().latestNps().orElseThrow().score()).isEqualTo(9);
+        // the profile's own accessors read the parts
+        assertThat(answered.purchaseCount()).isEqualTo(1);
+        assertThat(answered.attributes()).isEqualTo(Map.of("tier", "gold"));
+        assertThat(answered.npsCategory()).contains(NpsCategory.PROMOTER);
+    }
+
+    @Test
     void liveProfilesCountAnEventOnceWhenTheStoreRefusesItsDuplicate() {
         EventStore store = InMemoryEventStore.create();
         CustomerProfiles profiles = CustomerProfiles.create(ProfileBuilder.ofDefaults());

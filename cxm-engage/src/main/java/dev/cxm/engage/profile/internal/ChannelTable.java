@@ -130,7 +130,7 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         if ((used >>> i & 1) != 0) {
             long[] newUses = uses.clone();
             newUses[slot] += more;
-            if (later(second, nano, uses[slot + 1], uses[slot + 2])) {
+            if (EventOrder.before(uses[slot + 1], uses[slot + 2], second, nano)) {
                 newUses[slot + 1] = second;
                 newUses[slot + 2] = nano;
             }
@@ -143,10 +143,6 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         newUses[slot + 2] = nano;
         System.arraycopy(uses, slot, newUses, slot + 3, uses.length - slot);
         return new ChannelTable(used | 1 << i, newUses);
-    }
-
-    private static boolean later(long second, long nano, long otherSecond, long otherNano) {
-        return second > otherSecond || second == otherSecond && nano > otherNano;
     }
 
     /**
@@ -168,7 +164,7 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         int best = -1;
         for (int slot = 0; slot < uses.length; slot += 3) {
             if (best < 0 || uses[slot] > uses[best] || uses[slot] == uses[best]
-                    && later(uses[slot + 1], uses[slot + 2], uses[best + 1], uses[best + 2])) {
+                    && EventOrder.before(uses[best + 1], uses[best + 2], uses[slot + 1], uses[slot + 2])) {
                 best = slot;
             }
         }

@@ -16,14 +16,14 @@ public final class Consents {
      * Returns the latest decision per purpose of a customer record, as {@link Customer#consentFor} decides it.
      *
      * @param customer the record
-     * @return the decisions keyed by purpose
+     * @return the decisions keyed by purpose, as the table a profile keeps
      */
-    public static Map<String, ConsentRecord> latestPerPurpose(Customer customer) {
+    public static ConsentTable latestPerPurpose(Customer customer) {
         Map<String, ConsentRecord> latest = new HashMap<>();
         for (ConsentRecord consent : customer.consents()) {
             latest.computeIfAbsent(consent.purpose(), purpose -> customer.consentFor(purpose).orElseThrow());
         }
-        return latest;
+        return ConsentTable.copyOf(latest);
     }
 
     /**
@@ -32,12 +32,12 @@ public final class Consents {
      *
      * @param first one set of decisions keyed by purpose
      * @param second another
-     * @return the merged decisions
+     * @return the merged decisions, as the table a profile keeps
      */
-    public static Map<String, ConsentRecord> merge(Map<String, ConsentRecord> first, Map<String, ConsentRecord> second) {
+    public static ConsentTable merge(Map<String, ConsentRecord> first, Map<String, ConsentRecord> second) {
         Map<String, ConsentRecord> merged = new HashMap<>(first);
         second.forEach((purpose, theirs) -> merged.merge(purpose, theirs, Consents::later));
-        return merged;
+        return ConsentTable.copyOf(merged);
     }
 
     private static ConsentRecord later(ConsentRecord mine, ConsentRecord theirs) {
