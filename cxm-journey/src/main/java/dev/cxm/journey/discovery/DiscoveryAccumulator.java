@@ -207,8 +207,9 @@ public final class DiscoveryAccumulator
      * {@link #countsColumns()}. A store holds each event id once, so no event repeats in a timeline.
      *
      * <p>When nothing was counted yet (as in {@code compute(store)}) and the edges' histograms are small beside
-     * the events, the edges' times are not copied into lists: each edge keeps a count, a sum and a histogram
-     * ({@link EdgeHistograms}), {@link #result()} finds the medians in a second pass over the columns, and
+     * the events, the edges' times are not copied into lists: each edge keeps a sum, a histogram
+     * and the times near its median ({@link EdgeHistograms}), from which {@link #result()} takes the median
+     * (or, should the times drift along the columns, from a second pass over them), and
      * anything else that needs the times as lists (an {@code add}, a {@code merge}, the {@code state}) copies
      * them from the columns first. Customers are taken {@value #BATCH} at a time: their variants' slots in the
      * table are read together before any is added, so that those cache misses overlap.
@@ -497,15 +498,21 @@ public final class DiscoveryAccumulator
     /** Every edge with its count, mean and median time, in the order the edges were first seen. */
     private List<DirectlyFollows> edges() {
         DeferredTimes times = deferred;
-        if (times != null && !times.histograms().exactSums()) {
-            materialiseTimes();
-            times = null;
+        boolean again = false;
+        if (times != null) {
+            again = times.histograms().finish();
+            if (!times.histograms().exactSums()) {
+                materialiseTimes();
+                times = null;
+            }
         }
         List<DirectlyFollows> edges = new ArrayList<>();
         if (times != null) {
             EdgeHistograms histograms = times.histograms();
-            histograms.planMedians();
-            forEachTime(times, histograms::offer);
+            if (again) {
+                histograms.planMedians();
+                forEachTime(times, histograms::offer);
+            }
             for (int edge = 0; edge < edgeTimes.size(); edge++) {
                 int[] fromTo = edgeEnds.get(edge);
                 edges.add(new DirectlyFollows(names.name(fromTo[0]), names.name(fromTo[1]), histograms.count(edge),

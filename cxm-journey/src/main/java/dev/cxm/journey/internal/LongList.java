@@ -52,6 +52,16 @@ public final class LongList {
     }
 
     /**
+     * Returns the value at an index.
+     *
+     * @param index from 0, below the size
+     * @return the value
+     */
+    public long get(int index) {
+        return values[index];
+    }
+
+    /**
      * Returns how many values the list holds.
      *
      * @return the size
