@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cxm.core.accumulate.Accumulator;
 import dev.cxm.core.accumulate.Accumulators;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.store.columns.TimelineColumns;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.store.CustomerTimeline;
+import dev.cxm.journey.discovery.internal.EdgeHistograms;
 import dev.cxm.journey.discovery.internal.VariantTable;
 import dev.cxm.journey.internal.ActivityNames;
 import dev.cxm.journey.internal.Cases;
@@ -24,7 +27,8 @@ import dev.cxm.journey.internal.TypeAndTouchpointKey;
 /**
  * Counts a {@link JourneyDiscovery}, one customer timeline at a time; mergeable. Activities are numbered as
  * they appear, edges counted in a matrix of those numbers, variants kept in a table of int sequences, so
- * the cost per event is a few array operations. Not thread-safe.
+ * the cost per event is a few array operations. Counting a store's columns, the edges' times stay in the
+ * columns (see {@link #addColumns}) until something needs them as a list. Not thread-safe.
  */
 public final class DiscoveryAccumulator
         implements Accumulator<CustomerTimeline, DiscoveryState, DiscoveryResult, DiscoveryAccumulator> {
@@ -40,7 +44,21 @@ public final class DiscoveryAccumulator
     private int[] edgeOf = newMatrix(16);
     private final List<LongList> edgeTimes = new ArrayList<>();
     private final List<int[]> edgeEnds = new ArrayList<>();
-    private final VariantTable variants = new VariantTable();
+    private final VariantTable variants;
+    /**
+     * While the edges' times are still only in the columns {@link #addColumns} counted (the lists in
+     * {@link #edgeTimes} then empty): those columns with their histograms; else null.
+     */
+    private @Nullable DeferredTimes deferred;
+
+    /** How many customers {@link #addColumns} takes at a time: their variants' slots are read ahead together. */
+    private static final int BATCH = 16;
+    private int[] batchSteps = new int[256];
+    private final int[] batchFrom = new int[BATCH];
+    private final int[] batchLength = new int[BATCH];
+    private final long[] batchHash = new long[BATCH];
+    /** Where {@link #addColumns} leaves what it reads ahead, so that the reads are not optimised away. */
+    private long readAheadSink;
 
     private int[] sequence = new int[64];
     private long[] instants = new long[64];
@@ -48,8 +66,20 @@ public final class DiscoveryAccumulator
     private int[] positions = new int[64];
 
     DiscoveryAccumulator(JourneyDiscovery discovery) {
+        this(discovery, new VariantTable());
+    }
+
+    /**
+     * Creates an empty accumulator whose variants go to the given table (a test's table with colliding hashes,
+     * say).
+     *
+     * @param discovery the configuration
+     * @param variants an empty table
+     */
+    DiscoveryAccumulator(JourneyDiscovery discovery, VariantTable variants) {
         this.discovery = discovery;
         this.names = new ActivityNames(discovery.activityKey());
+        this.variants = variants;
     }
 
     DiscoveryAccumulator(JourneyDiscovery discovery, DiscoveryState state) {
@@ -104,6 +134,11 @@ public final class DiscoveryAccumulator
     }
 
     private LongList edgeTimes(int from, int to) {
+        return edgeTimes.get(edge(from, to));
+    }
+
+    /** Returns the number of the edge from one activity to another, making it (with no time) when new. */
+    private int edge(int from, int to) {
         int cell = from * matrixSide + to;
         int edge = edgeOf[cell];
         if (edge < 0) {
@@ -112,12 +147,13 @@ public final class DiscoveryAccumulator
             edgeTimes.add(new LongList());
             edgeEnds.add(new int[] {from, to});
         }
-        return edgeTimes.get(edge);
+        return edge;
     }
 
     @Override
     public DiscoveryAccumulator add(CustomerTimeline timeline) {
         Checks.present("timeline", timeline);
+        materialiseTimes();
         if (discovery.sessions().isEmpty()) {
             addCase(timeline.events());
         } else {
@@ -170,15 +206,30 @@ public final class DiscoveryAccumulator
      * Counts every customer of the columns as one case, as {@link #add} counts their timelines; only when
      * {@link #countsColumns()}. A store holds each event id once, so no event repeats in a timeline.
      *
+     * <p>When nothing was counted yet (as in {@code compute(store)}) and the edges' histograms are small beside
+     * the events, the edges' times are not copied into lists: each edge keeps a sum, a histogram
+     * and the times near its median ({@link EdgeHistograms}), from which {@link #result()} takes the median
+     * (or, should the times drift along the columns, from a second pass over them), and
+     * anything else that needs the times as lists (an {@code add}, a {@code merge}, the {@code state}) copies
+     * them from the columns first. Customers are taken {@value #BATCH} at a time: their variants' slots in the
+     * table are read together before any is added, so that those cache misses overlap.
+     *
      * @param columns the customers' timelines as columns
      */
     void addColumns(TimelineColumns columns) {
+        materialiseTimes();
         int[] activityOf = new int[columns.codeCount()];
         for (int code = 0; code < activityOf.length; code++) {
             activityOf[code] = names.idOf(columns.sample(code));
         }
         grow();
         variants.expect(columns.customers(), columns.events());
+        if (edgeTimes.isEmpty() && histogramsFit(columns.events())) {
+            EdgeHistograms histograms = new EdgeHistograms();
+            addColumnsDeferringTimes(columns, activityOf, histograms);
+            deferred = new DeferredTimes(columns, activityOf, histograms);
+            return;
+        }
         int[] offsets = columns.offsets();
         long[] micros = columns.micros();
         int[] codes = columns.codes();
@@ -198,6 +249,123 @@ public final class DiscoveryAccumulator
             countCase(n);
         }
     }
+
+    /**
+     * Returns whether histograms of every edge the activities could make (but no more edges than events)
+     * take no more memory than a list of the events' times would, or a megabyte.
+     */
+    private boolean histogramsFit(int events) {
+        long possibleEdges = Math.min((long) names.size() * names.size(), events);
+        return possibleEdges * EdgeHistograms.BUCKETS * Integer.BYTES <= Math.max(1L << 20, (long) Long.BYTES * events);
+    }
+
+    /** Counts the columns as {@link #addColumns} says, the edges' times into histograms. */
+    private void addColumnsDeferringTimes(TimelineColumns columns, int[] activityOf, EdgeHistograms histograms) {
+        int[] offsets = columns.offsets();
+        long[] micros = columns.micros();
+        int[] codes = columns.codes();
+        int customers = columns.customers();
+        long sink = 0;
+        for (int batchStart = 0; batchStart < customers; batchStart += BATCH) {
+            int batchEnd = Math.min(customers, batchStart + BATCH);
+            int needed = offsets[batchEnd] - offsets[batchStart];
+            if (needed > batchSteps.length) {
+                batchSteps = new int[Math.max(needed, 2 * batchSteps.length)];
+            }
+            int position = 0;
+            int kept = 0;
+            for (int c = batchStart; c < batchEnd; c++) {
+                long hash = VariantTable.start();
+                int n = 0;
+                int previous = -1;
+                long previousTime = 0;
+                for (int i = offsets[c]; i < offsets[c + 1]; i++) {
+                    int id = activityOf[codes[i]];
+                    if (id < 0) {
+                        continue;
+                    }
+                    long time = micros[i];
+                    activityCounts[id]++;
+                    if (previous >= 0) {
+                        int edge = edgeOf[previous * matrixSide + id];
+                        if (edge < 0) {
+                            edge = edge(previous, id);
+                            histograms.ensureEdges(edgeTimes.size());
+                        }
+                        histograms.add(edge, time - previousTime);
+                    }
+                    batchSteps[position + n++] = id;
+                    hash = VariantTable.step(hash, id);
+                    previous = id;
+                    previousTime = time;
+                }
+                if (n > 0) {
+                    cases++;
+                    events += n;
+                    starts[batchSteps[position]]++;
+                    ends[previous]++;
+                    batchFrom[kept] = position;
+                    batchLength[kept] = n;
+                    batchHash[kept] = variants.finish(hash, n);
+                    kept++;
+                    position += n;
+                }
+            }
+            for (int k = 0; k < kept; k++) {
+                sink += variants.touch(batchHash[k]);
+            }
+            for (int k = 0; k < kept; k++) {
+                variants.add(batchSteps, batchFrom[k], batchLength[k], batchHash[k], 1);
+            }
+        }
+        readAheadSink += sink;
+    }
+
+    /** Receives the time of one directly-follows pair of an edge. */
+    @FunctionalInterface
+    private interface EdgeTimeSink {
+        void accept(int edge, long time);
+    }
+
+    /** Hands every directly-follows time of deferred columns to {@code sink}, customer by customer. */
+    private void forEachTime(DeferredTimes times, EdgeTimeSink sink) {
+        TimelineColumns columns = times.columns();
+        int[] activityOf = times.activityOf();
+        int[] offsets = columns.offsets();
+        long[] micros = columns.micros();
+        int[] codes = columns.codes();
+        for (int c = 0; c < columns.customers(); c++) {
+            int previous = -1;
+            long previousTime = 0;
+            for (int i = offsets[c]; i < offsets[c + 1]; i++) {
+                int id = activityOf[codes[i]];
+                if (id < 0) {
+                    continue;
+                }
+                long time = micros[i];
+                if (previous >= 0) {
+                    sink.accept(edgeOf[previous * matrixSide + id], time - previousTime);
+                }
+                previous = id;
+                previousTime = time;
+            }
+        }
+    }
+
+    /** Copies the edges' times of deferred columns into the edges' lists, if there are such columns. */
+    private void materialiseTimes() {
+        DeferredTimes times = deferred;
+        if (times != null) {
+            deferred = null;
+            forEachTime(times, (edge, time) -> edgeTimes.get(edge).add(time));
+        }
+    }
+
+    /**
+     * Columns counted without copying the edges' times, with how their codes name activities and the edges'
+     * histograms.
+     */
+    private record DeferredTimes(TimelineColumns columns, int[] activityOf, EdgeHistograms histograms) {}
 
     private void growCase(int size) {
         int capacity = Math.max(size, sequence.length * 2);
@@ -242,6 +410,8 @@ public final class DiscoveryAccumulator
             throw new IllegalArgumentException("other: counts another configuration; only accumulators of one"
                     + " configuration merge");
         }
+        materialiseTimes();
+        other.materialiseTimes();
         cases += other.cases;
         events += other.events;
         int[] mine = new int[other.names.size()];
@@ -267,6 +437,7 @@ public final class DiscoveryAccumulator
 
     @Override
     public DiscoveryState state() {
+        materialiseTimes();
         List<DiscoveryState.Activity> activities = new ArrayList<>();
         for (int id = 0; id < names.size(); id++) {
             if (activityCounts[id] > 0) {
@@ -316,18 +487,46 @@ public final class DiscoveryAccumulator
             }
         }
         activities.sort(Comparator.comparingLong(ActivityCount::count).reversed().thenComparing(ActivityCount::name));
+        List<DirectlyFollows> edges = edges();
+        edges.sort(Comparator.comparingLong(DirectlyFollows::count).reversed().thenComparing(DirectlyFollows::from)
+                .thenComparing(DirectlyFollows::to));
+        List<Variant> listed = topVariants();
+        return new DiscoveryResult(cases, events, activities, edges, ranked(starts), ranked(ends), variants.size(),
+                listed, coverageOf(listed));
+    }
+
+    /** Every edge with its count, mean and median time, in the order the edges were first seen. */
+    private List<DirectlyFollows> edges() {
+        DeferredTimes times = deferred;
+        boolean again = false;
+        if (times != null) {
+            again = times.histograms().finish();
+            if (!times.histograms().exactSums()) {
+                materialiseTimes();
+                times = null;
+            }
+        }
         List<DirectlyFollows> edges = new ArrayList<>();
+        if (times != null) {
+            EdgeHistograms histograms = times.histograms();
+            if (again) {
+                histograms.planMedians();
+                forEachTime(times, histograms::offer);
+            }
+            for (int edge = 0; edge < edgeTimes.size(); edge++) {
+                int[] fromTo = edgeEnds.get(edge);
+                edges.add(new DirectlyFollows(names.name(fromTo[0]), names.name(fromTo[1]), histograms.count(edge),
+                        micros(histograms.mean(edge)), micros(histograms.median(edge))));
+            }
+            return edges;
+        }
         for (int edge = 0; edge < edgeTimes.size(); edge++) {
             LongList list = edgeTimes.get(edge);
             int[] fromTo = edgeEnds.get(edge);
             edges.add(new DirectlyFollows(names.name(fromTo[0]), names.name(fromTo[1]), list.size(),
                     micros(list.mean()), micros(list.quantile(0.5))));
         }
-        edges.sort(Comparator.comparingLong(DirectlyFollows::count).reversed().thenComparing(DirectlyFollows::from)
-                .thenComparing(DirectlyFollows::to));
-        List<Variant> listed = topVariants();
-        return new DiscoveryResult(cases, events, activities, edges, ranked(starts), ranked(ends), variants.size(),
-                listed, coverageOf(listed));
+        return edges;
     }
 
     private double coverageOf(List<Variant> listed) {
@@ -358,18 +557,14 @@ public final class DiscoveryAccumulator
         if (size == 0) {
             return List.of();
         }
-        long[] counts = new long[size];
-        for (int entry = 0; entry < size; entry++) {
-            counts[entry] = variants.count(entry);
-        }
-        Arrays.sort(counts);
+        long[] largest = largestCounts(Math.min(size, discovery.maxVariants()));
         long covered = 0;
         int listed = 0;
-        while (listed < size && listed < discovery.maxVariants() && covered < discovery.coverage() * cases) {
-            covered += counts[size - 1 - listed];
+        while (listed < largest.length && covered < discovery.coverage() * cases) {
+            covered += largest[listed];
             listed++;
         }
-        long threshold = counts[size - listed];
+        long threshold = largest[listed - 1];
         List<Variant> chosen = new ArrayList<>();
         int[] rank = nameRanks();
         int wantedTies = listed;
@@ -396,6 +591,68 @@ public final class DiscoveryAccumulator
         chosen.sort(Comparator.comparingLong(Variant::count).reversed()
                 .thenComparing(Variant::steps, DiscoveryAccumulator::compare));
         return chosen;
+    }
+
+    /**
+     * Returns the {@code k} largest of the variants' counts, largest first: through a heap of {@code k} when
+     * that is small beside the variants (most counts are then turned away by one comparison), else by sorting
+     * them all.
+     */
+    private long[] largestCounts(int k) {
+        int size = variants.size();
+        if (k > size / 4) {
+            long[] counts = new long[size];
+            for (int entry = 0; entry < size; entry++) {
+                counts[entry] = variants.count(entry);
+            }
+            Arrays.sort(counts);
+            long[] largest = new long[k];
+            for (int i = 0; i < k; i++) {
+                largest[i] = counts[size - 1 - i];
+            }
+            return largest;
+        }
+        long[] heap = new long[k];
+        for (int entry = 0; entry < k; entry++) {
+            heap[entry] = variants.count(entry);
+        }
+        for (int i = k / 2 - 1; i >= 0; i--) {
+            siftDown(heap, i, k);
+        }
+        for (int entry = k; entry < size; entry++) {
+            long count = variants.count(entry);
+            if (count > heap[0]) {
+                heap[0] = count;
+                siftDown(heap, 0, k);
+            }
+        }
+        Arrays.sort(heap);
+        for (int i = 0; i < k / 2; i++) {
+            long t = heap[i];
+            heap[i] = heap[k - 1 - i];
+            heap[k - 1 - i] = t;
+        }
+        return heap;
+    }
+
+    /** Restores the order of a min-heap of {@code size} values below position {@code i}. */
+    private static void siftDown(long[] heap, int i, int size) {
+        long value = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= value) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = value;
     }
 
     /** Returns each activity number's rank in the order of the names. */

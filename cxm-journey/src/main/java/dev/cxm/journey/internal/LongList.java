@@ -52,6 +52,16 @@ public final class LongList {
     }
 
     /**
+     * Returns the value at an index.
+     *
+     * @param index from 0, below the size
+     * @return the value
+     */
+    public long get(int index) {
+        return values[index];
+    }
+
+    /**
      * Returns how many values the list holds.
      *
      * @return the size
@@ -146,8 +156,20 @@ public final class LongList {
      * @return the quantile
      */
     public long quantile(double p) {
-        int rank = (int) Math.ceil(p * size);
-        return select(Math.max(0, Math.min(size, rank) - 1));
+        return select((int) rankOf(size, p));
+    }
+
+    /**
+     * Returns the rank (from 0, in ascending order) of the nearest-rank quantile {@code p} of {@code size}
+     * values: the one {@link #quantile(double)} selects.
+     *
+     * @param size how many values; at least one
+     * @param p the probability, in (0, 1]
+     * @return the rank, below {@code size}
+     */
+    public static long rankOf(long size, double p) {
+        long rank = (long) Math.ceil(p * size);
+        return Math.max(0, Math.min(size, rank) - 1);
     }
 
     /**
