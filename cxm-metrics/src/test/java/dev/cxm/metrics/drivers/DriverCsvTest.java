@@ -91,6 +91,14 @@ class DriverCsvTest {
     }
 
     @Test
+    void malformedQuotingNamesALineAfterTheHeader() {
+        // The quote opens on line 3 and is still open when the text ends after line 4: the parser gives up
+        // there, so the message names one of those lines, not the header's.
+        assertThatThrownBy(() -> read(READER, "recommend,wait,staff\n1,2,3\n4,\"private text,6\n7,8,9\n"))
+                .isInstanceOf(IllegalArgumentException.class).message().matches("line [345]: not well-formed CSV.*");
+    }
+
+    @Test
     void refusesAnOutcomeAmongTheDriversOrADriverTwice() {
         assertThatThrownBy(() -> DriverCsv.ofDefaults("y", List.of("a", "y"))).hasMessage(
                 "drivers: \"y\" is the outcome; an outcome does not drive itself");
