@@ -127,7 +127,7 @@ public final class JdbcEventStore implements EventStore {
         if (loading.get() != null) {
             throw new IllegalStateException("a bulk load into this store is running; append when it is finished");
         }
-        return appender.append(events, this::storedEvents);
+        return appender.append(events, this::storedEvents, true);
     }
 
     /**
@@ -205,9 +205,20 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
-    /** Appends for the running bulk load {@code load}. */
+    /** Appends for the running bulk load, leaving the feedback counts to {@link #countLoadedFeedback}. */
     AppendResult appendAllLoading(Collection<? extends CustomerEvent> events) {
-        return appender.append(events, this::storedEvents);
+        return appender.append(events, this::storedEvents, false);
+    }
+
+    /**
+     * Counts the feedback a bulk load stored, once, as its appends did not: the counts table becomes a
+     * {@code GROUP BY} of the stored responses, in one transaction.
+     */
+    void countLoadedFeedback(Connection connection) throws SQLException {
+        Transactions.write(connection, c -> {
+            counts.countAll(c);
+            return null;
+        });
     }
 
     /** Notes that the load finished has left indexes to build when first needed ({@link #requireIndexes}). */
@@ -250,7 +261,7 @@ public final class JdbcEventStore implements EventStore {
 
     /**
      * Deletes every event (and in H2 every attribute row) and every feedback count in one transaction, after a
-     * failed bulk load: the counts were kept by the load's appends.
+     * failed bulk load (which may have counted its feedback at its end before it failed).
      */
     void emptyAfterFailedLoad(Connection connection) throws SQLException {
         H2LoadIndexes.emptyEvents(connection, tables, dialect == Dialect.H2);
@@ -508,7 +519,8 @@ public final class JdbcEventStore implements EventStore {
                         }
                     }
                 }
-                return fromCounts ? histograms.count(c, query, grouping, first, last)
+                // A running bulk load counts its feedback only when it finishes: until then, group the events.
+                return fromCounts && loading.get() == null ? histograms.count(c, query, grouping, first, last)
                         : histograms.scan(c, query, grouping, first, last);
             });
         } catch (SQLException e) {

@@ -58,8 +58,12 @@ public final class EventAppender {
         this.counts = new FeedbackCounts(tables, dialect);
     }
 
-    /** Appends {@code events}: see {@code EventStore.appendAll}. */
-    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup) {
+    /**
+     * Appends {@code events}: see {@code EventStore.appendAll}. With {@code counting}, the feedback counts get
+     * the responses stored in the same transaction; without (a bulk load, which counts once at its end), they
+     * are left alone.
+     */
+    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup, boolean counting) {
         Checks.noNullElements("events", events);
         if (events.isEmpty()) {
             return AppendResult.NONE;
@@ -84,12 +88,13 @@ public final class EventAppender {
             if (dialect == Dialect.POSTGRESQL) {
                 try {
                     return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress,
-                            false));
+                            false, counting));
                 } catch (PostgresEventInsert.StoredIdMet e) {
                     // Rolled back: again, skipping the ids stored.
                 }
             }
-            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true));
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true,
+                    counting));
         } catch (SQLException e) {
             throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
                     + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
@@ -104,7 +109,7 @@ public final class EventAppender {
 
     /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
     private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
-            Progress progress, boolean lookUpStored) throws SQLException {
+            Progress progress, boolean lookUpStored, boolean counting) throws SQLException {
         progress.stage = "while taking its sequence numbers";
         long first = reserve(connection, batch.size());
         Set<String> inserted = new HashSet<>();
@@ -118,7 +123,7 @@ public final class EventAppender {
             Set<String> insertedOfPart = insert(connection, rows, first + from, lookUpStored);
             inserted.addAll(insertedOfPart);
             for (EventRow row : rows) {
-                if (row.eventType() == EventColumns.FEEDBACK && insertedOfPart.contains(row.eventId())) {
+                if (counting && row.eventType() == EventColumns.FEEDBACK && insertedOfPart.contains(row.eventId())) {
                     insertedFeedback.add(row);
                 }
             }
@@ -135,8 +140,10 @@ public final class EventAppender {
                 }
             }
         }
-        progress.stage = "while counting its feedback";
-        counts.added(connection, insertedFeedback);
+        if (counting) {
+            progress.stage = "while counting its feedback";
+            counts.added(connection, insertedFeedback);
+        }
         progress.stage = "at its commit";
         return new AppendResult(inserted.size(), duplicates + skipped.size());
     }
