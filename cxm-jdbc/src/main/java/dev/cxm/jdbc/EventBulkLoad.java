@@ -168,7 +168,8 @@ public final class EventBulkLoad implements AutoCloseable {
     private void undo(Exception cause) {
         state = State.FAILED;
         try (Connection connection = dataSource.getConnection()) {
-            store.emptyAfterFailedLoad(connection);
+            // Every event, every feedback count (finish may have counted before it failed), and H2's attribute rows.
+            indexes.emptyEvents(connection, h2);
             if (h2) {
                 indexes.create(connection);
             }

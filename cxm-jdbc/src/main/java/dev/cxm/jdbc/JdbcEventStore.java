@@ -259,14 +259,6 @@ public final class JdbcEventStore implements EventStore {
         loading.compareAndSet(load, null);
     }
 
-    /**
-     * Deletes every event (and in H2 every attribute row) and every feedback count in one transaction, after a
-     * failed bulk load (which may have counted its feedback at its end before it failed).
-     */
-    void emptyAfterFailedLoad(Connection connection) throws SQLException {
-        H2LoadIndexes.emptyEvents(connection, tables, dialect == Dialect.H2);
-    }
-
     /** Reads the stored events among {@code ids} on {@code connection}. */
     private Map<EventId, CustomerEvent> storedEvents(Connection connection, List<EventId> ids) throws SQLException {
         Map<EventId, CustomerEvent> stored = new HashMap<>();
