@@ -315,12 +315,15 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerEvent> query(EventQuery query) {
         Checks.present("query", query);
+        requireIndexesFor(query);
         return events(query, "e.occurred_at, e.seq", "reading events");
     }
 
-    /** Streams the events {@code query} selects in the order of {@code orderBy}. */
+    /**
+     * Streams the events {@code query} selects in the order of {@code orderBy}; the caller has built the indexes
+     * the query needs.
+     */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
-        requireIndexesFor(query);
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
@@ -354,6 +357,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerTimeline> timelines(EventQuery query) {
         Checks.present("query", query);
+        // Every deferred index, whatever the query: the order by customer reads the customer index.
         requireIndexes();
         Stream<CustomerEvent> events = events(query, "e.customer_id, e.occurred_at, e.seq", "reading timelines");
         Iterator<CustomerEvent> ordered = events.iterator();
