@@ -61,6 +61,13 @@ public final class EventAppender {
      * Appends {@code events}: see {@code EventStore.appendAll}. With {@code counting}, the feedback counts get
      * the responses stored in the same transaction; without (a bulk load, which counts once at its end), they
      * are left alone.
+     *
+     * @param events the events, in append order
+     * @param lookup reads the stored events an append offered again, to compare them
+     * @param counting whether the append keeps the feedback counts
+     * @return how many were stored and how many were duplicates
+     * @throws IllegalArgumentException when an id names a different event in the batch or in the store
+     * @throws JdbcStoreException when the database fails; nothing of the append is stored
      */
     public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup, boolean counting) {
         Checks.noNullElements("events", events);
