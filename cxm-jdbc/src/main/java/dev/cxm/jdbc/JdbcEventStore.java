@@ -127,7 +127,7 @@ public final class JdbcEventStore implements EventStore {
         if (loading.get() != null) {
             throw new IllegalStateException("a bulk load into this store is running; append when it is finished");
         }
-        return appender.append(events, this::storedEvents);
+        return appender.append(events, this::storedEvents, true);
     }
 
     /**
@@ -205,9 +205,20 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
-    /** Appends for the running bulk load {@code load}. */
+    /** Appends for the running bulk load, leaving the feedback counts to {@link #countLoadedFeedback}. */
     AppendResult appendAllLoading(Collection<? extends CustomerEvent> events) {
-        return appender.append(events, this::storedEvents);
+        return appender.append(events, this::storedEvents, false);
+    }
+
+    /**
+     * Counts the feedback a bulk load stored, once, as its appends did not: the counts table becomes a
+     * {@code GROUP BY} of the stored responses, in one transaction.
+     */
+    void countLoadedFeedback(Connection connection) throws SQLException {
+        Transactions.write(connection, c -> {
+            counts.countAll(c);
+            return null;
+        });
     }
 
     /** Notes that the load finished has left indexes to build when first needed ({@link #requireIndexes}). */
@@ -246,14 +257,6 @@ public final class JdbcEventStore implements EventStore {
     /** Ends the bulk load {@code load}: the store takes appends again. */
     void loadEnded(EventBulkLoad load) {
         loading.compareAndSet(load, null);
-    }
-
-    /**
-     * Deletes every event (and in H2 every attribute row) and every feedback count in one transaction, after a
-     * failed bulk load: the counts were kept by the load's appends.
-     */
-    void emptyAfterFailedLoad(Connection connection) throws SQLException {
-        H2LoadIndexes.emptyEvents(connection, tables, dialect == Dialect.H2);
     }
 
     /** Reads the stored events among {@code ids} on {@code connection}. */
@@ -312,12 +315,15 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerEvent> query(EventQuery query) {
         Checks.present("query", query);
+        requireIndexesFor(query);
         return events(query, "e.occurred_at, e.seq", "reading events");
     }
 
-    /** Streams the events {@code query} selects in the order of {@code orderBy}. */
+    /**
+     * Streams the events {@code query} selects in the order of {@code orderBy}; the caller has built the indexes
+     * the query needs.
+     */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
-        requireIndexesFor(query);
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
@@ -351,6 +357,7 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Stream<CustomerTimeline> timelines(EventQuery query) {
         Checks.present("query", query);
+        // Every deferred index, whatever the query: the order by customer reads the customer index.
         requireIndexes();
         Stream<CustomerEvent> events = events(query, "e.customer_id, e.occurred_at, e.seq", "reading timelines");
         Iterator<CustomerEvent> ordered = events.iterator();
@@ -508,7 +515,8 @@ public final class JdbcEventStore implements EventStore {
                         }
                     }
                 }
-                return fromCounts ? histograms.count(c, query, grouping, first, last)
+                // A running bulk load counts its feedback only when it finishes: until then, group the events.
+                return fromCounts && loading.get() == null ? histograms.count(c, query, grouping, first, last)
                         : histograms.scan(c, query, grouping, first, last);
             });
         } catch (SQLException e) {

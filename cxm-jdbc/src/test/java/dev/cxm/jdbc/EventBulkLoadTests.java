@@ -16,11 +16,15 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.group.GroupKeys;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.CustomerTimeline;
 import dev.cxm.core.store.EventQuery;
+import dev.cxm.core.store.ScoreCount;
+import dev.cxm.core.store.ScoreGrouping;
+import dev.cxm.core.store.memory.InMemoryEventStore;
 import dev.cxm.jdbc.testing.FailingDataSource;
 import dev.cxm.test.store.TestEvents;
 
@@ -295,5 +299,39 @@ abstract class EventBulkLoadTests {
         }
         assertThat(store.count()).isZero();
         assertThat(store.appendAll(parts().get(0))).isEqualTo(new AppendResult(400, 0));
+    }
+
+    @Test
+    void duringALoadTheHistogramGroupsTheEventsAndAfterItReadsTheCountsTheLoadMade() {
+        // Oracle: the in-memory store holding the same events (its histogram is computed by a scan of the
+        // responses), per touchpoint and overall, after the first part (the load running, no counts yet) and
+        // after the whole load (finish() counted the responses once).
+        JdbcEventStore store = JdbcStores.builder(newDatabase()).build().eventStore();
+        InMemoryEventStore memory = InMemoryEventStore.create();
+        List<ScoreGrouping> groupings = List.of(ScoreGrouping.overall(), ScoreGrouping.by(GroupKeys.touchpoint()));
+        try (EventBulkLoad load = store.bulkLoad()) {
+            load.appendAll(parts().get(0));
+            memory.appendAll(parts().get(0));
+            for (ScoreGrouping grouping : groupings) {
+                assertThat(sorted(store.feedbackHistogram(EventQuery.all(), grouping))).isNotEmpty()
+                        .isEqualTo(sorted(memory.feedbackHistogram(EventQuery.all(), grouping)));
+            }
+            for (List<CustomerEvent> part : parts().subList(1, 3)) {
+                load.appendAll(part);
+                memory.appendAll(part);
+            }
+            load.finish();
+        }
+        for (ScoreGrouping grouping : groupings) {
+            List<ScoreCount> expected = sorted(memory.feedbackHistogram(EventQuery.all(), grouping));
+            assertThat(sorted(store.feedbackHistogram(EventQuery.all(), grouping))).isEqualTo(expected);
+            assertThat(sorted(store.feedbackHistogram(EventQuery.all(), grouping, false))).isEqualTo(expected);
+        }
+    }
+
+    private static List<ScoreCount> sorted(List<ScoreCount> cells) {
+        List<ScoreCount> sorted = new ArrayList<>(cells);
+        sorted.sort(ScoreCount.ORDER);
+        return sorted;
     }
 }

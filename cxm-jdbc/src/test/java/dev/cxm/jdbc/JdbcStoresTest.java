@@ -94,15 +94,15 @@ class JdbcStoresTest {
 
     @Test
     void aSchemaNewerThanTheLibraryIsRefusedWithOneMessage() throws SQLException {
-        // Oracle: SchemaSetup.SCHEMA_VERSION is 2; a database a later cxm migrated to 3 is refused.
+        // Oracle: SchemaSetup.SCHEMA_VERSION is 3; a database a later cxm migrated to 4 is refused.
         JdbcConnectionPool pool = TestDatabases.h2Memory();
         try {
             JdbcStores.builder(pool).build();
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.executeUpdate("UPDATE cxm_schema_version SET version = 3");
+                statement.executeUpdate("UPDATE cxm_schema_version SET version = 4");
             }
             assertThatThrownBy(() -> JdbcStores.builder(pool).build()).isInstanceOf(JdbcStoreException.class)
-                    .hasMessage("the cxm tables are at schema version 3, newer than this cxm reads (version 2); use the"
+                    .hasMessage("the cxm tables are at schema version 4, newer than this cxm reads (version 3); use the"
                             + " cxm that wrote them, or a newer one");
         } finally {
             pool.dispose();

@@ -96,8 +96,9 @@ class CxmJdbcAutoConfigurationTest {
                         context.getBean(EventStore.class).append(response("r1", 10));
                     });
             assertThat(count(hostDatabase, "SELECT COUNT(*) FROM cx_events")).isEqualTo(1);
-            // Schema version 2 (cxm-jdbc's feedback counts) is the one this cxm migrates to.
-            assertThat(count(hostDatabase, "SELECT MAX(version) FROM cx_schema_version")).isEqualTo(2);
+            // Schema version 3 (cxm-jdbc's PostgreSQL customer index; H2's tables as in 2) is the one this cxm
+            // migrates to.
+            assertThat(count(hostDatabase, "SELECT MAX(version) FROM cx_schema_version")).isEqualTo(3);
             assertThat(tableExists(hostDatabase, "CX_SCHEMA_HISTORY")).as("cxm's own Flyway history").isTrue();
         } finally {
             hostDatabase.dispose();

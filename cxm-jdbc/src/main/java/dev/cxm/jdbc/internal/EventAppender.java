@@ -5,12 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -58,8 +57,19 @@ public final class EventAppender {
         this.counts = new FeedbackCounts(tables, dialect);
     }
 
-    /** Appends {@code events}: see {@code EventStore.appendAll}. */
-    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup) {
+    /**
+     * Appends {@code events}: see {@code EventStore.appendAll}. With {@code counting}, the feedback counts get
+     * the responses stored in the same transaction; without (a bulk load, which counts once at its end), they
+     * are left alone.
+     *
+     * @param events the events, in append order
+     * @param lookup reads the stored events an append offered again, to compare them
+     * @param counting whether the append keeps the feedback counts
+     * @return how many were stored and how many were duplicates
+     * @throws IllegalArgumentException when an id names a different event in the batch or in the store
+     * @throws JdbcStoreException when the database fails; nothing of the append is stored
+     */
+    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup, boolean counting) {
         Checks.noNullElements("events", events);
         if (events.isEmpty()) {
             return AppendResult.NONE;
@@ -84,12 +94,13 @@ public final class EventAppender {
             if (dialect == Dialect.POSTGRESQL) {
                 try {
                     return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress,
-                            false));
+                            false, counting));
                 } catch (PostgresEventInsert.StoredIdMet e) {
                     // Rolled back: again, skipping the ids stored.
                 }
             }
-            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true));
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true,
+                    counting));
         } catch (SQLException e) {
             throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
                     + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
@@ -104,10 +115,11 @@ public final class EventAppender {
 
     /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
     private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
-            Progress progress, boolean lookUpStored) throws SQLException {
+            Progress progress, boolean lookUpStored, boolean counting) throws SQLException {
         progress.stage = "while taking its sequence numbers";
         long first = reserve(connection, batch.size());
-        Set<String> inserted = new HashSet<>();
+        int inserted = 0;
+        List<CustomerEvent> skipped = new ArrayList<>();
         List<EventRow> insertedFeedback = new ArrayList<>();
         int batches = (batch.size() + batchSize - 1) / batchSize;
         for (int from = 0; from < batch.size(); from += batchSize) {
@@ -115,16 +127,16 @@ public final class EventAppender {
             progress.stage = "in its batch " + (from / batchSize + 1) + " of " + batches + " (" + part.size()
                     + " events, first " + part.get(0).eventId() + ", last " + part.get(part.size() - 1).eventId() + ")";
             List<EventRow> rows = part.stream().map(EventRow::of).toList();
-            Set<String> insertedOfPart = insert(connection, rows, first + from, lookUpStored);
-            inserted.addAll(insertedOfPart);
-            for (EventRow row : rows) {
-                if (row.eventType() == EventColumns.FEEDBACK && insertedOfPart.contains(row.eventId())) {
-                    insertedFeedback.add(row);
+            BitSet insertedOfPart = insert(connection, rows, first + from, lookUpStored);
+            inserted += insertedOfPart.cardinality();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!insertedOfPart.get(i)) {
+                    skipped.add(part.get(i));
+                } else if (counting && rows.get(i).eventType() == EventColumns.FEEDBACK) {
+                    insertedFeedback.add(rows.get(i));
                 }
             }
         }
-        List<CustomerEvent> skipped = batch.stream()
-                .filter(event -> !inserted.contains(event.eventId().value())).toList();
         if (!skipped.isEmpty()) {
             progress.stage = "while comparing the events stored before with those offered again";
             Map<EventId, CustomerEvent> stored = lookup.get(connection,
@@ -135,10 +147,12 @@ public final class EventAppender {
                 }
             }
         }
-        progress.stage = "while counting its feedback";
-        counts.added(connection, insertedFeedback);
+        if (counting) {
+            progress.stage = "while counting its feedback";
+            counts.added(connection, insertedFeedback);
+        }
         progress.stage = "at its commit";
-        return new AppendResult(inserted.size(), duplicates + skipped.size());
+        return new AppendResult(inserted, duplicates + skipped.size());
     }
 
     /** Returns the feedback counts the appends keep: the store's one instance. */
@@ -181,10 +195,11 @@ public final class EventAppender {
     }
 
     /**
-     * Inserts the rows whose events are new, numbered from {@code firstSeq}; returns the ids inserted. In
-     * PostgreSQL, unless {@code lookUpStored}, inserts every row, or throws {@link PostgresEventInsert.StoredIdMet}.
+     * Inserts the rows whose events are new, numbered from {@code firstSeq}; returns the indexes in {@code rows}
+     * of those inserted. In PostgreSQL, unless {@code lookUpStored}, inserts every row, or throws
+     * {@link PostgresEventInsert.StoredIdMet}.
      */
-    private Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq, boolean lookUpStored)
+    private BitSet insert(Connection connection, List<EventRow> rows, long firstSeq, boolean lookUpStored)
             throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
             return h2.insert(connection, rows, firstSeq);
@@ -193,10 +208,13 @@ public final class EventAppender {
             return postgres.insert(connection, rows, firstSeq);
         }
         postgres.insertNew(connection, rows, firstSeq);
-        Set<String> ids = new HashSet<>();
-        for (EventRow row : rows) {
-            ids.add(row.eventId());
-        }
-        return ids;
+        return all(rows.size());
+    }
+
+    /** Returns the indexes {@code 0} to {@code count - 1}: every row of a part inserted. */
+    static BitSet all(int count) {
+        BitSet all = new BitSet(count);
+        all.set(0, count);
+        return all;
     }
 }

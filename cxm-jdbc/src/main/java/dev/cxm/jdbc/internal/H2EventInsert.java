@@ -7,11 +7,9 @@ import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Inserts a batch of events into H2, first trusting that every id is new: the rows go in as plain
@@ -35,8 +33,11 @@ final class H2EventInsert {
         this.tables = tables;
     }
 
-    /** Inserts the rows that are new, numbered from {@code firstSeq}, with their attributes; returns the ids inserted. */
-    Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
+    /**
+     * Inserts the rows that are new, numbered from {@code firstSeq}, with their attributes; returns the indexes in
+     * {@code rows} of those inserted.
+     */
+    BitSet insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
         Savepoint beforeInsert = connection.setSavepoint();
         try {
             insertAll(connection, rows, firstSeq);
@@ -47,14 +48,9 @@ final class H2EventInsert {
             connection.rollback(beforeInsert);
             return merge(connection, rows, firstSeq);
         }
-        List<Integer> all = new ArrayList<>(rows.size());
-        Set<String> inserted = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            all.add(i);
-            inserted.add(rows.get(i).eventId());
-        }
+        BitSet all = EventAppender.all(rows.size());
         insertAttributes(connection, rows, all, firstSeq);
-        return inserted;
+        return all;
     }
 
     /** Inserts every row with plain {@code INSERT}s of many rows; fails on an id stored already. */
@@ -91,8 +87,8 @@ final class H2EventInsert {
         return sql.toString();
     }
 
-    /** Inserts the rows whose ids are not stored, skipping the others; returns the ids inserted. */
-    private Set<String> merge(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
+    /** Inserts the rows whose ids are not stored, skipping the others; returns the indexes of those inserted. */
+    private BitSet merge(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
         String merge = "MERGE INTO " + tables.events() + " t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR),"
                 + " CAST(? AS VARCHAR), CAST(? AS SMALLINT), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS VARCHAR),"
                 + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT),"
@@ -101,8 +97,7 @@ final class H2EventInsert {
                 + " CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS s (" + EventColumns.NAMES + ") ON t.event_id = s.event_id"
                 + " WHEN NOT MATCHED THEN INSERT (" + EventColumns.NAMES + ") VALUES (s."
                 + EventColumns.NAMES.replace(", ", ", s.") + ")";
-        Set<String> inserted = new HashSet<>();
-        List<Integer> insertedRows = new ArrayList<>();
+        BitSet inserted = new BitSet(rows.size());
         try (PreparedStatement statement = connection.prepareStatement(merge)) {
             for (int i = 0; i < rows.size(); i++) {
                 bind(statement, 0, rows.get(i), firstSeq + i);
@@ -111,21 +106,20 @@ final class H2EventInsert {
             int[] counts = statement.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    inserted.add(rows.get(i).eventId());
-                    insertedRows.add(i);
+                    inserted.set(i);
                 }
             }
         }
-        insertAttributes(connection, rows, insertedRows, firstSeq);
+        insertAttributes(connection, rows, inserted, firstSeq);
         return inserted;
     }
 
-    private void insertAttributes(Connection connection, List<EventRow> rows, List<Integer> insertedRows,
-            long firstSeq) throws SQLException {
+    private void insertAttributes(Connection connection, List<EventRow> rows, BitSet insertedRows, long firstSeq)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + tables.eventAttributes()
                 + " (event_seq, attribute_key, attribute_value) VALUES (?, ?, ?)")) {
             boolean any = false;
-            for (int i : insertedRows) {
+            for (int i = insertedRows.nextSetBit(0); i >= 0; i = insertedRows.nextSetBit(i + 1)) {
                 for (Map.Entry<String, String> attribute : rows.get(i).attributeMap().entrySet()) {
                     statement.setLong(1, firstSeq + i);
                     statement.setString(2, attribute.getKey());

@@ -21,6 +21,21 @@ import javax.sql.DataSource;
  */
 public final class H2LoadIndexes {
 
+    /** One secondary index: its name without the prefix, its table's name without the prefix, its columns. */
+    private record Index(String name, String table, String columns) {}
+
+    /**
+     * The secondary indexes in the order they are built, the time index last (its presence marks a finished
+     * load); the others a finished load may defer.
+     */
+    private static final List<Index> INDEXES = List.of(
+            new Index("event_attributes_entry", "event_attributes", "attribute_key, attribute_value"),
+            new Index("events_touchpoint", "events", "touchpoint_id"),
+            new Index("events_customer", "events", "customer_id, occurred_at, seq"),
+            new Index("events_time", "events", "occurred_at, seq"));
+
+    private static final Index TIME = INDEXES.get(INDEXES.size() - 1);
+
     private final Tables tables;
 
     /**
@@ -32,27 +47,9 @@ public final class H2LoadIndexes {
         this.tables = tables;
     }
 
-    /** Returns the statements of the indexes other than the time index: those a finished load may defer. */
-    private List<String> deferrable() {
-        String events = tables.events();
-        return List.of(
-                "CREATE INDEX IF NOT EXISTS " + tables.name("event_attributes_entry") + " ON "
-                        + tables.eventAttributes() + " (attribute_key, attribute_value)",
-                "CREATE INDEX IF NOT EXISTS " + tables.name("events_touchpoint") + " ON " + events + " (touchpoint_id)",
-                "CREATE INDEX IF NOT EXISTS " + tables.name("events_customer") + " ON " + events
-                        + " (customer_id, occurred_at, seq)");
-    }
-
-    private String createTime() {
-        return "CREATE INDEX IF NOT EXISTS " + tables.name("events_time") + " ON " + tables.events()
-                + " (occurred_at, seq)";
-    }
-
-    /** Returns the index statements in the order they are built, the time index last. */
-    private List<String> creates() {
-        List<String> creates = new java.util.ArrayList<>(deferrable());
-        creates.add(createTime());
-        return creates;
+    private String create(Index index) {
+        return "CREATE INDEX IF NOT EXISTS " + tables.name(index.name()) + " ON " + tables.name(index.table()) + " ("
+                + index.columns() + ")";
     }
 
     /**
@@ -63,9 +60,8 @@ public final class H2LoadIndexes {
      */
     public void drop(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String index : List.of("events_time", "events_customer", "events_touchpoint",
-                    "event_attributes_entry")) {
-                statement.execute("DROP INDEX IF EXISTS " + tables.name(index));
+            for (int i = INDEXES.size() - 1; i >= 0; i--) {
+                statement.execute("DROP INDEX IF EXISTS " + tables.name(INDEXES.get(i).name()));
             }
         }
     }
@@ -78,8 +74,8 @@ public final class H2LoadIndexes {
      */
     public void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String create : creates()) {
-                statement.execute(create);
+            for (Index index : INDEXES) {
+                statement.execute(create(index));
             }
         }
     }
@@ -93,32 +89,21 @@ public final class H2LoadIndexes {
      */
     public void createTime(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(createTime());
+            statement.execute(create(TIME));
         }
     }
 
     /**
-     * Deletes every event, attribute row and feedback count in one transaction.
-     *
-     * @param connection a connection in auto-commit
-     * @return the events deleted
-     * @throws SQLException when a statement fails
-     */
-    public long empty(Connection connection) throws SQLException {
-        return emptyEvents(connection, tables, true);
-    }
-
-    /**
      * Deletes every event and feedback count, and with {@code attributeTable} every row of the attributes table
-     * (H2's; PostgreSQL keeps attributes in a column), in one transaction.
+     * (H2's; PostgreSQL keeps attributes in a column), in one transaction: what a failed or interrupted bulk
+     * load leaves behind.
      *
      * @param connection a connection in auto-commit
-     * @param tables the store's tables
      * @param attributeTable whether the store has an attributes table
      * @return the events deleted
      * @throws SQLException when a statement fails
      */
-    public static long emptyEvents(Connection connection, Tables tables, boolean attributeTable) throws SQLException {
+    public long emptyEvents(Connection connection, boolean attributeTable) throws SQLException {
         return Transactions.write(connection, c -> {
             try (Statement statement = c.createStatement()) {
                 if (attributeTable) {
@@ -138,18 +123,18 @@ public final class H2LoadIndexes {
      * @throws SQLException when reading the catalogue fails
      */
     public boolean interrupted(Connection connection) throws SQLException {
-        return present(connection, List.of("events_time")) == 0;
+        return present(connection, List.of(TIME)) == 0;
     }
 
-    /** Returns how many of the named indexes (without the prefix) the schema holds. */
-    private long present(Connection connection, List<String> indexes) throws SQLException {
+    /** Returns how many of the indexes the schema holds. */
+    private long present(Connection connection, List<Index> indexes) throws SQLException {
         // Unquoted names are stored in upper case by H2's default settings; compare ignoring case.
         String sql = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE UPPER(INDEX_NAME) IN ("
                 + String.join(", ", java.util.Collections.nCopies(indexes.size(), "UPPER(?)"))
                 + ") AND UPPER(TABLE_SCHEMA) = UPPER(COALESCE(?, SCHEMA()))";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < indexes.size(); i++) {
-                query.setString(i + 1, tables.prefix() + indexes.get(i));
+                query.setString(i + 1, tables.prefix() + indexes.get(i).name());
             }
             query.setString(indexes.size() + 1, tables.schema().orElse(null));
             try (ResultSet row = query.executeQuery()) {
@@ -171,13 +156,13 @@ public final class H2LoadIndexes {
     public boolean repairInterruptedLoad(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!interrupted(connection)) {
-                List<String> deferrable = List.of("events_customer", "events_touchpoint", "event_attributes_entry");
+                List<Index> deferrable = INDEXES.subList(0, INDEXES.size() - 1);
                 if (present(connection, deferrable) < deferrable.size()) {
                     create(connection);
                 }
                 return false;
             }
-            empty(connection);
+            emptyEvents(connection, true);
             create(connection);
             return true;
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,8 +74,11 @@ final class PostgresEventInsert {
         }
     }
 
-    /** Inserts the rows whose id is not stored, numbered from {@code firstSeq}; returns the ids inserted. */
-    Set<String> insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
+    /**
+     * Inserts the rows whose id is not stored, numbered from {@code firstSeq}; returns the indexes in
+     * {@code rows} of those inserted.
+     */
+    BitSet insert(Connection connection, List<EventRow> rows, long firstSeq) throws SQLException {
         Set<String> stored = new HashSet<>();
         String[] ids = new String[rows.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -94,13 +98,13 @@ final class PostgresEventInsert {
                 array.free();
             }
         }
-        Set<String> inserted = new HashSet<>();
+        BitSet inserted = new BitSet(rows.size());
         StringBuilder text = new StringBuilder(rows.size() * 200);
         for (int i = 0; i < rows.size(); i++) {
             EventRow row = rows.get(i);
             if (!stored.contains(row.eventId())) {
                 line(text, row, firstSeq + i);
-                inserted.add(row.eventId());
+                inserted.set(i);
             }
         }
         if (!inserted.isEmpty()) {

@@ -25,7 +25,7 @@ import dev.cxm.jdbc.JdbcStoreException;
 public final class SchemaSetup {
 
     /** The schema version this library reads and writes. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private SchemaSetup() {}
 

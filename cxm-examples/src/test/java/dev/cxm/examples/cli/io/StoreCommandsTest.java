@@ -106,7 +106,7 @@ class StoreCommandsTest {
 
     @Test
     void aStoreOfANewerCxmOrAFileThatIsNoDatabaseIsOneLine(@TempDir Path folder) throws Exception {
-        // Oracle: the schema check of cxm-jdbc (this cxm reads schema version 2) and its sentence for a newer
+        // Oracle: the schema check of cxm-jdbc (this cxm reads schema version 3) and its sentence for a newer
         // one, as JdbcStores says it; a file of text in place of the database cannot be opened. Each is exit 1
         // with one line on standard error, no stack trace, and the newer store is left as it was.
         Path file = folder.resolve("cx.db");
@@ -114,14 +114,14 @@ class StoreCommandsTest {
         String url = "jdbc:h2:file:" + file.toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE cxm_schema_version SET version = 3");
+            statement.executeUpdate("UPDATE cxm_schema_version SET version = 4");
         }
         for (String command : java.util.List.of("nps", "import")) {
             CliRun newer = command.equals("nps") ? CliRun.of("nps", "--store", "h2:" + file)
                     : CliRun.of("import", "--store", "h2:" + file, "--input", SAMPLE, "--on-error", "skip");
             assertThat(newer.exitCode()).as(command).isEqualTo(1);
             assertThat(newer.err()).as(command).isEqualTo("cxm: --store h2:" + file + ": the cxm tables are at schema"
-                    + " version 3, newer than this cxm reads (version 2); use the cxm that wrote them, or a newer one"
+                    + " version 4, newer than this cxm reads (version 3); use the cxm that wrote them, or a newer one"
                     + System.lineSeparator());
         }
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
