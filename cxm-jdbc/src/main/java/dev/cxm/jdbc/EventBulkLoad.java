@@ -105,9 +105,7 @@ public final class EventBulkLoad implements AutoCloseable {
     }
 
     /**
-     * Ends the load: counts the feedback stored (the appends of a load leave the feedback counts alone, and the
-     * histogram groups the events while the load runs), with one {@code GROUP BY} over the stored responses;
-     * from now on the store takes appends again. In H2 it builds the time index, which scans in
+     * Ends the load: from now on the store takes appends again. In H2 it builds the time index, which scans in
      * time order read; the store builds the other secondary indexes (customer, touchpoint, attribute entries)
      * when a call first needs them (a query by customer, touchpoint or attribute, a timeline, an erasure), or
      * the stores build them when they next open. A load that only feeds scans (as {@code cxm demo}'s) so reads
@@ -120,9 +118,6 @@ public final class EventBulkLoad implements AutoCloseable {
     public synchronized AppendResult finish() {
         requireOpen();
         try {
-            try (Connection connection = dataSource.getConnection()) {
-                store.countLoadedFeedback(connection);
-            }
             if (h2) {
                 try (Connection connection = dataSource.getConnection()) {
                     indexes.createTime(connection);
@@ -130,7 +125,7 @@ public final class EventBulkLoad implements AutoCloseable {
                 store.indexesDeferred();
             }
         } catch (SQLException e) {
-            JdbcStoreException failure = SqlFailures.of("counting the feedback or building the indexes after a bulk"
+            JdbcStoreException failure = SqlFailures.of("building the indexes after a bulk"
                     + " load of " + appended + " events", e);
             undo(failure);
             throw failure;
@@ -168,7 +163,7 @@ public final class EventBulkLoad implements AutoCloseable {
     private void undo(Exception cause) {
         state = State.FAILED;
         try (Connection connection = dataSource.getConnection()) {
-            // Every event, every feedback count (finish may have counted before it failed), and H2's attribute rows.
+            // Every event, every feedback count, and H2's attribute rows.
             indexes.emptyEvents(connection, h2);
             if (h2) {
                 indexes.create(connection);

@@ -127,7 +127,7 @@ public final class JdbcEventStore implements EventStore {
         if (loading.get() != null) {
             throw new IllegalStateException("a bulk load into this store is running; append when it is finished");
         }
-        return appender.append(events, this::storedEvents, true);
+        return appender.append(events, this::storedEvents);
     }
 
     /**
@@ -205,20 +205,9 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
-    /** Appends for the running bulk load, leaving the feedback counts to {@link #countLoadedFeedback}. */
+    /** Appends for the running bulk load (which keeps the feedback counts, as every append does). */
     AppendResult appendAllLoading(Collection<? extends CustomerEvent> events) {
-        return appender.append(events, this::storedEvents, false);
-    }
-
-    /**
-     * Counts the feedback a bulk load stored, once, as its appends did not: the counts table becomes a
-     * {@code GROUP BY} of the stored responses, in one transaction.
-     */
-    void countLoadedFeedback(Connection connection) throws SQLException {
-        Transactions.write(connection, c -> {
-            counts.countAll(c);
-            return null;
-        });
+        return appender.append(events, this::storedEvents);
     }
 
     /** Notes that the load finished has left indexes to build when first needed ({@link #requireIndexes}). */
@@ -515,8 +504,7 @@ public final class JdbcEventStore implements EventStore {
                         }
                     }
                 }
-                // A running bulk load counts its feedback only when it finishes: until then, group the events.
-                return fromCounts && loading.get() == null ? histograms.count(c, query, grouping, first, last)
+                return fromCounts ? histograms.count(c, query, grouping, first, last)
                         : histograms.scan(c, query, grouping, first, last);
             });
         } catch (SQLException e) {

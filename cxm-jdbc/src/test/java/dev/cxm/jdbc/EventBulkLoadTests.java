@@ -302,10 +302,10 @@ abstract class EventBulkLoadTests {
     }
 
     @Test
-    void duringALoadTheHistogramGroupsTheEventsAndAfterItReadsTheCountsTheLoadMade() {
+    void duringAndAfterALoadTheHistogramFromTheCountsEqualsTheScan() {
         // Oracle: the in-memory store holding the same events (its histogram is computed by a scan of the
-        // responses), per touchpoint and overall, after the first part (the load running, no counts yet) and
-        // after the whole load (finish() counted the responses once).
+        // responses), per touchpoint and overall, after the first part (the load running: its appends keep the
+        // counts) and after the whole load.
         JdbcEventStore store = JdbcStores.builder(newDatabase()).build().eventStore();
         InMemoryEventStore memory = InMemoryEventStore.create();
         List<ScoreGrouping> groupings = List.of(ScoreGrouping.overall(), ScoreGrouping.by(GroupKeys.touchpoint()));

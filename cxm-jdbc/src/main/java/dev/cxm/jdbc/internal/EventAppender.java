@@ -58,18 +58,16 @@ public final class EventAppender {
     }
 
     /**
-     * Appends {@code events}: see {@code EventStore.appendAll}. With {@code counting}, the feedback counts get
-     * the responses stored in the same transaction; without (a bulk load, which counts once at its end), they
-     * are left alone.
+     * Appends {@code events}: see {@code EventStore.appendAll}. The feedback counts get the responses stored in
+     * the same transaction, so the counts match the stored responses in every snapshot, during a bulk load too.
      *
      * @param events the events, in append order
      * @param lookup reads the stored events an append offered again, to compare them
-     * @param counting whether the append keeps the feedback counts
      * @return how many were stored and how many were duplicates
      * @throws IllegalArgumentException when an id names a different event in the batch or in the store
      * @throws JdbcStoreException when the database fails; nothing of the append is stored
      */
-    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup, boolean counting) {
+    public AppendResult append(Collection<? extends CustomerEvent> events, EventLookup lookup) {
         Checks.noNullElements("events", events);
         if (events.isEmpty()) {
             return AppendResult.NONE;
@@ -94,13 +92,12 @@ public final class EventAppender {
             if (dialect == Dialect.POSTGRESQL) {
                 try {
                     return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress,
-                            false, counting));
+                            false));
                 } catch (PostgresEventInsert.StoredIdMet e) {
                     // Rolled back: again, skipping the ids stored.
                 }
             }
-            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true,
-                    counting));
+            return Transactions.write(connection, c -> appendOn(c, batch, offeredTwice, lookup, progress, true));
         } catch (SQLException e) {
             throw new JdbcStoreException("appending " + batch.size() + " events (first " + batch.get(0).eventId()
                     + ", last " + batch.get(batch.size() - 1).eventId() + ") failed " + progress.stage
@@ -115,7 +112,7 @@ public final class EventAppender {
 
     /** Appends the distinct events of {@code batch} in the transaction of {@code connection}, unless one conflicts. */
     private AppendResult appendOn(Connection connection, List<CustomerEvent> batch, int duplicates, EventLookup lookup,
-            Progress progress, boolean lookUpStored, boolean counting) throws SQLException {
+            Progress progress, boolean lookUpStored) throws SQLException {
         progress.stage = "while taking its sequence numbers";
         long first = reserve(connection, batch.size());
         int inserted = 0;
@@ -132,7 +129,7 @@ public final class EventAppender {
             for (int i = 0; i < rows.size(); i++) {
                 if (!insertedOfPart.get(i)) {
                     skipped.add(part.get(i));
-                } else if (counting && rows.get(i).eventType() == EventColumns.FEEDBACK) {
+                } else if (rows.get(i).eventType() == EventColumns.FEEDBACK) {
                     insertedFeedback.add(rows.get(i));
                 }
             }
@@ -147,10 +144,8 @@ public final class EventAppender {
                 }
             }
         }
-        if (counting) {
-            progress.stage = "while counting its feedback";
-            counts.added(connection, insertedFeedback);
-        }
+        progress.stage = "while counting its feedback";
+        counts.added(connection, insertedFeedback);
         progress.stage = "at its commit";
         return new AppendResult(inserted, duplicates + skipped.size());
     }

@@ -107,31 +107,6 @@ public final class FeedbackCounts {
         apply(connection, deltas);
     }
 
-    /**
-     * Makes the counts those of the stored responses, in the transaction of {@code connection}: deletes every
-     * row, then counts the responses with one {@code INSERT ... SELECT ... GROUP BY} (the statement of the
-     * migration to version 2). A bulk load, whose appends leave the counts alone, calls this when it finishes.
-     *
-     * @param connection a connection in a write transaction
-     * @throws SQLException when a statement fails
-     */
-    public void countAll(Connection connection) throws SQLException {
-        // The bucket is floor(s / 900) of the whole epoch seconds s, in integers (the division truncates towards
-        // zero, so instants before 1970 count down), as bucket(Instant) computes it.
-        String bucket = "CASE WHEN s >= 0 THEN s / " + BUCKET_SECONDS + " ELSE -((" + (BUCKET_SECONDS - 1)
-                + " - s) / " + BUCKET_SECONDS + ") END";
-        String columns = "touchpoint_id, touchpoint_name, touchpoint_channel, touchpoint_stage, survey_id, scale_name,"
-                + " scale_min, scale_max, score";
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM " + tables.feedbackCounts());
-            statement.executeUpdate("INSERT INTO " + tables.feedbackCounts() + " (" + KEY_COLUMNS
-                    + ", response_count) SELECT " + bucket + ", " + columns + ", COUNT(*) FROM (SELECT"
-                    + " CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) AS s, " + columns + " FROM "
-                    + tables.events() + " WHERE event_type = " + EventColumns.FEEDBACK + ") r GROUP BY " + bucket
-                    + ", " + columns);
-        }
-    }
-
     private static Key key(EventRow row) {
         return new Key(bucket(row.occurredAt()), row.touchpointId(), row.touchpointName(), row.touchpointChannel(),
                 row.touchpointStage(), row.surveyId(), row.scaleName(), row.scaleMin(), row.scaleMax(), row.score());
