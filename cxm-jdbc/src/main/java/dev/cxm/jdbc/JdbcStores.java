@@ -462,9 +462,7 @@ public final class JdbcStores implements AutoCloseable {
         }
 
         /**
-         * Sets the clock whose instant stamps an erasure's report, and which times how long a connection of the
-         * pool opened on a PostgreSQL {@link StoreUrl} was idle (one idle for a second or more is checked before
-         * it is lent); the system UTC clock unless set.
+         * Sets the clock whose instant stamps an erasure's report, the system UTC clock unless set.
          *
          * @param value the clock
          * @return this builder
@@ -495,7 +493,7 @@ public final class JdbcStores implements AutoCloseable {
             if (dataSource.isPresent()) {
                 return new JdbcStores(this, dataSource.orElseThrow(), Optional.empty());
             }
-            JdbcConnectionPool pool = UrlPools.open(url.orElseThrow(), clock);
+            JdbcConnectionPool pool = UrlPools.open(url.orElseThrow());
             try {
                 return new JdbcStores(this, pool, Optional.of(pool));
             } catch (RuntimeException e) {

@@ -1,7 +1,5 @@
 package dev.cxm.jdbc.internal;
 
-import java.time.Clock;
-
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -19,11 +17,9 @@ public final class UrlPools {
      * Opens a pool on the URL; nothing connects yet.
      *
      * @param url the URL
-     * @param clock the clock that times how long a PostgreSQL connection was idle before it is lent (a connection
-     *     idle for {@link ValidatedConnectionSource#CHECK_AFTER_IDLE} or longer is checked first)
      * @return the pool, to dispose of when done
      */
-    public static JdbcConnectionPool open(StoreUrl url, Clock clock) {
+    public static JdbcConnectionPool open(StoreUrl url) {
         return switch (url.kind()) {
             case H2_FILE -> h2File(url);
             case H2 -> JdbcConnectionPool.create(url.url(), url.user().orElse("sa"), url.password().orElse(""));
@@ -32,8 +28,8 @@ public final class UrlPools {
                 source.setURL(url.url());
                 url.user().ifPresent(source::setUser);
                 url.password().ifPresent(source::setPassword);
-                // Checked before a loan after an idle time: H2's pool would lend a connection whose server has gone.
-                yield JdbcConnectionPool.create(new ValidatedConnectionSource(source, clock));
+                // Checked before each loan: H2's pool would lend a connection whose server has gone.
+                yield JdbcConnectionPool.create(new ValidatedConnectionSource(source));
             }
         };
     }
