@@ -252,11 +252,13 @@ public final class DiscoveryAccumulator
 
     /**
      * Returns whether histograms of every edge the activities could make (but no more edges than events)
-     * take no more memory than a list of the events' times would, or a megabyte.
+     * take no more memory than a list of the events' times would, or a megabyte, and their buckets can be
+     * numbered with an {@code int}.
      */
     private boolean histogramsFit(int events) {
         long possibleEdges = Math.min((long) names.size() * names.size(), events);
-        return possibleEdges * EdgeHistograms.BUCKETS * Integer.BYTES <= Math.max(1L << 20, (long) Long.BYTES * events);
+        return possibleEdges <= Integer.MAX_VALUE / EdgeHistograms.BUCKETS
+                && possibleEdges * EdgeHistograms.BUCKETS * Integer.BYTES <= Math.max(1L << 20, (long) Long.BYTES * events);
     }
 
     /** Counts the columns as {@link #addColumns} says, the edges' times into histograms. */
