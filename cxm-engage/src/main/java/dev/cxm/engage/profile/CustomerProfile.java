@@ -93,7 +93,7 @@ public record CustomerProfile(
         Checks.present("journeyStage", journeyStage);
         Checks.present("clv", clv);
         if (recordFields.linkedCustomerIds().contains(customerId)) {
-            throw new IllegalArgumentException("linkedCustomerIds: holds the profile's own id " + customerId
+            throw new IllegalArgumentException("recordFields.linkedCustomerIds: holds the profile's own id " + customerId
                     + "; it lists the other customers");
         }
     }

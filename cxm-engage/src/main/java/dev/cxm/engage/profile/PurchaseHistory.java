@@ -37,7 +37,7 @@ public record PurchaseHistory(long count, Map<Currency, SpendTotal> spend, Optio
      * @throws IllegalArgumentException when the count is negative
      */
     public PurchaseHistory {
-        CustomerProfile.requireCount("purchaseCount", count);
+        CustomerProfile.requireCount("count", count);
         spend = Frozen.map(Checks.present("spend", spend));
         Checks.present("first", first);
         Checks.present("last", last);
