@@ -3,11 +3,7 @@ package dev.cxm.metrics.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.Test;
  * does not rate, and each borrows the valence of the published word it names.
  */
 class LexiconTest {
-
-    private static final String RESOURCES = "/dev/cxm/metrics/text/internal/";
 
     @Test
     void everyPublishedEntryScoresItsMeanValenceAlone() throws IOException {
@@ -46,7 +40,7 @@ class LexiconTest {
     void theExtraLexiconOnlyAddsWordsAndBorrowsPublishedValences() throws IOException {
         Map<String, Double> published = read("vader_lexicon.txt", 1);
         Map<String, String[]> extra = new LinkedHashMap<>();
-        for (String[] fields : lines("cx_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("cx_lexicon.txt")) {
             extra.put(fields[0], fields);
         }
         assertThat(extra).hasSize(25);
@@ -64,7 +58,7 @@ class LexiconTest {
     private static Map<String, Double> read(String file, int column) throws IOException {
         Map<String, Double> entries = new LinkedHashMap<>();
         Map<String, Boolean> fromLowerCase = new LinkedHashMap<>();
-        for (String[] fields : lines(file)) {
+        for (String[] fields : LexiconFiles.lines(file)) {
             if (fields[0].contains(" ")) {
                 continue;
             }
@@ -76,19 +70,5 @@ class LexiconTest {
             }
         }
         return entries;
-    }
-
-    private static java.util.List<String[]> lines(String file) throws IOException {
-        java.util.List<String[]> lines = new java.util.ArrayList<>();
-        try (InputStream in = LexiconTest.class.getResourceAsStream(RESOURCES + file)) {
-            assertThat(in).as(file).isNotNull();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !line.startsWith("# ")) {
-                    lines.add(line.split("\t"));
-                }
-            }
-        }
-        return lines;
     }
 }

@@ -2,12 +2,7 @@ package dev.cxm.metrics.text.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.text.LexiconFiles;
 import dev.cxm.metrics.text.SentimentScore;
 
 /**
@@ -30,7 +26,7 @@ class VaderLexiconTest {
         Map<String, Double> expected = new LinkedHashMap<>();
         Map<String, Boolean> fromLowerCase = new LinkedHashMap<>();
         int twoWords = 0;
-        for (String[] fields : lines("vader_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("vader_lexicon.txt")) {
             if (fields[0].contains(" ")) {
                 twoWords++;
                 continue;
@@ -54,14 +50,14 @@ class VaderLexiconTest {
     void anUpperCaseTwinNeverReplacesTheLowerCaseEntry() throws IOException {
         // The file's ":D" and ":d" (and the like): wherever the lower-case line stands, its value counts.
         Map<String, String> lowerLines = new LinkedHashMap<>();
-        for (String[] fields : lines("vader_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("vader_lexicon.txt")) {
             if (!fields[0].contains(" ") && fields[0].equals(fields[0].toLowerCase(Locale.ROOT))) {
                 lowerLines.put(fields[0], fields[1]);
             }
         }
         int twins = 0;
         Map<String, Double> entries = VaderLexicon.publishedEntries();
-        for (String[] fields : lines("vader_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("vader_lexicon.txt")) {
             String key = fields[0].toLowerCase(Locale.ROOT);
             if (!key.equals(fields[0]) && lowerLines.containsKey(key)) {
                 twins++;
@@ -75,7 +71,7 @@ class VaderLexiconTest {
     void extraEntriesAndTheirSourcesAreCxLexiconInFileOrder() throws IOException {
         Map<String, Double> valences = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        for (String[] fields : lines("cx_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("cx_lexicon.txt")) {
             valences.put(fields[0], Double.parseDouble(fields[1]));
             sources.put(fields[0], fields[2]);
         }
@@ -88,7 +84,7 @@ class VaderLexiconTest {
     void everyEmojiOfOneCodePointScoresAsItsDescription() throws IOException {
         VaderScorer scorer = new VaderScorer(VaderLexicon.of(true));
         int checked = 0;
-        for (String[] fields : lines("emoji_utf8_lexicon.txt")) {
+        for (String[] fields : LexiconFiles.lines("emoji_utf8_lexicon.txt")) {
             String emoji = fields[0];
             if (emoji.codePointCount(0, emoji.length()) != 1) {
                 continue;
@@ -103,19 +99,5 @@ class VaderLexiconTest {
         // Around the table: no description below the first emoji or between code points.
         assertThat(VaderLexicon.of(true).emoji('a')).isNull();
         assertThat(VaderLexicon.of(false).emoji(0x10FFFF)).isNull();
-    }
-
-    private static List<String[]> lines(String file) throws IOException {
-        List<String[]> lines = new ArrayList<>();
-        try (InputStream in = VaderLexicon.class.getResourceAsStream(file)) {
-            assertThat(in).as(file).isNotNull();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !line.startsWith("# ")) {
-                    lines.add(line.split("\t"));
-                }
-            }
-        }
-        return lines;
     }
 }
