@@ -209,7 +209,8 @@ final class ProfileCell {
      * @return a sum of what was read, of no use but to keep the loads
      */
     long readAhead(CustomerEvent event) {
-        long sink = eventCount + event.occurredAt().getNano();
+        // The event's own fields are read by touchpointOf below; its instant is not made here (add makes it).
+        long sink = eventCount;
         Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {
             sink += channels[3 * touchpoint.channel().ordinal()] + touchpoints.firstHash();
