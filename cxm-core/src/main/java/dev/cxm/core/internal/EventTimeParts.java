@@ -38,7 +38,7 @@ public final class EventTimeParts {
         int nano(CustomerEvent event);
     }
 
-    private static final String MODEL_READER_OWNER = "dev.cxm.core.model.EventTimes";
+    private static final String MODEL_READER_OWNER = "dev.cxm.core.model.EventBase";
 
     // Set by the model's class initialisation, which every event's constructor triggers; the reader holds no
     // state, so a thread that sees it without a happens-before edge sees a whole object.
