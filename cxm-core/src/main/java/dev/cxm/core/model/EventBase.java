@@ -1,8 +1,10 @@
 package dev.cxm.core.model;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventCopies;
 import dev.cxm.core.internal.EventTimeParts;
 
 /**
@@ -23,6 +25,7 @@ abstract sealed class EventBase permits Interaction, Purchase, FeedbackResponse 
 
     static {
         EventTimeParts.install(new FieldReader());
+        EventCopies.install(new SharedPartsCopier());
     }
 
     private final EventId eventId;
@@ -43,6 +46,14 @@ abstract sealed class EventBase permits Interaction, Purchase, FeedbackResponse 
         // The nanosecond field is in 0..999,999,999 also before the epoch, so dropping digits is a floor.
         int nanoOfSecond = occurredAt.getNano();
         this.nano = nanoOfSecond - nanoOfSecond % NANOS_PER_MICRO;
+    }
+
+    /** Takes {@code source}'s id and instant as they are, for a copy with {@code customerId} (equal to its own). */
+    EventBase(EventBase source, CustomerId customerId) {
+        this.eventId = source.eventId;
+        this.customerId = customerId;
+        this.epochSecond = source.epochSecond;
+        this.nano = source.nano;
     }
 
     /**
@@ -99,6 +110,27 @@ abstract sealed class EventBase permits Interaction, Purchase, FeedbackResponse 
         @Override
         public int nano(CustomerEvent event) {
             return ((EventBase) event).nano;
+        }
+    }
+
+    /** Copies for {@link EventCopies}, through the events' constructors that move fields across unchecked. */
+    private static final class SharedPartsCopier implements EventCopies.Copier {
+
+        @Override
+        public Interaction interaction(Interaction source, CustomerId customerId, Touchpoint touchpoint,
+                String outcome) {
+            return new Interaction(source, customerId, touchpoint, outcome);
+        }
+
+        @Override
+        public Purchase purchase(Purchase source, CustomerId customerId, Optional<Touchpoint> touchpoint) {
+            return new Purchase(source, customerId, touchpoint);
+        }
+
+        @Override
+        public FeedbackResponse feedbackResponse(FeedbackResponse source, CustomerId customerId,
+                Optional<Touchpoint> touchpoint, FeedbackScale scale, String surveyId) {
+            return new FeedbackResponse(source, customerId, touchpoint, scale, surveyId);
         }
     }
 }

@@ -55,6 +55,18 @@ public final class FeedbackResponse extends EventBase implements CustomerEvent {
         this.attributes = Checks.attributes("attributes", attributes);
     }
 
+    /** A copy of {@code source} with equal, shared parts; for {@link EventBase}'s copier, which checks nothing. */
+    FeedbackResponse(FeedbackResponse source, CustomerId customerId, Optional<Touchpoint> touchpoint,
+            FeedbackScale scale, String surveyId) {
+        super(source, customerId);
+        this.surveyId = surveyId;
+        this.scale = scale;
+        this.score = source.score;
+        this.comment = source.comment;
+        this.touchpoint = touchpoint;
+        this.attributes = source.attributes;
+    }
+
     /**
      * Returns the survey (or question) answered.
      *

@@ -53,6 +53,15 @@ public final class Interaction extends EventBase implements CustomerEvent {
         this.attributes = Checks.attributes("attributes", attributes);
     }
 
+    /** A copy of {@code source} with equal, shared parts; for {@link EventBase}'s copier, which checks nothing. */
+    Interaction(Interaction source, CustomerId customerId, Touchpoint touchpoint, String outcome) {
+        super(source, customerId);
+        this.touchpoint = touchpoint;
+        this.outcome = outcome;
+        this.duration = source.duration;
+        this.attributes = source.attributes;
+    }
+
     /**
      * Returns where the interaction happened.
      *

@@ -50,6 +50,16 @@ public final class Purchase extends EventBase implements CustomerEvent {
         this.attributes = Checks.attributes("attributes", attributes);
     }
 
+    /** A copy of {@code source} with equal, shared parts; for {@link EventBase}'s copier, which checks nothing. */
+    Purchase(Purchase source, CustomerId customerId, Optional<Touchpoint> touchpoint) {
+        super(source, customerId);
+        this.orderId = source.orderId;
+        this.amount = source.amount;
+        this.itemCount = source.itemCount;
+        this.touchpoint = touchpoint;
+        this.attributes = source.attributes;
+    }
+
     /**
      * Returns the host's order number.
      *
