@@ -36,6 +36,7 @@ import dev.cxm.core.store.PageCursor;
 import dev.cxm.core.store.ScoreCount;
 import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.core.store.TimeSpan;
+import dev.cxm.jdbc.internal.CopyEvents;
 import dev.cxm.jdbc.internal.EventAppender;
 import dev.cxm.jdbc.internal.EventColumns;
 import dev.cxm.jdbc.internal.FeedbackCounts;
@@ -313,10 +314,30 @@ public final class JdbcEventStore implements EventStore {
      * the query needs.
      */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
+        Optional<String> literal = copyConditions(query);
+        if (literal.isPresent()) {
+            return streams.copy(copy(CopyEvents.columns(), literal.get(), orderBy), doing, CopyEvents.all(),
+                    CustomerEvent.class);
+        }
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
         return streams.stream(sql, doing, rows -> columns.read(rows, 1));
+    }
+
+    /**
+     * Returns the conditions of {@code query} as literals when its stream is read as a binary {@code COPY}: in
+     * PostgreSQL, for a query of types and time bounds only (a {@code COPY} takes no parameters).
+     */
+    private Optional<String> copyConditions(EventQuery query) {
+        return dialect == Dialect.POSTGRESQL ? clauses.literalConditions(query) : Optional.empty();
+    }
+
+    /** Returns the binary {@code COPY} of {@code columns} of the events that meet {@code conditions}, in order. */
+    private String copy(String columns, String conditions, String orderBy) {
+        return "COPY (SELECT " + columns + " FROM " + tables.events() + " e"
+                + (conditions.isEmpty() ? "" : " WHERE " + conditions) + " ORDER BY " + orderBy
+                + ") TO STDOUT (FORMAT binary)";
     }
 
     @Override
@@ -336,6 +357,11 @@ public final class JdbcEventStore implements EventStore {
                 query.touchpoint(), query.attributes());
         // Only the columns of the type: the others are NULL in its rows, and each column costs the server and
         // the driver time per row.
+        Optional<String> literal = copyConditions(typed);
+        if (literal.isPresent()) {
+            return streams.copy(copy(CopyEvents.columns(only.get()), literal.get(), "e.occurred_at, e.seq"),
+                    "reading events", CopyEvents.typed(only.get()), type);
+        }
         Sql sql = new Sql().append("SELECT " + EventColumns.names("e", only.get()) + " FROM " + tables.events() + " e")
                 .append(clauses.where(typed)).append(" ORDER BY e.occurred_at, e.seq");
         EventColumns columns = new EventColumns();
