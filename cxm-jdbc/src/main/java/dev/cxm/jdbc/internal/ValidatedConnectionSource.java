@@ -108,22 +108,31 @@ public final class ValidatedConnectionSource implements ConnectionPoolDataSource
 
         @Override
         public synchronized Connection getConnection() throws SQLException {
-            Connection handle = current.getConnection();
             // A difference of counts, as System.nanoTime asks (the counts may overflow).
             if (!failed && ticker.nanos() - idleSince < CHECK_AFTER_IDLE.toNanos()) {
-                return handle;
+                return current.getConnection();
             }
-            failed = false;
-            if (handle.isValid(VALIDATION_SECONDS)) {
-                return handle;
+            Connection handle = null;
+            try {
+                // After a fatal error the driver knows the connection is closed: lending a handle then fails.
+                handle = current.getConnection();
+                if (handle.isValid(VALIDATION_SECONDS)) {
+                    failed = false;
+                    return handle;
+                }
+            } catch (SQLException dead) {
+                // Replaced below.
             }
             // Dead: closing its handle must not tell the pool that this connection came back.
             PooledConnection dead = current;
             dead.removeConnectionEventListener(this);
-            closeQuietly(handle);
+            if (handle != null) {
+                closeQuietly(handle);
+            }
             closeQuietly(dead::close);
             current = physical.getPooledConnection();
             current.addConnectionEventListener(this);
+            failed = false;
             return current.getConnection();
         }
 
