@@ -62,13 +62,15 @@ import dev.cxm.jdbc.internal.Transactions;
  *   <li><b>Appends</b> run in one transaction, in batches of {@link JdbcStores#batchSize()}; they are
  *       serialised by a row lock, so that the sequence numbers that order events at one instant follow the
  *       order of commits. A batch goes in as {@code INSERT}s, or a {@code MERGE} when an id is stored already
- *       (H2), or a {@code COPY} (PostgreSQL; when the primary key refuses a stored id, the append runs again
- *       with a lookup of the ids stored already). A failure (a lost connection, say) throws
+ *       (H2), or a {@code COPY} (PostgreSQL, in the binary format; when the primary key refuses a stored
+ *       id, the append runs again with a lookup of the ids stored already). A failure (a lost connection, say) throws
  *       {@link JdbcStoreException} naming the append's size and its first and last event id, and the same of
  *       the batch it hit, and nothing of the append is stored.</li>
  *   <li><b>Streams</b> each hold a connection of the data source and a read transaction until closed, read
  *       rows in portions of {@link JdbcStores#fetchSize()} (constant memory whatever the table's size), and
- *       see the table as it was when the query started. {@link #openStreams()} counts those not closed.</li>
+ *       see the table as it was when the query started. In PostgreSQL a query of types and time bounds only
+ *       reads a binary {@code COPY ... TO STDOUT} instead, one row at a time, the server sending while the
+ *       client decodes; closed early, it is cancelled. {@link #openStreams()} counts those not closed.</li>
  *   <li><b>Values</b> the databases cannot hold exactly are refused with {@link IllegalArgumentException} before
  *       anything is written: instants outside the years 1 to 9999, text with a NUL character or an unpaired
  *       surrogate, durations over 2<sup>63</sup> - 1 nanoseconds.</li>

@@ -24,7 +24,8 @@ import org.postgresql.copy.CopyOut;
  * read-only, repeatable-read transaction (a snapshot, which PostgreSQL also needs to fetch a cursor in portions of the fetch size), and the
  * rows are read as the stream is consumed. Closing the stream closes the result set and the statement, ends
  * the transaction and gives the connection back; the store counts its open streams, so that one left open
- * shows ({@link #openStreams()}).
+ * shows ({@link #openStreams()}). A PostgreSQL {@code COPY} of events ({@link #copy}) streams the same way,
+ * in the same kind of transaction, without a cursor.
  */
 public final class ResultStreams {
 
