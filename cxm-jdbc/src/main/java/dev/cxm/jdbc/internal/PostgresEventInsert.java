@@ -15,18 +15,17 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Inserts a batch of events into PostgreSQL with {@code COPY} in the binary format ({@link BinaryCopyWriter}):
- * either all of them, trusting
- * that none is stored ({@link #insertNew}), or, after one query found which of the batch's ids are stored
- * already, the others ({@link #insert}).
+ * either all of them, trusting that none is stored ({@link #insertNew}), or, after one query found which of the
+ * batch's ids are stored already, the others ({@link #insert}).
  *
  * <p>{@code COPY} is how PostgreSQL takes rows fastest: the driver writes while the server reads, and in the
- * binary format the server takes timestamps, integers and text as they are stored, without parsing or escapes. It cannot skip a row whose id is
- * taken, so the ids are looked up first; that is safe because appends run one after another (each holds the
- * row lock of the sequence table until it commits), so no other append can store an id between the lookup
- * and the {@code COPY}. A writer outside the stores that stored one meanwhile would make the primary key
- * refuse the {@code COPY}, and the append fail whole. (Measured against {@code INSERT ... ON CONFLICT
- * (event_id) DO NOTHING}, from arrays or from a staging table filled by {@code COPY}: the server spent about
- * 1.5 times the CPU per event on those; see docs/PERFORMANCE.md.)
+ * binary format the server takes timestamps, integers and text as they are stored, without parsing or
+ * escapes. It cannot skip a row whose id is taken, so the ids are looked up first; that is safe because
+ * appends run one after another (each holds the row lock of the sequence table until it commits), so no other
+ * append can store an id between the lookup and the {@code COPY}. A writer outside the stores that stored one
+ * meanwhile would make the primary key refuse the {@code COPY}, and the append fail whole. (Measured against
+ * {@code INSERT ... ON CONFLICT (event_id) DO NOTHING}, from arrays or from a staging table filled by
+ * {@code COPY}: the server spent about 1.5 times the CPU per event on those; see docs/PERFORMANCE.md.)
  *
  * <p>The lookup costs the server about 1.4 µs an event, a tenth of the insert, and finds nothing in the usual
  * append of new events; so an append first inserts without it, and only when the primary key refuses an id
