@@ -36,6 +36,7 @@ import dev.cxm.core.store.PageCursor;
 import dev.cxm.core.store.ScoreCount;
 import dev.cxm.core.store.ScoreGrouping;
 import dev.cxm.core.store.TimeSpan;
+import dev.cxm.jdbc.internal.CopyEvents;
 import dev.cxm.jdbc.internal.EventAppender;
 import dev.cxm.jdbc.internal.EventColumns;
 import dev.cxm.jdbc.internal.FeedbackCounts;
@@ -61,13 +62,15 @@ import dev.cxm.jdbc.internal.Transactions;
  *   <li><b>Appends</b> run in one transaction, in batches of {@link JdbcStores#batchSize()}; they are
  *       serialised by a row lock, so that the sequence numbers that order events at one instant follow the
  *       order of commits. A batch goes in as {@code INSERT}s, or a {@code MERGE} when an id is stored already
- *       (H2), or a {@code COPY} (PostgreSQL; when the primary key refuses a stored id, the append runs again
- *       with a lookup of the ids stored already). A failure (a lost connection, say) throws
+ *       (H2), or a {@code COPY} (PostgreSQL, in the binary format; when the primary key refuses a stored
+ *       id, the append runs again with a lookup of the ids stored already). A failure (a lost connection, say) throws
  *       {@link JdbcStoreException} naming the append's size and its first and last event id, and the same of
  *       the batch it hit, and nothing of the append is stored.</li>
  *   <li><b>Streams</b> each hold a connection of the data source and a read transaction until closed, read
  *       rows in portions of {@link JdbcStores#fetchSize()} (constant memory whatever the table's size), and
- *       see the table as it was when the query started. {@link #openStreams()} counts those not closed.</li>
+ *       see the table as it was when the query started. In PostgreSQL a query of types and time bounds only
+ *       reads a binary {@code COPY ... TO STDOUT} instead, one row at a time, the server sending while the
+ *       client decodes; closed early, it is cancelled. {@link #openStreams()} counts those not closed.</li>
  *   <li><b>Values</b> the databases cannot hold exactly are refused with {@link IllegalArgumentException} before
  *       anything is written: instants outside the years 1 to 9999, text with a NUL character or an unpaired
  *       surrogate, durations over 2<sup>63</sup> - 1 nanoseconds.</li>
@@ -313,10 +316,30 @@ public final class JdbcEventStore implements EventStore {
      * the query needs.
      */
     private Stream<CustomerEvent> events(EventQuery query, String orderBy, String doing) {
+        Optional<String> literal = copyConditions(query);
+        if (literal.isPresent()) {
+            return streams.copy(copy(CopyEvents.columns(), literal.get(), orderBy), doing, CopyEvents.all(),
+                    CustomerEvent.class);
+        }
         Sql sql = new Sql().append(SELECT + " FROM " + tables.events() + " e").append(clauses.where(query))
                 .append(" ORDER BY " + orderBy);
         EventColumns columns = new EventColumns();
         return streams.stream(sql, doing, rows -> columns.read(rows, 1));
+    }
+
+    /**
+     * Returns the conditions of {@code query} as literals when its stream is read as a binary {@code COPY}: in
+     * PostgreSQL, for a query of types and time bounds only (a {@code COPY} takes no parameters).
+     */
+    private Optional<String> copyConditions(EventQuery query) {
+        return dialect == Dialect.POSTGRESQL ? clauses.literalConditions(query) : Optional.empty();
+    }
+
+    /** Returns the binary {@code COPY} of {@code columns} of the events that meet {@code conditions}, in order. */
+    private String copy(String columns, String conditions, String orderBy) {
+        return "COPY (SELECT " + columns + " FROM " + tables.events() + " e"
+                + (conditions.isEmpty() ? "" : " WHERE " + conditions) + " ORDER BY " + orderBy
+                + ") TO STDOUT (FORMAT binary)";
     }
 
     @Override
@@ -336,6 +359,11 @@ public final class JdbcEventStore implements EventStore {
                 query.touchpoint(), query.attributes());
         // Only the columns of the type: the others are NULL in its rows, and each column costs the server and
         // the driver time per row.
+        Optional<String> literal = copyConditions(typed);
+        if (literal.isPresent()) {
+            return streams.copy(copy(CopyEvents.columns(only.get()), literal.get(), "e.occurred_at, e.seq"),
+                    "reading events", CopyEvents.typed(only.get()), type);
+        }
         Sql sql = new Sql().append("SELECT " + EventColumns.names("e", only.get()) + " FROM " + tables.events() + " e")
                 .append(clauses.where(typed)).append(" ORDER BY e.occurred_at, e.seq");
         EventColumns columns = new EventColumns();

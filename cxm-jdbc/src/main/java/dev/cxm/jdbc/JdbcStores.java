@@ -274,7 +274,8 @@ public final class JdbcStores implements AutoCloseable {
     }
 
     /**
-     * Returns how many rows a stream fetches at a time.
+     * Returns how many rows a stream fetches at a time (a PostgreSQL stream read by {@code COPY}, a query of types
+     * and time bounds only, has no fetches: the server sends its rows as the client reads them).
      *
      * @return the fetch size
      */
@@ -450,7 +451,7 @@ public final class JdbcStores implements AutoCloseable {
         }
 
         /**
-         * Sets how many rows a stream fetches at a time.
+         * Sets how many rows a stream fetches at a time (not used by a PostgreSQL stream read by {@code COPY}).
          *
          * @param value 1 to 100,000
          * @return this builder

@@ -1,6 +1,7 @@
 package dev.cxm.jdbc.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,36 @@ public final class QueryClauses {
             attributes(and(sql), query.attributes());
         }
         return sql;
+    }
+
+    /**
+     * Returns the conditions of {@code query} written as literals, for a PostgreSQL {@code COPY} (which takes no
+     * parameters), when its only criteria are types and time bounds: type codes and instants this class writes
+     * itself, never text from a caller. Empty for any other query; an empty text when it has no criteria.
+     */
+    public Optional<String> literalConditions(EventQuery query) {
+        if (!query.customers().isEmpty() || query.touchpoint().isPresent() || !query.attributes().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> conditions = new ArrayList<>();
+        if (!query.types().isEmpty()) {
+            conditions.add("e.event_type IN (" + query.types().stream()
+                    .map(type -> Short.toString(EventColumns.code(type))).collect(Collectors.joining(", ")) + ")");
+        }
+        Optional<Instant> from = query.from();
+        Optional<Instant> to = query.to();
+        if (from.isPresent() && !from.get().isBefore(Storable.END_INSTANT)
+                || to.isPresent() && !to.get().isAfter(Storable.FIRST_INSTANT)) {
+            conditions.add("1 = 0");
+        } else {
+            // Inside the years 1 to 9999 Instant.toString is ISO 8601 ("2026-01-01T00:00:00.000037Z"), exact to the
+            // nanosecond, which PostgreSQL reads in any session time zone (the Z).
+            from.filter(bound -> bound.isAfter(Storable.FIRST_INSTANT))
+                    .ifPresent(bound -> conditions.add("e.occurred_at >= TIMESTAMPTZ '" + bound + "'"));
+            to.filter(bound -> bound.isBefore(Storable.END_INSTANT))
+                    .ifPresent(bound -> conditions.add("e.occurred_at < TIMESTAMPTZ '" + bound + "'"));
+        }
+        return Optional.of(String.join(" AND ", conditions));
     }
 
     private void time(Sql sql, Optional<Instant> from, Optional<Instant> to) {

@@ -14,14 +14,18 @@ import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Streams the rows of one query in constant memory: the query runs on a connection of its own, in a
  * read-only, repeatable-read transaction (a snapshot, which PostgreSQL also needs to fetch a cursor in portions of the fetch size), and the
  * rows are read as the stream is consumed. Closing the stream closes the result set and the statement, ends
  * the transaction and gives the connection back; the store counts its open streams, so that one left open
- * shows ({@link #openStreams()}).
+ * shows ({@link #openStreams()}). A PostgreSQL {@code COPY} of events ({@link #copy}) streams the same way,
+ * in the same kind of transaction, without a cursor.
  */
 public final class ResultStreams {
 
@@ -73,6 +77,62 @@ public final class ResultStreams {
     }
 
     /**
+     * Runs {@code copy}, a PostgreSQL {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} of the events columns
+     * {@code events} reads, and returns its events as a stream that must be closed. The server sends the rows
+     * without waiting to be asked for each portion, so it produces while the stream's reader decodes (the
+     * socket's buffers are the hand-off between the two); the driver hands over one row at a time, so memory
+     * stays constant. Closing the stream before its end cancels the {@code COPY} and gives the connection back.
+     *
+     * @param doing what the query does, for messages ("reading events")
+     */
+    public <T> Stream<T> copy(String copy, String doing, CopyEvents events, Class<T> type) {
+        Connection connection = null;
+        CopyOut out = null;
+        BinaryCopyReader rows;
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        try {
+            connection = dataSource.getConnection();
+            isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
+            rows = new BinaryCopyReader(out::readFromCopy, events.fields());
+        } catch (SQLException e) {
+            cancelQuietly(connection, out);
+            release(null, null, connection, isolation);
+            throw SqlFailures.of(doing, e);
+        } catch (RuntimeException e) {
+            cancelQuietly(connection, out);
+            release(null, null, connection, isolation);
+            throw e;
+        }
+        open.incrementAndGet();
+        CopyCursor<T> cursor = new CopyCursor<>(connection, out, rows, isolation, doing, events, type);
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /**
+     * Ends a {@code COPY} that is still sending: asks the server to cancel it, then reads what it sent before it
+     * stopped, up to its end, so that the connection is ready for the rollback. (The driver's own
+     * {@code cancelCopy} of a {@code COPY ... TO} leaves the rest of the data unread on the connection.) Should
+     * the {@code COPY} end by itself before the cancel arrives, the server ignores the cancel: it comes while
+     * the session waits for its next statement.
+     */
+    private static void cancelQuietly(@Nullable Connection connection, @Nullable CopyOut out) {
+        if (connection == null || out == null || !out.isActive()) {
+            return;
+        }
+        try {
+            connection.unwrap(PGConnection.class).cancelQuery();
+            while (out.isActive() && out.readFromCopy() != null) {
+                // What the server sent before it saw the cancel.
+            }
+        } catch (SQLException ignored) {
+            // The cancel's error ends the COPY (or the connection is lost): the rollback deals with the rest.
+        }
+    }
+
+    /**
      * Asks PostgreSQL's driver for the rows in the binary format from the first execution: the server then
      * sends timestamps and numbers as they are stored instead of formatting them as text, and the driver
      * reads them without parsing. Without it the driver asks for binary rows only once it has run the same
@@ -87,7 +147,8 @@ public final class ResultStreams {
     }
 
     /** Closes what a stream held, quietly: the first failure to close is not the caller's to handle. */
-    private static void release(ResultSet rows, PreparedStatement statement, Connection connection, int isolation) {
+    private static void release(@Nullable ResultSet rows, @Nullable PreparedStatement statement,
+            @Nullable Connection connection, int isolation) {
         try (AutoCloseable c = connection; AutoCloseable s = statement; AutoCloseable r = rows) {
             if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();
@@ -141,6 +202,56 @@ public final class ResultStreams {
         void close() {
             if (closed.compareAndSet(false, true)) {
                 release(rows, statement, connection, isolation);
+                open.decrementAndGet();
+            }
+        }
+    }
+
+    /** The events of one {@code COPY}, one at a time. */
+    private final class CopyCursor<T> extends Spliterators.AbstractSpliterator<T> {
+        private final Connection connection;
+        private final CopyOut out;
+        private final BinaryCopyReader rows;
+        private final int isolation;
+        private final String doing;
+        private final CopyEvents events;
+        private final Class<T> type;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        CopyCursor(Connection connection, CopyOut out, BinaryCopyReader rows, int isolation, String doing,
+                CopyEvents events, Class<T> type) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.connection = connection;
+            this.out = out;
+            this.rows = rows;
+            this.isolation = isolation;
+            this.doing = doing;
+            this.events = events;
+            this.type = type;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            if (closed.get()) {
+                return false;
+            }
+            T value;
+            try {
+                if (!rows.next()) {
+                    return false;
+                }
+                value = type.cast(events.read(rows));
+            } catch (SQLException e) {
+                throw SqlFailures.of(doing, e);
+            }
+            action.accept(value);
+            return true;
+        }
+
+        void close() {
+            if (closed.compareAndSet(false, true)) {
+                cancelQuietly(connection, out);
+                release(null, null, connection, isolation);
                 open.decrementAndGet();
             }
         }

@@ -20,6 +20,18 @@ public final class UrlPools {
      * @return the pool, to dispose of when done
      */
     public static JdbcConnectionPool open(StoreUrl url) {
+        return open(url, Ticker.SYSTEM);
+    }
+
+    /**
+     * Opens a pool on the URL whose PostgreSQL connections time their idleness with {@code ticker}; nothing
+     * connects yet.
+     *
+     * @param url the URL
+     * @param ticker times how long a pooled connection was idle (tests advance their own)
+     * @return the pool, to dispose of when done
+     */
+    public static JdbcConnectionPool open(StoreUrl url, Ticker ticker) {
         return switch (url.kind()) {
             case H2_FILE -> h2File(url);
             case H2 -> JdbcConnectionPool.create(url.url(), url.user().orElse("sa"), url.password().orElse(""));
@@ -28,8 +40,8 @@ public final class UrlPools {
                 source.setURL(url.url());
                 url.user().ifPresent(source::setUser);
                 url.password().ifPresent(source::setPassword);
-                // Checked before each loan: H2's pool would lend a connection whose server has gone.
-                yield JdbcConnectionPool.create(new ValidatedConnectionSource(source));
+                // Checked before a loan after a second idle: H2's pool would lend a connection whose server has gone.
+                yield JdbcConnectionPool.create(new ValidatedConnectionSource(source, ticker));
             }
         };
     }
