@@ -44,6 +44,7 @@ public final class EventTimeParts {
      * Takes the model's reader; called once, by the model's own class initialisation.
      *
      * @param modelReader the reader of the events' fields
+     * @throws IllegalArgumentException when {@code modelReader} is not the model's
      * @throws IllegalStateException when a reader was already installed
      */
     public static void install(Reader modelReader) {

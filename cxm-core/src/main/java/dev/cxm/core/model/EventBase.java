@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import dev.cxm.core.internal.Checks;
-import dev.cxm.core.internal.EventCopies;
 import dev.cxm.core.internal.EventTimeParts;
+import dev.cxm.core.internal.store.EventCopies;
 
 /**
  * What every event holds: its id, its customer and its instant, the last as the {@link Instant}'s own two
@@ -28,10 +28,13 @@ abstract sealed class EventBase permits Interaction, Purchase, FeedbackResponse 
         EventCopies.install(new SharedPartsCopier());
     }
 
-    private final EventId eventId;
-    private final CustomerId customerId;
-    private final long epochSecond;
-    private final int nano;
+    // Package-private, read by the events' own public accessors: a public method declared here, in a class
+    // that is not public, is reached by reflection only with access checks overridden (Jackson's
+    // CAN_OVERRIDE_ACCESS_MODIFIERS), so each event declares its accessors itself.
+    final EventId eventId;
+    final CustomerId customerId;
+    final long epochSecond;
+    final int nano;
 
     /**
      * Checks and keeps what every event holds, the instant truncated toward the past to microseconds.
@@ -56,30 +59,8 @@ abstract sealed class EventBase permits Interaction, Purchase, FeedbackResponse 
         this.nano = source.nano;
     }
 
-    /**
-     * Returns the id that makes appending this event idempotent.
-     *
-     * @return the event id
-     */
-    public EventId eventId() {
-        return eventId;
-    }
-
-    /**
-     * Returns the customer the event is about.
-     *
-     * @return the customer id
-     */
-    public CustomerId customerId() {
-        return customerId;
-    }
-
-    /**
-     * Returns when the event happened, to the microsecond; a new {@link Instant} on each call.
-     *
-     * @return the instant, with no nanoseconds below a microsecond
-     */
-    public Instant occurredAt() {
+    /** Returns the instant the two fields hold, for the events' {@code occurredAt()}. */
+    final Instant instant() {
         return Instant.ofEpochSecond(epochSecond, nano);
     }
 

@@ -67,6 +67,26 @@ public final class FeedbackResponse extends EventBase implements CustomerEvent {
         this.attributes = source.attributes;
     }
 
+    @Override
+    public EventId eventId() {
+        return eventId;
+    }
+
+    @Override
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    /**
+     * Returns when the answer was given, to the microsecond; a new {@link Instant} on each call.
+     *
+     * @return the instant, with no nanoseconds below a microsecond
+     */
+    @Override
+    public Instant occurredAt() {
+        return instant();
+    }
+
     /**
      * Returns the survey (or question) answered.
      *

@@ -60,6 +60,26 @@ public final class Purchase extends EventBase implements CustomerEvent {
         this.attributes = source.attributes;
     }
 
+    @Override
+    public EventId eventId() {
+        return eventId;
+    }
+
+    @Override
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    /**
+     * Returns when the order was placed, to the microsecond; a new {@link Instant} on each call.
+     *
+     * @return the instant, with no nanoseconds below a microsecond
+     */
+    @Override
+    public Instant occurredAt() {
+        return instant();
+    }
+
     /**
      * Returns the host's order number.
      *

@@ -68,7 +68,8 @@ class EventTimePartsTest {
     }
 
     @Test
-    void onlyTheModelInstallsTheReaderAndOnlyOnce() {
+    void aReaderOtherThanTheModelsIsRefusedAndTheModelStillWorks() {
+        // Oracle: the contract of ModelHandOver.install: only the model's own class hands over, once.
         EventTimeParts.Reader other = new EventTimeParts.Reader() {
             @Override
             public long epochSecond(CustomerEvent event) {
@@ -80,8 +81,23 @@ class EventTimePartsTest {
                 return 0;
             }
         };
-        eventsAt(Instant.EPOCH); // the model is initialised, so its reader is in place
         assertThatThrownBy(() -> EventTimeParts.install(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the model's");
+        CustomerEvent event = eventsAt(Instant.ofEpochSecond(42, 7_000)).get(0);
+        assertThat(EventTimeParts.epochSecond(event)).isEqualTo(42);
+        assertThat(EventTimeParts.nano(event)).isEqualTo(7_000);
+    }
+
+    @Test
+    void theModelsOwnReaderIsTakenOnlyOnce() throws Exception {
+        // Oracle: the same contract; a second reader of the model's own class is refused.
+        eventsAt(Instant.EPOCH); // the model is initialised, so its reader is in place
+        java.lang.reflect.Constructor<?> modelReader =
+                Class.forName("dev.cxm.core.model.EventBase$FieldReader").getDeclaredConstructor();
+        modelReader.setAccessible(true);
+        EventTimeParts.Reader again = (EventTimeParts.Reader) modelReader.newInstance();
+        assertThatThrownBy(() -> EventTimeParts.install(again))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already installed");
     }

@@ -64,6 +64,24 @@ class CxmJsonTest {
     }
 
     @Test
+    void eventsRoundTripWithoutJacksonOverridingAccessModifiers() throws Exception {
+        // A host may harden its mapper so Jackson calls only accessible members; every event's accessors must be
+        // declared by its own public class then. Oracle: the event itself, read back equal.
+        ObjectMapper hardened = CxmJson.newMapper().rebuild()
+                .disable(com.fasterxml.jackson.databind.MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS).build();
+        List<CustomerEvent> events = List.of(
+                FeedbackResponse.builder(CustomerId.of("c1"), at(60), "nps-q1", FeedbackScale.NPS, 9).eventId("e1")
+                        .touchpoint(HOTLINE).build(),
+                Purchase.builder(CustomerId.of("c1"), at(0), Money.of("12.50", "EUR")).eventId("p1").build(),
+                Interaction.builder(CustomerId.of("c1"), at(0), HOTLINE).eventId("i1").build());
+        for (CustomerEvent event : events) {
+            String json = hardened.writerFor(CustomerEvent.class).writeValueAsString(event);
+            assertThat(hardened.readTree(json).get("eventId").asText()).isEqualTo(event.eventId().value());
+            assertThat(hardened.readValue(json, CustomerEvent.class)).isEqualTo(event);
+        }
+    }
+
+    @Test
     void customerRoundTrips() throws Exception {
         Customer customer = Customer.builder(CustomerId.of("c1"), at(0))
                 .profile("tier", "gold").segment("vip").segment("newsletter")

@@ -1,7 +1,8 @@
-package dev.cxm.core.internal;
+package dev.cxm.core.internal.store;
 
 import java.util.Optional;
 
+import dev.cxm.core.internal.ModelHandOver;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
@@ -68,6 +69,7 @@ public final class EventCopies {
      * Takes the model's copier; called once, by the model's own class initialisation.
      *
      * @param modelCopier the copier
+     * @throws IllegalArgumentException when {@code modelCopier} is not the model's
      * @throws IllegalStateException when a copier was already installed
      */
     public static void install(Copier modelCopier) {

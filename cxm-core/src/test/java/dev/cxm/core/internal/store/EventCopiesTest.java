@@ -1,4 +1,4 @@
-package dev.cxm.core.internal;
+package dev.cxm.core.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
