@@ -67,7 +67,7 @@ class CxmJsonTest {
     void eventsRoundTripWithoutJacksonOverridingAccessModifiers() throws Exception {
         // A host may harden its mapper so Jackson calls only accessible members; every event's accessors must be
         // declared by its own public class then. Oracle: the event itself, read back equal.
-        ObjectMapper hardened = CxmJson.newMapper().rebuild()
+        ObjectMapper hardened = ((com.fasterxml.jackson.databind.json.JsonMapper) CxmJson.newMapper()).rebuild()
                 .disable(com.fasterxml.jackson.databind.MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS).build();
         List<CustomerEvent> events = List.of(
                 FeedbackResponse.builder(CustomerId.of("c1"), at(60), "nps-q1", FeedbackScale.NPS, 9).eventId("e1")
