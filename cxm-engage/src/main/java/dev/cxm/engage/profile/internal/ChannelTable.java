@@ -3,6 +3,7 @@ package dev.cxm.engage.profile.internal;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -109,6 +110,18 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     }
 
     /**
+     * Returns this table with one more use of {@code channel} at the instant of {@code second} and {@code nano}.
+     *
+     * @param channel the channel
+     * @param second the use's epoch seconds
+     * @param nano the use's nanoseconds
+     * @return the new table
+     */
+    public ChannelTable plus(Channel channel, long second, int nano) {
+        return with(channel.ordinal(), 1, second, nano);
+    }
+
+    /**
      * Returns the table of both tables' uses: counts added, the later last use.
      *
      * @param other the other table
@@ -188,6 +201,21 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
             return useAt(slotOf(channel.ordinal()));
         }
         return null;
+    }
+
+    /** Compares two tables by their arrays, any other map as {@link AbstractMap} does. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (other instanceof ChannelTable that) {
+            return used == that.used && Arrays.equals(uses, that.uses);
+        }
+        return super.equals(other);
+    }
+
+    /** Returns the hash of {@link AbstractMap}: the sum of the entries' hashes. */
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 
     @Override
