@@ -3,6 +3,7 @@ package dev.cxm.engage.profile;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Objects;
@@ -54,8 +55,14 @@ public final class CustomerProfile {
     private final long lastSeenSecond;
     private final int lastSeenNano;
     private final long eventCount;
-    private final ChannelTable channels;
-    private final TouchpointSet touchpoints;
+    /**
+     * The channels' uses as a {@link ChannelTable}'s two fields ({@link ChannelTable#usedMask()},
+     * {@link ChannelTable#uses()}), and the touchpoints as a {@link TouchpointSet}'s array: held here rather than
+     * as objects of their own, so that an update reads and makes one object fewer for each. Never written.
+     */
+    private final int channelsUsed;
+    private final long[] channelUses;
+    private final TouchpointId[] touchpointIds;
     private final PurchaseHistory purchases;
     private final FeedbackAnswers answers;
     private final RecordFields recordFields;
@@ -85,7 +92,7 @@ public final class CustomerProfile {
         this(Checks.present("customerId", customerId), secondOf(Checks.present("firstSeen", firstSeen)),
                 nanoOf(firstSeen), secondOf(Checks.present("lastSeen", lastSeen)), nanoOf(lastSeen),
                 requireCount("eventCount", eventCount), ChannelTable.copyOf(Checks.present("channels", channels)),
-                TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints)),
+                TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints)).ids(),
                 Checks.present("purchases", purchases), Checks.present("answers", answers),
                 Checks.present("recordFields", recordFields), Checks.present("journeyStage", journeyStage),
                 Checks.present("clv", clv));
@@ -95,13 +102,24 @@ public final class CustomerProfile {
         }
     }
 
+    /** Makes a profile of valid fields and a channel table, as the constructor below. */
+    private CustomerProfile(CustomerId customerId, long firstSeenSecond, int firstSeenNano, long lastSeenSecond,
+            int lastSeenNano, long eventCount, ChannelTable channels, TouchpointId[] touchpointIds,
+            PurchaseHistory purchases, FeedbackAnswers answers, RecordFields recordFields,
+            Optional<StageVisit> journeyStage, Optional<ClvEstimate> clv) {
+        this(customerId, firstSeenSecond, firstSeenNano, lastSeenSecond, lastSeenNano, eventCount,
+                channels.usedMask(), channels.uses(), touchpointIds, purchases, answers, recordFields, journeyStage,
+                clv);
+    }
+
     /**
      * Makes a profile of fields already valid, with nothing checked or copied: the path of
      * {@link ProfileBuilder#update} and {@link ProfileCell#snapshot}, whose fields come from a valid profile and a
-     * valid event. An absent instant has the seconds 0 and the nanoseconds {@link #ABSENT}.
+     * valid event. An absent instant has the seconds 0 and the nanoseconds {@link #ABSENT}; the channels are a
+     * {@link ChannelTable}'s mask and uses, the touchpoints a {@link TouchpointSet}'s ids, none written later.
      */
     CustomerProfile(CustomerId customerId, long firstSeenSecond, int firstSeenNano, long lastSeenSecond,
-            int lastSeenNano, long eventCount, ChannelTable channels, TouchpointSet touchpoints,
+            int lastSeenNano, long eventCount, int channelsUsed, long[] channelUses, TouchpointId[] touchpointIds,
             PurchaseHistory purchases, FeedbackAnswers answers, RecordFields recordFields,
             Optional<StageVisit> journeyStage, Optional<ClvEstimate> clv) {
         this.customerId = customerId;
@@ -110,8 +128,9 @@ public final class CustomerProfile {
         this.lastSeenSecond = lastSeenSecond;
         this.lastSeenNano = lastSeenNano;
         this.eventCount = eventCount;
-        this.channels = channels;
-        this.touchpoints = touchpoints;
+        this.channelsUsed = channelsUsed;
+        this.channelUses = channelUses;
+        this.touchpointIds = touchpointIds;
         this.purchases = purchases;
         this.answers = answers;
         this.recordFields = recordFields;
@@ -204,7 +223,7 @@ public final class CustomerProfile {
      * @return the channels' uses
      */
     public Map<Channel, ChannelUse> channels() {
-        return channels;
+        return ChannelTable.view(channelsUsed, channelUses);
     }
 
     /**
@@ -213,17 +232,32 @@ public final class CustomerProfile {
      * @return their ids
      */
     public Set<TouchpointId> touchpoints() {
-        return touchpoints;
+        return TouchpointSet.view(touchpointIds);
     }
 
-    /** Returns the channels as the table they are held in. */
+    /** Returns the channels as a table. */
     ChannelTable channelTable() {
-        return channels;
+        return ChannelTable.view(channelsUsed, channelUses);
     }
 
-    /** Returns the touchpoints as the set they are held in. */
+    /** Returns the bits of the channels used, by ordinal ({@link ChannelTable#usedMask()}). */
+    int channelsUsed() {
+        return channelsUsed;
+    }
+
+    /** Returns the channels' uses ({@link ChannelTable#uses()}); not to be written. */
+    long[] channelUses() {
+        return channelUses;
+    }
+
+    /** Returns the touchpoints as a set. */
     TouchpointSet touchpointSet() {
-        return touchpoints;
+        return TouchpointSet.view(touchpointIds);
+    }
+
+    /** Returns the touchpoints' ids ({@link TouchpointSet#ids()}); not to be written. */
+    TouchpointId[] touchpointIds() {
+        return touchpointIds;
     }
 
     /**
@@ -411,7 +445,7 @@ public final class CustomerProfile {
      * @return the preferred channel; empty when no event had a touchpoint
      */
     public Optional<Channel> preferredChannel() {
-        return Optional.ofNullable(channels.preferred());
+        return Optional.ofNullable(channelTable().preferred());
     }
 
     /**
@@ -451,7 +485,7 @@ public final class CustomerProfile {
      * @return whether the customer used it
      */
     public boolean usedChannel(Channel channel) {
-        return channels.containsKey(channel);
+        return (channelsUsed >>> Checks.present("channel", channel).ordinal() & 1) != 0;
     }
 
     /**
@@ -474,7 +508,8 @@ public final class CustomerProfile {
      */
     public CustomerProfile withJourneyStage(Optional<StageVisit> stage) {
         return new CustomerProfile(customerId, firstSeenSecond, firstSeenNano, lastSeenSecond, lastSeenNano,
-                eventCount, channels, touchpoints, purchases, answers, recordFields, Checks.present("stage", stage),
+                eventCount, channelsUsed, channelUses, touchpointIds, purchases, answers, recordFields,
+                Checks.present("stage", stage),
                 clv);
     }
 
@@ -486,7 +521,7 @@ public final class CustomerProfile {
      */
     public CustomerProfile withClv(Optional<ClvEstimate> estimate) {
         return new CustomerProfile(customerId, firstSeenSecond, firstSeenNano, lastSeenSecond, lastSeenNano,
-                eventCount, channels, touchpoints, purchases, answers, recordFields, journeyStage,
+                eventCount, channelsUsed, channelUses, touchpointIds, purchases, answers, recordFields, journeyStage,
                 Checks.present("estimate", estimate));
     }
 
@@ -502,8 +537,9 @@ public final class CustomerProfile {
         return this == other || other instanceof CustomerProfile that && customerId.equals(that.customerId)
                 && firstSeenSecond == that.firstSeenSecond && firstSeenNano == that.firstSeenNano
                 && lastSeenSecond == that.lastSeenSecond && lastSeenNano == that.lastSeenNano
-                && eventCount == that.eventCount && channels.equals(that.channels)
-                && touchpoints.equals(that.touchpoints) && purchases.equals(that.purchases)
+                && eventCount == that.eventCount && channelsUsed == that.channelsUsed
+                && Arrays.equals(channelUses, that.channelUses) && touchpoints().equals(that.touchpoints())
+                && purchases.equals(that.purchases)
                 && answers.equals(that.answers) && recordFields.equals(that.recordFields)
                 && journeyStage.equals(that.journeyStage) && clv.equals(that.clv);
     }
@@ -515,7 +551,7 @@ public final class CustomerProfile {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(customerId, firstSeen(), lastSeen(), eventCount, channels, touchpoints, purchases,
+        return Objects.hash(customerId, firstSeen(), lastSeen(), eventCount, channels(), touchpoints(), purchases,
                 answers, recordFields, journeyStage, clv);
     }
 
@@ -528,7 +564,7 @@ public final class CustomerProfile {
     @Override
     public String toString() {
         return "CustomerProfile[customerId=" + customerId + ", firstSeen=" + firstSeen() + ", lastSeen=" + lastSeen()
-                + ", eventCount=" + eventCount + ", channels=" + channels + ", touchpoints=" + touchpoints
+                + ", eventCount=" + eventCount + ", channels=" + channels() + ", touchpoints=" + touchpoints()
                 + ", purchases=" + purchases + ", answers=" + answers + ", recordFields=" + recordFields
                 + ", journeyStage=" + journeyStage + ", clv=" + clv + "]";
     }

@@ -21,6 +21,7 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.model.TouchpointId;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.engage.profile.internal.ChannelTable;
@@ -132,8 +133,8 @@ public final class ProfileBuilder {
      */
     public CustomerProfile empty(CustomerId customerId) {
         return new CustomerProfile(Checks.present("customerId", customerId), 0, CustomerProfile.ABSENT, 0,
-                CustomerProfile.ABSENT, 0, ChannelTable.empty(), TouchpointSet.empty(), PurchaseHistory.NONE,
-                FeedbackAnswers.NONE, RecordFields.NONE, Optional.empty(), Optional.empty());
+                CustomerProfile.ABSENT, 0, 0, ChannelTable.empty().uses(), TouchpointSet.empty().ids(),
+                PurchaseHistory.NONE, FeedbackAnswers.NONE, RecordFields.NONE, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -195,12 +196,15 @@ public final class ProfileBuilder {
         Instant at = event.occurredAt();
         long second = at.getEpochSecond();
         int nano = at.getNano();
-        ChannelTable channels = profile.channelTable();
-        TouchpointSet touchpoints = profile.touchpointSet();
+        int channelsUsed = profile.channelsUsed();
+        long[] channelUses = profile.channelUses();
+        TouchpointId[] touchpoints = profile.touchpointIds();
         Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {
-            channels = channels.plus(touchpoint.channel(), second, nano);
-            touchpoints = touchpoints.plus(touchpoint.id());
+            int channel = touchpoint.channel().ordinal();
+            channelUses = ChannelTable.withUse(channelsUsed, channelUses, channel, 1, second, nano);
+            channelsUsed |= 1 << channel;
+            touchpoints = TouchpointSet.plus(touchpoints, touchpoint.id());
         }
         PurchaseHistory purchases = profile.purchases();
         FeedbackAnswers answers = profile.answers();
@@ -224,8 +228,8 @@ public final class ProfileBuilder {
             lastNano = nano;
         }
         return new CustomerProfile(profile.customerId(), firstSecond, firstNano, lastSecond, lastNano,
-                profile.eventCount() + 1, channels, touchpoints, purchases, answers, profile.recordFields(),
-                profile.journeyStage(), profile.clv());
+                profile.eventCount() + 1, channelsUsed, channelUses, touchpoints, purchases, answers,
+                profile.recordFields(), profile.journeyStage(), profile.clv());
     }
 
     /**
