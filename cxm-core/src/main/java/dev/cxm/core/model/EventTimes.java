@@ -2,6 +2,8 @@ package dev.cxm.core.model;
 
 import java.time.Instant;
 
+import dev.cxm.core.internal.EventTimeParts;
+
 /**
  * How the events hold their instant: as the {@link Instant}'s own two primitives (epoch second and
  * nanosecond of that second, the latter truncated to {@link CustomerEvent#PRECISION}) instead of a reference to
@@ -14,6 +16,10 @@ import java.time.Instant;
 final class EventTimes {
 
     private static final int NANOS_PER_MICRO = 1_000;
+
+    static {
+        EventTimeParts.install(new FieldReader());
+    }
 
     private EventTimes() {}
 
@@ -30,5 +36,31 @@ final class EventTimes {
     /** Returns {@link Instant#hashCode()} of the instant of these fields, without making the instant. */
     static int hashCode(long epochSecond, int nano) {
         return Long.hashCode(epochSecond) + 51 * nano;
+    }
+
+    /** The events' fields, read for {@link EventTimeParts}. */
+    private static final class FieldReader implements EventTimeParts.Reader {
+
+        @Override
+        public long epochSecond(CustomerEvent event) {
+            if (event instanceof FeedbackResponse response) {
+                return response.epochSecond;
+            }
+            if (event instanceof Interaction interaction) {
+                return interaction.epochSecond;
+            }
+            return ((Purchase) event).epochSecond;
+        }
+
+        @Override
+        public int nano(CustomerEvent event) {
+            if (event instanceof FeedbackResponse response) {
+                return response.nano;
+            }
+            if (event instanceof Interaction interaction) {
+                return interaction.nano;
+            }
+            return ((Purchase) event).nano;
+        }
     }
 }

@@ -17,8 +17,9 @@ public final class FeedbackResponse implements CustomerEvent {
 
     private final EventId eventId;
     private final CustomerId customerId;
-    private final long epochSecond;
-    private final int nano;
+    // Package-private for EventTimes' reader, which hands them to the stores without an Instant.
+    final long epochSecond;
+    final int nano;
     private final String surveyId;
     private final FeedbackScale scale;
     private final int score;

@@ -21,8 +21,9 @@ public final class Interaction implements CustomerEvent {
 
     private final EventId eventId;
     private final CustomerId customerId;
-    private final long epochSecond;
-    private final int nano;
+    // Package-private for EventTimes' reader, which hands them to the stores without an Instant.
+    final long epochSecond;
+    final int nano;
     private final Touchpoint touchpoint;
     private final String outcome;
     private final Duration duration;

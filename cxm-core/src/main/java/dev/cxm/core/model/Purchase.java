@@ -17,8 +17,9 @@ public final class Purchase implements CustomerEvent {
 
     private final EventId eventId;
     private final CustomerId customerId;
-    private final long epochSecond;
-    private final int nano;
+    // Package-private for EventTimes' reader, which hands them to the stores without an Instant.
+    final long epochSecond;
+    final int nano;
     private final String orderId;
     private final Money amount;
     private final int itemCount;

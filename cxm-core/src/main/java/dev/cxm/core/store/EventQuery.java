@@ -15,6 +15,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventType;
@@ -154,7 +155,13 @@ public record EventQuery(
         if (!types.isEmpty() && !types.contains(event.eventType())) {
             return false;
         }
-        return withinTimeRange(event.occurredAt()) && atTouchpoint(event) && hasAttributes(event);
+        return withinTimeRange(event) && atTouchpoint(event) && hasAttributes(event);
+    }
+
+    // As withinTimeRange(event.occurredAt()), without making the Instant for each event a store scans.
+    private boolean withinTimeRange(CustomerEvent event) {
+        return (from.isEmpty() || EventTimeParts.compare(event, from.get()) >= 0)
+                && (to.isEmpty() || EventTimeParts.compare(event, to.get()) < 0);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
@@ -90,9 +91,8 @@ final class ProfileCell {
      * @param sentiment the analyzer that scores comments, when there is one
      */
     void add(CustomerEvent event, Optional<SentimentAnalyzer> sentiment) {
-        Instant at = event.occurredAt();
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
+        long second = EventTimeParts.epochSecond(event);
+        int nano = EventTimeParts.nano(event);
         seen(second, nano);
         Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {

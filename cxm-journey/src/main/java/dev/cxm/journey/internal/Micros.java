@@ -2,6 +2,7 @@ package dev.cxm.journey.internal;
 
 import java.time.Instant;
 
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.CustomerEvent;
 
 /**
@@ -22,13 +23,12 @@ public final class Micros {
      *     microseconds holds
      */
     public static long of(CustomerEvent event) {
-        Instant at = event.occurredAt();
-        long seconds = at.getEpochSecond();
+        long seconds = EventTimeParts.epochSecond(event);
         if (seconds > Long.MAX_VALUE / 1_000_000 - 1 || seconds < Long.MIN_VALUE / 1_000_000 + 1) {
             throw new IllegalArgumentException("occurredAt: event " + event.eventId() + " lies beyond the years"
                     + " journey calculations count in (about 292,000 years either side of 1970)");
         }
-        return seconds * 1_000_000 + at.getNano() / 1_000;
+        return seconds * 1_000_000 + EventTimeParts.nano(event) / 1_000;
     }
 
     /**

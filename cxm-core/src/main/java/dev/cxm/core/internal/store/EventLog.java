@@ -10,6 +10,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.EventType;
 
@@ -154,7 +155,7 @@ public final class EventLog {
      */
     public boolean isEarlierThanLast(CustomerEvent event) {
         CustomerEvent last = size == 0 ? null : get(size - 1);
-        return last != null && event.occurredAt().isBefore(last.occurredAt());
+        return last != null && EventTimeParts.compare(event, last) < 0;
     }
 
     /**
@@ -368,7 +369,7 @@ public final class EventLog {
             int high = size;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (get(mid).occurredAt().isBefore(instant)) {
+                if (EventTimeParts.compare(get(mid), instant) < 0) {
                     low = mid + 1;
                 } else {
                     high = mid;

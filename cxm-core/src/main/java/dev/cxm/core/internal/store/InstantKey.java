@@ -3,6 +3,7 @@ package dev.cxm.core.internal.store;
 import java.time.Instant;
 import java.util.function.IntFunction;
 
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.CustomerEvent;
 
 /**
@@ -30,14 +31,27 @@ public final class InstantKey {
      * @return the key
      */
     public static long of(Instant instant) {
-        long second = instant.getEpochSecond();
+        return of(instant.getEpochSecond(), instant.getNano());
+    }
+
+    /**
+     * Returns the key of {@code event}'s time, read without making an {@link Instant}.
+     *
+     * @param event an event
+     * @return the key of {@code event.occurredAt()}
+     */
+    public static long of(CustomerEvent event) {
+        return of(EventTimeParts.epochSecond(event), EventTimeParts.nano(event));
+    }
+
+    private static long of(long second, int nano) {
         if (second > MAX_SECOND) {
             return Long.MAX_VALUE;
         }
         if (second < MIN_SECOND) {
             return Long.MIN_VALUE;
         }
-        return second * MICROS_PER_SECOND + instant.getNano() / 1_000;
+        return second * MICROS_PER_SECOND + nano / 1_000;
     }
 
     /**

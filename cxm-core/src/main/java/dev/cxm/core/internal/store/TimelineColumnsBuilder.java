@@ -47,7 +47,7 @@ public final class TimelineColumnsBuilder {
             if (event == null) {
                 continue;
             }
-            long key = InstantKey.of(event.occurredAt());
+            long key = InstantKey.of(event);
             if (InstantKey.isBound(key)) {
                 return Optional.empty();
             }
@@ -107,7 +107,7 @@ public final class TimelineColumnsBuilder {
                 columnByNumber[number] = oldCustomers + newCustomers.size();
                 newCustomers.add(timelines.customer(number));
             }
-            long key = InstantKey.of(event.occurredAt());
+            long key = InstantKey.of(event);
             if (InstantKey.isBound(key)) {
                 return Optional.empty();
             }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.internal.store.EventInterner;
 import dev.cxm.core.internal.store.EventLog;
 import dev.cxm.core.internal.store.HandleTable;
@@ -245,7 +246,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (timeOrder != slots) {
             timeOrder.append(stored);
         }
-        long key = InstantKey.of(stored.occurredAt());
+        long key = InstantKey.of(stored);
         if (customer < 0) {
             byCustomer.add(shared, slot, key);
         } else {
@@ -364,7 +365,7 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         int high = events.size();
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (events.get(mid).occurredAt().isBefore(instant)) {
+            if (EventTimeParts.compare(events.get(mid), instant) < 0) {
                 low = mid + 1;
             } else {
                 high = mid;
