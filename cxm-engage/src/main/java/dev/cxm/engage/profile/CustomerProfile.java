@@ -21,6 +21,7 @@ import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.ProfileParts;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
@@ -45,7 +46,11 @@ import dev.cxm.journey.track.StageVisit;
 public final class CustomerProfile {
 
     /** In {@link #firstSeenNano} or {@link #lastSeenNano}: no instant (a present one's nanosecond is 0 or more). */
-    static final int ABSENT = -1;
+    static final int ABSENT = ProfileParts.ABSENT;
+
+    static {
+        ProfileParts.install(new FieldReader());
+    }
 
     private final CustomerId customerId;
     /** The first-seen instant's epoch seconds (0 when absent) and nanoseconds ({@link #ABSENT} when absent). */
@@ -445,7 +450,7 @@ public final class CustomerProfile {
      * @return the preferred channel; empty when no event had a touchpoint
      */
     public Optional<Channel> preferredChannel() {
-        return Optional.ofNullable(channelTable().preferred());
+        return Optional.ofNullable(ChannelTable.preferred(channelsUsed, channelUses));
     }
 
     /**
@@ -523,6 +528,40 @@ public final class CustomerProfile {
         return new CustomerProfile(customerId, firstSeenSecond, firstSeenNano, lastSeenSecond, lastSeenNano,
                 eventCount, channelsUsed, channelUses, touchpointIds, purchases, answers, recordFields, journeyStage,
                 Checks.present("estimate", estimate));
+    }
+
+    /** The profiles' fields, read for {@link ProfileParts}. */
+    private static final class FieldReader implements ProfileParts.Reader {
+
+        @Override
+        public long firstSeenSecond(CustomerProfile profile) {
+            return profile.firstSeenSecond;
+        }
+
+        @Override
+        public int firstSeenNano(CustomerProfile profile) {
+            return profile.firstSeenNano;
+        }
+
+        @Override
+        public long lastSeenSecond(CustomerProfile profile) {
+            return profile.lastSeenSecond;
+        }
+
+        @Override
+        public int lastSeenNano(CustomerProfile profile) {
+            return profile.lastSeenNano;
+        }
+
+        @Override
+        public int channelsUsed(CustomerProfile profile) {
+            return profile.channelsUsed;
+        }
+
+        @Override
+        public long[] channelUses(CustomerProfile profile) {
+            return profile.channelUses;
+        }
     }
 
     /**

@@ -214,6 +214,17 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
      * @return the preferred channel, or null when no channel was used
      */
     public @Nullable Channel preferred() {
+        return preferred(used, uses);
+    }
+
+    /**
+     * Returns the preferred channel ({@link #preferred()}) of the table of {@code used} and {@code uses}.
+     *
+     * @param used the table's bits of channels used
+     * @param uses the table's uses
+     * @return the preferred channel, or null when no channel was used
+     */
+    public static @Nullable Channel preferred(int used, long[] uses) {
         int best = -1;
         for (int slot = 0; slot < uses.length; slot += 3) {
             if (best < 0 || uses[slot] > uses[best] || uses[slot] == uses[best]
