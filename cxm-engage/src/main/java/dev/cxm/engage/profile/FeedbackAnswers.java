@@ -2,6 +2,7 @@ package dev.cxm.engage.profile;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -9,40 +10,51 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.engage.profile.internal.EventOrder;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The feedback part of a {@link CustomerProfile}: the latest NPS, CSAT and CES answers and the sentiment of the
  * scored comments. A profile update that is not a feedback response keeps this part as it is, shared with the
- * profile before.
- *
- * @param latestNps the latest answer on the NPS scale ({@code FeedbackScale.NPS})
- * @param latestCsat the latest answer on the CSAT scale
- * @param latestCes the latest answer on the CES scale
- * @param scoredComments the number of comments scored for sentiment (zero without an analyzer)
- * @param sentimentSum the exact sum of their compound sentiment scores
+ * profile before. A value (a final class with value {@code equals}, as a record): the latest answers are held
+ * without an {@code Optional} around them, which an update would read and make.
  */
-public record FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestAnswer> latestCsat,
-        Optional<LatestAnswer> latestCes, long scoredComments, BigDecimal sentimentSum) {
+public final class FeedbackAnswers {
 
     /** The part without answers. */
-    static final FeedbackAnswers NONE = new FeedbackAnswers(Optional.empty(), Optional.empty(), Optional.empty(), 0,
-            BigDecimal.ZERO);
+    static final FeedbackAnswers NONE = new FeedbackAnswers((LatestAnswer) null, null, null, 0, BigDecimal.ZERO);
+
+    private final @Nullable LatestAnswer latestNps;
+    private final @Nullable LatestAnswer latestCsat;
+    private final @Nullable LatestAnswer latestCes;
+    private final long scoredComments;
+    private final BigDecimal sentimentSum;
 
     /**
      * Validates the answers.
      *
-     * @param latestNps the latest NPS answer
-     * @param latestCsat the latest CSAT answer
-     * @param latestCes the latest CES answer
-     * @param scoredComments the number of comments scored; 0 or more
-     * @param sentimentSum the sum of their compound scores
+     * @param latestNps the latest answer on the NPS scale ({@code FeedbackScale.NPS})
+     * @param latestCsat the latest answer on the CSAT scale
+     * @param latestCes the latest answer on the CES scale
+     * @param scoredComments the number of comments scored for sentiment (zero without an analyzer); 0 or more
+     * @param sentimentSum the exact sum of their compound sentiment scores
      * @throws IllegalArgumentException when the number of comments is negative
      */
-    public FeedbackAnswers {
-        Checks.present("latestNps", latestNps);
-        Checks.present("latestCsat", latestCsat);
-        Checks.present("latestCes", latestCes);
-        CustomerProfile.requireCount("scoredComments", scoredComments);
-        Checks.present("sentimentSum", sentimentSum);
+    public FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestAnswer> latestCsat,
+            Optional<LatestAnswer> latestCes, long scoredComments, BigDecimal sentimentSum) {
+        this(Checks.present("latestNps", latestNps).orElse(null), Checks.present("latestCsat", latestCsat).orElse(null),
+                Checks.present("latestCes", latestCes).orElse(null),
+                CustomerProfile.requireCount("scoredComments", scoredComments),
+                Checks.present("sentimentSum", sentimentSum));
+    }
+
+    /** Makes answers of valid fields, unchecked: the path of {@link #plus}, from valid answers and a response. */
+    private FeedbackAnswers(@Nullable LatestAnswer latestNps, @Nullable LatestAnswer latestCsat,
+            @Nullable LatestAnswer latestCes, long scoredComments, BigDecimal sentimentSum) {
+        this.latestNps = latestNps;
+        this.latestCsat = latestCsat;
+        this.latestCes = latestCes;
+        this.scoredComments = scoredComments;
+        this.sentimentSum = sentimentSum;
     }
 
     /**
@@ -55,12 +67,57 @@ public record FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestA
     }
 
     /**
+     * Returns the latest answer on the NPS scale ({@code FeedbackScale.NPS}).
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestNps() {
+        return Optional.ofNullable(latestNps);
+    }
+
+    /**
+     * Returns the latest answer on the CSAT scale.
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestCsat() {
+        return Optional.ofNullable(latestCsat);
+    }
+
+    /**
+     * Returns the latest answer on the CES scale.
+     *
+     * @return the answer; empty without one
+     */
+    public Optional<LatestAnswer> latestCes() {
+        return Optional.ofNullable(latestCes);
+    }
+
+    /**
+     * Returns the number of comments scored for sentiment (zero without an analyzer).
+     *
+     * @return the count
+     */
+    public long scoredComments() {
+        return scoredComments;
+    }
+
+    /**
+     * Returns the exact sum of the scored comments' compound sentiment scores.
+     *
+     * @return the sum
+     */
+    public BigDecimal sentimentSum() {
+        return sentimentSum;
+    }
+
+    /**
      * Returns the NPS category of the latest NPS answer.
      *
      * @return promoter, passive or detractor; empty without an NPS answer
      */
     public Optional<NpsCategory> npsCategory() {
-        return latestNps.map(answer -> NpsCategory.of(answer.score()));
+        return latestNps == null ? Optional.empty() : Optional.of(NpsCategory.of(latestNps.score()));
     }
 
     /**
@@ -89,10 +146,9 @@ public record FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestA
      */
     FeedbackAnswers plus(FeedbackResponse response, int scale, long second, int nano, boolean scored,
             double compound) {
-        Optional<LatestAnswer> nps = scale == ProfileFold.NPS ? later(latestNps, response, second, nano) : latestNps;
-        Optional<LatestAnswer> csat = scale == ProfileFold.CSAT ? later(latestCsat, response, second, nano)
-                : latestCsat;
-        Optional<LatestAnswer> ces = scale == ProfileFold.CES ? later(latestCes, response, second, nano) : latestCes;
+        LatestAnswer nps = scale == ProfileFold.NPS ? later(latestNps, response, second, nano) : latestNps;
+        LatestAnswer csat = scale == ProfileFold.CSAT ? later(latestCsat, response, second, nano) : latestCsat;
+        LatestAnswer ces = scale == ProfileFold.CES ? later(latestCes, response, second, nano) : latestCes;
         if (!scored && nps == latestNps && csat == latestCsat && ces == latestCes) {
             return this;
         }
@@ -100,9 +156,43 @@ public record FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestA
                 scored ? sentimentSum.add(new BigDecimal(compound)) : sentimentSum);
     }
 
-    private static Optional<LatestAnswer> later(Optional<LatestAnswer> current, FeedbackResponse response,
+    private static @Nullable LatestAnswer later(@Nullable LatestAnswer current, FeedbackResponse response,
             long second, int nano) {
-        return current.isPresent() && EventOrder.compare(second, nano, response.eventId(), current.get().at(),
-                current.get().eventId()) <= 0 ? current : Optional.of(LatestAnswer.of(response));
+        return current != null && EventOrder.compare(second, nano, response.eventId(), current.at(),
+                current.eventId()) <= 0 ? current : LatestAnswer.of(response);
+    }
+
+    /**
+     * Returns whether {@code other} holds equal answers and sentiment.
+     *
+     * @param other the object to compare with
+     * @return whether both are the same answers
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other || other instanceof FeedbackAnswers that && Objects.equals(latestNps, that.latestNps)
+                && Objects.equals(latestCsat, that.latestCsat) && Objects.equals(latestCes, that.latestCes)
+                && scoredComments == that.scoredComments && sentimentSum.equals(that.sentimentSum);
+    }
+
+    /**
+     * Returns a hash of the fields, consistent with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(latestNps(), latestCsat(), latestCes(), scoredComments, sentimentSum);
+    }
+
+    /**
+     * Returns the fields as a record would, such as {@code FeedbackAnswers[latestNps=Optional.empty, ...]}.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "FeedbackAnswers[latestNps=" + latestNps() + ", latestCsat=" + latestCsat() + ", latestCes="
+                + latestCes() + ", scoredComments=" + scoredComments + ", sentimentSum=" + sentimentSum + "]";
     }
 }

@@ -31,6 +31,7 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.engage.EngageLogs;
 import dev.cxm.journey.track.StageVisit;
+import dev.cxm.metrics.text.VaderSentiment;
 
 /**
  * {@link CustomerProfile} is a value like the record of its eleven fields it used to be: the oracle is a Java
@@ -38,7 +39,8 @@ import dev.cxm.journey.track.StageVisit;
  * Two profiles (drawn alike, independently, or one field apart) are equal exactly when their records are, equal profiles hash alike, a profile prints as its
  * record does, and the accessors give back the fields it was made of; a profile folded by
  * {@link ProfileBuilder#update} (made without checks) equals the one the checking constructor makes of its
- * fields. The constructor's rules are checked on hand-made bad values.
+ * fields. {@link PurchaseHistory} and {@link FeedbackAnswers} are checked the same way against records of their
+ * fields. The constructors' rules are checked on hand-made bad values.
  */
 class CustomerProfileTest {
 
@@ -97,16 +99,101 @@ class CustomerProfileTest {
         });
     }
 
+    /** The fields of a purchase history, as the record {@code PurchaseHistory} was. */
+    private record PlainPurchases(long count, Map<Currency, SpendTotal> spend, Optional<PurchaseMark> first,
+            Optional<PurchaseMark> last) {
+
+        PurchaseHistory history() {
+            return new PurchaseHistory(count, spend, first, last);
+        }
+    }
+
+    /** The fields of the answers, as the record {@code FeedbackAnswers} was. */
+    private record PlainAnswers(Optional<LatestAnswer> latestNps, Optional<LatestAnswer> latestCsat,
+            Optional<LatestAnswer> latestCes, long scoredComments, BigDecimal sentimentSum) {
+
+        FeedbackAnswers answers() {
+            return new FeedbackAnswers(latestNps, latestCsat, latestCes, scoredComments, sentimentSum);
+        }
+    }
+
+    @Test
+    void thePurchasesAndAnswersPartsAreTheValuesOfTheRecordsOfTheirFields() {
+        qt().withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            PlainPurchases p = purchases(random);
+            PlainPurchases q = random.nextInt(3) == 0 ? p : purchases(random);
+            assertThat(p.history().equals(q.history())).isEqualTo(p.equals(q));
+            if (p.equals(q)) {
+                assertThat(p.history().hashCode()).isEqualTo(q.history().hashCode());
+            }
+            assertThat(p.history().toString())
+                    .isEqualTo("PurchaseHistory" + p.toString().substring("PlainPurchases".length()));
+            PurchaseHistory history = p.history();
+            assertThat(new PlainPurchases(history.count(), history.spend(), history.first(), history.last()))
+                    .isEqualTo(p);
+            PlainAnswers a = answers(random);
+            PlainAnswers b = random.nextInt(3) == 0 ? a : answers(random);
+            assertThat(a.answers().equals(b.answers())).isEqualTo(a.equals(b));
+            if (a.equals(b)) {
+                assertThat(a.answers().hashCode()).isEqualTo(b.answers().hashCode());
+            }
+            assertThat(a.answers().toString())
+                    .isEqualTo("FeedbackAnswers" + a.toString().substring("PlainAnswers".length()));
+            FeedbackAnswers answers = a.answers();
+            assertThat(new PlainAnswers(answers.latestNps(), answers.latestCsat(), answers.latestCes(),
+                    answers.scoredComments(), answers.sentimentSum())).isEqualTo(a);
+            assertThat(answers.npsCategory()).isEqualTo(a.latestNps().map(nps -> NpsCategory.of(nps.score())));
+        });
+    }
+
+    @Test
+    void thePartsRefuseANegativeCount() {
+        assertThatThrownBy(() -> new PurchaseHistory(-1, Map.of(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count: -1 is negative; it must be 0 or more");
+        assertThatThrownBy(() -> new FeedbackAnswers(Optional.empty(), Optional.empty(), Optional.empty(), -2,
+                BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scoredComments: -2 is negative; it must be 0 or more");
+    }
+
+    private static PlainPurchases purchases(Random random) {
+        List<Optional<PurchaseMark>> marks = List.of(Optional.empty(),
+                Optional.of(new PurchaseMark(EventId.of("p1"), A, Money.of("12.50", "EUR"))),
+                Optional.of(new PurchaseMark(EventId.of("p2"), B, Money.of("3", "EUR"))));
+        Map<Currency, SpendTotal> spend = random.nextBoolean() ? Map.of()
+                : Map.of(Currency.getInstance("EUR"),
+                        new SpendTotal(1 + random.nextInt(2), Money.of("12.50", "EUR")));
+        return new PlainPurchases(random.nextInt(2), spend, marks.get(random.nextInt(3)),
+                marks.get(random.nextInt(3)));
+    }
+
+    private static PlainAnswers answers(Random random) {
+        List<Optional<LatestAnswer>> latest = List.of(Optional.empty(),
+                Optional.of(new LatestAnswer(EventId.of("f1"), "relationship", 9, B)),
+                Optional.of(new LatestAnswer(EventId.of("f2"), "relationship", 3, A)));
+        return new PlainAnswers(latest.get(random.nextInt(3)), latest.get(random.nextInt(3)),
+                latest.get(random.nextInt(3)), random.nextInt(2),
+                random.nextBoolean() ? BigDecimal.ZERO : new BigDecimal("0.25"));
+    }
+
     @Test
     void aFoldedProfileEqualsTheCheckedProfileOfItsFields() {
-        ProfileBuilder builder = ProfileBuilder.ofDefaults();
+        ProfileBuilder builder = ProfileBuilder.custom().sentiment(VaderSentiment.ofDefaults()).build();
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             Random random = new Random(seed);
             CustomerProfile folded = random.nextBoolean() ? builder.empty(CustomerId.of("c0"))
                     : builder.of(EngageLogs.record(random, "c0"));
             for (CustomerEvent event : EngageLogs.random(random, 1, 30, random.nextBoolean())) {
                 folded = builder.update(folded, event);
-                CustomerProfile checked = Plain.of(folded).profile();
+                PurchaseHistory purchases = folded.purchases();
+                FeedbackAnswers answers = folded.answers();
+                CustomerProfile checked = new Plain(folded.customerId(), folded.firstSeen(), folded.lastSeen(),
+                        folded.eventCount(), folded.channels(), folded.touchpoints(),
+                        new PurchaseHistory(purchases.count(), purchases.spend(), purchases.first(), purchases.last()),
+                        new FeedbackAnswers(answers.latestNps(), answers.latestCsat(), answers.latestCes(),
+                                answers.scoredComments(), answers.sentimentSum()),
+                        folded.recordFields(), folded.journeyStage(), folded.clv()).profile();
                 assertThat(checked).isEqualTo(folded).hasSameHashCodeAs(folded);
                 assertThat(folded).isEqualTo(checked);
                 assertThat(checked.toString()).isEqualTo(folded.toString());
