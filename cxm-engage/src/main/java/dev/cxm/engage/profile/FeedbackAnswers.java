@@ -16,16 +16,24 @@ import org.jspecify.annotations.Nullable;
  * The feedback part of a {@link CustomerProfile}: the latest NPS, CSAT and CES answers and the sentiment of the
  * scored comments. A profile update that is not a feedback response keeps this part as it is, shared with the
  * profile before. A value (a final class with value {@code equals}, as a record): the latest answers are held
- * without an {@code Optional} around them, which an update would read and make.
+ * without an {@code Optional} around them, which an update would read and make, and their instants also as
+ * seconds and nanoseconds, so that an update compares a response with them without reading the answers.
  */
 public final class FeedbackAnswers {
 
     /** The part without answers. */
-    static final FeedbackAnswers NONE = new FeedbackAnswers((LatestAnswer) null, null, null, 0, BigDecimal.ZERO);
+    static final FeedbackAnswers NONE = new FeedbackAnswers(null, 0, 0, null, 0, 0, null, 0, 0, 0, BigDecimal.ZERO);
 
     private final @Nullable LatestAnswer latestNps;
     private final @Nullable LatestAnswer latestCsat;
     private final @Nullable LatestAnswer latestCes;
+    /** The instants of the three answers (0 without the answer), read by {@link #plus}. */
+    private final long npsSecond;
+    private final int npsNano;
+    private final long csatSecond;
+    private final int csatNano;
+    private final long cesSecond;
+    private final int cesNano;
     private final long scoredComments;
     private final BigDecimal sentimentSum;
 
@@ -41,20 +49,39 @@ public final class FeedbackAnswers {
      */
     public FeedbackAnswers(Optional<LatestAnswer> latestNps, Optional<LatestAnswer> latestCsat,
             Optional<LatestAnswer> latestCes, long scoredComments, BigDecimal sentimentSum) {
-        this(Checks.present("latestNps", latestNps).orElse(null), Checks.present("latestCsat", latestCsat).orElse(null),
-                Checks.present("latestCes", latestCes).orElse(null),
+        this(Checks.present("latestNps", latestNps).orElse(null), secondOf(latestNps), nanoOf(latestNps),
+                Checks.present("latestCsat", latestCsat).orElse(null), secondOf(latestCsat), nanoOf(latestCsat),
+                Checks.present("latestCes", latestCes).orElse(null), secondOf(latestCes), nanoOf(latestCes),
                 CustomerProfile.requireCount("scoredComments", scoredComments),
                 Checks.present("sentimentSum", sentimentSum));
     }
 
-    /** Makes answers of valid fields, unchecked: the path of {@link #plus}, from valid answers and a response. */
-    private FeedbackAnswers(@Nullable LatestAnswer latestNps, @Nullable LatestAnswer latestCsat,
-            @Nullable LatestAnswer latestCes, long scoredComments, BigDecimal sentimentSum) {
+    /**
+     * Makes answers of valid fields, unchecked: the path of {@link #plus}, from valid answers and a response.
+     * Each answer comes with its instant's seconds and nanoseconds (0 without the answer).
+     */
+    private FeedbackAnswers(@Nullable LatestAnswer latestNps, long npsSecond, int npsNano,
+            @Nullable LatestAnswer latestCsat, long csatSecond, int csatNano, @Nullable LatestAnswer latestCes,
+            long cesSecond, int cesNano, long scoredComments, BigDecimal sentimentSum) {
         this.latestNps = latestNps;
+        this.npsSecond = npsSecond;
+        this.npsNano = npsNano;
         this.latestCsat = latestCsat;
+        this.csatSecond = csatSecond;
+        this.csatNano = csatNano;
         this.latestCes = latestCes;
+        this.cesSecond = cesSecond;
+        this.cesNano = cesNano;
         this.scoredComments = scoredComments;
         this.sentimentSum = sentimentSum;
+    }
+
+    private static long secondOf(Optional<LatestAnswer> answer) {
+        return answer.isPresent() ? answer.get().at().getEpochSecond() : 0;
+    }
+
+    private static int nanoOf(Optional<LatestAnswer> answer) {
+        return answer.isPresent() ? answer.get().at().getNano() : 0;
     }
 
     /**
@@ -146,20 +173,51 @@ public final class FeedbackAnswers {
      */
     FeedbackAnswers plus(FeedbackResponse response, int scale, long second, int nano, boolean scored,
             double compound) {
-        LatestAnswer nps = scale == ProfileFold.NPS ? later(latestNps, response, second, nano) : latestNps;
-        LatestAnswer csat = scale == ProfileFold.CSAT ? later(latestCsat, response, second, nano) : latestCsat;
-        LatestAnswer ces = scale == ProfileFold.CES ? later(latestCes, response, second, nano) : latestCes;
-        if (!scored && nps == latestNps && csat == latestCsat && ces == latestCes) {
+        LatestAnswer nps = latestNps;
+        long nextNpsSecond = npsSecond;
+        int nextNpsNano = npsNano;
+        LatestAnswer csat = latestCsat;
+        long nextCsatSecond = csatSecond;
+        int nextCsatNano = csatNano;
+        LatestAnswer ces = latestCes;
+        long nextCesSecond = cesSecond;
+        int nextCesNano = cesNano;
+        boolean latest = false;
+        if (scale == ProfileFold.NPS && later(nps, npsSecond, npsNano, response, second, nano)) {
+            nps = LatestAnswer.of(response);
+            nextNpsSecond = second;
+            nextNpsNano = nano;
+            latest = true;
+        } else if (scale == ProfileFold.CSAT && later(csat, csatSecond, csatNano, response, second, nano)) {
+            csat = LatestAnswer.of(response);
+            nextCsatSecond = second;
+            nextCsatNano = nano;
+            latest = true;
+        } else if (scale == ProfileFold.CES && later(ces, cesSecond, cesNano, response, second, nano)) {
+            ces = LatestAnswer.of(response);
+            nextCesSecond = second;
+            nextCesNano = nano;
+            latest = true;
+        }
+        if (!scored && !latest) {
             return this;
         }
-        return new FeedbackAnswers(nps, csat, ces, scored ? scoredComments + 1 : scoredComments,
+        return new FeedbackAnswers(nps, nextNpsSecond, nextNpsNano, csat, nextCsatSecond, nextCsatNano, ces,
+                nextCesSecond, nextCesNano, scored ? scoredComments + 1 : scoredComments,
                 scored ? sentimentSum.add(new BigDecimal(compound)) : sentimentSum);
     }
 
-    private static @Nullable LatestAnswer later(@Nullable LatestAnswer current, FeedbackResponse response,
-            long second, int nano) {
-        return current != null && EventOrder.compare(second, nano, response.eventId(), current.at(),
-                current.eventId()) <= 0 ? current : LatestAnswer.of(response);
+    /**
+     * Returns whether a response is later than the current answer, by instant and then event id; the answer
+     * itself (its event id) is read only for a response at the same instant.
+     */
+    private static boolean later(@Nullable LatestAnswer current, long currentSecond, int currentNano,
+            FeedbackResponse response, long second, int nano) {
+        if (current == null) {
+            return true;
+        }
+        int order = EventOrder.compare(second, nano, currentSecond, currentNano);
+        return order > 0 || order == 0 && response.eventId().compareTo(current.eventId()) > 0;
     }
 
     /**

@@ -18,17 +18,23 @@ import org.jspecify.annotations.Nullable;
  * The purchases part of a {@link CustomerProfile}: how many, the spend per currency, the first and the last. A
  * profile update that is not a purchase keeps this part as it is, shared with the profile before. A value (a
  * final class with value {@code equals}, as a record): the first and last purchase are held without an
- * {@code Optional} around them, which an update would read and make.
+ * {@code Optional} around them, which an update would read and make, and their instants also as seconds and
+ * nanoseconds, so that an update compares a purchase with them without reading the marks.
  */
 public final class PurchaseHistory {
 
     /** The history without purchases. */
-    static final PurchaseHistory NONE = new PurchaseHistory(0, ImmutableMap.of(), (PurchaseMark) null, null);
+    static final PurchaseHistory NONE = new PurchaseHistory(0, ImmutableMap.of(), null, 0, 0, null, 0, 0);
 
     private final long count;
     private final Map<Currency, SpendTotal> spend;
     private final @Nullable PurchaseMark first;
     private final @Nullable PurchaseMark last;
+    /** The instants of {@link #first} and {@link #last} (0 when there is none), read by {@link #plus}. */
+    private final long firstSecond;
+    private final int firstNano;
+    private final long lastSecond;
+    private final int lastNano;
 
     /**
      * Validates the history and freezes the spend (a map already immutable is kept).
@@ -43,16 +49,26 @@ public final class PurchaseHistory {
     public PurchaseHistory(long count, Map<Currency, SpendTotal> spend, Optional<PurchaseMark> first,
             Optional<PurchaseMark> last) {
         this(CustomerProfile.requireCount("count", count), Frozen.map(Checks.present("spend", spend)),
-                Checks.present("first", first).orElse(null), Checks.present("last", last).orElse(null));
+                Checks.present("first", first).orElse(null), first.map(mark -> mark.at().getEpochSecond()).orElse(0L),
+                first.map(mark -> mark.at().getNano()).orElse(0), Checks.present("last", last).orElse(null),
+                last.map(mark -> mark.at().getEpochSecond()).orElse(0L),
+                last.map(mark -> mark.at().getNano()).orElse(0));
     }
 
-    /** Makes a history of valid fields, unchecked: the path of {@link #plus}, from a valid history and purchase. */
+    /**
+     * Makes a history of valid fields, unchecked: the path of {@link #plus}, from a valid history and purchase.
+     * Each mark comes with its instant's seconds and nanoseconds (0 without the mark).
+     */
     private PurchaseHistory(long count, Map<Currency, SpendTotal> spend, @Nullable PurchaseMark first,
-            @Nullable PurchaseMark last) {
+            long firstSecond, int firstNano, @Nullable PurchaseMark last, long lastSecond, int lastNano) {
         this.count = count;
         this.spend = spend;
         this.first = first;
+        this.firstSecond = firstSecond;
+        this.firstNano = firstNano;
         this.last = last;
+        this.lastSecond = lastSecond;
+        this.lastNano = lastNano;
     }
 
     /**
@@ -110,19 +126,29 @@ public final class PurchaseHistory {
      * @return the history with it
      */
     PurchaseHistory plus(Purchase purchase, long second, int nano) {
-        PurchaseMark earliest = first;
-        PurchaseMark latest = last;
         PurchaseMark mark = null;
-        if (earliest == null || EventOrder.compare(second, nano, purchase.eventId(), earliest.at(),
-                earliest.eventId()) < 0) {
+        PurchaseMark earliest = first;
+        long earliestSecond = firstSecond;
+        int earliestNano = firstNano;
+        // By instant first: the marks (their event ids) are read only for a purchase at the same instant.
+        int toFirst = EventOrder.compare(second, nano, firstSecond, firstNano);
+        if (earliest == null || toFirst < 0 || toFirst == 0 && purchase.eventId().compareTo(earliest.eventId()) < 0) {
             mark = PurchaseMark.of(purchase);
             earliest = mark;
+            earliestSecond = second;
+            earliestNano = nano;
         }
-        if (latest == null || EventOrder.compare(second, nano, purchase.eventId(), latest.at(),
-                latest.eventId()) > 0) {
+        PurchaseMark latest = last;
+        long latestSecond = lastSecond;
+        int latestNano = lastNano;
+        int toLast = EventOrder.compare(second, nano, lastSecond, lastNano);
+        if (latest == null || toLast > 0 || toLast == 0 && purchase.eventId().compareTo(latest.eventId()) > 0) {
             latest = mark != null ? mark : PurchaseMark.of(purchase);
+            latestSecond = second;
+            latestNano = nano;
         }
-        return new PurchaseHistory(count + 1, withPurchase(spend, purchase), earliest, latest);
+        return new PurchaseHistory(count + 1, withPurchase(spend, purchase), earliest, earliestSecond, earliestNano,
+                latest, latestSecond, latestNano);
     }
 
     /**
