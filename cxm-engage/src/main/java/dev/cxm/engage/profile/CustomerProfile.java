@@ -25,6 +25,8 @@ import dev.cxm.engage.profile.internal.ProfileParts;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Customer 360 profile: one immutable view of a customer, assembled by a {@link ProfileBuilder} from the
  * customer record and their events, and (through {@link IdentityResolution}) from the records and events of
@@ -561,6 +563,11 @@ public final class CustomerProfile {
         @Override
         public long[] channelUses(CustomerProfile profile) {
             return profile.channelUses;
+        }
+
+        @Override
+        public @Nullable LatestAnswer latestNps(CustomerProfile profile) {
+            return profile.answers.npsOrNull();
         }
     }
 

@@ -102,6 +102,11 @@ public final class FeedbackAnswers {
         return Optional.ofNullable(latestNps);
     }
 
+    /** Returns the latest NPS answer, or null: {@link #latestNps()} without the {@code Optional}. */
+    @Nullable LatestAnswer npsOrNull() {
+        return latestNps;
+    }
+
     /**
      * Returns the latest answer on the CSAT scale.
      *

@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
+import dev.cxm.engage.profile.LatestAnswer;
 
 /**
  * Reads the fields a {@link CustomerProfile} holds as primitives and arrays (its first- and last-seen instants'
- * seconds and nanoseconds, its channels' bits and uses) without making the {@code Optional<Instant>} or the
- * channel table its accessors make, for the loops of the segment evaluator and the decider that read a million
+ * seconds and nanoseconds, its channels' bits and uses, its latest NPS answer) without making the
+ * {@code Optional}s or the channel table its accessors make, for the loops of the segment evaluator and the decider that read a million
  * profiles. Not API.
  *
  * <p>The profile class gives this class a reader of its fields when it initialises (the hand-over of
@@ -69,6 +70,14 @@ public final class ProfileParts {
          * @return three slots per channel used
          */
         long[] channelUses(CustomerProfile profile);
+
+        /**
+         * Returns the latest NPS answer, as {@code profile.latestNps()} without the {@code Optional}.
+         *
+         * @param profile any profile
+         * @return the answer, or null without one
+         */
+        @Nullable LatestAnswer latestNps(CustomerProfile profile);
     }
 
     private static final String PROFILE_CLASS = "dev.cxm.engage.profile.CustomerProfile";

@@ -274,8 +274,8 @@ public final class SegmentEvaluator {
             }
             if (readNps) {
                 for (int p = 0; p < size; p++) {
-                    Optional<LatestAnswer> answer = block[p].latestNps();
-                    nps[p] = answer.isPresent() ? NpsCategory.of(answer.get().score()).ordinal() : -1;
+                    LatestAnswer answer = ProfileParts.reader().latestNps(block[p]);
+                    nps[p] = answer != null ? NpsCategory.of(answer.score()).ordinal() : -1;
                 }
             }
             if (readPreferred) {
