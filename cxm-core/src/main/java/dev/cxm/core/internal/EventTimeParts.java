@@ -2,8 +2,6 @@ package dev.cxm.core.internal;
 
 import java.time.Instant;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.cxm.core.model.CustomerEvent;
 
 /**
@@ -13,8 +11,8 @@ import dev.cxm.core.model.CustomerEvent;
  *
  * <p>Why not {@link CustomerEvent#occurredAt()}: the interface has three implementations, so a call site that
  * sees all three does not inline it, and the {@code Instant} it makes escapes and is allocated on every call.
- * The model package gives this class a reader of its fields when it initialises (the same hand-over as the
- * JDK's {@code SharedSecrets}), so the fields stay out of the public API.
+ * The model package hands this class a reader of its fields when it initialises ({@link ModelHandOver}), so
+ * the fields stay out of the public API.
  */
 public final class EventTimeParts {
 
@@ -38,11 +36,7 @@ public final class EventTimeParts {
         int nano(CustomerEvent event);
     }
 
-    private static final String MODEL_READER_OWNER = "dev.cxm.core.model.EventTimes";
-
-    // Set by the model's class initialisation, which every event's constructor triggers; the reader holds no
-    // state, so a thread that sees it without a happens-before edge sees a whole object.
-    private static @Nullable Reader reader;
+    private static final ModelHandOver<Reader> READER = new ModelHandOver<>("reader");
 
     private EventTimeParts() {}
 
@@ -52,11 +46,8 @@ public final class EventTimeParts {
      * @param modelReader the reader of the events' fields
      * @throws IllegalStateException when a reader was already installed
      */
-    public static synchronized void install(Reader modelReader) {
-        if (reader != null) {
-            throw new IllegalStateException("reader: already installed; only the model installs it, once");
-        }
-        reader = modelReader;
+    public static void install(Reader modelReader) {
+        READER.install(modelReader);
     }
 
     /**
@@ -106,22 +97,6 @@ public final class EventTimeParts {
     }
 
     private static Reader reader() {
-        Reader installed = reader;
-        return installed != null ? installed : initialisedModelReader();
-    }
-
-    // Reached only by a thread that holds an event made by another thread without having seen the model's
-    // initialisation: initialising the class (a no-op when done) gives that edge.
-    private static Reader initialisedModelReader() {
-        try {
-            Class.forName(MODEL_READER_OWNER, true, EventTimeParts.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("reader: the model class " + MODEL_READER_OWNER + " is missing", e);
-        }
-        Reader installed = reader;
-        if (installed == null) {
-            throw new IllegalStateException("reader: the model did not install its reader of event times");
-        }
-        return installed;
+        return READER.get();
     }
 }

@@ -13,13 +13,8 @@ import dev.cxm.core.internal.Checks;
  * parameters). It is a final class rather than a record so that it holds its instant as two primitives, not
  * as an {@link Instant} object of its own: 24 bytes less per event held in memory ({@code docs/PERFORMANCE.md}).
  */
-public final class FeedbackResponse implements CustomerEvent {
+public final class FeedbackResponse extends EventBase implements CustomerEvent {
 
-    private final EventId eventId;
-    private final CustomerId customerId;
-    // Package-private for EventTimes' reader, which hands them to the stores without an Instant.
-    final long epochSecond;
-    final int nano;
     private final String surveyId;
     private final FeedbackScale scale;
     private final int score;
@@ -48,14 +43,10 @@ public final class FeedbackResponse implements CustomerEvent {
     public FeedbackResponse(EventId eventId, CustomerId customerId, Instant occurredAt, String surveyId,
             FeedbackScale scale, int score, Optional<String> comment, Optional<Touchpoint> touchpoint,
             Map<String, String> attributes) {
-        Checks.eventIdentity(eventId, customerId, occurredAt);
+        super(eventId, customerId, occurredAt);
         Checks.identifier("surveyId", surveyId);
         Checks.present("scale", scale);
         scale.requireOnScale(score);
-        this.eventId = eventId;
-        this.customerId = customerId;
-        this.epochSecond = occurredAt.getEpochSecond();
-        this.nano = EventTimes.nanoAtPrecision(occurredAt);
         this.surveyId = surveyId;
         this.scale = scale;
         this.score = score;
@@ -64,24 +55,16 @@ public final class FeedbackResponse implements CustomerEvent {
         this.attributes = Checks.attributes("attributes", attributes);
     }
 
-    @Override
-    public EventId eventId() {
-        return eventId;
-    }
-
-    @Override
-    public CustomerId customerId() {
-        return customerId;
-    }
-
-    /**
-     * Returns when the answer was given, to the microsecond; a new {@link Instant} on each call.
-     *
-     * @return the instant, with no nanoseconds below a microsecond
-     */
-    @Override
-    public Instant occurredAt() {
-        return Instant.ofEpochSecond(epochSecond, nano);
+    /** A copy of {@code source} with equal, shared parts; for {@link EventBase}'s copier, which checks nothing. */
+    FeedbackResponse(FeedbackResponse source, CustomerId customerId, Optional<Touchpoint> touchpoint,
+            FeedbackScale scale, String surveyId) {
+        super(source, customerId);
+        this.surveyId = surveyId;
+        this.scale = scale;
+        this.score = source.score;
+        this.comment = source.comment;
+        this.touchpoint = touchpoint;
+        this.attributes = source.attributes;
     }
 
     /**
@@ -169,8 +152,7 @@ public final class FeedbackResponse implements CustomerEvent {
     @Override
     public boolean equals(Object other) {
         return other == this || other instanceof FeedbackResponse that
-                && epochSecond == that.epochSecond && nano == that.nano && score == that.score
-                && eventId.equals(that.eventId) && customerId.equals(that.customerId)
+                && sameBase(that) && score == that.score
                 && surveyId.equals(that.surveyId) && scale.equals(that.scale) && comment.equals(that.comment)
                 && touchpoint.equals(that.touchpoint) && attributes.equals(that.attributes);
     }
@@ -182,9 +164,7 @@ public final class FeedbackResponse implements CustomerEvent {
      */
     @Override
     public int hashCode() {
-        int hash = eventId.hashCode();
-        hash = hash * 31 + customerId.hashCode();
-        hash = hash * 31 + EventTimes.hashCode(epochSecond, nano);
+        int hash = baseHash();
         hash = hash * 31 + surveyId.hashCode();
         hash = hash * 31 + scale.hashCode();
         hash = hash * 31 + Integer.hashCode(score);
@@ -200,7 +180,7 @@ public final class FeedbackResponse implements CustomerEvent {
      */
     @Override
     public String toString() {
-        return "FeedbackResponse[eventId=" + eventId + ", customerId=" + customerId + ", occurredAt=" + occurredAt()
+        return "FeedbackResponse[eventId=" + eventId() + ", customerId=" + customerId() + ", occurredAt=" + occurredAt()
                 + ", surveyId=" + surveyId + ", scale=" + scale + ", score=" + score + ", comment=" + comment
                 + ", touchpoint=" + touchpoint + ", attributes=" + attributes + "]";
     }

@@ -14,16 +14,11 @@ import dev.cxm.core.internal.Checks;
  * parameters). It is a final class rather than a record so that it holds its instant as two primitives, not
  * as an {@link Instant} object of its own: 24 bytes less per event held in memory ({@code docs/PERFORMANCE.md}).
  */
-public final class Interaction implements CustomerEvent {
+public final class Interaction extends EventBase implements CustomerEvent {
 
     /** The outcome recorded when the host gives none. */
     public static final String UNKNOWN_OUTCOME = "unknown";
 
-    private final EventId eventId;
-    private final CustomerId customerId;
-    // Package-private for EventTimes' reader, which hands them to the stores without an Instant.
-    final long epochSecond;
-    final int nano;
     private final Touchpoint touchpoint;
     private final String outcome;
     private final Duration duration;
@@ -45,41 +40,26 @@ public final class Interaction implements CustomerEvent {
      */
     public Interaction(EventId eventId, CustomerId customerId, Instant occurredAt, Touchpoint touchpoint,
             String outcome, Duration duration, Map<String, String> attributes) {
-        Checks.eventIdentity(eventId, customerId, occurredAt);
+        super(eventId, customerId, occurredAt);
         Checks.present("touchpoint", touchpoint);
         Checks.nonBlank("outcome", outcome);
         Checks.present("duration", duration);
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration: is negative; a duration must be zero or positive");
         }
-        this.eventId = eventId;
-        this.customerId = customerId;
-        this.epochSecond = occurredAt.getEpochSecond();
-        this.nano = EventTimes.nanoAtPrecision(occurredAt);
         this.touchpoint = touchpoint;
         this.outcome = outcome;
         this.duration = duration;
         this.attributes = Checks.attributes("attributes", attributes);
     }
 
-    @Override
-    public EventId eventId() {
-        return eventId;
-    }
-
-    @Override
-    public CustomerId customerId() {
-        return customerId;
-    }
-
-    /**
-     * Returns when the interaction started, to the microsecond; a new {@link Instant} on each call.
-     *
-     * @return the instant, with no nanoseconds below a microsecond
-     */
-    @Override
-    public Instant occurredAt() {
-        return Instant.ofEpochSecond(epochSecond, nano);
+    /** A copy of {@code source} with equal, shared parts; for {@link EventBase}'s copier, which checks nothing. */
+    Interaction(Interaction source, CustomerId customerId, Touchpoint touchpoint, String outcome) {
+        super(source, customerId);
+        this.touchpoint = touchpoint;
+        this.outcome = outcome;
+        this.duration = source.duration;
+        this.attributes = source.attributes;
     }
 
     /**
@@ -145,8 +125,7 @@ public final class Interaction implements CustomerEvent {
     @Override
     public boolean equals(Object other) {
         return other == this || other instanceof Interaction that
-                && epochSecond == that.epochSecond && nano == that.nano
-                && eventId.equals(that.eventId) && customerId.equals(that.customerId)
+                && sameBase(that)
                 && touchpoint.equals(that.touchpoint) && outcome.equals(that.outcome)
                 && duration.equals(that.duration) && attributes.equals(that.attributes);
     }
@@ -158,9 +137,7 @@ public final class Interaction implements CustomerEvent {
      */
     @Override
     public int hashCode() {
-        int hash = eventId.hashCode();
-        hash = hash * 31 + customerId.hashCode();
-        hash = hash * 31 + EventTimes.hashCode(epochSecond, nano);
+        int hash = baseHash();
         hash = hash * 31 + touchpoint.hashCode();
         hash = hash * 31 + outcome.hashCode();
         hash = hash * 31 + duration.hashCode();
@@ -174,7 +151,7 @@ public final class Interaction implements CustomerEvent {
      */
     @Override
     public String toString() {
-        return "Interaction[eventId=" + eventId + ", customerId=" + customerId + ", occurredAt=" + occurredAt()
+        return "Interaction[eventId=" + eventId() + ", customerId=" + customerId() + ", occurredAt=" + occurredAt()
                 + ", touchpoint=" + touchpoint + ", outcome=" + outcome + ", duration=" + duration
                 + ", attributes=" + attributes + "]";
     }

@@ -55,9 +55,6 @@ public final class FunnelAccumulator
     private long[] exclusionMasks = new long[64];
     private int[] positions = new int[64];
     private final long[] pathTimes;
-    /** While {@link #addColumns} counts: the order key of the current customer's id. */
-    private boolean keyed;
-    private long orderKey;
 
     FunnelAccumulator(Funnel funnel) {
         this.funnel = funnel;
@@ -135,7 +132,7 @@ public final class FunnelAccumulator
                 matchedEvents[step] += (stepMask >>> step) & 1;
             }
         }
-        countCustomer(timeline.customer(), list, n);
+        countCustomer(timeline.customer(), TimelineColumns.orderKey(timeline.customer()), list, n);
         return this;
     }
 
@@ -161,7 +158,6 @@ public final class FunnelAccumulator
             codeMasks[code] = masks.maskOf(columns.sample(code));
         }
         long[] codeEvents = new long[codeMasks.length];
-        keyed = true;
         int[] offsets = columns.offsets();
         long[] micros = columns.micros();
         int[] codes = columns.codes();
@@ -179,10 +175,8 @@ public final class FunnelAccumulator
                 stepMasks[i] = mask & stepBits;
                 exclusionMasks[i] = mask >>> steps;
             }
-            orderKey = columns.orderKey(c);
-            countCustomer(columns.customer(c), List.of(), n);
+            countCustomer(columns.customer(c), columns.orderKey(c), List.of(), n);
         }
-        keyed = false;
         for (int code = 0; code < codeMasks.length; code++) {
             for (int step = 0; step < steps; step++) {
                 matchedEvents[step] += ((codeMasks[code] >>> step) & 1) * codeEvents[code];
@@ -201,15 +195,16 @@ public final class FunnelAccumulator
 
     /**
      * Counts one customer whose {@code n} distinct events are in {@link #times}, {@link #stepMasks} and
-     * {@link #exclusionMasks}; {@code list} holds their events (by {@link #positions}) for a breakdown only.
+     * {@link #exclusionMasks}; {@code orderKey} is the {@link TimelineColumns#orderKey} of their id, and
+     * {@code list} holds their events (by {@link #positions}) for a breakdown only.
      */
-    private void countCustomer(CustomerId customer, List<CustomerEvent> list, int n) {
+    private void countCustomer(CustomerId customer, long orderKey, List<CustomerEvent> list, int n) {
         events += n;
         customers++;
         if (funnel.counting() == FunnelCounting.FIRST_COMPLETION) {
             int level = paths.find(n, times, stepMasks, exclusionMasks);
             if (level > 0) {
-                record(customer, list, level);
+                record(customer, orderKey, list, level);
             }
             return;
         }
@@ -226,21 +221,17 @@ public final class FunnelAccumulator
                 break;
             }
             int level = paths.findFrom(first, n, times, stepMasks, exclusionMasks);
-            record(customer, list, level);
+            record(customer, orderKey, list, level);
             from = paths.positionOf(level) + 1;
         }
     }
 
     /** Counts the path {@link #paths} found, of {@code level} steps, overall and in its group. */
-    private void record(CustomerId customer, List<CustomerEvent> list, int level) {
+    private void record(CustomerId customer, long orderKey, List<CustomerEvent> list, int level) {
         for (int step = 1; step <= level; step++) {
             pathTimes[step - 1] = times[paths.positionOf(step)];
         }
-        if (keyed) {
-            overall.record(customer, orderKey, level, pathTimes);
-        } else {
-            overall.record(customer, level, pathTimes);
-        }
+        overall.record(customer, orderKey, level, pathTimes);
         if (breakdown.isPresent()) {
             String group = groupOf(list, level);
             groups.computeIfAbsent(group, g -> new Tally(g, steps, funnel.dropOffSample()))

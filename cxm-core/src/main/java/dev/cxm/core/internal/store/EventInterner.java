@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.cxm.core.internal.EventCopies;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.FeedbackResponse;
@@ -42,8 +43,7 @@ public final class EventInterner {
         if (customer == event.customerId() && touchpoint == event.touchpoint() && outcome == event.outcome()) {
             return event;
         }
-        return new Interaction(event.eventId(), customer, event.occurredAt(), touchpoint, outcome, event.duration(),
-                event.attributes());
+        return EventCopies.copier().interaction(event, customer, touchpoint, outcome);
     }
 
     private Purchase intern(Purchase event, CustomerId customer) {
@@ -51,8 +51,7 @@ public final class EventInterner {
         if (customer == event.customerId() && touchpoint == event.touchpoint()) {
             return event;
         }
-        return new Purchase(event.eventId(), customer, event.occurredAt(), event.orderId(), event.amount(),
-                event.itemCount(), touchpoint, event.attributes());
+        return EventCopies.copier().purchase(event, customer, touchpoint);
     }
 
     private FeedbackResponse intern(FeedbackResponse event, CustomerId customer) {
@@ -63,8 +62,7 @@ public final class EventInterner {
                 && surveyId == event.surveyId()) {
             return event;
         }
-        return new FeedbackResponse(event.eventId(), customer, event.occurredAt(), surveyId, scale, event.score(),
-                event.comment(), touchpoint, event.attributes());
+        return EventCopies.copier().feedbackResponse(event, customer, touchpoint, scale, surveyId);
     }
 
     private Optional<Touchpoint> touchpoint(Optional<Touchpoint> touchpoint) {

@@ -175,7 +175,8 @@ public final class EdgeHistograms {
             // The times' sum is below `most`; far below 2^63 it cannot have wrapped.
             exact &= most < 0x1p62;
             long rank = LongList.rankOf(count, 0.5);
-            resolved[edge] = rank >= below && rank < below + inside;
+            // An edge with no time has no median to look for (and none to ask for again).
+            resolved[edge] = count == 0 || rank >= below && rank < below + inside;
             rankInBucket[edge] = rank - below;
             again |= !resolved[edge];
         }

@@ -62,6 +62,22 @@ class EdgeHistogramsTest {
     }
 
     @Test
+    void anEdgeWithNoTimeAsksForNoSecondPass() {
+        // Expected: an edge made room for but never given a time has count 0 and nothing to look for again,
+        // while the edge beside it keeps its exact median (of 3, 5, 7: the nearest rank ceil(3 / 2) = 2, so 5).
+        EdgeHistograms histograms = new EdgeHistograms();
+        histograms.ensureEdges(2);
+        for (long time : new long[] {7, 3, 5}) {
+            histograms.add(1, time);
+        }
+        assertThat(histograms.finish()).isFalse();
+        assertThat(histograms.count(0)).isZero();
+        assertThat(histograms.count(1)).isEqualTo(3);
+        assertThat(histograms.median(1)).isEqualTo(5);
+        assertThat(histograms.mean(1)).isEqualTo(5);
+    }
+
+    @Test
     void aSumThatCouldPassTheLongRangeOrANegativeTimeIsNotExact() {
         // Expected from Long.MAX_VALUE: two times of 2^62 add up to 2^63, one past it; the check is the
         // histogram's bound, so a single time of 2^40 is exact and one of 2^62 already is not.
