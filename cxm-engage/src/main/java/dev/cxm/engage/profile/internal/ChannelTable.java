@@ -110,18 +110,6 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     }
 
     /**
-     * Returns this table with one more use of {@code channel} at the instant of {@code second} and {@code nano}.
-     *
-     * @param channel the channel
-     * @param second the use's epoch seconds
-     * @param nano the use's nanoseconds
-     * @return the new table
-     */
-    public ChannelTable plus(Channel channel, long second, int nano) {
-        return with(channel.ordinal(), 1, second, nano);
-    }
-
-    /**
      * Returns the table of both tables' uses: counts added, the later last use.
      *
      * @param other the other table
