@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
-import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.ProfileParts;
 
 import org.jspecify.annotations.Nullable;
 
@@ -518,7 +518,7 @@ public final class NextBestAction {
     private int channelIndexFor(Action action, CustomerProfile profile) {
         List<Channel> channels = action.channels();
         if (policy.preferChannel() && channels.size() > 1) {
-            Channel preferred = ((ChannelTable) profile.channels()).preferred();
+            Channel preferred = ProfileParts.preferredChannel(profile);
             if (preferred != null) {
                 return Math.max(0, channels.indexOf(preferred));
             }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import com.google.common.collect.ImmutableSet;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.Customer;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -21,10 +22,12 @@ import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
+import dev.cxm.core.model.TouchpointId;
 import dev.cxm.core.store.CustomerStore;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.engage.profile.internal.ChannelTable;
 import dev.cxm.engage.profile.internal.Consents;
+import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.map.JourneyMap;
 import dev.cxm.journey.track.CustomerJourney;
@@ -130,9 +133,9 @@ public final class ProfileBuilder {
      * @return a profile without events or record
      */
     public CustomerProfile empty(CustomerId customerId) {
-        return new CustomerProfile(Checks.present("customerId", customerId), Optional.empty(), Optional.empty(), 0,
-                ChannelTable.empty(), TouchpointSet.empty(), PurchaseHistory.NONE, FeedbackAnswers.NONE,
-                RecordFields.NONE, Optional.empty(), Optional.empty());
+        return new CustomerProfile(Checks.present("customerId", customerId), 0, CustomerProfile.ABSENT, 0,
+                CustomerProfile.ABSENT, 0, 0, ChannelTable.empty().uses(), TouchpointSet.empty().ids(),
+                PurchaseHistory.NONE, FeedbackAnswers.NONE, RecordFields.NONE, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -163,7 +166,7 @@ public final class ProfileBuilder {
                     + " cannot go into the profile of " + profile.customerId());
         }
         return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), customer.firstSeen()),
-                profile.lastSeen(), profile.eventCount(), profile.channels(), profile.touchpoints(),
+                profile.lastSeen(), profile.eventCount(), profile.channelTable(), profile.touchpointSet(),
                 profile.purchases(), profile.answers(), new RecordFields(customer.profile(),
                         Consents.latestPerPurpose(customer), customer.identities(), profile.linkedCustomerIds()),
                 profile.journeyStage(), profile.clv());
@@ -189,16 +192,19 @@ public final class ProfileBuilder {
         // The rules of ProfileFold, applied to the next immutable profile without a fold object: C2 does not
         // inline the fold's dispatch here ("already compiled into a big method"), so an object holding the
         // next profile's parts would be allocated per event (84 bytes more per event, measured). A part that
-        // the event does not touch is shared with the profile before.
-        Instant at = event.occurredAt();
-        long second = at.getEpochSecond();
-        int nano = at.getNano();
-        ChannelTable channels = (ChannelTable) profile.channels();
-        TouchpointSet touchpoints = (TouchpointSet) profile.touchpoints();
+        // the event does not touch is shared with the profile before, and the profile is made through the
+        // constructor that checks nothing: every field comes from a valid profile or a valid event.
+        long second = EventTimeParts.epochSecond(event);
+        int nano = EventTimeParts.nano(event);
+        int channelsUsed = profile.channelsUsed();
+        long[] channelUses = profile.channelUses();
+        TouchpointId[] touchpoints = profile.touchpointIds();
         Touchpoint touchpoint = ProfileFold.touchpointOf(event);
         if (touchpoint != null) {
-            channels = channels.plus(touchpoint.channel(), at);
-            touchpoints = touchpoints.plus(touchpoint.id());
+            int channel = touchpoint.channel().ordinal();
+            channelUses = ChannelTable.withUse(channelsUsed, channelUses, channel, 1, second, nano);
+            channelsUsed |= 1 << channel;
+            touchpoints = TouchpointSet.plus(touchpoints, touchpoint.id());
         }
         PurchaseHistory purchases = profile.purchases();
         FeedbackAnswers answers = profile.answers();
@@ -209,13 +215,21 @@ public final class ProfileBuilder {
             answers = answers.plus(response, ProfileFold.scaleOf(response), second, nano, scored,
                     scored ? ProfileFold.compound(sentiment.get(), response) : 0);
         }
-        Optional<Instant> lastSeen = profile.lastSeen();
-        if (lastSeen.isEmpty() || lastSeen.get().isBefore(at)) {
-            lastSeen = Optional.of(at);
+        long firstSecond = profile.firstSeenSecond();
+        int firstNano = profile.firstSeenNano();
+        if (!profile.hasFirstSeen() || EventOrder.before(second, nano, firstSecond, firstNano)) {
+            firstSecond = second;
+            firstNano = nano;
         }
-        return new CustomerProfile(profile.customerId(), earlier(profile.firstSeen(), at), lastSeen,
-                profile.eventCount() + 1, channels, touchpoints, purchases, answers, profile.recordFields(),
-                profile.journeyStage(), profile.clv());
+        long lastSecond = profile.lastSeenSecond();
+        int lastNano = profile.lastSeenNano();
+        if (!profile.hasLastSeen() || EventOrder.before(lastSecond, lastNano, second, nano)) {
+            lastSecond = second;
+            lastNano = nano;
+        }
+        return new CustomerProfile(profile.customerId(), firstSecond, firstNano, lastSecond, lastNano,
+                profile.eventCount() + 1, channelsUsed, channelUses, touchpoints, purchases, answers,
+                profile.recordFields(), profile.journeyStage(), profile.clv());
     }
 
     /**
@@ -303,7 +317,7 @@ public final class ProfileBuilder {
             throw new IllegalArgumentException("other: is a profile of " + other.customerId()
                     + " too; merge the profiles of two different customers");
         }
-        ChannelTable channels = ((ChannelTable) canonical.channels()).plus((ChannelTable) other.channels());
+        ChannelTable channels = canonical.channelTable().plus(other.channelTable());
         Map<Currency, SpendTotal> spend = new LinkedHashMap<>(canonical.spend());
         other.spend().forEach((currency, total) -> spend.merge(currency, total, SpendTotal::plus));
         Map<String, String> attributes = new HashMap<>(other.attributes());
@@ -332,7 +346,7 @@ public final class ProfileBuilder {
                 linked);
         return new CustomerProfile(canonical.customerId(), firstSeen, lastSeen,
                 canonical.eventCount() + other.eventCount(), channels,
-                ((TouchpointSet) canonical.touchpoints()).plus((TouchpointSet) other.touchpoints()), purchases, answers,
+                canonical.touchpointSet().plus(other.touchpointSet()), purchases, answers,
                 record, stage, Optional.empty());
     }
 

@@ -184,11 +184,11 @@ final class ProfileCell {
 
     /** Returns the immutable profile of what was counted so far. */
     CustomerProfile snapshot() {
-        return new CustomerProfile(customerId,
-                seen ? Optional.of(Instant.ofEpochSecond(firstSeenSecond, firstSeenNano)) : Optional.empty(),
-                eventCount > 0 ? Optional.of(Instant.ofEpochSecond(lastSeenSecond, lastSeenNano)) : Optional.empty(),
-                eventCount, ChannelTable.of(channels), touchpoints, purchases(), answers(), record, journeyStage,
-                Optional.empty());
+        ChannelTable table = ChannelTable.of(channels);
+        return new CustomerProfile(customerId, seen ? firstSeenSecond : 0, seen ? firstSeenNano : CustomerProfile.ABSENT,
+                eventCount > 0 ? lastSeenSecond : 0, eventCount > 0 ? lastSeenNano : CustomerProfile.ABSENT,
+                eventCount, table.usedMask(), table.uses(), touchpoints.ids(), purchases(), answers(), record,
+                journeyStage, Optional.empty());
     }
 
     private PurchaseHistory purchases() {

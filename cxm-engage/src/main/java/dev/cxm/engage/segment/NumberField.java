@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.cxm.engage.profile.ClvEstimate;
 import dev.cxm.engage.profile.CustomerProfile;
+import dev.cxm.engage.profile.internal.ProfileParts;
 import dev.cxm.engage.profile.LatestAnswer;
 
 /** The numeric fields of a profile a condition compares; each has its JSON name. */
@@ -61,7 +62,7 @@ public enum NumberField {
             case PURCHASE_COUNT:
                 return OptionalDouble.of(profile.purchaseCount());
             case CHANNEL_COUNT:
-                return OptionalDouble.of(profile.channels().size());
+                return OptionalDouble.of(ProfileParts.channelCount(profile));
             case LATEST_NPS:
                 return score(profile.latestNps());
             case LATEST_CSAT:
@@ -97,7 +98,7 @@ public enum NumberField {
             case PURCHASE_COUNT:
                 return profile.purchaseCount();
             case CHANNEL_COUNT:
-                return profile.channels().size();
+                return ProfileParts.channelCount(profile);
             case LATEST_NPS:
                 return scoreOrNaN(profile.latestNps());
             case LATEST_CSAT:

@@ -3,6 +3,7 @@ package dev.cxm.engage.profile.internal;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -126,7 +127,25 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
     }
 
     private ChannelTable with(int i, long more, long second, long nano) {
-        int slot = slotOf(i);
+        return new ChannelTable(used | 1 << i, withUse(used, uses, i, more, second, nano));
+    }
+
+    /**
+     * Returns the array of uses of the table of {@code used} and {@code uses} with {@code more} uses of channel
+     * {@code i} added, the last at the instant of {@code second} and {@code nano} when that is later than the
+     * channel's: a new array, {@code uses} is not written. What a holder of the table's two fields (a
+     * profile, which then needs no table object of its own) calls; its mask becomes {@code used | 1 << i}.
+     *
+     * @param used the table's bits of channels used
+     * @param uses the table's uses ({@link #uses()})
+     * @param i the channel's ordinal
+     * @param more the number of uses to add; 1 or more
+     * @param second the last use's epoch seconds
+     * @param nano its nanoseconds
+     * @return the new array of uses
+     */
+    public static long[] withUse(int used, long[] uses, int i, long more, long second, long nano) {
+        int slot = 3 * Integer.bitCount(used & ((1 << i) - 1));
         if ((used >>> i & 1) != 0) {
             long[] newUses = uses.clone();
             newUses[slot] += more;
@@ -134,7 +153,7 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
                 newUses[slot + 1] = second;
                 newUses[slot + 2] = nano;
             }
-            return new ChannelTable(used, newUses);
+            return newUses;
         }
         long[] newUses = new long[uses.length + 3];
         System.arraycopy(uses, 0, newUses, 0, slot);
@@ -142,7 +161,29 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
         newUses[slot + 1] = second;
         newUses[slot + 2] = nano;
         System.arraycopy(uses, slot, newUses, slot + 3, uses.length - slot);
-        return new ChannelTable(used | 1 << i, newUses);
+        return newUses;
+    }
+
+    /**
+     * Returns the table of the two fields a holder keeps ({@link #usedMask()} and {@link #uses()}), sharing the
+     * array: the holder never writes it.
+     *
+     * @param used the bits of channels used
+     * @param uses the uses, three slots per channel used
+     * @return the table
+     */
+    public static ChannelTable view(int used, long[] uses) {
+        return used == 0 ? EMPTY : new ChannelTable(used, uses);
+    }
+
+    /**
+     * Returns the uses, three slots per channel used in ordinal order (count, last use's epoch seconds and
+     * nanoseconds): the table's own array, for a holder that keeps it and never writes it.
+     *
+     * @return the array
+     */
+    public long[] uses() {
+        return uses;
     }
 
     /**
@@ -161,6 +202,17 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
      * @return the preferred channel, or null when no channel was used
      */
     public @Nullable Channel preferred() {
+        return preferred(used, uses);
+    }
+
+    /**
+     * Returns the preferred channel ({@link #preferred()}) of the table of {@code used} and {@code uses}.
+     *
+     * @param used the table's bits of channels used
+     * @param uses the table's uses
+     * @return the preferred channel, or null when no channel was used
+     */
+    public static @Nullable Channel preferred(int used, long[] uses) {
         int best = -1;
         for (int slot = 0; slot < uses.length; slot += 3) {
             if (best < 0 || uses[slot] > uses[best] || uses[slot] == uses[best]
@@ -188,6 +240,21 @@ public final class ChannelTable extends AbstractMap<Channel, ChannelUse> {
             return useAt(slotOf(channel.ordinal()));
         }
         return null;
+    }
+
+    /** Compares two tables by their arrays, any other map as {@link AbstractMap} does. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (other instanceof ChannelTable that) {
+            return used == that.used && Arrays.equals(uses, that.uses);
+        }
+        return super.equals(other);
+    }
+
+    /** Returns the hash of {@link AbstractMap}: the sum of the entries' hashes. */
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 
     @Override

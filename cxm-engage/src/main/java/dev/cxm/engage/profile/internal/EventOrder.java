@@ -48,6 +48,22 @@ public final class EventOrder {
     }
 
     /**
+     * Orders an instant before, at or after another.
+     *
+     * @param second the instant's epoch seconds
+     * @param nano its nanoseconds
+     * @param otherSecond the other instant's epoch seconds
+     * @param otherNano its nanoseconds
+     * @return negative, zero or positive as the instant is before, the same as or after the other
+     */
+    public static int compare(long second, int nano, long otherSecond, int otherNano) {
+        if (second != otherSecond) {
+            return second < otherSecond ? -1 : 1;
+        }
+        return Integer.compare(nano, otherNano);
+    }
+
+    /**
      * Orders an event before, at or after another of which the instant is given as an {@link Instant}.
      *
      * @param second the event's epoch seconds

@@ -56,12 +56,48 @@ public final class TouchpointSet extends AbstractSet<TouchpointId> {
      * @return the set with it
      */
     public TouchpointSet plus(TouchpointId id) {
-        if (contains(id)) {
-            return this;
+        TouchpointId[] more = plus(ids, id);
+        return more == ids ? this : new TouchpointSet(more);
+    }
+
+    /**
+     * Returns the array of a set ({@link #ids()}) with {@code id} added at the end: {@code ids} itself when it
+     * holds it already, else a new array ({@code ids} is not written). What a holder of the array (a profile,
+     * which then needs no set object of its own) calls.
+     *
+     * @param ids the set's ids
+     * @param id the id to add
+     * @return the ids with it
+     */
+    public static TouchpointId[] plus(TouchpointId[] ids, TouchpointId id) {
+        for (TouchpointId each : ids) {
+            if (each.equals(id)) {
+                return ids;
+            }
         }
         TouchpointId[] more = Arrays.copyOf(ids, ids.length + 1);
         more[ids.length] = id;
-        return new TouchpointSet(more);
+        return more;
+    }
+
+    /**
+     * Returns the set of an array a holder keeps ({@link #ids()}), sharing it: the holder never writes it.
+     *
+     * @param ids the ids, each once
+     * @return the set
+     */
+    public static TouchpointSet view(TouchpointId[] ids) {
+        return ids.length == 0 ? EMPTY : new TouchpointSet(ids);
+    }
+
+    /**
+     * Returns the ids in the order first used: the set's own array, for a holder that keeps it and never writes
+     * it.
+     *
+     * @return the array
+     */
+    public TouchpointId[] ids() {
+        return ids;
     }
 
     /**

@@ -15,7 +15,7 @@ import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.LatestAnswer;
 import dev.cxm.engage.profile.NpsCategory;
-import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.ProfileParts;
 import dev.cxm.engage.segment.CategoryField;
 import dev.cxm.engage.segment.Comparison;
 import dev.cxm.engage.segment.Condition;
@@ -274,20 +274,19 @@ public final class SegmentEvaluator {
             }
             if (readNps) {
                 for (int p = 0; p < size; p++) {
-                    Optional<LatestAnswer> answer = block[p].latestNps();
-                    nps[p] = answer.isPresent() ? NpsCategory.of(answer.get().score()).ordinal() : -1;
+                    LatestAnswer answer = ProfileParts.reader().latestNps(block[p]);
+                    nps[p] = answer != null ? NpsCategory.of(answer.score()).ordinal() : -1;
                 }
             }
             if (readPreferred) {
                 for (int p = 0; p < size; p++) {
-                    Optional<Channel> channel = block[p].preferredChannel();
-                    preferred[p] = channel.isPresent() ? channel.get().ordinal() : -1;
+                    Channel channel = ProfileParts.preferredChannel(block[p]);
+                    preferred[p] = channel != null ? channel.ordinal() : -1;
                 }
             }
             if (readChannels) {
                 for (int p = 0; p < size; p++) {
-                    // A profile's channels are always a ChannelTable: its constructor makes them one.
-                    channels[p] = ((ChannelTable) block[p].channels()).usedMask();
+                    channels[p] = ProfileParts.reader().channelsUsed(block[p]);
                 }
             }
             if (readStage) {
@@ -320,13 +319,31 @@ public final class SegmentEvaluator {
 
         private static void readTimes(TimeField field, long[] seconds, int[] nanos, CustomerProfile[] block,
                 int size) {
+            if (field == TimeField.LAST_SEEN || field == TimeField.FIRST_SEEN) {
+                readSeen(field == TimeField.LAST_SEEN, seconds, nanos, block, size);
+                return;
+            }
             for (int p = 0; p < size; p++) {
-                Optional<Instant> at = field == TimeField.LAST_SEEN ? block[p].lastSeen() : field.valueOf(block[p]);
+                Optional<Instant> at = field.valueOf(block[p]);
                 if (at.isPresent()) {
                     seconds[p] = at.get().getEpochSecond();
                     nanos[p] = at.get().getNano();
                 } else {
                     // No instant has this many seconds (Instant.MIN's are about -3.2e16): it stands for "none".
+                    seconds[p] = Long.MIN_VALUE;
+                }
+            }
+        }
+
+        /** Reads the first- or last-seen instants as their parts, without the {@code Optional<Instant>}s. */
+        private static void readSeen(boolean last, long[] seconds, int[] nanos, CustomerProfile[] block, int size) {
+            ProfileParts.Reader parts = ProfileParts.reader();
+            for (int p = 0; p < size; p++) {
+                int nano = last ? parts.lastSeenNano(block[p]) : parts.firstSeenNano(block[p]);
+                if (nano != ProfileParts.ABSENT) {
+                    seconds[p] = last ? parts.lastSeenSecond(block[p]) : parts.firstSeenSecond(block[p]);
+                    nanos[p] = nano;
+                } else {
                     seconds[p] = Long.MIN_VALUE;
                 }
             }
