@@ -3,6 +3,7 @@ package dev.cxm.core.internal;
 import java.time.Instant;
 
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.model.Interaction;
 
 /**
  * Reads an event's instant as the two primitives the event holds (epoch second and nanosecond of that second,
@@ -11,7 +12,7 @@ import dev.cxm.core.model.CustomerEvent;
  *
  * <p>Why not {@link CustomerEvent#occurredAt()}: the interface has three implementations, so a call site that
  * sees all three does not inline it, and the {@code Instant} it makes escapes and is allocated on every call.
- * The model package hands this class a reader of its fields when it initialises ({@link ModelHandOver}), so
+ * The model package hands this class a reader of its fields when it initialises ({@link HandOver}), so
  * the fields stay out of the public API.
  */
 public final class EventTimeParts {
@@ -36,7 +37,8 @@ public final class EventTimeParts {
         int nano(CustomerEvent event);
     }
 
-    private static final ModelHandOver<Reader> READER = new ModelHandOver<>("reader");
+    // The events' package-private base class, named through a public subclass so the compiler checks the name.
+    private static final HandOver<Reader> READER = new HandOver<>("reader", Interaction.class.getSuperclass());
 
     private EventTimeParts() {}
 

@@ -69,7 +69,7 @@ class EventTimePartsTest {
 
     @Test
     void aReaderOtherThanTheModelsIsRefusedAndTheModelStillWorks() {
-        // Oracle: the contract of ModelHandOver.install: only the model's own class hands over, once.
+        // Oracle: the contract of HandOver.install: only the model's own class hands over, once.
         EventTimeParts.Reader other = new EventTimeParts.Reader() {
             @Override
             public long epochSecond(CustomerEvent event) {
@@ -83,7 +83,7 @@ class EventTimePartsTest {
         };
         assertThatThrownBy(() -> EventTimeParts.install(other))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is not the model's");
+                .hasMessageContaining("only that class hands it over");
         CustomerEvent event = eventsAt(Instant.ofEpochSecond(42, 7_000)).get(0);
         assertThat(EventTimeParts.epochSecond(event)).isEqualTo(42);
         assertThat(EventTimeParts.nano(event)).isEqualTo(7_000);

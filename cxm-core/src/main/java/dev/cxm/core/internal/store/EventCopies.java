@@ -2,7 +2,7 @@ package dev.cxm.core.internal.store;
 
 import java.util.Optional;
 
-import dev.cxm.core.internal.ModelHandOver;
+import dev.cxm.core.internal.HandOver;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.model.FeedbackScale;
@@ -18,7 +18,7 @@ import dev.cxm.core.model.Touchpoint;
  * <p>Why not the public constructors: they check every component again and take the instant as an
  * {@link java.time.Instant}, which the copy would make from the source's fields only to be taken apart again
  * (an object allocated per stored event, between the stored events in memory). The model hands this class
- * a copier that moves the fields across as they are ({@link ModelHandOver}). The caller promises that each
+ * a copier that moves the fields across as they are ({@link HandOver}). The caller promises that each
  * part it passes is equal to the source's; nothing is checked.
  */
 public final class EventCopies {
@@ -61,7 +61,8 @@ public final class EventCopies {
                 Optional<Touchpoint> touchpoint, FeedbackScale scale, String surveyId);
     }
 
-    private static final ModelHandOver<Copier> COPIER = new ModelHandOver<>("copier");
+    // The events' package-private base class, named through a public subclass so the compiler checks the name.
+    private static final HandOver<Copier> COPIER = new HandOver<>("copier", Interaction.class.getSuperclass());
 
     private EventCopies() {}
 

@@ -2,6 +2,7 @@ package dev.cxm.engage.profile.internal;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cxm.core.internal.HandOver;
 import dev.cxm.core.model.Channel;
 import dev.cxm.engage.profile.CustomerProfile;
 import dev.cxm.engage.profile.LatestAnswer;
@@ -80,10 +81,7 @@ public final class ProfileParts {
         @Nullable LatestAnswer latestNps(CustomerProfile profile);
     }
 
-    private static final String PROFILE_CLASS = "dev.cxm.engage.profile.CustomerProfile";
-
-    // Set by the profile class's initialisation, which making any profile triggers; the reader holds no state.
-    private static @Nullable Reader reader;
+    private static final HandOver<Reader> READER = new HandOver<>("reader", CustomerProfile.class);
 
     private ProfileParts() {}
 
@@ -91,13 +89,11 @@ public final class ProfileParts {
      * Takes the profile class's reader; called once, by that class's own initialisation.
      *
      * @param profileReader the reader of the profiles' fields
+     * @throws IllegalArgumentException when {@code profileReader} is not the profile class's
      * @throws IllegalStateException when a reader was already installed
      */
-    public static synchronized void install(Reader profileReader) {
-        if (reader != null) {
-            throw new IllegalStateException("reader: already installed; only the profile class installs it, once");
-        }
-        reader = profileReader;
+    public static void install(Reader profileReader) {
+        READER.install(profileReader);
     }
 
     /**
@@ -106,8 +102,7 @@ public final class ProfileParts {
      * @return the reader
      */
     public static Reader reader() {
-        Reader installed = reader;
-        return installed != null ? installed : initialisedReader();
+        return READER.get();
     }
 
     /**
@@ -130,20 +125,5 @@ public final class ProfileParts {
     public static @Nullable Channel preferredChannel(CustomerProfile profile) {
         Reader parts = reader();
         return ChannelTable.preferred(parts.channelsUsed(profile), parts.channelUses(profile));
-    }
-
-    // Reached only by a thread that holds a profile made by another thread without having seen the profile
-    // class's initialisation: initialising the class (a no-op when done) gives that edge.
-    private static Reader initialisedReader() {
-        try {
-            Class.forName(PROFILE_CLASS, true, ProfileParts.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("reader: the profile class " + PROFILE_CLASS + " is missing", e);
-        }
-        Reader installed = reader;
-        if (installed == null) {
-            throw new IllegalStateException("reader: the profile class did not install its reader of fields");
-        }
-        return installed;
     }
 }
