@@ -3,6 +3,7 @@ package dev.cxm.core.internal.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,5 +154,50 @@ class CsvTokenizerTest {
 
         assertThat(tokenizer(text, ',', new Random(1))).isEqualTo(jackson(text, ','))
                 .last().isEqualTo(Row.failed(2, false));
+    }
+
+    @Test
+    void randomTextsAcrossTheEndOfTheBufferSplitAsJacksonSplitsThem() throws IOException {
+        // The tokenizer reads 64 Ki characters at a time, so a short text never meets the end of its buffer: here
+        // rows of filler put the random text's start 1 to 80 characters before that end, so that every kind of
+        // row, quote, doubled quote and line break (a \r just before the end, its \n after it) falls across it.
+        // Oracle: Jackson, as above.
+        int window = 1 << 16;
+        for (long seed = 1; seed <= 300; seed++) {
+            Random random = new Random(seed);
+            int before = 1 + random.nextInt(80);
+            StringBuilder text = new StringBuilder();
+            while (text.length() < window - before - 1_003) {
+                text.append("x".repeat(999)).append('\n');
+            }
+            text.append("y".repeat(window - before - 1 - text.length())).append('\n');
+            String tail = randomText(random).replace("\uFEFF", "");
+            text.append(tail);
+            char separator = ",;\t| ".charAt(random.nextInt(5));
+            String input = text.toString();
+            List<Row> expected = jackson(input, separator);
+            assertThat(tokenizer(input, separator, random)).as("seed %d, separator '%s': %s", seed, separator,
+                    tail.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void closingTheTokenizerClosesItsInput() throws IOException, CsvTokenizer.UnreadableCsv {
+        // The constructor's contract: the input is closed with the tokenizer. Oracle: the reader records its close.
+        boolean[] closed = {false};
+        Reader input = new StringReader("a,b\n") {
+            @Override
+            public void close() {
+                closed[0] = true;
+                super.close();
+            }
+        };
+        CsvTokenizer tokenizer = new CsvTokenizer(input, ',');
+        assertThat(tokenizer.next()).isTrue();
+        assertThat(closed[0]).isFalse();
+
+        tokenizer.close();
+
+        assertThat(closed[0]).isTrue();
     }
 }
