@@ -76,6 +76,8 @@ class CanonicalReadersOracleTest {
             "{\"amount\":1.5,\"currency\":\"EUR\"}", "{\"amount\":-1.5,\"currency\":\"EUR\"}",
             "{\"amount\":1.5}", "{\"amount\":\"1.5\",\"currency\":\"EUR\"}", "{\"amount\":1.5,\"currency\":1}",
             "\"\\u0041\"", "\"\\u00e9\\u00E9\"", "\"a\\\"b\"", "\"\\q\"", "\"\\u12\"", "\"\\ud834\"", "\"\\/\"");
+    /** Characters after the end of the text, as a buffer holds from an earlier fill. */
+    private static final List<String> STALE = List.of("", "}", "}}", "\"}", ",\"a\":\"b\"}", "0}", " }", "\"type\"");
     private static final String EDIT_ALPHABET = "{}[]:,\"\\ \t0123456789.-+eEulnx\n\r\u00e9";
 
     /** Writes a JSON tree as text in a random one of the forms that mean the same. */
@@ -289,9 +291,10 @@ class CanonicalReadersOracleTest {
             int lineEnd = lineBreak(text);
             String ownLine = text.substring(0, lineEnd);
             CustomerEvent expected = dataBinding(ownLine);
-            char[] chars = ("x" + text).toCharArray();
+            // The characters given end at the text; those after it, stale in a real buffer, must not be read.
+            char[] chars = ("x" + text + STALE.get(random.nextInt(STALE.size()))).toCharArray();
 
-            CustomerEvent fast = lines.read(chars, 1, chars.length);
+            CustomerEvent fast = lines.read(chars, 1, 1 + text.length());
             CustomerEvent parsed = tokens(tokens, ownLine);
 
             String as = "seed " + seed + ", line " + i + ": " + ownLine;
