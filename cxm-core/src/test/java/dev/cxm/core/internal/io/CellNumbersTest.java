@@ -251,6 +251,10 @@ class CellNumbersTest {
             assertThat(CellNumbers.isoDuration(declined)).as(declined).isNull();
         }
         assertThat(CellNumbers.isoDuration("PT" + "1".repeat(39))).isNull();
+        // Short texts inside a larger array: "PT" and "PTS" are no duration (Duration.parse refuses both).
+        assertThat(CellNumbers.isoDuration("xxxxPTxxxx".toCharArray(), 4, 6)).isNull();
+        assertThat(CellNumbers.isoDuration("xxxxPTSxxxx".toCharArray(), 4, 7)).isNull();
+        assertThat(CellNumbers.isoDuration("xxxxPT1Sxxxx".toCharArray(), 4, 8)).isEqualTo(Duration.ofSeconds(1));
         assertThat(CellNumbers.isoDuration("PT0.000000001S")).isEqualTo(Duration.ofNanos(1));
         // The longest form, 42 characters: the text overload declines beyond 40 (the caller then parses), the
         // characters' overload reads it.
