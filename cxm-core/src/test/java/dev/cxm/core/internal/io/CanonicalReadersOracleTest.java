@@ -75,7 +75,7 @@ class CanonicalReadersOracleTest {
             "{\"name\":\"s\",\"min\":0}", "{\"name\":\"s\",\"min\":0,\"max\":10,\"x\":1}",
             "{\"amount\":1.5,\"currency\":\"EUR\"}", "{\"amount\":-1.5,\"currency\":\"EUR\"}",
             "{\"amount\":1.5}", "{\"amount\":\"1.5\",\"currency\":\"EUR\"}", "{\"amount\":1.5,\"currency\":1}",
-            "", "}", ",", "\"", "\"a", "{", "{\"a\"", "{\"a\":", "\"\\u0041\"", "\"\\u00e9\\u00E9\"", "\"a\\\"b\"", "\"\\q\"", "\"\\u12\"", "\"\\ud834\"", "\"\\/\"");
+            "", "}", ",", "\"", "\"a", "{", "{\"a\"", "{\"a\":", "\"\\u0041\"", "\"\\u\uFF10\uFF10\uFF14\uFF11\"", "\"\\u004G\"", "\"\\u00e9\\u00E9\"", "\"a\\\"b\"", "\"\\q\"", "\"\\u12\"", "\"\\ud834\"", "\"\\/\"");
     /** Characters after the end of the text, as a buffer holds from an earlier fill. */
     private static final List<String> STALE = List.of("", "}", "}}", "\"}", ",\"a\":\"b\"}", "0}", " }", "\"type\"");
     private static final String EDIT_ALPHABET = "{}[]:,\"\\ \t0123456789.-+eEulnx\n\r\u00e9";
@@ -364,6 +364,29 @@ class CanonicalReadersOracleTest {
                     assertThat(fast).as("length %d", length).isNull();
                 }
             }
+        }
+    }
+
+    @Test
+    void integersOfAtMostNineDigitsAreReadInPlaceAndLongerOnesAreLeft() {
+        // The documented number form: integers of at most 9 digits (INT_DIGITS) are read here, any longer number
+        // is left to Jackson (null). Oracle: data binding's event of the same line; the digits worked by hand.
+        String base = "{\"type\":\"purchase\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"orderId\":\"o\","
+                + "\"amount\":{\"amount\":AMOUNT,\"currency\":\"EUR\"},\"itemCount\":ITEMS}";
+        for (String items : List.of("0", "7", "99999999", "999999999", "100000000")) {
+            String line = base.replace("AMOUNT", "123456789.5").replace("ITEMS", items);
+            char[] chars = line.toCharArray();
+            CustomerEvent expected = dataBinding(line);
+            assertThat(expected).as(line).isNotNull();
+            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line)
+                    .isEqualTo(expected);
+        }
+        for (String items : List.of("1000000000", "2147483647")) {
+            String line = base.replace("AMOUNT", "1").replace("ITEMS", items);
+            char[] chars = line.toCharArray();
+            assertThat(dataBinding(line)).as(line).isNotNull();
+            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
         }
     }
 

@@ -163,4 +163,25 @@ class HandleTableTest {
                     .isEqualTo(i % 2 == 0 ? -1 : handles.get(i));
         }
     }
+
+    @Test
+    void aHandleThatNeedsExactlyOneMoreBitWidensTheTable() {
+        // Worked by hand from the class's layout: a new table keeps handles plus one in 8 bits, so handle 255 (256
+        // stored) is the first that needs a 9th bit; widening leaves room for twice the handles, so the next
+        // handles needing one more bit are 1023, 4095, 16383 (each put alone, without growth widening first).
+        // Oracle: each key is found with the handle put for it.
+        Owner owner = new Owner();
+        HandleTable<Key> table = new HandleTable<>(owner);
+        List<Key> keys = new ArrayList<>();
+        for (int handle : new int[] {255, 1_023, 4_095, 16_383, 65_535}) {
+            Key key = new Key("w" + handle, handle);
+            owner.byHandle.put(handle, key);
+            assertThat(table.putIfAbsent(key, key.hashCode(), handle)).isEqualTo(-1);
+            keys.add(key);
+            for (Key held : keys) {
+                assertThat(table.find(held, held.hashCode())).as("%s after %d", held, handle)
+                        .isEqualTo(Integer.parseInt(held.name().substring(1)));
+            }
+        }
+    }
 }
