@@ -168,10 +168,10 @@ class CsvTokenizerTest {
             int before = 1 + random.nextInt(80);
             StringBuilder text = new StringBuilder();
             char separator = ",;\t| ".charAt(random.nextInt(5));
-            // Filler rows of cells and separators, so that the characters a refill leaves after the end of the
-            // text are often separators, which must not be read as part of the last row.
+            // Filler rows of quoted cells and separators, so that the characters a refill leaves after the end of
+            // the text are often separators or quotes, which must not be read as part of the last row.
             while (text.length() < window - before - 1_003) {
-                text.append(("x" + separator).repeat(499)).append("x\n");
+                text.append(("\"x\"" + separator).repeat(249)).append("x\n");
             }
             text.append("y".repeat(window - before - 1 - text.length())).append('\n');
             String tail = randomText(random).replace("\uFEFF", "");
