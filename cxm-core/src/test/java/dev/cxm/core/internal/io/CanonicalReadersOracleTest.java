@@ -391,6 +391,21 @@ class CanonicalReadersOracleTest {
     }
 
     @Test
+    void aMemberWithoutAKeyIsRefusedWhateverTheTextBeforeIt() {
+        // A nested member whose key is no string is malformed JSON, which data binding refuses (the oracle): the
+        // line reader must not take the text read before it (here a value that spells the key expected next) for
+        // its key.
+        for (String scale : List.of("{\"name\":\"min\",7,\"max\":9}", "{\"name\":\"min\",-1,\"max\":9}")) {
+            String line = "{\"type\":\"feedback\",\"eventId\":\"e\",\"customerId\":\"c\","
+                    + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"surveyId\":\"s\",\"scale\":" + scale
+                    + ",\"score\":8}";
+            char[] chars = line.toCharArray();
+            assertThat(dataBinding(line)).as(line).isNull();
+            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
+        }
+    }
+
+    @Test
     void theWritersFormsAreValidJsonOfTheSameTree() throws IOException {
         // The test's writer must mean what it is given: every form it writes of a random event parses back to the
         // tree it wrote from (the oracle: Jackson's tree equality, numbers equal in value whatever the node type
