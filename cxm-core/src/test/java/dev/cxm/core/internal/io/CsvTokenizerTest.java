@@ -223,4 +223,27 @@ class CsvTokenizerTest {
         assertThat(jackson("a," + plain + "\n", ',')).hasSize(1).first()
                 .satisfies(row -> assertThat(row.cells().get(1)).hasSize(max));
     }
+
+    @Test
+    void everySplitOfQuotesAndLineBreaksAtTheBufferEndReadsAsJacksonReadsIt() throws IOException {
+        // Deterministic companion of the random test above: each pattern (a doubled quote and a \r\n inside
+        // quotes, a closing quote before a separator or a line break, \r\n between rows) starts k characters
+        // before the end of the 64 Ki buffer, for every k, so that the buffer ends between every two of its
+        // characters. Oracle: Jackson.
+        int window = 1 << 16;
+        List<String> patterns = List.of("\"a\"\"b\",c\n", "\"a\r\nb\",c\n", "\"a\rb\"\r\nd\n", "\"a\",\"\"\"\"\n",
+                "a\r\nb\r\n", "\"a\"  ,b\r\n", "\"\"\"\"", "a,\"b\"\"\"\r", "\r\n\r\n a,b");
+        for (String pattern : patterns) {
+            for (int k = 0; k <= pattern.length(); k++) {
+                StringBuilder text = new StringBuilder();
+                while (text.length() < window - k - 1_003) {
+                    text.append("x".repeat(999)).append('\n');
+                }
+                text.append("y".repeat(window - k - 1 - text.length())).append('\n').append(pattern);
+                String input = text.toString();
+                assertThat(tokenizer(input, ',', new Random(k))).as("%s split %d", pattern, k)
+                        .isEqualTo(jackson(input, ','));
+            }
+        }
+    }
 }
