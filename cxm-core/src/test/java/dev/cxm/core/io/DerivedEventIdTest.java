@@ -70,6 +70,34 @@ class DerivedEventIdTest {
         });
     }
 
+    @Test
+    void longCellsAndLinesOfManyDigitsDeriveTheIdOfTheirText() throws IOException {
+        // Oracle as above: EventId.derivedFrom of "line U+001F cell U+001F cell ...". Cells of up to 3,000
+        // characters of one to four UTF-8 bytes each outgrow the importer's 256-byte id buffer (once, or many
+        // times over in one cell), and 1,050 rows give lines of one to four digits (9 to 10, 99 to 100, 999 to 1000).
+        Random random = new Random(17);
+        StringBuilder csv = new StringBuilder("customer_id,occurred_at,score,comment\n");
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < 1_050; i++) {
+            int length = i % 50 == 0 ? 1 + random.nextInt(3_000) : random.nextInt(20);
+            String comment = randomText(random, length);
+            List<String> cells = List.of("c" + i, "2026-01-01T10:00:00Z", Integer.toString(i % 11), comment);
+            for (int j = 0; j < cells.size(); j++) {
+                csv.append(j == 0 ? "" : ",").append('"').append(cells.get(j).replace("\"", "\"\"")).append('"');
+            }
+            csv.append('\n');
+            sources.add((i + 2) + "\u001f" + String.join("\u001f", cells));
+        }
+        List<CustomerEvent> events = new ArrayList<>();
+        CsvEventImporter.ofDefaults(CsvColumnMapping.custom().type(EventType.FEEDBACK).scale(FeedbackScale.NPS)
+                .build(), ImportPolicy.FAIL_ON_FIRST_ERROR).importInto(events::add, () -> new StringReader(csv.toString()));
+
+        assertThat(events).hasSize(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            assertThat(events.get(i).eventId()).as("row %d", i + 2).isEqualTo(EventId.derivedFrom(sources.get(i)));
+        }
+    }
+
     private static String randomText(Random random, int maxLength) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(maxLength + 1);

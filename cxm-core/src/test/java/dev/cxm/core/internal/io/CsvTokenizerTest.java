@@ -3,6 +3,7 @@ package dev.cxm.core.internal.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,5 +154,96 @@ class CsvTokenizerTest {
 
         assertThat(tokenizer(text, ',', new Random(1))).isEqualTo(jackson(text, ','))
                 .last().isEqualTo(Row.failed(2, false));
+    }
+
+    @Test
+    void randomTextsAcrossTheEndOfTheBufferSplitAsJacksonSplitsThem() throws IOException {
+        // The tokenizer reads 64 Ki characters at a time, so a short text never meets the end of its buffer: here
+        // rows of filler put the random text's start 1 to 80 characters before that end, so that every kind of
+        // row, quote, doubled quote and line break (a \r just before the end, its \n after it) falls across it.
+        // Oracle: Jackson, as above.
+        int window = 1 << 16;
+        for (long seed = 1; seed <= 200; seed++) {
+            Random random = new Random(seed);
+            int before = 1 + random.nextInt(80);
+            StringBuilder text = new StringBuilder();
+            char separator = ",;\t| ".charAt(random.nextInt(5));
+            // Filler rows of quoted cells and separators, so that the characters a refill leaves after the end of
+            // the text are often separators or quotes, which must not be read as part of the last row.
+            while (text.length() < window - before - 1_003) {
+                text.append(("\"x\"" + separator).repeat(249)).append("x\n");
+            }
+            text.append("y".repeat(window - before - 1 - text.length())).append('\n');
+            String tail = randomText(random).replace("\uFEFF", "");
+            text.append(tail);
+            String input = text.toString();
+            List<Row> expected = jackson(input, separator);
+            assertThat(tokenizer(input, separator, random)).as("seed %d, separator '%s': %s", seed, separator,
+                    tail.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void closingTheTokenizerClosesItsInput() throws IOException, CsvTokenizer.UnreadableCsv {
+        // The constructor's contract: the input is closed with the tokenizer. Oracle: the reader records its close.
+        boolean[] closed = {false};
+        Reader input = new StringReader("a,b\n") {
+            @Override
+            public void close() {
+                closed[0] = true;
+                super.close();
+            }
+        };
+        CsvTokenizer tokenizer = new CsvTokenizer(input, ',');
+        assertThat(tokenizer.next()).isTrue();
+        assertThat(closed[0]).isFalse();
+
+        tokenizer.close();
+
+        assertThat(closed[0]).isTrue();
+    }
+
+    @Test
+    void cellsOfExactlyTheLongestLengthAreReadAndOneMoreIsNot() throws IOException {
+        // Oracle: Jackson, whose StreamReadConstraints limit a cell's decoded length. A quoted cell counts its
+        // doubled quotes once: decoded length MAX_CELL_LENGTH with 10 doubled quotes (raw length 10 more) is read,
+        // one character more is not; an unquoted cell of exactly MAX_CELL_LENGTH is read.
+        int max = CsvTokenizer.MAX_CELL_LENGTH;
+        String quoted = "\"" + "\"\"".repeat(10) + "q".repeat(max - 10) + "\"";
+        String quotedTooLong = "\"" + "\"\"".repeat(10) + "q".repeat(max - 9) + "\"";
+        String plain = "p".repeat(max);
+        for (String text : List.of("a,b\n1," + quoted + "\n2,c\n", "a,b\n1," + quotedTooLong + "\n2,c\n",
+                "a,b\n1," + plain + "\n2,c\n")) {
+            List<Row> expected = jackson(text, ',');
+            assertThat(tokenizer(text, ',', new Random(2))).isEqualTo(expected);
+        }
+        assertThat(jackson("a," + quoted + "\n", ',')).hasSize(1).first()
+                .satisfies(row -> assertThat(row.cells().get(1)).hasSize(max).startsWith("\"".repeat(10)));
+        assertThat(jackson("a," + quotedTooLong + "\n", ',')).containsExactly(Row.failed(1, false));
+        assertThat(jackson("a," + plain + "\n", ',')).hasSize(1).first()
+                .satisfies(row -> assertThat(row.cells().get(1)).hasSize(max));
+    }
+
+    @Test
+    void everySplitOfQuotesAndLineBreaksAtTheBufferEndReadsAsJacksonReadsIt() throws IOException {
+        // Deterministic companion of the random test above: each pattern (a doubled quote and a \r\n inside
+        // quotes, a closing quote before a separator or a line break, \r\n between rows) starts k characters
+        // before the end of the 64 Ki buffer, for every k, so that the buffer ends between every two of its
+        // characters. Oracle: Jackson.
+        int window = 1 << 16;
+        List<String> patterns = List.of("\"a\"\"b\",c\n", "\"a\r\nb\",c\n", "\"a\rb\"\r\nd\n", "\"a\",\"\"\"\"\n",
+                "a\r\nb\r\n", "\"a\"  ,b\r\n", "\"\"\"\"", "a,\"b\"\"\"\r", "\r\n\r\n a,b");
+        for (String pattern : patterns) {
+            for (int k = 0; k <= pattern.length(); k++) {
+                StringBuilder text = new StringBuilder();
+                while (text.length() < window - k - 1_003) {
+                    text.append("x".repeat(999)).append('\n');
+                }
+                text.append("y".repeat(window - k - 1 - text.length())).append('\n').append(pattern);
+                String input = text.toString();
+                assertThat(tokenizer(input, ',', new Random(k))).as("%s split %d", pattern, k)
+                        .isEqualTo(jackson(input, ','));
+            }
+        }
     }
 }

@@ -127,4 +127,61 @@ class HandleTableTest {
         assertThat(table.size()).isEqualTo(1);
         assertThat(table.find(held, 5)).isZero();
     }
+
+    @Test
+    void handlesAtEachWidthLimitAreKeptWhole() {
+        // A slot holds the handle plus one in its low bits: a handle of 2^k - 1 needs k + 1 bits, so each such
+        // handle (and the one after it) must widen the handle bits before it is placed, else it would spill into
+        // the fingerprint. Oracle: the handle put for each key, by construction; keys share few hash codes so
+        // that fingerprints and probe runs are compared too.
+        Owner owner = new Owner();
+        HandleTable<Key> table = new HandleTable<>(owner);
+        List<Key> keys = new ArrayList<>();
+        List<Integer> handles = new ArrayList<>();
+        for (int bits = 1; bits <= 24; bits++) {
+            for (int handle : new int[] {(1 << bits) - 2, (1 << bits) - 1, 1 << bits}) {
+                if (handles.contains(handle)) {
+                    continue;
+                }
+                Key key = new Key("h" + handle, handle % 3);
+                owner.byHandle.put(handle, key);
+                assertThat(table.putIfAbsent(key, key.hashCode(), handle)).isEqualTo(-1);
+                keys.add(key);
+                handles.add(handle);
+            }
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(table.find(keys.get(i), keys.get(i).hashCode())).as("handle %d", handles.get(i))
+                    .isEqualTo(handles.get(i));
+        }
+        assertThat(table.size()).isEqualTo(keys.size());
+        for (int i = 0; i < keys.size(); i += 2) {
+            table.remove(keys.get(i), keys.get(i).hashCode());
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(table.find(keys.get(i), keys.get(i).hashCode())).as("handle %d", handles.get(i))
+                    .isEqualTo(i % 2 == 0 ? -1 : handles.get(i));
+        }
+    }
+
+    @Test
+    void aHandleThatNeedsExactlyOneMoreBitWidensTheTable() {
+        // Worked by hand from the class's layout: a new table keeps handles plus one in 8 bits, so handle 255 (256
+        // stored) is the first that needs a 9th bit; widening leaves room for twice the handles, so the next
+        // handles needing one more bit are 1023, 4095, 16383 (each put alone, without growth widening first).
+        // Oracle: each key is found with the handle put for it.
+        Owner owner = new Owner();
+        HandleTable<Key> table = new HandleTable<>(owner);
+        List<Key> keys = new ArrayList<>();
+        for (int handle : new int[] {255, 1_023, 4_095, 16_383, 65_535}) {
+            Key key = new Key("w" + handle, handle);
+            owner.byHandle.put(handle, key);
+            assertThat(table.putIfAbsent(key, key.hashCode(), handle)).isEqualTo(-1);
+            keys.add(key);
+            for (Key held : keys) {
+                assertThat(table.find(held, held.hashCode())).as("%s after %d", held, handle)
+                        .isEqualTo(Integer.parseInt(held.name().substring(1)));
+            }
+        }
+    }
 }
