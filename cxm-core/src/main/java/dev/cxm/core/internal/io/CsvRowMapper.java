@@ -267,7 +267,7 @@ final class CsvRowMapper {
     private void requireSource(CsvField field, String needer, String[] header) {
         if (!fieldColumns.containsKey(field) && !constants.containsKey(field)) {
             throw new IllegalArgumentException("column: \"" + mapping.columnFor(field) + "\" is not in the header and"
-                    + " no fixed value is set, but " + needer + " needs a " + fieldName(field) + "; the header has "
+                    + " no fixed value is set, but " + needer + " needs a value for " + fieldName(field) + "; the header has "
                     + String.join(", ", header));
         }
     }
