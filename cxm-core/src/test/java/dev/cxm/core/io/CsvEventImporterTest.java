@@ -350,12 +350,12 @@ class CsvEventImporterTest {
         assertThatThrownBy(() -> importCsv("type,occurred_at,score\nfeedback,2026-02-01,9\n", ImportPolicy.SKIP_AND_REPORT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("column: \"customer_id\" is not in the header and no fixed value is set, but every event"
-                        + " needs a customer; the header has type, occurred_at, score");
+                        + " needs a value for customer; the header has type, occurred_at, score");
         CsvEventImporter feedback = CsvEventImporter.ofDefaults(CsvColumnMapping.custom().type(EventType.FEEDBACK)
                 .scale(FeedbackScale.NPS).build(), ImportPolicy.SKIP_AND_REPORT);
         assertThatThrownBy(() -> feedback.importInto(store, text("customer_id,occurred_at,rating\nc1,2026-02-01,9\n")))
                 .hasMessageStartingWith("column: \"score\" is not in the header and no fixed value is set, but every"
-                        + " feedback response needs a score");
+                        + " feedback response needs a value for score");
         assertThat(store.count()).isZero();
     }
 

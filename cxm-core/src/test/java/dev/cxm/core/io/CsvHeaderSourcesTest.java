@@ -38,7 +38,7 @@ class CsvHeaderSourcesTest {
         assertThatThrownBy(() -> importCsv(interactions, "customer_id,occurred_at,outcome\nc1,2026-02-01,ok\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("column: \"touchpoint_id\" is not in the header and no fixed value is set,"
-                        + " but every interaction needs a touchpoint");
+                        + " but every interaction needs a value for touchpoint");
         assertThat(importCsv(interactions, "customer_id,occurred_at,touchpoint_id\nc1,2026-02-01,t\n")).hasSize(1);
     }
 

@@ -213,7 +213,7 @@ class ImportCommandTest {
         CliRun run = CliRun.of("nps", "--input", csv.toString(), "--on-error", "skip");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).hasLineCount(1).isEqualTo("cxm: column: \"customer_id\" is not in the header and"
-                + " no fixed value is set, but every event needs a customer; the header has occurred_at, score");
+                + " no fixed value is set, but every event needs a value for customer; the header has occurred_at, score");
     }
 
     @Test
