@@ -3,7 +3,12 @@ package dev.cxm.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +22,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerEvent;
@@ -35,6 +44,9 @@ import dev.cxm.core.store.AppendResult;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.ScoreCount;
 import dev.cxm.core.store.ScoreGrouping;
+import dev.cxm.jdbc.internal.ResultStreams;
+import dev.cxm.jdbc.internal.UrlPools;
+import dev.cxm.jdbc.testing.EmbeddedPostgresServer;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.TestEvents;
 
@@ -124,7 +136,7 @@ class PostgresCopyTest {
             assertThat(store.openStreams()).isZero();
             assertThat(pool.getActiveConnections()).isZero();
             try (Stream<FeedbackResponse> untouched = store.query(EventQuery.all(), FeedbackResponse.class)) {
-                assertThat(untouched).isNotNull();
+                assertThat(store.openStreams()).as("open, unread").isEqualTo(1);
             }
             assertThat(store.count()).isEqualTo(20_000 + round);
             assertThat(store.appendAll(List.of(TestEvents.nps("late" + round, "c1", 30_000 + round, 7))).appended())
@@ -134,6 +146,118 @@ class PostgresCopyTest {
         expected.addAll(List.of("late0", "late1", "late2"));
         assertThat(ids(store.query(EventQuery.all(), FeedbackResponse.class))).isEqualTo(expected);
         assertThat(pool.getActiveConnections()).isZero();
+    }
+
+    @Test
+    void aScanClosedWhenItsCancelCannotReachTheServerStopsReadingAndGivesUpTheConnection() throws Exception {
+        // Oracle: the bytes a proxy between the store and the server counts, against the data of the whole table.
+        // The proxy refuses new connections once the scan is open, as a pooler that drops cancel requests does,
+        // so the driver's cancel is lost (it swallows the failure); the close must not read the 150,000 rows'
+        // 25 MB or so to the COPY's end, but at most ResultStreams.DRAIN_LIMIT_BYTES plus what the sockets held
+        // (the proxy's and the driver's buffers are kept small, so that is the server's send buffer, a few MB),
+        // and the store must serve the next call on a new connection.
+        try (RefusingProxy proxy = new RefusingProxy(EmbeddedPostgresServer.server().getPort())) {
+            String url = EmbeddedPostgresServer.newDatabaseUrl();
+            pool = UrlPools.open(StoreUrl.parse(url.replace(":" + EmbeddedPostgresServer.server().getPort() + "/",
+                    ":" + proxy.port() + "/") + "&receiveBufferSize=65536"));
+            JdbcEventStore store = JdbcStores.builder(pool).build().eventStore();
+            store.appendAll(responses("p", 150_000));
+            long closing;
+            try (Stream<CustomerEvent> scan = store.scan()) {
+                Iterator<CustomerEvent> first = scan.iterator();
+                for (int i = 0; i < 5; i++) {
+                    first.next();
+                }
+                proxy.refuseNewConnections(true);
+                closing = proxy.bytesToClient();
+            }
+            long readByTheClose = proxy.bytesToClient() - closing;
+            assertThat(readByTheClose).isLessThan(ResultStreams.DRAIN_LIMIT_BYTES + 6 * (1 << 20));
+            proxy.refuseNewConnections(false);
+            assertThat(store.openStreams()).isZero();
+            assertThat(store.count()).isEqualTo(150_000);
+            try (Stream<CustomerEvent> scan = store.scan()) {
+                assertThat(scan.count()).isEqualTo(150_000);
+            }
+        }
+    }
+
+    /**
+     * A TCP proxy to the embedded server that counts the bytes it passes to the client and, when told, closes
+     * every new connection at once (the connections already open go on).
+     */
+    private static final class RefusingProxy implements AutoCloseable {
+        private static final int SMALL_BUFFER = 65_536;
+        private final ServerSocket listener = new ServerSocket(0);
+        private final AtomicBoolean refusing = new AtomicBoolean();
+        private final AtomicLong toClient = new AtomicLong();
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        RefusingProxy(int serverPort) throws IOException {
+            Thread acceptor = new Thread(() -> accept(serverPort), "refusing-proxy");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        void refuseNewConnections(boolean refuse) {
+            refusing.set(refuse);
+        }
+
+        long bytesToClient() {
+            return toClient.get();
+        }
+
+        private void accept(int serverPort) {
+            while (!listener.isClosed()) {
+                try {
+                    Socket client = listener.accept();
+                    sockets.add(client);
+                    if (refusing.get()) {
+                        client.close();
+                        continue;
+                    }
+                    client.setSendBufferSize(SMALL_BUFFER);
+                    Socket server = new Socket();
+                    server.setReceiveBufferSize(SMALL_BUFFER);
+                    server.connect(new java.net.InetSocketAddress("localhost", serverPort));
+                    sockets.add(server);
+                    pump(client.getInputStream(), server.getOutputStream(), null);
+                    pump(server.getInputStream(), client.getOutputStream(), toClient);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private static void pump(InputStream in, OutputStream out, @Nullable AtomicLong counter) {
+            Thread copier = new Thread(() -> {
+                byte[] buffer = new byte[8_192];
+                try (in; out) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        out.write(buffer, 0, n);
+                        if (counter != null) {
+                            counter.addAndGet(n);
+                        }
+                    }
+                } catch (IOException ended) {
+                    // One side closed: the other is closed with it.
+                }
+            }, "refusing-proxy-pump");
+            copier.setDaemon(true);
+            copier.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
     }
 
     /** Events of every type with every kind of value the binary formats carry, in time order. */

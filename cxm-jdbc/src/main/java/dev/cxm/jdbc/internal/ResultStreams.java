@@ -112,8 +112,15 @@ public final class ResultStreams {
     }
 
     /**
+     * How much of a cancelled {@code COPY}'s data a close reads before it gives up on the cancel: above what the
+     * sockets between server and client hold (a few megabytes), far below a table.
+     */
+    public static final long DRAIN_LIMIT_BYTES = 8 << 20;
+
+    /**
      * Ends a {@code COPY} that is still sending: asks the server to cancel it, then reads what it sent before it
-     * stopped, up to its end, so that the connection is ready for the rollback. (The driver's own
+     * stopped, up to its end, so that the connection is ready for the rollback; past {@link #DRAIN_LIMIT_BYTES}
+     * the cancel did not arrive, and the connection is aborted instead. (The driver's own
      * {@code cancelCopy} of a {@code COPY ... TO} leaves the rest of the data unread on the connection.) Should
      * the {@code COPY} end by itself before the cancel arrives, the server ignores the cancel: it comes while
      * the session waits for its next statement.
@@ -124,8 +131,18 @@ public final class ResultStreams {
         }
         try {
             connection.unwrap(PGConnection.class).cancelQuery();
-            while (out.isActive() && out.readFromCopy() != null) {
-                // What the server sent before it saw the cancel.
+            long drained = 0;
+            byte[] row;
+            while (out.isActive() && (row = out.readFromCopy()) != null) {
+                // What the server sent before it saw the cancel: what the sockets held, when the cancel arrives.
+                drained += row.length;
+                if (drained > DRAIN_LIMIT_BYTES) {
+                    // The driver swallows a cancel that cannot reach the server (a proxy or pooler that drops
+                    // cancel requests, a partition): rather than read the rest of the table, end the connection,
+                    // which the pool then replaces.
+                    connection.abort(Runnable::run);
+                    return;
+                }
             }
         } catch (SQLException ignored) {
             // The cancel's error ends the COPY (or the connection is lost): the rollback deals with the rest.
@@ -150,7 +167,8 @@ public final class ResultStreams {
     private static void release(@Nullable ResultSet rows, @Nullable PreparedStatement statement,
             @Nullable Connection connection, int isolation) {
         try (AutoCloseable c = connection; AutoCloseable s = statement; AutoCloseable r = rows) {
-            if (connection != null && !connection.isClosed() && !connection.getAutoCommit()) {
+            // Asked of a connection that was aborted too: the driver's error then tells the pool to replace it.
+            if (connection != null && !connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);
                 connection.setTransactionIsolation(isolation);

@@ -109,14 +109,13 @@ public final class ValidatedConnectionSource implements ConnectionPoolDataSource
         @Override
         public synchronized Connection getConnection() throws SQLException {
             // A difference of counts, as System.nanoTime asks (the counts may overflow).
-            if (!failed && ticker.nanos() - idleSince < CHECK_AFTER_IDLE.toNanos()) {
-                return current.getConnection();
-            }
+            boolean fresh = !failed && ticker.nanos() - idleSince < CHECK_AFTER_IDLE.toNanos();
             Connection handle = null;
             try {
-                // After a fatal error the driver knows the connection is closed: lending a handle then fails.
+                // The driver refuses a handle of a connection it knows is closed (after a fatal error, or one
+                // a stream aborted): then it is replaced, fresh or not.
                 handle = current.getConnection();
-                if (handle.isValid(VALIDATION_SECONDS)) {
+                if (fresh || handle.isValid(VALIDATION_SECONDS)) {
                     failed = false;
                     return handle;
                 }
