@@ -129,8 +129,33 @@ class CoxIterationEdgeCasesTest {
         // days 1, 3, 4 and 5 only.
         CoxModel model = CoxProportionalHazards.ofDefaults().fit(threeCovariates(1)).requireModel();
 
-        assertThat(model.predictSurvival(0, 0, 0).points()).extracting(SurvivalPoint::time)
-                .containsExactly(1.0, 3.0, 4.0, 5.0);
+        PredictedSurvival curve = model.predictSurvival(0, 0, 0);
+        assertThat(curve.points()).extracting(SurvivalPoint::time).containsExactly(1.0, 3.0, 4.0, 5.0);
+        // Between steps the curve keeps the last step's value; before the first it is 1.
+        assertThat(curve.at(3.5)).isEqualTo(curve.points().get(1).survival()).isLessThan(1);
+        assertThat(curve.at(0.5)).isEqualTo(1.0);
+        assertThat(model.toString()).contains("subjects=6", "events=4");
+    }
+
+    @Test
+    void theCovarianceIsTheInverseOfTheInformationAtTheEstimate() {
+        // Oracle: the information matrix by the textbook sums at the fitted coefficients, times the model's
+        // covariance, is the identity.
+        CoxModel model = CoxProportionalHazards.ofDefaults().fit(threeCovariates(1)).requireModel();
+        double[] beta = NAMES.stream().mapToDouble(name -> model.coefficient(name).coef()).toArray();
+        double[][] info = information(threeCovariates(1), beta);
+        double[][] covariance = model.covariance();
+        for (int j = 0; j < 3; j++) {
+            for (int k = 0; k < 3; k++) {
+                double product = 0;
+                for (int m = 0; m < 3; m++) {
+                    product += info[j][m] * covariance[m][k];
+                }
+                assertThat(product).isCloseTo(j == k ? 1 : 0, within(1e-6));
+            }
+        }
+        covariance[0][0] = -1;
+        assertThat(model.covariance()[0][0]).isPositive();
     }
 
     @Test

@@ -2,13 +2,16 @@ package dev.cxm.metrics.survival;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.stats.ConfidenceInterval;
 import dev.cxm.metrics.survival.internal.Cholesky;
 
 /**
@@ -43,7 +46,7 @@ class SurvivalInputEdgeCasesTest {
         assertThat(Double.doubleToRawLongBits(data.duration(1))).isZero();
         SurvivalCurve curve = KaplanMeier.ofDefaults().fit(data);
         assertThat(curve.timeline()).hasSize(2);
-        assertThat(curve.at(0).survival()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(curve.at(0).survival()).isCloseTo(1.0 / 3, within(1e-15));
     }
 
     @Test
@@ -71,5 +74,23 @@ class SurvivalInputEdgeCasesTest {
                 .firstSingular()).isEqualTo(1);
         assertThat(Cholesky.factor(new double[][] {{1e-6, 1e-6}, {1e-6, 1e-6 + 1e-14}}, Cholesky.DEFAULT_TOLERANCE)
                 .firstSingular()).isEqualTo(-1);
+    }
+
+    @Test
+    void theRecordsTakeTheClosedEndsOfTheirRanges() {
+        // Documented ranges: a band within [0, 1] (both ends allowed), a standard error of 0 or more, a p-value in
+        // [0, 1]; a coefficient's standard error must be positive.
+        OptionalDouble zero = OptionalDouble.of(0);
+        SurvivalStep step = new SurvivalStep(2, 3, 1, 0, 0.5, zero, OptionalDouble.of(0), OptionalDouble.of(1));
+        assertThat(step.lower()).hasValue(0.0);
+        assertThat(step.upper()).hasValue(1.0);
+        ConfidenceInterval coefInterval = new ConfidenceInterval(-1, 1, 0.95, "wald");
+        ConfidenceInterval ratioInterval = new ConfidenceInterval(Math.exp(-1), Math.E, 0.95, "wald");
+        for (double p : new double[] {0, 1}) {
+            assertThat(new CoxCoefficient("x", 0, 0.5, 1, 0, p, coefInterval, ratioInterval).pValue()).isEqualTo(p);
+        }
+        assertThatThrownBy(() -> new CoxCoefficient("x", 0, 0, 1, 0, 1, coefInterval, ratioInterval))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("x: coef 0.0 with standard error 0.0; both must be finite, the standard error positive");
     }
 }
