@@ -92,5 +92,15 @@ class SurvivalInputEdgeCasesTest {
         assertThatThrownBy(() -> new CoxCoefficient("x", 0, 0, 1, 0, 1, coefInterval, ratioInterval))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("x: coef 0.0 with standard error 0.0; both must be finite, the standard error positive");
+        assertThat(new SurvivalPoint(1, 0).survival()).isZero();
+        assertThat(new SurvivalPoint(1, 1).survival()).isEqualTo(1.0);
+        for (double survival : new double[] {-0.1, 1.1, Double.NaN}) {
+            assertThatThrownBy(() -> new SurvivalPoint(1, survival)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("survival: " + survival + " is outside [0, 1]; it is a probability");
+        }
+        assertThatThrownBy(() -> new LogRankResult(-1, 1, 0.5, java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("statistic: -1.0 is not a number zero or more");
+        assertThatThrownBy(() -> new LogRankResult(1, 1, 1.5, java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pValue: 1.5 is outside [0, 1]");
     }
 }
