@@ -10,7 +10,7 @@ import dev.cxm.core.model.FeedbackScale;
 /**
  * Bulk adds on scales with a negative minimum, where the score just above the maximum lies closer to 0 than the
  * minimum's distance (a range test written with the wrong sign would let it through), and configurations that hash
- * apart. Expected values are the documented rules: a score off the scale is refused with its position and nothing
+ * apart, and a rating asked for the result of a state on another scale. Expected values are the documented rules: a score off the scale is refused with its position and nothing
  * is added; distinct configurations are unequal and, for these, hash differently as Objects.hash of their fields.
  */
 class SignedScaleEdgeCasesTest {
@@ -39,5 +39,14 @@ class SignedScaleEdgeCasesTest {
         assertThat(RatingScore.csat()).isNotEqualTo(RatingScore.ces());
         assertThat(RatingScore.csat().hashCode()).isNotEqualTo(RatingScore.ces().hashCode());
         assertThat(RatingScore.csat()).hasSameHashCodeAs(RatingScore.from(RatingScore.csat()).build());
+    }
+
+    @Test
+    void aRatingRefusesAStateOnAnotherScale() {
+        ScoreDistribution nps = ScoreDistribution.ofCount(FeedbackScale.NPS, 5, 3);
+
+        assertThatThrownBy(() -> RatingScore.csat().result(nps)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scale: " + FeedbackScale.NPS + " is not " + FeedbackScale.CSAT
+                        + "; only states on the same scale merge");
     }
 }
