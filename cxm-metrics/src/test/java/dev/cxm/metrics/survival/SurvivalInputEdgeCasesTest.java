@@ -62,6 +62,16 @@ class SurvivalInputEdgeCasesTest {
     }
 
     @Test
+    void distinctReaderConfigurationsHashApart() {
+        SurvivalCsv comma = SurvivalCsv.custom(ChronoUnit.DAYS).build();
+        SurvivalCsv semicolon = SurvivalCsv.custom(ChronoUnit.DAYS).separator(';').build();
+
+        assertThat(comma).isNotEqualTo(semicolon);
+        assertThat(comma.hashCode()).isNotEqualTo(semicolon.hashCode());
+        assertThat(comma).hasSameHashCodeAs(SurvivalCsv.from(comma).build());
+    }
+
+    @Test
     void aColumnIsSingularWhenItsPivotIsATinyShareOfItsDiagonal() {
         // Column 1 of [[1e6, 1e6], [1e6, 1e6 + d]] keeps the pivot d after column 0 (closed form): with d = 1e-4
         // that is 1e-10 of its diagonal, below the relative tolerance 1e-9; with d = 1e-2 it is 1e-8, above it.
