@@ -1,0 +1,71 @@
+package dev.cxm.metrics.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxm.core.model.FeedbackScale;
+
+/**
+ * The score ranges (membership at both ends, touching ranges, the JSON text read back), the rating result's
+ * count and sample-size guards, and NPS configurations hashing apart. Expected values are the documented rules;
+ * each refusal is checked by its exact message.
+ */
+class FeedbackRecordsEdgeCasesTest {
+
+    @Test
+    void aRangeHoldsBothEnds() {
+        ScoreRange range = new ScoreRange(4, 5);
+
+        assertThat(range.contains(3)).isFalse();
+        assertThat(range.contains(4)).isTrue();
+        assertThat(range.contains(5)).isTrue();
+        assertThat(range.contains(6)).isFalse();
+        assertThat(new ScoreRange(1, 3).overlaps(new ScoreRange(3, 5))).isTrue();
+        assertThat(new ScoreRange(3, 5).overlaps(new ScoreRange(1, 3))).isTrue();
+        assertThat(new ScoreRange(1, 2).overlaps(new ScoreRange(3, 5))).isFalse();
+        assertThat(new ScoreRange(3, 5).overlaps(new ScoreRange(1, 2))).isFalse();
+    }
+
+    @Test
+    void aRangeReadsBackFromItsText() {
+        assertThat(ScoreRange.parse("4..5")).isEqualTo(new ScoreRange(4, 5));
+        assertThat(ScoreRange.parse("-3..-1")).isEqualTo(new ScoreRange(-3, -1));
+        assertThat(ScoreRange.parse(new ScoreRange(-10, 12).toString())).isEqualTo(new ScoreRange(-10, 12));
+        for (String text : new String[] {"45", "..5", "4..x"}) {
+            assertThatThrownBy(() -> ScoreRange.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("range: a text of " + text.length() + " characters is not two whole numbers joined"
+                            + " by .., such as 4..5");
+        }
+    }
+
+    @Test
+    void aRatingResultRefusesCountsAndSampleSizesThatCannotBe() {
+        ScoreRange good = new ScoreRange(4, 5);
+        Optional<ScoreRange> bad = Optional.of(new ScoreRange(1, 2));
+
+        assertThatThrownBy(() -> new RatingResult(RatingMeasure.GOOD_SHARE, OptionalDouble.empty(), Optional.empty(),
+                4, FeedbackScale.CSAT, good, 3, Optional.empty(), bad, 2, Optional.empty(), Optional.empty(), 4, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("n: 4 responses cannot hold 3 good and 2 bad ones");
+        assertThat(new RatingResult(RatingMeasure.GOOD_SHARE, OptionalDouble.empty(), Optional.empty(), 5,
+                FeedbackScale.CSAT, good, 3, Optional.empty(), bad, 2, Optional.empty(), Optional.empty(), 5, 5).n())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> new RatingResult(RatingMeasure.GOOD_SHARE, OptionalDouble.empty(), Optional.empty(),
+                1, FeedbackScale.CSAT, good, 1, Optional.empty(), bad, 0, Optional.empty(), Optional.empty(), 1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("effectiveN: 2.0 is outside 0..n, n 1; an"
+                        + " effective sample size is never larger than the sample");
+    }
+
+    @Test
+    void distinctNpsConfigurationsHashApart() {
+        NetPromoterScore ninety = NetPromoterScore.custom().level(0.9).build();
+
+        assertThat(ninety).isNotEqualTo(NetPromoterScore.ofDefaults());
+        assertThat(ninety.hashCode()).isNotEqualTo(NetPromoterScore.ofDefaults().hashCode());
+        assertThat(ninety).hasSameHashCodeAs(NetPromoterScore.from(ninety).build());
+    }
+}
