@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.cxm.core.model.FeedbackScale;
 
 /**
- * The score ranges (membership at both ends, touching ranges, the JSON text read back), the rating result's
+ * The score ranges, the significance of an NPS difference at alpha's ends, (membership at both ends, touching ranges, the JSON text read back), the rating result's
  * count and sample-size guards, and NPS configurations hashing apart. Expected values are the documented rules;
  * each refusal is checked by its exact message.
  */
@@ -67,5 +67,28 @@ class FeedbackRecordsEdgeCasesTest {
         assertThat(ninety).isNotEqualTo(NetPromoterScore.ofDefaults());
         assertThat(ninety.hashCode()).isNotEqualTo(NetPromoterScore.ofDefaults().hashCode());
         assertThat(ninety).hasSameHashCodeAs(NetPromoterScore.from(ninety).build());
+    }
+
+    @Test
+    void significanceIsAPValueBelowAnAlphaStrictlyBetweenZeroAndOne() {
+        NpsResult result = NetPromoterScore.ofDefaults().result(ScoreDistribution.ofCount(FeedbackScale.NPS, 10, 5));
+        NpsDifference difference = new NpsDifference(OptionalDouble.of(0), Optional.empty(), OptionalDouble.of(0),
+                OptionalDouble.of(0.05), result, result);
+
+        assertThat(difference.significantAt(0.05)).isFalse();
+        assertThat(difference.significantAt(0.0500001)).isTrue();
+        for (double alpha : new double[] {0, 1}) {
+            assertThatThrownBy(() -> difference.significantAt(alpha)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("alpha: " + alpha + " is outside (0, 1)");
+        }
+    }
+
+    @Test
+    void distinctNpsComparisonsHashApart() {
+        NpsComparison ninety = NpsComparison.custom().level(0.9).build();
+
+        assertThat(ninety.level()).isEqualTo(0.9);
+        assertThat(ninety).isNotEqualTo(NpsComparison.ofDefaults());
+        assertThat(ninety.hashCode()).isNotEqualTo(NpsComparison.ofDefaults().hashCode());
     }
 }
