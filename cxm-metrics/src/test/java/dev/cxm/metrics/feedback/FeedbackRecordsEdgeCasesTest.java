@@ -12,7 +12,7 @@ import dev.cxm.core.model.FeedbackScale;
 
 /**
  * The score ranges, the significance of an NPS difference at alpha's ends, (membership at both ends, touching ranges, the JSON text read back), the rating result's
- * count and sample-size guards, and NPS configurations hashing apart. Expected values are the documented rules;
+ * count and sample-size guards, time buckets ordered by zone, and NPS configurations hashing apart. Expected values are the documented rules;
  * each refusal is checked by its exact message.
  */
 class FeedbackRecordsEdgeCasesTest {
@@ -90,5 +90,17 @@ class FeedbackRecordsEdgeCasesTest {
         assertThat(ninety.level()).isEqualTo(0.9);
         assertThat(ninety).isNotEqualTo(NpsComparison.ofDefaults());
         assertThat(ninety.hashCode()).isNotEqualTo(NpsComparison.ofDefaults().hashCode());
+    }
+
+    @Test
+    void bucketsOfTheSameDayInTwoZonesAreOrderedByZoneId() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+        TimeBucket berlin = new TimeBucket(dev.cxm.metrics.time.CalendarPeriod.DAY, day,
+                java.time.ZoneId.of("Europe/Berlin"));
+        TimeBucket tokyo = new TimeBucket(dev.cxm.metrics.time.CalendarPeriod.DAY, day, java.time.ZoneId.of("Asia/Tokyo"));
+
+        // "Asia/Tokyo" sorts before "Europe/Berlin"; consistent with equals, so they are not 0 apart.
+        assertThat(tokyo.compareTo(berlin)).isNegative();
+        assertThat(berlin.compareTo(tokyo)).isPositive();
     }
 }
