@@ -69,6 +69,9 @@ class SurvivalInputEdgeCasesTest {
         assertThat(comma).isNotEqualTo(semicolon);
         assertThat(comma.hashCode()).isNotEqualTo(semicolon.hashCode());
         assertThat(comma).hasSameHashCodeAs(SurvivalCsv.from(comma).build());
+        KaplanMeier ninety = KaplanMeier.custom().level(0.9).build();
+        assertThat(ninety.hashCode()).isNotEqualTo(KaplanMeier.ofDefaults().hashCode());
+        assertThat(ninety).hasSameHashCodeAs(KaplanMeier.from(ninety).build());
     }
 
     @Test

@@ -63,6 +63,17 @@ class VaderLexiconLoadTest {
     }
 
     @Test
+    void theSharedLexiconsAreTheOnesAskedFor() {
+        // "unhelpful" is an extra word (cx_lexicon.txt), not a published one.
+        Vocabulary with = VaderLexicon.of(true).vocabulary();
+        Vocabulary without = VaderLexicon.of(false).vocabulary();
+
+        assertThat(with.has(with.find("unhelpful"), Vocabulary.SENTIMENT)).isTrue();
+        assertThat(without.has(without.find("unhelpful"), Vocabulary.SENTIMENT)).isFalse();
+        assertThat(VaderLexicon.of(true)).isSameAs(VaderLexicon.of(true));
+    }
+
+    @Test
     void theEmojiTableHoldsExactlyTheEmojiOfOneCodePoint() throws IOException {
         VaderLexicon lexicon = VaderLexicon.load(false, VaderLexicon.RESOURCES);
         Map<Integer, String> single = new LinkedHashMap<>();
