@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,9 @@ public final class VaderLexicon {
     private static final String PUBLISHED = "vader_lexicon.txt";
     private static final String EXTRA = "cx_lexicon.txt";
     private static final String EMOJI = "emoji_utf8_lexicon.txt";
+
+    /** Opens the shipped lexicon files: the resources beside this class. */
+    static final Function<String, @Nullable InputStream> RESOURCES = VaderLexicon.class::getResourceAsStream;
 
     private final Vocabulary vocabulary;
     private final int[] emojiCodePoints;
@@ -60,7 +64,7 @@ public final class VaderLexicon {
      * @return the entries, in file order
      */
     public static Map<String, Double> publishedEntries() {
-        return entries(PUBLISHED, 1);
+        return entries(PUBLISHED, RESOURCES);
     }
 
     /**
@@ -69,7 +73,7 @@ public final class VaderLexicon {
      * @return the entries, in file order
      */
     public static Map<String, Double> extraEntries() {
-        return entries(EXTRA, 1);
+        return entries(EXTRA, RESOURCES);
     }
 
     /**
@@ -79,7 +83,7 @@ public final class VaderLexicon {
      */
     public static Map<String, String> extraSources() {
         Map<String, String> sources = new LinkedHashMap<>();
-        for (String[] fields : lines(EXTRA)) {
+        for (String[] fields : lines(EXTRA, RESOURCES)) {
             sources.put(fields[0], fields[2]);
         }
         return sources;
@@ -95,11 +99,15 @@ public final class VaderLexicon {
         return at < 0 ? null : emojiDescriptions[at];
     }
 
-    private static VaderLexicon load(boolean withCxTerms) {
+    /**
+     * Builds a lexicon from the files {@code files} opens by name (the holders pass {@link #RESOURCES}; tests pass
+     * the shipped files or their own, since the holders load once per JVM).
+     */
+    static VaderLexicon load(boolean withCxTerms, Function<String, @Nullable InputStream> files) {
         Vocabulary.Builder words = Vocabulary.builder();
-        publishedEntries().forEach(words::sentiment);
+        entries(PUBLISHED, files).forEach(words::sentiment);
         if (withCxTerms) {
-            extraEntries().forEach((word, valence) -> {
+            entries(EXTRA, files).forEach((word, valence) -> {
                 if (words.hasSentiment(word)) {
                     throw new IllegalStateException(EXTRA + ": " + word + " is in the published lexicon; the extra"
                             + " lexicon only adds words");
@@ -112,7 +120,7 @@ public final class VaderLexicon {
         RuleWords.DAMPENERS.forEach(word -> words.modifier(word, -RuleWords.MODIFIER_SCALAR));
         RuleWords.CODES.forEach(words::code);
         Map<Integer, String> descriptions = new TreeMap<>();
-        for (String[] fields : lines(EMOJI)) {
+        for (String[] fields : lines(EMOJI, files)) {
             String emoji = fields[0];
             if (emoji.codePointCount(0, emoji.length()) == 1) {
                 descriptions.put(emoji.codePointAt(0), fields[1]);
@@ -123,11 +131,11 @@ public final class VaderLexicon {
         return new VaderLexicon(words.build(), keys, values);
     }
 
-    /** Reads {@code resource}'s entries: token (lower case) to the number in {@code column}. */
-    private static Map<String, Double> entries(String resource, int column) {
+    /** Reads {@code resource}'s entries: token (lower case) to the number in its second column. */
+    private static Map<String, Double> entries(String resource, Function<String, @Nullable InputStream> files) {
         Map<String, Double> entries = new LinkedHashMap<>();
         Map<String, Boolean> lowerCaseKey = new LinkedHashMap<>();
-        for (String[] fields : lines(resource)) {
+        for (String[] fields : lines(resource, files)) {
             String token = fields[0];
             if (token.indexOf(' ') >= 0) {
                 continue;
@@ -137,15 +145,15 @@ public final class VaderLexicon {
             if (!lower && Boolean.TRUE.equals(lowerCaseKey.get(key))) {
                 continue;
             }
-            entries.put(key, Double.parseDouble(fields[column]));
+            entries.put(key, Double.parseDouble(fields[1]));
             lowerCaseKey.merge(key, lower, Boolean::logicalOr);
         }
         return entries;
     }
 
-    private static List<String[]> lines(String resource) {
+    private static List<String[]> lines(String resource, Function<String, @Nullable InputStream> files) {
         List<String[]> lines = new ArrayList<>();
-        try (InputStream in = VaderLexicon.class.getResourceAsStream(resource)) {
+        try (InputStream in = files.apply(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the resource " + resource + " is missing from cxm-metrics");
             }
@@ -168,11 +176,11 @@ public final class VaderLexicon {
 
     /** The lexicon without the extra words, loaded on first use. */
     private static final class PublishedOnly {
-        static final VaderLexicon LEXICON = load(false);
+        static final VaderLexicon LEXICON = load(false, RESOURCES);
     }
 
     /** The lexicon with the extra words, loaded on first use. */
     private static final class WithCx {
-        static final VaderLexicon LEXICON = load(true);
+        static final VaderLexicon LEXICON = load(true, RESOURCES);
     }
 }

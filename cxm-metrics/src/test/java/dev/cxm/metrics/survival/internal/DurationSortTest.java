@@ -72,6 +72,17 @@ class DurationSortTest {
     }
 
     @Test
+    void zerosBeforeTheFirstWholeNumberPastTheCountedRangeSendTheArrayToTheRadixSort() {
+        // Every value but the last is 0, so the counting pass meets 65,536 (2^16, the first whole number it cannot
+        // count) only at the end: the result is still Arrays.sort's.
+        double[] values = new double[100_000];
+        values[values.length - 1] = 65_536;
+        assertSortsLikeArraysSort(values);
+        values[values.length - 1] = 3 * 65_536;
+        assertSortsLikeArraysSort(values);
+    }
+
+    @Test
     void negativeZeroSortsAsZero() {
         double[] values = new double[200_000];
         values[7] = -0.0;
