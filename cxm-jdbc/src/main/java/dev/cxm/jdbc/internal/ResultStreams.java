@@ -72,7 +72,17 @@ public final class ResultStreams {
             throw e;
         }
         open.incrementAndGet();
-        Cursor<T> cursor = new Cursor<>(connection, statement, rows, isolation, doing, reader);
+        Connection held = connection;
+        PreparedStatement running = statement;
+        ResultSet results = rows;
+        int restored = isolation;
+        Cursor<T> cursor = new Cursor<>(doing, action -> {
+            if (!results.next()) {
+                return false;
+            }
+            action.accept(reader.read(results));
+            return true;
+        }, () -> release(results, running, held, restored));
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
@@ -107,7 +117,19 @@ public final class ResultStreams {
             throw e;
         }
         open.incrementAndGet();
-        CopyCursor<T> cursor = new CopyCursor<>(connection, out, rows, isolation, doing, events, type);
+        Connection held = connection;
+        CopyOut copying = out;
+        int restored = isolation;
+        Cursor<T> cursor = new Cursor<>(doing, action -> {
+            if (!rows.next()) {
+                return false;
+            }
+            action.accept(type.cast(events.read(rows)));
+            return true;
+        }, () -> {
+            cancelQuietly(held, copying);
+            release(null, null, held, restored);
+        });
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
@@ -178,74 +200,26 @@ public final class ResultStreams {
         }
     }
 
-    /** The rows of one query, one at a time. */
-    private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private final int isolation;
-        private final String doing;
-        private final RowReader<? extends T> reader;
-        private final AtomicBoolean closed = new AtomicBoolean();
+    /** The rows of one stream, one step at a time. */
+    @FunctionalInterface
+    private interface Rows<T> {
 
-        Cursor(Connection connection, PreparedStatement statement, ResultSet rows, int isolation, String doing,
-                RowReader<? extends T> reader) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.connection = connection;
-            this.statement = statement;
-            this.rows = rows;
-            this.isolation = isolation;
-            this.doing = doing;
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super T> action) {
-            if (closed.get()) {
-                return false;
-            }
-            T value;
-            try {
-                if (!rows.next()) {
-                    return false;
-                }
-                value = reader.read(rows);
-            } catch (SQLException e) {
-                throw SqlFailures.of(doing, e);
-            }
-            action.accept(value);
-            return true;
-        }
-
-        void close() {
-            if (closed.compareAndSet(false, true)) {
-                release(rows, statement, connection, isolation);
-                open.decrementAndGet();
-            }
-        }
+        /** Hands the next row's value to {@code action}; false, and nothing handed, at the end. */
+        boolean advance(Consumer<? super T> action) throws SQLException;
     }
 
-    /** The events of one {@code COPY}, one at a time. */
-    private final class CopyCursor<T> extends Spliterators.AbstractSpliterator<T> {
-        private final Connection connection;
-        private final CopyOut out;
-        private final BinaryCopyReader rows;
-        private final int isolation;
+    /** The values of one stream's rows, one at a time, and what its close gives back. */
+    private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
         private final String doing;
-        private final CopyEvents events;
-        private final Class<T> type;
+        private final Rows<? extends T> rows;
+        private final Runnable release;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        CopyCursor(Connection connection, CopyOut out, BinaryCopyReader rows, int isolation, String doing,
-                CopyEvents events, Class<T> type) {
+        Cursor(String doing, Rows<? extends T> rows, Runnable release) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.connection = connection;
-            this.out = out;
-            this.rows = rows;
-            this.isolation = isolation;
             this.doing = doing;
-            this.events = events;
-            this.type = type;
+            this.rows = rows;
+            this.release = release;
         }
 
         @Override
@@ -253,23 +227,16 @@ public final class ResultStreams {
             if (closed.get()) {
                 return false;
             }
-            T value;
             try {
-                if (!rows.next()) {
-                    return false;
-                }
-                value = type.cast(events.read(rows));
+                return rows.advance(action);
             } catch (SQLException e) {
                 throw SqlFailures.of(doing, e);
             }
-            action.accept(value);
-            return true;
         }
 
         void close() {
             if (closed.compareAndSet(false, true)) {
-                cancelQuietly(connection, out);
-                release(null, null, connection, isolation);
+                release.run();
                 open.decrementAndGet();
             }
         }
