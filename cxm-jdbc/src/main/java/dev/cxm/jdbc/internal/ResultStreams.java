@@ -50,26 +50,19 @@ public final class ResultStreams {
      * @param doing what the query does, for messages ("reading events")
      */
     public <T> Stream<T> stream(Sql sql, String doing, RowReader<? extends T> reader) {
-        Connection connection = null;
+        Snapshot snapshot = snapshot(doing);
+        Connection connection = snapshot.connection();
+        int isolation = snapshot.isolation();
         PreparedStatement statement = null;
         ResultSet rows;
-        int isolation = Connection.TRANSACTION_READ_COMMITTED;
         try {
-            connection = dataSource.getConnection();
-            isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            // A snapshot: H2 reads a lazy result as it goes, and would otherwise see later commits.
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             statement = sql.prepare(connection);
             statement.setFetchSize(fetchSize);
             binaryRows(statement);
             rows = statement.executeQuery();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             release(null, statement, connection, isolation);
-            throw SqlFailures.of(doing, e);
-        } catch (RuntimeException e) {
-            release(null, statement, connection, isolation);
-            throw e;
+            throw failure(doing, e);
         }
         open.incrementAndGet();
         Connection held = connection;
@@ -96,25 +89,18 @@ public final class ResultStreams {
      * @param doing what the query does, for messages ("reading events")
      */
     public <T> Stream<T> copy(String copy, String doing, CopyEvents events, Class<T> type) {
-        Connection connection = null;
+        Snapshot snapshot = snapshot(doing);
+        Connection connection = snapshot.connection();
+        int isolation = snapshot.isolation();
         CopyOut out = null;
         BinaryCopyReader rows;
-        int isolation = Connection.TRANSACTION_READ_COMMITTED;
         try {
-            connection = dataSource.getConnection();
-            isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
             rows = new BinaryCopyReader(out::readFromCopy, events.fields());
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             cancelQuietly(connection, out);
             release(null, null, connection, isolation);
-            throw SqlFailures.of(doing, e);
-        } catch (RuntimeException e) {
-            cancelQuietly(connection, out);
-            release(null, null, connection, isolation);
-            throw e;
+            throw failure(doing, e);
         }
         open.incrementAndGet();
         Connection held = connection;
@@ -169,6 +155,33 @@ public final class ResultStreams {
         } catch (SQLException ignored) {
             // The cancel's error ends the COPY (or the connection is lost): the rollback deals with the rest.
         }
+    }
+
+    /** A pooled connection in a repeatable-read transaction, and the isolation it is to be given back with. */
+    private record Snapshot(Connection connection, int isolation) {}
+
+    /**
+     * Borrows a connection and starts the repeatable-read transaction a stream reads in: a snapshot (H2 reads a
+     * lazy result as it goes, and would otherwise see later commits).
+     */
+    private Snapshot snapshot(String doing) {
+        Connection connection = null;
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        try {
+            connection = dataSource.getConnection();
+            isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return new Snapshot(connection, isolation);
+        } catch (SQLException | RuntimeException e) {
+            release(null, null, connection, isolation);
+            throw failure(doing, e);
+        }
+    }
+
+    /** Returns what to throw for a failure while opening a stream: the store's exception for a database's. */
+    private static RuntimeException failure(String doing, Exception e) {
+        return e instanceof SQLException sql ? SqlFailures.of(doing, sql) : (RuntimeException) e;
     }
 
     /**
