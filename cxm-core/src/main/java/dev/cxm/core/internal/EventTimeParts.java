@@ -82,8 +82,7 @@ public final class EventTimeParts {
      */
     public static int compare(CustomerEvent a, CustomerEvent b) {
         Reader parts = reader();
-        int bySecond = Long.compare(parts.epochSecond(a), parts.epochSecond(b));
-        return bySecond != 0 ? bySecond : Integer.compare(parts.nano(a), parts.nano(b));
+        return compare(parts.epochSecond(a), parts.nano(a), parts.epochSecond(b), parts.nano(b));
     }
 
     /**
@@ -95,8 +94,21 @@ public final class EventTimeParts {
      */
     public static int compare(CustomerEvent event, Instant instant) {
         Reader parts = reader();
-        int bySecond = Long.compare(parts.epochSecond(event), instant.getEpochSecond());
-        return bySecond != 0 ? bySecond : Integer.compare(parts.nano(event), instant.getNano());
+        return compare(parts.epochSecond(event), parts.nano(event), instant.getEpochSecond(), instant.getNano());
+    }
+
+    /**
+     * Compares two instants given as their parts, as {@link Instant#compareTo} compares the instants.
+     *
+     * @param second the first instant's epoch second
+     * @param nano its nanosecond of the second
+     * @param otherSecond the other instant's epoch second
+     * @param otherNano its nanosecond of the second
+     * @return negative, zero or positive as the first is before, at or after the other
+     */
+    public static int compare(long second, int nano, long otherSecond, int otherNano) {
+        int bySecond = Long.compare(second, otherSecond);
+        return bySecond != 0 ? bySecond : Integer.compare(nano, otherNano);
     }
 
     private static Reader reader() {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.FeedbackResponse;
-import dev.cxm.engage.profile.internal.EventOrder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -221,7 +221,7 @@ public final class FeedbackAnswers {
         if (current == null) {
             return true;
         }
-        int order = EventOrder.compare(second, nano, currentSecond, currentNano);
+        int order = EventTimeParts.compare(second, nano, currentSecond, currentNano);
         return order > 0 || order == 0 && response.eventId().compareTo(current.eventId()) > 0;
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import com.google.common.collect.ImmutableMap;
 
 import dev.cxm.core.internal.Checks;
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.Purchase;
-import dev.cxm.engage.profile.internal.EventOrder;
 import dev.cxm.engage.profile.internal.Frozen;
 
 import org.jspecify.annotations.Nullable;
@@ -131,7 +131,7 @@ public final class PurchaseHistory {
         long earliestSecond = firstSecond;
         int earliestNano = firstNano;
         // By instant first: the marks (their event ids) are read only for a purchase at the same instant.
-        int toFirst = EventOrder.compare(second, nano, firstSecond, firstNano);
+        int toFirst = EventTimeParts.compare(second, nano, firstSecond, firstNano);
         if (earliest == null || toFirst < 0 || toFirst == 0 && purchase.eventId().compareTo(earliest.eventId()) < 0) {
             mark = PurchaseMark.of(purchase);
             earliest = mark;
@@ -141,7 +141,7 @@ public final class PurchaseHistory {
         PurchaseMark latest = last;
         long latestSecond = lastSecond;
         int latestNano = lastNano;
-        int toLast = EventOrder.compare(second, nano, lastSecond, lastNano);
+        int toLast = EventTimeParts.compare(second, nano, lastSecond, lastNano);
         if (latest == null || toLast > 0 || toLast == 0 && purchase.eventId().compareTo(latest.eventId()) > 0) {
             latest = mark != null ? mark : PurchaseMark.of(purchase);
             latestSecond = second;

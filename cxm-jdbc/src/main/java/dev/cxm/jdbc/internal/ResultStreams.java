@@ -65,17 +65,14 @@ public final class ResultStreams {
             throw failure(doing, e);
         }
         open.incrementAndGet();
-        Connection held = connection;
         PreparedStatement running = statement;
-        ResultSet results = rows;
-        int restored = isolation;
         Cursor<T> cursor = new Cursor<>(doing, action -> {
-            if (!results.next()) {
+            if (!rows.next()) {
                 return false;
             }
-            action.accept(reader.read(results));
+            action.accept(reader.read(rows));
             return true;
-        }, () -> release(results, running, held, restored));
+        }, () -> release(rows, running, connection, isolation));
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
@@ -103,9 +100,7 @@ public final class ResultStreams {
             throw failure(doing, e);
         }
         open.incrementAndGet();
-        Connection held = connection;
         CopyOut copying = out;
-        int restored = isolation;
         Cursor<T> cursor = new Cursor<>(doing, action -> {
             if (!rows.next()) {
                 return false;
@@ -113,8 +108,8 @@ public final class ResultStreams {
             action.accept(type.cast(events.read(rows)));
             return true;
         }, () -> {
-            cancelQuietly(held, copying);
-            release(null, null, held, restored);
+            cancelQuietly(connection, copying);
+            release(null, null, connection, isolation);
         });
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }

@@ -2,6 +2,7 @@ package dev.cxm.engage.profile.internal;
 
 import java.time.Instant;
 
+import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.EventId;
 
 /**
@@ -38,28 +39,10 @@ public final class EventOrder {
      */
     public static int compare(long second, int nano, EventId eventId, long otherSecond, int otherNano,
             EventId otherEventId) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
-        if (nano != otherNano) {
-            return nano < otherNano ? -1 : 1;
-        }
-        return eventId.compareTo(otherEventId);
+        int byTime = EventTimeParts.compare(second, nano, otherSecond, otherNano);
+        return byTime != 0 ? byTime : eventId.compareTo(otherEventId);
     }
 
-    /**
-     * Orders an instant before, at or after another.
-     *
-     * @param second the instant's epoch seconds
-     * @param nano its nanoseconds
-     * @param otherSecond the other instant's epoch seconds
-     * @param otherNano its nanoseconds
-     * @return negative, zero or positive as the instant is before, the same as or after the other
-     */
-    public static int compare(long second, int nano, long otherSecond, int otherNano) {
-        if (second != otherSecond) {
-            return second < otherSecond ? -1 : 1;
-        }
         return Integer.compare(nano, otherNano);
     }
 
