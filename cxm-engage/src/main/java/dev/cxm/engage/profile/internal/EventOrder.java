@@ -43,9 +43,6 @@ public final class EventOrder {
         return byTime != 0 ? byTime : eventId.compareTo(otherEventId);
     }
 
-        return Integer.compare(nano, otherNano);
-    }
-
     /**
      * Orders an event before, at or after another of which the instant is given as an {@link Instant}.
      *
