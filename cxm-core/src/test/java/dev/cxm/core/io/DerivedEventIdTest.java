@@ -98,6 +98,79 @@ class DerivedEventIdTest {
         }
     }
 
+    @Test
+    void charactersAtTheEdgesOfEachUtf8LengthDeriveTheIdOfTheirText() throws IOException {
+        // Oracle as above. U+007F/U+0080 and U+07FF/U+0800 end and start the one-, two- and three-byte forms;
+        // U+10000, U+3FFFF, U+40000 and U+10FFFF are four bytes whose first byte carries bits 18 to 20 of the
+        // code point (0, 0, 1 and 4).
+        String[] comments = {"\u007f\u0080", "\u07ff\u0800\uffff", new String(Character.toChars(0x10000)),
+            new String(Character.toChars(0x3FFFF)), new String(Character.toChars(0x40000)),
+            new String(Character.toChars(0xE0041)), new String(Character.toChars(0x10FFFF)) + "a"};
+        StringBuilder csv = new StringBuilder("customer_id,occurred_at,score,comment\n");
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < comments.length; i++) {
+            csv.append("c,2026-01-01T10:00:00Z,9,").append(comments[i]).append('\n');
+            sources.add((i + 2) + "\u001fc\u001f2026-01-01T10:00:00Z\u001f9\u001f" + comments[i]);
+        }
+
+        List<CustomerEvent> events = importFeedback(csv.toString());
+
+        assertThat(events).extracting(CustomerEvent::eventId)
+                .containsExactlyElementsOf(sources.stream().map(EventId::derivedFrom).toList());
+    }
+
+    @Test
+    void cellsOfThreeByteCharactersAtEveryFillOfTheIdBufferDeriveTheIdOfTheirText() throws IOException {
+        // Oracle as above. Each import starts with a 256-byte id buffer; a comment of n characters of three UTF-8
+        // bytes each (U+4E2D), after customer ids of one to three characters, ends the row's id text at every
+        // length from 31 to 632 bytes: exactly at the buffer's end, one byte before and after it, and past twice
+        // its size (where one growth must reach the whole need at once).
+        for (int idLength = 1; idLength <= 3; idLength++) {
+            for (int n = 0; n <= 200; n++) {
+                String customer = "c".repeat(idLength);
+                String comment = "\u4e2d".repeat(n);
+                List<CustomerEvent> events = importFeedback("customer_id,occurred_at,score,comment\n" + customer
+                        + ",2026-01-01T10:00:00Z,9," + comment + "\n");
+                String source = "2\u001f" + customer + "\u001f2026-01-01T10:00:00Z\u001f9\u001f" + comment;
+                assertThat(events).extracting(CustomerEvent::eventId).as("id of %d, comment of %d", idLength, n)
+                        .containsExactly(EventId.derivedFrom(source));
+            }
+        }
+    }
+
+    @Test
+    void aLoneHighSurrogateEndingTheInputIsNotPairedWithTheStaleCharacterAfterIt() throws IOException {
+        // Oracle as above: String.getBytes writes a lone surrogate as '?'. The input is longer than the reader's
+        // first 64 Ki buffer and its first rows are comments of low surrogates, so after the last row is moved to
+        // the buffer's front the character just past the input's end is a stale low surrogate; the last cell,
+        // unquoted and without a line end, ends in a lone high surrogate. Tried for last rows of 1 to 40 characters.
+        for (int tail = 1; tail <= 40; tail++) {
+            StringBuilder csv = new StringBuilder("customer_id,occurred_at,score,comment\n");
+            List<String> sources = new ArrayList<>();
+            String filler = "\udc00".repeat(300);
+            int line = 2;
+            while (csv.length() < 70_000) {
+                csv.append("c,2026-01-01T10:00:00Z,9,").append(filler).append('\n');
+                sources.add(line++ + "\u001fc\u001f2026-01-01T10:00:00Z\u001f9\u001f" + filler);
+            }
+            String last = "x".repeat(tail - 1) + "\ud83d";
+            csv.append("c,2026-01-01T10:00:00Z,9,").append(last);
+            sources.add(line + "\u001fc\u001f2026-01-01T10:00:00Z\u001f9\u001f" + last);
+
+            List<CustomerEvent> events = importFeedback(csv.toString());
+
+            assertThat(events).extracting(CustomerEvent::eventId).as("last row of %d characters", tail)
+                    .containsExactlyElementsOf(sources.stream().map(EventId::derivedFrom).toList());
+        }
+    }
+
+    private static List<CustomerEvent> importFeedback(String csv) throws IOException {
+        List<CustomerEvent> events = new ArrayList<>();
+        CsvEventImporter.ofDefaults(CsvColumnMapping.custom().type(EventType.FEEDBACK).scale(FeedbackScale.NPS)
+                .build(), ImportPolicy.FAIL_ON_FIRST_ERROR).importInto(events::add, () -> new StringReader(csv));
+        return events;
+    }
+
     private static String randomText(Random random, int maxLength) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(maxLength + 1);
