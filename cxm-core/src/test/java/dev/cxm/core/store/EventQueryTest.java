@@ -1,7 +1,11 @@
 package dev.cxm.core.store;
 
+import static dev.cxm.core.store.kit.TestEvents.CHECKOUT;
+import static dev.cxm.core.store.kit.TestEvents.HOTLINE;
 import static dev.cxm.core.store.kit.TestEvents.at;
+import static dev.cxm.core.store.kit.TestEvents.interaction;
 import static dev.cxm.core.store.kit.TestEvents.nps;
+import static dev.cxm.core.store.kit.TestEvents.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +18,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.model.Interaction;
+import dev.cxm.core.model.Money;
+import dev.cxm.core.model.Purchase;
 
-/** The query's criteria by customers and attributes, its builder's checks, and its bounds at microseconds. */
+/**
+ * The query's criteria by customers, types, touchpoint, time range and attributes, its builder's checks, and its
+ * bounds at microseconds. Oracle: the criteria as the record's Javadoc states them (a half-open time range
+ * {@code [from, to)}, a touchpoint matched by id, empty criteria matching everything), applied by hand to each event.
+ */
 class EventQueryTest {
 
     private static final CustomerId A = CustomerId.of("a");
@@ -91,5 +102,39 @@ class EventQueryTest {
 
         assertThatThrownBy(() -> EventQuery.builder().between(at(10).plusNanos(1_001), at(10).plusNanos(1)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be reversed");
+    }
+
+    @Test
+    void theTimeRangeIncludesItsStartAndExcludesItsEnd() {
+        EventQuery query = EventQuery.builder().between(at(10), at(20)).build();
+
+        assertThat(query.matches(nps("n1", "a", 9, 9))).isFalse();
+        assertThat(query.matches(nps("n2", "a", 10, 9))).isTrue();
+        assertThat(query.matches(nps("n3", "a", 19, 9))).isTrue();
+        assertThat(query.matches(nps("n4", "a", 20, 9))).isFalse();
+        assertThat(query.withinTimeRange(at(10))).isTrue();
+        assertThat(query.withinTimeRange(at(20))).isFalse();
+        assertThat(EventQuery.builder().from(at(10)).build().matches(nps("n5", "a", 10, 9))).isTrue();
+        assertThat(EventQuery.builder().to(at(10)).build().matches(nps("n6", "a", 10, 9))).isFalse();
+        assertThat(EventQuery.builder().to(at(10)).build().matches(nps("n7", "a", 9, 9))).isTrue();
+    }
+
+    @Test
+    void typesAndTouchpointSelectOnlyTheirEvents() {
+        CustomerEvent feedback = nps("n1", "a", 1, 9);
+        CustomerEvent purchase = purchase("p1", "a", 1, "5.00");
+        CustomerEvent call = interaction("i1", "a", 1, HOTLINE);
+        CustomerEvent bare = Purchase.builder(A, at(1), Money.of("5.00", "EUR")).eventId("p2").build();
+
+        EventQuery purchases = EventQuery.ofTypes(EventType.PURCHASE);
+        assertThat(List.of(feedback, purchase, call, bare)).filteredOn(purchases::matches)
+                .containsExactly(purchase, bare);
+        EventQuery atHotline = EventQuery.builder().touchpoint(HOTLINE.id()).build();
+        assertThat(List.of(feedback, purchase, call, bare)).filteredOn(atHotline::matches)
+                .containsExactly(feedback, call);
+        EventQuery atCheckout = EventQuery.builder().types(EventType.PURCHASE, EventType.INTERACTION)
+                .touchpoint(CHECKOUT.id()).build();
+        assertThat(List.of(feedback, purchase, call, bare)).filteredOn(atCheckout::matches).containsExactly(purchase);
+        assertThat(List.of(feedback, purchase, call, bare)).allMatch(EventQuery.all()::matches);
     }
 }
