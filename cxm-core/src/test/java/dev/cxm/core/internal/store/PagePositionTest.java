@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.store.PageCursor;
 
-/** A position survives its token; a token that is no position is refused without being repeated. */
+/**
+ * A position survives its token; a token that is no position is refused without being repeated. Oracle: the
+ * record's Javadoc ranges ({@code returnedAtInstant} 1 or more, {@code returnedOfItsCustomer} 1 to
+ * {@code returnedAtInstant}) applied by hand at both ends.
+ */
 class PagePositionTest {
 
     @Test
@@ -39,5 +43,20 @@ class PagePositionTest {
         assertThatThrownBy(() -> PagePosition.of(PageCursor.of(token)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cursor: the token is not a cursor of this store; page again from PageCursor.start()");
+    }
+
+    @Test
+    void theCountsAreValidAtTheClosedEndsOfTheirRanges() {
+        Instant instant = Instant.parse("2026-01-01T00:00:00Z");
+        EventId event = EventId.of("e1");
+
+        for (int[] counts : new int[][] {{1, 1}, {5, 5}, {5, 1}}) {
+            PagePosition position = new PagePosition(instant, counts[0], counts[1], event);
+            assertThat(PagePosition.of(position.cursor())).contains(position);
+        }
+        for (int[] counts : new int[][] {{0, 1}, {1, 0}, {1, 2}, {4, 5}}) {
+            assertThatThrownBy(() -> new PagePosition(instant, counts[0], counts[1], event))
+                    .as("%d, %d", counts[0], counts[1]).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

@@ -1,0 +1,93 @@
+package dev.cxm.core.internal.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The character window over a reader. Oracle: the text handed to the reader, compared with what the window holds
+ * after each fill as its Javadoc describes it (the unread part moved to the front, the buffer grown when the unread
+ * part fills it, only the end of the stream (-1 from {@link Reader#read}) ending the input, a byte-order mark at
+ * the start skipped).
+ */
+class CharWindowTest {
+
+    private static final int CHUNK = 1 << 16;
+
+    private static String text(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + i % 26));
+        }
+        return text.toString();
+    }
+
+    private static String held(CharWindow window, int from) {
+        return new String(window.chars(), from, window.end() - from);
+    }
+
+    @Test
+    void aRowThatFillsTheWholeBufferFromItsStartGrowsIt() throws IOException {
+        String text = text(100_000);
+        CharWindow window = new CharWindow(new StringReader(text));
+
+        assertThat(window.fill(0)).isZero();
+        assertThat(window.end()).isEqualTo(CHUNK);
+        assertThat(window.endOfInput()).isFalse();
+        // Nothing consumed and the buffer full: it grows and reads the rest behind what it holds.
+        assertThat(window.fill(0)).isZero();
+        assertThat(window.chars().length).isEqualTo(2 * CHUNK);
+        assertThat(held(window, 0)).isEqualTo(text);
+        assertThat(window.endOfInput()).isTrue();
+    }
+
+    @Test
+    void theUnreadPartMovesToTheFront() throws IOException {
+        String text = text(100_000);
+        CharWindow window = new CharWindow(new StringReader(text));
+
+        window.fill(0);
+        assertThat(window.fill(60_000)).isZero();
+        assertThat(window.chars().length).isEqualTo(CHUNK);
+        assertThat(held(window, 0)).isEqualTo(text.substring(60_000));
+    }
+
+    @Test
+    void aReadOfNoCharactersDoesNotEndTheInput() throws IOException {
+        // Only -1 marks the end of a stream; a reader may hand out nothing on one call and more on the next.
+        String text = text(1_000);
+        Reader hesitant = new Reader() {
+            private final StringReader inner = new StringReader(text);
+            private int calls;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                return ++calls % 2 == 1 ? 0 : inner.read(buffer, offset, Math.min(length, 100));
+            }
+
+            @Override
+            public void close() {}
+        };
+        CharWindow window = new CharWindow(hesitant);
+
+        assertThat(window.fill(0)).isZero();
+        assertThat(held(window, 0)).isEqualTo(text);
+        assertThat(window.endOfInput()).isTrue();
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedOnlyAtTheStartOfTheInput() throws IOException {
+        CharWindow marked = new CharWindow(new StringReader("\uFEFFab\uFEFFc"));
+        assertThat(marked.fill(0)).isEqualTo(1);
+        assertThat(held(marked, 1)).isEqualTo("ab\uFEFFc");
+
+        CharWindow empty = new CharWindow(new StringReader(""));
+        assertThat(empty.fill(0)).isZero();
+        assertThat(empty.end()).isZero();
+        assertThat(empty.endOfInput()).isTrue();
+    }
+}
