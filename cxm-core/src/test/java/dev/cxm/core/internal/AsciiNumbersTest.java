@@ -1,6 +1,7 @@
 package dev.cxm.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -79,5 +80,41 @@ class AsciiNumbersTest {
             assertAsOracle(text);
             assertThat(parse(text)).as(text).isNotNaN();
         }
+    }
+
+    @Test
+    void zerosAfterTheFirstDigitCountAsSignificant() {
+        // Oracle as above. Numbers of one or two non-zero digits and up to 30 zeros between them: 16 or more digits
+        // must take Double.parseDouble's path, as a long mantissa past 2^53 (or past a long) is not exact.
+        for (int zeros = 0; zeros <= 30; zeros++) {
+            String ones = "1" + "0".repeat(zeros);
+            assertAsOracle(ones);
+            assertAsOracle(ones + "5");
+            assertAsOracle(ones + ".5");
+            assertAsOracle("0.0" + ones + "7");
+            assertAsOracle(ones + "3e-7");
+        }
+    }
+
+    @Test
+    void aNumberInsideALargerArrayIsReadAsItsOwnText() {
+        // Oracle: Double.parseDouble of the number's own text; the characters around it are digits and an
+        // exponent, which would change the number if they were read.
+        for (String number : List.of("1", "-2.5", "12345678901234567890", "1e30", "4.9e-324", "0.1e-40",
+                "123456789012345678.25", "9007199254740993")) {
+            String around = "98e7" + number + "e17";
+            double parsed = AsciiNumbers.parseDouble(around.toCharArray(), 4, 4 + number.length());
+            assertThat(Double.doubleToRawLongBits(parsed)).as(number)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
+        }
+    }
+
+    @Test
+    void aDecimalOfAtMostMaxDecimalLengthCharactersIsRead() {
+        // Oracle: BigDecimal's own constructor on the same text; MAX_DECIMAL_LENGTH is 100.
+        String longest = "1." + "2".repeat(AsciiNumbers.MAX_DECIMAL_LENGTH - 2);
+        assertThat(AsciiNumbers.parseDecimal(longest)).isEqualTo(new java.math.BigDecimal(longest));
+        assertThatThrownBy(() -> AsciiNumbers.parseDecimal(longest + "3")).isInstanceOf(NumberFormatException.class)
+                .hasMessage("longer than 100 characters");
     }
 }

@@ -1,0 +1,65 @@
+package dev.cxm.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Timestamps read with a pattern. Oracle: java.time ({@code LocalDateTime.atZone} and the zone's rules) on the
+ * values written by hand, and the rules of {@link TimestampFormat}'s Javadoc: a pattern is the only form read
+ * (an ISO text is refused under another pattern); a year of era ({@code y}) is read in the current era unless
+ * the pattern has an unquoted era ({@code G}); a local time in a daylight-saving gap or overlap is reported.
+ */
+class TimestampPatternRulesTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Test
+    void aPatternIsTheOnlyFormRead() {
+        TimestampFormat dayFirst = TimestampFormat.pattern("dd/MM/yyyy HH:mm", ZoneOffset.UTC);
+
+        assertThat(dayFirst.parse("05/01/2026 10:30")).isEqualTo(LocalDateTime.of(2026, 1, 5, 10, 30)
+                .toInstant(ZoneOffset.UTC));
+        assertThatThrownBy(() -> dayFirst.parse("2026-01-05T10:30:00Z")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("does not match the time pattern dd/MM/yyyy HH:mm");
+        assertThat(TimestampFormat.isoFlexible(ZoneOffset.UTC).parse("2026-01-05T10:30:00Z"))
+                .isEqualTo(LocalDateTime.of(2026, 1, 5, 10, 30).toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void aYearOfEraIsInTheCurrentEraUnlessThePatternReadsTheEra() {
+        LocalDateTime day = LocalDateTime.of(2026, 1, 5, 0, 0);
+        assertThat(TimestampFormat.pattern("yyyyMMdd", ZoneOffset.UTC).parse("20260105"))
+                .isEqualTo(day.toInstant(ZoneOffset.UTC));
+        // A quoted G is a literal, not the era: the year is still in the current era.
+        assertThat(TimestampFormat.pattern("'G'yyyyMMdd", ZoneOffset.UTC).parse("G20260105"))
+                .isEqualTo(day.toInstant(ZoneOffset.UTC));
+        assertThat(TimestampFormat.pattern("'at' yyyy-MM-dd", ZoneOffset.UTC).parse("at 2026-01-05"))
+                .isEqualTo(day.toInstant(ZoneOffset.UTC));
+        assertThat(TimestampFormat.pattern("uuuu-MM-dd", ZoneOffset.UTC).parse("2026-01-05"))
+                .isEqualTo(day.toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void aLocalTimeInAGapOrOverlapIsReported() {
+        // Paris in 2026: clocks go from 02:00 to 03:00 on March 29 and from 03:00 back to 02:00 on October 25.
+        TimestampFormat paris = TimestampFormat.pattern("yyyy-MM-dd HH:mm", PARIS);
+        AtomicInteger reported = new AtomicInteger();
+
+        assertThat(paris.parse("2026-03-29 02:30", reported::incrementAndGet))
+                .isEqualTo(LocalDateTime.of(2026, 3, 29, 2, 30).atZone(PARIS).toInstant());
+        assertThat(reported).hasValue(1);
+        paris.parse("2026-10-25 02:30", reported::incrementAndGet);
+        assertThat(reported).hasValue(2);
+        paris.parse("2026-07-01 02:30", reported::incrementAndGet);
+        TimestampFormat.pattern("yyyy-MM-dd HH:mm", ZoneOffset.ofHours(1)).parse("2026-03-29 02:30",
+                reported::incrementAndGet);
+        assertThat(reported).hasValue(2);
+    }
+}
