@@ -480,6 +480,7 @@ public final class CustomerProfile {
      *
      * @param purpose the purpose, such as {@code marketing-email}
      * @return true when granted; false when denied, revoked or never asked
+     * @throws NullPointerException when {@code purpose} is null
      */
     public boolean hasConsented(String purpose) {
         return recordFields.hasConsented(purpose);
