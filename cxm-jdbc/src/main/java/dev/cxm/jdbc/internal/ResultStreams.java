@@ -227,11 +227,8 @@ public final class ResultStreams {
             }
         });
         restored &= failures.attempt(() -> connection.setAutoCommit(snapshot.autoCommit()));
-        restored &= failures.attempt(() -> {
-            if (connection.getTransactionIsolation() != snapshot.isolation()) {
-                connection.setTransactionIsolation(snapshot.isolation());
-            }
-        });
+        // Set without asking first: PostgreSQL's driver asks the server for the isolation, a round trip per stream.
+        restored &= failures.attempt(() -> connection.setTransactionIsolation(snapshot.isolation()));
         if (!restored) {
             failures.attempt(() -> connection.abort(Runnable::run));
         }
