@@ -86,8 +86,10 @@ public record Customer(
      *
      * @param purpose the purpose asked about, such as {@code "marketing-email"}
      * @return the decision with the latest instant for that purpose, or empty if none was recorded
+     * @throws NullPointerException when {@code purpose} is null
      */
     public Optional<ConsentRecord> consentFor(String purpose) {
+        Checks.present("purpose", purpose);
         return consents.stream()
                 .filter(consent -> consent.purpose().equals(purpose))
                 .max(Comparator.comparing(ConsentRecord::at));
@@ -98,6 +100,7 @@ public record Customer(
      *
      * @param purpose the purpose asked about, such as {@code "marketing-email"}
      * @return true if the latest decision grants it; false if it withdraws it or none was recorded
+     * @throws NullPointerException when {@code purpose} is null
      */
     public boolean hasConsented(String purpose) {
         return consentFor(purpose).map(consent -> consent.status() == ConsentStatus.GRANTED).orElse(false);

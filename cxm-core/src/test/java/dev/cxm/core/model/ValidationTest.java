@@ -207,6 +207,17 @@ class ValidationTest {
     }
 
     @Test
+    void aConsentQueryRefusesANullPurpose() {
+        // The oracle is the rule of the @NullMarked package: a null purpose is refused by name at once, not
+        // answered with false (no decision) as an unknown purpose is.
+        Customer customer = Customer.builder(C1, at(0)).consent("marketing", ConsentStatus.GRANTED, at(1)).build();
+        assertThatThrownBy(() -> customer.hasConsented(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose must not be null");
+        assertThatThrownBy(() -> customer.consentFor(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose must not be null");
+    }
+
+    @Test
     void purchaseOrderIdDefaultsToTheEventId() {
         Purchase purchase = Purchase.builder(C1, at(0), Money.of("3", "EUR")).eventId("p-7").build();
         assertThat(purchase.orderId()).isEqualTo("p-7");

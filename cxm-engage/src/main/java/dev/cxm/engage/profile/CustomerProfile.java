@@ -79,6 +79,15 @@ public final class CustomerProfile {
     /**
      * Validates a profile and freezes its collections (collections already immutable are kept).
      *
+     * <p>The parts carry event ids but no customer id, so the constructor cannot tell whether they describe the
+     * same customer. The caller guarantees it: every field and part is made from the record and the events of
+     * {@code customerId} and of the customers in {@code recordFields.linkedCustomerIds()}, and of no one else
+     * (the instants, the event count, the channels and touchpoints from the same events as the purchases and
+     * answers). A profile combined from parts of two unlinked customers is accepted and wrong; to combine the
+     * profiles of two linked customers, use {@link ProfileBuilder#merge}, and to make a profile from a record and
+     * events, {@link ProfileBuilder}. Each part checks its own fields ({@link PurchaseHistory},
+     * {@link FeedbackAnswers}, {@link RecordFields}); here only the count and the links are checked.
+     *
      * @param customerId the customer (the canonical id of a linked group: the smallest)
      * @param firstSeen the earliest of the record's first-seen instant and the events; empty without either
      * @param lastSeen the instant of the latest event; empty without events
@@ -480,6 +489,7 @@ public final class CustomerProfile {
      *
      * @param purpose the purpose, such as {@code marketing-email}
      * @return true when granted; false when denied, revoked or never asked
+     * @throws NullPointerException when {@code purpose} is null
      */
     public boolean hasConsented(String purpose) {
         return recordFields.hasConsented(purpose);

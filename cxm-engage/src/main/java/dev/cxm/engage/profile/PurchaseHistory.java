@@ -1,5 +1,6 @@
 package dev.cxm.engage.profile;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +43,12 @@ public final class PurchaseHistory {
      * @param count the number of purchases; 0 or more
      * @param spend per currency, the number of purchases and their total, in the order the currencies were first
      *     used
-     * @param first the earliest purchase
-     * @param last the latest purchase
-     * @throws IllegalArgumentException when the count is negative
+     * @param first the earliest purchase (by instant, then event id); present exactly when the count is above 0
+     * @param last the latest purchase (by instant, then event id); present exactly when the count is above 0
+     * @throws IllegalArgumentException when the count is negative, or the fields do not fit together: a count of
+     *     0 with a spend or a mark, a count above 0 without a first or last purchase, a spend whose purchases do
+     *     not add up to the count, a first purchase after the last, or a first or last purchase that its
+     *     currency's total cannot include (two distinct ones in one currency: both)
      */
     public PurchaseHistory(long count, Map<Currency, SpendTotal> spend, Optional<PurchaseMark> first,
             Optional<PurchaseMark> last) {
@@ -53,6 +57,7 @@ public final class PurchaseHistory {
                 first.map(mark -> mark.at().getNano()).orElse(0), Checks.present("last", last).orElse(null),
                 last.map(mark -> mark.at().getEpochSecond()).orElse(0L),
                 last.map(mark -> mark.at().getNano()).orElse(0));
+        requireConsistent();
     }
 
     /**
@@ -69,6 +74,83 @@ public final class PurchaseHistory {
         this.last = last;
         this.lastSecond = lastSecond;
         this.lastNano = lastNano;
+    }
+
+    /**
+     * Throws unless the fields fit together as every history of purchases does: the marks are there exactly when
+     * there are purchases, the spend counts each purchase once, the first is not after the last, and the totals
+     * include the marks (amounts are never negative). Rules a history folded from purchases always meets; what
+     * the fields cannot tell (whether the marks are the extremes of the purchases counted) is not checked.
+     */
+    private void requireConsistent() {
+        if (count == 0) {
+            if (!spend.isEmpty()) {
+                throw new IllegalArgumentException("spend: holds " + spend.size() + " currencies while count is 0; a"
+                        + " history without purchases has no spend");
+            }
+            requireNoMark("first", first);
+            requireNoMark("last", last);
+            return;
+        }
+        PurchaseMark earliest = requireMark("first", first);
+        PurchaseMark latest = requireMark("last", last);
+        long counted = 0;
+        for (SpendTotal total : spend.values()) {
+            counted += total.purchases();
+        }
+        if (counted != count) {
+            throw new IllegalArgumentException("spend: counts " + counted + " purchases over its currencies while count"
+                    + " is " + count + "; each purchase is counted in its one currency");
+        }
+        if (PurchaseMark.ORDER.compare(earliest, latest) > 0) {
+            throw new IllegalArgumentException("first: purchase " + earliest.eventId() + " comes after the last"
+                    + " purchase " + latest.eventId() + " (by instant, then event id); the first is the earliest");
+        }
+        SpendTotal firstTotal = requireIncluded("first", earliest);
+        requireIncluded("last", latest);
+        if (!earliest.eventId().equals(latest.eventId()) && earliest.amount().currency()
+                .equals(latest.amount().currency())) {
+            BigDecimal both = earliest.amount().amount().add(latest.amount().amount());
+            if (firstTotal.purchases() < 2 || firstTotal.total().amount().compareTo(both) < 0) {
+                String currency = earliest.amount().currency().getCurrencyCode();
+                throw new IllegalArgumentException("spend: the total in " + currency + " (" + firstTotal.purchases()
+                        + " purchases, " + firstTotal.total() + ") cannot include both the first purchase "
+                        + earliest.eventId() + " and the last purchase " + latest.eventId() + " ("
+                        + both.toPlainString() + " " + currency + " together); the total includes both");
+            }
+        }
+    }
+
+    private void requireNoMark(String field, @Nullable PurchaseMark mark) {
+        if (mark != null) {
+            throw new IllegalArgumentException(field + ": is purchase " + mark.eventId() + " while count is 0; a"
+                    + " history without purchases has no first or last purchase");
+        }
+    }
+
+    private PurchaseMark requireMark(String field, @Nullable PurchaseMark mark) {
+        if (mark == null) {
+            throw new IllegalArgumentException(field + ": is empty while count is " + count + "; a history with"
+                    + " purchases has a first and a last purchase");
+        }
+        return mark;
+    }
+
+    /** Returns the total of the mark's currency, which must count the mark's amount. */
+    private SpendTotal requireIncluded(String field, PurchaseMark mark) {
+        Currency currency = mark.amount().currency();
+        SpendTotal total = spend.get(currency);
+        if (total == null) {
+            throw new IllegalArgumentException(field + ": purchase " + mark.eventId() + " is in "
+                    + currency.getCurrencyCode() + ", in which the spend counts no purchase; the spend counts every"
+                    + " purchase");
+        }
+        if (total.total().amount().compareTo(mark.amount().amount()) < 0) {
+            throw new IllegalArgumentException(field + ": purchase " + mark.eventId() + " of " + mark.amount()
+                    + " exceeds the spend's total of " + total.total() + " in " + currency.getCurrencyCode()
+                    + "; the total includes it");
+        }
+        return total;
     }
 
     /**

@@ -60,8 +60,9 @@ public record RecordFields(Map<String, String> attributes, Map<String, ConsentRe
      *
      * @param purpose the purpose, such as {@code marketing-email}
      * @return true when granted; false when denied, revoked or never asked
+     * @throws NullPointerException when {@code purpose} is null
      */
     public boolean hasConsented(String purpose) {
-        return ((ConsentTable) consents).grants(purpose);
+        return ((ConsentTable) consents).grants(Checks.present("purpose", purpose));
     }
 }

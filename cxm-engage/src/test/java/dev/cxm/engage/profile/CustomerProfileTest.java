@@ -157,15 +157,23 @@ class CustomerProfileTest {
                 .hasMessage("scoredComments: -2 is negative; it must be 0 or more");
     }
 
+    /**
+     * A history drawn from a few that meet the constructor's rules (count 0 exactly without spend and marks, the
+     * first not after the last, totals that include the marks), often equal to each other; each draw differs
+     * from another in one field or several.
+     */
     private static PlainPurchases purchases(Random random) {
-        List<Optional<PurchaseMark>> marks = List.of(Optional.empty(),
-                Optional.of(new PurchaseMark(EventId.of("p1"), A, Money.of("12.50", "EUR"))),
-                Optional.of(new PurchaseMark(EventId.of("p2"), B, Money.of("3", "EUR"))));
-        Map<Currency, SpendTotal> spend = random.nextBoolean() ? Map.of()
-                : Map.of(Currency.getInstance("EUR"),
-                        new SpendTotal(1 + random.nextInt(2), Money.of("12.50", "EUR")));
-        return new PlainPurchases(random.nextInt(2), spend, marks.get(random.nextInt(3)),
-                marks.get(random.nextInt(3)));
+        Optional<PurchaseMark> p1 = Optional.of(new PurchaseMark(EventId.of("p1"), A, Money.of("12.50", "EUR")));
+        Optional<PurchaseMark> p2 = Optional.of(new PurchaseMark(EventId.of("p2"), B, Money.of("3", "EUR")));
+        Currency eur = Currency.getInstance("EUR");
+        return switch (random.nextInt(6)) {
+            case 0 -> new PlainPurchases(0, Map.of(), Optional.empty(), Optional.empty());
+            case 1 -> new PlainPurchases(1, Map.of(eur, new SpendTotal(1, Money.of("12.50", "EUR"))), p1, p1);
+            case 2 -> new PlainPurchases(1, Map.of(eur, new SpendTotal(1, Money.of("3", "EUR"))), p2, p2);
+            case 3 -> new PlainPurchases(2, Map.of(eur, new SpendTotal(2, Money.of("15.50", "EUR"))), p2, p1);
+            case 4 -> new PlainPurchases(3, Map.of(eur, new SpendTotal(3, Money.of("15.50", "EUR"))), p2, p1);
+            default -> new PlainPurchases(2, Map.of(eur, new SpendTotal(2, Money.of("25", "EUR"))), p1, p1);
+        };
     }
 
     private static PlainAnswers answers(Random random) {

@@ -104,6 +104,13 @@ class ProfileBuilderTest {
         assertThat(ann.hasConsented("marketing-email")).isFalse();
         assertThat(ann.hasConsented("service-call")).isTrue();
         assertThat(ann.hasConsented("never-asked")).isFalse();
+        // A null purpose is refused by name at once (the packages are @NullMarked), not answered as never asked.
+        assertThatThrownBy(() -> ann.hasConsented(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose must not be null");
+        assertThatThrownBy(() -> ann.recordFields().hasConsented(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose must not be null");
+        assertThatThrownBy(() -> RecordFields.none().hasConsented(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("purpose must not be null");
         assertThat(ann.meanSentiment()).as("no analyzer, no sentiment").isEmpty();
         assertThat(ann.journeyStage()).as("no map, no stage").isEmpty();
     }

@@ -7,6 +7,9 @@ import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cxm.core.model.EventId;
+import dev.cxm.jdbc.JdbcStoreException;
+
 /**
  * Reads the rows of a PostgreSQL {@code COPY ... TO STDOUT (FORMAT binary)} one at a time from the messages
  * the driver hands over ({@link Source}): a header, then per row a 16-bit field count and per field a 32-bit
@@ -187,9 +190,22 @@ final class BinaryCopyReader {
         return readLong(row, offsets[field]);
     }
 
-    /** Returns a {@code TIMESTAMPTZ} field that is not {@code NULL}: microseconds since 2000-01-01 UTC. */
-    Instant instant(int field) throws SQLException {
+    /**
+     * Returns a {@code TIMESTAMPTZ} field that is not {@code NULL}, an event's {@code occurred_at}: microseconds
+     * since 2000-01-01 UTC.
+     *
+     * @param field the field's position
+     * @param event the event the row holds, named when the field is refused
+     * @return the instant
+     * @throws SQLException when the field is not 8 bytes long
+     * @throws JdbcStoreException when the field holds PostgreSQL's {@code infinity} or {@code -infinity} (the
+     *     largest and smallest counts), which no instant is ({@link EventColumns#infinite})
+     */
+    Instant instant(int field, EventId event) throws SQLException {
         long micros = int64(field);
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            throw EventColumns.infinite("occurred_at", "event " + event, micros == Long.MAX_VALUE);
+        }
         return Instant.ofEpochSecond(BinaryCopyWriter.POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
                 Math.floorMod(micros, 1_000_000L) * 1_000L);
     }

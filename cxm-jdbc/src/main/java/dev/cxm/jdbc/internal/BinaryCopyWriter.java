@@ -123,14 +123,26 @@ final class BinaryCopyWriter {
     }
 
     /**
-     * Writes a {@code NUMERIC} field, or {@code NULL}: the number of base-10000 digits, the weight of the first
-     * (in powers of 10000), the sign and the display scale, then the digits, without leading or trailing zero
-     * digits. The value is written exactly; the column's type modifier rounds it as it would the text.
+     * Writes a field of the amount column {@code NUMERIC(36, 18)}, or {@code NULL}: the number of base-10000
+     * digits, the weight of the first (in powers of 10000), the sign and the display scale, then the digits,
+     * without leading or trailing zero digits. The value is written exactly; a value the column does not hold
+     * exactly ({@link Storable#amount}: 10<sup>18</sup> or more in magnitude, or a 19th decimal place, which
+     * the server would round away) is refused before anything of it is written, and zeros beyond the 18th
+     * decimal place are dropped, so that the weight is at most 4 and the display scale at most 18.
+     *
+     * @param value the amount, or null
+     * @param owner the id of the event that holds it, for the message
+     * @throws IllegalArgumentException when the column cannot hold the value exactly (nothing is written)
      */
-    void numeric(@Nullable BigDecimal value) {
+    void numeric(@Nullable BigDecimal value, String owner) {
         if (value == null) {
             nullField();
             return;
+        }
+        Storable.amount(owner, "amount", value);
+        if (value.scale() > Storable.AMOUNT_SCALE) {
+            // Only zeros lie past the column's scale (checked above): dropped exactly.
+            value = value.setScale(Storable.AMOUNT_SCALE);
         }
         int displayScale = Math.max(value.scale(), 0);
         BigDecimal magnitude = value.abs();

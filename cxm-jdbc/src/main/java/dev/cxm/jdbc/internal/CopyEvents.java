@@ -88,7 +88,7 @@ public final class CopyEvents {
         EventId id = EventId.of(row.requiredText(l.id()));
         CustomerId customer = CustomerId.of(row.requiredText(l.customer()));
         EventType type = l.fixed() != null ? l.fixed() : type(row.int16(l.type()), id);
-        Instant at = row.instant(l.at());
+        Instant at = row.instant(l.at(), id);
         Optional<Touchpoint> touchpoint = touchpoint(row, l.touchpoint());
         String json = row.jsonb(l.attributes());
         Map<String, String> attributes = json == null ? Map.of() : AttributesJson.read(json);

@@ -21,6 +21,7 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 import dev.cxm.core.model.TouchpointId;
+import dev.cxm.jdbc.JdbcStoreException;
 
 /**
  * The columns of the events table and how a row reads back as an event. One reader per stream: it shares
@@ -82,9 +83,49 @@ public final class EventColumns {
         };
     }
 
-    /** Reads the instant of a timestamp column. */
+    /**
+     * Reads the instant of a timestamp column that is not {@code NULL}.
+     *
+     * @param row the result set, at a row
+     * @param column the column's position
+     * @return the instant
+     * @throws SQLException when the driver fails
+     * @throws JdbcStoreException when the column holds PostgreSQL's {@code infinity} or {@code -infinity}
+     *     ({@link #infinite}), named by the column's label
+     */
     public static Instant instant(ResultSet row, int column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        if (at.equals(OffsetDateTime.MAX) || at.equals(OffsetDateTime.MIN)) {
+            throw infinite(row.getMetaData().getColumnLabel(column), "a row", at.equals(OffsetDateTime.MAX));
+        }
+        return at.toInstant();
+    }
+
+    /** Reads the {@code occurred_at} column of event {@code id}'s row, refusing an infinite one by the event's id. */
+    private static Instant occurredAt(ResultSet row, int column, EventId id) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        if (at.equals(OffsetDateTime.MAX) || at.equals(OffsetDateTime.MIN)) {
+            throw infinite("occurred_at", "event " + id, at.equals(OffsetDateTime.MAX));
+        }
+        return at.toInstant();
+    }
+
+    /**
+     * Returns the refusal of PostgreSQL's timestamp {@code 'infinity'} or {@code '-infinity'}, which no store
+     * writes and no {@link Instant} is: a row written to the table by something outside the stores. The
+     * PostgreSQL driver reads them as {@link OffsetDateTime#MAX} and {@link OffsetDateTime#MIN}, a binary
+     * {@code COPY} as the largest and smallest 64-bit counts of microseconds; read as instants, they would be
+     * years about a billion, or 294,000, away.
+     *
+     * @param column the column, for the message
+     * @param row what the row is, for the message (such as {@code "event e1"})
+     * @param positive whether it is {@code infinity} rather than {@code -infinity}
+     * @return the exception to throw
+     */
+    static JdbcStoreException infinite(String column, String row, boolean positive) {
+        return new JdbcStoreException(column + ": " + row + " holds PostgreSQL's timestamp '"
+                + (positive ? "infinity" : "-infinity") + "', which is no instant; the stores hold instants of the"
+                + " years " + Storable.FIRST_YEAR + " to " + Storable.LAST_YEAR + " (the row was written outside them)");
     }
 
     /** Reads the event of the current row, whose first column is {@code seq} at {@code first}. */
@@ -93,7 +134,7 @@ public final class EventColumns {
         EventId id = EventId.of(row.getString(c + 1));
         CustomerId customer = CustomerId.of(row.getString(c + 2));
         short type = row.getShort(c + 3);
-        Instant at = instant(row, c + 4);
+        Instant at = occurredAt(row, c + 4, id);
         Optional<Touchpoint> touchpoint = touchpoint(row.getString(c + 5), row.getString(c + 6), row.getString(c + 7),
                 row.getString(c + 8));
         String json = row.getString(c + 21);
@@ -124,7 +165,7 @@ public final class EventColumns {
     public CustomerEvent readTyped(ResultSet row, dev.cxm.core.model.EventType type) throws SQLException {
         EventId id = EventId.of(row.getString(1));
         CustomerId customer = CustomerId.of(row.getString(2));
-        Instant at = instant(row, 3);
+        Instant at = occurredAt(row, 3, id);
         Optional<Touchpoint> touchpoint = touchpoint(row.getString(4), row.getString(5), row.getString(6),
                 row.getString(7));
         String json = row.getString(8);

@@ -151,7 +151,7 @@ final class PostgresEventInsert {
         data.text(row.outcome());
         data.bigint(row.durationNanos());
         data.text(row.orderId());
-        data.numeric(row.amount());
+        data.numeric(row.amount(), row.eventId());
         data.text(row.currency());
         data.integer(row.itemCount());
         data.text(row.surveyId());

@@ -23,7 +23,8 @@ import org.postgresql.copy.CopyOut;
  * Streams the rows of one query in constant memory: the query runs on a connection of its own, in a
  * read-only, repeatable-read transaction (a snapshot, which PostgreSQL also needs to fetch a cursor in portions of the fetch size), and the
  * rows are read as the stream is consumed. Closing the stream closes the result set and the statement, ends
- * the transaction and gives the connection back; the store counts its open streams, so that one left open
+ * the transaction and gives the connection back as it was borrowed, or aborts it when that fails
+ * ({@link #release}); the store counts its open streams, so that one left open
  * shows ({@link #openStreams()}). A PostgreSQL {@code COPY} of events ({@link #copy}) streams the same way,
  * in the same kind of transaction, without a cursor.
  */
@@ -52,7 +53,6 @@ public final class ResultStreams {
     public <T> Stream<T> stream(Sql sql, String doing, RowReader<? extends T> reader) {
         Snapshot snapshot = snapshot(doing);
         Connection connection = snapshot.connection();
-        int isolation = snapshot.isolation();
         PreparedStatement statement = null;
         ResultSet rows;
         try {
@@ -61,8 +61,7 @@ public final class ResultStreams {
             binaryRows(statement);
             rows = statement.executeQuery();
         } catch (SQLException | RuntimeException e) {
-            release(null, statement, connection, isolation);
-            throw failure(doing, e);
+            throw failure(doing, e, release(null, statement, snapshot));
         }
         open.incrementAndGet();
         PreparedStatement running = statement;
@@ -72,7 +71,7 @@ public final class ResultStreams {
             }
             action.accept(reader.read(rows));
             return true;
-        }, () -> release(rows, running, connection, isolation));
+        }, () -> release(rows, running, snapshot));
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
@@ -88,7 +87,6 @@ public final class ResultStreams {
     public <T> Stream<T> copy(String copy, String doing, CopyEvents events, Class<T> type) {
         Snapshot snapshot = snapshot(doing);
         Connection connection = snapshot.connection();
-        int isolation = snapshot.isolation();
         CopyOut out = null;
         BinaryCopyReader rows;
         try {
@@ -96,8 +94,7 @@ public final class ResultStreams {
             rows = new BinaryCopyReader(out::readFromCopy, events.fields());
         } catch (SQLException | RuntimeException e) {
             cancelQuietly(connection, out);
-            release(null, null, connection, isolation);
-            throw failure(doing, e);
+            throw failure(doing, e, release(null, null, snapshot));
         }
         open.incrementAndGet();
         CopyOut copying = out;
@@ -109,7 +106,7 @@ public final class ResultStreams {
             return true;
         }, () -> {
             cancelQuietly(connection, copying);
-            release(null, null, connection, isolation);
+            return release(null, null, snapshot);
         });
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
@@ -152,8 +149,11 @@ public final class ResultStreams {
         }
     }
 
-    /** A pooled connection in a repeatable-read transaction, and the isolation it is to be given back with. */
-    private record Snapshot(Connection connection, int isolation) {}
+    /**
+     * A pooled connection in a repeatable-read transaction, and the isolation and auto-commit it had when it was
+     * borrowed, which it is to be given back with.
+     */
+    private record Snapshot(Connection connection, int isolation, boolean autoCommit) {}
 
     /**
      * Borrows a connection and starts the repeatable-read transaction a stream reads in: a snapshot (H2 reads a
@@ -161,22 +161,29 @@ public final class ResultStreams {
      */
     private Snapshot snapshot(String doing) {
         Connection connection = null;
-        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        Snapshot snapshot = null;
         try {
             connection = dataSource.getConnection();
-            isolation = connection.getTransactionIsolation();
+            snapshot = new Snapshot(connection, connection.getTransactionIsolation(), connection.getAutoCommit());
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return new Snapshot(connection, isolation);
+            return snapshot;
         } catch (SQLException | RuntimeException e) {
-            release(null, null, connection, isolation);
-            throw failure(doing, e);
+            // Before its settings were read, nothing of the connection was changed: it only goes back.
+            throw failure(doing, e, snapshot != null ? release(null, null, snapshot) : Failures.closing(connection));
         }
     }
 
-    /** Returns what to throw for a failure while opening a stream: the store's exception for a database's. */
-    private static RuntimeException failure(String doing, Exception e) {
-        return e instanceof SQLException sql ? SqlFailures.of(doing, sql) : (RuntimeException) e;
+    /**
+     * Returns what to throw for a failure while opening a stream: the store's exception for a database's, with
+     * the failure to give back what the stream held, if any, suppressed in it.
+     */
+    private static RuntimeException failure(String doing, Exception e, @Nullable Exception release) {
+        RuntimeException failure = e instanceof SQLException sql ? SqlFailures.of(doing, sql) : (RuntimeException) e;
+        if (release != null) {
+            failure.addSuppressed(release);
+        }
+        return failure;
     }
 
     /**
@@ -193,18 +200,86 @@ public final class ResultStreams {
         }
     }
 
-    /** Closes what a stream held, quietly: the first failure to close is not the caller's to handle. */
-    private static void release(@Nullable ResultSet rows, @Nullable PreparedStatement statement,
-            @Nullable Connection connection, int isolation) {
-        try (AutoCloseable c = connection; AutoCloseable s = statement; AutoCloseable r = rows) {
-            // Asked of a connection that was aborted too: the driver's error then tells the pool to replace it.
-            if (connection != null && !connection.getAutoCommit()) {
+    /**
+     * Gives back what a stream held, each step taken whatever the steps before it threw: closes the rows and the
+     * statement, ends the transaction and restores the connection's auto-commit and isolation to what they were
+     * when it was borrowed, then closes the connection, which gives it back to its pool. A connection whose
+     * transaction could not be rolled back, or whose auto-commit or isolation could not be restored, is aborted
+     * ({@link Connection#abort}) before it is closed, so that no pool lends it again in the stream's transaction
+     * or isolation: PostgreSQL's driver then ends the physical connection, which the pool replaces at its next
+     * loan ({@link ValidatedConnectionSource} in the stores' own pools). H2's embedded connections ignore an
+     * abort; the restore was tried all the same, and H2's pool rolls back and turns auto-commit on as a
+     * connection comes back.
+     *
+     * @return the first failure, with the later ones suppressed in it; null when every step succeeded
+     */
+    private static @Nullable Exception release(@Nullable ResultSet rows, @Nullable PreparedStatement statement,
+            Snapshot snapshot) {
+        Connection connection = snapshot.connection();
+        Failures failures = new Failures();
+        failures.close(rows);
+        failures.close(statement);
+        // Asked of a connection that was aborted too (a COPY whose cancel did not arrive): each step fails, and
+        // the abort and close below end what is left of it.
+        boolean restored = failures.attempt(() -> {
+            if (!connection.getAutoCommit()) {
                 connection.rollback();
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(isolation);
             }
-        } catch (Exception ignored) {
-            // The connection is broken or already closed: nothing more to give back.
+        });
+        restored &= failures.attempt(() -> connection.setAutoCommit(snapshot.autoCommit()));
+        // Set without asking first: PostgreSQL's driver asks the server for the isolation, a round trip per stream.
+        restored &= failures.attempt(() -> connection.setTransactionIsolation(snapshot.isolation()));
+        if (!restored) {
+            failures.attempt(() -> connection.abort(Runnable::run));
+        }
+        failures.close(connection);
+        return failures.first();
+    }
+
+    /** One step of giving a stream's resources back. */
+    @FunctionalInterface
+    private interface Step {
+
+        /** Takes the step. */
+        void run() throws Exception;
+    }
+
+    /** The failures of the steps of one release: the first, with the later ones suppressed in it. */
+    private static final class Failures {
+        private @Nullable Exception first;
+
+        /** Returns the failure to close {@code closeable}, if there is one; null when it closed or there is none. */
+        static @Nullable Exception closing(@Nullable AutoCloseable closeable) {
+            Failures failures = new Failures();
+            failures.close(closeable);
+            return failures.first();
+        }
+
+        /** Closes {@code closeable} when there is one, keeping its failure. */
+        void close(@Nullable AutoCloseable closeable) {
+            if (closeable != null) {
+                attempt(closeable::close);
+            }
+        }
+
+        /** Takes {@code step}, keeping its failure; returns whether it succeeded. */
+        boolean attempt(Step step) {
+            try {
+                step.run();
+                return true;
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+                return false;
+            }
+        }
+
+        /** Returns the first failure, the later ones suppressed in it; null when every step succeeded. */
+        @Nullable Exception first() {
+            return first;
         }
     }
 
@@ -216,14 +291,22 @@ public final class ResultStreams {
         boolean advance(Consumer<? super T> action) throws SQLException;
     }
 
+    /** Gives back what a stream held ({@link #release}). */
+    @FunctionalInterface
+    private interface Release {
+
+        /** Gives back what the stream held; returns the first failure to, or null. */
+        @Nullable Exception run();
+    }
+
     /** The values of one stream's rows, one at a time, and what its close gives back. */
     private final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
         private final String doing;
         private final Rows<? extends T> rows;
-        private final Runnable release;
+        private final Release release;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Cursor(String doing, Rows<? extends T> rows, Runnable release) {
+        Cursor(String doing, Rows<? extends T> rows, Release release) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.doing = doing;
             this.rows = rows;
@@ -242,6 +325,10 @@ public final class ResultStreams {
             }
         }
 
+        /**
+         * Gives back what the stream held, once. A failure to is not thrown: the rows read are whole, and a
+         * connection that could not be restored was aborted rather than given back as it was.
+         */
         void close() {
             if (closed.compareAndSet(false, true)) {
                 release.run();

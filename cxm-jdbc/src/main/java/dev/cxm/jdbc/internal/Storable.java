@@ -1,5 +1,6 @@
 package dev.cxm.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +20,10 @@ import dev.cxm.core.model.Touchpoint;
  *   <li>text without NUL characters (PostgreSQL's text cannot hold one) and without unpaired surrogates
  *       (not Unicode, so not UTF-8: a driver would replace them);</li>
  *   <li>durations of at most {@link Long#MAX_VALUE} nanoseconds (about 292 years), kept exactly as a count
- *       of nanoseconds.</li>
+ *       of nanoseconds;</li>
+ *   <li>amounts less than 10<sup>{@value #AMOUNT_INTEGER_DIGITS}</sup> in magnitude with at most
+ *       {@value #AMOUNT_SCALE} decimal places once trailing zeros are removed: what the column
+ *       {@code NUMERIC(36, 18)} holds without rounding (every {@code Money} fits; the writers check again).</li>
  * </ul>
  */
 public final class Storable {
@@ -32,6 +36,11 @@ public final class Storable {
     public static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     /** The first instant after the last one a store holds. */
     public static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /** The most digits a stored amount has before its decimal point: the column {@code NUMERIC(36, 18)}'s 36 - 18. */
+    public static final int AMOUNT_INTEGER_DIGITS = 18;
+    /** The most digits a stored amount has after its decimal point: the column {@code NUMERIC(36, 18)}'s scale. */
+    public static final int AMOUNT_SCALE = 18;
 
     private Storable() {}
 
@@ -47,6 +56,7 @@ public final class Storable {
             duration(id, interaction.duration());
         } else if (event instanceof Purchase purchase) {
             text(id, "orderId", purchase.orderId());
+            amount(id, "amount", purchase.amount().amount());
         } else if (event instanceof FeedbackResponse response) {
             text(id, "surveyId", response.surveyId());
             text(id, "scale", response.scale().name());
@@ -74,6 +84,32 @@ public final class Storable {
         if (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(END_INSTANT)) {
             throw new IllegalArgumentException(field + ": the instant of " + owner + " lies outside the years "
                     + FIRST_YEAR + " to " + LAST_YEAR + ", which the JDBC stores hold; nothing was stored");
+        }
+    }
+
+    /**
+     * Throws unless the column {@code NUMERIC(36, 18)} holds {@code amount} exactly: less than
+     * 10<sup>{@value #AMOUNT_INTEGER_DIGITS}</sup> in magnitude, at most {@value #AMOUNT_SCALE} decimal places
+     * once trailing zeros are removed (the database would round a further one away).
+     *
+     * @param owner the id of what holds the amount, for the message
+     * @param field the field, for the message
+     * @param amount the amount; the message names its bounds, not the amount
+     * @throws IllegalArgumentException when the column cannot hold the amount exactly
+     */
+    public static void amount(String owner, String field, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        long integerDigits = (long) amount.precision() - amount.scale();
+        boolean holds = integerDigits <= AMOUNT_INTEGER_DIGITS && (amount.scale() <= AMOUNT_SCALE
+                // The first significant digit lies -integerDigits + 1 places after the point, the last no earlier:
+                // past the scale, no stripping (which a huge exponent makes slow) can bring it back.
+                || -integerDigits + 1 <= AMOUNT_SCALE && amount.stripTrailingZeros().scale() <= AMOUNT_SCALE);
+        if (!holds) {
+            throw new IllegalArgumentException(field + ": the amount of " + owner + " lies outside what the column"
+                    + " NUMERIC(36, 18) holds (less than 10^" + AMOUNT_INTEGER_DIGITS + " in magnitude, at most "
+                    + AMOUNT_SCALE + " decimal places); nothing was stored");
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.model.EventId;
+import dev.cxm.jdbc.JdbcStoreException;
+
 /**
  * {@link BinaryCopyReader} reads the rows of PostgreSQL's binary COPY format however the driver's messages cut
  * them. The bytes come from {@link BinaryCopyWriter}; the oracle is the list of values written (the format
@@ -49,7 +52,7 @@ class BinaryCopyReaderTest {
         BinaryCopyReader reader = new BinaryCopyReader(() -> source.hasNext() ? source.next() : null, 5);
         List<Row> rows = new ArrayList<>();
         while (reader.next()) {
-            rows.add(new Row(reader.requiredText(1), reader.int32(2), reader.int64(3), reader.instant(4),
+            rows.add(new Row(reader.requiredText(1), reader.int32(2), reader.int64(3), reader.instant(4, EventId.of("e1")),
                     reader.text(5)));
         }
         assertThat(source.hasNext()).as("every message read, up to the end").isFalse();
@@ -96,5 +99,32 @@ class BinaryCopyReaderTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("inside a row");
         assertThatThrownBy(() -> read(List.of("1\tx\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 new byte[30]))).isInstanceOf(SQLException.class).hasMessageContaining("binary format");
+    }
+
+    @Test
+    void postgresInfiniteTimestampsAreRefusedByTheEventsId() throws SQLException {
+        // PostgreSQL sends 'infinity' and '-infinity' as the largest and smallest 64-bit counts (its
+        // DT_NOEND and DT_NOBEGIN), which a BIGINT field of 8 bytes writes alike; a count one inside either is an
+        // instant (the oracle: 2000-01-01 plus that many microseconds).
+        for (long micros : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1}) {
+            BinaryCopyWriter writer = new BinaryCopyWriter(16);
+            writer.row(1);
+            writer.bigint(micros);
+            writer.end();
+            byte[] bytes = Arrays.copyOf(writer.bytes(), writer.size());
+            Iterator<byte[]> source = List.of(bytes).iterator();
+            BinaryCopyReader reader = new BinaryCopyReader(() -> source.hasNext() ? source.next() : null, 1);
+            assertThat(reader.next()).isTrue();
+            if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+                String name = micros == Long.MAX_VALUE ? "infinity" : "-infinity";
+                assertThatThrownBy(() -> reader.instant(1, EventId.of("e7"))).isInstanceOf(JdbcStoreException.class)
+                        .hasMessage("occurred_at: event e7 holds PostgreSQL's timestamp '" + name + "', which is no"
+                                + " instant; the stores hold instants of the years 1 to 9999 (the row was written"
+                                + " outside them)");
+            } else {
+                assertThat(reader.instant(1, EventId.of("e7"))).isEqualTo(Instant.parse("2000-01-01T00:00:00Z")
+                        .plus(micros, java.time.temporal.ChronoUnit.MICROS));
+            }
+        }
     }
 }
