@@ -7,13 +7,15 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.metrics.clv.rfm.CustomerHistory;
 import dev.cxm.metrics.clv.rfm.RfmCells;
 import dev.cxm.metrics.stats.ModelFit;
 
 /**
  * What a BG/BB fit takes as opportunities: recency and T whole numbers from 0 to {@code Integer.MAX_VALUE}.
  * Expected values are the documented rules of {@link BgBb#fit} (a fractional or too large count is malformed
- * input and throws naming the field and the row; data without repeat purchases return an unconverged fit).
+ * input and throws naming the field and the row; data without repeat purchases return an unconverged fit),
+ * and of the model's questions (more repeat transactions than opportunities up to the recency is refused).
  */
 class BgBbFitInputTest {
 
@@ -42,5 +44,17 @@ class BgBbFitInputTest {
                 Integer.MAX_VALUE + 1.0).build();
         assertThatThrownBy(() -> BgBb.ofDefaults().fit(recencyBeyond)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("recency: not a whole number of opportunities (row 1)");
+    }
+
+    @Test
+    void theModelRefusesMoreTransactionsThanOpportunities() {
+        BgBbModel model = BgBbModel.of(1.204, 0.750, 0.657, 2.783, ChronoUnit.YEARS);
+        CustomerHistory crowded = CustomerHistory.of(4, 3, 6);
+
+        assertThatThrownBy(() -> model.probabilityAlive(crowded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("frequency: above the recency; each repeat transaction takes its own"
+                        + " opportunity");
+        assertThatThrownBy(() -> model.logLikelihood(crowded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("frequency: above the recency");
     }
 }
