@@ -71,6 +71,32 @@ class ParetoNbdIntegralTest {
     }
 
     @Test
+    void derivativeSeriesKeepsItsTailWhereAlphaDwarfsBeta() {
+        // alpha 50 to 100 times beta with r + x from 2.5 to 9: the derivative series runs about a thousand terms
+        // and its z-z term weighs each by n(n - 1); the class agrees with the oracle to 3e-14 (Hessian) and 2e-15
+        // (gradient) here, so the tolerances are tight enough to see a tail of that series cut short.
+        double[][] points = {{4, 100, 0.05, 1, 5, 0}, {1.5, 100, 0.05, 1, 5, 0}, {4, 100, 0.05, 1, 1, 0},
+                {4, 50, 0.05, 1, 5, 0}};
+        for (double[] p : points) {
+            double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
+            double[] out = new double[1];
+            double[] gradient = new double[4];
+            double[] hessian = new double[16];
+            assertThat(ParetoNbdIntegral.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5], out, gradient,
+                    hessian)).as("converged at %s", Arrays.toString(p)).isTrue();
+            for (int i = 0; i < 4; i++) {
+                assertThat(gradient[i]).as("gradient %d at %s", i, Arrays.toString(p))
+                        .isCloseTo(oracle[1 + i], within(5e-15 * Math.max(1, Math.abs(oracle[1 + i]))));
+                for (int j = 0; j < 4; j++) {
+                    double expected = oracle[5 + 4 * i + j];
+                    assertThat(hessian[4 * i + j]).as("H[%d][%d] at %s", i, j, Arrays.toString(p))
+                            .isCloseTo(expected, within(2e-13 * Math.max(1, Math.abs(expected))));
+                }
+            }
+        }
+    }
+
+    @Test
     void farApartScalesMatchQuadratureAtTheFinestLevels() {
         // beta / alpha from 1e5 to 1e20 (and the reverse): z is so near 1 that the class integrates, and at
         // r = s = 0.05 it settles only at its finer steps (1/128, 1/256); its accuracy there is lower.
