@@ -40,33 +40,14 @@ class ParetoNbdIntegralTest {
     @Test
     void logValueMatchesQuadrature() {
         for (double[] p : POINTS) {
-            double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            double value = ParetoNbdIntegral.logValue(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            assertThat(value).as("log G at %s", Arrays.toString(p))
-                    .isCloseTo(oracle[0], within(1e-13 * Math.max(1, Math.abs(oracle[0]))));
+            assertValueMatches(p, 1e-13);
         }
     }
 
     @Test
     void logGradientAndHessianMatchQuadrature() {
         for (double[] p : POINTS) {
-            double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            double[] out = new double[1];
-            double[] gradient = new double[4];
-            double[] hessian = new double[16];
-            assertThat(ParetoNbdIntegral.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5], out, gradient,
-                    hessian)).as("converged at %s", Arrays.toString(p)).isTrue();
-            assertThat(out[0]).as("log G at %s", Arrays.toString(p))
-                    .isCloseTo(oracle[0], within(1e-13 * Math.max(1, Math.abs(oracle[0]))));
-            for (int i = 0; i < 4; i++) {
-                assertThat(gradient[i]).as("gradient %d at %s", i, Arrays.toString(p))
-                        .isCloseTo(oracle[1 + i], within(1e-12 * Math.max(1, Math.abs(oracle[1 + i]))));
-                for (int j = 0; j < 4; j++) {
-                    double expected = oracle[5 + 4 * i + j];
-                    assertThat(hessian[4 * i + j]).as("H[%d][%d] at %s", i, j, Arrays.toString(p))
-                            .isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
-                }
-            }
+            assertDerivativesMatch(p, 1e-13, 1e-12, 1e-12);
         }
     }
 
@@ -78,21 +59,7 @@ class ParetoNbdIntegralTest {
         double[][] points = {{4, 100, 0.05, 1, 5, 0}, {1.5, 100, 0.05, 1, 5, 0}, {4, 100, 0.05, 1, 1, 0},
                 {4, 50, 0.05, 1, 5, 0}};
         for (double[] p : points) {
-            double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            double[] out = new double[1];
-            double[] gradient = new double[4];
-            double[] hessian = new double[16];
-            assertThat(ParetoNbdIntegral.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5], out, gradient,
-                    hessian)).as("converged at %s", Arrays.toString(p)).isTrue();
-            for (int i = 0; i < 4; i++) {
-                assertThat(gradient[i]).as("gradient %d at %s", i, Arrays.toString(p))
-                        .isCloseTo(oracle[1 + i], within(5e-15 * Math.max(1, Math.abs(oracle[1 + i]))));
-                for (int j = 0; j < 4; j++) {
-                    double expected = oracle[5 + 4 * i + j];
-                    assertThat(hessian[4 * i + j]).as("H[%d][%d] at %s", i, j, Arrays.toString(p))
-                            .isCloseTo(expected, within(2e-13 * Math.max(1, Math.abs(expected))));
-                }
-            }
+            assertDerivativesMatch(p, 1e-13, 5e-15, 2e-13);
         }
     }
 
@@ -103,26 +70,8 @@ class ParetoNbdIntegralTest {
         double[][] points = {{0.05, 1, 0.05, 1e5, 0, 0}, {0.05, 1, 0.05, 1e8, 0, 0}, {0.05, 1e8, 0.05, 1, 0, 0},
                 {0.05, 1, 0.05, 1e12, 1, 0}, {1.5, 1, 0.6, 1e20, 0, 3}, {0.55, 1e20, 0.6, 1, 1, 0}};
         for (double[] p : points) {
-            double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            double value = ParetoNbdIntegral.logValue(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
-            assertThat(value).as("log G at %s", Arrays.toString(p))
-                    .isCloseTo(oracle[0], within(1e-12 * Math.max(1, Math.abs(oracle[0]))));
-            double[] out = new double[1];
-            double[] gradient = new double[4];
-            double[] hessian = new double[16];
-            assertThat(ParetoNbdIntegral.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5], out, gradient,
-                    hessian)).as("converged at %s", Arrays.toString(p)).isTrue();
-            assertThat(out[0]).as("log G at %s", Arrays.toString(p))
-                    .isCloseTo(oracle[0], within(1e-12 * Math.max(1, Math.abs(oracle[0]))));
-            for (int i = 0; i < 4; i++) {
-                assertThat(gradient[i]).as("gradient %d at %s", i, Arrays.toString(p))
-                        .isCloseTo(oracle[1 + i], within(1e-9 * Math.max(1, Math.abs(oracle[1 + i]))));
-                for (int j = 0; j < 4; j++) {
-                    double expected = oracle[5 + 4 * i + j];
-                    assertThat(hessian[4 * i + j]).as("H[%d][%d] at %s", i, j, Arrays.toString(p))
-                            .isCloseTo(expected, within(1e-7 * Math.max(1, Math.abs(expected))));
-                }
-            }
+            assertValueMatches(p, 1e-12);
+            assertDerivativesMatch(p, 1e-12, 1e-9, 1e-7);
         }
     }
 
@@ -142,6 +91,39 @@ class ParetoNbdIntegralTest {
                         .isCloseTo(oracle[0], within(1e-12 * Math.max(1, Math.abs(oracle[0]))));
             } else {
                 assertThat(out[0]).as("log G at %s", Arrays.toString(p)).isNaN();
+            }
+        }
+    }
+
+    /** Asserts that logValue at p = (r, alpha, s, beta, x, t) is the oracle's within the relative tolerance. */
+    private static void assertValueMatches(double[] p, double tolerance) {
+        double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
+        assertThat(ParetoNbdIntegral.logValue(p[0], p[1], p[2], p[3], (int) p[4], p[5]))
+                .as("log G at %s", Arrays.toString(p))
+                .isCloseTo(oracle[0], within(tolerance * Math.max(1, Math.abs(oracle[0]))));
+    }
+
+    /**
+     * Asserts that logWithDerivatives converges at p and gives the oracle's log G, gradient and every Hessian
+     * entry (both triangles), each within its tolerance relative to max(1, |expected|).
+     */
+    private static void assertDerivativesMatch(double[] p, double valueTolerance, double gradientTolerance,
+            double hessianTolerance) {
+        double[] oracle = DropOutQuadrature.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5]);
+        double[] out = new double[1];
+        double[] gradient = new double[4];
+        double[] hessian = new double[16];
+        assertThat(ParetoNbdIntegral.logWithDerivatives(p[0], p[1], p[2], p[3], (int) p[4], p[5], out, gradient,
+                hessian)).as("converged at %s", Arrays.toString(p)).isTrue();
+        assertThat(out[0]).as("log G at %s", Arrays.toString(p))
+                .isCloseTo(oracle[0], within(valueTolerance * Math.max(1, Math.abs(oracle[0]))));
+        for (int i = 0; i < 4; i++) {
+            assertThat(gradient[i]).as("gradient %d at %s", i, Arrays.toString(p))
+                    .isCloseTo(oracle[1 + i], within(gradientTolerance * Math.max(1, Math.abs(oracle[1 + i]))));
+            for (int j = 0; j < 4; j++) {
+                double expected = oracle[5 + 4 * i + j];
+                assertThat(hessian[4 * i + j]).as("H[%d][%d] at %s", i, j, Arrays.toString(p))
+                        .isCloseTo(expected, within(hessianTolerance * Math.max(1, Math.abs(expected))));
             }
         }
     }
