@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cxm.core.model.Channel;
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
@@ -94,18 +96,19 @@ public final class EventColumns {
      *     ({@link #infinite}), named by the column's label
      */
     public static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-        if (at.equals(OffsetDateTime.MAX) || at.equals(OffsetDateTime.MIN)) {
-            throw infinite(row.getMetaData().getColumnLabel(column), "a row", at.equals(OffsetDateTime.MAX));
-        }
-        return at.toInstant();
+        return instant(row, column, null);
     }
 
-    /** Reads the {@code occurred_at} column of event {@code id}'s row, refusing an infinite one by the event's id. */
-    private static Instant occurredAt(ResultSet row, int column, EventId id) throws SQLException {
+    /**
+     * Reads a timestamp column that is not {@code NULL}, refusing an infinite one by the event's id when the
+     * column is event {@code event}'s {@code occurred_at}, else by the column's label.
+     */
+    private static Instant instant(ResultSet row, int column, @Nullable EventId event) throws SQLException {
         OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-        if (at.equals(OffsetDateTime.MAX) || at.equals(OffsetDateTime.MIN)) {
-            throw infinite("occurred_at", "event " + id, at.equals(OffsetDateTime.MAX));
+        boolean positive = at.equals(OffsetDateTime.MAX);
+        if (positive || at.equals(OffsetDateTime.MIN)) {
+            throw event != null ? infinite("occurred_at", "event " + event, positive)
+                    : infinite(row.getMetaData().getColumnLabel(column), "a row", positive);
         }
         return at.toInstant();
     }
@@ -134,7 +137,7 @@ public final class EventColumns {
         EventId id = EventId.of(row.getString(c + 1));
         CustomerId customer = CustomerId.of(row.getString(c + 2));
         short type = row.getShort(c + 3);
-        Instant at = occurredAt(row, c + 4, id);
+        Instant at = instant(row, c + 4, id);
         Optional<Touchpoint> touchpoint = touchpoint(row.getString(c + 5), row.getString(c + 6), row.getString(c + 7),
                 row.getString(c + 8));
         String json = row.getString(c + 21);
@@ -165,7 +168,7 @@ public final class EventColumns {
     public CustomerEvent readTyped(ResultSet row, dev.cxm.core.model.EventType type) throws SQLException {
         EventId id = EventId.of(row.getString(1));
         CustomerId customer = CustomerId.of(row.getString(2));
-        Instant at = occurredAt(row, 3, id);
+        Instant at = instant(row, 3, id);
         Optional<Touchpoint> touchpoint = touchpoint(row.getString(4), row.getString(5), row.getString(6),
                 row.getString(7));
         String json = row.getString(8);
