@@ -111,8 +111,10 @@ public record Customer(
      *
      * @param segment the segment's name
      * @return true if the customer's segments contain that name
+     * @throws NullPointerException when {@code segment} is null
      */
     public boolean inSegment(String segment) {
+        Checks.present("segment", segment);
         return segments.contains(segment);
     }
 

@@ -43,4 +43,10 @@ class CustomerSegmentsTest {
         assertThat(customer.inSegment("newsletter")).isFalse();
         assertThat(withSegments(Set.of()).inSegment("vip")).isFalse();
     }
+
+    @Test
+    void aNullSegmentIsRefusedNotAnsweredFalse() {
+        assertThatThrownBy(() -> withSegments(Set.of("vip")).inSegment(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("segment must not be null");
+    }
 }
