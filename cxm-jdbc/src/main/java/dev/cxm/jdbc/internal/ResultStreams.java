@@ -150,21 +150,25 @@ public final class ResultStreams {
     }
 
     /**
-     * A pooled connection in a repeatable-read transaction, and the isolation and auto-commit it had when it was
-     * borrowed, which it is to be given back with.
+     * A pooled connection in a read-only, repeatable-read transaction, and the isolation, auto-commit and read-only
+     * flag it had when it was borrowed, which it is to be given back with.
      */
-    private record Snapshot(Connection connection, int isolation, boolean autoCommit) {}
+    private record Snapshot(Connection connection, int isolation, boolean autoCommit, boolean readOnly) {}
 
     /**
-     * Borrows a connection and starts the repeatable-read transaction a stream reads in: a snapshot (H2 reads a
-     * lazy result as it goes, and would otherwise see later commits).
+     * Borrows a connection and starts the read-only, repeatable-read transaction a stream reads in: a snapshot
+     * (H2 reads a lazy result as it goes, and would otherwise see later commits) in which PostgreSQL refuses a
+     * write (its driver begins the transaction {@code READ ONLY}; H2 ignores the flag).
      */
     private Snapshot snapshot(String doing) {
         Connection connection = null;
         Snapshot snapshot = null;
         try {
             connection = dataSource.getConnection();
-            snapshot = new Snapshot(connection, connection.getTransactionIsolation(), connection.getAutoCommit());
+            snapshot = new Snapshot(connection, connection.getTransactionIsolation(), connection.getAutoCommit(),
+                    connection.isReadOnly());
+            // Before the transaction begins: PostgreSQL's driver refuses the change inside one.
+            connection.setReadOnly(true);
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return snapshot;
@@ -202,11 +206,11 @@ public final class ResultStreams {
 
     /**
      * Gives back what a stream held, each step taken whatever the steps before it threw: closes the rows and the
-     * statement, ends the transaction and restores the connection's auto-commit and isolation to what they were
-     * when it was borrowed, then closes the connection, which gives it back to its pool. A connection whose
-     * transaction could not be rolled back, or whose auto-commit or isolation could not be restored, is aborted
+     * statement, ends the transaction and restores the connection's auto-commit, read-only flag and isolation to
+     * what they were when it was borrowed, then closes the connection, which gives it back to its pool. A
+     * connection whose transaction could not be rolled back, or whose settings could not be restored, is aborted
      * ({@link Connection#abort}) before it is closed, so that no pool lends it again in the stream's transaction
-     * or isolation: PostgreSQL's driver then ends the physical connection, which the pool replaces at its next
+     * or settings: PostgreSQL's driver then ends the physical connection, which the pool replaces at its next
      * loan ({@link ValidatedConnectionSource} in the stores' own pools). H2's embedded connections ignore an
      * abort; the restore was tried all the same, and H2's pool rolls back and turns auto-commit on as a
      * connection comes back.
@@ -227,6 +231,7 @@ public final class ResultStreams {
             }
         });
         restored &= failures.attempt(() -> connection.setAutoCommit(snapshot.autoCommit()));
+        restored &= failures.attempt(() -> connection.setReadOnly(snapshot.readOnly()));
         // Set without asking first: PostgreSQL's driver asks the server for the isolation, a round trip per stream.
         restored &= failures.attempt(() -> connection.setTransactionIsolation(snapshot.isolation()));
         if (!restored) {
