@@ -117,8 +117,7 @@ public final class CopyEvents {
             case EventColumns.INTERACTION -> EventType.INTERACTION;
             case EventColumns.PURCHASE -> EventType.PURCHASE;
             case EventColumns.FEEDBACK -> EventType.FEEDBACK;
-            default -> throw new IllegalStateException("event_type: " + code + " of event " + id + " is no event"
-                    + " type of schema version " + SchemaSetup.SCHEMA_VERSION);
+            default -> throw EventColumns.unknownType(code, id);
         };
     }
 

@@ -131,6 +131,21 @@ public final class EventColumns {
                 + " years " + Storable.FIRST_YEAR + " to " + Storable.LAST_YEAR + " (the row was written outside them)");
     }
 
+    /**
+     * Returns the refusal of a row whose {@code event_type} is none of the schema's codes: a row another writer put
+     * into the events table (the stores write only the three codes), refused by its event's id, like an infinite
+     * timestamp ({@link #infinite}).
+     *
+     * @param code the row's {@code event_type}
+     * @param id the row's event id
+     * @return the exception to throw
+     */
+    static JdbcStoreException unknownType(short code, EventId id) {
+        return new JdbcStoreException("event_type: event " + id + " holds " + code + ", which is no event type of"
+                + " schema version " + SchemaSetup.SCHEMA_VERSION + " (1 interaction, 2 purchase, 3 feedback; the row"
+                + " was written outside the stores)");
+    }
+
     /** Reads the event of the current row, whose first column is {@code seq} at {@code first}. */
     public CustomerEvent read(ResultSet row, int first) throws SQLException {
         int c = first;
@@ -156,8 +171,7 @@ public final class EventColumns {
                 return new FeedbackResponse(id, customer, at, row.getString(c + 15), scale, row.getInt(c + 19),
                         Optional.ofNullable(row.getString(c + 20)), touchpoint, attributes);
             default:
-                throw new IllegalStateException("event_type: " + type + " of event " + id + " is no event type of"
-                        + " schema version " + SchemaSetup.SCHEMA_VERSION);
+                throw unknownType(type, id);
         }
     }
 
