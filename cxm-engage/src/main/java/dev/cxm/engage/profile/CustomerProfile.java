@@ -21,6 +21,7 @@ import dev.cxm.core.model.Identity;
 import dev.cxm.core.model.Money;
 import dev.cxm.core.model.TouchpointId;
 import dev.cxm.engage.profile.internal.ChannelTable;
+import dev.cxm.engage.profile.internal.InstantParts;
 import dev.cxm.engage.profile.internal.ProfileParts;
 import dev.cxm.engage.profile.internal.TouchpointSet;
 import dev.cxm.journey.track.StageVisit;
@@ -105,8 +106,9 @@ public final class CustomerProfile {
             long eventCount, Map<Channel, ChannelUse> channels, Set<TouchpointId> touchpoints,
             PurchaseHistory purchases, FeedbackAnswers answers, RecordFields recordFields,
             Optional<StageVisit> journeyStage, Optional<ClvEstimate> clv) {
-        this(Checks.present("customerId", customerId), secondOf(Checks.present("firstSeen", firstSeen)),
-                nanoOf(firstSeen), secondOf(Checks.present("lastSeen", lastSeen)), nanoOf(lastSeen),
+        this(Checks.present("customerId", customerId), InstantParts.secondOf(Checks.present("firstSeen", firstSeen)),
+                InstantParts.nanoOf(firstSeen, ABSENT), InstantParts.secondOf(Checks.present("lastSeen", lastSeen)),
+                InstantParts.nanoOf(lastSeen, ABSENT),
                 requireCount("eventCount", eventCount), ChannelTable.copyOf(Checks.present("channels", channels)),
                 TouchpointSet.copyOf(Checks.present("touchpoints", touchpoints)).ids(),
                 Checks.present("purchases", purchases), Checks.present("answers", answers),
@@ -152,14 +154,6 @@ public final class CustomerProfile {
         this.recordFields = recordFields;
         this.journeyStage = journeyStage;
         this.clv = clv;
-    }
-
-    private static long secondOf(Optional<Instant> at) {
-        return at.isPresent() ? at.get().getEpochSecond() : 0;
-    }
-
-    private static int nanoOf(Optional<Instant> at) {
-        return at.isPresent() ? at.get().getNano() : ABSENT;
     }
 
     private static Optional<Instant> instant(long second, int nano) {

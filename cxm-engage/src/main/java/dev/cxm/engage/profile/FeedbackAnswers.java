@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.FeedbackResponse;
+import dev.cxm.engage.profile.internal.InstantParts;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,11 +78,11 @@ public final class FeedbackAnswers {
     }
 
     private static long secondOf(Optional<LatestAnswer> answer) {
-        return answer.isPresent() ? answer.get().at().getEpochSecond() : 0;
+        return InstantParts.secondOf(answer.map(LatestAnswer::at));
     }
 
     private static int nanoOf(Optional<LatestAnswer> answer) {
-        return answer.isPresent() ? answer.get().at().getNano() : 0;
+        return InstantParts.nanoOf(answer.map(LatestAnswer::at), 0);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.cxm.core.internal.Checks;
 import dev.cxm.core.internal.EventTimeParts;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.engage.profile.internal.Frozen;
+import dev.cxm.engage.profile.internal.InstantParts;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,10 +54,9 @@ public final class PurchaseHistory {
     public PurchaseHistory(long count, Map<Currency, SpendTotal> spend, Optional<PurchaseMark> first,
             Optional<PurchaseMark> last) {
         this(CustomerProfile.requireCount("count", count), Frozen.map(Checks.present("spend", spend)),
-                Checks.present("first", first).orElse(null), first.map(mark -> mark.at().getEpochSecond()).orElse(0L),
-                first.map(mark -> mark.at().getNano()).orElse(0), Checks.present("last", last).orElse(null),
-                last.map(mark -> mark.at().getEpochSecond()).orElse(0L),
-                last.map(mark -> mark.at().getNano()).orElse(0));
+                Checks.present("first", first).orElse(null), InstantParts.secondOf(first.map(PurchaseMark::at)),
+                InstantParts.nanoOf(first.map(PurchaseMark::at), 0), Checks.present("last", last).orElse(null),
+                InstantParts.secondOf(last.map(PurchaseMark::at)), InstantParts.nanoOf(last.map(PurchaseMark::at), 0));
         requireConsistent();
     }
 
