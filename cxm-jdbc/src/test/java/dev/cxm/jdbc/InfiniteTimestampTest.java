@@ -12,14 +12,15 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.model.FeedbackResponse;
 import dev.cxm.core.store.EventQuery;
+import dev.cxm.jdbc.testing.DisposedPools;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.TestEvents;
 
@@ -32,28 +33,22 @@ import dev.cxm.test.store.TestEvents;
  */
 class InfiniteTimestampTest {
 
-    private JdbcConnectionPool pool;
-
-    @AfterEach
-    void dispose() {
-        if (pool != null) {
-            pool.dispose();
-        }
-    }
+    @RegisterExtension
+    final DisposedPools pools = new DisposedPools();
 
     @Test
     void everyReadOfAnInfiniteOccurredAtRefusesTheRowByName() throws SQLException {
-        pool = TestDatabases.postgres();
+        JdbcConnectionPool pool = pools.add(TestDatabases.postgres());
         JdbcEventStore store = JdbcStores.builder(pool).build().eventStore();
         store.appendAll(List.of(TestEvents.nps("n1", "c1", 1, 9), TestEvents.nps("n2", "c1", 2, 3),
                 TestEvents.nps("n3", "c2", 3, 7)));
         for (String infinity : List.of("infinity", "-infinity")) {
-            refusedByEveryRead(store, infinity);
+            refusedByEveryRead(pool, store, infinity);
         }
         assertThat(store.get(EventId.of("n1"))).isPresent();
     }
 
-    private void refusedByEveryRead(JdbcEventStore store, String infinity) throws SQLException {
+    private static void refusedByEveryRead(JdbcConnectionPool pool, JdbcEventStore store, String infinity) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement update = connection.createStatement()) {
             assertThat(update.executeUpdate("UPDATE cxm_events SET occurred_at = '" + infinity
                     + "' WHERE event_id = 'n2'")).isEqualTo(1);

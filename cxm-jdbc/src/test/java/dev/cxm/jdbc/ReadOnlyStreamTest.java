@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.jdbc.internal.UrlPools;
+import dev.cxm.jdbc.testing.DisposedPools;
 import dev.cxm.jdbc.testing.EmbeddedPostgresServer;
 import dev.cxm.test.store.TestEvents;
 
@@ -37,18 +38,12 @@ import dev.cxm.test.store.TestEvents;
  */
 class ReadOnlyStreamTest {
 
-    private JdbcConnectionPool pool;
-
-    @AfterEach
-    void dispose() {
-        if (pool != null) {
-            pool.dispose();
-        }
-    }
+    @RegisterExtension
+    final DisposedPools pools = new DisposedPools();
 
     @Test
     void onPostgresAStreamReadsInAReadOnlyTransactionAndGivesItsConnectionBackWritable() throws SQLException {
-        pool = UrlPools.open(StoreUrl.parse(EmbeddedPostgresServer.newDatabaseUrl()));
+        JdbcConnectionPool pool = pools.add(UrlPools.open(StoreUrl.parse(EmbeddedPostgresServer.newDatabaseUrl())));
         AtomicReference<Connection> lent = new AtomicReference<>();
         DataSource remembering = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {

@@ -12,14 +12,15 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
 import dev.cxm.core.model.EventId;
 import dev.cxm.core.store.EventQuery;
 import dev.cxm.jdbc.internal.SchemaSetup;
+import dev.cxm.jdbc.testing.DisposedPools;
 import dev.cxm.jdbc.testing.TestDatabases;
 import dev.cxm.test.store.TestEvents;
 
@@ -35,19 +36,12 @@ class UnknownEventTypeTest {
     private static final String EXPECTED = "event_type: event n2 holds 7, which is no event type of schema version "
             + SchemaSetup.SCHEMA_VERSION + " (1 interaction, 2 purchase, 3 feedback; the row was written outside the stores)";
 
-    private JdbcConnectionPool pool;
-
-    @AfterEach
-    void dispose() {
-        if (pool != null) {
-            pool.dispose();
-        }
-    }
+    @RegisterExtension
+    final DisposedPools pools = new DisposedPools();
 
     @Test
     void onPostgresEveryReadRefusesTheRowByName() throws SQLException {
-        pool = TestDatabases.postgres();
-        JdbcEventStore store = storeWithAnUnknownType();
+        JdbcEventStore store = storeWithAnUnknownType(pools.add(TestDatabases.postgres()));
         refusedByEachRead(store, List.of(
                 // COPY: a time bound, everything.
                 () -> store.query(EventQuery.builder().from(Instant.parse("2000-01-01T00:00:00Z")).build()),
@@ -58,14 +52,13 @@ class UnknownEventTypeTest {
 
     @Test
     void onH2EveryReadRefusesTheRowByName() throws SQLException {
-        pool = TestDatabases.h2Memory();
-        JdbcEventStore store = storeWithAnUnknownType();
+        JdbcEventStore store = storeWithAnUnknownType(pools.add(TestDatabases.h2Memory()));
         refusedByEachRead(store, List.of(
                 () -> store.query(EventQuery.all()),
                 () -> store.query(EventQuery.builder().customer(CustomerId.of("c1")).build())));
     }
 
-    private JdbcEventStore storeWithAnUnknownType() throws SQLException {
+    private static JdbcEventStore storeWithAnUnknownType(JdbcConnectionPool pool) throws SQLException {
         JdbcEventStore store = JdbcStores.builder(pool).build().eventStore();
         store.appendAll(List.of(TestEvents.nps("n1", "c1", 1, 9), TestEvents.nps("n2", "c1", 2, 3),
                 TestEvents.nps("n3", "c2", 3, 7)));
