@@ -125,6 +125,22 @@ class AsciiNumbersTest {
     }
 
     @Test
+    void integersAreReadAsIntegerParseIntReadsTheirAsciiForm() {
+        // Oracle: Integer.parseInt for optionally signed ASCII digits (its own bounds included); every other text,
+        // also the non-ASCII digits Integer.parseInt would take, is a NumberFormatException.
+        for (String text : List.of("0", "9", "7", "+0", "-0", "+5", "-9", "0123", "2147483647", "-2147483648")) {
+            assertThat(AsciiNumbers.parseInt(text)).as(text).isEqualTo(Integer.parseInt(text));
+        }
+        for (String text : List.of("", "+", "-", "/", ":", "1/", "1:", "+-1", "1a", " 1", "1.0", "\u0661\u0662",
+                "2147483648", "-2147483649")) {
+            assertThatThrownBy(() -> AsciiNumbers.parseInt(text)).as(text).isInstanceOf(NumberFormatException.class);
+        }
+        assertThatThrownBy(() -> AsciiNumbers.parseDecimal("1/")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> AsciiNumbers.parseDecimal(":1")).isInstanceOf(NumberFormatException.class);
+        assertThat(AsciiNumbers.parseDecimal("09.90")).isEqualTo(new java.math.BigDecimal("09.90"));
+    }
+
+    @Test
     void aDecimalOfAtMostMaxDecimalLengthCharactersIsRead() {
         // Oracle: BigDecimal's own constructor on the same text; MAX_DECIMAL_LENGTH is 100.
         String longest = "1." + "2".repeat(AsciiNumbers.MAX_DECIMAL_LENGTH - 2);
