@@ -36,7 +36,8 @@ import dev.cxm.core.internal.io.IsoTimestamps;
  *
  * <p>Dates are checked strictly ({@link ResolverStyle#STRICT}): {@code 2026-02-30} or a 24th hour is an
  * error, never moved to a real date. A pattern's {@code yyyy} (year of era) counts in the current era unless
- * the pattern has an era ({@code G}).
+ * the text gives the era ({@code G}; an optional era, {@code [ G]}, is the current one where the text has
+ * none).
  *
  * <p>A local date-time that the zone's clocks skip or show twice is placed as {@link LocalDateTime#atZone}
  * does: in a gap (spring forward) it moves later by the length of the gap ({@code 02:30} on the night Berlin
@@ -104,8 +105,9 @@ public final class TimestampFormat {
         DateTimeFormatter formatter;
         try {
             DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().appendPattern(pattern);
-            if (hasYearOfEraWithoutEra(pattern)) {
-                // A strict resolver needs the era to resolve a year of era; without one, the current era.
+            if (hasYearOfEra(pattern)) {
+                // A strict resolver needs the era to resolve a year of era; where the text gives none (no G, or
+                // an optional one left out), the current era. An era read from the text is kept.
                 builder.parseDefaulting(ChronoField.ERA, IsoEra.CE.getValue());
             }
             formatter = builder.toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
@@ -116,21 +118,22 @@ public final class TimestampFormat {
         return new TimestampFormat(formatter, "does not match the time pattern " + pattern, zone);
     }
 
-    /** Returns whether the pattern has the letter {@code y} but not {@code G} outside its quoted literals. */
-    private static boolean hasYearOfEraWithoutEra(String pattern) {
+    /**
+     * Returns whether the pattern has the letter {@code y} outside its quoted literals. (Only then is the era
+     * defaulted: an era without a year of era would be checked against the year, refusing {@code uuuu}'s year
+     * 0 and the years before it.)
+     */
+    private static boolean hasYearOfEra(String pattern) {
         boolean quoted = false;
-        boolean yearOfEra = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && c == 'G') {
-                return false;
             } else if (!quoted && c == 'y') {
-                yearOfEra = true;
+                return true;
             }
         }
-        return yearOfEra;
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,11 @@ import dev.cxm.core.model.Money;
 import dev.cxm.core.model.Purchase;
 import dev.cxm.core.model.Touchpoint;
 
-/** The built-in group keys read the parsed event's fields; expected values are the fields set below. */
+/**
+ * The built-in group keys read the parsed event's fields; expected values are the fields set below. Names:
+ * {@link GroupKeys#builtInNames()} lists the built-in keys' names in the order of their factories, and each
+ * key's {@code name()} is its column heading (the key's Javadoc).
+ */
 class GroupKeysTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
@@ -78,5 +83,20 @@ class GroupKeysTest {
         assertThatThrownBy(() -> GroupKeys.attribute(""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("attribute:");
         assertThat(Map.of("k", GroupKeys.channel())).containsValue(GroupKeys.channel());
+    }
+
+    @Test
+    void eachBuiltInKeyIsNamedAsItsColumnHeadingAndAHostKeyPrintsItsName() {
+        List<GroupKey> keys = List.of(GroupKeys.channel(), GroupKeys.touchpoint(), GroupKeys.touchpointName(),
+                GroupKeys.stage(), GroupKeys.survey(), GroupKeys.outcome(), GroupKeys.eventType());
+
+        assertThat(keys).extracting(GroupKey::name)
+                .containsExactly("channel", "touchpoint", "touchpoint_name", "stage", "survey", "outcome", "event_type");
+        assertThat(String.join(", ", keys.stream().map(GroupKey::name).toList())).isEqualTo(GroupKeys.builtInNames());
+        for (GroupKey key : keys) {
+            assertThat(GroupKeys.named(key.name())).isEqualTo(key);
+        }
+        assertThat(GroupKey.of("hour", event -> Optional.empty())).hasToString("GroupKey[hour]");
+        assertThat(GroupKey.of("weekday", event -> Optional.empty())).hasToString("GroupKey[weekday]");
     }
 }

@@ -97,6 +97,21 @@ class AsciiNumbersTest {
     }
 
     @Test
+    void leadingZerosAfterThePointAndAnExponentGiveTheNumbersOwnPower() {
+        // Oracle as above. Zeros between the point and the first digit lower the power (0 to 130 of them,
+        // so the power reaches -131) and the exponent raises it back (0 to 9, 24, 99, 130, signed): the sum
+        // decides between the exact path and Double.parseDouble's, so each exponent digit must count as its value.
+        for (int zeros = 0; zeros <= 130; zeros++) {
+            String small = "0." + "0".repeat(zeros) + "37";
+            for (String exponent : List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "24", "99", "130",
+                    "+7", "-3")) {
+                assertAsOracle(small + "e" + exponent);
+                assertAsOracle("-" + small + "E" + exponent);
+            }
+        }
+    }
+
+    @Test
     void aNumberInsideALargerArrayIsReadAsItsOwnText() {
         // Oracle: Double.parseDouble of the number's own text; the characters around it are digits and an
         // exponent, which would change the number if they were read.
@@ -107,6 +122,22 @@ class AsciiNumbersTest {
             assertThat(Double.doubleToRawLongBits(parsed)).as(number)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
         }
+    }
+
+    @Test
+    void integersAreReadAsIntegerParseIntReadsTheirAsciiForm() {
+        // Oracle: Integer.parseInt for optionally signed ASCII digits (its own bounds included); every other text,
+        // also the non-ASCII digits Integer.parseInt would take, is a NumberFormatException.
+        for (String text : List.of("0", "9", "7", "+0", "-0", "+5", "-9", "0123", "2147483647", "-2147483648")) {
+            assertThat(AsciiNumbers.parseInt(text)).as(text).isEqualTo(Integer.parseInt(text));
+        }
+        for (String text : List.of("", "+", "-", "/", ":", "1/", "1:", "+-1", "1a", " 1", "1.0", "\u0661\u0662",
+                "2147483648", "-2147483649")) {
+            assertThatThrownBy(() -> AsciiNumbers.parseInt(text)).as(text).isInstanceOf(NumberFormatException.class);
+        }
+        assertThatThrownBy(() -> AsciiNumbers.parseDecimal("1/")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> AsciiNumbers.parseDecimal(":1")).isInstanceOf(NumberFormatException.class);
+        assertThat(AsciiNumbers.parseDecimal("09.90")).isEqualTo(new java.math.BigDecimal("09.90"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.cxm.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -121,5 +124,41 @@ public class CxmJsonConventionsTest {
         assertThat(CxmJson.newResultMapper().writeValueAsString(finite))
                 .isEqualTo(CxmJson.resultMapper().writeValueAsString(finite));
         assertThat(CxmJson.newMapper().writeValueAsString(finite)).isEqualTo(CxmJson.mapper().writeValueAsString(finite));
+    }
+
+    @Test
+    void finiteFloatsAreWrittenAsNumbers() throws Exception {
+        // Oracle: the JSON numbers of the floats' shortest texts (Float.toString).
+        assertThat(CxmJson.mapper().writeValueAsString(new float[] {1.5f, -0.25f, 3.0e-5f}))
+                .isEqualTo("[1.5,-0.25," + Float.toString(3.0e-5f) + "]");
+        assertThat(CxmJson.resultMapper().writeValueAsString(new float[] {2.5f, Float.NaN})).isEqualTo("[2.5,null]");
+    }
+
+    @Test
+    void aGeneratorWritesThePartOfAnArrayItIsGivenAndRefusesAPartOutsideIt() throws Exception {
+        // Oracle: JsonGenerator.writeArray(double[], offset, length)'s contract (the elements offset to
+        // offset + length - 1), and the array's bounds: a part must lie within 0..length of the array.
+        double[] values = {1.0, 2.5, -4.0};
+
+        assertThat(writeArray(values, 0, 3)).isEqualTo("[1.0,2.5,-4.0]");
+        assertThat(writeArray(values, 1, 2)).isEqualTo("[2.5,-4.0]");
+        assertThat(writeArray(values, 3, 0)).isEqualTo("[]");
+        assertThat(writeArray(values, 0, 0)).isEqualTo("[]");
+        for (int[] outside : new int[][] {{2, 2}, {4, 0}, {0, 4}, {-1, 1}, {1, -1}, {Integer.MAX_VALUE, 2}}) {
+            assertThatThrownBy(() -> writeArray(values, outside[0], outside[1]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("array: offset " + outside[0] + " and length " + outside[1]
+                            + " do not fit an array of 3");
+        }
+        assertThatThrownBy(() -> writeArray(new double[] {1.0, Double.NaN}, 0, 2))
+                .hasMessageStartingWith("number: NaN is not finite");
+    }
+
+    private static String writeArray(double[] values, int offset, int length) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = CxmJson.mapper().getFactory().createGenerator(out)) {
+            generator.writeArray(values, offset, length);
+        }
+        return out.toString();
     }
 }

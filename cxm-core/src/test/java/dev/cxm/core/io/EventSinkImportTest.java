@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerEvent;
+import dev.cxm.core.store.AppendResult;
+import dev.cxm.core.store.EventQuery;
 import dev.cxm.core.store.EventStore;
 import dev.cxm.core.store.memory.InMemoryEventStore;
 
@@ -136,5 +138,34 @@ class EventSinkImportTest {
     void refusesAMissingSinkNamingIt() {
         assertThatThrownBy(() -> csv(ImportPolicy.SKIP_AND_REPORT).importInto((EventSink) null, text(CSV)))
                 .hasMessageContaining("sink");
+    }
+
+    @Test
+    void anImporterOfItsOwnSeesAStoreThatCountsWhatTheSinkTookAndKeepsNothing() throws IOException {
+        // A host's own EventImporter gets the import's store from importInto(sink, ...): every appended event
+        // reaches the sink, the store's count is the number the sink took (its appends, as for any store),
+        // no id is found stored, and what would need kept events is refused. Oracle: the two batches below.
+        CustomerEvent first = storedBy(csv(ImportPolicy.FAIL_ON_FIRST_ERROR), text(CSV)).get(0);
+        CustomerEvent second = storedBy(csv(ImportPolicy.FAIL_ON_FIRST_ERROR), text(CSV)).get(1);
+        List<CustomerEvent> taken = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        EventImporter own = (store, source) -> {
+            counts.add(store.count());
+            AppendResult one = store.appendAll(List.of(first));
+            counts.add(store.count());
+            AppendResult two = store.appendAll(List.of(second, first));
+            counts.add(store.count());
+            assertThat(one).isEqualTo(new AppendResult(1, 0));
+            assertThat(two).isEqualTo(new AppendResult(2, 0));
+            assertThat(store.get(first.eventId())).isEmpty();
+            assertThatThrownBy(() -> store.query(EventQuery.all())).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> store.erase(first.customerId())).isInstanceOf(UnsupportedOperationException.class);
+            return csv(ImportPolicy.FAIL_ON_FIRST_ERROR).importInto(InMemoryEventStore.create(), source);
+        };
+
+        own.importInto(taken::add, text(CSV));
+
+        assertThat(counts).containsExactly(0L, 1L, 3L);
+        assertThat(taken).containsExactly(first, second, first);
     }
 }

@@ -3,6 +3,7 @@ package dev.cxm.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * Timestamps read with a pattern. Oracle: java.time ({@code LocalDateTime.atZone} and the zone's rules) on the
  * values written by hand, and the rules of {@link TimestampFormat}'s Javadoc: a pattern is the only form read
  * (an ISO text is refused under another pattern); a year of era ({@code y}) is read in the current era unless
- * the pattern has an unquoted era ({@code G}); a local time in a daylight-saving gap or overlap is reported.
+ * the text gives the era ({@code G}; an optional era the text leaves out is the current one); a proleptic
+ * year ({@code u}) is read as written, year 0 and before too (java.time's ISO calendar: year 0 is 1 BC, year -4
+ * is 5 BC); a local time in a daylight-saving gap or overlap is reported.
  */
 class TimestampPatternRulesTest {
 
@@ -44,6 +47,33 @@ class TimestampPatternRulesTest {
                 .isEqualTo(day.toInstant(ZoneOffset.UTC));
         assertThat(TimestampFormat.pattern("uuuu-MM-dd", ZoneOffset.UTC).parse("2026-01-05"))
                 .isEqualTo(day.toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void anEraReadFromTheTextIsKeptAndAnOptionalOneLeftOutIsTheCurrentOne() {
+        TimestampFormat optionalEra = TimestampFormat.pattern("yyyy-MM-dd[ G]", ZoneOffset.UTC);
+
+        assertThat(optionalEra.parse("2026-01-05")).isEqualTo(LocalDate.of(2026, 1, 5).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
+        assertThat(optionalEra.parse("2026-01-05 AD")).isEqualTo(LocalDate.of(2026, 1, 5)
+                .atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(optionalEra.parse("0005-01-05 BC")).isEqualTo(LocalDate.of(-4, 1, 5).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
+        assertThat(TimestampFormat.pattern("yyyy-MM-dd G", ZoneOffset.UTC).parse("0005-01-05 BC"))
+                .isEqualTo(LocalDate.of(-4, 1, 5).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Test
+    void aProlepticYearIsReadAsWrittenYearZeroAndBeforeToo() {
+        TimestampFormat proleptic = TimestampFormat.pattern("uuuu-MM-dd", ZoneOffset.UTC);
+
+        assertThat(proleptic.parse("0000-01-05")).isEqualTo(LocalDate.of(0, 1, 5).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
+        assertThat(proleptic.parse("-0005-01-05")).isEqualTo(LocalDate.of(-5, 1, 5).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
+        // A y inside a quoted literal is not a year of era: the year is still the proleptic one.
+        assertThat(TimestampFormat.pattern("'year' uuuu-MM-dd", ZoneOffset.UTC).parse("year 0000-01-05"))
+                .isEqualTo(LocalDate.of(0, 1, 5).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     @Test

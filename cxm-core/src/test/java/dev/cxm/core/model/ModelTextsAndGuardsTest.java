@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The model's texts and the guards of its small values. Oracle: each Javadoc applied by hand: a touchpoint's
  * present stage must be non-blank; a builder's {@code attributes(map)} adds every entry; a channel that is not
  * one lists the accepted names, lower case, in declaration order; a touchpoint id prints bare; money prints as
- * {@code "19.90 EUR"} (amount padded to the minor unit, then the code).
+ * {@code "19.90 EUR"} (amount padded to the minor unit, then the code); customer and touchpoint ids order as
+ * their texts ({@code String.compareTo}).
  */
 class ModelTextsAndGuardsTest {
 
@@ -46,5 +48,20 @@ class ModelTextsAndGuardsTest {
         assertThat(TouchpointId.of("hotline")).hasToString("hotline");
         assertThat(Money.of("19.9", "EUR")).hasToString("19.90 EUR");
         assertThat(Money.of("1000", "JPY")).hasToString("1000 JPY");
+    }
+
+    @Test
+    void customerAndTouchpointIdsOrderAsTheirTexts() {
+        // Oracle: String.compareTo of the ids' values (their Comparable contract: ordered by value).
+        List<String> values = List.of("a", "b", "ab", "B", "c10", "c9", "é");
+        for (String x : values) {
+            for (String y : values) {
+                int expected = Integer.signum(x.compareTo(y));
+                assertThat(Integer.signum(CustomerId.of(x).compareTo(CustomerId.of(y)))).as("%s vs %s", x, y)
+                        .isEqualTo(expected);
+                assertThat(Integer.signum(TouchpointId.of(x).compareTo(TouchpointId.of(y)))).as("%s vs %s", x, y)
+                        .isEqualTo(expected);
+            }
+        }
     }
 }
