@@ -158,6 +158,97 @@ class MaximumLikelihoodTest {
         };
     }
 
+    /** {@code function}, not finite where {@code finite} is false (outside a model's numerical range). */
+    private static Function finiteWhere(Function function, java.util.function.Predicate<double[]> finite) {
+        return new Function() {
+            @Override
+            public double value(double[] p) {
+                return finite.test(p) ? function.value(p) : Double.NaN;
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                return function.gradient(p);
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                return function.hessian(p);
+            }
+        };
+    }
+
+    /** {@code -W (sum of weights_i log p_i)^c}-like powers: {@code -W exp(-c sum_i u_i log p_i)}, no maximum. */
+    private static Function unbounded(double weight, double c, double[] u) {
+        return new Function() {
+            private double e(double[] p) {
+                double sum = 0;
+                for (int i = 0; i < u.length; i++) {
+                    sum += u[i] * Math.log(p[i]);
+                }
+                return Math.exp(-c * sum);
+            }
+
+            @Override
+            public double value(double[] p) {
+                return -weight * e(p);
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                double[] gradient = new double[u.length];
+                for (int i = 0; i < u.length; i++) {
+                    gradient[i] = weight * c * u[i] * e(p) / p[i];
+                }
+                return gradient;
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                double[][] hessian = new double[u.length][u.length];
+                for (int i = 0; i < u.length; i++) {
+                    for (int j = 0; j < u.length; j++) {
+                        hessian[i][j] = -weight * c * c * u[i] * u[j] * e(p) / (p[i] * p[j])
+                                - (i == j ? weight * c * u[i] * e(p) / (p[i] * p[i]) : 0);
+                    }
+                }
+                return hessian;
+            }
+        };
+    }
+
+    /** The sum of two functions. */
+    private static Function plus(Function f, Function g) {
+        return new Function() {
+            @Override
+            public double value(double[] p) {
+                return f.value(p) + g.value(p);
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                double[] a = f.gradient(p);
+                double[] b = g.gradient(p);
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += b[i];
+                }
+                return a;
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                double[][] a = f.hessian(p);
+                double[][] b = g.hessian(p);
+                for (int i = 0; i < a.length; i++) {
+                    for (int j = 0; j < a.length; j++) {
+                        a[i][j] += b[i][j];
+                    }
+                }
+                return a;
+            }
+        };
+    }
+
     private static MaximumLikelihood.Result fit(Likelihood likelihood, double[] start, int maxIterations) {
         return MaximumLikelihood.maximize(likelihood, start, 0, maxIterations, TOLERANCE);
     }
@@ -341,5 +432,288 @@ class MaximumLikelihoodTest {
         q[i] += by;
         q[j] += also;
         return q;
+    }
+
+    @Test
+    void aStartOutsideTheLikelihoodsRangeIsReported() {
+        Likelihood bounded = new Likelihood(new String[] {"lambda"}, 50, 2,
+                finiteWhere(poisson(120, 400), p -> p[0] <= 1));
+        MaximumLikelihood.Result result = fit(bounded, new double[] {2}, 100);
+        assertThat(result.converged()).isFalse();
+        assertThat(result.problem()).isEqualTo("the log-likelihood is not finite at the starting values [2.0]");
+        assertThat(result.iterations()).isZero();
+        assertThat(result.parameters()[0]).isCloseTo(2, within(1e-15));
+        assertThat(result.logLikelihood()).isNaN();
+        assertThat(result.standardErrors()).isEmpty();
+        // Inside the range the same likelihood is fitted as usual.
+        assertThat(fit(bounded, new double[] {0.5}, 100).parameters()[0]).isCloseTo(0.3, within(1e-8));
+    }
+
+    @Test
+    void derivativesThatAreNotFiniteAreReported() {
+        Function quadratic = logQuadratic(10, new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}});
+        Function nanHessian = new Function() {
+            @Override
+            public double value(double[] p) {
+                return quadratic.value(p);
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                return quadratic.gradient(p);
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                return new double[][] {{1, Double.NaN}, {Double.NaN, 1}};
+            }
+        };
+        Function nanGradient = new Function() {
+            @Override
+            public double value(double[] p) {
+                return quadratic.value(p);
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                return new double[] {Double.NaN, 0};
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                return quadratic.hessian(p);
+            }
+        };
+        for (Likelihood likelihood : new Likelihood[] {new Likelihood(new String[] {"a", "b"}, 10, 2, nanHessian),
+                new Likelihood(new String[] {"a", "b"}, 10, 1, nanGradient)}) {
+            MaximumLikelihood.Result result = fit(likelihood, new double[] {1, 2}, 100);
+            assertThat(result.converged()).isFalse();
+            assertThat(result.problem()).isEqualTo("the derivatives of the log-likelihood are not finite at a = 1.0,"
+                    + " b = 2.0");
+            assertThat(result.iterations()).isZero();
+            assertThat(result.logLikelihood()).isCloseTo(-5 * Math.log(2) * Math.log(2), within(1e-12));
+            assertThat(result.standardErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMaximumBeyondTheEdgeOfTheRangeIsApproachedButNotPassed() {
+        // log L quadratic in log p with its maximum at log p = 2, but not finite beyond log p = 1: from 0.99 the
+        // Newton step (to 2) must be halved 7 times before a trial is finite; each step halves the distance to
+        // the edge at least, so after 3 iterations the iterate is within 0.01 / 8 of it, and in the end the line
+        // search finds no finite trial that improves (the gradient there is 100 times the distance 1 to the
+        // maximum: a step of 2^-40 of the Newton step is the last tried).
+        Likelihood edge = new Likelihood(new String[] {"p"}, 10, 2,
+                finiteWhere(logQuadratic(10, new double[] {2}, new double[][] {{100}}), p -> Math.log(p[0]) <= 1));
+        MaximumLikelihood.Result three = fit(edge, new double[] {Math.exp(0.99)}, 3);
+        assertThat(three.converged()).isFalse();
+        assertThat(three.iterations()).isEqualTo(3);
+        assertThat(three.problem()).startsWith("no convergence after 3 iterations (largest gradient ");
+        assertThat(Math.log(three.parameters()[0])).isBetween(1 - 0.01 / 8, 1.0);
+        MaximumLikelihood.Result end = fit(edge, new double[] {Math.exp(0.99)}, 200);
+        assertThat(end.converged()).isFalse();
+        assertThat(Math.log(end.parameters()[0])).isBetween(1 - 0x1p-39, 1.0);
+        assertThat(end.iterations()).isBetween(4, 60);
+        assertThat(end.problem()).startsWith("the line search could not improve the log-likelihood at p = "
+                + (float) Math.E + " (largest gradient ");
+        assertThat(end.problem()).endsWith(")");
+        double gradient = Double.parseDouble(end.problem().substring(end.problem().indexOf("gradient ") + 9,
+                end.problem().length() - 1));
+        assertThat(gradient).isCloseTo(100, within(1e-9));
+    }
+
+    @Test
+    void aValueFlatToRoundingEndsAtItsMaximumOnlyWhenTheGradientIsNearlyZero() {
+        // The Poisson log-likelihood less its maximum, rounded to 1e-3 (exact derivatives): near the maximum no
+        // step changes the rounded value 0, so the line search cannot improve (the objective is 0, so even the
+        // tiny decrease Armijo's rule asks for is not rounded away). The start is put where the mean objective's
+        // gradient is g: the point is taken as the maximum when g <= sqrt(tolerance) / 100 = 1e-6, and the
+        // failure reported otherwise.
+        Function exact = poisson(120, 400);
+        double maximum = exact.value(new double[] {0.3});
+        Function rounded = new Function() {
+            @Override
+            public double value(double[] p) {
+                return Math.rint((exact.value(p) - maximum) * 1e3) / 1e3;
+            }
+
+            @Override
+            public double[] gradient(double[] p) {
+                return exact.gradient(p);
+            }
+
+            @Override
+            public double[][] hessian(double[] p) {
+                return exact.hessian(p);
+            }
+        };
+        Likelihood likelihood = new Likelihood(new String[] {"lambda"}, 50, 2, rounded);
+        double near = (120 + 50 * 5e-7) / 400;
+        MaximumLikelihood.Result taken = fit(likelihood, new double[] {near}, 100);
+        assertThat(taken.converged()).isTrue();
+        assertThat(taken.iterations()).isZero();
+        assertThat(taken.parameters()[0]).isCloseTo(near, within(1e-15));
+        assertThat(taken.standardErrors()[0]).isCloseTo(Math.sqrt(120) / 400, within(1e-5 * Math.sqrt(120) / 400));
+        double farther = (120 + 50 * 5e-6) / 400;
+        MaximumLikelihood.Result refused = fit(likelihood, new double[] {farther}, 100);
+        assertThat(refused.converged()).isFalse();
+        assertThat(refused.iterations()).isZero();
+        assertThat(refused.problem()).startsWith("the line search could not improve the log-likelihood at lambda = "
+                + (float) farther + " (largest gradient ");
+        double gradient = Double.parseDouble(refused.problem().substring(refused.problem().indexOf("gradient ") + 9,
+                refused.problem().length() - 1));
+        assertThat(gradient).isCloseTo(5e-6, within(1e-9));
+    }
+
+    @Test
+    void aStationaryPointThatIsNoMaximumIsNeverTakenForOne() {
+        // At a saddle (curvature 1 and -1) and where one direction has no curvature at all, started exactly
+        // at the stationary point (gradient 0): no step can improve, and the iterations run out saying which
+        // parameter is not identified.
+        for (double curvature : new double[] {-1, 0}) {
+            Likelihood saddle = new Likelihood(new String[] {"a", "b"}, 10, 2,
+                    logQuadratic(10, new double[] {0, 0}, new double[][] {{1, 0}, {0, curvature}}));
+            MaximumLikelihood.Result result = fit(saddle, new double[] {1, 1}, 5);
+            assertThat(result.converged()).as("curvature %s", curvature).isFalse();
+            assertThat(result.iterations()).as("curvature %s", curvature).isEqualTo(5);
+            assertThat(result.problem()).as("curvature %s", curvature).isEqualTo("no convergence after 5 iterations"
+                    + " (largest gradient 0.0); the log-likelihood is flat along a direction of b, which the data do"
+                    + " not identify");
+            assertThat(result.standardErrors()).as("curvature %s", curvature).isEmpty();
+        }
+        // Away from the saddle the note says the iterate has not reached a concave region; within 1e-4 of
+        // stationarity it blames identification.
+        Likelihood saddle = new Likelihood(new String[] {"a", "b"}, 10, 2,
+                logQuadratic(10, new double[] {0, 0}, new double[][] {{1, 0}, {0, -1}}));
+        assertThat(fit(saddle, new double[] {Math.exp(0.5), Math.exp(0.25)}, 0).problem()).isEqualTo(
+                "no convergence after 0 iterations (largest gradient 0.5); the iterations ended before reaching a"
+                        + " region where the log-likelihood is concave (try more iterations or other starting values)");
+        assertThat(fit(saddle, new double[] {1, Math.exp(5e-5)}, 0).problem()).endsWith(
+                "; the log-likelihood is flat along a direction of b, which the data do not identify");
+    }
+
+    @Test
+    void aParameterRunningOffIsStoppedAndNamed() {
+        // log L = -W p^-0.4 (resp. -W p^0.4) grows without bound as p -> infinity (resp. 0); Newton's step in
+        // log p is exactly 2.5 (resp. -2.5), and the standard error of log p at the iterate,
+        // sqrt(exp(0.4 |log p|) / (0.16 W)), is above 3 from |log p| = 5 on. From p = 1 the iterate is beyond
+        // e^7 from the start after 3 steps (log p = 7.5); from e^11 beyond e^15 after 2 (log p = 16).
+        for (int sign : new int[] {1, -1}) {
+            Likelihood open = new Likelihood(new String[] {"p"}, 1, 2, unbounded(1, 0.4, new double[] {sign}));
+            MaximumLikelihood.Result drift = fit(open, new double[] {1}, 100);
+            assertThat(drift.converged()).isFalse();
+            assertThat(drift.iterations()).isEqualTo(3);
+            assertThat(drift.problem()).isEqualTo("the log-likelihood is flat along a direction of p (p = "
+                    + (float) Math.exp(sign * 7.5) + "): the data do not identify them");
+            MaximumLikelihood.Result far = fit(open, new double[] {Math.exp(sign * 11)}, 100);
+            assertThat(far.iterations()).isEqualTo(2);
+            assertThat(far.problem()).isEqualTo("the log-likelihood is flat along a direction of p (p = "
+                    + (float) Math.exp(sign * 16) + (sign > 0 ? " (to infinity)" : " (to zero)")
+                    + "): the data do not identify them");
+        }
+    }
+
+    @Test
+    void aParameterBeyondETwentyFiveIsStoppedEvenWhereTheLikelihoodIsCurved() {
+        // Quadratic in log p with its maximum at log p = +-40 and curvature 1 (standard error of log p 0.3):
+        // from +-20 the capped steps reach +-26 after 2 iterations, beyond the e^25 every parameter must stay
+        // within.
+        for (int sign : new int[] {1, -1}) {
+            Function function = logQuadratic(10, new double[] {sign * 40}, new double[][] {{1}});
+            MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"p"}, 10, 2, function),
+                    new double[] {Math.exp(sign * 20)}, 100);
+            assertThat(result.converged()).isFalse();
+            assertThat(result.iterations()).isEqualTo(2);
+            assertThat(result.problem()).isEqualTo("the log-likelihood is flat along a direction of p (p = "
+                    + (float) Math.exp(sign * 26) + (sign > 0 ? " (to infinity)" : " (to zero)")
+                    + "): the data do not identify them");
+            // With second derivatives that are not finite out there, the message says so in plainer words.
+            Function undefined = new Function() {
+                @Override
+                public double value(double[] p) {
+                    return function.value(p);
+                }
+
+                @Override
+                public double[] gradient(double[] p) {
+                    return function.gradient(p);
+                }
+
+                @Override
+                public double[][] hessian(double[] p) {
+                    return Math.abs(Math.log(p[0])) > 25 ? new double[][] {{Double.NaN}} : function.hessian(p);
+                }
+            };
+            MaximumLikelihood.Result plain = fit(new Likelihood(new String[] {"p"}, 10, 2, undefined),
+                    new double[] {Math.exp(sign * 20)}, 100);
+            assertThat(plain.iterations()).isEqualTo(2);
+            assertThat(plain.problem()).isEqualTo("parameter p runs off to " + (sign > 0 ? "infinity" : "zero")
+                    + ": the data do not identify it");
+        }
+    }
+
+    @Test
+    void aShapeAndRateRunningOffTogetherAreNamedAsTheModelReadsThem() {
+        // Three parameters r, alpha, s: s is pinned at 1 (curvature 1), log r - log alpha at 0.5 (curvature 4),
+        // and along u = (log r + log alpha) / 2 the log-likelihood -W exp(-+0.4 u) has no maximum (Newton's step
+        // 2.5 in u). From (1, 1, 1) the first step also sets the difference, so after k steps log r = 2.5 k +
+        // 0.25 and log alpha = 2.5 k - 0.25: beyond e^7 from the start at k = 3, along the flattest direction
+        // (1, 1, 0) / sqrt(2). Only r and alpha move; declared a mixing pair they are read as one (both logs
+        // above 2, running the same way); running to zero they are not.
+        String[][] pairs = {{"r", "alpha", "no heterogeneity"}, {"s", "alpha", "never read"}};
+        for (int sign : new int[] {1, -1}) {
+            Function function = plus(logQuadratic(1, new double[] {0.5, 0, 0}, new double[][] {{2, -2, 0}, {-2, 2, 0},
+                    {0, 0, 1}}), unbounded(1, 0.4, new double[] {sign * 0.5, sign * 0.5, 0}));
+            MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"r", "alpha", "s"}, 1, 2, function,
+                    pairs), new double[] {1, 1, 1}, 100);
+            assertThat(result.converged()).isFalse();
+            assertThat(result.iterations()).isEqualTo(3);
+            String named = "the log-likelihood is flat along a direction of r, alpha (r = "
+                    + (float) Math.exp(sign * 7.5 + 0.25) + ", alpha = " + (float) Math.exp(sign * 7.5 - 0.25)
+                    + "): the data do not identify them";
+            assertThat(result.problem()).isEqualTo(sign > 0
+                    ? "r and alpha run to infinity with a fixed ratio: no heterogeneity; " + named : named);
+        }
+    }
+
+    @Test
+    void aMaximumTheDataDoNotPinDownIsNotAFit() {
+        // Started at the maximum (gradient 0, so converged at once) of likelihoods with little information.
+        // Poisson with 0.05 purchases: the standard error of log lambda is 1 / sqrt(0.05) = 4.47 > 3.
+        MaximumLikelihood.Result loose = fit(new Likelihood(new String[] {"lambda"}, 1, 2, poisson(0.05, 0.1)),
+                new double[] {0.5}, 100);
+        assertThat(loose.converged()).isFalse();
+        assertThat(loose.iterations()).isZero();
+        assertThat(loose.parameters()[0]).isCloseTo(0.5, within(1e-15));
+        assertThat(loose.standardErrors()[0]).isCloseTo(0.5 / Math.sqrt(0.05), within(1e-12));
+        assertThat(loose.problem()).isEqualTo("the data do not identify lambda (standard error of its log "
+                + (float) (1 / Math.sqrt(0.05)) + "): the log-likelihood is nearly flat there, so the estimate is not"
+                + " reported as a fit");
+        // The same at lambda = e^16: a parameter beyond e^15 that the data do not pin down has run off.
+        double rate = Math.exp(16);
+        MaximumLikelihood.Result off = fit(new Likelihood(new String[] {"lambda"}, 1, 2, poisson(0.05, 0.05 / rate)),
+                new double[] {rate}, 100);
+        assertThat(off.converged()).isFalse();
+        assertThat(off.problem()).isEqualTo("the log-likelihood is flat along a direction of lambda (lambda = "
+                + (float) rate + " (to infinity)): the data do not identify them");
+        // Quadratic in log parameters with curvature 1 and 1e-2 (W = 1): standard errors of the logs 1 and 10.
+        MaximumLikelihood.Result second = fit(new Likelihood(new String[] {"a", "b"}, 1, 2,
+                logQuadratic(1, new double[] {0, 0}, new double[][] {{1, 0}, {0, 1e-2}})), new double[] {1, 1}, 100);
+        assertThat(second.converged()).isFalse();
+        assertThat(second.problem()).isEqualTo("the data do not identify b (standard error of its log 10.0): the"
+                + " log-likelihood is nearly flat there, so the estimate is not reported as a fit");
+        MaximumLikelihood.Result both = fit(new Likelihood(new String[] {"a", "b"}, 1, 2,
+                logQuadratic(1, new double[] {0, 0}, new double[][] {{1e-2, 0}, {0, 1e-2}})), new double[] {1, 1}, 100);
+        assertThat(both.problem()).isEqualTo("the data do not identify a (standard error of its log 10.0), b"
+                + " (standard error of its log 10.0): the log-likelihood is nearly flat there, so the estimate is not"
+                + " reported as a fit");
+        // Curvature 1e-15 against 1 (still positive, so the iterations take the start as a maximum): the
+        // information is singular to double precision (condition above 1e14); no standard errors.
+        MaximumLikelihood.Result singular = fit(new Likelihood(new String[] {"a", "b"}, 1, 2,
+                logQuadratic(1, new double[] {0, 0}, new double[][] {{1, 0}, {0, 1e-15}})), new double[] {1, 1}, 100);
+        assertThat(singular.converged()).isFalse();
+        assertThat(singular.standardErrors()).isEmpty();
+        assertThat(singular.problem()).isEqualTo("the observed information matrix is singular or not positive"
+                + " definite: the data do not identify b");
     }
 }
