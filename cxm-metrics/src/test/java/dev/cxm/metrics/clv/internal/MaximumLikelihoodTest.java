@@ -654,23 +654,35 @@ class MaximumLikelihoodTest {
 
     @Test
     void aShapeAndRateRunningOffTogetherAreNamedAsTheModelReadsThem() {
-        // Three parameters r, alpha, s: s is pinned at 1 (curvature 1), log r - log alpha at 0.5 (curvature 4),
-        // and along u = (log r + log alpha) / 2 the log-likelihood -W exp(-+0.4 u) has no maximum (Newton's step
-        // 2.5 in u). From (1, 1, 1) the first step also sets the difference, so after k steps log r = 2.5 k +
-        // 0.25 and log alpha = 2.5 k - 0.25: beyond e^7 from the start at k = 3, along the flattest direction
-        // (1, 1, 0) / sqrt(2). Only r and alpha move; declared a mixing pair they are read as one (both logs
-        // above 2, running the same way); running to zero they are not.
-        String[][] pairs = {{"r", "alpha", "no heterogeneity"}, {"s", "alpha", "never read"}};
+        // Four parameters r, alpha, s, q. In v1 = log r - log alpha - 0.5, v2 = log s - (log r + log alpha) / 4,
+        // u = (log r + log alpha) / 2 and log q the log-likelihood separates: -v1^2 - v2^2 - (log q)^2 / 2
+        // - exp(-+0.4 u), so Newton's step (invariant under the change of variables) sets v1 = v2 = log q = 0
+        // and moves u by 2.5 (by -2.5): after k steps log r = u + 0.25, log alpha = u - 0.25, log s = u / 2 with
+        // u = +-2.5 k, beyond e^7 from the start (1, 1, 1, 1) at k = 3. The flattest direction is (1, 1, 1/2, 0)
+        // (normalised: r and alpha 2/3, s 1/3, q 0), so r, alpha and s move. r and alpha are declared a mixing
+        // pair, read as one when both logs are above 2 and run the same way: to infinity, not to zero. The pair
+        // (q, alpha) is not read, as q does not move.
+        String[][] pairs = {{"r", "alpha", "no heterogeneity"}, {"q", "alpha", "never read"}};
+        double[] m = {0.25, -0.25, 0, 0};
+        double[][] a = new double[4][4];
+        double[][] rows = {{1, -1, 0, 0}, {-0.25, -0.25, 1, 0}};
+        for (double[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    a[i][j] += 2 * row[i] * row[j];
+                }
+            }
+        }
+        a[3][3] = 1;
         for (int sign : new int[] {1, -1}) {
-            Function function = plus(logQuadratic(1, new double[] {0.5, 0, 0}, new double[][] {{2, -2, 0}, {-2, 2, 0},
-                    {0, 0, 1}}), unbounded(1, 0.4, new double[] {sign * 0.5, sign * 0.5, 0}));
-            MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"r", "alpha", "s"}, 1, 2, function,
-                    pairs), new double[] {1, 1, 1}, 100);
+            Function function = plus(logQuadratic(1, m, a), unbounded(1, 0.4, new double[] {sign * 0.5, sign * 0.5, 0, 0}));
+            MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"r", "alpha", "s", "q"}, 1, 2, function,
+                    pairs), new double[] {1, 1, 1, 1}, 100);
             assertThat(result.converged()).isFalse();
             assertThat(result.iterations()).isEqualTo(3);
-            String named = "the log-likelihood is flat along a direction of r, alpha (r = "
+            String named = "the log-likelihood is flat along a direction of r, alpha, s (r = "
                     + (float) Math.exp(sign * 7.5 + 0.25) + ", alpha = " + (float) Math.exp(sign * 7.5 - 0.25)
-                    + "): the data do not identify them";
+                    + ", s = " + (float) Math.exp(sign * 3.75) + "): the data do not identify them";
             assertThat(result.problem()).isEqualTo(sign > 0
                     ? "r and alpha run to infinity with a fixed ratio: no heterogeneity; " + named : named);
         }
