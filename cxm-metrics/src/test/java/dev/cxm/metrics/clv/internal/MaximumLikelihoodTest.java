@@ -334,24 +334,53 @@ class MaximumLikelihoodTest {
     @Test
     void stepsAreCappedAtAFactorOfEThreeInEveryParameter() {
         // From log distance D in the farther parameter, Newton's exact step is capped to 3: ceil(D / 3) steps
-        // reach the maximum, each accepted at once (one evaluation for the start and one per step, with
-        // analytic second derivatives).
+        // reach the maximum, each accepted at once. Every point (the start and each accepted trial) costs one
+        // evaluation with analytic second derivatives; with first derivatives only, one more pair per parameter
+        // for the Hessian by central differences of the gradient (1 + 2n); with none, a pair per parameter for
+        // the gradient, a pair per parameter for the Hessian's diagonal and four per pair of parameters for the
+        // rest (1 + 4n + 2n(n - 1)).
         double weight = 10;
         double[][] a = {{1, 0.3}, {0.3, 0.5}};
         double[] m = {0, 0};
         double[][] distances = {{2.5, -1}, {-6, 4}, {10, 2}, {-0.5, 13.5}};
         int[] iterations = {1, 2, 4, 5};
-        for (int k = 0; k < distances.length; k++) {
-            double[] start = {Math.exp(distances[k][0]), Math.exp(distances[k][1])};
-            MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"a", "b"}, weight, 2,
-                    logQuadratic(weight, m, a)), start, 100);
-            String what = "from log distance " + distances[k][0] + ", " + distances[k][1];
-            assertThat(result.converged()).as(what).isTrue();
-            assertThat(result.iterations()).as(what).isEqualTo(iterations[k]);
-            assertThat(result.evaluations()).as(what).isEqualTo(iterations[k] + 1);
-            assertThat(result.parameters()[0]).as(what).isCloseTo(1, within(1e-12));
-            assertThat(result.parameters()[1]).as(what).isCloseTo(1, within(1e-12));
+        int[] perPoint = {13, 5, 1};
+        for (int order = 0; order <= 2; order++) {
+            for (int k = 0; k < distances.length; k++) {
+                double[] start = {Math.exp(distances[k][0]), Math.exp(distances[k][1])};
+                MaximumLikelihood.Result result = fit(new Likelihood(new String[] {"a", "b"}, weight, order,
+                        logQuadratic(weight, m, a)), start, 100);
+                String what = "order " + order + " from log distance " + distances[k][0] + ", " + distances[k][1];
+                assertThat(result.converged()).as(what).isTrue();
+                if (order == 2) {
+                    assertThat(result.iterations()).as(what).isEqualTo(iterations[k]);
+                } else {
+                    // Differences carry rounding: at most one more step to reach the tolerance.
+                    assertThat(result.iterations()).as(what).isBetween(iterations[k], iterations[k] + 1);
+                }
+                assertThat(result.evaluations()).as(what).isEqualTo((result.iterations() + 1) * perPoint[order]);
+                // Within the tolerance over the smallest curvature (0.38) of the mean objective.
+                assertThat(result.parameters()[0]).as(what).isCloseTo(1, within(5e-8));
+                assertThat(result.parameters()[1]).as(what).isCloseTo(1, within(5e-8));
+            }
         }
+    }
+
+    @Test
+    void aFarParameterTheDataPinDownIsNotTakenForARunaway() {
+        // a has its maximum at log a = 10 (curvature 1), b does not enter the log-likelihood at all. From
+        // (1, 1) a moves 3, 3, 3, 1 (beyond e^7 from its start from the third step on) while its standard error
+        // stays 1 / sqrt(W): it is no runaway. The iterate then stays at the maximum in a with b undetermined,
+        // until the iterations run out.
+        Likelihood partial = new Likelihood(new String[] {"a", "b"}, 10, 2,
+                logQuadratic(10, new double[] {10, 0}, new double[][] {{1, 0}, {0, 0}}));
+        MaximumLikelihood.Result result = fit(partial, new double[] {1, 1}, 8);
+        assertThat(result.converged()).isFalse();
+        assertThat(result.iterations()).isEqualTo(8);
+        assertThat(result.parameters()[0]).isCloseTo(Math.exp(10), within(1e-9 * Math.exp(10)));
+        assertThat(result.parameters()[1]).isCloseTo(1, within(1e-12));
+        assertThat(result.problem()).startsWith("no convergence after 8 iterations (largest gradient ")
+                .endsWith("; the log-likelihood is flat along a direction of b, which the data do not identify");
     }
 
     @Test
