@@ -757,4 +757,35 @@ class MaximumLikelihoodTest {
         assertThat(singular.problem()).isEqualTo("the observed information matrix is singular or not positive"
                 + " definite: the data do not identify b");
     }
+
+    @Test
+    void theDocumentedLimitsAreInclusive() {
+        // "the largest gradient taken as zero": a start where the gradient is exactly the tolerance (log p = 0,
+        // maximum at -1e-8, curvature 1, W = 1) is the maximum, found in 0 iterations.
+        MaximumLikelihood.Result atTolerance = fit(new Likelihood(new String[] {"p"}, 1, 2,
+                logQuadratic(1, new double[] {-TOLERANCE}, new double[][] {{1}})), new double[] {1}, 100);
+        assertThat(atTolerance.converged()).isTrue();
+        assertThat(atTolerance.iterations()).isZero();
+        // "beyond e^15": at exactly e^15 (log(exp(15)) is 15 exactly) a parameter has not run off. The
+        // unbounded -W p^-0.4 started there steps once (to e^17.5) before it is stopped.
+        MaximumLikelihood.Result atFifteen = fit(new Likelihood(new String[] {"p"}, 1, 2,
+                unbounded(1, 0.4, new double[] {1})), new double[] {Math.exp(15)}, 100);
+        assertThat(atFifteen.iterations()).isEqualTo(1);
+        assertThat(atFifteen.problem()).isEqualTo("the log-likelihood is flat along a direction of p (p = "
+                + (float) Math.exp(17.5) + " (to infinity)): the data do not identify them");
+        // A maximum at exactly e^15 that the data do not pin down (0.05 purchases) is reported as unidentified,
+        // not as a run-off.
+        double rate = Math.exp(15);
+        MaximumLikelihood.Result looseAtFifteen = fit(new Likelihood(new String[] {"lambda"}, 1, 2,
+                poisson(0.05, 0.05 / rate)), new double[] {rate}, 100);
+        assertThat(looseAtFifteen.iterations()).isZero();
+        assertThat(looseAtFifteen.problem()).startsWith("the data do not identify lambda (standard error of its log ");
+        // The largest gradient at which flat curvature is blamed on identification: exactly 1e-4 (a saddle with
+        // log b 1e-4 from its stationary value).
+        Likelihood saddle = new Likelihood(new String[] {"a", "b"}, 10, 2,
+                logQuadratic(10, new double[] {0, -1e-4}, new double[][] {{1, 0}, {0, -1}}));
+        assertThat(fit(saddle, new double[] {1, 1}, 0).problem()).isEqualTo("no convergence after 0 iterations"
+                + " (largest gradient 1.0E-4); the log-likelihood is flat along a direction of b, which the data do not"
+                + " identify");
+    }
 }
