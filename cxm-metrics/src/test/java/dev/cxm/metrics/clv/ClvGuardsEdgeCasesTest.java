@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cxm.core.model.CustomerId;
 import dev.cxm.metrics.clv.rfm.CustomerHistory;
+import dev.cxm.metrics.clv.rfm.CustomerSummary;
 import dev.cxm.metrics.clv.rfm.RfmCells;
+import dev.cxm.metrics.clv.rfm.RfmSummary;
+import dev.cxm.metrics.clv.rfm.RfmSummaryOptions;
 
 /**
  * The CLV calculators' refusals that no other test tries: a repeat buyer without spend (named by row, never by
- * value), cells in another unit than the model's, a spend model without a finite population mean, and a BG/BB
+ * value), cells or a summary in another unit than the model's, a spend model without a finite population mean, and a BG/BB
  * period that is not a whole number of opportunities. Expected values are the documented rules; the
  * parameters are those of the CDNOW fits used across the CLV tests.
  */
@@ -48,6 +55,20 @@ class ClvGuardsEdgeCasesTest {
 
         assertThatThrownBy(() -> PURCHASES.logLikelihood(days)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cells: their unit Days differs from the model's Weeks");
+    }
+
+    @Test
+    void aSummaryInAnotherUnitThanTheModelsIsRefused() {
+        RfmSummaryOptions inDays = RfmSummaryOptions.custom(Instant.parse("1997-10-01T00:00:00Z"), ChronoUnit.DAYS)
+                .build();
+        CustomerSummary customer = new CustomerSummary(CustomerId.of("1"), 2, 213, 272, OptionalDouble.of(22.35),
+                OptionalDouble.of(74.0), Optional.empty());
+        CustomerLifetimeValue clv = CustomerLifetimeValue.of(PURCHASES, SPEND, YEAR);
+
+        assertThatThrownBy(() -> clv.valuesOf(new RfmSummary(inDays, Optional.empty(), List.of(customer))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unit: the customers are summarised in Days but the bg-nbd model in Weeks; fit and"
+                        + " predict in one unit");
     }
 
     @Test
