@@ -78,6 +78,8 @@ tails = [
     (0.5, 0.5, 90.0, 0.998),
     # b = 1e-3 at z from 0.5 to 0.999, for the joint series of several arguments
     (0.7, 0.001, 2.0, 0.5), (0.7, 0.001, 2.0, 0.999),
+    # c < a + b: the series' terms do not shrink with k, so at z = 1 - 1e-6 it needs more than its 2e6 terms
+    (1.5, 1.5, 2.0, 0.5), (1.5, 1.5, 2.0, 0.999999),
 ]
 for (a, b, c, z) in tails:
     print(row((a, b, c, z), tail(a, b, c, z)))

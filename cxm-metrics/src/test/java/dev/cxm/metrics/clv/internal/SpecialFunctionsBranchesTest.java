@@ -94,6 +94,8 @@ class SpecialFunctionsBranchesTest {
                 {0.5, 0.5, 90.0, 0.998, 0.50530053585241139, EXACT},
                 {0.7, 0.001, 2.0, 0.5, 0.41540080095682059, EXACT},
                 {0.7, 0.001, 2.0, 0.999, 1.1807531586940935, EXACT},
+                {1.5, 1.5, 2.0, 0.5, 1.5432138730046899, EXACT},
+                {1.5, 1.5, 2.0, 0.999999, 1697645.6259563853, CONNECTION},
         };
         for (double[] c : cases) {
             assertThat(SpecialFunctions.hypergeometric2F1Tail(c[0], c[1], c[2], c[3]))
@@ -108,6 +110,8 @@ class SpecialFunctionsBranchesTest {
                 1.0468524440162225, 1.1807531586940935}, EXACT);
         assertTails(0.7, 0.3, 2.0, new double[] {0.5, 0.999, 0.9}, new double[] {0.43894504137103625,
                 1.4969718716124779, 1.0987822935760331}, CONNECTION);
+        assertTails(1.5, 1.5, 2.0, new double[] {0.5, 0.999999}, new double[] {1.5432138730046899,
+                1697645.6259563853}, CONNECTION);
         assertTails(0.0, 0.3, 2.0, new double[] {0.5, 0.9}, new double[] {0.0, 0.0}, EXACT);
     }
 
@@ -203,7 +207,7 @@ class SpecialFunctionsBranchesTest {
     void gammaSignAndPoles() {
         // Oracle: Gamma(x) > 0 for x > 0, and on (-n - 1, -n) its sign is (-1)^(n + 1); its poles are 0 and the
         // negative integers (DLMF 5.2.1, 5.5.3)
-        double[][] signs = {{2.5, 1}, {Double.MIN_VALUE, 1}, {-Double.MIN_VALUE, -1}, {-1e-8, -1}, {-0.5, -1},
+        double[][] signs = {{2.5, 1}, {1.5, 1}, {Double.MIN_VALUE, 1}, {-Double.MIN_VALUE, -1}, {-1e-8, -1}, {-0.5, -1},
                 {-1.5, 1}, {-2.5, -1}, {-3.5, 1}, {-1.0000001, 1}, {-0.9999999, -1}, {-1000000.5, -1}, {-1000001.5, 1}};
         for (double[] c : signs) {
             assertThat(SpecialFunctions.signGamma(c[0])).as("sign Gamma(%s)", c[0]).isEqualTo(c[1]);
