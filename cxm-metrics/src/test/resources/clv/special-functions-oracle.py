@@ -43,6 +43,9 @@ h2f1 = [
     (1.5, 2.0, 2.2, 0.95), (1.2, 0.9, 1.5, 0.98), (1.5, 2.5, 2.0, 0.97), (0.9, 1.1, 1.6, 0.99),
     # c - a - b = 0.3 with c - a = -2 (a pole of the first connection term), and b = -2.3
     (2.3, -2.3, 0.3, 0.95),
+    # negative non-integer a, b, c - a, c - b (Gamma's sign -1 on (-1, 0)) and -m on both sides of -1, by the
+    # connection formula: each sign of its two terms is tried
+    (1.5, -0.7, 1.1, 0.95), (-0.7, 1.5, 1.1, 0.95), (1.5, -0.7, 2.1, 0.95), (-0.4, 0.3, 0.2, 0.97),
     # a or b a non-positive integer: a polynomial, by its series at any z
     (-3.0, 1.7, 2.2, 0.99), (0.8, -2.0, 1.4, 0.999),
     # seriesIsFast: c = 40 (1 + |a| + |b|) = 70 (not fast: connection) and the double above (fast: series) at
