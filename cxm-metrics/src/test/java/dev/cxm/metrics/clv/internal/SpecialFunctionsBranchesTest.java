@@ -78,6 +78,7 @@ class SpecialFunctionsBranchesTest {
         // a, b, c, z, c (2F1(a, b; c; z) - 1) / b (continued at b = 0 and c = 0), tolerance
         double[][] cases = {
                 {0.7, 0.3, 2.0, 0.0, 0.0, EXACT},
+                {0.7, 0.3, 2.0, 1e-10, 0.000000000070000000002578331, EXACT},
                 {0.7, 0.3, 2.0, 0.5, 0.43894504137103625, EXACT},
                 {0.7, 0.3, 2.0, 0.9, 1.0987822935760331, EXACT},
                 {0.7, 0.3, 2.0, 0.9000000000000001, 1.0987822935760334, CONNECTION},
@@ -108,14 +109,15 @@ class SpecialFunctionsBranchesTest {
         }
         // several arguments at once: the joint series (every z at most 0.9, or |b| <= 1e-3), and one by one where
         // an argument is beyond the series' reach; each value as the scalar oracle's
-        assertTails(0.7, 0.3, 2.0, new double[] {0.0, 0.5, 0.9}, new double[] {0.0, 0.43894504137103625,
-                1.0987822935760331}, EXACT);
+        assertTails(0.7, 0.3, 2.0, new double[] {0.0, 1e-10, 0.5, 0.9}, new double[] {0.0,
+                0.000000000070000000002578331, 0.43894504137103625, 1.0987822935760331}, EXACT);
         assertTails(0.7, 0.001, 2.0, new double[] {0.5, 0.95, 0.999}, new double[] {0.41540080095682059,
                 1.0468524440162225, 1.1807531586940935}, EXACT);
         assertTails(0.7, 0.3, 2.0, new double[] {0.5, 0.999, 0.9}, new double[] {0.43894504137103625,
                 1.4969718716124779, 1.0987822935760331}, CONNECTION);
         assertTails(1.5, 1.5, 2.0, new double[] {0.5, 0.999999}, new double[] {1.5432138730046899,
                 1697645.6259563853}, CONNECTION);
+        assertTails(1.5, 1.5, 2.0, new double[] {0.999999}, new double[] {1697645.6259563853}, CONNECTION);
         assertTails(0.0, 0.3, 2.0, new double[] {0.5, 0.9}, new double[] {0.0, 0.0}, EXACT);
     }
 
