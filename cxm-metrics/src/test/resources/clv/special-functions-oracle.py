@@ -81,6 +81,8 @@ tails = [
     (0.5, 0.5, 90.0, 0.998),
     # b = 1e-3 at z from 0.5 to 0.999, for the joint series of several arguments
     (0.7, 0.001, 2.0, 0.5), (0.7, 0.001, 2.0, 0.999),
+    # a = 1e-6: the tail is of order 1e-6, so its stopping rule must be relative to the sum
+    (1e-6, 0.3, 2.0, 0.5), (1e-6, 0.3, 2.0, 0.9),
     # c < a + b: the series' terms do not shrink with k, so at z = 1 - 1e-6 it needs more than its 2e6 terms
     (1.5, 1.5, 2.0, 0.5), (1.5, 1.5, 2.0, 0.999999),
 ]

@@ -99,6 +99,8 @@ class SpecialFunctionsBranchesTest {
                 {0.5, 0.5, 90.0, 0.998, 0.50530053585241139, EXACT},
                 {0.7, 0.001, 2.0, 0.5, 0.41540080095682059, EXACT},
                 {0.7, 0.001, 2.0, 0.999, 1.1807531586940935, EXACT},
+                {1e-06, 0.3, 2.0, 0.5, 0.00000056821018130874019, EXACT},
+                {1e-06, 0.3, 2.0, 0.9, 0.0000012000222072772756, EXACT},
                 {1.5, 1.5, 2.0, 0.5, 1.5432138730046899, EXACT},
                 {1.5, 1.5, 2.0, 0.999999, 1697645.6259563853, CONNECTION},
         };
@@ -118,6 +120,8 @@ class SpecialFunctionsBranchesTest {
         assertTails(1.5, 1.5, 2.0, new double[] {0.5, 0.999999}, new double[] {1.5432138730046899,
                 1697645.6259563853}, CONNECTION);
         assertTails(1.5, 1.5, 2.0, new double[] {0.999999}, new double[] {1697645.6259563853}, CONNECTION);
+        assertTails(1e-6, 0.3, 2.0, new double[] {0.5, 0.9}, new double[] {0.00000056821018130874019,
+                0.0000012000222072772756}, EXACT);
         assertTails(0.0, 0.3, 2.0, new double[] {0.5, 0.9}, new double[] {0.0, 0.0}, EXACT);
     }
 
