@@ -46,6 +46,8 @@ h2f1 = [
     # negative non-integer a, b, c - a, c - b (Gamma's sign -1 on (-1, 0)) and -m on both sides of -1, by the
     # connection formula: each sign of its two terms is tried
     (1.5, -0.7, 1.1, 0.95), (-0.7, 1.5, 1.1, 0.95), (1.5, -0.7, 2.1, 0.95), (-0.4, 0.3, 0.2, 0.97),
+    # c + a (and c + b) a pole while c - a is not: the first connection term must be kept
+    (-1.5, 0.7, 0.5, 0.95), (0.7, -1.5, 0.5, 0.95),
     # a or b a non-positive integer: a polynomial, by its series at any z
     (-3.0, 1.7, 2.2, 0.99), (0.8, -2.0, 1.4, 0.999),
     # seriesIsFast: c = 40 (1 + |a| + |b|) = 70 (not fast: connection) and the double above (fast: series) at
