@@ -190,9 +190,9 @@ public final class SpecialFunctions {
     }
 
     /**
-     * Returns sin(pi x) from the exact remainder of x about its nearest integer n, sin(pi x) = (-1)^n sin(pi (x - n)),
-     * so that it keeps its relative accuracy beside every integer (where a remainder modulo 2 would round away
-     * the digits that matter).
+     * Returns sin(pi x) from the exact remainder of x about its nearest integer n,
+     * {@code sin(pi x) = (-1)^n sin(pi (x - n))}, so that it keeps its relative accuracy beside every integer
+     * (where a remainder modulo 2 would round away the digits that matter).
      */
     private static double sinPi(double x) {
         double nearest = Math.rint(x);
@@ -290,7 +290,8 @@ public final class SpecialFunctions {
         }
         double logCoefficient = logAbsGamma(c) + logAbsGamma(-m) - logAbsGamma(a) - logAbsGamma(b) + m * Math.log(w);
         double sign = signGamma(c) * signGamma(-m) * signGamma(a) * signGamma(b);
-        double second = sign * Math.exp(logCoefficient) * (1 + tail((c - a) * (c - b) / (1 + m) * w, c - a, c - b, 1 + m, w));
+        double second = sign * Math.exp(logCoefficient)
+                * (1 + tail((c - a) * (c - b) / (1 + m) * w, c - a, c - b, 1 + m, w));
         return first + second;
     }
 }

@@ -140,7 +140,8 @@ class SpecialFunctionsBranchesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: ");
         assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.5, 1.5, new double[] {0.5, 1.0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: 1.0");
-        assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.5, 1.5, new double[] {-Double.MIN_VALUE}))
+        double[] belowZero = {-Double.MIN_VALUE};
+        assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.5, 1.5, belowZero))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: ");
     }
 
