@@ -140,6 +140,11 @@ class SpecialFunctionsBranchesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: ");
         assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.5, 1.5, new double[] {0.5, 1.0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: 1.0");
+        // b = 0: the tail's series takes z, so only the tail's own check can refuse 1 (no 2F1 call behind it)
+        assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.0, 1.5, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: 1.0");
+        assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.0, 1.5, new double[] {0.5, 1.0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: 1.0");
         double[] belowZero = {-Double.MIN_VALUE};
         assertThatThrownBy(() -> SpecialFunctions.hypergeometric2F1Tail(0.5, 0.5, 1.5, belowZero))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z: ");
