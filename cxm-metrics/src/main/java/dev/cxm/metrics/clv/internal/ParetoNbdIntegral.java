@@ -200,33 +200,53 @@ public final class ParetoNbdIntegral {
 
     /**
      * Takes G and its derivatives as integrals over {@code v = log((c + tau) / (c + t))}, {@code c} the smaller
-     * of alpha and beta, by exp-sinh (double exponential) quadrature, halving the step until two levels
-     * agree to 1e-12: every derivative of the integrand is the integrand times logs and reciprocals of
-     * {@code alpha + tau} and {@code beta + tau}.
+     * of alpha and beta, by double exponential quadrature, halving the step until two levels agree to 1e-12:
+     * every derivative of the integrand is the integrand times logs and reciprocals of {@code alpha + tau} and
+     * {@code beta + tau}. The integrand turns from the small scale's power to the large scale's at the knee
+     * {@code v = log((big - c) / (c + t))}, where {@code (c + t) e^v = big - c}, and has poles at the knee
+     * {@code ± i pi}; one exp-sinh map over all {@code v >= 0} would crowd its nodes there so little that
+     * scales 1e12 apart need steps below 1/256. So {@code [0, knee]} is taken by tanh-sinh and
+     * {@code [knee, inf)} by exp-sinh, which keep the poles at a fixed distance from their nodes.
      */
     private static boolean quadrature(double r, double alpha, double s, double beta, int x, double t, double[] out,
             double[] gradient, double[] hessian) {
         double c = Math.min(alpha, beta);
         double logStart = Math.log(c + t);
+        double knee = Math.max(0, Math.log((Math.max(alpha, beta) - c) / (c + t)));
+        int firstPiece = knee > 0 ? 0 : 1;
         double shape = r + x;
         double previous = Double.NaN;
         for (double step = 1.0 / 8; step >= 1.0 / 256; step /= 2) {
             int count = (int) Math.ceil(4.5 / step);
-            double[] logWeighted = new double[2 * count + 1];
-            double[][] nodes = new double[2 * count + 1][];
+            int length = (2 - firstPiece) * (2 * count + 1);
+            double[] logWeighted = new double[length];
+            double[][] nodes = new double[length][];
             double largest = Double.NEGATIVE_INFINITY;
-            for (int j = -count; j <= count; j++) {
-                double u = j * step;
-                double v = Math.exp(Math.PI / 2 * Math.sinh(u));
-                double logC = logStart + v;
-                double tau = Math.exp(logC) - c;
-                double logAlpha = alpha == c ? logC : Math.log(alpha - c + Math.exp(logC));
-                double logBeta = beta == c ? logC : Math.log(beta - c + Math.exp(logC));
-                double logIntegrand = -shape * logAlpha - (s + 1) * logBeta + logC;
-                double logWeight = Math.log(step * Math.PI / 2 * Math.cosh(u)) + Math.log(v);
-                logWeighted[j + count] = logIntegrand + logWeight;
-                nodes[j + count] = new double[] {logAlpha, logBeta, Math.exp(-logAlpha), Math.exp(-logBeta), tau};
-                largest = Math.max(largest, logWeighted[j + count]);
+            int n = 0;
+            for (int piece = firstPiece; piece < 2; piece++) {
+                for (int j = -count; j <= count; j++, n++) {
+                    double u = j * step;
+                    double g = Math.PI / 2 * Math.sinh(u);
+                    double v;
+                    double logJacobian;
+                    if (piece == 0) {
+                        // tanh-sinh over [0, knee]: v = knee (1 + tanh g) / 2
+                        v = knee / (1 + Math.exp(-2 * g));
+                        logJacobian = Math.log(knee * Math.PI / 4 * Math.cosh(u)) - 2 * Math.log(Math.cosh(g));
+                    } else {
+                        // exp-sinh over [knee, inf): v = knee + e^g
+                        v = knee + Math.exp(g);
+                        logJacobian = Math.log(Math.PI / 2 * Math.cosh(u)) + g;
+                    }
+                    double logC = logStart + v;
+                    // log(alpha + tau) without overflow where the tail runs past e^709 (r + s + x near 0)
+                    double logAlpha = logC + Math.log1p((alpha - c) * Math.exp(-logC));
+                    double logBeta = logC + Math.log1p((beta - c) * Math.exp(-logC));
+                    double logIntegrand = -shape * logAlpha - (s + 1) * logBeta + logC;
+                    logWeighted[n] = logIntegrand + logJacobian + Math.log(step);
+                    nodes[n] = new double[] {logAlpha, logBeta, Math.exp(-logAlpha), Math.exp(-logBeta)};
+                    largest = Math.max(largest, logWeighted[n]);
+                }
             }
             double sum = 0;
             double[] first = new double[4];

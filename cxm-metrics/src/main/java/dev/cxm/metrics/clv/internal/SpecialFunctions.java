@@ -162,7 +162,8 @@ public final class SpecialFunctions {
      */
     public static double digamma(double x) {
         if (x < 0.5) {
-            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+            // pi cot(pi x) has period 1: taken at the exact remainder x - rint(x), in [-1/2, 1/2]
+            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * (x - Math.rint(x)));
         }
         double shift = 0;
         while (x < 10) {
@@ -188,9 +189,15 @@ public final class SpecialFunctions {
         return x <= 0 && x == Math.rint(x);
     }
 
+    /**
+     * Returns sin(pi x) from the exact remainder of x about its nearest integer n,
+     * {@code sin(pi x) = (-1)^n sin(pi (x - n))}, so that it keeps its relative accuracy beside every integer
+     * (where a remainder modulo 2 would round away the digits that matter).
+     */
     private static double sinPi(double x) {
-        double reduced = x - 2 * Math.floor(x / 2);
-        return Math.sin(Math.PI * reduced);
+        double nearest = Math.rint(x);
+        double sign = nearest % 2 == 0 ? 1 : -1;
+        return sign * Math.sin(Math.PI * (x - nearest));
     }
 
     /** Whether the power series converges in a few hundred terms although z is near 1. */
@@ -220,20 +227,16 @@ public final class SpecialFunctions {
     }
 
     /**
-     * Returns {@code 2F1(a, b; a + b + m; z)} for integer m, neither a nor b a non-positive integer: DLMF
-     * 15.8.10 (Abramowitz &amp; Stegun 15.3.11) for {@code m >= 0}, after Euler's transformation
-     * {@code 2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z)} for {@code m < 0}.
+     * Returns {@code 2F1(a, b; a + b + m; z)} for integer {@code m >= 0} (the caller has applied Euler's
+     * transformation to a negative m), neither a nor b a non-positive integer, so that neither are a + m and
+     * b + m: DLMF 15.8.10 (Abramowitz &amp; Stegun 15.3.11).
      */
     private static double logarithmicCase(double a, double b, int m, double z) {
         double w = 1 - z;
-        if (m < 0) {
-            double c = a + b + m;
-            return Math.exp(m * Math.log(w)) * logarithmicCase(c - a, c - b, -m, z);
-        }
         double c = a + b + m;
         double logW = Math.log(w);
         double finite = 0;
-        if (m > 0 && !isGammaPole(a + m) && !isGammaPole(b + m)) {
+        if (m > 0) {
             // Gamma(m) Gamma(c) / (Gamma(a + m) Gamma(b + m)) sum_{k < m} (a)_k (b)_k / (k! (1 - m)_k) w^k
             double scale = Math.exp(Gamma.logGamma(m) + logAbsGamma(c) - logAbsGamma(a + m) - logAbsGamma(b + m))
                     * signGamma(c) * signGamma(a + m) * signGamma(b + m);
@@ -275,6 +278,7 @@ public final class SpecialFunctions {
         return finite + sign * Math.exp(logScale) * sum;
     }
 
+    /** DLMF 15.8.4 for c - a - b not an integer, neither a nor b a non-positive integer. */
     private static double connection(double a, double b, double c, double z) {
         double m = c - a - b;
         double w = 1 - z;
@@ -284,12 +288,10 @@ public final class SpecialFunctions {
             double sign = signGamma(c) * signGamma(m) * signGamma(c - a) * signGamma(c - b);
             first = sign * Math.exp(logCoefficient) * (1 + tail(a * b / (1 - m) * w, a, b, 1 - m, w));
         }
-        double second = 0;
-        if (!isGammaPole(a) && !isGammaPole(b)) {
-            double logCoefficient = logAbsGamma(c) + logAbsGamma(-m) - logAbsGamma(a) - logAbsGamma(b) + m * Math.log(w);
-            double sign = signGamma(c) * signGamma(-m) * signGamma(a) * signGamma(b);
-            second = sign * Math.exp(logCoefficient) * (1 + tail((c - a) * (c - b) / (1 + m) * w, c - a, c - b, 1 + m, w));
-        }
+        double logCoefficient = logAbsGamma(c) + logAbsGamma(-m) - logAbsGamma(a) - logAbsGamma(b) + m * Math.log(w);
+        double sign = signGamma(c) * signGamma(-m) * signGamma(a) * signGamma(b);
+        double second = sign * Math.exp(logCoefficient)
+                * (1 + tail((c - a) * (c - b) / (1 + m) * w, c - a, c - b, 1 + m, w));
         return first + second;
     }
 }
