@@ -292,6 +292,25 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void duplicatesWithinABatchAfterEarlierAppendsAreStoredOnce() {
+            // Oracle: counted by hand. The store holds events already, so the batch's new events do not start
+            // at the beginning of the store: the repeat of a new event must be found among the batch's own.
+            store.appendAll(List.of(nps("n1", "c1", 1, 1), nps("n2", "c2", 2, 2), nps("n3", "c1", 3, 3)));
+            CustomerEvent first = purchase("p1", "c1", 10, "1.00");
+            CustomerEvent second = nps("n4", "c3", 11, 4);
+
+            assertThat(store.appendAll(List.of(first, second, nps("n2", "c2", 2, 2), second, first)))
+                    .isEqualTo(new AppendResult(2, 3));
+            assertThat(store.count()).isEqualTo(5);
+            assertThat(store.get(EventId.of("p1"))).contains(first);
+            assertThat(store.get(EventId.of("n4"))).contains(second);
+            assertThatThrownBy(() -> store.appendAll(List.of(nps("n5", "c1", 12, 5), nps("n5", "c1", 12, 6))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n5");
+            assertThat(store.count()).isEqualTo(5);
+            assertThat(store.get(EventId.of("n5"))).isEmpty();
+        }
+
+        @Test
         void eventIdThatNamesADifferentEventIsRejectedAndNothingOfTheBatchIsStored() {
             store.append(nps("n1", "c1", 10, 10));
             List<CustomerEvent> batch = List.of(purchase("p1", "c2", 20, "3.00"), nps("n1", "c1", 10, 3));
@@ -635,6 +654,32 @@ public abstract class EventStoreCompatibilityKit {
                         .filter(FeedbackResponse.class::isInstance).map(FeedbackResponse.class::cast).toList();
                 try (Stream<FeedbackResponse> typed = store.query(query, FeedbackResponse.class)) {
                     assertThat(typed.toList()).as("%s", query).containsExactlyElementsOf(expected);
+                }
+            }
+        }
+
+        @Test
+        void typedQueriesOfEveryTypeAndOfAnyEventMatchABruteForceFilter() {
+            // Oracle: the brute-force filter of the events, then the type's instances; CustomerEvent admits every
+            // event, so its typed query is the plain one.
+            List<CustomerEvent> events = mixedEvents();
+            store.appendAll(events);
+            List<EventQuery> queries = new ArrayList<>(sampleQueries());
+            Random random = new Random(17);
+            for (int i = 0; i < 30; i++) {
+                queries.add(randomQuery(random));
+            }
+
+            for (EventQuery query : queries) {
+                List<CustomerEvent> matching = bruteForce(query, events);
+                for (EventType type : EventType.values()) {
+                    try (Stream<? extends CustomerEvent> typed = store.query(query, type.eventClass())) {
+                        assertThat(typed.map(CustomerEvent.class::cast).toList()).as("%s of %s", type, query)
+                                .isEqualTo(matching.stream().filter(type.eventClass()::isInstance).toList());
+                    }
+                }
+                try (Stream<CustomerEvent> any = store.query(query, CustomerEvent.class)) {
+                    assertThat(any.toList()).as("any event of %s", query).isEqualTo(matching);
                 }
             }
         }
