@@ -775,6 +775,41 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void aCursorMarksAPositionInTimeThatAnotherQueryResumesFrom() {
+            // Oracle: the contract ("with another query a cursor still marks the same position in time") and the
+            // brute-force query, cut after the instant of the cursor's last event: the events of mixedEvents() lie
+            // at 60 distinct instants, so what follows that event is what is later than its instant. The queries
+            // include time ranges that start after the cursor, before it and around it.
+            List<CustomerEvent> events = mixedEvents();
+            store.appendAll(events);
+            EventPage first = store.page(EventQuery.all(), PageCursor.start(), 20);
+            Instant last = first.events().get(19).occurredAt();
+            List<EventQuery> queries = new ArrayList<>(sampleQueries());
+            queries.add(EventQuery.builder().from(at(250)).build());
+            queries.add(EventQuery.builder().from(at(280)).types(EventType.FEEDBACK, EventType.PURCHASE).build());
+            queries.add(EventQuery.builder().between(at(0), at(90)).build());
+
+            for (EventQuery other : queries) {
+                List<CustomerEvent> after = bruteForce(other, events).stream()
+                        .filter(event -> event.occurredAt().isAfter(last)).toList();
+                EventPage whole = store.page(other, first.next().orElseThrow(), 1000);
+                assertThat(whole.events()).as("%s after %s", other, last).isEqualTo(after);
+                assertThat(whole.hasNext()).isFalse();
+                List<CustomerEvent> byThree = new ArrayList<>();
+                PageCursor cursor = first.next().orElseThrow();
+                for (int page = 0; page < 100; page++) {
+                    EventPage next = store.page(other, cursor, 3);
+                    byThree.addAll(next.events());
+                    if (next.next().isEmpty()) {
+                        break;
+                    }
+                    cursor = next.next().get();
+                }
+                assertThat(byThree).as("%s after %s, by 3", other, last).isEqualTo(after);
+            }
+        }
+
+        @Test
         void pagesEndingAmongTiesResumeAfterTheLastEventReturned() {
             // Oracle: the append order. 25 events at one instant, paged by 4: each page must continue inside
             // the group of ties exactly where the previous one stopped.
