@@ -132,6 +132,35 @@ class EventLogTest {
     }
 
     @Test
+    void aSecondTypeInTimeOrderKeepsTheTypesOfTheEventsBeforeIt() {
+        // Oracle: the brute-force filter. Responses in time order, then an interaction, then responses again:
+        // the log stays in order (it is never sorted, so its type column is the one started when the
+        // interaction came), and a read of responses alone must still find the ones from before it.
+        for (int before : new int[] {1, 2, 64, 65, 16_384, 16_390}) {
+            EventLog log = new EventLog();
+            List<CustomerEvent> appended = new ArrayList<>();
+            for (int i = 0; i < before + 3; i++) {
+                CustomerId customer = CustomerId.of("c" + i % 7);
+                CustomerEvent event = i == before
+                        ? Interaction.builder(customer, START.plusSeconds(i), HOTLINE).eventId("i" + i).build()
+                        : FeedbackResponse.builder(customer, START.plusSeconds(i), "nps", FeedbackScale.NPS, i % 11)
+                                .eventId("f" + i).build();
+                log.append(event);
+                appended.add(event);
+            }
+            assertThat(log.ordered()).isTrue();
+            EventLog.Snapshot snapshot = log.snapshot();
+            for (EventType type : EventType.values()) {
+                int mask = EventLog.maskOf(type);
+                try (Stream<CustomerEvent> read = snapshot.between(Optional.empty(), Optional.empty(), mask)) {
+                    assertThat(read.toList()).as("%d before, %s", before, type)
+                            .isEqualTo(expected(appended, Optional.empty(), Optional.empty(), mask));
+                }
+            }
+        }
+    }
+
+    @Test
     void aLogWithoutSomeEventsAndAClearedSlotLeaveSnapshotsAlone() {
         // Oracle: the brute-force filter of the appended events, before and after.
         SplittableRandom random = new SplittableRandom(3);

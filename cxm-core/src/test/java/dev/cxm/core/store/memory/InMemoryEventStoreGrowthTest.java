@@ -77,6 +77,30 @@ class InMemoryEventStoreGrowthTest {
     }
 
     @Test
+    void anErasureFromAStoreWhoseArraysAreFullKeepsTheOthers() {
+        // A first batch of 96 or more events gives the arrays exactly its length, so the erasure reads a log
+        // whose every slot is taken. Oracle: the appended list without the erased customer's events.
+        Random random = new Random(23);
+        for (int size : new int[] {64, 96, 100, 16_384}) {
+            for (boolean inOrder : new boolean[] {true, false}) {
+                List<CustomerEvent> all = new ArrayList<>(events(random, 0, size, 10));
+                if (inOrder) {
+                    all.sort(Comparator.comparing(CustomerEvent::occurredAt));
+                }
+                InMemoryEventStore store = InMemoryEventStore.create();
+                store.appendAll(all);
+                CustomerId erased = all.get(0).customerId();
+                long held = all.stream().filter(event -> event.customerId().equals(erased)).count();
+
+                assertThat(store.erase(erased)).isEqualTo(held);
+                all.removeIf(event -> event.customerId().equals(erased));
+                assertHolds(store, all, 10, size + " events, " + (inOrder ? "in order" : "out of order")
+                        + ", one customer erased");
+            }
+        }
+    }
+
+    @Test
     void eventsInTimeOrderTakeTheSameGrowthAsTheOthers() {
         // In time order, the slots are the time-ordered log itself: the growth of one array serves both.
         Random random = new Random(22);
