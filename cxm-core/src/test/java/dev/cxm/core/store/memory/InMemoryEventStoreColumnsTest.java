@@ -141,6 +141,18 @@ class InMemoryEventStoreColumnsTest {
         };
     }
 
+    /**
+     * Nanoseconds of a bound past its second: none, a few microseconds (where the events lie, so that bounds fall
+     * on their instants), or any number of microseconds.
+     */
+    private static long randomMicros(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> 0;
+            case 1 -> 1_000L * random.nextInt(3);
+            default -> 1_000L * random.nextInt(1_000_000);
+        };
+    }
+
     /** A query of time and types: each bound present or not, at whole seconds or microseconds between. */
     private static EventQuery randomQuery(Random random) {
         EventQuery.Builder query = EventQuery.builder();
@@ -150,10 +162,8 @@ class InMemoryEventStoreColumnsTest {
             int count = 1 + random.nextInt(types.size());
             query.types(types.get(0), types.subList(1, count).toArray(EventType[]::new));
         }
-        Instant from = START.plusSeconds(random.nextInt(60) - 5).plusNanos(random.nextBoolean() ? 0
-                : 1_000L * random.nextInt(1_000_000));
-        Instant to = from.plusSeconds(random.nextInt(40)).plusNanos(random.nextBoolean() ? 0
-                : 1_000L * random.nextInt(1_000_000));
+        Instant from = START.plusSeconds(random.nextInt(60) - 5).plusNanos(randomMicros(random));
+        Instant to = from.plusSeconds(random.nextInt(40)).plusNanos(randomMicros(random));
         switch (random.nextInt(4)) {
             case 0 -> query.from(from);
             case 1 -> query.to(to);
