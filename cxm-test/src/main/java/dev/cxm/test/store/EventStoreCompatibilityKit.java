@@ -292,6 +292,25 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void duplicatesWithinABatchAfterEarlierAppendsAreStoredOnce() {
+            // Oracle: counted by hand. The store holds events already, so the batch's new events do not start
+            // at the beginning of the store: the repeat of a new event must be found among the batch's own.
+            store.appendAll(List.of(nps("n1", "c1", 1, 1), nps("n2", "c2", 2, 2), nps("n3", "c1", 3, 3)));
+            CustomerEvent first = purchase("p1", "c1", 10, "1.00");
+            CustomerEvent second = nps("n4", "c3", 11, 4);
+
+            assertThat(store.appendAll(List.of(first, second, nps("n2", "c2", 2, 2), second, first)))
+                    .isEqualTo(new AppendResult(2, 3));
+            assertThat(store.count()).isEqualTo(5);
+            assertThat(store.get(EventId.of("p1"))).contains(first);
+            assertThat(store.get(EventId.of("n4"))).contains(second);
+            assertThatThrownBy(() -> store.appendAll(List.of(nps("n5", "c1", 12, 5), nps("n5", "c1", 12, 6))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n5");
+            assertThat(store.count()).isEqualTo(5);
+            assertThat(store.get(EventId.of("n5"))).isEmpty();
+        }
+
+        @Test
         void eventIdThatNamesADifferentEventIsRejectedAndNothingOfTheBatchIsStored() {
             store.append(nps("n1", "c1", 10, 10));
             List<CustomerEvent> batch = List.of(purchase("p1", "c2", 20, "3.00"), nps("n1", "c1", 10, 3));
@@ -640,6 +659,32 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void typedQueriesOfEveryTypeAndOfAnyEventMatchABruteForceFilter() {
+            // Oracle: the brute-force filter of the events, then the type's instances; CustomerEvent admits every
+            // event, so its typed query is the plain one.
+            List<CustomerEvent> events = mixedEvents();
+            store.appendAll(events);
+            List<EventQuery> queries = new ArrayList<>(sampleQueries());
+            Random random = new Random(17);
+            for (int i = 0; i < 30; i++) {
+                queries.add(randomQuery(random));
+            }
+
+            for (EventQuery query : queries) {
+                List<CustomerEvent> matching = bruteForce(query, events);
+                for (EventType type : EventType.values()) {
+                    try (Stream<? extends CustomerEvent> typed = store.query(query, type.eventClass())) {
+                        assertThat(typed.map(CustomerEvent.class::cast).toList()).as("%s of %s", type, query)
+                                .isEqualTo(matching.stream().filter(type.eventClass()::isInstance).toList());
+                    }
+                }
+                try (Stream<CustomerEvent> any = store.query(query, CustomerEvent.class)) {
+                    assertThat(any.toList()).as("any event of %s", query).isEqualTo(matching);
+                }
+            }
+        }
+
+        @Test
         void typedQueriesRefuseANullTypeOrQueryAtTheCall() {
             assertThatThrownBy(() -> store.query(EventQuery.all(), null)).hasMessage("type must not be null");
             assertThatThrownBy(() -> store.query(null, FeedbackResponse.class)).hasMessage("query must not be null");
@@ -726,6 +771,41 @@ public abstract class EventStoreCompatibilityKit {
                     assertThat(pageThrough(query, limit)).as("%s by %d", query, limit)
                             .isEqualTo(bruteForce(query, events));
                 }
+            }
+        }
+
+        @Test
+        void aCursorMarksAPositionInTimeThatAnotherQueryResumesFrom() {
+            // Oracle: the contract ("with another query a cursor still marks the same position in time") and the
+            // brute-force query, cut after the instant of the cursor's last event: the events of mixedEvents() lie
+            // at 60 distinct instants, so what follows that event is what is later than its instant. The queries
+            // include time ranges that start after the cursor, before it and around it.
+            List<CustomerEvent> events = mixedEvents();
+            store.appendAll(events);
+            EventPage first = store.page(EventQuery.all(), PageCursor.start(), 20);
+            Instant last = first.events().get(19).occurredAt();
+            List<EventQuery> queries = new ArrayList<>(sampleQueries());
+            queries.add(EventQuery.builder().from(at(250)).build());
+            queries.add(EventQuery.builder().from(at(280)).types(EventType.FEEDBACK, EventType.PURCHASE).build());
+            queries.add(EventQuery.builder().between(at(0), at(90)).build());
+
+            for (EventQuery other : queries) {
+                List<CustomerEvent> after = bruteForce(other, events).stream()
+                        .filter(event -> event.occurredAt().isAfter(last)).toList();
+                EventPage whole = store.page(other, first.next().orElseThrow(), 1000);
+                assertThat(whole.events()).as("%s after %s", other, last).isEqualTo(after);
+                assertThat(whole.hasNext()).isFalse();
+                List<CustomerEvent> byThree = new ArrayList<>();
+                PageCursor cursor = first.next().orElseThrow();
+                for (int page = 0; page < 100; page++) {
+                    EventPage next = store.page(other, cursor, 3);
+                    byThree.addAll(next.events());
+                    if (next.next().isEmpty()) {
+                        break;
+                    }
+                    cursor = next.next().get();
+                }
+                assertThat(byThree).as("%s after %s, by 3", other, last).isEqualTo(after);
             }
         }
 

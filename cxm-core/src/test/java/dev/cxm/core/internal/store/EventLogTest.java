@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -82,8 +83,32 @@ class EventLogTest {
                 Optional<Instant> to = random.nextBoolean() ? Optional.of(START.plusSeconds(random.nextInt(45)))
                         : Optional.empty();
                 int mask = 1 + random.nextInt(EventLog.ALL_TYPES);
+                List<CustomerEvent> expected = expected(appended, from, to, mask);
                 try (Stream<CustomerEvent> read = snapshot.between(from, to, mask)) {
-                    assertThat(read.toList()).isEqualTo(expected(appended, from, to, mask));
+                    assertThat(read.toList()).isEqualTo(expected);
+                }
+                // One at a time (as an iterator reads, through tryAdvance), then the rest at once.
+                Spliterator<CustomerEvent> range = snapshot.between(from, to, mask).spliterator();
+                List<CustomerEvent> stepped = new ArrayList<>();
+                int steps = random.nextInt(expected.size() + 2);
+                for (int step = 0; step < steps; step++) {
+                    assertThat(range.tryAdvance(stepped::add)).isEqualTo(step < expected.size());
+                }
+                range.forEachRemaining(stepped::add);
+                assertThat(stepped).isEqualTo(expected);
+                assertThat(range.tryAdvance(stepped::add)).isFalse();
+                List<CustomerEvent> iterated = new ArrayList<>();
+                snapshot.between(from, to, mask).iterator().forEachRemaining(iterated::add);
+                assertThat(iterated).isEqualTo(expected);
+                // A range whose every event is of an admitted type knows its exact size.
+                Spliterator<CustomerEvent> fresh = snapshot.between(from, to, mask).spliterator();
+                if ((snapshot.typesPresent() & mask) != 0) {
+                    assertThat(fresh.hasCharacteristics(Spliterator.ORDERED | Spliterator.NONNULL
+                            | Spliterator.IMMUTABLE)).isTrue();
+                }
+                if ((snapshot.typesPresent() & mask) != 0 && snapshot.admitsAll(mask)) {
+                    assertThat(fresh.hasCharacteristics(Spliterator.SIZED | Spliterator.SUBSIZED)).isTrue();
+                    assertThat(fresh.getExactSizeIfKnown()).isEqualTo(expected.size());
                 }
             }
             for (int type = 0; type < EventType.values().length; type++) {
@@ -104,6 +129,35 @@ class EventLogTest {
                 }
             }
         });
+    }
+
+    @Test
+    void aSecondTypeInTimeOrderKeepsTheTypesOfTheEventsBeforeIt() {
+        // Oracle: the brute-force filter. Responses in time order, then an interaction, then responses again:
+        // the log stays in order (it is never sorted, so its type column is the one started when the
+        // interaction came), and a read of responses alone must still find the ones from before it.
+        for (int before : new int[] {1, 2, 64, 65, 16_384, 16_390}) {
+            EventLog log = new EventLog();
+            List<CustomerEvent> appended = new ArrayList<>();
+            for (int i = 0; i < before + 3; i++) {
+                CustomerId customer = CustomerId.of("c" + i % 7);
+                CustomerEvent event = i == before
+                        ? Interaction.builder(customer, START.plusSeconds(i), HOTLINE).eventId("i" + i).build()
+                        : FeedbackResponse.builder(customer, START.plusSeconds(i), "nps", FeedbackScale.NPS, i % 11)
+                                .eventId("f" + i).build();
+                log.append(event);
+                appended.add(event);
+            }
+            assertThat(log.ordered()).isTrue();
+            EventLog.Snapshot snapshot = log.snapshot();
+            for (EventType type : EventType.values()) {
+                int mask = EventLog.maskOf(type);
+                try (Stream<CustomerEvent> read = snapshot.between(Optional.empty(), Optional.empty(), mask)) {
+                    assertThat(read.toList()).as("%d before, %s", before, type)
+                            .isEqualTo(expected(appended, Optional.empty(), Optional.empty(), mask));
+                }
+            }
+        }
     }
 
     @Test

@@ -62,4 +62,23 @@ class InstantKeyTest {
         assertThat(InstantKey.of(Instant.MAX)).isEqualTo(Long.MAX_VALUE);
         assertThat(InstantKey.of(Instant.MIN)).isEqualTo(Long.MIN_VALUE);
     }
+
+    @Test
+    void theLastSecondsWhoseMicrosecondsFitKeepThemAndTheNextOnesTakeABound() {
+        // Oracle: worked by hand from the rule that a second's microseconds, plus up to a second's more, must fit
+        // in a long. Long.MAX_VALUE is 9,223,372,036,854,775,807: second 9,223,372,036,853 ends at
+        // 9,223,372,036,853,999,999 microseconds (fits), second 9,223,372,036,854 would end past the maximum.
+        // Long.MIN_VALUE is -9,223,372,036,854,775,808: second -9,223,372,036,853 starts at
+        // -9,223,372,036,853,000,000 (fits), second -9,223,372,036,854 is the first left to the bound.
+        assertThat(InstantKey.of(Instant.ofEpochSecond(9_223_372_036_853L, 999_999_000)))
+                .isEqualTo(9_223_372_036_853_999_999L);
+        assertThat(InstantKey.of(Instant.ofEpochSecond(9_223_372_036_854L, 0))).isEqualTo(Long.MAX_VALUE);
+        assertThat(InstantKey.of(Instant.ofEpochSecond(-9_223_372_036_853L, 0)))
+                .isEqualTo(-9_223_372_036_853_000_000L);
+        assertThat(InstantKey.of(Instant.ofEpochSecond(-9_223_372_036_854L, 999_999_000))).isEqualTo(Long.MIN_VALUE);
+        assertThat(InstantKey.isBound(9_223_372_036_853_999_999L)).isFalse();
+        assertThat(InstantKey.isBound(-9_223_372_036_853_000_000L)).isFalse();
+        assertThat(InstantKey.isBound(Long.MAX_VALUE)).isTrue();
+        assertThat(InstantKey.isBound(Long.MIN_VALUE)).isTrue();
+    }
 }

@@ -71,7 +71,10 @@ class TimelinesTest {
                 assertThat(timelines.slotsOf(customer.getValue())).as("customer %s", customer.getKey())
                         .containsExactly(expected);
                 assertThat(timelines.customer(customer.getValue()).value()).isEqualTo(customer.getKey());
+                assertThat(timelines.eventsOf(CustomerId.of(customer.getKey()), events::get)).as("customer %s",
+                        customer.getKey()).contains(IntStream.of(expected).mapToObj(events::get).toList());
             }
+            assertThat(timelines.eventsOf(CustomerId.of("nobody"), events::get)).isEmpty();
             assertThat(timelines.customers()).extracting(CustomerId::value)
                     .containsExactlyInAnyOrderElementsOf(numbers.keySet());
             // Read side by side, in any order of customers, each timeline is its slots' events.
