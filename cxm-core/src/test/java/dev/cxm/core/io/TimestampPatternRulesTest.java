@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -52,14 +54,19 @@ class TimestampPatternRulesTest {
     @Test
     void anEraReadFromTheTextIsKeptAndAnOptionalOneLeftOutIsTheCurrentOne() {
         TimestampFormat optionalEra = TimestampFormat.pattern("yyyy-MM-dd[ G]", ZoneOffset.UTC);
+        // The eras' texts are the JDK's for Locale.ROOT, which differ between JDKs ("AD" and "BC" on JDK 17, "CE" and "BCE" on JDK 25):
+        // taken from java.time in the same locale.
+        DateTimeFormatter era = DateTimeFormatter.ofPattern("G", Locale.ROOT);
+        String current = era.format(LocalDate.of(2026, 1, 5));
+        String before = era.format(LocalDate.of(-4, 1, 5));
 
         assertThat(optionalEra.parse("2026-01-05")).isEqualTo(LocalDate.of(2026, 1, 5).atStartOfDay(ZoneOffset.UTC)
                 .toInstant());
-        assertThat(optionalEra.parse("2026-01-05 AD")).isEqualTo(LocalDate.of(2026, 1, 5)
+        assertThat(optionalEra.parse("2026-01-05 " + current)).isEqualTo(LocalDate.of(2026, 1, 5)
                 .atStartOfDay(ZoneOffset.UTC).toInstant());
-        assertThat(optionalEra.parse("0005-01-05 BC")).isEqualTo(LocalDate.of(-4, 1, 5).atStartOfDay(ZoneOffset.UTC)
+        assertThat(optionalEra.parse("0005-01-05 " + before)).isEqualTo(LocalDate.of(-4, 1, 5).atStartOfDay(ZoneOffset.UTC)
                 .toInstant());
-        assertThat(TimestampFormat.pattern("yyyy-MM-dd G", ZoneOffset.UTC).parse("0005-01-05 BC"))
+        assertThat(TimestampFormat.pattern("yyyy-MM-dd G", ZoneOffset.UTC).parse("0005-01-05 " + before))
                 .isEqualTo(LocalDate.of(-4, 1, 5).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
