@@ -168,11 +168,9 @@ public final class MaximumLikelihood {
                 step[i] *= MAX_STEP / length;
             }
         }
-        if (dot(step, gradient) >= 0) {
-            for (int i = 0; i < n; i++) {
-                step[i] = -gradient[i] * Math.min(1, MAX_STEP / Math.max(maxAbs(gradient), 1e-300));
-            }
-        }
+        // A descent direction whenever the gradient is not 0: dot(step, gradient) = -sum_k along_k^2 /
+        // max(|lambda_k|, floor) < 0, with a margin (the floor ratio 1e-8) far above rounding; the cap only
+        // scales it. So no steepest-descent fallback is needed.
         return step;
     }
 

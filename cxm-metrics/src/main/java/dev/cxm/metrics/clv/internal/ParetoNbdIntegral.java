@@ -212,18 +212,18 @@ public final class ParetoNbdIntegral {
             double[] gradient, double[] hessian) {
         double c = Math.min(alpha, beta);
         double logStart = Math.log(c + t);
-        double knee = Math.max(0, Math.log((Math.max(alpha, beta) - c) / (c + t)));
-        int firstPiece = knee > 0 ? 0 : 1;
+        // Positive: the series fails to converge only for z > 0.98 (z <= 1/2 wherever the knee would be <= 0).
+        double knee = Math.log((Math.max(alpha, beta) - c) / (c + t));
         double shape = r + x;
         double previous = Double.NaN;
         for (double step = 1.0 / 8; step >= 1.0 / 256; step /= 2) {
             int count = (int) Math.ceil(4.5 / step);
-            int length = (2 - firstPiece) * (2 * count + 1);
+            int length = 2 * (2 * count + 1);
             double[] logWeighted = new double[length];
             double[][] nodes = new double[length][];
             double largest = Double.NEGATIVE_INFINITY;
             int n = 0;
-            for (int piece = firstPiece; piece < 2; piece++) {
+            for (int piece = 0; piece < 2; piece++) {
                 for (int j = -count; j <= count; j++, n++) {
                     double u = j * step;
                     double g = Math.PI / 2 * Math.sinh(u);

@@ -176,7 +176,10 @@ public final class SpecialFunctions {
         return shift + Math.log(x) - 0.5 / x - series;
     }
 
-    /** Returns the sign of {@code Gamma(x)}: +1, or -1 where an odd number of poles lies between 0 and x. */
+    /**
+     * Returns the sign of {@code Gamma(x)}: +1, or -1 where an odd number of poles lies between 0 and x; 0 at a
+     * pole ({@link #isGammaPole}), where Gamma has no sign.
+     */
     public static double signGamma(double x) {
         if (x > 0) {
             return 1;
