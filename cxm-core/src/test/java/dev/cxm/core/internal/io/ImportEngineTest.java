@@ -221,6 +221,45 @@ class ImportEngineTest {
     }
 
     @Test
+    void allOrNothingNamesARowThatConflictsWithABatchStoredEarlierInTheSameImport() throws IOException {
+        // e1 is stored with the first batch; its other version on line 5, in the second batch, passed the
+        // validation (the store did not hold e1 then) and is named when the store refuses that batch.
+        Recording store = new Recording();
+        List<ParsedRow> input = List.of(accepted(2, purchase("e1", 1)), accepted(3, purchase("e2", 2)),
+                accepted(4, purchase("e3", 3)), accepted(5, purchase("e1", 4)));
+
+        ImportReport report = ImportEngine.run(rows(input), store, ImportPolicy.FAIL_ON_FIRST_ERROR, 2, 10);
+
+        assertThat(report.appended()).isEqualTo(2);
+        assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(5L);
+        assertThat(report.rejected().get(0).reason()).contains("event id e1 already names a different event");
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void allOrNothingStopsAtARowRejectedOnlyOnTheSecondRead() throws IOException {
+        // The input changed between the validating read and the storing read: the row rejected on the second
+        // read stops the import there, after the batch before it was stored.
+        List<ParsedRow> first = sevenPurchases().subList(0, 4);
+        List<ParsedRow> second = new ArrayList<>(first);
+        second.set(3, rejected(5, "the value is not valid here"));
+        int[] opened = {0};
+        RowReader.Opener changing = () -> rows(opened[0]++ == 0 ? first : second).open();
+        Recording store = new Recording();
+
+        ImportReport report = ImportEngine.run(changing, store, ImportPolicy.FAIL_ON_FIRST_ERROR, 2, 0);
+
+        assertThat(opened[0]).isEqualTo(2);
+        assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(5L);
+        assertThat(report.rejectedCount()).isEqualTo(1);
+        assertThat(report.rowsRead()).isEqualTo(4);
+        assertThat(report.appended()).isEqualTo(2);
+        assertThat(report.applied()).isFalse();
+        assertThat(report.readToEnd()).isFalse();
+        assertThat(store.appends).containsExactly(2);
+    }
+
+    @Test
     void allOrNothingReportsABatchTheStoreRefusedForNoReasonTheRowsShow() throws IOException {
         // A concurrent writer: the store refuses the second batch although no row conflicts; the import stops
         // and names the batch's first line (4).
