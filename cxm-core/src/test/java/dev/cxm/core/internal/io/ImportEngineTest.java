@@ -146,12 +146,16 @@ class ImportEngineTest {
 
     @Test
     void aBatchOfOneStoresEachRowAlone() throws IOException {
+        // 3 rows in batches of 1: three batches of 1 (ImportReport's Javadoc: applied when every row was stored).
         for (ImportPolicy policy : ImportPolicy.values()) {
             Recording store = new Recording();
 
-            ImportEngine.run(rows(sevenPurchases().subList(0, 3)), store, policy, 1, 10);
+            ImportReport report = ImportEngine.run(rows(sevenPurchases().subList(0, 3)), store, policy, 1, 10);
 
             assertThat(store.appends).as(policy.name()).containsExactly(1, 1, 1);
+            // Every batch was stored, the last one full: nothing is left for the end, and the import applied.
+            assertThat(report.applied()).isTrue();
+            assertThat(report.appended()).isEqualTo(3);
         }
     }
 
