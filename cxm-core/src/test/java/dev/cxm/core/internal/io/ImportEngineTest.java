@@ -226,17 +226,18 @@ class ImportEngineTest {
 
     @Test
     void allOrNothingNamesARowThatConflictsWithABatchStoredEarlierInTheSameImport() throws IOException {
-        // e1 is stored with the first batch; its other version on line 5, in the second batch, passed the
-        // validation (the store did not hold e1 then) and is named when the store refuses that batch.
+        // e1 and e2 are stored with the first batch; the second batch repeats e1 unchanged (line 4, a duplicate,
+        // no conflict) and e2 with other content (line 5), which passed the validation (the store did not hold
+        // e2 then) and is named when the store refuses that batch.
         Recording store = new Recording();
         List<ParsedRow> input = List.of(accepted(2, purchase("e1", 1)), accepted(3, purchase("e2", 2)),
-                accepted(4, purchase("e3", 3)), accepted(5, purchase("e1", 4)));
+                accepted(4, purchase("e1", 1)), accepted(5, purchase("e2", 4)));
 
         ImportReport report = ImportEngine.run(rows(input), store, ImportPolicy.FAIL_ON_FIRST_ERROR, 2, 10);
 
         assertThat(report.appended()).isEqualTo(2);
         assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(5L);
-        assertThat(report.rejected().get(0).reason()).contains("event id e1 already names a different event");
+        assertThat(report.rejected().get(0).reason()).contains("event id e2 already names a different event");
         assertThat(store.count()).isEqualTo(2);
     }
 
