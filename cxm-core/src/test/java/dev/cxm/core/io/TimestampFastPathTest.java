@@ -164,6 +164,22 @@ class TimestampFastPathTest {
     }
 
     @Test
+    void yearsWhoseCenturyOrYearOfCenturyIsZeroAreReadWithoutTheFormatter() {
+        // IsoTimestamps reads every year 0000 to 9999 itself (its Javadoc); the years whose two halves are 00
+        // are its edges. Expected: a value (not null, which would mean "ask the formatter"), java.time's.
+        for (String year : List.of("0000", "0001", "0050", "0099", "0100", "1900", "2000", "2100", "9900", "9999")) {
+            for (String text : List.of(year + "-03-01", year + "-02-28T23:59:59.5Z", year + "-12-31 10:00+01:00")) {
+                assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                        .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+            }
+            String instant = year + "-06-15T12:00:00Z";
+            char[] chars = instant.toCharArray();
+            assertThat(IsoTimestamps.parseInstant(chars, 0, chars.length)).as(instant)
+                    .isEqualTo(oracle(instant, ZoneOffset.UTC).instant());
+        }
+    }
+
+    @Test
     void theEdgesOfTheFastFormsAgreeWithJavaTime() {
         // Each text sits on a boundary of the forms read without the formatter; expected: what java.time gives.
         List<String> edges = List.of("0000-01-01", "9999-12-31T23:59:59.999999999Z", "2000-02-29", "1900-02-29",
