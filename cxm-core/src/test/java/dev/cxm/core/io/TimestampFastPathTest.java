@@ -180,6 +180,17 @@ class TimestampFastPathTest {
     }
 
     @Test
+    void offsetsOfZeroToSeventeenHoursAndZeroToFiftyNineMinutesAreReadWithoutTheFormatter() {
+        // IsoTimestamps reads offsets below 18 hours itself (its Javadoc): their edges must give a value, not null.
+        for (String offset : List.of("+00:00", "-00:00", "+00:30", "-00:59", "+01:00", "+05:59", "+17:00", "-17:59",
+                "+17:59", "Z", "z")) {
+            String text = "2026-06-15T12:00:00" + offset;
+            assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                    .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+        }
+    }
+
+    @Test
     void theEdgesOfTheFastFormsAgreeWithJavaTime() {
         // Each text sits on a boundary of the forms read without the formatter; expected: what java.time gives.
         List<String> edges = List.of("0000-01-01", "9999-12-31T23:59:59.999999999Z", "2000-02-29", "1900-02-29",
