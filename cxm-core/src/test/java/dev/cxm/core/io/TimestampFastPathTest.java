@@ -188,6 +188,13 @@ class TimestampFastPathTest {
             assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
                     .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
         }
+        // The longest common form, 35 characters (nine fraction digits and an offset), and the first and last
+        // days of January and December.
+        for (String text : List.of("2026-01-31T23:59:59.123456789+01:00", "2026-01-01T00:00:00.000000001-17:59",
+                "2026-12-31T23:59:59.999999999Z", "2026-01-01")) {
+            assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                    .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+        }
     }
 
     @Test
