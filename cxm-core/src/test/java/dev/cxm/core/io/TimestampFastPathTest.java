@@ -198,6 +198,25 @@ class TimestampFastPathTest {
     }
 
     @Test
+    void aTimestampInsideALargerArrayIsReadAsItsOwnText() {
+        // A CSV cell or a JSON string is read where it lies in the reader's buffer: the characters around it are
+        // not the timestamp's. Expected: a value (not null), java.time's value of the text alone.
+        for (String text : List.of("2026-03-01", "2026-03-01T09:30", "2026-03-01 09:30:15.5", "2026-03-01T09:30:00Z",
+                "2026-03-01T09:30:00.123456789+05:30")) {
+            for (int offset : new int[] {1, 7, 40}) {
+                char[] chars = ("9".repeat(offset) + text + "9,T:Z").toCharArray();
+                assertThat(IsoTimestamps.parse(chars, offset, offset + text.length(), ZoneOffset.UTC, ZoneOffset.UTC,
+                        () -> { })).as("%s at %d", text, offset).isNotNull()
+                        .isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+                if (text.endsWith("Z")) {
+                    assertThat(IsoTimestamps.parseInstant(chars, offset, offset + text.length()))
+                            .as("%s at %d", text, offset).isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+                }
+            }
+        }
+    }
+
+    @Test
     void theEdgesOfTheFastFormsAgreeWithJavaTime() {
         // Each text sits on a boundary of the forms read without the formatter; expected: what java.time gives.
         List<String> edges = List.of("0000-01-01", "9999-12-31T23:59:59.999999999Z", "2000-02-29", "1900-02-29",
