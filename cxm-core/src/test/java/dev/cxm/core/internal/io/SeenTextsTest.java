@@ -82,4 +82,23 @@ class SeenTextsTest {
         assertThat(seen.find(longest, 0, longest.length)).isNotNegative();
         assertThat(seen.find(text, 0, text.length)).isEqualTo(-1);
     }
+
+    @Test
+    void theShortestTextKeptIsFoundWhereTheCharactersEndWithIt() {
+        // Expected from the documented limit: a text of exactly SHORTEST characters is kept, and found where the
+        // characters given end right after it (and where more follow); one character shorter is not kept.
+        SeenTexts<String> seen = new SeenTexts<>();
+        char[] shortest = ("{" + "a".repeat(SeenTexts.SHORTEST - 2) + "}").toCharArray();
+        char[] shorter = ("{" + "b".repeat(SeenTexts.SHORTEST - 3) + "}").toCharArray();
+        seen.remember(shortest, 0, shortest.length, "shortest");
+        seen.remember(shorter, 0, shorter.length, "shorter");
+
+        int slot = seen.find(shortest, 0, shortest.length);
+        assertThat(slot).isNotNegative();
+        assertThat(seen.value(slot)).isEqualTo("shortest");
+        assertThat(seen.length(slot)).isEqualTo(SeenTexts.SHORTEST);
+        char[] followed = (new String(shortest) + ",\"x\":1}").toCharArray();
+        assertThat(seen.find(followed, 0, followed.length)).isEqualTo(slot);
+        assertThat(seen.find(shorter, 0, shorter.length)).isEqualTo(-1);
+    }
 }
