@@ -13,7 +13,7 @@ import dev.cxm.core.model.CustomerEvent;
  * The lines here are built so that a reader that gave up on a malformed attributes object without refusing the
  * line would go on to read the event's remaining members and close the event with the attributes' closing brace:
  * the attributes object is spoiled inside (a key without a value, a value that is no string, a repeated key, a key
- * that is no string) and followed by the rest of a valid event, with one closing brace for both objects. Each
+ * that is no string) or missing (no value at all, a string, an array), and followed by the rest of a valid event, with one closing brace for both objects. Each
  * such line is malformed or repeats a key, so data binding refuses it; the well-formed line they are made from is
  * read by both, to the same event.
  */
@@ -40,7 +40,7 @@ class CanonicalLineAttributesTest {
         assertThat(lineReader(valid)).isEqualTo(dataBinding(valid));
 
         for (String spoiled : List.of("{\"a\",", "{\"a\" ,", "{\"a\":1,", "{\"a\":null,", "{\"a\":{},", "{\"a\":\"b\",\"a\":\"c\",",
-                "{\"a\":\"b\",\"a\":\"b\",", "{1,", "{\"a\":,", "{\"a\":\"b\" \"c\":\"d\",", "{\"\\q\":\"b\",")) {
+                "{\"a\":\"b\",\"a\":\"b\",", "{1,", "{\"a\":,", "{\"a\":\"b\" \"c\":\"d\",", "{\"\\q\":\"b\",", ",", " ,", "\"a\",", "[],")) {
             String line = HEAD + spoiled + REST;
             assertThat(dataBinding(line)).as(line).isNull();
             assertThat(lineReader(line)).as(line).isNull();

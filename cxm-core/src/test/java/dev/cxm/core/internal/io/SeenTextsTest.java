@@ -101,4 +101,23 @@ class SeenTextsTest {
         assertThat(seen.find(followed, 0, followed.length)).isEqualTo(slot);
         assertThat(seen.find(shorter, 0, shorter.length)).isEqualTo(-1);
     }
+
+    @Test
+    void aTextIsKeptWhereverItLiesInTheCharacters() {
+        // Expected from the documented limits, which are on the text's length: texts of SHORTEST and LONGEST
+        // characters that start 600 and 5,000 characters into a line are kept and found there.
+        for (int length : new int[] {SeenTexts.SHORTEST, 100, SeenTexts.LONGEST}) {
+            for (int at : new int[] {600, 5_000}) {
+                SeenTexts<String> seen = new SeenTexts<>();
+                String text = "{" + "x".repeat(length - 2) + "}";
+                char[] line = ("y".repeat(at) + text + ",").toCharArray();
+                seen.remember(line, at, at + length, "kept");
+
+                int slot = seen.find(line, at, line.length);
+                assertThat(slot).as("%d characters at %d", length, at).isNotNegative();
+                assertThat(seen.value(slot)).isEqualTo("kept");
+                assertThat(seen.length(slot)).isEqualTo(length);
+            }
+        }
+    }
 }
