@@ -105,7 +105,7 @@ class SeenTextsTest {
     @Test
     void aTextIsKeptWhereverItLiesInTheCharacters() {
         // Expected from the documented limits, which are on the text's length: texts of SHORTEST and LONGEST
-        // characters that start 600 and 5,000 characters into a line are kept and found there.
+        // characters that start 600 and 5,000 characters into a line are kept and found there; a shorter one is not.
         for (int length : new int[] {SeenTexts.SHORTEST, 100, SeenTexts.LONGEST}) {
             for (int at : new int[] {600, 5_000}) {
                 SeenTexts<String> seen = new SeenTexts<>();
@@ -119,5 +119,11 @@ class SeenTextsTest {
                 assertThat(seen.length(slot)).isEqualTo(length);
             }
         }
+        // One character shorter than SHORTEST is not kept, there either (the line goes on after it).
+        SeenTexts<String> seen = new SeenTexts<>();
+        String shorter = "{" + "x".repeat(SeenTexts.SHORTEST - 3) + "}";
+        char[] line = ("y".repeat(600) + shorter + ",\"more\":\"text after it\"}").toCharArray();
+        seen.remember(line, 600, 600 + shorter.length(), "short");
+        assertThat(seen.find(line, 600, line.length)).isEqualTo(-1);
     }
 }
