@@ -126,4 +126,23 @@ class SeenTextsTest {
         seen.remember(line, 600, 600 + shorter.length(), "short");
         assertThat(seen.find(line, 600, line.length)).isEqualTo(-1);
     }
+
+    @Test
+    void twoTextsOfOneHashBothStay() {
+        // The class's Javadoc: a text's slot is chosen by its first SHORTEST characters, and of two texts of one
+        // slot both stay (the second in the next slot). Two texts that share their first SHORTEST characters.
+        String prefix = "{\"id\":\"" + "p".repeat(SeenTexts.SHORTEST);
+        char[] first = (prefix + "\"}").toCharArray();
+        char[] second = (prefix + "q\"}").toCharArray();
+        SeenTexts<String> seen = new SeenTexts<>();
+        seen.remember(first, 0, first.length, "first");
+        seen.remember(second, 0, second.length, "second");
+
+        int one = seen.find(first, 0, first.length);
+        int two = seen.find(second, 0, second.length);
+        assertThat(one).isNotNegative();
+        assertThat(two).isNotNegative().isNotEqualTo(one);
+        assertThat(seen.value(one)).isEqualTo("first");
+        assertThat(seen.value(two)).isEqualTo("second");
+    }
 }

@@ -76,4 +76,21 @@ class StrictEventJsonReasonsTest {
         assertThat(amount.column()).contains("amount.amount");
         assertThat(amount.reason()).isEqualTo("the value is missing or is not a valid BigDecimal");
     }
+
+    @Test
+    void aDuplicateKeyThatIsNoPropertyNameIsNotNamed() {
+        // With the type last, data binding reads the whole object before it binds, and meets the repeated key
+        // first: a key that is not one of cxm's names is input text, so no column is named.
+        String typeLast = FEEDBACK.replace("\"type\":\"feedback\",", "").replace("}}", "},\"type\":\"feedback\"}");
+        assertThat(StrictEventJson.parse(1, typeLast)).isInstanceOf(ParsedRow.Accepted.class);
+        assertThat(rejection(typeLast.replace("\"surveyId\"", "\"jane\":1,\"jane\":2,\"surveyId\"")))
+                .isEqualTo(new RejectedRow(3, Optional.empty(), DUPLICATE));
+    }
+
+    @Test
+    void aNumberWhereAChannelBelongsIsNotCalledANonInteger() {
+        RejectedRow channel = rejection(FEEDBACK.replace("\"WEB\"", "42"));
+        assertThat(channel.column()).contains("touchpoint.channel");
+        assertThat(channel.reason()).isEqualTo("the value is missing or is not a valid Channel");
+    }
 }
