@@ -181,6 +181,23 @@ class ImportEngineTest {
     }
 
     @Test
+    void allOrNothingFindsAConflictWithTheStoreInTheLastPartialBatchBeforeStoringAnything() throws IOException {
+        // 3 rows in batches of 10: the only lookup is at the end of the validating read. e2 is stored with other
+        // content: the import stops there without handing the store any batch.
+        Recording store = new Recording();
+        store.store.append(purchase("e2", 99));
+
+        ImportReport report = ImportEngine.run(rows(sevenPurchases().subList(0, 3)), store,
+                ImportPolicy.FAIL_ON_FIRST_ERROR, 10, 10);
+
+        assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(3L);
+        assertThat(report.readToEnd()).isFalse();
+        assertThat(report.applied()).isFalse();
+        assertThat(store.lookups).containsExactly(3);
+        assertThat(store.appends).isEmpty();
+    }
+
+    @Test
     void allOrNothingNamesAConflictWithTheStoreInThePendingRowsBeforeALaterRejectedRow() throws IOException {
         // Batches of 4: e1..e3 are pending (not yet looked up) when the rejected row on line 5 comes; the
         // conflict of e2 (line 3) is earlier and is the one named.
