@@ -121,6 +121,20 @@ class ParallelCsvRowReaderLimitsTest {
     }
 
     @Test
+    void manyMappersGiveTheRowsOfTheSequentialReader() throws IOException {
+        // More mappers than batches read ahead per mapper (3), each with batches of 2 rows.
+        String csv = file(200, 40);
+        List<ParsedRow> expected = readAll(CsvRowReader.open(new StringReader(csv), CsvColumnMapping.ofDefaults())).rows();
+        for (int mappers : new int[] {4, 8}) {
+            Reading parallel = readAll(ParallelCsvRowReader.open(new StringReader(csv), CsvColumnMapping.ofDefaults(),
+                    mappers, 2));
+
+            assertThat(parallel.thrown()).isNull();
+            assertThat(parallel.rows()).hasSize(200).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void mapperCountAndBatchRowsMustBePositive() {
         for (int[] bad : new int[][] {{0, 1}, {1, 0}, {-1, 5}}) {
             assertThatThrownBy(() -> ParallelCsvRowReader.open(new StringReader(HEADER), CsvColumnMapping.ofDefaults(),
