@@ -359,4 +359,12 @@ class ImportEngineTest {
             assertThat(report.appended()).isEqualTo(70);
         }
     }
+
+    @Test
+    void aRejectedRowIsOnTheLineOfItsRejection() {
+        // ParsedRow's contract: every row has the line it starts on; a rejected row's is its rejection's.
+        assertThat(rejected(7, "x").line()).isEqualTo(7);
+        assertThat(new ParsedRow.Rejected(new RejectedRow(12, Optional.of("score"), "y"), true).line()).isEqualTo(12);
+        assertThat(accepted(9, purchase("e1", 1)).line()).isEqualTo(9);
+    }
 }
