@@ -208,6 +208,9 @@ class TimestampFastPathTest {
                 assertThat(IsoTimestamps.parse(chars, offset, offset + text.length(), ZoneOffset.UTC, ZoneOffset.UTC,
                         () -> { })).as("%s at %d", text, offset).isNotNull()
                         .isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+                // A text too short to be an instant, at the very end of the characters, is none (null).
+                char[] shortAtEnd = ("9".repeat(offset) + "2026Z").toCharArray();
+                assertThat(IsoTimestamps.parseInstant(shortAtEnd, offset, shortAtEnd.length)).isNull();
                 if (text.endsWith("Z")) {
                     assertThat(IsoTimestamps.parseInstant(chars, offset, offset + text.length()))
                             .as("%s at %d", text, offset).isEqualTo(oracle(text, ZoneOffset.UTC).instant());
