@@ -37,7 +37,9 @@ import dev.cxm.core.internal.io.IsoTimestamps;
  * <p>Dates are checked strictly ({@link ResolverStyle#STRICT}): {@code 2026-02-30} or a 24th hour is an
  * error, never moved to a real date. A pattern's {@code yyyy} (year of era) counts in the current era unless
  * the text gives the era ({@code G}; an optional era, {@code [ G]}, is the current one where the text has
- * none).
+ * none). Patterns are read in {@link Locale#ROOT}, so {@code G} matches the JDK's era names for that locale,
+ * which depend on the JDK's locale data: {@code AD} and {@code BC} on JDK 17, {@code CE} and {@code BCE} on
+ * JDK 25.
  *
  * <p>A local date-time that the zone's clocks skip or show twice is placed as {@link LocalDateTime#atZone}
  * does: in a gap (spring forward) it moves later by the length of the gap ({@code 02:30} on the night Berlin

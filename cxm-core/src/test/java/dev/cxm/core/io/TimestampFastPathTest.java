@@ -164,6 +164,62 @@ class TimestampFastPathTest {
     }
 
     @Test
+    void yearsWhoseCenturyOrYearOfCenturyIsZeroAreReadWithoutTheFormatter() {
+        // IsoTimestamps reads every year 0000 to 9999 itself (its Javadoc); the years whose two halves are 00
+        // are its edges. Expected: a value (not null, which would mean "ask the formatter"), java.time's.
+        for (String year : List.of("0000", "0001", "0050", "0099", "0100", "1900", "2000", "2100", "9900", "9999")) {
+            for (String text : List.of(year + "-03-01", year + "-02-28T23:59:59.5Z", year + "-12-31 10:00+01:00")) {
+                assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                        .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+            }
+            String instant = year + "-06-15T12:00:00Z";
+            char[] chars = instant.toCharArray();
+            assertThat(IsoTimestamps.parseInstant(chars, 0, chars.length)).as(instant)
+                    .isEqualTo(oracle(instant, ZoneOffset.UTC).instant());
+        }
+    }
+
+    @Test
+    void offsetsOfZeroToSeventeenHoursAndZeroToFiftyNineMinutesAreReadWithoutTheFormatter() {
+        // IsoTimestamps reads offsets below 18 hours itself (its Javadoc): their edges must give a value, not null.
+        for (String offset : List.of("+00:00", "-00:00", "+00:30", "-00:59", "+01:00", "+05:59", "+17:00", "-17:59",
+                "+17:59", "Z", "z")) {
+            String text = "2026-06-15T12:00:00" + offset;
+            assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                    .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+        }
+        // The longest common form, 35 characters (nine fraction digits and an offset), and the first and last
+        // days of January and December.
+        for (String text : List.of("2026-01-31T23:59:59.123456789+01:00", "2026-01-01T00:00:00.000000001-17:59",
+                "2026-12-31T23:59:59.999999999Z", "2026-01-01")) {
+            assertThat(IsoTimestamps.parse(text, ZoneOffset.UTC, ZoneOffset.UTC, () -> { })).as(text)
+                    .isNotNull().isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+        }
+    }
+
+    @Test
+    void aTimestampInsideALargerArrayIsReadAsItsOwnText() {
+        // A CSV cell or a JSON string is read where it lies in the reader's buffer: the characters around it are
+        // not the timestamp's. Expected: a value (not null), java.time's value of the text alone.
+        for (String text : List.of("2026-03-01", "2026-03-01T09:30", "2026-03-01 09:30:15.5", "2026-03-01T09:30:00Z",
+                "2026-03-01T09:30:00.123456789+05:30")) {
+            for (int offset : new int[] {1, 7, 40}) {
+                char[] chars = ("9".repeat(offset) + text + "9,T:Z").toCharArray();
+                assertThat(IsoTimestamps.parse(chars, offset, offset + text.length(), ZoneOffset.UTC, ZoneOffset.UTC,
+                        () -> { })).as("%s at %d", text, offset).isNotNull()
+                        .isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+                // A text too short to be an instant, at the very end of the characters, is none (null).
+                char[] shortAtEnd = ("9".repeat(offset) + "2026Z").toCharArray();
+                assertThat(IsoTimestamps.parseInstant(shortAtEnd, offset, shortAtEnd.length)).isNull();
+                if (text.endsWith("Z")) {
+                    assertThat(IsoTimestamps.parseInstant(chars, offset, offset + text.length()))
+                            .as("%s at %d", text, offset).isEqualTo(oracle(text, ZoneOffset.UTC).instant());
+                }
+            }
+        }
+    }
+
+    @Test
     void theEdgesOfTheFastFormsAgreeWithJavaTime() {
         // Each text sits on a boundary of the forms read without the formatter; expected: what java.time gives.
         List<String> edges = List.of("0000-01-01", "9999-12-31T23:59:59.999999999Z", "2000-02-29", "1900-02-29",

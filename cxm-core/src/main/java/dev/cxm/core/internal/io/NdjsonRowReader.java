@@ -44,7 +44,10 @@ public final class NdjsonRowReader implements RowReader {
     private int resume;
     /** The number of the line that starts at {@link #resume}. */
     private long resumeLine = 1;
-    /** Reads the line from {@link #parserStart} to {@link #parserEnd} (its line break included). */
+    /**
+     * Reads the line from {@link #parserStart} to {@link #parserEnd}: one line, its line break included, so
+     * {@link #parserEnd} is where the line after it starts.
+     */
     private @Nullable JsonParser parser;
     private int parserStart;
     private int parserEnd;
@@ -163,10 +166,9 @@ public final class NdjsonRowReader implements RowReader {
                 CustomerEvent event = canonical.read(reading);
                 if (event != null) {
                     JsonLocation close = reading.currentTokenLocation();
-                    int lineBreak = close.getLineNr() == start.getLineNr()
-                            ? restOfLineBlank(parserStart + (int) close.getCharOffset() + 1) : -1;
-                    if (lineBreak >= 0) {
-                        resume = afterLineBreak(lineBreak);
+                    if (close.getLineNr() == start.getLineNr()
+                            && restOfLineBlank(parserStart + (int) close.getCharOffset() + 1)) {
+                        resume = parserEnd;
                         resumeLine = rowLine + 1;
                         return new ParsedRow.Accepted(rowLine, event);
                     }
@@ -181,21 +183,18 @@ public final class NdjsonRowReader implements RowReader {
     }
 
     /**
-     * Reads the first non-blank line from {@link #resume} on its own, through data binding, and moves past it;
-     * returns null when only blank lines are left in the buffer's whole lines.
+     * Reads the parser's line on its own, through data binding, and moves past it; returns null when the
+     * parser's row was that line (it is not blank: only a line that is not gets a parser).
      */
     private @Nullable ParsedRow strictly() {
-        while (resume < parserEnd) {
-            int lineStart = resume;
-            int lineBreak = lineBreakFrom(lineStart);
-            long line = resumeLine;
-            resume = afterLineBreak(lineBreak);
-            resumeLine++;
-            if (!isBlank(lineStart, lineBreak)) {
-                return StrictEventJson.parse(line, new String(buffer, lineStart, lineBreak - lineStart));
-            }
+        if (resume == parserEnd) {
+            return null;
         }
-        return null;
+        int lineStart = resume;
+        long line = resumeLine;
+        resume = parserEnd;
+        resumeLine++;
+        return StrictEventJson.parse(line, new String(buffer, lineStart, lineBreakFrom(lineStart) - lineStart));
     }
 
     /** Starts a parser on the line from {@link #resume} to {@code lineEnd}, its line break included. */
@@ -222,7 +221,7 @@ public final class NdjsonRowReader implements RowReader {
         endOfInput = window.endOfInput();
     }
 
-    /** Returns the index of the first line break at or after {@code from}, or the end of the whole lines. */
+    /** Returns the index of the first line break at or after {@code from}, or the end of the parser's line. */
     private int lineBreakFrom(int from) {
         for (int i = from; i < parserEnd; i++) {
             char c = buffer[i];
@@ -234,29 +233,20 @@ public final class NdjsonRowReader implements RowReader {
     }
 
     /**
-     * Returns the index of the line break that ends the line at {@code from} when only JSON whitespace comes
-     * before it (the end of the whole lines counts as one), or -1 when anything else does.
+     * Returns whether only JSON whitespace comes from {@code from} to the line break that ends the parser's line
+     * (or the end of the input, for a last line without one).
      */
-    private int restOfLineBlank(int from) {
+    private boolean restOfLineBlank(int from) {
         for (int i = from; i < parserEnd; i++) {
             char c = buffer[i];
             if (c == '\n' || c == '\r') {
-                return i;
+                return true;
             }
             if (c != ' ' && c != '\t') {
-                return -1;
+                return false;
             }
         }
-        return parserEnd;
-    }
-
-    /** Returns where the line after the line break at {@code lineBreak} starts ({@code \r\n} is one break). */
-    private int afterLineBreak(int lineBreak) {
-        if (lineBreak >= parserEnd) {
-            return parserEnd;
-        }
-        return buffer[lineBreak] == '\r' && lineBreak + 1 < parserEnd && buffer[lineBreak + 1] == '\n'
-                ? lineBreak + 2 : lineBreak + 1;
+        return true;
     }
 
     /** Returns whether the characters are all whitespace, as {@link String#isBlank()} says. */

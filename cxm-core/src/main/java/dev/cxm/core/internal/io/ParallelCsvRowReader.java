@@ -149,7 +149,10 @@ public final class ParallelCsvRowReader implements RowReader {
         return mappers.submit(() -> map(batch));
     }
 
-    /** Reads up to {@link #batchRows} rows; the last batch also says how the input ended. */
+    /**
+     * Reads up to {@link #batchRows} rows; the last batch also says how the input ended (its end, text that
+     * cannot be read, or what the input threw).
+     */
     private RowBatch read() {
         RowBatch batch = new RowBatch(batchRows, lastChars, lastCells);
         try {
@@ -167,6 +170,11 @@ public final class ParallelCsvRowReader implements RowReader {
             batch.last = true;
         } catch (IOException failure) {
             batch.failure = failure;
+            batch.last = true;
+        } catch (RuntimeException | Error unexpected) {
+            // Kept with the rows read before it (an input may throw unchecked exceptions too), so that next()
+            // gives those rows and then throws it, as the sequential reader does.
+            batch.unexpected = unexpected;
             batch.last = true;
         }
         return batch;

@@ -90,4 +90,30 @@ class CharWindowTest {
         assertThat(empty.end()).isZero();
         assertThat(empty.endOfInput()).isTrue();
     }
+
+    @Test
+    void closingTheWindowOrTheNdjsonReaderOverItClosesTheInput() throws IOException {
+        // NdjsonRowReader's constructor: the input is "closed with this reader". Oracle: the reader records it.
+        for (boolean throughNdjson : new boolean[] {false, true}) {
+            boolean[] closed = {false};
+            Reader input = new StringReader("{}\n") {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                    super.close();
+                }
+            };
+            if (throughNdjson) {
+                NdjsonRowReader reader = new NdjsonRowReader(input);
+                assertThat(reader.next()).isPresent();
+                reader.close();
+            } else {
+                CharWindow window = new CharWindow(input);
+                window.fill(0);
+                assertThat(closed[0]).isFalse();
+                window.close();
+            }
+            assertThat(closed[0]).as("through NDJSON: %s", throughNdjson).isTrue();
+        }
+    }
 }

@@ -82,4 +82,67 @@ class SeenTextsTest {
         assertThat(seen.find(longest, 0, longest.length)).isNotNegative();
         assertThat(seen.find(text, 0, text.length)).isEqualTo(-1);
     }
+
+    @Test
+    void theShortestTextKeptIsFoundWhereTheCharactersEndWithIt() {
+        // Expected from the documented limit: a text of exactly SHORTEST characters is kept, and found where the
+        // characters given end right after it (and where more follow); one character shorter is not kept.
+        SeenTexts<String> seen = new SeenTexts<>();
+        char[] shortest = ("{" + "a".repeat(SeenTexts.SHORTEST - 2) + "}").toCharArray();
+        char[] shorter = ("{" + "b".repeat(SeenTexts.SHORTEST - 3) + "}").toCharArray();
+        seen.remember(shortest, 0, shortest.length, "shortest");
+        seen.remember(shorter, 0, shorter.length, "shorter");
+
+        int slot = seen.find(shortest, 0, shortest.length);
+        assertThat(slot).isNotNegative();
+        assertThat(seen.value(slot)).isEqualTo("shortest");
+        assertThat(seen.length(slot)).isEqualTo(SeenTexts.SHORTEST);
+        char[] followed = (new String(shortest) + ",\"x\":1}").toCharArray();
+        assertThat(seen.find(followed, 0, followed.length)).isEqualTo(slot);
+        assertThat(seen.find(shorter, 0, shorter.length)).isEqualTo(-1);
+    }
+
+    @Test
+    void aTextIsKeptWhereverItLiesInTheCharacters() {
+        // Expected from the documented limits, which are on the text's length: texts of SHORTEST and LONGEST
+        // characters that start 600 and 5,000 characters into a line are kept and found there; a shorter one is not.
+        for (int length : new int[] {SeenTexts.SHORTEST, 100, SeenTexts.LONGEST}) {
+            for (int at : new int[] {600, 5_000}) {
+                SeenTexts<String> seen = new SeenTexts<>();
+                String text = "{" + "x".repeat(length - 2) + "}";
+                char[] line = ("y".repeat(at) + text + ",").toCharArray();
+                seen.remember(line, at, at + length, "kept");
+
+                int slot = seen.find(line, at, line.length);
+                assertThat(slot).as("%d characters at %d", length, at).isNotNegative();
+                assertThat(seen.value(slot)).isEqualTo("kept");
+                assertThat(seen.length(slot)).isEqualTo(length);
+            }
+        }
+        // One character shorter than SHORTEST is not kept, there either (the line goes on after it).
+        SeenTexts<String> seen = new SeenTexts<>();
+        String shorter = "{" + "x".repeat(SeenTexts.SHORTEST - 3) + "}";
+        char[] line = ("y".repeat(600) + shorter + ",\"more\":\"text after it\"}").toCharArray();
+        seen.remember(line, 600, 600 + shorter.length(), "short");
+        assertThat(seen.find(line, 600, line.length)).isEqualTo(-1);
+    }
+
+    @Test
+    void twoTextsOfOneHashBothStay() {
+        // The class's Javadoc: a text's slot is chosen by its first SHORTEST characters, and of two texts of one
+        // slot both stay (the second in the next slot). Two texts that share their first SHORTEST characters.
+        String prefix = "{\"id\":\"" + "p".repeat(SeenTexts.SHORTEST);
+        char[] first = (prefix + "\"}").toCharArray();
+        char[] second = (prefix + "q\"}").toCharArray();
+        SeenTexts<String> seen = new SeenTexts<>();
+        seen.remember(first, 0, first.length, "first");
+        seen.remember(second, 0, second.length, "second");
+
+        int one = seen.find(first, 0, first.length);
+        int two = seen.find(second, 0, second.length);
+        assertThat(one).isNotNegative();
+        assertThat(two).isNotNegative().isNotEqualTo(one);
+        assertThat(seen.value(one)).isEqualTo("first");
+        assertThat(seen.value(two)).isEqualTo("second");
+    }
 }
