@@ -895,6 +895,50 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void erasingTheCustomerOfTheLastEventAfterPagesThatResumedAmongTiesSkipsOnlyTheirEvents() {
+            // Oracle: the contract (erasure between pages): later pages hold exactly the events of the other
+            // customers not returned yet, in the query's order. Ten events at one instant of customers a, b, c
+            // in turn and one later; after each number of pages of 2 or 3 that ends among the ties (so the page
+            // before the erasure may have resumed inside the ties and lie wholly at their instant), the customer
+            // of the last event returned is erased, alone.
+            List<CustomerEvent> events = new ArrayList<>();
+            String[] customers = {"a", "b", "c"};
+            for (int i = 0; i < 10; i++) {
+                events.add(nps("t" + i, customers[i % 3], 42, 5));
+            }
+            events.add(nps("t10", "b", 43, 5));
+            for (int limit : new int[] {2, 3}) {
+                for (int pages = 1; pages * limit <= 10; pages++) {
+                    store = createStore();
+                    store.appendAll(events);
+                    List<CustomerEvent> returned = new ArrayList<>();
+                    PageCursor cursor = PageCursor.start();
+                    for (int p = 0; p < pages; p++) {
+                        EventPage page = store.page(EventQuery.all(), cursor, limit);
+                        returned.addAll(page.events());
+                        cursor = page.next().orElseThrow();
+                    }
+                    CustomerId erased = returned.get(returned.size() - 1).customerId();
+                    store.erase(erased);
+                    List<CustomerEvent> rest = new ArrayList<>();
+                    for (int p = 0; p < 20; p++) {
+                        EventPage page = store.page(EventQuery.all(), cursor, limit);
+                        rest.addAll(page.events());
+                        if (page.next().isEmpty()) {
+                            break;
+                        }
+                        cursor = page.next().get();
+                    }
+
+                    List<CustomerEvent> expected = events.stream()
+                            .filter(e -> !returned.contains(e) && !e.customerId().equals(erased)).toList();
+                    assertThat(rest).as("%d pages of %d, then %s erased", pages, limit, erased)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+
+        @Test
         void aPageOfAnEmptyResultIsEmptyAndLast() {
             store.append(nps("n1", "c1", 10, 9));
 
