@@ -747,6 +747,36 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void customersAndEventsWhoseIdsHaveEqualHashCodesAreKeptApart() {
+            // Oracle: the brute-force grouping, order and lookup by id. "Aa" and "BB" have equal String hash
+            // codes, and so have the four ids of two of them in a row ("AaAa", "AaBB", "BBAa", "BBBB"), so a store
+            // that finds ids by their hash must still tell them apart by value. Event ids collide the same way.
+            List<String> ids = new ArrayList<>(List.of("Aa", "BB"));
+            for (String first : List.of("Aa", "BB")) {
+                for (String second : List.of("Aa", "BB")) {
+                    ids.add(first + second);
+                }
+            }
+            List<CustomerEvent> events = new ArrayList<>();
+            for (int i = 0; i < 3 * ids.size(); i++) {
+                String id = ids.get(i % ids.size());
+                String eventId = i < ids.size() ? id : id + "-" + i;
+                events.add(i % 2 == 0 ? nps(eventId, id, 50 - i, i % 11) : purchase(eventId, id, 50 - i, "1.00"));
+            }
+            store.appendAll(events);
+
+            assertThat(timelines(EventQuery.all())).isEqualTo(bruteForceTimelines(EventQuery.all(), events));
+            for (String id : ids) {
+                CustomerId customer = CustomerId.of(id);
+                assertThat(store.eventsOf(customer)).as(id)
+                        .isEqualTo(bruteForce(EventQuery.forCustomer(customer), events));
+            }
+            for (CustomerEvent event : events) {
+                assertThat(store.get(event.eventId())).as("%s", event.eventId()).contains(event);
+            }
+        }
+
+        @Test
         void aCustomerWithoutMatchingEventsHasNoTimeline() {
             store.appendAll(List.of(nps("n1", "c1", 10, 9), purchase("p1", "c2", 20, "3.00")));
 
