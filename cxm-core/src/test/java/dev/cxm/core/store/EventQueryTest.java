@@ -112,8 +112,14 @@ class EventQueryTest {
         assertThat(query.matches(nps("n2", "a", 10, 9))).isTrue();
         assertThat(query.matches(nps("n3", "a", 19, 9))).isTrue();
         assertThat(query.matches(nps("n4", "a", 20, 9))).isFalse();
+        assertThat(query.withinTimeRange(at(9))).isFalse();
         assertThat(query.withinTimeRange(at(10))).isTrue();
+        assertThat(query.withinTimeRange(at(19))).isTrue();
         assertThat(query.withinTimeRange(at(20))).isFalse();
+        assertThat(EventQuery.builder().to(at(10)).build().withinTimeRange(at(9))).isTrue();
+        assertThat(EventQuery.builder().to(at(10)).build().withinTimeRange(at(10))).isFalse();
+        assertThat(EventQuery.builder().from(at(10)).build().withinTimeRange(at(9))).isFalse();
+        assertThat(EventQuery.all().withinTimeRange(Instant.MIN)).isTrue();
         assertThat(EventQuery.builder().from(at(10)).build().matches(nps("n5", "a", 10, 9))).isTrue();
         assertThat(EventQuery.builder().to(at(10)).build().matches(nps("n6", "a", 10, 9))).isFalse();
         assertThat(EventQuery.builder().to(at(10)).build().matches(nps("n7", "a", 9, 9))).isTrue();

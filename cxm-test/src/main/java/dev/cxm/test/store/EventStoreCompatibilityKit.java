@@ -747,6 +747,36 @@ public abstract class EventStoreCompatibilityKit {
         }
 
         @Test
+        void customersAndEventsWhoseIdsHaveEqualHashCodesAreKeptApart() {
+            // Oracle: the brute-force grouping, order and lookup by id. "Aa" and "BB" have equal String hash
+            // codes, and so have the four ids of two of them in a row ("AaAa", "AaBB", "BBAa", "BBBB"), so a store
+            // that finds ids by their hash must still tell them apart by value. Event ids collide the same way.
+            List<String> ids = new ArrayList<>(List.of("Aa", "BB"));
+            for (String first : List.of("Aa", "BB")) {
+                for (String second : List.of("Aa", "BB")) {
+                    ids.add(first + second);
+                }
+            }
+            List<CustomerEvent> events = new ArrayList<>();
+            for (int i = 0; i < 3 * ids.size(); i++) {
+                String id = ids.get(i % ids.size());
+                String eventId = i < ids.size() ? id : id + "-" + i;
+                events.add(i % 2 == 0 ? nps(eventId, id, 50 - i, i % 11) : purchase(eventId, id, 50 - i, "1.00"));
+            }
+            store.appendAll(events);
+
+            assertThat(timelines(EventQuery.all())).isEqualTo(bruteForceTimelines(EventQuery.all(), events));
+            for (String id : ids) {
+                CustomerId customer = CustomerId.of(id);
+                assertThat(store.eventsOf(customer)).as(id)
+                        .isEqualTo(bruteForce(EventQuery.forCustomer(customer), events));
+            }
+            for (CustomerEvent event : events) {
+                assertThat(store.get(event.eventId())).as("%s", event.eventId()).contains(event);
+            }
+        }
+
+        @Test
         void aCustomerWithoutMatchingEventsHasNoTimeline() {
             store.appendAll(List.of(nps("n1", "c1", 10, 9), purchase("p1", "c2", 20, "3.00")));
 
@@ -892,6 +922,50 @@ public abstract class EventStoreCompatibilityKit {
             }
 
             assertThat(rest).extracting(e -> e.eventId().value()).containsExactly("t4", "t5", "t7", "t8", "t10");
+        }
+
+        @Test
+        void erasingTheCustomerOfTheLastEventAfterPagesThatResumedAmongTiesSkipsOnlyTheirEvents() {
+            // Oracle: the contract (erasure between pages): later pages hold exactly the events of the other
+            // customers not returned yet, in the query's order. Ten events at one instant of customers a, b, c
+            // in turn and one later; after each number of pages of 2 or 3 that ends among the ties (so the page
+            // before the erasure may have resumed inside the ties and lie wholly at their instant), the customer
+            // of the last event returned is erased, alone.
+            List<CustomerEvent> events = new ArrayList<>();
+            String[] customers = {"a", "b", "c"};
+            for (int i = 0; i < 10; i++) {
+                events.add(nps("t" + i, customers[i % 3], 42, 5));
+            }
+            events.add(nps("t10", "b", 43, 5));
+            for (int limit : new int[] {2, 3}) {
+                for (int pages = 1; pages * limit <= 10; pages++) {
+                    store = createStore();
+                    store.appendAll(events);
+                    List<CustomerEvent> returned = new ArrayList<>();
+                    PageCursor cursor = PageCursor.start();
+                    for (int p = 0; p < pages; p++) {
+                        EventPage page = store.page(EventQuery.all(), cursor, limit);
+                        returned.addAll(page.events());
+                        cursor = page.next().orElseThrow();
+                    }
+                    CustomerId erased = returned.get(returned.size() - 1).customerId();
+                    store.erase(erased);
+                    List<CustomerEvent> rest = new ArrayList<>();
+                    for (int p = 0; p < 20; p++) {
+                        EventPage page = store.page(EventQuery.all(), cursor, limit);
+                        rest.addAll(page.events());
+                        if (page.next().isEmpty()) {
+                            break;
+                        }
+                        cursor = page.next().get();
+                    }
+
+                    List<CustomerEvent> expected = events.stream()
+                            .filter(e -> !returned.contains(e) && !e.customerId().equals(erased)).toList();
+                    assertThat(rest).as("%d pages of %d, then %s erased", pages, limit, erased)
+                            .isEqualTo(expected);
+                }
+            }
         }
 
         @Test

@@ -15,7 +15,10 @@ import dev.cxm.core.model.Touchpoint;
 /**
  * Rewrites events so that equal customer ids, touchpoints, scales and short repeated strings are one
  * shared instance: with millions of events at a few hundred touchpoints, each event then holds references
- * rather than copies.
+ * rather than copies. A purchase's or response's touchpoint is shared with its {@code Optional}: the first
+ * one seen of each touchpoint is kept, and a later event holding an {@code Optional} of its own (as every
+ * builder makes one) is copied to hold the kept one instead, which saves that {@code Optional} per
+ * stored event (an object) even where the touchpoint inside is the shared instance already.
  *
  * <p>Not thread-safe: the owning store calls it under its write lock.
  */
@@ -73,12 +76,5 @@ public final class EventInterner {
 
     private String label(String value) {
         return labels.computeIfAbsent(value, v -> v);
-    }
-
-    /** Forgets every shared instance, for a store that was cleared. */
-    public void clear() {
-        touchpoints.clear();
-        scales.clear();
-        labels.clear();
     }
 }

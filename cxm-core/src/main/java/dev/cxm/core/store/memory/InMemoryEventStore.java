@@ -632,8 +632,10 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         if (query.from().isEmpty() && query.to().isEmpty() && query.types().isEmpty()) {
             return Optional.of(all);
         }
-        long from = query.from().map(InMemoryEventStore::ceilingMicros).orElse(Long.MIN_VALUE);
-        long to = query.to().map(InMemoryEventStore::ceilingMicros).orElse(Long.MAX_VALUE);
+        // The query holds its bounds at whole microseconds (Instant.MAX, which has none above it, has a bound
+        // key), so an event is at or after a bound exactly when its key is at or above the bound's.
+        long from = query.from().map(InstantKey::of).orElse(Long.MIN_VALUE);
+        long to = query.to().map(InstantKey::of).orElse(Long.MAX_VALUE);
         return Optional.of(all.filtered(from, to, typeMask(query)));
     }
 
@@ -659,15 +661,6 @@ public final class InMemoryEventStore implements EventStore, ColumnarTimelines {
         }
         fresh.ifPresent(built -> cachedColumns = new CachedColumns(erasures, new SoftReference<>(built)));
         return fresh;
-    }
-
-    /**
-     * Returns the smallest count of microseconds at or after {@code instant}, saturated: an event (held to
-     * the microsecond) is at or after the instant exactly when its microseconds are at or above this.
-     */
-    private static long ceilingMicros(Instant instant) {
-        long key = InstantKey.of(instant);
-        return !InstantKey.isBound(key) && instant.getNano() % 1_000 != 0 ? key + 1 : key;
     }
 
     /** Returns a snapshot of the time-ordered log, sorting it first (under the write lock) if an append left it unordered. */

@@ -129,26 +129,25 @@ class EventInternerTest {
     }
 
     @Test
-    void aTouchpointIsSharedAcrossEventTypesAndForgottenOnClear() {
+    void aTouchpointIsSharedAcrossEventTypesTogetherWithItsOptional() {
+        // Oracle: the class Javadoc. The first purchase or response of a touchpoint keeps its Optional; a later
+        // one, whose builder made an Optional of its own, comes back holding that first Optional, also when the
+        // touchpoint inside is the shared instance already (the Optional is what the copy saves then).
         EventInterner interner = new EventInterner();
         CustomerId customer = CustomerId.of("c4");
         Touchpoint touchpoint = hotline();
         interned(interner, interaction("i1", customer, touchpoint, "ok"), customer);
 
-        Purchase purchase = interned(interner, purchase("p1", customer, Optional.of(hotline())), customer);
-        assertThat(purchase.touchpoint().orElseThrow()).isSameAs(touchpoint);
+        Purchase first = interned(interner, purchase("p1", customer, Optional.of(hotline())), customer);
+        assertThat(first.touchpoint().orElseThrow()).isSameAs(touchpoint);
 
-        interner.clear();
-        Touchpoint after = hotline();
-        String outcome = new String("ok");
-        Interaction fresh = interaction("i2", customer, after, outcome);
-        assertThat(interned(interner, fresh, customer)).isSameAs(fresh);
-        FeedbackScale scale = new FeedbackScale("nps", 0, 10);
-        FeedbackResponse response = response("f1", customer, Optional.of(after), scale, "s");
-        interned(interner, response, customer);
-        interner.clear();
-        FeedbackResponse again = response("f2", customer, Optional.of(hotline()), FeedbackScale.NPS,
-                new String("s"));
-        assertThat(interned(interner, again, customer)).isSameAs(again);
+        Purchase sameInstance = purchase("p2", customer, Optional.of(touchpoint));
+        Purchase second = interned(interner, sameInstance, customer);
+        assertThat(second).isNotSameAs(sameInstance);
+        assertThat(second.touchpoint()).isSameAs(first.touchpoint());
+
+        FeedbackResponse response = interned(interner,
+                response("f1", customer, Optional.of(touchpoint), FeedbackScale.NPS, "s"), customer);
+        assertThat(response.touchpoint()).isSameAs(first.touchpoint());
     }
 }

@@ -229,4 +229,32 @@ class EventLogTest {
                     .isEqualTo(expected(prefix, Optional.empty(), Optional.empty(), EventLog.ALL_TYPES));
         }
     }
+
+    @Test
+    void roomMadeForABatchUpFrontHoldsItAndTheEventsAfterIt() {
+        // Oracle: the brute-force filter. The store makes room for a whole batch before appending it; after 10
+        // events, a batch that fills the grown first chunk exactly (210 where 64 were, 16,384) or goes past it,
+        // then events beyond the batch: every event must read back, the earlier ones too.
+        SplittableRandom random = new SplittableRandom(11);
+        for (int batch : new int[] {65, 86, 87, 200, 16_374, 16_375, 20_000}) {
+            EventLog log = new EventLog();
+            List<CustomerEvent> appended = new ArrayList<>();
+            for (int i = 0; i < 10 + batch + 300; i++) {
+                if (i == 10) {
+                    log.ensureRoomFor(batch);
+                }
+                CustomerEvent event = randomEvent(random, i, false);
+                log.append(event);
+                appended.add(event);
+            }
+            log.sort();
+            EventLog.Snapshot snapshot = log.snapshot();
+            for (int mask : new int[] {EventLog.ALL_TYPES, EventLog.maskOf(EventType.PURCHASE)}) {
+                try (Stream<CustomerEvent> read = snapshot.between(Optional.empty(), Optional.empty(), mask)) {
+                    assertThat(read.toList()).as("batch %d, mask %d", batch, mask)
+                            .isEqualTo(expected(appended, Optional.empty(), Optional.empty(), mask));
+                }
+            }
+        }
+    }
 }

@@ -140,4 +140,39 @@ class TimelinesTest {
             assertThat(timelines.slotsOf(timelines.numberOf(CustomerId.of(customer)))).containsExactly(expected);
         }
     }
+
+    private static final int BEFORE_BATCH = 10;
+
+    @Test
+    void roomMadeForABatchUpFrontHoldsItAndTheSlotsAfterIt() {
+        // Oracle: each customer's slots in order (the events come in time order). The store makes room for a
+        // whole batch before linking it; after 10 slots, a batch that fills the grown first chunk exactly (210
+        // where 64 were, 16,384) or goes past it, then slots beyond the batch: every link must hold, the earlier
+        // slots' too.
+        for (int batch : new int[] {65, 86, 87, 200, 16_374, 16_375, 20_000}) {
+            Timelines timelines = new Timelines();
+            List<CustomerEvent> events = new ArrayList<>();
+            Instant start = Instant.parse("2026-01-01T00:00:00Z");
+            for (int slot = 0; slot < BEFORE_BATCH + batch + 300; slot++) {
+                if (slot == BEFORE_BATCH) {
+                    timelines.ensureSlots(BEFORE_BATCH + batch);
+                }
+                CustomerId customer = CustomerId.of("c" + slot % 7);
+                Instant at = start.plusSeconds(slot);
+                events.add(Interaction.builder(customer, at, HOTLINE).eventId("e" + slot).build());
+                int number = timelines.numberOf(customer);
+                if (number < 0) {
+                    timelines.add(customer, slot, at);
+                } else {
+                    timelines.link(number, slot, at, events::get);
+                }
+            }
+            for (int c = 0; c < 7; c++) {
+                int customer = c;
+                int[] expected = IntStream.range(0, events.size()).filter(slot -> slot % 7 == customer).toArray();
+                assertThat(timelines.slotsOf(timelines.numberOf(CustomerId.of("c" + c)))).as("batch %d, c%d", batch, c)
+                        .containsExactly(expected);
+            }
+        }
+    }
 }

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxm.core.model.CustomerEvent;
 import dev.cxm.core.model.CustomerId;
+import dev.cxm.core.model.EventType;
 import dev.cxm.core.store.EventQuery;
 
 /**
  * A store that holds some events and then takes a batch of a different size (far larger, about its own size,
  * or past the 16,384 entries of a full chunk) grows its arrays without losing what it held. Oracle: the
- * appended events themselves, as a plain list: found by id, scanned in a stable sort by time, each customer's
- * in the same order.
+ * appended events themselves, as a plain list: found by id, scanned in a stable sort by time (all of them, and
+ * each type's), each customer's in the same order.
  */
 class InMemoryEventStoreGrowthTest {
 
@@ -47,6 +48,13 @@ class InMemoryEventStoreGrowthTest {
         assertThat(store.count()).as(as).isEqualTo(appended.size());
         try (Stream<CustomerEvent> scan = store.scan()) {
             assertThat(scan.toList()).as(as).isEqualTo(sorted);
+        }
+        // Each type on its own: the scan checks the type of every event, chunk after chunk.
+        for (EventType type : EventType.values()) {
+            try (Stream<CustomerEvent> ofType = store.query(EventQuery.ofTypes(type))) {
+                assertThat(ofType.toList()).as("%s, %s", as, type)
+                        .isEqualTo(sorted.stream().filter(event -> event.eventType() == type).toList());
+            }
         }
         for (CustomerEvent event : appended) {
             assertThat(store.get(event.eventId())).as(as).contains(event);
