@@ -124,12 +124,7 @@ class TimelinesTest {
             CustomerId customer = CustomerId.of("c" + random.nextInt(50));
             Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(slot < 20_000 ? slot : random.nextInt(40_000));
             events.add(Interaction.builder(customer, at, HOTLINE).eventId("e" + slot).build());
-            int number = timelines.numberOf(customer);
-            if (number < 0) {
-                timelines.add(customer, slot, at);
-            } else {
-                timelines.link(number, slot, at, events::get);
-            }
+            place(timelines, events, slot);
         }
         for (int c = 0; c < 50; c++) {
             String customer = "c" + c;
@@ -138,6 +133,17 @@ class TimelinesTest {
                     .sorted(Comparator.comparing(slot -> events.get(slot).occurredAt())).mapToInt(Integer::intValue)
                     .toArray();
             assertThat(timelines.slotsOf(timelines.numberOf(CustomerId.of(customer)))).containsExactly(expected);
+        }
+    }
+
+    /** Adds the event in {@code slot} to its customer's timeline, as the store does: a new customer or a link. */
+    private static void place(Timelines timelines, List<CustomerEvent> events, int slot) {
+        CustomerEvent event = events.get(slot);
+        int number = timelines.numberOf(event.customerId());
+        if (number < 0) {
+            timelines.add(event.customerId(), slot, event.occurredAt());
+        } else {
+            timelines.link(number, slot, event.occurredAt(), events::get);
         }
     }
 
@@ -160,12 +166,7 @@ class TimelinesTest {
                 CustomerId customer = CustomerId.of("c" + slot % 7);
                 Instant at = start.plusSeconds(slot);
                 events.add(Interaction.builder(customer, at, HOTLINE).eventId("e" + slot).build());
-                int number = timelines.numberOf(customer);
-                if (number < 0) {
-                    timelines.add(customer, slot, at);
-                } else {
-                    timelines.link(number, slot, at, events::get);
-                }
+                place(timelines, events, slot);
             }
             for (int c = 0; c < 7; c++) {
                 int customer = c;
