@@ -384,7 +384,7 @@ public final class EventLog {
      * read chunk by chunk with one loop and no stream stage; splits in halves for parallel streams.
      */
     private static final class Range implements Spliterator<CustomerEvent> {
-        /** Ranges shorter than this are not split. */
+        /** A range is split only when each half holds at least this many slots. */
         private static final int SPLIT_BELOW = 4096;
 
         private final CustomerEvent[][] events;

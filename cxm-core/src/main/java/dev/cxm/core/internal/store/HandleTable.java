@@ -284,8 +284,8 @@ public final class HandleTable<K> {
         return mixed & (int) ((1L << (32 - handleBits)) - 1);
     }
 
-    /** Spreads the bits of a hash code (MurmurHash3's finalizer), so that sequential ids scatter. */
-    private static int mix(int hash) {
+    /** Spreads the bits of a hash code (MurmurHash3's finalizer, {@code fmix32}), so that sequential ids scatter. */
+    static int mix(int hash) {
         int h = hash;
         h ^= h >>> 16;
         h *= 0x85ebca6b;

@@ -20,15 +20,14 @@ public final class Pager {
     private Pager() {}
 
     /**
-     * Returns {@code limit} when it is 1 or more.
+     * Checks that a page's {@code limit} is 1 or more.
      *
      * @throws IllegalArgumentException naming the limit otherwise
      */
-    public static int requireLimit(int limit) {
+    public static void requireLimit(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " is below 1; a page holds at least one event");
         }
-        return limit;
     }
 
     /**

@@ -257,4 +257,37 @@ class EventLogTest {
             }
         }
     }
+
+    @Test
+    void aRangeSplitsInHalvesWhileEachHalfHoldsAtLeast4096Slots() {
+        // Oracle: the Javadoc's rule, worked by hand. A parallel stream divides a range in halves, and a range
+        // whose halves would hold fewer than 4,096 slots is not divided: 8,192 slots split once into 4,096 and
+        // 4,096, neither of which splits again; 8,191 do not split.
+        EventLog log = new EventLog();
+        List<CustomerEvent> appended = new ArrayList<>();
+        for (int i = 0; i < 8_192; i++) {
+            CustomerEvent event = Interaction.builder(CustomerId.of("c" + i % 7), START.plusSeconds(i), HOTLINE)
+                    .eventId("i" + i).build();
+            log.append(event);
+            appended.add(event);
+        }
+        Spliterator<CustomerEvent> whole = log.snapshot()
+                .between(Optional.empty(), Optional.empty(), EventLog.ALL_TYPES).spliterator();
+        Spliterator<CustomerEvent> firstHalf = whole.trySplit();
+
+        assertThat(firstHalf).isNotNull();
+        assertThat(firstHalf.estimateSize()).isEqualTo(4_096);
+        assertThat(whole.estimateSize()).isEqualTo(4_096);
+        assertThat(firstHalf.trySplit()).isNull();
+        assertThat(whole.trySplit()).isNull();
+        List<CustomerEvent> read = new ArrayList<>();
+        firstHalf.forEachRemaining(read::add);
+        whole.forEachRemaining(read::add);
+        assertThat(read).isEqualTo(appended);
+
+        Spliterator<CustomerEvent> short8191 = log.snapshot()
+                .between(Optional.empty(), Optional.of(START.plusSeconds(8_191)), EventLog.ALL_TYPES).spliterator();
+        assertThat(short8191.estimateSize()).isEqualTo(8_191);
+        assertThat(short8191.trySplit()).isNull();
+    }
 }

@@ -2,6 +2,7 @@ package dev.cxm.core.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.common.hash.Hashing;
 
 /**
  * The handle table answers as a {@link HashMap} from keys to handles does. Oracle: a {@code HashMap} fed the
@@ -183,5 +186,18 @@ class HandleTableTest {
                         .isEqualTo(Integer.parseInt(held.name().substring(1)));
             }
         }
+    }
+
+    @Test
+    void hashesAreSpreadByMurmurHash3sFinalizer() {
+        // Oracle: Guava's MurmurHash3 (x86, 32 bits, seed 0) of one int, which runs its first block through
+        // the reference code's body (below, as published by its author) and ends with the finalizer applied
+        // to that result xor the length, 4 bytes.
+        qt().withExamples(2_000).forAll(integers().all()).checkAssert(value -> {
+            int k1 = Integer.rotateLeft(value * 0xcc9e2d51, 15) * 0x1b873593;
+            int h1 = Integer.rotateLeft(k1, 13) * 5 + 0xe6546b64;
+            assertThat(HandleTable.mix(h1 ^ Integer.BYTES))
+                    .isEqualTo(Hashing.murmur3_32_fixed().hashInt(value).asInt());
+        });
     }
 }
