@@ -225,62 +225,46 @@ public final class TimelineColumnsBuilder {
 
     /**
      * Numbers the distinct (type, touchpoint) pairs of the events, touchpoints equal by value. The store shares
-     * touchpoint instances, so a lookup by identity answers almost always; a new instance falls back to a map
-     * by value.
+     * touchpoint instances ({@link EventInterner}), so a lookup by identity answers almost always; a new
+     * instance falls back to a map by value, which alone numbers the pairs. Since the store shares them, the
+     * identity map holds no more touchpoints than the store has distinct ones.
      */
     private static final class Codes {
         private static final int TYPES = EventType.values().length;
-        /** Identity entries kept at most; beyond, lookups go by value only. */
-        private static final int MAX_IDENTITIES = 1 << 12;
-        /** Stands for "no touchpoint" in the identity table. */
+        /** Stands for "no touchpoint" in the identity map. */
         private static final Object NONE = new Object();
 
         private final Map<CodeKey, Integer> byValue = new HashMap<>();
         private final List<CustomerEvent> samples = new ArrayList<>();
-        private Object[] keys = new Object[64];
-        private int[] values = newValues(64);
-        private int size;
+        /** Per touchpoint instance, the code of each event type, -1 until known. */
+        private final java.util.IdentityHashMap<Object, int[]> byIdentity = new java.util.IdentityHashMap<>();
 
         /** Returns a copy that numbers on from where this one is, leaving this one as it is. */
         Codes copy() {
             Codes copy = new Codes();
             copy.byValue.putAll(byValue);
             copy.samples.addAll(samples);
-            copy.keys = keys.clone();
-            copy.values = values.clone();
-            copy.size = size;
+            byIdentity.forEach((touchpoint, codes) -> copy.byIdentity.put(touchpoint, codes.clone()));
             return copy;
-        }
-
-        private static int[] newValues(int capacity) {
-            int[] values = new int[capacity * TYPES];
-            java.util.Arrays.fill(values, -1);
-            return values;
         }
 
         int codeOf(CustomerEvent event) {
             Object touchpoint = event instanceof Interaction interaction ? interaction.touchpoint()
                     : event.atTouchpoint().<Object>map(t -> t).orElse(NONE);
             int type = event.eventType().ordinal();
-            int mask = keys.length - 1;
-            int slot = mix(System.identityHashCode(touchpoint)) & mask;
-            while (keys[slot] != null && keys[slot] != touchpoint) {
-                slot = (slot + 1) & mask;
-            }
-            if (keys[slot] == touchpoint && values[slot * TYPES + type] >= 0) {
-                return values[slot * TYPES + type];
-            }
-            int code = byValue(event, type, touchpoint);
-            if (keys[slot] == touchpoint) {
-                values[slot * TYPES + type] = code;
-            } else if (size < MAX_IDENTITIES) {
-                keys[slot] = touchpoint;
-                values[slot * TYPES + type] = code;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
+            int[] codes = byIdentity.computeIfAbsent(touchpoint, key -> unknownCodes());
+            int code = codes[type];
+            if (code < 0) {
+                code = byValue(event, type, touchpoint);
+                codes[type] = code;
             }
             return code;
+        }
+
+        private static int[] unknownCodes() {
+            int[] codes = new int[TYPES];
+            java.util.Arrays.fill(codes, -1);
+            return codes;
         }
 
         private int byValue(CustomerEvent event, int type, Object touchpoint) {
@@ -292,29 +276,6 @@ public final class TimelineColumnsBuilder {
                 byValue.put(key, code);
             }
             return code;
-        }
-
-        private void grow() {
-            Object[] oldKeys = keys;
-            int[] oldValues = values;
-            keys = new Object[oldKeys.length * 2];
-            values = newValues(keys.length);
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != null) {
-                    int slot = mix(System.identityHashCode(oldKeys[i])) & mask;
-                    while (keys[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[i];
-                    System.arraycopy(oldValues, i * TYPES, values, slot * TYPES, TYPES);
-                }
-            }
-        }
-
-        private static int mix(int hash) {
-            int h = hash * 0x9E3779B9;
-            return h ^ (h >>> 16);
         }
     }
 
