@@ -406,6 +406,55 @@ class CanonicalReadersOracleTest {
     }
 
     @Test
+    void aNestedMemberWithoutItsColonIsRefused() {
+        // A member whose key is not followed by a colon is malformed JSON, which data binding refuses (the
+        // oracle): the line reader must not read the value after the key as if the colon were there. Each
+        // nested object the reader takes apart (touchpoint, amount, scale) once, the colon dropped or a space.
+        String interaction = "{\"type\":\"interaction\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"touchpoint\":TOUCHPOINT,\"outcome\":\"S\",\"duration\":\"PT1S\"}";
+        String purchase = "{\"type\":\"purchase\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"orderId\":\"o\",\"amount\":AMOUNT,\"itemCount\":1}";
+        String feedback = "{\"type\":\"feedback\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"surveyId\":\"s\",\"scale\":SCALE,\"score\":8}";
+        List<String> lines = List.of(
+                interaction.replace("TOUCHPOINT", "{\"id\":\"t\",\"name\":\"T\",\"channel\":\"WEB\"}"),
+                interaction.replace("TOUCHPOINT", "{\"id\"\"t\",\"name\":\"T\",\"channel\":\"WEB\"}"),
+                interaction.replace("TOUCHPOINT", "{\"id\":\"t\",\"name\" \"T\",\"channel\":\"WEB\"}"),
+                purchase.replace("AMOUNT", "{\"amount\":12.5,\"currency\":\"EUR\"}"),
+                purchase.replace("AMOUNT", "{\"amount\" 12.5,\"currency\":\"EUR\"}"),
+                purchase.replace("AMOUNT", "{\"amount\":12.5,\"currency\"\"EUR\"}"),
+                feedback.replace("SCALE", "{\"name\":\"NPS\",\"min\":0,\"max\":10}"),
+                feedback.replace("SCALE", "{\"name\"\"NPS\",\"min\":0,\"max\":10}"),
+                feedback.replace("SCALE", "{\"name\":\"NPS\",\"min\" 0,\"max\":10}"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            char[] chars = line.toCharArray();
+            CustomerEvent fast = new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length);
+            if (i % 3 == 0) {
+                // The well-formed line of each kind, so that the refusals below are the colon's doing.
+                assertThat(dataBinding(line)).as(line).isNotNull();
+                assertThat(fast).as(line).isEqualTo(dataBinding(line));
+            } else {
+                assertThat(dataBinding(line)).as(line).isNull();
+                assertThat(fast).as(line).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aUnicodeEscapeCutByTheEndOfTheCharactersIsRefusedWithoutReadingPastThem() {
+        // The characters given end inside a \\u escape (0 to 3 of its digits there): the line reader refuses
+        // the line (data binding refuses it too: the oracle) and reads nothing past the end, here the end of the
+        // array itself.
+        for (String digits : List.of("", "0", "00", "004")) {
+            String line = "{\"type\":\"interaction\",\"eventId\":\"e\\u" + digits;
+            char[] chars = line.toCharArray();
+            assertThat(dataBinding(line)).as(line).isNull();
+            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
+        }
+    }
+
+    @Test
     void theWritersFormsAreValidJsonOfTheSameTree() throws IOException {
         // The test's writer must mean what it is given: every form it writes of a random event parses back to the
         // tree it wrote from (the oracle: Jackson's tree equality, numbers equal in value whatever the node type
