@@ -442,6 +442,38 @@ class CanonicalReadersOracleTest {
     }
 
     @Test
+    void aMemberWithoutAValueIsRefused() {
+        // A key, its colon and then at once the next member or the object's end is malformed JSON, which data
+        // binding refuses (the oracle): the line reader must not read it as the member being absent. Each string
+        // member of each event kind in turn.
+        List<String> lines = List.of(
+                "{\"type\":\"interaction\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"touchpoint\":{\"id\":\"t\",\"name\":\"T\",\"channel\":\"WEB\"},\"outcome\":\"S\",\"duration\":\"PT1S\"}",
+                "{\"type\":\"purchase\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"orderId\":\"o\",\"amount\":{\"amount\":12.5,\"currency\":\"EUR\"},\"itemCount\":1}",
+                "{\"type\":\"feedback\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
+                        + "\"surveyId\":\"s\",\"scale\":{\"name\":\"NPS\",\"min\":0,\"max\":10},\"score\":8,"
+                        + "\"comment\":\"ok\"}");
+        for (String line : lines) {
+            char[] whole = line.toCharArray();
+            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(whole, 0, whole.length)).as(line)
+                    .isEqualTo(dataBinding(line)).isNotNull();
+            for (String key : List.of("type", "eventId", "customerId", "outcome", "orderId", "surveyId", "comment")) {
+                java.util.regex.Matcher member = java.util.regex.Pattern.compile("\"" + key + "\":\"[^\"]*\"")
+                        .matcher(line);
+                if (!member.find()) {
+                    continue;
+                }
+                String spoiled = line.substring(0, member.start()) + "\"" + key + "\":" + line.substring(member.end());
+                char[] chars = spoiled.toCharArray();
+                assertThat(dataBinding(spoiled)).as(spoiled).isNull();
+                assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(spoiled)
+                        .isNull();
+            }
+        }
+    }
+
+    @Test
     void aUnicodeEscapeCutByTheEndOfTheCharactersIsRefusedWithoutReadingPastThem() {
         // The characters given end inside a \\u escape (0 to 3 of its digits there): the line reader refuses
         // the line (data binding refuses it too: the oracle) and reads nothing past the end, here the end of the
