@@ -170,6 +170,12 @@ class CsvMappingRulesTest {
         assertThat(copy.isExplicit(CsvField.CUSTOMER)).isTrue();
         assertThat(copy.fixedValue(CsvField.CHANNEL)).contains("web");
         assertThat(copy.fallbackValue(CsvField.SCALE)).contains("nps");
+        // toString names every setting (its Javadoc: for logs and test failures); the texts written by hand.
+        assertThat(base.toString()).startsWith("CsvColumnMapping[").contains("timePattern=yyyyMMdd",
+                "zone=Europe/Paris", "durationUnit=Minutes", "separator=';'", "attributeColumns=[region]",
+                "unmappedColumnsAsAttributes=true", "client", "web", "nps");
+        assertThat(CsvColumnMapping.ofDefaults().toString()).contains("timePattern=ISO-8601",
+                "unmappedColumnsAsAttributes=false");
 
         List<CsvColumnMapping> distinct = List.of(base, CsvColumnMapping.ofDefaults(),
                 CsvColumnMapping.from(base).column(CsvField.CUSTOMER, "customer").build(),
