@@ -408,7 +408,8 @@ class CanonicalReadersOracleTest {
     /** A well-formed line of each event kind, every string member and nested object present. */
     private static final List<String> ONE_OF_EACH_KIND = List.of(
             "{\"type\":\"interaction\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
-                    + "\"touchpoint\":{\"id\":\"t\",\"name\":\"T\",\"channel\":\"WEB\"},\"outcome\":\"S\",\"duration\":\"PT1S\"}",
+                    + "\"touchpoint\":{\"id\":\"t\",\"name\":\"T\",\"channel\":\"WEB\"},"
+                    + "\"outcome\":\"S\",\"duration\":\"PT1S\"}",
             "{\"type\":\"purchase\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
                     + "\"orderId\":\"o\",\"amount\":{\"amount\":12.5,\"currency\":\"EUR\"},\"itemCount\":1}",
             "{\"type\":\"feedback\",\"eventId\":\"e\",\"customerId\":\"c\",\"occurredAt\":\"2026-01-01T00:00:00Z\","
