@@ -97,6 +97,26 @@ class ParallelCsvRowReaderTest {
         assertThat(reader.next()).isEmpty();
     }
 
+    @Test
+    void itsThreadsAreDaemonsSoThatAReaderLeftOpenDoesNotKeepTheJvmAlive() throws IOException {
+        // The splitter and the mappers are daemon threads (the class's own rule, checked on the live threads by
+        // their names): a host that forgets to close a reader must still be able to exit.
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
+        }
+        try (ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(csv.toString()),
+                CsvColumnMapping.ofDefaults(), 2, 16)) {
+            assertThat(reader.next()).isPresent();
+            List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("cxm-csv-")).toList();
+            assertThat(threads).extracting(Thread::getName)
+                    .anyMatch(name -> name.startsWith("cxm-csv-splitter-"))
+                    .anyMatch(name -> name.startsWith("cxm-csv-mapper-"));
+            assertThat(threads).allMatch(Thread::isDaemon);
+        }
+    }
+
     private static List<ParsedRow> readAll(RowReader reader) throws IOException {
         List<ParsedRow> rows = new ArrayList<>();
         try (reader) {
