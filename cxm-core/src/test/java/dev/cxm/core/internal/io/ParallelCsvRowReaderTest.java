@@ -1,6 +1,7 @@
 package dev.cxm.core.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -114,6 +115,28 @@ class ParallelCsvRowReaderTest {
                     .anyMatch(name -> name.startsWith("cxm-csv-splitter-"))
                     .anyMatch(name -> name.startsWith("cxm-csv-mapper-"));
             assertThat(threads).allMatch(Thread::isDaemon);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerGetsAnInterruptedIoExceptionAndKeepsItsInterruptStatus() throws IOException {
+        // The convention for code that catches InterruptedException (the oracle): next() interrupted while it
+        // waits for a batch throws InterruptedIOException, close() interrupted while it waits for the splitter
+        // returns; both leave the caller's thread interrupted, so that the caller still sees the interrupt.
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
+        }
+        ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(csv.toString()),
+                CsvColumnMapping.ofDefaults(), 2, 16);
+        try {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(reader::next).isInstanceOf(java.io.InterruptedIOException.class);
+            assertThat(Thread.interrupted()).isTrue();
+        } finally {
+            Thread.currentThread().interrupt();
+            reader.close();
+            assertThat(Thread.interrupted()).isTrue();
         }
     }
 
