@@ -34,6 +34,17 @@ class ParallelCsvRowReaderTest {
     private static final String HEADER = "type,customer_id,occurred_at,touchpoint_id,channel,score,scale,amount,"
             + "currency,comment\n";
 
+    /** 50,000 rows: far more than the batches in flight, so the splitter is still at work after a few rows. */
+    private static final String LONG_FILE = longFile();
+
+    private static String longFile() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
+        }
+        return csv.toString();
+    }
+
     @Test
     void givesTheRowsOfTheSequentialReaderInOrder() {
         qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
@@ -77,12 +88,8 @@ class ParallelCsvRowReaderTest {
     @Test
     void closingBeforeTheEndStopsTheThreadsAndClosesTheInput() throws IOException {
         // A long file read for three rows only: close() must return, having closed the input.
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 0; i < 50_000; i++) {
-            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
-        }
         boolean[] closed = {false};
-        Reader input = new StringReader(csv.toString()) {
+        Reader input = new StringReader(LONG_FILE) {
             @Override
             public void close() {
                 closed[0] = true;
@@ -102,11 +109,7 @@ class ParallelCsvRowReaderTest {
     void itsThreadsAreDaemonsSoThatAReaderLeftOpenDoesNotKeepTheJvmAlive() throws IOException {
         // The splitter and the mappers are daemon threads (the class's own rule, checked on the live threads by
         // their names): a host that forgets to close a reader must still be able to exit.
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 0; i < 50_000; i++) {
-            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
-        }
-        try (ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(csv.toString()),
+        try (ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(LONG_FILE),
                 CsvColumnMapping.ofDefaults(), 2, 16)) {
             assertThat(reader.next()).isPresent();
             List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
@@ -123,11 +126,7 @@ class ParallelCsvRowReaderTest {
         // The convention for code that catches InterruptedException (the oracle): next() interrupted while it
         // waits for a batch throws InterruptedIOException, close() interrupted while it waits for the splitter
         // returns; both leave the caller's thread interrupted, so that the caller still sees the interrupt.
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 0; i < 50_000; i++) {
-            csv.append("feedback,c").append(i).append(",2026-01-05T10:00:00Z,,,9,nps,,,\n");
-        }
-        ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(csv.toString()),
+        ParallelCsvRowReader reader = ParallelCsvRowReader.open(new StringReader(LONG_FILE),
                 CsvColumnMapping.ofDefaults(), 2, 16);
         try {
             Thread.currentThread().interrupt();
