@@ -31,6 +31,32 @@ class CharWindowTest {
     }
 
     @Test
+    void atTheEndOfTheInputThereIsAlwaysRoomAfterTheLastCharacter() throws IOException {
+        // The readers look one character past the end at the end of the input (NdjsonRowReader.afterBreak,
+        // CsvTokenizer.skipToRow; docs/TESTING.md argues their boundary mutants from it), so the end must then
+        // lie inside the buffer, also for inputs of exactly one or two buffers. Oracle: the lengths worked by
+        // hand around the buffer's size, each consumed row by row (the unread part kept, or all of it, which
+        // grows the buffer) and handed out whole or a few characters at a time.
+        for (int length : new int[] {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK}) {
+            for (boolean trickle : new boolean[] {false, true}) {
+                for (int keep : new int[] {0, 10, -1}) {
+                    String text = text(length);
+                    CharWindow window = new CharWindow(trickle
+                            ? new TrickleReader(text, new java.util.Random(length), 5_000) : new StringReader(text));
+                    int start = window.fill(0);
+                    while (!window.endOfInput()) {
+                        // Consume all but the last `keep` characters (-1: none, a row as long as the buffer).
+                        int unread = keep < 0 ? start : Math.max(start, window.end() - keep);
+                        start = window.fill(unread);
+                    }
+                    assertThat(window.end()).as("length %d, trickle %s, keep %d", length, trickle, keep)
+                            .isLessThan(window.chars().length);
+                }
+            }
+        }
+    }
+
+    @Test
     void aRowThatFillsTheWholeBufferFromItsStartGrowsIt() throws IOException {
         String text = text(100_000);
         CharWindow window = new CharWindow(new StringReader(text));
