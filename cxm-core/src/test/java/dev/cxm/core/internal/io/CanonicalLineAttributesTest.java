@@ -1,12 +1,13 @@
 package dev.cxm.core.internal.io;
 
+import static dev.cxm.core.internal.io.CanonicalReadersOracleTest.bothRefuse;
+import static dev.cxm.core.internal.io.CanonicalReadersOracleTest.dataBinding;
+import static dev.cxm.core.internal.io.CanonicalReadersOracleTest.lineRead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import dev.cxm.core.model.CustomerEvent;
 
 /**
  * The line reader must never take a line that data binding ({@link StrictEventJson#parse}, the oracle) refuses.
@@ -24,26 +25,16 @@ class CanonicalLineAttributesTest {
     private static final String REST = "\"type\":\"interaction\",\"touchpoint\":{\"id\":\"t\",\"name\":\"T\","
             + "\"channel\":\"WEB\"},\"outcome\":\"ok\",\"duration\":\"PT1S\"}";
 
-    private static CustomerEvent lineReader(String line) {
-        char[] chars = line.toCharArray();
-        return new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length);
-    }
-
-    private static CustomerEvent dataBinding(String line) {
-        return StrictEventJson.parse(1, line) instanceof ParsedRow.Accepted accepted ? accepted.event() : null;
-    }
-
     @Test
     void aSpoiledAttributesObjectIsNeverClosedByTheEventsBrace() {
         String valid = HEAD + "{\"a\":\"b\"}," + REST;
         assertThat(dataBinding(valid)).isNotNull();
-        assertThat(lineReader(valid)).isEqualTo(dataBinding(valid));
+        assertThat(lineRead(valid)).isEqualTo(dataBinding(valid));
 
         for (String spoiled : List.of("{\"a\",", "{\"a\" ,", "{\"a\":1,", "{\"a\":null,", "{\"a\":{},", "{\"a\":\"b\",\"a\":\"c\",",
                 "{\"a\":\"b\",\"a\":\"b\",", "{1,", "{\"a\":,", "{\"a\":\"b\" \"c\":\"d\",", "{\"\\q\":\"b\",", ",", " ,", "\"a\",", "[],")) {
             String line = HEAD + spoiled + REST;
-            assertThat(dataBinding(line)).as(line).isNull();
-            assertThat(lineReader(line)).as(line).isNull();
+            bothRefuse(line);
         }
     }
 }

@@ -236,7 +236,7 @@ class CanonicalReadersOracleTest {
     }
 
     /** The oracle: data binding's event of the line, or null when it refuses the line. */
-    private static @Nullable CustomerEvent dataBinding(String line) {
+    static @Nullable CustomerEvent dataBinding(String line) {
         return StrictEventJson.parse(1, line) instanceof ParsedRow.Accepted accepted ? accepted.event() : null;
     }
 
@@ -356,8 +356,7 @@ class CanonicalReadersOracleTest {
                     base.replace("\"V\"", "\"" + "v".repeat(length) + "\""))) {
                 CustomerEvent expected = dataBinding(line);
                 assertThat(expected).isNotNull();
-                char[] chars = line.toCharArray();
-                CustomerEvent fast = new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length);
+                CustomerEvent fast = lineRead(line);
                 if (length <= longest) {
                     assertThat(fast).as("length %d", length).isEqualTo(expected);
                 } else {
@@ -376,17 +375,14 @@ class CanonicalReadersOracleTest {
                 + "\"amount\":{\"amount\":AMOUNT,\"currency\":\"EUR\"},\"itemCount\":ITEMS}";
         for (String items : List.of("0", "7", "99999999", "999999999", "100000000")) {
             String line = base.replace("AMOUNT", "123456789.5").replace("ITEMS", items);
-            char[] chars = line.toCharArray();
             CustomerEvent expected = dataBinding(line);
             assertThat(expected).as(line).isNotNull();
-            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line)
-                    .isEqualTo(expected);
+            assertThat(lineRead(line)).as(line).isEqualTo(expected);
         }
         for (String items : List.of("1000000000", "2147483647")) {
             String line = base.replace("AMOUNT", "1").replace("ITEMS", items);
-            char[] chars = line.toCharArray();
             assertThat(dataBinding(line)).as(line).isNotNull();
-            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
+            assertThat(lineRead(line)).as(line).isNull();
         }
     }
 
@@ -399,9 +395,7 @@ class CanonicalReadersOracleTest {
             String line = "{\"type\":\"feedback\",\"eventId\":\"e\",\"customerId\":\"c\","
                     + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"surveyId\":\"s\",\"scale\":" + scale
                     + ",\"score\":8}";
-            char[] chars = line.toCharArray();
-            assertThat(dataBinding(line)).as(line).isNull();
-            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
+            bothRefuse(line);
         }
     }
 
@@ -416,11 +410,16 @@ class CanonicalReadersOracleTest {
                     + "\"surveyId\":\"s\",\"scale\":{\"name\":\"NPS\",\"min\":0,\"max\":10},\"score\":8,"
                     + "\"comment\":\"ok\"}");
 
-    /** Asserts that data binding (the oracle) and the line reader both refuse {@code line}. */
-    private static void bothRefuse(String line) {
+    /** Reads {@code line}, the whole of a character array, with a new line reader; null when it refuses it. */
+    static @Nullable CustomerEvent lineRead(String line) {
         char[] chars = line.toCharArray();
+        return new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length);
+    }
+
+    /** Asserts that data binding (the oracle) and the line reader both refuse {@code line}. */
+    static void bothRefuse(String line) {
         assertThat(dataBinding(line)).as(line).isNull();
-        assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line).isNull();
+        assertThat(lineRead(line)).as(line).isNull();
     }
 
     @Test
@@ -429,10 +428,8 @@ class CanonicalReadersOracleTest {
         // oracle): the line reader must not read the value after the key as if the colon were there. Each
         // nested object the reader takes apart (touchpoint, amount, scale), the colon dropped or a space.
         for (String line : ONE_OF_EACH_KIND) {
-            char[] chars = line.toCharArray();
             // The well-formed line, so that the refusals below are the colon's doing.
-            assertThat(new CanonicalEventLine(new CanonicalEventJson()).read(chars, 0, chars.length)).as(line)
-                    .isEqualTo(dataBinding(line)).isNotNull();
+            assertThat(lineRead(line)).as(line).isEqualTo(dataBinding(line)).isNotNull();
         }
         String interaction = ONE_OF_EACH_KIND.get(0);
         String purchase = ONE_OF_EACH_KIND.get(1);
